@@ -1,0 +1,20 @@
+"""The Typer application every command module registers on."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="unknot",
+    help="unknot: a guided self-massage coach. Screens what you describe for safety, "
+         "builds a routine that fits your minutes, and guides you through it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print a usage problem to stderr and return the Exit to raise (exit code 2)."""
+    typer.echo(f"Error: {message}", err=True)
+    return typer.Exit(code)

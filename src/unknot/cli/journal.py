@@ -1,0 +1,197 @@
+"""`unknot journal`: recent sessions with before → after, what helps, when to see a doctor.
+
+`unknot journal export` writes every session as CSV or JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from unknot.cli.app import app, fail
+from unknot.journal import DIMENSIONS, Average, HelpItem, JournalSummary, Ratings
+from unknot.settings import SettingsError
+from unknot.storage import SessionRecord, StorageError, Store, open_store
+
+journal_app = typer.Typer(
+    help="Your sessions: before → after ratings, what helps, and when to see a doctor.",
+    invoke_without_command=True,
+)
+app.add_typer(journal_app, name="journal")
+
+SHOWN_PER_GROUP = 5
+CSV_COLUMNS = (
+    "id", "created_at", "started_at", "finished_at", "status", "source", "minutes",
+    "goals", "regions", "techniques", "completed_steps", "total_steps",
+    *(f"{dim}_{when}" for when in ("before", "after") for dim in DIMENSIONS),
+    "stop_reason", "note",
+)
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+@contextmanager
+def _store() -> Iterator[Store]:
+    try:
+        store = open_store()
+    except SettingsError as exc:
+        raise fail(str(exc)) from exc
+    except StorageError as exc:
+        raise fail(str(exc), code=1) from exc
+    try:
+        yield store
+    except StorageError as exc:
+        raise fail(str(exc), code=1) from exc
+    finally:
+        store.close()
+
+
+def _ratings(before: Ratings, after: Ratings) -> str:
+    parts = []
+    for dim in DIMENSIONS:
+        b, a = before.get(dim), after.get(dim)
+        if b is None and a is None:
+            continue
+        parts.append(f"{dim} {'–' if b is None else b} → {'–' if a is None else a}")
+    return ", ".join(parts) or "no ratings"
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.1f}".replace("-", "−")
+
+
+def _average(dim: str, average: Average) -> str | None:
+    if average.change is None:
+        return None
+    plural = "session" if average.sessions == 1 else "sessions"
+    return f"{dim} {_signed(average.change)} ({average.sessions} {plural})"
+
+
+def _help_line(item: HelpItem) -> str:
+    parts = [_average(dim, getattr(item, dim)) for dim in DIMENSIONS]
+    return f"    {item.key}: " + ", ".join(p for p in parts if p)
+
+
+def render(summary: JournalSummary) -> str:
+    """The journal as plain text for the terminal."""
+    if not summary.total_sessions:
+        return ('No sessions yet. Start one with: unknot guide "what is bothering you"\n')
+    lines = [f"Recent sessions (newest first; {summary.total_sessions} in all):"]
+    for s in summary.recent:
+        when = s.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        about = ", ".join(s.regions) or "—"
+        if s.goals:
+            about += " · " + ", ".join(s.goals)
+        status = s.status.replace("_", " ")
+        lines.append(f"  {when}  {s.minutes:g} min  {about}  "
+                     f"{_ratings(s.before, s.after)}  [{status}]")
+    helps = summary.what_helps
+    if helps.by_technique or helps.by_goal:
+        lines += ["", "What helps (average change, after minus before; below zero is better):"]
+        for title, items in (("By technique", helps.by_technique), ("By goal", helps.by_goal)):
+            if items:
+                lines.append(f"  {title}:")
+                lines += [_help_line(item) for item in items[:SHOWN_PER_GROUP]]
+    if summary.advice:
+        lines += ["", "See a doctor:"]
+        for advice in summary.advice:
+            lines += [f"  • {advice.message}", f"    Why: {advice.evidence}."]
+    return "\n".join(lines) + "\n"
+
+
+@journal_app.callback()
+def show(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option(min=1, max=500,
+                                       help="How many recent sessions to list.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """List recent sessions with before → after, then what helps and any advice."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with _store() as store:
+        summary = store.journal(datetime.now().astimezone(), recent=limit)
+    if as_json:
+        typer.echo(summary.model_dump_json(indent=2))
+    else:
+        typer.echo(render(summary), nl=False)
+
+
+def _csv_row(record: SessionRecord) -> dict[str, object]:
+    entry = record.journal_entry()
+    row: dict[str, object] = {
+        "id": record.id, "status": record.status, "source": record.source,
+        "created_at": record.created_at.isoformat(),
+        "started_at": record.started_at.isoformat() if record.started_at else "",
+        "finished_at": record.finished_at.isoformat() if record.finished_at else "",
+        "minutes": round(record.total_seconds / 60, 2),
+        "goals": ";".join(record.goals), "regions": ";".join(record.regions),
+        "techniques": ";".join(entry.techniques), "completed_steps": record.completed_steps,
+        "total_steps": entry.total_steps, "stop_reason": record.stop_reason or "",
+        "note": record.note or "",
+    }
+    for when, ratings in (("before", record.before), ("after", record.after)):
+        for dim in DIMENSIONS:
+            value = ratings.get(dim)
+            row[f"{dim}_{when}"] = "" if value is None else value
+    return row
+
+
+def _write(records: Iterator[SessionRecord], fmt: ExportFormat, out: TextIO) -> int:
+    count = 0
+    if fmt is ExportFormat.csv:
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for record in records:
+            writer.writerow(_csv_row(record))
+            count += 1
+        return count
+    # A JSON array written piece by piece, so years of sessions never sit in memory at once.
+    out.write("[")
+    for record in records:
+        out.write(",\n" if count else "\n")
+        out.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+@journal_app.command("export")
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv or json.")] = ExportFormat.csv,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (default: standard output).")] = None,
+) -> None:
+    """Export every session, oldest first, as CSV or JSON."""
+    if output is not None and (output.is_dir() or not output.parent.is_dir()):
+        raise fail(f"cannot write {output}: give a file in an existing folder")
+    with _store() as store:
+        if output is None:
+            _write(store.iter_sessions(), fmt, sys.stdout)
+            return
+        # Write beside the target and rename, so a failed export leaves no half file.
+        fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                count = _write(store.iter_sessions(), fmt, out)
+            os.replace(tmp, output)
+        except OSError as exc:
+            raise fail(f"cannot write {output}: {exc.strerror}") from exc
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    typer.echo(f"Wrote {count} session{'s' if count != 1 else ''} to {output}.", err=True)

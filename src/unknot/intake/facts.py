@@ -1,0 +1,137 @@
+"""Numbers a screen needs: age, pain score, weeks of pregnancy, how long it has lasted.
+
+They come from the structured answers when given, otherwise from the text
+("I'm 67", "pain is 8/10", "20 weeks pregnant", "for three weeks").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unknot.intake.answers import Answers
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "few": 3, "couple": 2, "several": 4,
+}
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+_NUM = r"(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple|several)"
+
+_AGE_PATTERNS = [
+    re.compile(r"\b(?:i am|i'm|im|i’m)\s+(\d{1,3})\b(?!\s*(?:/|out of|weeks|days|months|kg|lb|cm|%))"),
+    re.compile(r"\b(\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|y/?o)\b(?:[\s-]*old)?"),
+    re.compile(r"\b(?:aged?|age is|age:?)\s+(\d{1,3})\b"),
+]
+_AGE_DECADE = re.compile(r"\bin my (twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+                         r"nineties|20s|30s|40s|50s|60s|70s|80s|90s)\b")
+_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+            "seventies": 70, "eighties": 80, "nineties": 90}
+_PAIN_PATTERNS = [
+    re.compile(r"\b(\d{1,2})\s*(?:/|out of)\s*10\b"),
+    re.compile(r"\bpain(?: level| score)?\s+(?:is|of|at|about|around)?\s*(?:a\s+)?(\d{1,2})\b"
+               r"(?!\s*(?:days|weeks|months|years|hours))"),
+]
+_PAIN_WORDS = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+out of\s+"
+                         r"(?:ten|10)\b")
+_WEEKS_PREGNANT = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|into)")
+_TRIMESTER = re.compile(r"\b(first|second|third|1st|2nd|3rd)\s+trimester")
+_TRIMESTER_WEEKS = {"first": 8, "1st": 8, "second": 20, "2nd": 20, "third": 32, "3rd": 32}
+_DURATION = re.compile(rf"\b(?:for|past|last|over|about|almost|nearly)\s+(?:the\s+)?(?:last\s+|past\s+)?"
+                       rf"{_NUM}?\s*(?:of\s+)?(day|week|fortnight|month|year)s?\b")
+_SINCE_LAST_YEAR = re.compile(r"\bsince last year\b|\bfor years\b|\bfor ages\b")
+
+
+@dataclass(frozen=True)
+class Facts:
+    age: int | None = None
+    age_evidence: str | None = None
+    pain: int | None = None
+    pain_evidence: str | None = None
+    pregnancy_weeks: int | None = None
+    pregnant: bool | None = None
+    postpartum: bool | None = None
+    duration_days: int | None = None
+    duration_evidence: str | None = None
+
+
+def _to_int(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    return _NUMBER_WORDS.get(token)
+
+
+def _age_from_text(lower: str) -> tuple[int | None, str | None]:
+    for pattern in _AGE_PATTERNS:
+        match = pattern.search(lower)
+        if match:
+            value = int(match.group(1))
+            if 1 <= value <= 115:
+                return value, match.group(0)
+    match = _AGE_DECADE.search(lower)
+    if match:
+        word = match.group(1)
+        value = int(word[:2]) if word[0].isdigit() else _DECADES[word]
+        return value, match.group(0)
+    return None, None
+
+
+def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
+    for pattern in _PAIN_PATTERNS:
+        match = pattern.search(lower)
+        if match and int(match.group(1)) <= 10:
+            return int(match.group(1)), match.group(0)
+    match = _PAIN_WORDS.search(lower)
+    if match:
+        return _NUMBER_WORDS.get(match.group(1), 0), match.group(0)
+    return None, None
+
+
+def parse_duration_days(text: str) -> int | None:
+    """Days in a phrase such as '3 weeks', 'for a month', 'two days'."""
+    lower = text.lower()
+    match = _DURATION.search(lower) or re.search(rf"\b{_NUM}\s*(day|week|fortnight|month|year)s?\b",
+                                                  lower)
+    if match:
+        count = _to_int(match.group(1)) if match.group(1) else 1
+        return (count or 1) * _UNIT_DAYS[match.group(2)]
+    if _SINCE_LAST_YEAR.search(lower):
+        return 365
+    return None
+
+
+def extract_facts(text: str, answers: Answers | None) -> Facts:
+    """Facts from the answers first (the person said them outright), then from the text."""
+    lower = text.lower()
+    age, age_evidence = _age_from_text(lower)
+    pain, pain_evidence = _pain_from_text(lower)
+    weeks = None
+    match = _WEEKS_PREGNANT.search(lower)
+    if match:
+        weeks = int(match.group(1))
+    else:
+        trimester = _TRIMESTER.search(lower)
+        if trimester:
+            weeks = _TRIMESTER_WEEKS[trimester.group(1)]
+    duration = parse_duration_days(lower)
+    duration_evidence = text if duration else None
+    pregnant = postpartum = None
+    if answers is not None:
+        if answers.age is not None:
+            age, age_evidence = answers.age, f"age: {answers.age}"
+        if answers.pain is not None:
+            pain, pain_evidence = answers.pain, f"pain: {answers.pain}/10"
+        if answers.pregnancy_weeks is not None:
+            weeks = answers.pregnancy_weeks
+        pregnant = answers.pregnant
+        postpartum = answers.postpartum
+        if answers.duration:
+            parsed = parse_duration_days(answers.duration)
+            if parsed is not None:
+                duration, duration_evidence = parsed, f"duration: {answers.duration}"
+    if answers is not None and answers.pregnancy_weeks is not None and pregnant is None:
+        pregnant = True  # weeks typed in the answers mean yes; the text has its own rules
+    return Facts(age=age, age_evidence=age_evidence, pain=pain, pain_evidence=pain_evidence,
+                 pregnancy_weeks=weeks, pregnant=pregnant, postpartum=postpartum,
+                 duration_days=duration, duration_evidence=duration_evidence)

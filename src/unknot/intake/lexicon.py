@@ -1,0 +1,118 @@
+"""The lexicon: lay words for regions and goals, shared concepts, and spelling repair.
+
+Loaded once from `data/lexicon.yaml`. Spelling repair only touches words that
+are neither in the lexicon nor common English (so "feel" never becomes
+"feet"), and only towards words the lexicon or the rules use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from unknot.intake.patterns import PatternCompiler, PatternError, words_of
+from unknot.vocabulary import GOALS, REGIONS
+
+LEXICON_FILE = Path(__file__).parent / "data" / "lexicon.yaml"
+
+# Words at least this frequent in the English word list count as real words.
+_KNOWN_WORD_FREQUENCY = 40
+
+
+class LexiconError(ValueError):
+    """The lexicon file is malformed; the message names the entry."""
+
+
+@lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, int]:
+    # pyspellchecker ships an English word-frequency list; we only read it.
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+@dataclass
+class Lexicon:
+    compiler: PatternCompiler
+    regions: dict[str, re.Pattern[str]]
+    goals: dict[str, re.Pattern[str]]
+    misspellings: dict[str, str]
+    vocabulary: set[str] = field(default_factory=set)
+
+    def add_vocabulary(self, patterns: list[str]) -> None:
+        for pattern in patterns:
+            self.vocabulary |= words_of(pattern)
+        self._targets = None  # rebuilt on next use
+
+    @property
+    def _target_list(self) -> list[str]:
+        if getattr(self, "_targets", None) is None:
+            self._targets = sorted(w for w in self.vocabulary if len(w) >= 4)
+        return self._targets
+
+    def correct(self, word: str) -> str | None:
+        """A mended spelling for `word`, or None when it is fine or beyond repair."""
+        return _correct(self, word)
+
+
+def _correct(lexicon: Lexicon, word: str) -> str | None:
+    if word in lexicon.misspellings:
+        return lexicon.misspellings[word]
+    if len(word) < 4 or word in lexicon.vocabulary:
+        return None
+    if _english_frequencies().get(word, 0) >= _KNOWN_WORD_FREQUENCY:
+        return None
+    limit = 1 if len(word) <= 5 else 2
+    candidates = process.extract(word, lexicon._target_list, scorer=DamerauLevenshtein.distance,
+                                 score_cutoff=limit, limit=8)
+    if candidates:
+        # Ties go to the word that starts the same way ("wors" → "worse", not "words").
+        best = min(candidates, key=lambda c: (c[1], not c[0].startswith(word),
+                                              not c[0].startswith(word[:-1]),
+                                              abs(len(c[0]) - len(word)), c[0]))
+        return best[0]
+    # Two words run together: "lowerback", "neckpain".
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if head in lexicon.vocabulary and tail in lexicon.vocabulary:
+            return f"{head} {tail}"
+    return None
+
+
+def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path.name}: cannot read: {exc}") from exc
+    concepts = raw.get("concepts", {})
+    compiler = PatternCompiler(concepts)
+    regions, goals = {}, {}
+    try:
+        for name, patterns in raw["regions"].items():
+            if name not in REGIONS:
+                raise LexiconError(f"{path.name}: regions.{name}: not a region of the vocabulary")
+            regions[name] = compiler.compile(patterns)
+        for name, patterns in raw["goals"].items():
+            if name not in GOALS:
+                raise LexiconError(f"{path.name}: goals.{name}: not a goal of the vocabulary")
+            goals[name] = compiler.compile(patterns)
+    except PatternError as exc:
+        raise LexiconError(f"{path.name}: {exc}") from exc
+    vocabulary = compiler.literal_words()
+    for patterns in list(raw["regions"].values()) + list(raw["goals"].values()):
+        for pattern in patterns:
+            vocabulary |= words_of(pattern)
+    misspellings = {str(k): str(v) for k, v in (raw.get("misspellings") or {}).items()}
+    return Lexicon(compiler=compiler, regions=regions, goals=goals, misspellings=misspellings,
+                   vocabulary=vocabulary)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()

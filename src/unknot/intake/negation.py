@@ -1,0 +1,84 @@
+"""Is a finding denied? ("no fever", "haven't fallen", "not pregnant").
+
+A NegEx-style look-back: a negating word within a few tokens before the hit,
+in the same clause, denies it. Clauses end at sentence marks, at contrast
+words ("but", "though") and at "and" when a new subject starts ("and my neck…").
+A comma ends the scope too, except inside a denied list: "no fever, rash or
+stiff neck" denies all three.
+"""
+
+from __future__ import annotations
+
+from unknot.intake.patterns import Hit
+from unknot.intake.text import SENTENCE_END, NormalText
+
+NEGATORS = frozenset({
+    "no", "not", "never", "without", "none", "neither", "nor", "deny", "denies", "denied",
+    "nothing", "zero", "nope", "hasnt", "havent", "dont", "didnt", "doesnt", "isnt", "wasnt",
+})
+# "not sure", "no doubt": doubt is not denial, and a screen should lean towards caution.
+_PSEUDO_AFTER = {
+    "not": frozenset({"sure", "certain", "only", "just"}),
+    "no": frozenset({"doubt", "idea", "clue", "longer"}),
+}
+_CONTRAST = frozenset({"but", "however", "though", "although", "except", "yet", "while",
+                       "whereas", "apart", "still", "because", "since", "so", "which", "who",
+                       "after", "when", "then", "now"})
+_NEW_SUBJECT = frozenset({"i", "my", "it", "its", "the", "this", "there", "now", "also", "then",
+                          "since", "when", "she", "he", "we", "they", "her", "his", "our",
+                          "sometimes", "today", "yesterday", "lately"})
+_SCOPE = 7
+
+
+def _is_boundary(tokens, index: int) -> bool:
+    word = tokens[index].norm
+    if word in SENTENCE_END or word in _CONTRAST or word in {":", "(", ")", "-"}:
+        return True
+    return word == "and" and index + 1 < len(tokens) and tokens[index + 1].norm in _NEW_SUBJECT
+
+
+def _list_continues(tokens, hit: Hit) -> bool:
+    """After the hit, does this sentence carry on a list with 'or'/'nor' (or is it its end)?"""
+    for index in range(hit.last + 1, min(len(tokens), hit.last + 8)):
+        word = tokens[index].norm
+        if word in {"or", "nor"}:
+            return True
+        if _is_boundary(tokens, index):
+            return False
+    return False
+
+
+def _negator_at(tokens, index: int) -> bool:
+    word = tokens[index].norm
+    if word not in NEGATORS:
+        return False
+    following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+    return following not in _PSEUDO_AFTER.get(word, frozenset())
+
+
+def is_negated(text: NormalText, hit: Hit) -> bool:
+    """True when a negating word denies the hit (see the module docstring)."""
+    tokens = text.tokens
+    words_back = 0
+    index = hit.first - 1
+    in_list = False
+    while index >= 0 and words_back < _SCOPE:
+        word = tokens[index].norm
+        if word in {"or", "nor"}:
+            in_list = True  # the last item of a list: "…, rash or stiff neck"
+        if word == ",":
+            # "no fever, rash or stiff neck": a comma inside a denied list keeps the scope.
+            # Only an explicit "or"/"nor" makes it a list; otherwise leaning to caution,
+            # "no fever, numbness in my hands" reports the numbness.
+            in_list = in_list or _list_continues(tokens, hit)
+            if not in_list:
+                return False
+            index -= 1
+            continue
+        if _is_boundary(tokens, index):
+            return False
+        if _negator_at(tokens, index):
+            return True
+        words_back += 1
+        index -= 1
+    return False

@@ -1,0 +1,111 @@
+"""Turn a person's words into normalised tokens that keep their place in the original text.
+
+Patterns match against `NormalText.norm` — lower-case tokens joined by single
+spaces, contractions opened up ("can't" → "can not"), obvious typos mended —
+while every token remembers the span of the original text it came from, so a
+rule can quote the person's own words as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+# Words, numbers (with a decimal or a slash score like 8/10), or single punctuation marks.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:/\d+)?[a-z]*|[a-z]+(?:['’][a-z]+)*|[.,;:!?()\-–—/+]",
+                    re.IGNORECASE)
+
+# Opened up so that negation is a word of its own ("haven't" → "have not").
+_CONTRACTIONS = {
+    "can't": ["can", "not"], "cannot": ["can", "not"], "won't": ["will", "not"],
+    "shan't": ["shall", "not"], "ain't": ["is", "not"], "i'm": ["i", "am"],
+    "it's": ["it", "is"], "that's": ["that", "is"], "there's": ["there", "is"],
+    "i've": ["i", "have"], "i'd": ["i", "would"], "i'll": ["i", "will"],
+    "she's": ["she", "is"], "he's": ["he", "is"], "what's": ["what", "is"],
+    "let's": ["let", "us"], "you're": ["you", "are"], "we're": ["we", "are"],
+    "they're": ["they", "are"],
+}
+
+SENTENCE_END = frozenset({".", "!", "?", ";"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    norm: str       # the normalised form patterns see
+    start: int      # span in the original text
+    end: int
+    corrected: bool = False
+
+
+def _split(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group(0).lower().replace("’", "'")
+        start, end = match.span()
+        if raw in _CONTRACTIONS:
+            tokens.extend(Token(part, start, end) for part in _CONTRACTIONS[raw])
+        elif raw.endswith("n't"):
+            tokens.append(Token(raw[:-3], start, end))
+            tokens.append(Token("not", start, end))
+        elif raw.endswith("'s"):
+            # "wife's", "neck's": the possessive adds nothing a pattern needs.
+            tokens.append(Token(raw[:-2], start, end))
+        elif raw in {"–", "—"}:
+            tokens.append(Token("-", start, end))
+        else:
+            tokens.append(Token(raw, start, end))
+    return tokens
+
+
+@dataclass(frozen=True)
+class NormalText:
+    original: str
+    tokens: tuple[Token, ...]
+
+    @cached_property
+    def norm(self) -> str:
+        return " ".join(token.norm for token in self.tokens)
+
+    @cached_property
+    def _offsets(self) -> list[int]:
+        """Character offset in `norm` where each token starts."""
+        offsets, position = [], 0
+        for token in self.tokens:
+            offsets.append(position)
+            position += len(token.norm) + 1
+        return offsets
+
+    def token_at(self, char_offset: int) -> int:
+        """Index of the token that starts at or contains `char_offset` of `norm`."""
+        import bisect
+
+        return max(0, bisect.bisect_right(self._offsets, char_offset) - 1)
+
+    def token_span(self, norm_start: int, norm_end: int) -> tuple[int, int]:
+        """Token indexes [first, last] covered by a span of `norm`."""
+        first = self.token_at(norm_start)
+        last = self.token_at(max(norm_start, norm_end - 1))
+        return first, last
+
+    def evidence(self, first: int, last: int) -> str:
+        """The person's own words for tokens first..last."""
+        return self.original[self.tokens[first].start:self.tokens[last].end]
+
+
+def normalise(text: str, correct: Callable[[str], str | None] | None = None) -> NormalText:
+    """Tokenise `text`; `correct(word)` may return a mended spelling for unknown words."""
+    tokens = _split(text)
+    if correct is not None:
+        mended = []
+        for token in tokens:
+            fixed = correct(token.norm) if token.norm.isalpha() else None
+            if fixed and fixed != token.norm:
+                # A fix may be two words ("lowerback" → "lower back"): both keep the span.
+                for part in fixed.split():
+                    mended.append(Token(part, token.start, token.end, corrected=True))
+            else:
+                mended.append(token)
+        tokens = mended
+    return NormalText(original=text, tokens=tuple(tokens))

@@ -1,0 +1,219 @@
+"""The screening engine: runs every rule over what the person said and answered.
+
+Each fired rule carries its id, message, source and the evidence (the person's
+own words, or the answer) — never a bare yes/no. The most severe verdict wins;
+cautions merge their avoid lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from unknot.intake.facts import Facts
+from unknot.intake.lexicon import Lexicon
+from unknot.intake.negation import is_negated
+from unknot.intake.patterns import Hit, PatternError, find_hits
+from unknot.intake.text import SENTENCE_END, NormalText
+from unknot.safety.rules import Condition, Rule, RuleError, RuleSet
+from unknot.vocabulary import VERDICT_SEVERITY, expand_regions
+
+# How far from the evidence a region must be to count as the site of a local problem.
+_SITE_WINDOW = 6
+
+
+@dataclass(frozen=True)
+class Fired:
+    """A rule that fired, with the words that fired it."""
+
+    rule: Rule
+    evidence: str
+    avoid: tuple[str, ...]
+    site_tokens: tuple[int, int] | None = None  # token span in the main text, when local
+
+
+@dataclass
+class Screening:
+    verdict: str
+    fired: list[Fired] = field(default_factory=list)
+
+    @property
+    def red_flags(self) -> list[Fired]:
+        return [f for f in self.fired if f.rule.verdict in ("urgent", "see_doctor")]
+
+    @property
+    def cautions(self) -> list[Fired]:
+        return [f for f in self.fired if f.rule.verdict == "caution"]
+
+    @property
+    def avoid(self) -> set[str]:
+        out: set[str] = set()
+        for fired in self.cautions:
+            out.update(fired.avoid)
+        return expand_regions(out)
+
+
+@dataclass(frozen=True)
+class Texts:
+    """The words screened: the main text, and each typed answer as a text of its own."""
+
+    main: NormalText
+    answers: tuple[NormalText, ...] = ()
+
+    def all(self) -> tuple[NormalText, ...]:
+        return (self.main, *self.answers)
+
+
+@dataclass(frozen=True)
+class _CompiledRule:
+    rule: Rule
+    texts: tuple[re.Pattern[str] | None, ...]  # per condition; None for non-text ones
+    unless: re.Pattern[str] | None
+
+
+class Engine:
+    """Rules compiled against a lexicon, ready to screen many texts."""
+
+    def __init__(self, rules: RuleSet, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self._compiled: list[_CompiledRule] = []
+        problems = []
+        for rule in rules.rules:
+            try:
+                texts = tuple(lexicon.compiler.compile(c.text) if c.text else None
+                              for c in rule.when)
+                unless = lexicon.compiler.compile(rule.unless) if rule.unless else None
+            except PatternError as exc:
+                problems.append(f"rule {rule.id}: {exc}")
+                continue
+            for condition in rule.when:
+                if condition.text:
+                    lexicon.add_vocabulary(condition.text)
+            self._compiled.append(_CompiledRule(rule, texts, unless))
+        if problems:
+            raise RuleError("\n".join(problems))
+
+    def screen(self, texts: Texts, facts: Facts, complaint_regions: set[str]) -> Screening:
+        fired = []
+        for compiled in self._compiled:
+            result = self._evaluate(compiled, texts, facts, complaint_regions)
+            if result is not None:
+                fired.append(result)
+        verdict = max((f.rule.verdict for f in fired), key=VERDICT_SEVERITY.__getitem__,
+                      default="ok")
+        fired.sort(key=lambda f: -VERDICT_SEVERITY[f.rule.verdict])
+        return Screening(verdict=verdict, fired=fired)
+
+    def _evaluate(self, compiled: _CompiledRule, texts: Texts, facts: Facts,
+                  complaint_regions: set[str]) -> Fired | None:
+        evidence: list[str] = []
+        anchor: tuple[NormalText, Hit] | None = None
+        for condition, regex in zip(compiled.rule.when, compiled.texts, strict=True):
+            if regex is not None:
+                found = _first_live_hit(regex, texts, compiled.unless)
+                if found is None:
+                    return None
+                text, hit = found
+                anchor = anchor or found
+                evidence.append(text.evidence(hit.first, hit.last))
+            else:
+                said = _fact_holds(condition, facts, complaint_regions)
+                if said is None:
+                    return None
+                evidence.append(said)
+        rule = compiled.rule
+        avoid = list(rule.avoid)
+        site = None
+        if rule.avoid_site and anchor is not None:
+            text, hit = anchor
+            site_regions = _regions_near(self.lexicon, text, hit)
+            avoid.extend(site_regions)
+            if text is texts.main:
+                site = _clause_around(text, hit)
+        unique = " … ".join(dict.fromkeys(evidence))
+        return Fired(rule=rule, evidence=unique, avoid=tuple(dict.fromkeys(avoid)),
+                     site_tokens=site)
+
+
+def _sentence_bounds(text: NormalText, hit: Hit) -> tuple[int, int]:
+    start = hit.first
+    while start > 0 and text.tokens[start - 1].norm not in SENTENCE_END:
+        start -= 1
+    end = hit.last
+    while end + 1 < len(text.tokens) and text.tokens[end + 1].norm not in SENTENCE_END:
+        end += 1
+    return start, end
+
+
+def _excluded(unless: re.Pattern[str] | None, text: NormalText, hit: Hit) -> bool:
+    if unless is None:
+        return False
+    start, end = _sentence_bounds(text, hit)
+    sentence = NormalText(text.original, text.tokens[start:end + 1])
+    return any(not is_negated(sentence, h) for h in find_hits(unless, sentence))
+
+
+def _first_live_hit(regex: re.Pattern[str], texts: Texts,
+                    unless: re.Pattern[str] | None) -> tuple[NormalText, Hit] | None:
+    for text in texts.all():
+        for hit in find_hits(regex, text):
+            if not is_negated(text, hit) and not _excluded(unless, text, hit):
+                return text, hit
+    return None
+
+
+def _fact_holds(condition: Condition, facts: Facts, regions: set[str]) -> str | None:
+    """The evidence when a non-text condition holds, else None."""
+    if condition.age_at_least is not None:
+        if facts.age is not None and facts.age >= condition.age_at_least:
+            return facts.age_evidence or f"age {facts.age}"
+        return None
+    if condition.age_below is not None:
+        if facts.age is not None and facts.age < condition.age_below:
+            return facts.age_evidence or f"age {facts.age}"
+        return None
+    if condition.pain_at_least is not None:
+        if facts.pain is not None and facts.pain >= condition.pain_at_least:
+            return facts.pain_evidence or f"pain {facts.pain}/10"
+        return None
+    if condition.pregnant is not None:
+        return "pregnant: yes" if facts.pregnant == condition.pregnant else None
+    if condition.pregnancy_weeks_below is not None:
+        weeks = facts.pregnancy_weeks
+        return f"{weeks} weeks pregnant" if weeks is not None and \
+            weeks < condition.pregnancy_weeks_below else None
+    if condition.postpartum is not None:
+        return "recently gave birth" if facts.postpartum == condition.postpartum else None
+    if condition.duration_days_at_least is not None:
+        days = facts.duration_days
+        if days is not None and days >= condition.duration_days_at_least:
+            return facts.duration_evidence or f"{days} days"
+        return None
+    if condition.region is not None:
+        matched = expand_regions(condition.region) & regions
+        return ", ".join(sorted(matched)) if matched else None
+    raise RuleError(f"condition with nothing to check: {condition}")
+
+
+_CLAUSE_BREAKS = frozenset({",", ";", ".", "!", "?", "and", "but", "while", "though", "plus",
+                            "also", "whereas", "although"})
+
+
+def _clause_around(text: NormalText, hit: Hit) -> tuple[int, int]:
+    """Token span of the clause holding the hit: "a bruise on my thigh" of "…thigh and sore calves"."""
+    low = hit.first
+    while low > 0 and hit.first - low < _SITE_WINDOW and \
+            text.tokens[low - 1].norm not in _CLAUSE_BREAKS:
+        low -= 1
+    high = hit.last
+    while high + 1 < len(text.tokens) and high - hit.last < _SITE_WINDOW and \
+            text.tokens[high + 1].norm not in _CLAUSE_BREAKS:
+        high += 1
+    return low, high
+
+
+def _regions_near(lexicon: Lexicon, text: NormalText, hit: Hit) -> list[str]:
+    """Regions named in the same clause as a local problem (the site to leave out)."""
+    low, high = _clause_around(text, hit)
+    window = NormalText(text.original, text.tokens[low:high + 1])
+    return [region for region, regex in lexicon.regions.items() if find_hits(regex, window)]

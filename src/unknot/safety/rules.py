@@ -1,0 +1,133 @@
+"""Safety rules as data: schema and loading.
+
+A rule file (`data/rules/*.yaml`) holds a list of rules. Each rule has an id,
+a group, either a verdict (`urgent`, `see_doctor`) or `caution` with an avoid
+list, the conditions that trigger it, a plain message, and its source. All
+conditions must hold; a `text` condition holds when any of its patterns is
+found, not denied, in the person's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from unknot.vocabulary import Modality, Region, Verdict
+
+RULES_DIR = Path(__file__).parent / "data" / "rules"
+
+Group = Literal["headache", "back", "neck", "abdomen", "legs", "contraindication",
+                "chest_stroke", "seed003", "general"]
+
+
+class RuleError(ValueError):
+    """A rule file is unreadable or a rule is malformed; the message names file and rule."""
+
+
+class Condition(BaseModel):
+    """One thing that must hold. Exactly one field is set."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: list[str] | None = Field(default=None, min_length=1,
+                                   description="Any of these patterns, not denied.")
+    age_at_least: int | None = Field(default=None, ge=0, le=120)
+    age_below: int | None = Field(default=None, ge=1, le=121)
+    pain_at_least: int | None = Field(default=None, ge=0, le=10)
+    pregnant: bool | None = None
+    pregnancy_weeks_below: int | None = Field(default=None, ge=1, le=45)
+    postpartum: bool | None = None
+    duration_days_at_least: int | None = Field(default=None, ge=1)
+    region: list[Region] | None = Field(default=None, min_length=1,
+                                        description="The person complains of one of these.")
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Condition:
+        set_fields = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        if len(set_fields) != 1:
+            raise ValueError(f"a condition sets exactly one of {list(type(self).model_fields)}; "
+                             f"this one sets {set_fields or 'none'}")
+        return self
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)+$")
+    group: Group
+    verdict: Verdict
+    avoid: list[Region | Modality] = Field(default_factory=list)
+    avoid_site: bool = Field(default=False, description="Also avoid the regions named beside "
+                                                        "the evidence (a bruise on the thigh).")
+    when: list[Condition] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list,
+                              description="Patterns that, found in the same sentence as the "
+                                          "evidence, show the rule does not apply.")
+    message: str = Field(min_length=20)
+    source: str = Field(min_length=5)
+
+    @model_validator(mode="after")
+    def _verdict_and_avoid(self) -> Rule:
+        if self.verdict == "ok":
+            raise ValueError("a rule must raise the verdict: use caution, see_doctor or urgent")
+        if self.verdict == "caution" and not (self.avoid or self.avoid_site):
+            raise ValueError("a caution must say what to avoid (avoid or avoid_site)")
+        if self.verdict != "caution" and (self.avoid or self.avoid_site):
+            raise ValueError("only a caution carries an avoid list; a see_doctor or urgent "
+                             "verdict gets no routine at all")
+        if not any(condition.text for condition in self.when) and self.avoid_site:
+            raise ValueError("avoid_site needs a text condition to find the site")
+        return self
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+
+    def by_id(self, rule_id: str) -> Rule | None:
+        return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+
+def load_rule_files(paths: Iterable[Path]) -> RuleSet:
+    """Load and validate rule files; ids must be unique across all of them."""
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    errors: list[str] = []
+    for path in sorted(paths):
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            errors.append(f"{path.name}: cannot read: {exc}")
+            continue
+        if not isinstance(raw, list):
+            errors.append(f"{path.name}: expected a list of rules")
+            continue
+        for index, entry in enumerate(raw):
+            label = entry.get("id", f"#{index}") if isinstance(entry, dict) else f"#{index}"
+            try:
+                rule = Rule.model_validate(entry)
+            except ValidationError as exc:
+                for item in exc.errors():
+                    where = ".".join(str(p) for p in item["loc"]) or "(rule)"
+                    errors.append(f"{path.name}: rule {label}: {where}: {item['msg']}")
+                continue
+            if rule.id in seen:
+                errors.append(f"{path.name}: rule {rule.id}: id already used in {seen[rule.id]}")
+                continue
+            seen[rule.id] = path.name
+            rules.append(rule)
+    if errors:
+        raise RuleError("\n".join(errors))
+    return RuleSet(tuple(rules))
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The rules shipped with unknot."""
+    return load_rule_files(RULES_DIR.glob("*.yaml"))

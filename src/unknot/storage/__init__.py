@@ -1,0 +1,46 @@
+"""Storage: SQLAlchemy 2 models, Alembic migrations and the session repository.
+
+SQLite by default (one person, one computer), PostgreSQL for a clinic with
+several workers. Everything others need is importable from here::
+
+    from unknot.storage import open_store, Ratings, SessionRecord, upgrade_database
+"""
+
+from unknot.journal import JournalSummary, Ratings
+from unknot.storage.engine import display_url, make_engine
+from unknot.storage.errors import (
+    DatabaseUnavailable,
+    InvalidSessionData,
+    InvalidSessionUpdate,
+    MigrationError,
+    SessionNotFound,
+    StorageError,
+)
+from unknot.storage.migrate import MigrationState, database_state, head_revision, upgrade_database
+from unknot.storage.models import SOURCES, STATUSES
+from unknot.storage.records import SessionRecord
+from unknot.storage.store import DEFAULT_PERSON_ID, Store, open_store, utc_now
+
+__all__ = [
+    "DEFAULT_PERSON_ID",
+    "SOURCES",
+    "STATUSES",
+    "DatabaseUnavailable",
+    "InvalidSessionData",
+    "InvalidSessionUpdate",
+    "JournalSummary",
+    "MigrationError",
+    "MigrationState",
+    "Ratings",
+    "SessionNotFound",
+    "SessionRecord",
+    "StorageError",
+    "Store",
+    "database_state",
+    "display_url",
+    "head_revision",
+    "make_engine",
+    "open_store",
+    "upgrade_database",
+    "utc_now",
+]

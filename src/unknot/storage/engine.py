@@ -1,0 +1,121 @@
+"""Engines for SQLite (local, one person) and PostgreSQL (a clinic, several workers).
+
+SQLite gets the settings that make it a good multi-process store: the parent
+folder made, write-ahead logging so readers never block the writer, foreign
+keys enforced, a busy timeout instead of instant "database is locked", and
+write transactions that take the write lock up front (`BEGIN IMMEDIATE`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.pool import StaticPool
+
+from unknot.storage.errors import DatabaseUnavailable
+
+BUSY_TIMEOUT_MS = 15_000
+# Execution option marking a connection that will write; see `_begin`.
+WRITE = "unknot_write"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The URL to use: the one given, else the configured one (settings are read only here)."""
+    if url:
+        return url
+    from unknot.settings import get_settings
+
+    return get_settings().effective_database_url
+
+
+def display_url(url: str | URL) -> str:
+    """The URL with its password hidden, for messages and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable database URL>"
+
+
+def parse_url(url: str | URL | None = None) -> URL:
+    """The URL to use (None: the configured one), checked to be SQLite or PostgreSQL."""
+    if isinstance(url, URL):
+        return url
+    resolved = resolve_url(url)
+    try:
+        parsed = make_url(resolved)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(f"not a database URL: {resolved!r}") from exc
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise DatabaseUnavailable(
+            f"unsupported database {display_url(parsed)}: use sqlite:/// or postgresql+psycopg://")
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        # psycopg 3 is the driver we ship; the bare scheme would ask for psycopg2.
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def is_memory_sqlite(url: URL) -> bool:
+    """True for an in-memory SQLite URL (nothing on disk)."""
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+
+
+def sqlite_path(url: str | URL) -> Path | None:
+    """The file a SQLite URL names, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or is_memory_sqlite(parsed):
+        return None
+    return Path(str(parsed.database)).expanduser()
+
+
+def make_engine(url: str | URL | None = None) -> Engine:
+    """An engine for `url` (None: the configured database), set up for its kind."""
+    parsed = parse_url(url)
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            return _sqlite_engine(parsed)
+        # pre_ping: a clinic's server may restart under long-lived workers.
+        return create_engine(parsed, pool_pre_ping=True)
+    except NoSuchModuleError as exc:
+        raise DatabaseUnavailable(f"no driver for {display_url(parsed)}") from exc
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    kwargs: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000}}
+    path = sqlite_path(url)
+    if path is None:
+        # One shared connection, or every checkout would see a fresh empty database.
+        kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnavailable(
+                f"cannot create the folder for {path}: {exc.strerror}") from exc
+    engine = create_engine(url, **kwargs)
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Hand transaction control to SQLAlchemy (`_begin`): the sqlite3 module's own
+    # handling skips BEGIN before DDL and SELECT, which breaks migrations and reads.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+    finally:
+        cursor.close()
+
+
+def _begin(connection: Connection) -> None:
+    # A writer that starts with a read and then upgrades its lock can fail at once
+    # with "database is locked" (busy timeout does not apply); IMMEDIATE avoids that.
+    immediate = connection.get_execution_options().get(WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

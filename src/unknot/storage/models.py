@@ -1,0 +1,129 @@
+"""The tables, as typed SQLAlchemy 2 models.
+
+The schema itself changes only through the Alembic migrations next to this file;
+a test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from unknot.storage.columns import JSONType, UTCDateTime
+
+STATUSES: tuple[str, ...] = ("planned", "in_progress", "completed", "stopped", "quit")
+SOURCES: tuple[str, ...] = ("terminal", "web")
+RATING_COLUMNS: tuple[str, ...] = (
+    "pain_before", "tension_before", "stress_before",
+    "pain_after", "tension_after", "stress_after",
+)
+
+# Named constraints, so later migrations can alter them by name on both databases.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSONType, list[str]: JSONType}
+
+
+class Person(Base):
+    """Whose sessions these are. Personal mode has one; a clinic has many."""
+
+    __tablename__ = "people"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+
+
+class SessionRow(Base):
+    """One guided session: the request, the plan, progress, ratings and outcome."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (
+        *(CheckConstraint(f"{c} IS NULL OR ({c} >= 0 AND {c} <= 10)", name=f"{c}_0_10")
+          for c in RATING_COLUMNS),
+        CheckConstraint(_in("status", STATUSES), name="status_known"),
+        CheckConstraint(_in("source", SOURCES), name="source_known"),
+        CheckConstraint("total_seconds > 0", name="total_seconds_positive"),
+        CheckConstraint("step_index >= 0", name="step_index_not_negative"),
+        CheckConstraint("step_elapsed >= 0", name="step_elapsed_not_negative"),
+        CheckConstraint("completed_steps >= 0", name="completed_steps_not_negative"),
+        # The journal lists a person's sessions newest first.
+        Index("ix_sessions_person_id_created_at", "person_id", "created_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    source: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    request: Mapped[dict[str, Any]]
+    plan: Mapped[dict[str, Any]]
+    total_seconds: Mapped[int] = mapped_column(Integer)
+    step_index: Mapped[int] = mapped_column(Integer, default=0)
+    step_elapsed: Mapped[float] = mapped_column(Float, default=0.0)
+    completed_steps: Mapped[int] = mapped_column(Integer, default=0)
+    pain_before: Mapped[int | None] = mapped_column(SmallInteger)
+    tension_before: Mapped[int | None] = mapped_column(SmallInteger)
+    stress_before: Mapped[int | None] = mapped_column(SmallInteger)
+    pain_after: Mapped[int | None] = mapped_column(SmallInteger)
+    tension_after: Mapped[int | None] = mapped_column(SmallInteger)
+    stress_after: Mapped[int | None] = mapped_column(SmallInteger)
+    note: Mapped[str | None] = mapped_column(Text)
+    stop_reason: Mapped[str | None] = mapped_column(Text)
+    goals: Mapped[list[str]]
+    regions: Mapped[list[str]]
+
+    techniques: Mapped[list[SessionTechnique]] = relationship(
+        back_populates="session", order_by="SessionTechnique.position",
+        cascade="all, delete-orphan", passive_deletes=True,
+    )
+
+
+class SessionTechnique(Base):
+    """One step of a session's plan, as a row, so "what helps" is a query."""
+
+    __tablename__ = "session_techniques"
+    __table_args__ = (
+        CheckConstraint("position >= 0", name="position_not_negative"),
+        CheckConstraint("seconds > 0", name="seconds_positive"),
+        Index("ix_session_techniques_technique", "technique"),
+    )
+
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    technique: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))
+    seconds: Mapped[int] = mapped_column(Integer)
+    side: Mapped[str | None] = mapped_column(String(8))
+
+    session: Mapped[SessionRow] = relationship(back_populates="techniques")

@@ -1,0 +1,174 @@
+"""What the storage layer hands out and takes in, independent of the tables.
+
+`SessionRecord` is the frozen, JSON-ready view of a stored session. The plan a
+session is made from is checked here for the few fields storage relies on; the
+rest of it is kept as given.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from unknot.journal import FINISHED_STATUSES, JournalEntry, Ratings
+from unknot.storage.errors import InvalidSessionData
+from unknot.vocabulary import Kind, Side
+
+NOTE_MAX = 2000
+STOP_REASON_MAX = 500
+
+
+class PlanStep(BaseModel):
+    """The fields of a plan step (SPEC §4) that storage indexes; others are kept as is."""
+
+    model_config = ConfigDict(extra="allow")
+
+    technique: str = Field(min_length=1, max_length=100)
+    kind: Kind
+    seconds: int = Field(gt=0, le=3600)
+    side: Side | None = None
+
+
+class PlanSnapshot(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    steps: list[PlanStep] = Field(min_length=1, max_length=500)
+    total_seconds: int | None = Field(default=None, gt=0)
+    intake: dict[str, Any] | None = None
+
+
+class SessionRecord(BaseModel):
+    """A stored session, as callers see it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    person_id: str
+    created_at: datetime
+    updated_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    source: str
+    status: str
+    request: dict[str, Any]
+    plan: dict[str, Any]
+    total_seconds: int
+    step_index: int
+    step_elapsed: float
+    completed_steps: int
+    before: Ratings
+    after: Ratings
+    note: str | None
+    stop_reason: str | None
+    goals: list[str]
+    regions: list[str]
+
+    @property
+    def total_steps(self) -> int:
+        return len(self.plan.get("steps", []))
+
+    @property
+    def finished(self) -> bool:
+        return self.status in FINISHED_STATUSES
+
+    def journal_entry(self) -> JournalEntry:
+        """This session as the journal's pure functions take it."""
+        steps = self.plan.get("steps", [])
+        return JournalEntry(
+            id=self.id, created_at=self.created_at, status=self.status,
+            total_seconds=self.total_seconds, before=self.before, after=self.after,
+            goals=tuple(self.goals), regions=tuple(self.regions),
+            techniques=tuple(s["technique"] for s in steps[: self.completed_steps]),
+            completed_steps=self.completed_steps, total_steps=len(steps),
+            stop_reason=self.stop_reason, note=self.note,
+        )
+
+
+def _first_problem(exc: ValidationError, prefix: str) -> str:
+    item = exc.errors()[0]
+    where = ".".join(str(p) for p in (prefix, *item["loc"]) if p != "")
+    return f"{where}: {item['msg']}"
+
+
+def parse_plan(plan: Any) -> PlanSnapshot:
+    """Check a plan enough to store it; the error names the field."""
+    if not isinstance(plan, dict):
+        raise InvalidSessionData("plan: must be an object with steps")
+    try:
+        return PlanSnapshot.model_validate(plan)
+    except ValidationError as exc:
+        raise InvalidSessionData(_first_problem(exc, "plan")) from exc
+
+
+def parse_request(request: Any) -> dict[str, Any]:
+    """The plan request as a JSON object (it is stored as given)."""
+    if not isinstance(request, dict):
+        raise InvalidSessionData("request: must be an object")
+    try:
+        json.dumps(request, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise InvalidSessionData(f"request: not storable as JSON ({exc})") from exc
+    return request
+
+
+def parse_ratings(value: Ratings | dict[str, Any] | None, which: str) -> Ratings:
+    """Ratings from a model, a plain dict or None (no ratings)."""
+    if value is None:
+        return Ratings()
+    try:
+        return Ratings.model_validate(value if isinstance(value, dict) else value.model_dump())
+    except ValidationError as exc:
+        raise InvalidSessionData(_first_problem(exc, which)) from exc
+
+
+def canonical_id(value: str) -> str | None:
+    """The canonical (lower-case, hyphenated) form of a UUID string, or None if it is not one."""
+    try:
+        return str(uuid.UUID(value))
+    except (ValueError, AttributeError, TypeError):
+        return None
+
+
+def new_session_id(value: str | None) -> str:
+    """A client-made id made canonical, or a fresh one."""
+    if value is None:
+        return str(uuid.uuid4())
+    canonical = canonical_id(value)
+    if canonical is None:
+        raise InvalidSessionData(f"session_id: {value!r} is not a UUID")
+    return canonical
+
+
+def clean_text(value: str | None, field: str, limit: int) -> str | None:
+    """Trimmed text, None when empty; longer than `limit` is an error."""
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > limit:
+        raise InvalidSessionData(f"{field}: at most {limit} characters, got {len(value)}")
+    return value or None
+
+
+def check_elapsed(value: float) -> float:
+    """Seconds into a step: a finite number, not negative."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise InvalidSessionData(f"step_elapsed: must be a number of seconds, got {value!r}")
+    if value < 0:
+        raise InvalidSessionData(f"step_elapsed: must not be negative, got {value}")
+    return float(value)
+
+
+def intake_lists(snapshot: PlanSnapshot, request: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """Goals and regions of the session: the plan's intake, else what the request asked."""
+    intake = snapshot.intake or {}
+
+    def pick(key: str) -> list[str]:
+        values = intake.get(key) or request.get(key) or []
+        return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
+
+    return pick("goals"), pick("regions")

@@ -1,0 +1,389 @@
+"""The repository: every read and write of people and sessions goes through `Store`.
+
+Each write is one transaction, so nothing is half-written. The store keeps no
+state between calls beyond its connection pool, so any number of processes can
+share one database. Every call acts for one person (`person_id`; None means
+personal mode's single person), and a session of someone else is "not found".
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, select, tuple_
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from unknot import journal as journal_logic
+from unknot.journal import FINISHED_STATUSES, JournalEntry, JournalSummary, Ratings
+from unknot.storage.engine import WRITE, display_url, make_engine
+from unknot.storage.errors import (
+    DatabaseUnavailable,
+    InvalidSessionData,
+    InvalidSessionUpdate,
+    SessionNotFound,
+)
+from unknot.storage.migrate import upgrade_engine
+from unknot.storage.models import SOURCES, Person, SessionRow, SessionTechnique
+from unknot.storage.records import (
+    NOTE_MAX,
+    STOP_REASON_MAX,
+    SessionRecord,
+    canonical_id,
+    check_elapsed,
+    clean_text,
+    intake_lists,
+    new_session_id,
+    parse_plan,
+    parse_ratings,
+    parse_request,
+)
+
+Clock = Callable[[], datetime]
+# Personal mode: one person, no sign-up. The accounts issue passes real ids instead.
+DEFAULT_PERSON_ID = "local"
+DEFAULT_PERSON_NAME = "Me"
+START_STATUSES = ("planned", "in_progress")
+LIST_LIMIT_MAX = 500
+EXPORT_BATCH = 500
+
+
+def utc_now() -> datetime:
+    """The current moment in UTC (the store's default clock)."""
+    return datetime.now(UTC)
+
+
+def _as_utc(value: datetime) -> datetime:
+    # A naive moment is taken as UTC, the zone everything is stored in.
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _moment(value: datetime | None, field: str) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        raise InvalidSessionData(f"{field}: must be a date and time")
+    return _as_utc(value)
+
+
+class Store:
+    """People and their sessions in one database (SQLite or PostgreSQL)."""
+
+    def __init__(self, engine: Engine, *, clock: Clock = utc_now) -> None:
+        self.engine = engine
+        self._clock = clock
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = sessionmaker(engine.execution_options(**{WRITE: True}),
+                                    expire_on_commit=False)
+
+    # -- plumbing -----------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        """The database URL with its password hidden."""
+        return display_url(self.engine.url)
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        try:
+            with self._writer.begin() as db:
+                yield db
+        except OperationalError as exc:
+            raise DatabaseUnavailable(f"cannot write to {self.url}: {exc.orig}") from exc
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        try:
+            with self._reader() as db:
+                yield db
+        except OperationalError as exc:
+            raise DatabaseUnavailable(f"cannot read {self.url}: {exc.orig}") from exc
+
+    def _now(self) -> datetime:
+        return _as_utc(self._clock())
+
+    # -- people -------------------------------------------------------------
+
+    @staticmethod
+    def person_id(person_id: str | None = None) -> str:
+        """Whom a call acts for: the person given, else personal mode's single person.
+
+        The one place that decides the current person, so accounts change only this.
+        """
+        return person_id or DEFAULT_PERSON_ID
+
+    def add_person(self, display_name: str, *, person_id: str | None = None) -> str:
+        """Store a new person and return their id."""
+        name = clean_text(display_name, "display_name", 200)
+        if not name:
+            raise InvalidSessionData("display_name: must not be empty")
+        pid = person_id or str(uuid.uuid4())
+        try:
+            with self._write() as db:
+                db.add(Person(id=pid, display_name=name, created_at=self._now()))
+        except IntegrityError as exc:
+            raise InvalidSessionData(f"person_id: {pid!r} is already taken") from exc
+        return pid
+
+    def _ensure_person(self, db: Session, pid: str) -> None:
+        if pid != DEFAULT_PERSON_ID:
+            if db.get(Person, pid) is None:
+                raise InvalidSessionData(f"person_id: no person {pid!r}")
+            return
+        # Made on first use; ON CONFLICT lets two workers race here harmlessly.
+        values = {"id": pid, "display_name": DEFAULT_PERSON_NAME, "created_at": self._now()}
+        insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+        db.execute(insert(Person).values(**values).on_conflict_do_nothing())
+
+    # -- sessions -----------------------------------------------------------
+
+    def create_session(
+        self, *, plan: dict[str, Any], request: dict[str, Any], before: Ratings | None,
+        session_id: str | None = None, source: str = "terminal", status: str = "in_progress",
+        created_at: datetime | None = None, person_id: str | None = None,
+    ) -> SessionRecord:
+        """Store a new session for `plan`, or return the one already stored under `session_id`.
+
+        Idempotent: a client that retries with the same id gets the first record back
+        and never a duplicate. `status` is "in_progress" (started now) or "planned";
+        `created_at` lets an offline client say when the session really began.
+        """
+        sid = new_session_id(session_id)
+        pid = self.person_id(person_id)
+        snapshot = parse_plan(plan)
+        request = parse_request(request)
+        before_ratings = parse_ratings(before, "before")
+        if source not in SOURCES:
+            raise InvalidSessionData(f"source: must be one of {', '.join(SOURCES)}")
+        if status not in START_STATUSES:
+            raise InvalidSessionData(f"status: a new session is {' or '.join(START_STATUSES)}")
+        now = self._now()
+        created = _moment(created_at, "created_at") or now
+        goals, regions = intake_lists(snapshot, request)
+        steps = snapshot.steps
+        try:
+            with self._write() as db:
+                existing = db.get(SessionRow, sid)
+                if existing is not None:
+                    return self._owned(existing, pid, sid)
+                self._ensure_person(db, pid)
+                row = SessionRow(
+                    id=sid, person_id=pid, created_at=created, updated_at=now,
+                    started_at=created if status == "in_progress" else None, finished_at=None,
+                    source=source, status=status, request=request, plan=plan,
+                    total_seconds=snapshot.total_seconds or sum(s.seconds for s in steps),
+                    step_index=0, step_elapsed=0.0, completed_steps=0,
+                    note=None, stop_reason=None, goals=goals, regions=regions,
+                    techniques=[
+                        SessionTechnique(position=i, technique=s.technique, kind=s.kind,
+                                         seconds=s.seconds, side=s.side)
+                        for i, s in enumerate(steps)
+                    ],
+                )
+                set_ratings(row, "before", before_ratings)
+                db.add(row)
+                db.flush()
+                return to_record(row)
+        except IntegrityError as exc:
+            # Another worker stored the same id between our read and our insert.
+            with self._read() as db:
+                existing = db.get(SessionRow, sid)
+                if existing is None:
+                    raise InvalidSessionData(f"the database refused the session: {exc.orig}") \
+                        from exc
+                return self._owned(existing, pid, sid)
+
+    @staticmethod
+    def _owned(row: SessionRow, pid: str, sid: str) -> SessionRecord:
+        if row.person_id != pid:
+            raise InvalidSessionUpdate(f"session_id: {sid} is already in use")
+        return to_record(row)
+
+    def _locked(self, db: Session, session_id: str, person_id: str | None) -> SessionRow:
+        sid = canonical_id(session_id)
+        # FOR UPDATE: progress and finish from two workers apply one after the other.
+        row = db.get(SessionRow, sid, with_for_update=True) if sid else None
+        if row is None or row.person_id != self.person_id(person_id):
+            raise SessionNotFound(f"no session {session_id!r}")
+        return row
+
+    def update_progress(self, session_id: str, *, step_index: int, step_elapsed: float,
+                        person_id: str | None = None) -> SessionRecord:
+        """Record where the player is, so a reload resumes at the same step and second.
+
+        A planned session becomes in progress. Elapsed time past the step's end
+        (a timer a moment late) is kept at the step's length.
+        """
+        elapsed = check_elapsed(step_elapsed)
+        with self._write() as db:
+            row = self._locked(db, session_id, person_id)
+            if row.status not in START_STATUSES:
+                raise InvalidSessionUpdate(f"session {row.id} is {row.status}; progress is closed")
+            steps = row.techniques
+            if isinstance(step_index, bool) or not isinstance(step_index, int) \
+                    or not 0 <= step_index < len(steps):
+                raise InvalidSessionData(
+                    f"step_index: must be 0 to {len(steps) - 1}, got {step_index!r}")
+            now = self._now()
+            row.step_index = step_index
+            row.step_elapsed = min(elapsed, float(steps[step_index].seconds))
+            if row.status == "planned":
+                row.status, row.started_at = "in_progress", now
+            row.updated_at = now
+            return to_record(row)
+
+    def finish_session(
+        self, session_id: str, *, status: str, after: Ratings | None, completed_steps: int,
+        stop_reason: str | None = None, note: str | None = None,
+        finished_at: datetime | None = None, person_id: str | None = None,
+    ) -> SessionRecord:
+        """End a session: "completed", "stopped" (it hurt) or "quit", with the after ratings.
+
+        Idempotent: finishing again with the same data returns the record as is, and
+        may fill in what the first call left out (after ratings, a note). A call that
+        contradicts what is stored raises `InvalidSessionUpdate`.
+        """
+        if status not in FINISHED_STATUSES:
+            raise InvalidSessionData(f"status: must be one of {', '.join(FINISHED_STATUSES)}")
+        after_ratings = parse_ratings(after, "after")
+        stop_reason = clean_text(stop_reason, "stop_reason", STOP_REASON_MAX)
+        note = clean_text(note, "note", NOTE_MAX)
+        ended = _moment(finished_at, "finished_at")
+        with self._write() as db:
+            row = self._locked(db, session_id, person_id)
+            total = len(row.techniques)
+            if isinstance(completed_steps, bool) or not isinstance(completed_steps, int) \
+                    or not 0 <= completed_steps <= total:
+                raise InvalidSessionData(
+                    f"completed_steps: must be 0 to {total}, got {completed_steps!r}")
+            fields: dict[str, object] = {"stop_reason": stop_reason, "note": note}
+            fields.update({f"{d}_after": after_ratings.get(d) for d in journal_logic.DIMENSIONS})
+            if row.status in FINISHED_STATUSES:
+                self._merge_finished(row, status, completed_steps, fields)
+                return to_record(row)
+            now = self._now()
+            row.status, row.completed_steps = status, completed_steps
+            for name, value in fields.items():
+                setattr(row, name, value)
+            row.finished_at = ended or now
+            row.started_at = row.started_at or row.created_at
+            row.updated_at = now
+            return to_record(row)
+
+    def _merge_finished(self, row: SessionRow, status: str, completed_steps: int,
+                        fields: dict[str, object]) -> None:
+        conflicts = []
+        if row.status != status:
+            conflicts.append(f"status is {row.status}, not {status}")
+        if row.completed_steps != completed_steps:
+            conflicts.append(f"completed_steps is {row.completed_steps}, not {completed_steps}")
+        missing = {}
+        for name, value in fields.items():
+            stored = getattr(row, name)
+            if value is None or value == stored:
+                continue
+            if stored is None:
+                missing[name] = value
+            else:
+                conflicts.append(f"{name} is {stored!r}, not {value!r}")
+        if conflicts:
+            raise InvalidSessionUpdate(
+                f"session {row.id} is already finished: {'; '.join(conflicts)}")
+        if missing:
+            for name, value in missing.items():
+                setattr(row, name, value)
+            row.updated_at = self._now()
+
+    def get_session(self, session_id: str, *, person_id: str | None = None
+                    ) -> SessionRecord | None:
+        """The session with this id, if it belongs to the person; else None."""
+        sid = canonical_id(session_id)
+        if sid is None:
+            return None
+        with self._read() as db:
+            row = db.get(SessionRow, sid)
+            if row is None or row.person_id != self.person_id(person_id):
+                return None
+            return to_record(row)
+
+    def list_sessions(self, *, limit: int = 20, before: datetime | None = None,
+                      person_id: str | None = None) -> list[SessionRecord]:
+        """The person's sessions, newest first; `before` pages back in time."""
+        if isinstance(limit, bool) or not isinstance(limit, int) \
+                or not 1 <= limit <= LIST_LIMIT_MAX:
+            raise InvalidSessionData(f"limit: must be 1 to {LIST_LIMIT_MAX}, got {limit!r}")
+        query = select(SessionRow).where(SessionRow.person_id == self.person_id(person_id))
+        cutoff = _moment(before, "before")
+        if cutoff is not None:
+            query = query.where(SessionRow.created_at < cutoff)
+        query = query.order_by(SessionRow.created_at.desc(), SessionRow.id.desc()).limit(limit)
+        with self._read() as db:
+            return [to_record(row) for row in db.scalars(query)]
+
+    def iter_sessions(self, *, person_id: str | None = None) -> Iterator[SessionRecord]:
+        """Every session of the person, oldest first, read in pages (for export)."""
+        pid = self.person_id(person_id)
+        last: tuple[datetime, str] | None = None
+        while True:
+            query = select(SessionRow).where(SessionRow.person_id == pid)
+            if last is not None:
+                query = query.where(tuple_(SessionRow.created_at, SessionRow.id) > last)
+            query = query.order_by(SessionRow.created_at, SessionRow.id).limit(EXPORT_BATCH)
+            with self._read() as db:
+                page = [to_record(row) for row in db.scalars(query)]
+            yield from page
+            if len(page) < EXPORT_BATCH:
+                return
+            last = (page[-1].created_at, page[-1].id)
+
+    # -- journal ------------------------------------------------------------
+
+    def journal_entries(self, *, person_id: str | None = None) -> list[JournalEntry]:
+        """The person's sessions in the compact form the journal reasons about."""
+        with self._read() as db:
+            return load_journal_entries(db, self.person_id(person_id))
+
+    def journal(self, now: datetime | None = None, *, recent: int = 10,
+                person_id: str | None = None) -> JournalSummary:
+        """The person's journal: recent sessions, what helps, and advice (`unknot.journal`).
+
+        Dates in the advice are shown in the zone of `now` (default: the store's clock, UTC).
+        """
+        return journal_logic.summarize(self.journal_entries(person_id=person_id),
+                                       now if now is not None else self._now(),
+                                       recent_limit=recent)
+
+
+def open_store(url: str | URL | None = None, *, upgrade: bool = True,
+               clock: Clock = utc_now) -> Store:
+    """A `Store` on `url` (None: the configured database), migrated to the newest schema.
+
+    `upgrade=False` skips migrations, for processes that know they already ran.
+    """
+    engine = make_engine(url)
+    if upgrade:
+        try:
+            upgrade_engine(engine)
+        except Exception:
+            engine.dispose()
+            raise
+    return Store(engine, clock=clock)

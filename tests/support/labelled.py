@@ -1,0 +1,96 @@
+"""Score the intake against a labelled set of sentences (tests/data/*.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from unknot.intake.answers import Answers
+from unknot.intake.screen import screen
+from unknot.vocabulary import HEAD_PARTS
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+ESCALATED = {"see_doctor", "urgent"}
+
+
+def load_cases(name: str) -> list[dict]:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def _regions_found(expected: list[str], found: list[str]) -> bool:
+    found_set = set(found)
+    if found_set & set(HEAD_PARTS):
+        found_set.add("head")
+    if "head" in found_set:
+        found_set.update(HEAD_PARTS) if "head" in expected else None
+    return set(expected) <= found_set
+
+
+@dataclass
+class Score:
+    missed_red_flags: list[str] = field(default_factory=list)
+    benign_escalated: list[str] = field(default_factory=list)
+    caution_misses: list[str] = field(default_factory=list)
+    region_misses: list[str] = field(default_factory=list)
+    goal_misses: list[str] = field(default_factory=list)
+    exact_verdicts: int = 0
+    total: int = 0
+    benign: int = 0
+    region_cases: int = 0
+    goal_cases: int = 0
+
+    @property
+    def benign_escalation_rate(self) -> float:
+        return len(self.benign_escalated) / self.benign if self.benign else 0.0
+
+    @property
+    def region_accuracy(self) -> float:
+        return 1 - len(self.region_misses) / self.region_cases if self.region_cases else 1.0
+
+    @property
+    def goal_accuracy(self) -> float:
+        return 1 - len(self.goal_misses) / self.goal_cases if self.goal_cases else 1.0
+
+    def summary(self) -> str:
+        return (f"{self.total} cases: exact verdict {self.exact_verdicts}/{self.total}; "
+                f"missed red flags {len(self.missed_red_flags)}; benign escalated "
+                f"{len(self.benign_escalated)}/{self.benign} ({self.benign_escalation_rate:.1%}); "
+                f"regions {self.region_accuracy:.1%} of {self.region_cases}; goals "
+                f"{self.goal_accuracy:.1%} of {self.goal_cases}; caution misses "
+                f"{len(self.caution_misses)}")
+
+
+def score(cases: list[dict]) -> Score:
+    result = Score()
+    for case in cases:
+        answers = Answers.model_validate(case["answers"]) if case.get("answers") else None
+        out = screen(case["text"], answers)
+        expected = case["verdict"]
+        label = f"{case['text']!r}: expected {expected}, got {out.verdict}"
+        result.total += 1
+        result.exact_verdicts += out.verdict == expected
+        if expected in ESCALATED and out.verdict not in ESCALATED:
+            result.missed_red_flags.append(label)
+        if expected == "ok":
+            result.benign += 1
+            if out.verdict in ESCALATED:
+                flags = ", ".join(f"{f.id} ({f.evidence})" for f in out.red_flags)
+                result.benign_escalated.append(f"{label} by {flags}")
+        if expected == "caution":
+            missing = set(case.get("avoid", [])) - set(out.avoid)
+            if out.verdict not in ("caution", "see_doctor", "urgent") or missing:
+                result.caution_misses.append(f"{label}; avoid {out.avoid}, missing {missing}")
+        if expected in ("ok", "caution") and out.verdict in ("ok", "caution"):
+            if case.get("regions"):
+                result.region_cases += 1
+                if not _regions_found(case["regions"], out.regions):
+                    result.region_misses.append(f"{case['text']!r}: want {case['regions']}, "
+                                                f"got {out.regions}")
+            if case.get("goals"):
+                result.goal_cases += 1
+                if not set(case["goals"]) <= set(out.goals):
+                    result.goal_misses.append(f"{case['text']!r}: want {case['goals']}, "
+                                              f"got {out.goals}")
+    return result
