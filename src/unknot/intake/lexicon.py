@@ -61,6 +61,15 @@ class Lexicon:
         return _correct(self, word)
 
 
+def _common_prefix(a: str, b: str) -> int:
+    size = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        size += 1
+    return size
+
+
 def _correct(lexicon: Lexicon, word: str) -> str | None:
     if word in lexicon.misspellings:
         return lexicon.misspellings[word]
@@ -74,7 +83,7 @@ def _correct(lexicon: Lexicon, word: str) -> str | None:
     if candidates:
         # Ties go to the word that starts the same way ("wors" → "worse", not "words").
         best = min(candidates, key=lambda c: (c[1], not c[0].startswith(word),
-                                              not c[0].startswith(word[:-1]),
+                                              -_common_prefix(c[0], word),
                                               abs(len(c[0]) - len(word)), c[0]))
         return best[0]
     # Two words run together: "lowerback", "neckpain".

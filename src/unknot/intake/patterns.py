@@ -100,7 +100,14 @@ class PatternCompiler:
         optional = term.endswith("?") and len(term) > 1
         if optional:
             term = term[:-1]
-        piece = self.concept_regex(term[1:]) if term.startswith("$") else _word_regex(term)
+        if term.startswith("$"):
+            piece = self.concept_regex(term[1:])
+        elif "-" in term.strip("-"):
+            # Text splits "c-section" into "c - section"; so does the pattern.
+            piece = "".join(re.escape("-") + " " if part == "-" else _word_regex(part)
+                            for part in re.split(r"(-)", term) if part)
+        else:
+            piece = _word_regex(term)
         return f"(?:{piece})?" if optional else piece
 
     def compile(self, patterns: Iterable[str]) -> re.Pattern[str]:

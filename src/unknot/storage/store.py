@@ -22,8 +22,14 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from unknot import journal as journal_logic
-from unknot.journal import FINISHED_STATUSES, JournalEntry, JournalSummary, Ratings
+from unknot.journal import (
+    DIMENSIONS,
+    FINISHED_STATUSES,
+    JournalEntry,
+    JournalSummary,
+    Ratings,
+    summarize,
+)
 from unknot.storage.engine import WRITE, display_url, make_engine
 from unknot.storage.errors import (
     DatabaseUnavailable,
@@ -46,6 +52,7 @@ from unknot.storage.records import (
     parse_ratings,
     parse_request,
 )
+from unknot.storage.rows import load_journal_entries, set_ratings, to_record
 
 Clock = Callable[[], datetime]
 # Personal mode: one person, no sign-up. The accounts issue passes real ids instead.
@@ -276,7 +283,7 @@ class Store:
                 raise InvalidSessionData(
                     f"completed_steps: must be 0 to {total}, got {completed_steps!r}")
             fields: dict[str, object] = {"stop_reason": stop_reason, "note": note}
-            fields.update({f"{d}_after": after_ratings.get(d) for d in journal_logic.DIMENSIONS})
+            fields.update({f"{d}_after": after_ratings.get(d) for d in DIMENSIONS})
             if row.status in FINISHED_STATUSES:
                 self._merge_finished(row, status, completed_steps, fields)
                 return to_record(row)
@@ -368,7 +375,7 @@ class Store:
 
         Dates in the advice are shown in the zone of `now` (default: the store's clock, UTC).
         """
-        return journal_logic.summarize(self.journal_entries(person_id=person_id),
+        return summarize(self.journal_entries(person_id=person_id),
                                        now if now is not None else self._now(),
                                        recent_limit=recent)
 

@@ -1,0 +1,69 @@
+"""Between table rows and the values the rest of unknot sees (records, journal entries)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from unknot.journal import DIMENSIONS, JournalEntry, Ratings
+from unknot.storage.models import SessionRow, SessionTechnique
+from unknot.storage.records import SessionRecord
+
+
+def ratings_of(row: SessionRow, when: str) -> Ratings:
+    """The "before" or "after" ratings stored on a session row."""
+    return Ratings(**{dim: getattr(row, f"{dim}_{when}") for dim in DIMENSIONS})
+
+
+def set_ratings(row: SessionRow, when: str, ratings: Ratings) -> None:
+    """Store "before" or "after" ratings on a session row."""
+    for dim in DIMENSIONS:
+        setattr(row, f"{dim}_{when}", ratings.get(dim))
+
+
+def to_record(row: SessionRow) -> SessionRecord:
+    """The frozen record of a session row."""
+    return SessionRecord(
+        id=row.id, person_id=row.person_id, created_at=row.created_at,
+        updated_at=row.updated_at, started_at=row.started_at, finished_at=row.finished_at,
+        source=row.source, status=row.status, request=row.request, plan=row.plan,
+        total_seconds=row.total_seconds, step_index=row.step_index,
+        step_elapsed=row.step_elapsed, completed_steps=row.completed_steps,
+        before=ratings_of(row, "before"), after=ratings_of(row, "after"),
+        note=row.note, stop_reason=row.stop_reason, goals=list(row.goals),
+        regions=list(row.regions),
+    )
+
+
+def load_journal_entries(db: Session, person_id: str) -> list[JournalEntry]:
+    """A person's sessions as journal entries, in two indexed queries.
+
+    Only the columns the journal needs are read, and techniques come from the
+    `session_techniques` rows, so years of sessions never mean parsing every plan.
+    """
+    s, t = SessionRow, SessionTechnique
+    rows = db.execute(
+        select(s.id, s.created_at, s.status, s.total_seconds, s.completed_steps,
+               s.pain_before, s.tension_before, s.stress_before, s.pain_after,
+               s.tension_after, s.stress_after, s.goals, s.regions, s.stop_reason, s.note)
+        .where(s.person_id == person_id)).all()
+    steps = db.execute(
+        select(t.session_id, t.position, t.technique).join(s, s.id == t.session_id)
+        .where(s.person_id == person_id).order_by(t.session_id, t.position)).all()
+    by_session: dict[str, list[tuple[int, str]]] = {}
+    for session_id, position, technique in steps:
+        by_session.setdefault(session_id, []).append((position, technique))
+    entries = []
+    for r in rows:
+        plan_steps = by_session.get(r.id, [])
+        entries.append(JournalEntry(
+            id=r.id, created_at=r.created_at, status=r.status, total_seconds=r.total_seconds,
+            before=Ratings(pain=r.pain_before, tension=r.tension_before, stress=r.stress_before),
+            after=Ratings(pain=r.pain_after, tension=r.tension_after, stress=r.stress_after),
+            goals=tuple(r.goals), regions=tuple(r.regions),
+            # Only the steps the person got through speak for a technique.
+            techniques=tuple(tech for pos, tech in plan_steps if pos < r.completed_steps),
+            completed_steps=r.completed_steps, total_steps=len(plan_steps),
+            stop_reason=r.stop_reason, note=r.note,
+        ))
+    return entries
