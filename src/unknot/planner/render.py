@@ -1,0 +1,78 @@
+"""Turn chosen techniques into plan steps: scaled step times, spoken cues, sides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unknot.library.schema import Technique
+from unknot.planner.model import PlanCue, PlanStep
+
+
+@dataclass
+class Choice:
+    technique: Technique
+    phase: str
+    seconds: int  # per side
+    position: str
+    pressure: str
+    why: str
+
+    @property
+    def sides(self) -> int:
+        return 2 if self.technique.sided else 1
+
+    @property
+    def total(self) -> int:
+        return self.seconds * self.sides
+
+
+def _scaled_starts(technique: Technique, seconds: int) -> list[int]:
+    """Where each written step starts once the technique is stretched to `seconds`."""
+    base = technique.base_seconds
+    starts, elapsed = [], 0
+    for step in technique.steps:
+        starts.append(round(elapsed * seconds / base))
+        elapsed += step.seconds
+    return starts
+
+
+def _cues(technique: Technique, seconds: int, side: str | None) -> list[PlanCue]:
+    factor = seconds / technique.base_seconds
+    cues: list[PlanCue] = []
+    for start, step in zip(_scaled_starts(technique, seconds), technique.steps, strict=True):
+        for cue in step.cues:
+            at = min(seconds - 1, start + round(cue.at * factor))
+            cues.append(PlanCue(at=max(0, at), say=cue.say))
+    cues.sort(key=lambda c: c.at)
+    if side is not None:
+        announce = f"{side.capitalize()} side."
+        if cues and cues[0].at == 0:
+            cues[0] = PlanCue(at=0, say=f"{announce} {cues[0].say}")
+        else:
+            cues.insert(0, PlanCue(at=0, say=announce))
+    return cues
+
+
+def render_steps(choices: list[Choice]) -> list[PlanStep]:
+    """One plan step per choice and side (sided techniques run left, then right)."""
+    steps = []
+    for choice in choices:
+        technique = choice.technique
+        sides: list[str | None] = ["left", "right"] if technique.sided else [None]
+        for side in sides:
+            steps.append(PlanStep(
+                technique=technique.id,
+                name=technique.name,
+                kind=technique.kind,
+                phase=choice.phase,
+                regions=list(technique.regions),
+                side=side,
+                seconds=choice.seconds,
+                pressure=choice.pressure,
+                tools=sorted({"hands", *technique.tools}),
+                position=choice.position,
+                instructions=[step.instruction for step in technique.steps],
+                cues=_cues(technique, choice.seconds, side),
+                why=choice.why,
+            ))
+    return steps
