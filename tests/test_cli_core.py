@@ -1,0 +1,77 @@
+"""The intake, plan and library commands as a user runs them (the installed console script)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+UNKNOT = str(Path(sys.executable).with_name("unknot"))
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([UNKNOT, *args], capture_output=True, text=True, input=stdin,
+                          timeout=60)
+
+
+def test_intake_json_is_the_contract():
+    done = run("intake", "--json", "neck and shoulders tight from the desk, headache coming")
+    assert done.returncode == 0
+    out = json.loads(done.stdout)
+    assert out["verdict"] == "ok" and out["regions"][:2] == ["neck", "shoulders"]
+
+
+def test_intake_exits_zero_whatever_the_verdict_and_urgent_is_first_and_alone():
+    done = run("intake", "sudden worst headache ever")
+    assert done.returncode == 0
+    assert done.stdout.startswith("Call your local emergency number now")
+    assert "Areas" not in done.stdout
+
+
+def test_intake_reads_standard_input_and_answers():
+    done = run("intake", "--json", "--pregnant", "--weeks", "20", "-", stdin="lower back aches")
+    out = json.loads(done.stdout)
+    assert out["verdict"] == "caution" and "abdomen" in out["avoid"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (("intake", ""), "TEXT is empty"),
+    (("intake", "neck", "--pain", "11"), "--pain"),
+    (("plan", "neck", "--minutes", "0"), "--minutes"),
+    (("plan", "neck", "--tools", "hammer"), "--tools"),
+    (("plan", "neck", "--setting", "car"), "--setting"),
+    (("plan",), "say what is bothering you"),
+    (("library", "list", "--region", "toes"), "--region: 'toes' is not one of"),
+    (("library", "show", "nope"), "no technique 'nope'"),
+])
+def test_bad_input_exits_2_naming_what_to_fix(args, message):
+    done = run(*args)
+    assert done.returncode == 2
+    assert message in done.stderr
+
+
+def test_plan_json_fits_the_minutes_and_is_reproducible():
+    args = ("plan", "--json", "--minutes", "7", "--tools", "tennis_ball", "--setting", "desk",
+            "--seed", "4", "tight upper back")
+    first, second = run(*args), run(*args)
+    assert first.returncode == 0 and first.stdout == second.stdout
+    plan = json.loads(first.stdout)
+    assert plan["total_seconds"] == 420 == sum(s["seconds"] for s in plan["steps"])
+    assert set(plan) == {"intake", "total_seconds", "steps"}
+
+
+def test_plan_for_a_red_flag_has_no_steps():
+    plan = json.loads(run("plan", "--json", "crushing chest pain").stdout)
+    assert plan["intake"]["verdict"] == "urgent" and plan["steps"] == []
+
+
+def test_library_list_show_and_lint():
+    listed = json.loads(run("library", "list", "--json", "--tool", "foam_roller").stdout)
+    assert listed and all("foam_roller" in t["tools"] for t in listed)
+    shown = run("library", "show", "temple-palm-lift")
+    assert shown.returncode == 0 and "Temple palm lift" in shown.stdout
+    lint = run("library", "lint")
+    assert lint.returncode == 0 and "library OK" in lint.stdout

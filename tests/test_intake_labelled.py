@@ -1,0 +1,56 @@
+"""The intake against labelled sentences: no missed red flag, few false alarms.
+
+`intake_cases.yaml` is the development set. `intake_holdout.yaml` was written
+separately and is only scored (it was consulted once, for missed red flags);
+`intake_holdout2.yaml`, when present, was written blind from the published lists.
+The accuracy report is written to test-output/intake-accuracy.txt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support.labelled import DATA, load_cases, score
+
+SETS = sorted(p.name for p in DATA.glob("intake_*.yaml"))
+REPORT = Path(__file__).resolve().parent.parent / "test-output" / "intake-accuracy.txt"
+
+
+@pytest.fixture(scope="module")
+def scores():
+    results = {name: score(load_cases(name)) for name in SETS}
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text("\n".join(f"{name}: {s.summary()}" for name, s in results.items()) + "\n",
+                      encoding="utf-8")
+    return results
+
+
+def test_the_sets_are_big_enough():
+    assert len(load_cases("intake_cases.yaml")) >= 120
+    groups = {case["group"] for case in load_cases("intake_cases.yaml")}
+    assert {"headache", "back", "neck", "abdomen", "legs", "contraindication", "chest_stroke",
+            "seed003", "benign"} <= groups
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_it_misses_no_red_flag(scores, name):
+    assert scores[name].missed_red_flags == [], scores[name].summary()
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_it_escalates_at_most_five_percent_of_benign_texts(scores, name):
+    assert scores[name].benign_escalation_rate <= 0.05, "\n".join(scores[name].benign_escalated)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_it_keeps_every_caution_avoid_list(scores, name):
+    assert scores[name].caution_misses == [], "\n".join(scores[name].caution_misses)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_it_finds_regions_and_goals(scores, name):
+    result = scores[name]
+    assert result.region_accuracy >= 0.90, "\n".join(result.region_misses)
+    assert result.goal_accuracy >= 0.80, "\n".join(result.goal_misses)

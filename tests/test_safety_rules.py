@@ -1,0 +1,63 @@
+"""Safety rules are data: each has an id, verdict or avoid list, triggers, message and source."""
+
+from __future__ import annotations
+
+import pytest
+
+from unknot.intake.lexicon import default_lexicon
+from unknot.safety.engine import Engine
+from unknot.safety.rules import RuleError, default_rules, load_rule_files
+
+REQUIRED_GROUPS = {"headache", "back", "neck", "abdomen", "legs", "contraindication",
+                   "chest_stroke", "seed003"}
+
+
+def test_every_group_of_the_safety_reference_has_rules():
+    groups = {rule.group for rule in default_rules().rules}
+    assert REQUIRED_GROUPS <= groups
+
+
+def test_every_rule_has_a_message_and_a_source():
+    for rule in default_rules().rules:
+        assert rule.id and len(rule.message) >= 20 and len(rule.source) >= 5
+        if rule.verdict == "caution":
+            assert rule.avoid or rule.avoid_site
+
+
+def test_the_seed_003_rules_exist():
+    ids = {rule.id for rule in default_rules().rules}
+    assert {"seed003.intense-pain", "seed003.worsening-pain", "seed003.unexplained-pain-swelling",
+            "seed003.worse-after-massage", "back.disc-or-fracture-history"} <= ids
+
+
+def test_all_rules_compile_against_the_lexicon():
+    Engine(default_rules(), default_lexicon())
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("- id: x.y\n  group: back\n  verdict: see_doctor\n  avoid: [neck]\n  when: [{text: [a]}]\n"
+     "  message: a message that is long enough\n  source: somewhere\n",
+     "only a caution carries an avoid list"),
+    ("- id: x.y\n  group: back\n  verdict: caution\n  when: [{text: [a]}]\n"
+     "  message: a message that is long enough\n  source: somewhere\n",
+     "must say what to avoid"),
+    ("- id: x.y\n  group: nowhere\n  verdict: urgent\n  when: [{text: [a]}]\n"
+     "  message: a message that is long enough\n  source: somewhere\n", "rule x.y: group"),
+    ("- id: x.y\n  group: back\n  verdict: urgent\n  when: [{age_at_least: 5, pain_at_least: 3}]\n"
+     "  message: a message that is long enough\n  source: somewhere\n", "exactly one"),
+    ("not: [a list\n", "cannot read"),
+])
+def test_a_bad_rule_file_names_the_file_and_rule(tmp_path, body, expected):
+    path = tmp_path / "broken.yaml"
+    path.write_text(body)
+    with pytest.raises(RuleError, match=expected) as caught:
+        load_rule_files([path])
+    assert "broken.yaml" in str(caught.value)
+
+
+def test_an_unknown_concept_is_reported_with_the_rule(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text("- id: x.y\n  group: back\n  verdict: urgent\n  when: [{text: ['$nothing']}]\n"
+                    "  message: a message that is long enough\n  source: somewhere\n")
+    with pytest.raises(RuleError, match=r"rule x\.y: .*unknown concept \$nothing"):
+        Engine(load_rule_files([path]), default_lexicon())
