@@ -1,8 +1,10 @@
 """The intake against labelled sentences: no missed red flag, few false alarms.
 
-`intake_cases.yaml` is the development set. `intake_holdout.yaml` was written
-separately and is only scored (it was consulted once, for missed red flags);
-`intake_holdout2.yaml`, when present, was written blind from the published lists.
+`intake_cases.yaml` is the development set. `intake_holdout.yaml` and
+`intake_holdout2.yaml` were written separately (the second blind, from the
+published lists) and were consulted for missed red flags and false alarms, so
+they now guard against regressions. `intake_holdout3.yaml` is written blind and
+kept unseen: it measures how the screen generalises.
 The accuracy report is written to test-output/intake-accuracy.txt.
 """
 

@@ -9,7 +9,7 @@ A change is `after − before`, so a negative number means the session helped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
@@ -137,13 +137,20 @@ class JournalSummary(BaseModel):
     advice: list[Advice]
 
 
-def changes(before: Ratings, after: Ratings) -> Changes:
-    """Per-dimension `after − before`."""
-    values = {}
+Delta = tuple[int | None, ...]  # after − before, in the order of DIMENSIONS
+
+
+def _difference(before: Ratings, after: Ratings) -> Delta:
+    values = []
     for dim in DIMENSIONS:
         b, a = before.get(dim), after.get(dim)
-        values[dim] = None if a is None or b is None else a - b
-    return Changes(**values)
+        values.append(None if a is None or b is None else a - b)
+    return tuple(values)
+
+
+def changes(before: Ratings, after: Ratings) -> Changes:
+    """Per-dimension `after − before`."""
+    return Changes(**dict(zip(DIMENSIONS, _difference(before, after), strict=True)))
 
 
 def newest_first(entries: Iterable[JournalEntry]) -> list[JournalEntry]:
@@ -167,51 +174,51 @@ def _mean(values: Sequence[float]) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
 
 
-def _help_items(groups: dict[str, list[JournalEntry]]) -> list[HelpItem]:
+def _delta(entry: JournalEntry) -> Delta | None:
+    """The session's change per dimension; None when nothing can be compared."""
+    values = _difference(entry.before, entry.after)
+    return values if any(v is not None for v in values) else None
+
+
+def _help_items(groups: dict[str, list[Delta]]) -> list[HelpItem]:
     items = []
-    for key, group in groups.items():
-        per_dim: dict[str, list[int]] = {dim: [] for dim in DIMENSIONS}
-        rated = 0
-        for entry in group:
-            delta = changes(entry.before, entry.after)
-            values = {dim: getattr(delta, dim) for dim in DIMENSIONS}
-            if any(v is not None for v in values.values()):
-                rated += 1
-            for dim, value in values.items():
-                if value is not None:
-                    per_dim[dim].append(value)
-        if not rated:
-            continue
-        averages = {dim: Average(change=_mean(v), sessions=len(v)) for dim, v in per_dim.items()}
+    for key, deltas in groups.items():
+        averages = {}
+        for i, dim in enumerate(DIMENSIONS):
+            known = [v for d in deltas if (v := d[i]) is not None]
+            averages[dim] = Average(change=_mean(known), sessions=len(known))
         means = [a.change for a in averages.values() if a.change is not None]
-        items.append(HelpItem(key=key, sessions=rated, score=_mean(means), **averages))
+        items.append(HelpItem(key=key, sessions=len(deltas), score=_mean(means), **averages))
     # Most helpful first; more evidence wins a tie.
     return sorted(items, key=lambda i: (i.score if i.score is not None else 99, -i.sessions, i.key))
 
 
-def _finished(entries: Iterable[JournalEntry]) -> list[JournalEntry]:
-    return [e for e in entries if e.status in FINISHED_STATUSES]
+def _grouped(entries: Iterable[JournalEntry], keys: Callable[[JournalEntry], Iterable[str]]
+             ) -> list[HelpItem]:
+    groups: dict[str, list[Delta]] = {}
+    for entry in entries:
+        if entry.status not in FINISHED_STATUSES:
+            continue
+        delta = _delta(entry)
+        if delta is None:
+            continue
+        # dict.fromkeys: a technique done on both sides counts once for the session.
+        for key in dict.fromkeys(keys(entry)):
+            groups.setdefault(key, []).append(delta)
+    return _help_items(groups)
 
 
 def what_helps_by_technique(entries: Iterable[JournalEntry]) -> list[HelpItem]:
-    """Average change per technique, over finished sessions where it was done.
+    """Average change per technique, over finished, rated sessions where it was done.
 
     A technique done twice in one session (left and right side) counts once.
     """
-    groups: dict[str, list[JournalEntry]] = {}
-    for entry in _finished(entries):
-        for technique in dict.fromkeys(entry.techniques):
-            groups.setdefault(technique, []).append(entry)
-    return _help_items(groups)
+    return _grouped(entries, lambda e: e.techniques)
 
 
 def what_helps_by_goal(entries: Iterable[JournalEntry]) -> list[HelpItem]:
-    """Average change per goal of the session, over finished sessions."""
-    groups: dict[str, list[JournalEntry]] = {}
-    for entry in _finished(entries):
-        for goal in dict.fromkeys(entry.goals):
-            groups.setdefault(goal, []).append(entry)
-    return _help_items(groups)
+    """Average change per goal of the session, over finished, rated sessions."""
+    return _grouped(entries, lambda e: e.goals)
 
 
 def _aware(moment: datetime) -> datetime:
@@ -293,7 +300,7 @@ def _stopped_hurting(recent: list[JournalEntry], now: datetime) -> Advice | None
         return None
     latest = hits[0]
     where = f"after {latest.completed_steps} of {latest.total_steps} steps"
-    reason = f": “{latest.stop_reason}”" if latest.stop_reason else ""
+    reason = f" ({latest.stop_reason})" if latest.stop_reason else ""
     return Advice(
         id="stopped_hurting",
         message="You stopped a session because it hurt. If the pain stays, or comes back "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,8 +17,9 @@ from unknot.cli.app import app, fail
 from unknot.guide import GuideError, GuideOutcome, run_guide
 from unknot.guide.pacer import PacerError, check_rate
 from unknot.guide.speech import make_speaker
-from unknot.planner.request import PlanRequest
+from unknot.planner import PlanningError, PlanRequest, build_plan
 from unknot.settings import SettingsError, get_settings
+from unknot.storage import Ratings, StorageError, open_store
 
 
 def _split(value: str | None) -> list[str]:
@@ -73,20 +75,18 @@ def _screened(plan: dict[str, Any], console: Console) -> bool:
     return True
 
 
-def _save(plan: dict[str, Any], request: PlanRequest, outcome: GuideOutcome) -> None:
-    # Imported here: storage pulls in SQLAlchemy, which the screening-only paths
-    # (urgent, see a doctor) never need.
-    from unknot.storage import Ratings, open_store
-
+def _save(plan: dict[str, Any], request: PlanRequest, outcome: GuideOutcome,
+          started: datetime) -> None:
     def ratings(values: dict[str, int | None]) -> Ratings | None:
         return Ratings(**values) if any(v is not None for v in values.values()) else None
 
-    store = open_store()
-    session_id = store.create_session(plan=plan, request=request,
-                                      before=ratings(outcome.before), source="terminal")
-    store.finish_session(session_id, status=outcome.status, after=ratings(outcome.after),
-                         completed_steps=outcome.completed_steps,
-                         stop_reason=outcome.stop_reason)
+    with open_store() as store:
+        record = store.create_session(plan=plan, request=request,
+                                      before=ratings(outcome.before), source="terminal",
+                                      created_at=started)
+        store.finish_session(record.id, status=outcome.status, after=ratings(outcome.after),
+                             completed_steps=outcome.completed_steps,
+                             stop_reason=outcome.stop_reason)
 
 
 @app.command()
@@ -146,8 +146,10 @@ def guide(
     if plan_in_file is not None:
         plan = plan_in_file
     else:
-        from unknot.planner import build_plan
-        plan = build_plan(request)
+        try:
+            plan = build_plan(request).model_dump(mode="json")
+        except PlanningError as exc:
+            raise fail(str(exc), code=1) from exc
     if not _screened(plan, console):
         raise typer.Exit(0)
 
@@ -157,6 +159,7 @@ def guide(
                    err=True)
         interactive = False
     speaker = make_speaker(settings.voice if voice is None else voice)
+    started = datetime.now(UTC)
     try:
         outcome = run_guide(plan, speaker=speaker, breath_rate=rate, time_scale=time_scale,
                             interactive=interactive, console=console)
@@ -167,5 +170,8 @@ def guide(
         raise fail(str(exc)) from exc
     finally:
         speaker.close()
-    _save(plan, request, outcome)
+    try:
+        _save(plan, request, outcome, started)
+    except StorageError as exc:
+        raise fail(f"the session was not saved: {exc}", code=1) from exc
     console.print(Text("Saved to your journal (`unknot journal`).", style="dim"))

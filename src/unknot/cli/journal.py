@@ -74,16 +74,20 @@ def _signed(value: float) -> str:
     return f"{value:+.1f}".replace("-", "−")
 
 
-def _average(dim: str, average: Average) -> str | None:
-    if average.change is None:
-        return None
-    plural = "session" if average.sessions == 1 else "sessions"
-    return f"{dim} {_signed(average.change)} ({average.sessions} {plural})"
+def _plural(count: int) -> str:
+    return f"{count} session{'' if count == 1 else 's'}"
 
 
 def _help_line(item: HelpItem) -> str:
-    parts = [_average(dim, getattr(item, dim)) for dim in DIMENSIONS]
-    return f"    {item.key}: " + ", ".join(p for p in parts if p)
+    averages: list[tuple[str, Average]] = [
+        (dim, a) for dim in DIMENSIONS if (a := getattr(item, dim)).change is not None]
+    # One count at the end when every figure rests on the same sessions; else one each.
+    if all(a.sessions == item.sessions for _, a in averages):
+        figures = ", ".join(f"{dim} {_signed(a.change or 0)}" for dim, a in averages)
+        return f"    {item.key}: {figures} ({_plural(item.sessions)})"
+    figures = ", ".join(f"{dim} {_signed(a.change or 0)} ({_plural(a.sessions)})"
+                        for dim, a in averages)
+    return f"    {item.key}: {figures}"
 
 
 def render(summary: JournalSummary) -> str:

@@ -90,7 +90,10 @@ class TerminalKeys:
         ready, _, _ = select.select([self._fd], [], [], max(0.0, timeout))
         if not ready:
             return None
-        data = os.read(self._fd, 64)
+        try:
+            data = os.read(self._fd, 64)
+        except OSError as exc:  # Linux reports a hung-up terminal as EIO
+            raise KeysClosed("the terminal hung up") from exc
         if not data:
             raise KeysClosed("the terminal's input closed")
         self._pending.extend(split_keys(data.decode("utf-8", errors="replace")))

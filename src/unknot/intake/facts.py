@@ -29,7 +29,7 @@ _AGE_DECADE = re.compile(r"\bin my (twenties|thirties|forties|fifties|sixties|se
 _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
             "seventies": 70, "eighties": 80, "nineties": 90}
 _PAIN_PATTERNS = [
-    re.compile(r"\b(\d{1,2})\s*(?:/|out of)\s*10\b"),
+    re.compile(r"\b(\d{1,2})\s*(?:/|out of|outta|of|on)\s*10\b"),
     re.compile(r"\bpain(?: level| score)?\s+(?:is|of|at|about|around)?\s*(?:a\s+)?(\d{1,2})\b"
                r"(?!\s*(?:days|weeks|months|years|hours))"),
 ]

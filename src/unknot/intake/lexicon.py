@@ -83,6 +83,7 @@ def _correct(lexicon: Lexicon, word: str) -> str | None:
     if candidates:
         # Ties go to the word that starts the same way ("wors" → "worse", not "words").
         best = min(candidates, key=lambda c: (c[1], not c[0].startswith(word),
+                                              sorted(c[0]) != sorted(word),  # a swap: wrost
                                               -_common_prefix(c[0], word),
                                               abs(len(c[0]) - len(word)), c[0]))
         return best[0]

@@ -56,8 +56,29 @@ def _negator_at(tokens, index: int) -> bool:
     return following not in _PSEUDO_AFTER.get(word, frozenset())
 
 
+def _denied_inside(text: NormalText, hit: Hit) -> bool:
+    """A negator at the end of a gap denies what follows it: "legs fine, no swelling"."""
+    for low, high in hit.gaps:
+        for index in range(max(low, high - 1), high + 1):
+            if _negator_at(text.tokens, index):
+                return True
+    return False
+
+
+def _answered_no(text: NormalText, hit: Hit) -> bool:
+    """"numbness? no." — a question answered no right after the finding."""
+    tokens = text.tokens
+    index = hit.last + 1
+    if index < len(tokens) and tokens[index].norm in {"?", ":", "-"}:
+        index += 1
+        return index < len(tokens) and tokens[index].norm in {"no", "none", "nope", "never"}
+    return False
+
+
 def is_negated(text: NormalText, hit: Hit) -> bool:
     """True when a negating word denies the hit (see the module docstring)."""
+    if _denied_inside(text, hit) or _answered_no(text, hit):
+        return True
     tokens = text.tokens
     words_back = 0
     index = hit.first - 1

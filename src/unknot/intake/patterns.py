@@ -82,7 +82,9 @@ class PatternCompiler:
                     raise PatternError("a pattern cannot start with a gap")
                 size = _DEFAULT_GAP if term == "..." else int(term[2:])
                 if size:
-                    parts.append(rf"(?:{_WORD}+ ){{0,{size}}}")
+                    # Capturing: the only groups in a pattern, so negation can look inside
+                    # what a gap skipped ("headache, not the worst").
+                    parts.append(rf"((?:{_WORD}+ ){{0,{size}}})")
             else:
                 slot.append(term)
         return "".join(parts)
@@ -145,10 +147,14 @@ def words_of(pattern: str) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """Where a pattern matched: token indexes (inclusive) in the `NormalText`."""
+    """Where a pattern matched: token indexes (inclusive) in the `NormalText`.
+
+    `gaps` are the token spans that gaps skipped over, innermost words last.
+    """
 
     first: int
     last: int
+    gaps: tuple[tuple[int, int], ...] = ()
 
 
 def find_hits(regex: re.Pattern[str], text: NormalText) -> list[Hit]:
@@ -165,7 +171,8 @@ def find_hits(regex: re.Pattern[str], text: NormalText) -> list[Hit]:
             position = match.start() + 1
             continue
         first, last = text.token_span(match.start(), end)
-        hits.append(Hit(first, last))
+        gaps = tuple(text.token_span(a, b - 1) for a, b in match.regs[1:] if a >= 0 and b > a)
+        hits.append(Hit(first, last, gaps))
         # Next search from the following token, so a negated first hit
         # does not hide a later, un-negated one that overlaps it.
         position = match.start() + len(text.tokens[first].norm) + 1

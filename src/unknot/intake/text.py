@@ -19,7 +19,8 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:/\d+)?[a-z]*|[a-z]+(?:['’][a-z]+)*|[.,
 
 # Opened up so that negation is a word of its own ("haven't" → "have not").
 _CONTRACTIONS = {
-    "can't": ["can", "not"], "cannot": ["can", "not"], "won't": ["will", "not"],
+    "can't": ["can", "not"], "cannot": ["can", "not"], "couldn't": ["can", "not"],
+    "couldnt": ["can", "not"], "wouldn't": ["will", "not"], "won't": ["will", "not"],
     "shan't": ["shall", "not"], "ain't": ["is", "not"], "i'm": ["i", "am"],
     "it's": ["it", "is"], "that's": ["that", "is"], "there's": ["there", "is"],
     "i've": ["i", "have"], "i'd": ["i", "would"], "i'll": ["i", "will"],

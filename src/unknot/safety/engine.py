@@ -145,12 +145,19 @@ def _sentence_bounds(text: NormalText, hit: Hit) -> tuple[int, int]:
     return start, end
 
 
+_UNLESS_REACH = 6
+
+
 def _excluded(unless: re.Pattern[str] | None, text: NormalText, hit: Hit) -> bool:
+    """An `unless` phrase near the hit, in its sentence, shows the rule does not apply
+    ("fell asleep", "a stroke of genius", "my dad had a heart attack years ago")."""
     if unless is None:
         return False
     start, end = _sentence_bounds(text, hit)
-    sentence = NormalText(text.original, text.tokens[start:end + 1])
-    return any(not is_negated(sentence, h) for h in find_hits(unless, sentence))
+    low = max(start, hit.first - _UNLESS_REACH)
+    high = min(end, hit.last + _UNLESS_REACH)
+    window = NormalText(text.original, text.tokens[low:high + 1])
+    return bool(find_hits(unless, window))
 
 
 def _first_live_hit(regex: re.Pattern[str], texts: Texts,

@@ -70,9 +70,11 @@ class SessionRow(Base):
         CheckConstraint(_in("status", STATUSES), name="status_known"),
         CheckConstraint(_in("source", SOURCES), name="source_known"),
         CheckConstraint("total_seconds > 0", name="total_seconds_positive"),
-        CheckConstraint("step_index >= 0", name="step_index_not_negative"),
         CheckConstraint("step_elapsed >= 0", name="step_elapsed_not_negative"),
-        CheckConstraint("completed_steps >= 0", name="completed_steps_not_negative"),
+        CheckConstraint("total_steps > 0", name="total_steps_positive"),
+        CheckConstraint("step_index >= 0 AND step_index < total_steps", name="step_index_in_plan"),
+        CheckConstraint("completed_steps >= 0 AND completed_steps <= total_steps",
+                        name="completed_steps_in_plan"),
         # The journal lists a person's sessions newest first.
         Index("ix_sessions_person_id_created_at", "person_id", "created_at"),
     )
@@ -88,6 +90,7 @@ class SessionRow(Base):
     request: Mapped[dict[str, Any]]
     plan: Mapped[dict[str, Any]]
     total_seconds: Mapped[int] = mapped_column(Integer)
+    total_steps: Mapped[int] = mapped_column(Integer)
     step_index: Mapped[int] = mapped_column(Integer, default=0)
     step_elapsed: Mapped[float] = mapped_column(Float, default=0.0)
     completed_steps: Mapped[int] = mapped_column(Integer, default=0)

@@ -58,6 +58,7 @@ class SessionRecord(BaseModel):
     request: dict[str, Any]
     plan: dict[str, Any]
     total_seconds: int
+    total_steps: int
     step_index: int
     step_elapsed: float
     completed_steps: int
@@ -67,10 +68,6 @@ class SessionRecord(BaseModel):
     stop_reason: str | None
     goals: list[str]
     regions: list[str]
-
-    @property
-    def total_steps(self) -> int:
-        return len(self.plan.get("steps", []))
 
     @property
     def finished(self) -> bool:
@@ -84,7 +81,7 @@ class SessionRecord(BaseModel):
             total_seconds=self.total_seconds, before=self.before, after=self.after,
             goals=tuple(self.goals), regions=tuple(self.regions),
             techniques=tuple(s["technique"] for s in steps[: self.completed_steps]),
-            completed_steps=self.completed_steps, total_steps=len(steps),
+            completed_steps=self.completed_steps, total_steps=self.total_steps,
             stop_reason=self.stop_reason, note=self.note,
         )
 
@@ -95,18 +92,26 @@ def _first_problem(exc: ValidationError, prefix: str) -> str:
     return f"{where}: {item['msg']}"
 
 
-def parse_plan(plan: Any) -> PlanSnapshot:
-    """Check a plan enough to store it; the error names the field."""
+def parse_plan(plan: Any) -> tuple[PlanSnapshot, dict[str, Any]]:
+    """Check a plan (a dict, or the planner's model) enough to store it.
+
+    Returns the checked fields and the plan as the JSON object to keep; an error
+    names the field that is wrong.
+    """
+    if isinstance(plan, BaseModel):
+        plan = plan.model_dump(mode="json")
     if not isinstance(plan, dict):
         raise InvalidSessionData("plan: must be an object with steps")
     try:
-        return PlanSnapshot.model_validate(plan)
+        return PlanSnapshot.model_validate(plan), plan
     except ValidationError as exc:
         raise InvalidSessionData(_first_problem(exc, "plan")) from exc
 
 
 def parse_request(request: Any) -> dict[str, Any]:
-    """The plan request as a JSON object (it is stored as given)."""
+    """The plan request as a JSON object: a dict, or a pydantic model (e.g. `PlanRequest`)."""
+    if isinstance(request, BaseModel):
+        request = request.model_dump(mode="json")
     if not isinstance(request, dict):
         raise InvalidSessionData("request: must be an object")
     try:
@@ -152,6 +157,13 @@ def clean_text(value: str | None, field: str, limit: int) -> str | None:
     if len(value) > limit:
         raise InvalidSessionData(f"{field}: at most {limit} characters, got {len(value)}")
     return value or None
+
+
+def check_whole(value: int, field: str, low: int, high: int) -> int:
+    """A whole number from `low` to `high`; anything else names the field and the range."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidSessionData(f"{field}: must be {low} to {high}, got {value!r}")
+    return value
 
 
 def check_elapsed(value: float) -> float:

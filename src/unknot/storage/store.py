@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import Engine, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -45,6 +46,7 @@ from unknot.storage.records import (
     SessionRecord,
     canonical_id,
     check_elapsed,
+    check_whole,
     clean_text,
     intake_lists,
     new_session_id,
@@ -164,7 +166,8 @@ class Store:
     # -- sessions -----------------------------------------------------------
 
     def create_session(
-        self, *, plan: dict[str, Any], request: dict[str, Any], before: Ratings | None,
+        self, *, plan: dict[str, Any] | BaseModel, request: dict[str, Any] | BaseModel,
+        before: Ratings | None,
         session_id: str | None = None, source: str = "terminal", status: str = "in_progress",
         created_at: datetime | None = None, person_id: str | None = None,
     ) -> SessionRecord:
@@ -172,12 +175,13 @@ class Store:
 
         Idempotent: a client that retries with the same id gets the first record back
         and never a duplicate. `status` is "in_progress" (started now) or "planned";
-        `created_at` lets an offline client say when the session really began.
+        `created_at` lets an offline client say when the session really began. `plan`
+        and `request` may be dicts or the planner's pydantic models; they are kept as JSON.
         """
         sid = new_session_id(session_id)
         pid = self.person_id(person_id)
-        snapshot = parse_plan(plan)
-        request = parse_request(request)
+        snapshot, plan_json = parse_plan(plan)
+        request_json = parse_request(request)
         before_ratings = parse_ratings(before, "before")
         if source not in SOURCES:
             raise InvalidSessionData(f"source: must be one of {', '.join(SOURCES)}")
@@ -185,7 +189,7 @@ class Store:
             raise InvalidSessionData(f"status: a new session is {' or '.join(START_STATUSES)}")
         now = self._now()
         created = _moment(created_at, "created_at") or now
-        goals, regions = intake_lists(snapshot, request)
+        goals, regions = intake_lists(snapshot, request_json)
         steps = snapshot.steps
         try:
             with self._write() as db:
@@ -196,8 +200,9 @@ class Store:
                 row = SessionRow(
                     id=sid, person_id=pid, created_at=created, updated_at=now,
                     started_at=created if status == "in_progress" else None, finished_at=None,
-                    source=source, status=status, request=request, plan=plan,
+                    source=source, status=status, request=request_json, plan=plan_json,
                     total_seconds=snapshot.total_seconds or sum(s.seconds for s in steps),
+                    total_steps=len(steps),
                     step_index=0, step_elapsed=0.0, completed_steps=0,
                     note=None, stop_reason=None, goals=goals, regions=regions,
                     techniques=[
@@ -245,14 +250,11 @@ class Store:
             row = self._locked(db, session_id, person_id)
             if row.status not in START_STATUSES:
                 raise InvalidSessionUpdate(f"session {row.id} is {row.status}; progress is closed")
-            steps = row.techniques
-            if isinstance(step_index, bool) or not isinstance(step_index, int) \
-                    or not 0 <= step_index < len(steps):
-                raise InvalidSessionData(
-                    f"step_index: must be 0 to {len(steps) - 1}, got {step_index!r}")
+            check_whole(step_index, "step_index", 0, row.total_steps - 1)
+            step = db.get_one(SessionTechnique, (row.id, step_index))
             now = self._now()
             row.step_index = step_index
-            row.step_elapsed = min(elapsed, float(steps[step_index].seconds))
+            row.step_elapsed = min(elapsed, float(step.seconds))
             if row.status == "planned":
                 row.status, row.started_at = "in_progress", now
             row.updated_at = now
@@ -277,11 +279,7 @@ class Store:
         ended = _moment(finished_at, "finished_at")
         with self._write() as db:
             row = self._locked(db, session_id, person_id)
-            total = len(row.techniques)
-            if isinstance(completed_steps, bool) or not isinstance(completed_steps, int) \
-                    or not 0 <= completed_steps <= total:
-                raise InvalidSessionData(
-                    f"completed_steps: must be 0 to {total}, got {completed_steps!r}")
+            check_whole(completed_steps, "completed_steps", 0, row.total_steps)
             fields: dict[str, object] = {"stop_reason": stop_reason, "note": note}
             fields.update({f"{d}_after": after_ratings.get(d) for d in DIMENSIONS})
             if row.status in FINISHED_STATUSES:
@@ -335,9 +333,7 @@ class Store:
     def list_sessions(self, *, limit: int = 20, before: datetime | None = None,
                       person_id: str | None = None) -> list[SessionRecord]:
         """The person's sessions, newest first; `before` pages back in time."""
-        if isinstance(limit, bool) or not isinstance(limit, int) \
-                or not 1 <= limit <= LIST_LIMIT_MAX:
-            raise InvalidSessionData(f"limit: must be 1 to {LIST_LIMIT_MAX}, got {limit!r}")
+        check_whole(limit, "limit", 1, LIST_LIMIT_MAX)
         query = select(SessionRow).where(SessionRow.person_id == self.person_id(person_id))
         cutoff = _moment(before, "before")
         if cutoff is not None:
