@@ -62,6 +62,13 @@ class Library:
     def by_id(self) -> dict[str, Technique]:
         return {technique.id: technique for technique in self.techniques}
 
+    @cached_property
+    def region_sets(self) -> dict[str, frozenset[str]]:
+        """Each technique's regions with `head` expanded, worked out once (the planner's hot path)."""
+        from unknot.vocabulary import expand_regions
+
+        return {t.id: frozenset(expand_regions(t.regions)) for t in self.techniques}
+
     def get(self, technique_id: str) -> Technique | None:
         return self.by_id.get(technique_id)
 

@@ -46,8 +46,10 @@ class Context:
     pressure_note: str | None
     allow_abdomen: bool
     rng: random.Random
+    regions_of: dict[str, frozenset[str]] = field(default_factory=dict)
     used: dict[str, int] = field(default_factory=dict)
     position: str | None = None
+    _static: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
 def _targets(request: PlanRequest, intake: IntakeResult, goals: list[str]) -> list[str]:
@@ -99,7 +101,7 @@ def make_context(request: PlanRequest, intake: IntakeResult) -> Context:
 
 def usable(technique: Technique, ctx: Context) -> bool:
     """Whether a technique may appear in this plan at all (safety and practicality)."""
-    regions = expand_regions(technique.regions)
+    regions = ctx.regions_of.get(technique.id) or expand_regions(technique.regions)
     if regions & ctx.avoid or set(technique.modalities) & ctx.avoid:
         return False
     if "abdomen" in regions and not ctx.allow_abdomen and technique.kind == "massage":
@@ -112,14 +114,26 @@ def usable(technique: Technique, ctx: Context) -> bool:
     return lightest <= PRESSURE_LEVEL[ctx.pressure]
 
 
-def _overlap(technique: Technique, regions: list[str]) -> list[str]:
-    mine = expand_regions(technique.regions)
+def _overlap(technique: Technique, regions: list[str], ctx: Context) -> list[str]:
+    mine = ctx.regions_of.get(technique.id) or expand_regions(technique.regions)
     return [r for r in regions if r in mine]
 
 
 def _score(technique: Technique, phase: str, ctx: Context) -> float:
-    on_target = _overlap(technique, ctx.targets)
-    on_connected = _overlap(technique, ctx.connected)
+    key = (technique.id, phase)
+    if key not in ctx._static:
+        ctx._static[key] = _static_score(technique, phase, ctx)
+    score = ctx._static[key]
+    if ctx.position in technique.positions:
+        score += 2.5  # fewer position changes
+    score -= 4.0 * ctx.used.get(technique.id, 0)
+    return score + ctx.rng.random() * 1.2
+
+
+def _static_score(technique: Technique, phase: str, ctx: Context) -> float:
+    """The part of a technique's score that does not change while a plan is built."""
+    on_target = _overlap(technique, ctx.targets, ctx)
+    on_connected = _overlap(technique, ctx.connected, ctx)
     score = 0.0
     if phase in ("work", "gentle", "stretch"):
         if on_target:
@@ -131,18 +145,15 @@ def _score(technique: Technique, phase: str, ctx: Context) -> float:
     score += 0.7 * len(set(technique.goals) & set(ctx.goals))
     if technique.needed_tools:
         score += 1.0  # they brought the tool for a reason
-    if ctx.position in technique.positions:
-        score += 2.5  # fewer position changes
-    score -= 4.0 * ctx.used.get(technique.id, 0)
-    return score + ctx.rng.random() * 1.2
+    return score
 
 
 def _relevant(technique: Technique, phase: str, ctx: Context) -> bool:
     if phase in ("settle", "close"):
         return True
     if phase == "connected":
-        return bool(_overlap(technique, ctx.connected))
-    return bool(_overlap(technique, ctx.targets + ctx.connected))
+        return bool(_overlap(technique, ctx.connected, ctx))
+    return bool(_overlap(technique, ctx.targets + ctx.connected, ctx))
 
 
 def _position_for(technique: Technique, ctx: Context) -> str:
@@ -186,8 +197,8 @@ def _names(regions: list[str]) -> str:
 
 
 def _why(technique: Technique, phase: str, ctx: Context) -> str:
-    target = _overlap(technique, ctx.targets)
-    connected = _overlap(technique, ctx.connected)
+    target = _overlap(technique, ctx.targets, ctx)
+    connected = _overlap(technique, ctx.connected, ctx)
     goals = [g.replace("_", " ") for g in technique.goals if g in ctx.goals]
     if phase == "settle":
         text = "Opens with slow breathing so every stroke that follows stays slow and present."
@@ -227,8 +238,10 @@ def _budgets(ctx: Context) -> dict[str, int]:
 
 def compose(ctx: Context, library: Library) -> list[Choice]:
     """Choose techniques phase by phase, then fit the seconds to the minutes exactly."""
-    pools = {phase: [t for t in library.techniques if usable(t, ctx)
-                     and set(t.roles) & set(_PHASE_ROLES[phase])
+    ctx.regions_of = library.region_sets
+    fitting = [t for t in library.techniques if usable(t, ctx)]
+    pools = {phase: [t for t in fitting
+                     if set(t.roles) & set(_PHASE_ROLES[phase])
                      and (phase != "stretch" or t.kind == "stretch")] for phase in PHASES}
     chosen: list[Choice] = []
     carry = 0
