@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from unknot.library.lint import lint_library
-from unknot.library.loader import LibraryError, TECHNIQUES_DIR, default_library, load_library_dir
+from unknot.library.loader import TECHNIQUES_DIR, LibraryError, default_library, load_library_dir
 
 
 def test_the_shipped_library_lints_clean():
