@@ -19,7 +19,7 @@ from unknot.safety.rules import Condition, Rule, RuleError, RuleSet
 from unknot.vocabulary import VERDICT_SEVERITY, expand_regions
 
 # How far from the evidence a region must be to count as the site of a local problem.
-_SITE_WINDOW = 6
+_SITE_WINDOW = 9
 
 
 @dataclass(frozen=True)
