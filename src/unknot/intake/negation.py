@@ -28,6 +28,9 @@ _NEW_SUBJECT = frozenset({"i", "my", "it", "its", "the", "this", "there", "now",
                           "since", "when", "she", "he", "we", "they", "her", "his", "our",
                           "sometimes", "today", "yesterday", "lately"})
 _SCOPE = 7
+# Inside a denied list ("no numbness, weakness, bladder problems or a fever") the denial
+# reaches further back.
+_LIST_SCOPE = 16
 
 
 def _is_boundary(tokens, index: int) -> bool:
@@ -83,7 +86,7 @@ def is_negated(text: NormalText, hit: Hit) -> bool:
     words_back = 0
     index = hit.first - 1
     in_list = False
-    while index >= 0 and words_back < _SCOPE:
+    while index >= 0 and words_back < (_LIST_SCOPE if in_list else _SCOPE):
         word = tokens[index].norm
         if word in {"or", "nor"}:
             in_list = True  # the last item of a list: "…, rash or stiff neck"

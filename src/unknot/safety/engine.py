@@ -206,11 +206,22 @@ _CLAUSE_BREAKS = frozenset({",", ";", ".", "!", "?", "and", "but", "while", "tho
                             "also", "whereas", "although"})
 
 
+_REGION_NOUNS = frozenset({"shoulder", "shoulders", "neck", "back", "arm", "arms", "leg", "legs",
+                           "thigh", "thighs", "calf", "calves", "foot", "feet", "hand", "hands",
+                           "face", "chest", "knee", "knees", "hip", "hips", "forehead", "scalp"})
+
+
+def _joins_regions(text: NormalText, index: int) -> bool:
+    """'shoulders and upper back are burnt': looking back, 'and' between body parts joins them."""
+    return (text.tokens[index].norm in {"and", ","} and index > 0
+            and text.tokens[index - 1].norm in _REGION_NOUNS)
+
+
 def _clause_around(text: NormalText, hit: Hit) -> tuple[int, int]:
     """Token span of the clause holding the hit: "a bruise on my thigh" of "…thigh and sore calves"."""
     low = hit.first
-    while low > 0 and hit.first - low < _SITE_WINDOW and \
-            text.tokens[low - 1].norm not in _CLAUSE_BREAKS:
+    while low > 0 and hit.first - low < _SITE_WINDOW and (
+            text.tokens[low - 1].norm not in _CLAUSE_BREAKS or _joins_regions(text, low - 1)):
         low -= 1
     high = hit.last
     while high + 1 < len(text.tokens) and high - hit.last < _SITE_WINDOW and \
