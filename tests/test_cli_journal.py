@@ -1,0 +1,194 @@
+"""`unknot journal`, `unknot journal export` and `unknot db`, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import unknot.cli.db  # noqa: F401  (importing registers the commands on the app)
+import unknot.cli.journal  # noqa: F401
+from unknot.cli.app import app
+from unknot.settings import get_settings
+from unknot.storage import Ratings, Store, head_revision
+
+UNKNOT = Path(sys.executable).with_name("unknot")
+PLAN = {
+    "intake": {"regions": ["neck"], "goals": ["stiffness"]},
+    "total_seconds": 180,
+    "steps": [{"technique": "settling-breath", "kind": "breathing", "seconds": 60},
+              {"technique": "neck-glide", "kind": "massage", "seconds": 120}],
+}
+
+
+@pytest.fixture
+def clock(clock: Any) -> Any:
+    """The store's clock, frozen a little before the real now the CLI reads."""
+    clock.now = datetime.now(UTC) - timedelta(hours=3)
+    return clock
+
+
+@pytest.fixture
+def configured(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Point the settings (and so the CLI) at the test database."""
+    monkeypatch.setenv("UNKNOT_DATABASE_URL", database_url)
+    get_settings.cache_clear()
+    yield database_url
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def cli_store(configured: str, store: Store) -> Store:
+    """The store the CLI will read, for putting sessions in."""
+    return store
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args))
+
+
+def finished(store: Store, before: int, after: int, note: str | None = None) -> str:
+    rec = store.create_session(plan=PLAN, request={"text": "stiff neck"},
+                               before=Ratings(pain=before, stress=4))
+    store.finish_session(rec.id, status="completed", after=Ratings(pain=after, stress=2),
+                         completed_steps=2, note=note)
+    return rec.id
+
+
+def test_it_says_when_there_are_no_sessions(configured: str) -> None:
+    result = run("journal")
+    assert result.exit_code == 0, result.output
+    assert "No sessions yet" in result.stdout
+
+
+def test_it_lists_sessions_with_before_and_after_then_what_helps(cli_store: Store) -> None:
+    finished(cli_store, 6, 3)
+    result = run("journal")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "neck · stiffness" in out and "pain 6 → 3, stress 4 → 2" in out
+    assert "3 min" in out and "[completed]" in out
+    assert "neck-glide: pain −3.0, stress −2.0 (1 session)" in out
+    assert "See a doctor" not in out
+
+
+def test_it_counts_each_figure_when_they_rest_on_different_sessions(cli_store: Store) -> None:
+    finished(cli_store, 6, 3)
+    rec = cli_store.create_session(plan=PLAN, request={}, before=Ratings(pain=4))
+    cli_store.finish_session(rec.id, status="completed", after=Ratings(pain=2), completed_steps=2)
+    assert "neck-glide: pain −2.5 (2 sessions), stress −2.0 (1 session)" in run("journal").stdout
+
+
+def test_it_shows_doctor_advice_with_the_reason(cli_store: Store) -> None:
+    finished(cli_store, 9, 7)
+    out = run("journal").stdout
+    assert "See a doctor:" in out and "8 out of 10 or more" in out
+    assert "Why: pain 9/10 before the session on" in out
+
+
+def test_it_limits_the_list(cli_store: Store, clock: Any) -> None:
+    for pain in (5, 4, 3):
+        finished(cli_store, pain, 2)
+        clock.advance(hours=1)
+    summary = json.loads(run("journal", "--json", "--limit", "2").stdout)
+    assert [r["before"]["pain"] for r in summary["recent"]] == [3, 4]
+    assert summary["total_sessions"] == 3
+
+
+def test_it_prints_the_summary_as_json(cli_store: Store) -> None:
+    finished(cli_store, 5, 2)
+    result = run("journal", "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert set(summary) == {"generated_at", "total_sessions", "recent", "what_helps", "advice"}
+    assert summary["recent"][0]["change"]["pain"] == -3
+
+
+@pytest.mark.parametrize("args", [("journal", "--limit", "0"), ("journal", "--limit", "x"),
+                                  ("journal", "export", "--format", "xml")])
+def test_bad_options_are_a_usage_error(configured: str, args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "Invalid value" in result.output
+
+
+def test_it_exports_csv_to_a_file(cli_store: Store, tmp_path: Path) -> None:
+    first = finished(cli_store, 6, 3, note="better, =SUM(A1)")
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "journal.csv"
+    result = run("journal", "export", "--format", "csv", "--output", str(target))
+    assert result.exit_code == 0, result.output
+    assert "Wrote 1 session to" in result.stderr
+    [row] = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert row["id"] == first and row["pain_before"] == "6" and row["pain_after"] == "3"
+    assert row["tension_before"] == "" and row["techniques"] == "settling-breath;neck-glide"
+    assert row["goals"] == "stiffness" and row["note"] == "better, =SUM(A1)"
+    # Written through a temporary file that is renamed, so none is left over.
+    assert [p.name for p in target.parent.iterdir()] == ["journal.csv"]
+
+
+def test_it_exports_json_to_standard_output(cli_store: Store) -> None:
+    ids = [finished(cli_store, 6, 3), finished(cli_store, 5, 5)]
+    result = run("journal", "export", "--format", "json")
+    assert result.exit_code == 0, result.output
+    exported = json.loads(result.stdout)
+    assert sorted(r["id"] for r in exported) == sorted(ids)
+    assert exported[0]["plan"] == PLAN and exported[0]["after"]["pain"] in (3, 5)
+
+
+def test_an_empty_journal_exports_an_empty_list(configured: str) -> None:
+    assert json.loads(run("journal", "export", "--format", "json").stdout) == []
+
+
+def test_it_refuses_to_export_into_a_missing_folder(configured: str, tmp_path: Path) -> None:
+    result = run("journal", "export", "--output", str(tmp_path / "nowhere" / "x.csv"))
+    assert result.exit_code == 2
+    assert "give a file in an existing folder" in result.stderr
+
+
+def test_db_upgrade_migrates_and_hides_the_password(configured: str) -> None:
+    result = run("db", "upgrade")
+    assert result.exit_code == 0, result.output
+    assert f"Upgraded from an empty database to revision {head_revision()}." in result.stdout
+    if configured.startswith("postgresql"):
+        assert "unknot:***@" in result.stdout and ":unknot@" not in result.stdout
+    assert "Already up to date" in run("db", "upgrade").stdout
+
+
+def test_db_current_tells_whether_an_upgrade_is_needed(configured: str) -> None:
+    assert "run `unknot db upgrade`" in run("db", "current").stdout
+    run("db", "upgrade")
+    assert f"Revision: {head_revision()} (up to date)" in run("db", "current").stdout
+
+
+def test_a_bad_database_url_is_a_clear_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("UNKNOT_DATABASE_URL", "mysql://localhost/unknot")
+    get_settings.cache_clear()
+    try:
+        result = run("db", "upgrade")
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 2
+    assert "UNKNOT_DATABASE_URL" in result.stderr and "postgresql+psycopg://" in result.stderr
+
+
+def test_the_installed_command_upgrades_the_database_named_in_the_environment(
+        database_url: str) -> None:
+    env = {**os.environ, "UNKNOT_DATABASE_URL": database_url}
+    done = subprocess.run([str(UNKNOT), "db", "upgrade"], env=env, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert f"revision {head_revision()}" in done.stdout
+    current = subprocess.run([str(UNKNOT), "db", "current"], env=env, capture_output=True,
+                             text=True, timeout=60, check=False)
+    assert "(up to date)" in current.stdout
