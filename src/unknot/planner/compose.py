@@ -143,14 +143,18 @@ def _static_score(technique: Technique, phase: str, ctx: Context) -> float:
     elif phase == "connected":
         score += 3.0 * bool(on_connected) + 0.5 * bool(on_target)
     score += 0.7 * len(set(technique.goals) & set(ctx.goals))
-    if technique.needed_tools:
-        score += 1.0  # they brought the tool for a reason
+    if technique.needed_tools and on_target:
+        score += 1.0  # they brought the tool for a reason, for this area
     return score
 
 
 def _relevant(technique: Technique, phase: str, ctx: Context) -> bool:
-    if phase in ("settle", "close"):
+    if phase == "settle":
         return True
+    if phase == "close":
+        # A calm ending: breathing or stillness, or gentle work on what was just worked.
+        return technique.kind in ("breathing", "meditation") or bool(
+            _overlap(technique, ctx.targets, ctx))
     if phase == "connected":
         return bool(_overlap(technique, ctx.connected, ctx))
     return bool(_overlap(technique, ctx.targets + ctx.connected, ctx))
