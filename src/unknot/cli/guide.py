@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,66 +12,27 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.text import Text
 
+from unknot.cli import options as opt
 from unknot.cli.app import app, fail
+from unknot.cli.intake import print_intake
 from unknot.guide import GuideError, GuideOutcome, run_guide
 from unknot.guide.pacer import PacerError, check_rate
 from unknot.guide.speech import make_speaker
-from unknot.planner import PlanningError, PlanRequest, build_plan
+from unknot.planner import Plan, PlanningError, PlanRequest, build_plan
 from unknot.settings import SettingsError, get_settings
 from unknot.storage import Ratings, StorageError, open_store
 
-
-def _split(value: str | None) -> list[str]:
-    """A comma-separated option as a list ("a, b" → ["a", "b"])."""
-    return [part.strip() for part in (value or "").split(",") if part.strip()]
+NO_ROUTINE = ("urgent", "see_doctor")
 
 
-def _validation_message(exc: ValidationError) -> str:
-    parts = []
-    for item in exc.errors():
-        where = ".".join(str(p) for p in item["loc"] if not isinstance(p, int))
-        parts.append(f"--{where}: {item['msg']}" if where else item["msg"])
-    return "; ".join(parts)
-
-
-def _load_plan_file(path: Path) -> dict[str, Any]:
+def _load_plan_file(path: Path) -> Plan:
     try:
-        plan = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise fail(f"--plan-file {path}: cannot read a plan from it ({exc})") from exc
-    if not isinstance(plan, dict) or not isinstance(plan.get("steps"), list):
-        raise fail(f"--plan-file {path}: not a plan (expected the JSON of `unknot plan --json`)")
-    return plan
-
-
-def _screened(plan: dict[str, Any], console: Console) -> bool:
-    """Tell the person what screening found; False when there must be no routine."""
-    intake = plan.get("intake") or {}
-    verdict = intake.get("verdict", "ok")
-    message = str(intake.get("message") or "")
-    if verdict == "urgent":
-        # First and alone: nothing else on the screen competes with it (SPEC §5).
-        console.print(Text(message, style="bold red"))
-        return False
-    if verdict == "see_doctor":
-        console.print(Text("No routine today: please see a doctor first.", style="bold red"))
-        for flag in intake.get("red_flags") or []:
-            evidence = f" (you wrote: “{flag['evidence']}”)" if flag.get("evidence") else ""
-            console.print(f"• {flag.get('message', '')}{evidence}")
-        if message:
-            console.print(message)
-        return False
-    if verdict == "caution":
-        left_out = [item.replace("_", " ") for item in intake.get("avoid") or []]
-        if left_out:
-            console.print(Text("Left out to keep you safe: " + ", ".join(left_out) + ".",
-                               style="bold yellow"))
-        for caution in intake.get("cautions") or []:
-            console.print(f"• {caution.get('message', '')}")
-    if not plan.get("steps"):
-        console.print(message or "There is nothing to guide for this request.")
-        return False
-    return True
+        return Plan.model_validate_json(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise fail(f"--plan-file {path}: cannot read it ({exc.strerror})") from exc
+    except ValidationError as exc:
+        raise fail(f"--plan-file {path}: not a plan from `unknot plan --json` "
+                   f"({opt.validation_message(exc, prefix='')})") from exc
 
 
 def _save(plan: dict[str, Any], request: PlanRequest, outcome: GuideOutcome,
@@ -92,23 +52,17 @@ def _save(plan: dict[str, Any], request: PlanRequest, outcome: GuideOutcome,
 @app.command()
 def guide(
     text: Annotated[str | None, typer.Argument(
-        help="What is bothering you, in your own words.")] = None,
-    minutes: Annotated[int, typer.Option(help="Length of the routine in minutes (1–60).")] = 10,
-    tools: Annotated[str | None, typer.Option(
-        help="Tools at hand, comma-separated (hands are always available).")] = None,
-    setting: Annotated[str, typer.Option(
-        help="Where you are: desk, sofa, bed, floor or anywhere.")] = "anywhere",
-    pressure: Annotated[str, typer.Option(
-        help="Firmest pressure wanted: light, moderate or firm.")] = "moderate",
-    regions: Annotated[str | None, typer.Option(
-        help="Regions to work on, comma-separated (overrides the text's).")] = None,
-    goals: Annotated[str | None, typer.Option(
-        help="Goals, comma-separated (overrides the text's).")] = None,
-    seed: Annotated[int, typer.Option(help="Same inputs and seed give the same plan.")] = 0,
+        help="What is bothering you, in your own words ('-' reads standard input).")] = None,
+    minutes: opt.Minutes = 10, tools: opt.Tools = None, setting: opt.SettingOpt = "anywhere",
+    pressure: opt.PressureOpt = "moderate", regions: opt.Regions = None, goals: opt.Goals = None,
+    seed: opt.Seed = 0,
+    age: opt.Age = None, pregnant: opt.Pregnant = None, weeks: opt.Weeks = None,
+    condition: opt.Conditions = None, medicine: opt.Medicines = None, pain: opt.Pain = None,
+    duration: opt.Duration = None, injury: opt.Injury = None,
     voice: Annotated[bool | None, typer.Option(
-        "--voice/--no-voice", help="Speak the cues (needs espeak-ng).")] = None,
+        "--voice/--no-voice", help="Speak the cues (needs espeak-ng; default on).")] = None,
     breath_rate: Annotated[float | None, typer.Option(
-        help="Breaths a minute the breath pacer leads (default 6).")] = None,
+        help="Breaths a minute the breath pacer leads (2–20, default 6).")] = None,
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Run without keys or rating questions.")] = False,
     time_scale: Annotated[float, typer.Option(
@@ -116,7 +70,10 @@ def guide(
     plan_file: Annotated[Path | None, typer.Option(
         help="Play a plan saved with `unknot plan --json` instead of planning anew.")] = None,
 ) -> None:
-    """Screen what you describe, build a routine and guide you through it."""
+    """Screen what you describe, build a routine and guide you through it, hands-free.
+
+    Keys while it plays: space pause, n next, b back, s stop (it hurts), q quit.
+    """
     try:
         settings = get_settings()
     except SettingsError as exc:
@@ -129,29 +86,26 @@ def guide(
     if not 0 < time_scale <= 10:
         raise fail("--time-scale must be above 0 and at most 10")
 
-    plan_in_file = _load_plan_file(plan_file) if plan_file else None
-    intake = (plan_in_file or {}).get("intake") or {}
+    saved = _load_plan_file(plan_file) if plan_file else None
+    if saved is not None:
+        # A saved plan was made for its own areas and goals; keep them with it.
+        regions = regions or ",".join(saved.intake.regions)
+        goals = goals or ",".join(saved.intake.goals)
+    answers = opt.make_answers(age, pregnant, weeks, condition, medicine, pain, duration, injury)
+    request = opt.make_request(opt.read_text(text), minutes=minutes, tools=tools,
+                               setting=setting, pressure=pressure, regions=regions,
+                               goals=goals, seed=seed, answers=answers)
     try:
-        request = PlanRequest(
-            text=text, minutes=minutes, tools=_split(tools), setting=setting,
-            pressure=pressure, seed=seed,
-            # A saved plan was made for its own regions and goals; keep them with it.
-            regions=_split(regions) or (intake.get("regions", []) if plan_in_file else []),
-            goals=_split(goals) or (intake.get("goals", []) if plan_in_file else []),
-        )
-    except ValidationError as exc:
-        raise fail(_validation_message(exc)) from exc
+        result = saved or build_plan(request)
+    except PlanningError as exc:
+        raise fail(str(exc), code=1) from exc
 
     console = Console()
-    if plan_in_file is not None:
-        plan = plan_in_file
-    else:
-        try:
-            plan = build_plan(request).model_dump(mode="json")
-        except PlanningError as exc:
-            raise fail(str(exc), code=1) from exc
-    if not _screened(plan, console):
+    # The screening comes first; `urgent` is printed alone (SPEC §5).
+    print_intake(result.intake, console)
+    if result.intake.verdict in NO_ROUTINE or not result.steps:
         raise typer.Exit(0)
+    plan = result.model_dump(mode="json")
 
     interactive = not no_input
     if interactive and not (sys.stdin.isatty() and sys.stdout.isatty()):

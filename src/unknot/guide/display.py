@@ -18,6 +18,8 @@ from unknot.guide.pacer import Breath
 from unknot.guide.timeline import Position
 
 KEYS_HELP = "space pause · n next · b back · s stop, it hurts · q quit"
+# Terminals shorter than this get the compact view (no big digits, no blank lines).
+COMPACT_BELOW_ROWS = 36
 
 PRESSURE_GUIDANCE = {
     "light": "Light: just the weight of your fingers; the skin moves, nothing sinks in.",
@@ -26,7 +28,7 @@ PRESSURE_GUIDANCE = {
 }
 KIND_GUIDANCE = {
     "stretch": "Stretch to a mild pull, never to pain; breathe out to go a little further.",
-    "breathing": "No pressure: let your hands rest and follow the breath bar.",
+    "breathing": "No pressure needed: follow the breath bar at your own ease.",
     "meditation": "No pressure: let your hands rest and your attention settle.",
 }
 
@@ -98,47 +100,60 @@ def _details(step: dict[str, Any]) -> str:
 
 
 def render_screen(plan: dict[str, Any], pos: Position, breath: Breath,
-                  width: int = 80) -> RenderableType:
-    """The full-screen view of the current step."""
+                  width: int = 80, height: int | None = None) -> RenderableType:
+    """The full-screen view of the current step.
+
+    On a short terminal the big digits and spacing go, so the breath bar,
+    progress and keys at the bottom are never cropped off the screen.
+    """
     steps = plan["steps"]
     step = steps[pos.index]
-    bar_width = max(10, min(50, width - 30))
+    roomy = height is None or height >= COMPACT_BELOW_ROWS
+    gap = "\n" if roomy else ""
+    progress = (f"{clock_text(pos.plan_elapsed)} / {clock_text(pos.plan_seconds)}"
+                f" · step {pos.index + 1} of {len(steps)}")
+    # The bars take what the labels and the progress text leave, up to 50 cells.
+    bar_width = max(10, min(50, width - len("Session") - len(progress) - 4))
 
     header = Text(f"unknot · step {pos.index + 1} of {len(steps)}", style="bold cyan")
     if pos.paused:
         header.append("   ⏸ PAUSED: press space to resume", style="bold yellow")
 
-    body = Text()
-    body.append(step_title(step) + "\n", style="bold")
-    body.append("\n")
-    body.append(big_digits(clock_text(pos.step_remaining)) + "\n",
-                style="yellow" if pos.paused else "green")
-    body.append(f"{clock_text(pos.step_remaining)} left in this step\n\n", style="dim")
+    lines = Table.grid()
+    lines.add_column(no_wrap=True)
+    lines.add_column()
     for line in step.get("instructions") or []:
-        body.append(f"• {line}\n")
-    body.append("\n")
-    body.append(guidance(step) + "\n", style="italic")
+        lines.add_row("• ", line)  # a hanging indent keeps wrapped lines under their bullet
+    top = Text(step_title(step) + "\n" + gap, style="bold")
+    if roomy:
+        top.append(big_digits(clock_text(pos.step_remaining)) + "\n",
+                   style="yellow" if pos.paused else "green")
+    top.append(f"{clock_text(pos.step_remaining)} left in this step{gap}",
+               style="dim" if roomy else "bold green")
+    bottom = Text(gap)
+    bottom.append(guidance(step), style="italic")
     details = _details(step)
     if details:
-        body.append(details, style="dim")
-    panel = Panel(body, border_style="yellow" if pos.paused else "cyan", padding=(0, 1))
+        bottom.append("\n" + details, style="dim")
+    panel = Panel(Group(top, lines, bottom),
+                  border_style="yellow" if pos.paused else "cyan", padding=(0, 1))
 
     meters = Table.grid(padding=(0, 1))
-    meters.add_column(style="bold", no_wrap=True)
+    meters.add_column(style="bold", no_wrap=True, min_width=len("Session"))
     meters.add_column(no_wrap=True)
     meters.add_column(no_wrap=True)
     meters.add_row("Breath", Text(bar(breath.level, bar_width), style="blue"),
                    Text(breath.label, style="bold blue"))
     fraction = pos.plan_elapsed / pos.plan_seconds if pos.plan_seconds else 0.0
-    meters.add_row("Session", Text(bar(fraction, bar_width), style="magenta"),
-                   f"{clock_text(pos.plan_elapsed)} / {clock_text(pos.plan_seconds)}"
-                   f" · step {pos.index + 1} of {len(steps)}")
-    following = (step_title(steps[pos.index + 1]) +
-                 f" ({clock_text(float(steps[pos.index + 1]['seconds']))})"
-                 if pos.index + 1 < len(steps) else "the end: rest a moment")
-    meters.add_row("Next", following, "")
+    meters.add_row("Session", Text(bar(fraction, bar_width), style="magenta"), progress)
+    following = Text("Next    ", style="bold")
+    if pos.index + 1 < len(steps):
+        upcoming = steps[pos.index + 1]
+        following.append(f"{step_title(upcoming)} ({clock_text(float(upcoming['seconds']))})")
+    else:
+        following.append("the end: rest a moment")
 
-    return Group(header, panel, meters, Text(KEYS_HELP, style="dim"))
+    return Group(header, panel, meters, following, Text(KEYS_HELP, style="dim"))
 
 
 def render_step_header(plan: dict[str, Any], index: int) -> RenderableType:

@@ -138,6 +138,8 @@ class _Player:
         self.sync()
         now = self.now()
         before = self.timeline.position(now)
+        if before.finished and action != "quit":
+            return  # the routine ended on its own a moment before the key
         if action == "pause":
             self.timeline = self.timeline.toggle_pause(now)
             after = self.timeline.position(now)
@@ -180,8 +182,8 @@ class _Player:
                 return
             if live is not None:
                 breath = breath_at(pos.active_seconds, self.breath_rate)
-                live.update(render_screen(self.plan, pos, breath, self.console.width),
-                            refresh=True)
+                live.update(render_screen(self.plan, pos, breath, self.console.width,
+                                          self.console.height), refresh=True)
             cap = REFRESH_SECONDS if live is not None else IDLE_SECONDS
             wait = self.wait_seconds(pos, cap)
             if keys is None:
@@ -251,11 +253,12 @@ def run_guide(plan: dict[str, Any], *, speaker: Speaker, breath_rate: float = 6.
     if before:
         player.outcome.before = before
     keys = (key_source or TerminalKeys()) if interactive else None
+    screen = (Live(console=console, screen=True, auto_refresh=False, transient=True)
+              if interactive else nullcontext())
     try:
-        with keys if keys is not None else nullcontext(), (
-            Live(console=console, screen=True, auto_refresh=False, transient=True)
-            if interactive else nullcontext()
-        ) as live:
+        # Both leave on every way out, Ctrl-C included: the terminal gets its
+        # normal mode and screen back before anything else is printed.
+        with keys if keys is not None else nullcontext(), screen as live:
             player.run(keys, live)
     except KeyboardInterrupt:
         player.act("quit")
@@ -265,7 +268,7 @@ def run_guide(plan: dict[str, Any], *, speaker: Speaker, breath_rate: float = 6.
         console.print(Panel("\n".join(STOP_ADVICE), title="It hurts: stopped",
                             border_style="red"))
     if outcome.status == "quit":
-        console.print("Session ended. Nothing more is asked.")
+        console.print("Session ended.")
         return outcome
     if outcome.status == "completed":
         console.print(Text("\nRoutine complete. Well done.", style="bold green"))
