@@ -23,7 +23,7 @@ from unknot.storage import (
 )
 from unknot.storage.models import Base
 
-TABLES = {"alembic_version", "people", "sessions", "session_techniques"}
+TABLES = {"alembic_version", "people", "sessions", "session_techniques", "preferences"}
 
 
 def test_it_migrates_an_empty_database_to_the_newest_revision(database_url: str) -> None:

@@ -18,6 +18,7 @@ from unknot.storage.errors import (
 )
 from unknot.storage.migrate import MigrationState, database_state, head_revision, upgrade_database
 from unknot.storage.models import SOURCES, STATUSES
+from unknot.storage.preferences import load_preferences, save_preferences
 from unknot.storage.records import SessionRecord
 from unknot.storage.store import DEFAULT_PERSON_ID, Store, open_store, utc_now
 
@@ -39,8 +40,10 @@ __all__ = [
     "database_state",
     "display_url",
     "head_revision",
+    "load_preferences",
     "make_engine",
     "open_store",
+    "save_preferences",
     "upgrade_database",
     "utc_now",
 ]

@@ -130,3 +130,18 @@ class SessionTechnique(Base):
     side: Mapped[str | None] = mapped_column(String(8))
 
     session: Mapped[SessionRow] = relationship(back_populates="techniques")
+
+
+class PreferenceRow(Base):
+    """A person's settings for the player and the start page, as one JSON object.
+
+    Kept as a document rather than columns: the web decides what the settings are
+    (and their defaults), so adding one needs no migration.
+    """
+
+    __tablename__ = "preferences"
+
+    person_id: Mapped[str] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    data: Mapped[dict[str, Any]]
+    updated_at: Mapped[datetime]

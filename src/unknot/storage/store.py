@@ -130,6 +130,10 @@ class Store:
     def _now(self) -> datetime:
         return _as_utc(self._clock())
 
+    def now(self) -> datetime:
+        """The current moment by the store's clock (UTC), for views that depend on it."""
+        return self._now()
+
     # -- people -------------------------------------------------------------
 
     @staticmethod

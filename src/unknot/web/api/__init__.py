@@ -1,0 +1,9 @@
+"""JSON API under /api/v1: one module per resource, each with its own router."""
+
+from fastapi import APIRouter
+
+from unknot.web.api import intake, journal, ping, plans, preferences, sessions, techniques
+
+router = APIRouter()
+for _module in (ping, intake, plans, techniques, sessions, journal, preferences):
+    router.include_router(_module.router)

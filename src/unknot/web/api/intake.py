@@ -1,0 +1,17 @@
+"""POST /intake: free text (and optional answers) → the intake object of SPEC §4."""
+
+from __future__ import annotations
+
+from unknot.intake.screen import IntakeResult, screen
+from unknot.web.api.routing import api_router
+from unknot.web.schemas import IntakeBody
+
+router = api_router("intake")
+
+
+# async on purpose: screening is pure CPU work on data in memory, and a thread hop
+# would only add to it.
+@router.post("/intake", response_model=IntakeResult)
+async def intake(body: IntakeBody) -> IntakeResult:
+    """Screen what the person wrote for safety; say what to avoid, or to get help."""
+    return screen(body.text, body.answers)

@@ -1,0 +1,62 @@
+"""POST /api/v1/intake: free text and answers → the intake object of SPEC §4."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from support.api import TestClient, serve
+from unknot.storage import Store
+
+KEYS = {"verdict", "regions", "goals", "avoid", "red_flags", "cautions", "message"}
+
+
+@pytest.fixture
+def client(store: Store) -> Iterator[TestClient]:
+    with serve(store) as api:
+        yield api
+
+
+def test_it_screens_an_everyday_complaint_as_ok(client: TestClient) -> None:
+    answer = client.post("/api/v1/intake", json={"text": "stiff neck and shoulders from the desk"})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert set(body) == KEYS
+    assert body["verdict"] == "ok"
+    assert body["regions"][:2] == ["neck", "shoulders"]
+
+
+def test_it_sends_a_thunderclap_headache_to_emergency_help(client: TestClient) -> None:
+    body = client.post("/api/v1/intake", json={
+        "text": "worst headache of my life, came on suddenly"}).json()
+    assert body["verdict"] == "urgent"
+    assert "emergency" in body["message"]
+    assert body["red_flags"] and body["red_flags"][0]["evidence"]
+
+
+def test_it_uses_the_structured_answers(client: TestClient) -> None:
+    body = client.post("/api/v1/intake", json={
+        "text": "my lower back aches", "answers": {"pregnant": True, "pregnancy_weeks": 20}}).json()
+    assert body["verdict"] == "caution"
+    assert "abdomen" in body["avoid"]
+
+
+def test_answers_may_be_null(client: TestClient) -> None:
+    answer = client.post("/api/v1/intake", json={"text": "tired feet", "answers": None})
+    assert answer.status_code == 200
+
+
+@pytest.mark.parametrize(("body", "loc", "words"), [
+    ({}, ["body", "text"], "required"),
+    ({"text": "x" * 4001}, ["body", "text"], "at most 4000"),
+    ({"text": "neck", "answers": {"pain": 11}}, ["body", "answers", "pain"], "less than or equal"),
+    ({"text": "neck", "answers": {"age": "old"}}, ["body", "answers", "age"], "integer"),
+    ({"text": "neck", "mood": "bad"}, ["body", "mood"], "not permitted"),
+])
+def test_a_bad_body_is_a_422_naming_the_field_and_why(
+        client: TestClient, body: dict, loc: list, words: str) -> None:
+    answer = client.post("/api/v1/intake", json=body)
+    assert answer.status_code == 422
+    errors = answer.json()["detail"]
+    assert any(e["loc"] == loc and words in e["msg"] for e in errors), errors
