@@ -1,0 +1,184 @@
+"""The player page in real Chromium: how many bytes it loads, and how far its timer drifts.
+
+Run with `.venv/bin/python bench/page.py` (after `scripts/browser-setup.sh`). It starts
+`unknot serve` on a free port with a throwaway SQLite file, then:
+
+- page weight: the bytes of HTML, CSS and JS the player page loads (uncompressed, and
+  gzipped for reference), and any request that leaves the server (target: none);
+- timer drift: a 20-minute routine played under Playwright's fake clock. Run one moves
+  the clock a second at a time, firing every timer as a browser would; run two jumps
+  37 s at a time without firing timers in between, as a throttled background tab or a
+  sleeping phone does. Drift is how far the player's session time is from the clock's
+  true elapsed time (target: under 100 ms over the 20 minutes).
+
+Results are printed and written to BENCHMARKS.md between the `page` markers. HTTP goes
+through Playwright, which also measures exactly what the browser loads.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from core import ROOT, write
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MINUTES = 20
+BUDGET = 100_000
+HEADING = "## Player page: weight and timer drift (Chromium)"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    env = {**os.environ, "UNKNOT_DATABASE_URL": f"sqlite:///{folder / 'bench.db'}"}
+    unknot = str(Path(sys.executable).parent / "unknot")
+    process = subprocess.Popen([unknot, "serve", "--port", str(port), "--no-access-log"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return process, f"http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("unknot serve did not start")
+
+
+def make_plan(playwright: Any, url: str) -> dict[str, Any]:
+    api = playwright.request.new_context(base_url=url)
+    response = api.post("/api/v1/plans", data={
+        "text": "stiff neck and shoulders from the desk, a headache coming",
+        "minutes": MINUTES, "seed": 1})
+    plan = response.json()
+    api.dispose()
+    return plan
+
+
+def page_weight(browser: Any, url: str, current: dict[str, Any]) -> dict[str, Any]:
+    context = browser.new_context(base_url=url, service_workers="block")
+    page = context.new_page()
+    page.goto("/robots-missing")  # any page of the origin, to seed localStorage
+    page.evaluate("(c) => localStorage.setItem('unknot.current', JSON.stringify(c))", current)
+    loaded: list[tuple[str, str, int, int]] = []
+    outside: list[str] = []
+
+    def record(response: Any) -> None:
+        if not response.url.startswith(url):
+            outside.append(response.url)
+            return
+        kind = response.request.resource_type
+        if kind in ("document", "stylesheet", "script"):
+            body = response.body()
+            loaded.append((kind, response.url.removeprefix(url), len(body), len(gzip.compress(body))))
+
+    page.on("response", record)
+    page.goto("/before", wait_until="networkidle")
+    context.close()
+    return {"files": loaded, "outside": outside, "total": sum(f[2] for f in loaded),
+            "gzip": sum(f[3] for f in loaded)}
+
+
+def drift(browser: Any, url: str, current: dict[str, Any], step: float, fire: bool) -> dict[str, float]:
+    context = browser.new_context(base_url=url, service_workers="block")
+    page = context.new_page()
+    page.clock.install()
+    page.goto("/robots-missing")
+    page.evaluate("(c) => localStorage.setItem('unknot.current', JSON.stringify(c))", current)
+    page.goto("/before")
+    page.click("#begin")
+    page.wait_for_selector("#stage-player:not([hidden])")
+    start = page.evaluate("window.unknotPlayer.session().tl.t")
+    total = current["plan"]["total_seconds"]
+    worst = 0.0
+    moved = 0.0
+    while moved < total:
+        jump = min(step, total - moved)
+        if fire:
+            page.clock.run_for(int(jump * 1000))
+        else:
+            page.clock.fast_forward(int(jump * 1000))
+            page.clock.run_for(1)
+        moved += jump
+        seen = page.evaluate("""() => [window.unknotPlayer.position().planElapsed,
+                                       (Date.now() - performance.now() + performance.now()) / 1000]""")
+        true_elapsed = min(total, seen[1] - start)
+        worst = max(worst, abs(seen[0] - true_elapsed))
+    page.clock.run_for(2000)
+    done = page.evaluate("window.unknotPlayer.session().status")
+    # When each step was announced, against when it was due.
+    said = page.evaluate("window.unknotPlayer.said.filter(s => s.kind === 'start').map(s => s.t)")
+    bounds, at = [], start
+    for s in current["plan"]["steps"]:
+        bounds.append(at)
+        at += s["seconds"]
+    late = [abs(t - b) for t, b in zip(said, bounds, strict=False)]
+    context.close()
+    return {"worst_ms": worst * 1000, "announce_ms": max(late) * 1000 if late else float("nan"),
+            "steps": len(current["plan"]["steps"]), "announced": len(said), "completed": done == "completed"}
+
+
+def main() -> str:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as folder:
+        process, url = start_server(Path(folder))
+        try:
+            with sync_playwright() as playwright:
+                plan = make_plan(playwright, url)
+                current = {"id": "bench", "plan": plan, "request": {"minutes": MINUTES},
+                           "made_at": "2026-01-01T00:00:00Z"}
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                weight = page_weight(browser, url, current)
+                fine = drift(browser, url, current, step=1.0, fire=True)
+                coarse = drift(browser, url, current, step=37.0, fire=False)
+                browser.close()
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    rows = [f"| `{path.split('?')[0]}` ({kind}) | {size:,} | {gz:,} |"
+            for kind, path, size, gz in weight["files"]]
+    verdict = "under" if weight["total"] < BUDGET else "OVER"
+    lines = [
+        f"Player page (`/before` → `/session`, one document): **{weight['total']:,} bytes** of HTML, CSS "
+        f"and JS uncompressed ({verdict} the {BUDGET:,}-byte budget), {weight['gzip']:,} gzipped; "
+        f"requests to other hosts: {len(weight['outside'])}.",
+        "",
+        "| file | bytes | gzipped |", "|---|---|---|", *rows,
+        "",
+        f"Timer drift over a {MINUTES}-minute routine ({fine['steps']} steps), Playwright's fake clock:",
+        "",
+        "| run | worst drift of session time | worst lateness of a step announcement | finished |",
+        "|---|---|---|---|",
+        f"| clock moved 1 s at a time, every timer fired | {fine['worst_ms']:.1f} ms | "
+        f"{fine['announce_ms']:.1f} ms ({fine['announced']} of {fine['steps']} steps) | "
+        f"{'yes' if fine['completed'] else 'no'} |",
+        f"| clock jumped 37 s at a time, no timers between (a throttled tab) | {coarse['worst_ms']:.1f} ms | "
+        f"n/a: steps passed while asleep are skipped, not announced late | "
+        f"{'yes' if coarse['completed'] else 'no'} |",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    result = main()
+    print(result)
+    path = ROOT / "BENCHMARKS.md"
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    if "<!-- page -->" not in text:
+        path.write_text(text.rstrip() + f"\n\n{HEADING}\n\n<!-- page -->\n<!-- /page -->\n")
+    write("page", result)

@@ -1,0 +1,116 @@
+"""The start page, and the safety and plan pages it leads to.
+
+With JavaScript the start form asks the JSON API for a plan and the safety and
+plan pages draw it from the browser's storage, so a saved routine works offline.
+Without JavaScript the form posts here and the same pages are rendered on the
+server: the urgent message never depends on a script having loaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from pydantic import ValidationError
+from starlette.datastructures import FormData
+
+from unknot.planner import PlanningError, PlanRequest, build_plan
+from unknot.web.pages.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+STOPPING_VERDICTS = ("urgent", "see_doctor")
+
+
+@router.get("/", response_class=HTMLResponse)
+def start_page(request: Request) -> HTMLResponse:
+    """What is bothering you: text, body map, minutes, setting, tools, pressure."""
+    return render(request, "start.html", page="/", form={}, errors=[])
+
+
+def _text(form: FormData, name: str) -> str:
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _number(form: FormData, name: str) -> int | str | None:
+    # Digits become a number; anything else typed is passed on for the schema to refuse by name.
+    value = _text(form, name)
+    return int(value) if value.isdigit() else (value or None)
+
+
+def _words(form: FormData, name: str) -> list[str]:
+    return [part.strip() for part in _text(form, name).split(",") if part.strip()]
+
+
+def _answers(form: FormData) -> dict[str, Any] | None:
+    answers: dict[str, Any] = {
+        "age": _number(form, "age"),
+        "pregnant": True if form.get("pregnant") else None,
+        "pregnancy_weeks": _number(form, "pregnancy_weeks"),
+        "conditions": _words(form, "conditions"),
+        "medicines": _words(form, "medicines"),
+        "injury": _text(form, "injury") or None,
+    }
+    answers = {k: v for k, v in answers.items() if v not in (None, [])}
+    return answers or None
+
+
+def form_request(form: FormData) -> dict[str, Any]:
+    """The plan request a start form describes, as the JSON body of POST /api/v1/plans."""
+    body: dict[str, Any] = {
+        "text": _text(form, "text") or None,
+        "minutes": _text(form, "minutes") or "10",
+        "setting": _text(form, "setting") or "anywhere",
+        "pressure": _text(form, "pressure") or "moderate",
+        "tools": [t for t in form.getlist("tools") if t != "hands"],
+        "regions": form.getlist("regions"),
+        "answers": _answers(form),
+    }
+    return body
+
+
+def _field_errors(exc: ValidationError) -> list[str]:
+    names = {"text": "What's bothering you", "minutes": "Minutes", "setting": "Where you are",
+             "pressure": "Pressure", "tools": "Tools", "regions": "Body areas",
+             "answers": "Safety questions"}
+    out = []
+    for item in exc.errors():
+        loc = [str(p) for p in item["loc"]]
+        field = names.get(loc[0], loc[0]) if loc else "The form"
+        detail = " → ".join(loc[1:])
+        message = str(item["msg"]).removeprefix("Value error, ")
+        out.append(f"{field}{' (' + detail + ')' if detail else ''}: {message}")
+    return out
+
+
+@router.post("/start", response_class=HTMLResponse)
+async def start_submit(request: Request) -> HTMLResponse:
+    """The no-script path: screen and plan on the server, then show safety or the plan."""
+    form = await request.form()
+    body = form_request(form)
+    try:
+        plan = build_plan(PlanRequest.model_validate(body))
+    except ValidationError as exc:
+        return render(request, "start.html", status_code=422, page="/", form=body,
+                      errors=_field_errors(exc))
+    except PlanningError as exc:
+        return render(request, "start.html", status_code=422, page="/", form=body,
+                      errors=[str(exc)])
+    data = plan.model_dump(mode="json")
+    if data["intake"]["verdict"] in STOPPING_VERDICTS:
+        return render(request, "safety.html", intake=data["intake"])
+    return render(request, "plan.html", page="/", plan=data, plan_request=body)
+
+
+@router.get("/safety", response_class=HTMLResponse)
+def safety_page(request: Request) -> HTMLResponse:
+    """What the safety screen found; drawn from the current plan in the browser's storage."""
+    return render(request, "safety.html", intake=None)
+
+
+@router.get("/plan", response_class=HTMLResponse)
+def plan_page(request: Request) -> HTMLResponse:
+    """The current routine: steps, swap, drop, minutes, start."""
+    return render(request, "plan.html", page="/", plan=None, plan_request=None)

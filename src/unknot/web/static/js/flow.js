@@ -1,0 +1,81 @@
+/* The safety page (drawn from the current plan's intake) and the after ratings. */
+"use strict";
+(function () {
+  const U = window.unknot;
+
+  function safety() {
+    const current = U.load("current", null);
+    if (!current) {
+      U.$("#nothing").hidden = false;
+      return;
+    }
+    const intake = current.plan.intake;
+    if (intake.verdict === "urgent") {
+      document.title = "Get help now · unknot";
+      const why = intake.red_flags.filter((f) => f.verdict === "urgent");
+      U.$("#urgent-why").replaceChildren(...why.map((f) => U.el("li", { text: f.message })));
+      U.$("#urgent").hidden = false;
+      return;
+    }
+    if (intake.verdict === "see_doctor") {
+      U.$("#doctor-findings").replaceChildren(...intake.red_flags.map((f) => U.el("li", {},
+        U.el("p", { text: f.message }),
+        f.evidence ? U.el("p", { class: "evidence", text: `You said: “${f.evidence}”` }) : null,
+        U.el("p", { class: "source", text: `Based on: ${f.source}` }))));
+      U.$("#doctor").hidden = false;
+      return;
+    }
+    if (intake.verdict === "caution") {
+      U.$("#caution-findings").replaceChildren(...intake.cautions.map((c) => U.el("li", {},
+        U.el("p", { text: c.message }),
+        c.evidence ? U.el("p", { class: "evidence", text: `You said: “${c.evidence}”` }) : null)));
+      U.$("#caution-avoid").textContent = intake.avoid.length ? `Left out of your routine: ${U.words(intake.avoid)}.` : "";
+      U.$("#caution").hidden = false;
+      return;
+    }
+    location.replace("/plan");
+  }
+
+  function ratings(form, prefix) {
+    const out = {};
+    for (const name of ["pain", "tension", "stress"]) {
+      const checked = form.querySelector(`input[name="${prefix}-${name}"]:checked`);
+      out[name] = checked && checked.value !== "" ? Number(checked.value) : null;
+    }
+    return out;
+  }
+  U.ratings = ratings;
+
+  function after() {
+    const session = U.load("session", null);
+    if (!session || !session.finish) {
+      U.$("#after").hidden = true;
+      U.$("#after-none").hidden = false;
+      return;
+    }
+    const minutes = Math.round(session.plan.total_seconds / 60);
+    U.$("#after-what").textContent = session.finish.status === "completed"
+      ? `You finished your ${minutes}-minute routine.`
+      : "Your routine ended early. That's fine.";
+    U.$("#after-form").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const afterRatings = ratings(event.target, "after");
+      const note = U.$("#note").value.trim() || null;
+      const body = Object.assign({}, session.finish, { after: afterRatings, note });
+      U.save("history", [{ id: session.id, finished: body, before: session.before }].concat(U.load("history", [])).slice(0, 50));
+      U.drop("session");
+      await U.outbox.add(`finish-after:${session.id}`, "POST", `/api/v1/sessions/${session.id}/finish`, body);
+      const before = session.before || {};
+      if (before.pain !== null && before.pain !== undefined && afterRatings.pain !== null && afterRatings.pain > before.pain) {
+        U.$("#after").hidden = true;
+        U.$("#after-advice").hidden = false;
+        U.$("#advice-title").focus();
+        return;
+      }
+      location.assign("/journal");
+    });
+  }
+
+  if (U.$("#urgent")) safety();
+  if (U.$("#after-form")) after();
+})();

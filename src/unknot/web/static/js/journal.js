@@ -1,0 +1,162 @@
+/* The journal: sends anything finished offline, then draws what the API says. */
+"use strict";
+(function () {
+  const U = window.unknot;
+  const $ = U.$;
+  const DIMS = ["pain", "tension", "stress"];
+  const PAGE = 20;
+  const STATUS = { completed: "Finished", stopped: "Stopped: it hurt", quit: "Ended early", in_progress: "Not finished", planned: "Planned" };
+  let data = null;
+  let sessions = [];
+  let dim = "pain";
+
+  const day = (iso) => {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? String(iso || "") : d.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+  };
+  const num = (v) => (v === null || v === undefined ? null : typeof v === "object" ? v.change ?? v.mean ?? null : Number(v));
+  const change = (v) => {
+    const n = num(v);
+    if (n === null || Number.isNaN(n)) return "–";
+    return (n > 0 ? "+" : n < 0 ? "−" : "±") + Math.abs(n).toFixed(1);
+  };
+  const known = (r, name) => r && r[name] !== null && r[name] !== undefined;
+  function ratingLine(s) {
+    const parts = DIMS.filter((d) => known(s.before, d) || known(s.after, d)).map((d) => {
+      if (known(s.before, d) && known(s.after, d)) return `${U.capital(d)} ${s.before[d]} → ${s.after[d]}`;
+      return known(s.before, d) ? `${U.capital(d)} ${s.before[d]} before` : `${U.capital(d)} ${s.after[d]} after`;
+    });
+    return parts.length ? parts.join(" · ") : "Not rated";
+  }
+
+  function chart() {
+    const svg = $("#chart");
+    const series = (data.series || []).slice(-60);
+    // Drawn at the size it is shown, so the labels stay readable on a phone.
+    const W = Math.max(300, Math.round(svg.getBoundingClientRect().width) || 640), H = 240, L = 34, R = 14, T = 14, B = 30;
+    svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
+    const x = (n) => L + (series.length < 2 ? (W - L - R) / 2 : (n * (W - L - R)) / (series.length - 1));
+    const y = (v) => T + ((10 - v) * (H - T - B)) / 10;
+    const ns = "http://www.w3.org/2000/svg";
+    const make = (tag, attrs, text) => {
+      const node = document.createElementNS(ns, tag);
+      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    svg.replaceChildren();
+    for (const v of [0, 5, 10]) {
+      svg.append(make("line", { class: "grid", x1: L, x2: W - R, y1: y(v), y2: y(v) }));
+      svg.append(make("text", { x: L - 8, y: y(v) + 4, "text-anchor": "end" }, String(v)));
+    }
+    const line = (key, cls) => {
+      const points = series.map((s, n) => [n, s[`${dim}_${key}`]]).filter(([, v]) => v !== null && v !== undefined);
+      if (points.length > 1) svg.append(make("polyline", { class: cls, points: points.map(([n, v]) => `${x(n)},${y(v)}`).join(" ") }));
+      for (const [n, v] of points) svg.append(make("circle", { class: `dot-${cls}`, cx: x(n), cy: y(v), r: 4 }));
+      return points;
+    };
+    const before = line("before", "before");
+    const after = line("after", "after");
+    if (series.length) {
+      svg.append(make("text", { x: L, y: H - 10 }, day(series[0].date)));
+      svg.append(make("text", { x: W - R, y: H - 10, "text-anchor": "end" }, day(series[series.length - 1].date)));
+    }
+    const mean = (pts) => (pts.length ? pts.reduce((a, [, v]) => a + v, 0) / pts.length : null);
+    const mb = mean(before), ma = mean(after);
+    $("#chart-desc").textContent = series.length
+      ? `${U.capital(dim)} before and after your last ${series.length} session${series.length === 1 ? "" : "s"}, 0 to 10.` +
+        (mb !== null && ma !== null ? ` On average ${mb.toFixed(1)} before and ${ma.toFixed(1)} after.` : "")
+      : "No ratings yet.";
+    $("#chart-table tbody").replaceChildren(...series.map((s) => U.el("tr", {},
+      U.el("th", { scope: "row", text: day(s.date) }),
+      ...DIMS.map((d) => U.el("td", { text: `${s[`${d}_before`] ?? "–"} → ${s[`${d}_after`] ?? "–"}` })))));
+  }
+
+  function helps(table, items, nameOf) {
+    $(`${table} tbody`).replaceChildren(...(items || []).map((item) => U.el("tr", {},
+      U.el("th", { scope: "row", text: nameOf(item) }),
+      U.el("td", { text: String(item.sessions ?? "–") }),
+      ...DIMS.map((d) => U.el("td", { class: num(item[d]) < 0 ? "better" : null, text: change(item[d]) })))));
+  }
+
+  function draw() {
+    const advice = data.advice || [];
+    $("#advice").hidden = !advice.length;
+    $("#advice-list").replaceChildren(...advice.map((a) => U.el("li", {}, U.el("p", { text: a.message }), a.evidence ? U.el("p", { class: "evidence", text: a.evidence }) : null)));
+    $("#chart-section").hidden = !(data.series || []).length;
+    if ((data.series || []).length) chart();
+    const h = data.helps || {};
+    $("#helps-section").hidden = !((h.techniques || []).length || (h.goals || []).length);
+    helps("#helps-techniques", h.techniques, (i) => i.name || U.word(i.id || i.key));
+    helps("#helps-goals", h.goals, (i) => U.capital(U.word(i.name || i.id || i.key || i.goal)));
+    drawSessions();
+  }
+
+  function drawSessions() {
+    $("#sessions-section").hidden = !sessions.length;
+    $("#sessions").replaceChildren(...sessions.map((s) => {
+      const minutes = Math.round((s.total_seconds || 0) / 60);
+      const text = s.request && s.request.text ? `“${s.request.text}”` : U.words((s.request && s.request.regions) || []);
+      return U.el("li", { "data-id": s.id },
+        U.el("p", {}, U.el("span", { class: "when", text: day(s.created_at) }), ` · ${minutes} min · ${STATUS[s.status] || s.status}`),
+        text ? U.el("p", { text }) : null,
+        U.el("p", { text: ratingLine(s) }),
+        s.note ? U.el("p", { class: "hint", text: `Note: ${s.note}` }) : null);
+    }));
+    $("#journal-empty").hidden = !!sessions.length;
+  }
+
+  function pending() {
+    const waiting = U.outbox.items().filter((i) => i.key.startsWith("create:")).length;
+    $("#journal-pending").hidden = !waiting;
+    $("#journal-pending").textContent = `${waiting} session${waiting === 1 ? " is" : "s are"} saved on this device and will be sent when you're back online.`;
+  }
+
+  async function load() {
+    const status = $("#journal-status");
+    await U.outbox.flush();
+    pending();
+    try {
+      data = await U.api("/api/v1/journal");
+      const page = await U.api(`/api/v1/sessions?limit=${PAGE}`);
+      sessions = page.items || [];
+      $("#older").hidden = sessions.length < PAGE;
+      status.textContent = "";
+      draw();
+    } catch (e) {
+      status.textContent = e instanceof U.Offline ? "You're offline and the journal hasn't been saved on this device yet." : `The journal couldn't load: ${e.message}`;
+    }
+  }
+
+  $("#older").addEventListener("click", async () => {
+    const last = sessions[sessions.length - 1];
+    try {
+      const page = await U.api(`/api/v1/sessions?limit=${PAGE}&before=${encodeURIComponent(last.created_at)}`);
+      const items = page.items || [];
+      sessions = sessions.concat(items);
+      $("#older").hidden = items.length < PAGE;
+      drawSessions();
+    } catch (e) {
+      $("#journal-status").textContent = e.message;
+    }
+  });
+  U.$$(".chart-controls button").forEach((button) => button.addEventListener("click", () => {
+    dim = button.dataset.dim;
+    $("#older").addEventListener("click", async () => {
+    const last = sessions[sessions.length - 1];
+    try {
+      const page = await U.api(`/api/v1/sessions?limit=${PAGE}&before=${encodeURIComponent(last.created_at)}`);
+      const items = page.items || [];
+      sessions = sessions.concat(items);
+      $("#older").hidden = items.length < PAGE;
+      drawSessions();
+    } catch (e) {
+      $("#journal-status").textContent = e.message;
+    }
+  });
+  U.$$(".chart-controls button").forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
+    if (data) chart();
+  }));
+  window.addEventListener("online", () => setTimeout(load, 200));
+  load();
+})();

@@ -1,0 +1,163 @@
+/* The start page: the body map, remembered choices, and asking the API for a plan. */
+"use strict";
+(function () {
+  const U = window.unknot;
+  const form = U.$("#start-form");
+  const map = U.$("#bodymap");
+  const boxes = () => U.$$('input[name="regions"]', form);
+
+  function picked() {
+    return boxes().filter((b) => b.checked).map((b) => b.value);
+  }
+  function drawMap() {
+    const on = new Set(picked());
+    U.$$(".rg", map).forEach((g) => {
+      const yes = on.has(g.dataset.region);
+      g.classList.toggle("on", yes);
+      if (g.hasAttribute("role")) g.setAttribute("aria-checked", String(yes));
+    });
+    const list = picked();
+    U.$("#picked").textContent = list.length
+      ? `Picked: ${list.map(U.word).join(", ")}.`
+      : "No areas picked: we'll go by your words.";
+  }
+  function toggle(region) {
+    const box = boxes().find((b) => b.value === region);
+    if (box) box.checked = !box.checked;
+    drawMap();
+  }
+  map.addEventListener("click", (event) => {
+    const g = event.target.closest(".rg");
+    if (g) toggle(g.dataset.region);
+  });
+  map.addEventListener("keydown", (event) => {
+    const g = event.target.closest(".rg");
+    if (g && (event.key === " " || event.key === "Enter")) {
+      event.preventDefault();
+      toggle(g.dataset.region);
+    }
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.name === "regions") drawMap();
+  });
+
+  function setChoice(name, values) {
+    const want = new Set([].concat(values).map(String));
+    U.$$(`input[name="${name}"]`, form).forEach((input) => {
+      input.checked = want.has(input.value);
+    });
+  }
+  function readForm() {
+    const data = new FormData(form);
+    const number = (name) => {
+      const v = String(data.get(name) || "").trim();
+      return /^\d+$/.test(v) ? Number(v) : null;
+    };
+    const list = (name) => String(data.get(name) || "").split(",").map((s) => s.trim()).filter(Boolean);
+    const answers = {
+      age: number("age"),
+      pregnant: data.get("pregnant") ? true : null,
+      pregnancy_weeks: number("pregnancy_weeks"),
+      conditions: list("conditions"),
+      medicines: list("medicines"),
+      injury: String(data.get("injury") || "").trim() || null,
+    };
+    for (const k of Object.keys(answers)) {
+      if (answers[k] === null || (Array.isArray(answers[k]) && !answers[k].length)) delete answers[k];
+    }
+    return {
+      text: String(data.get("text") || "").trim() || null,
+      minutes: Number(data.get("minutes") || 10),
+      setting: data.get("setting") || "anywhere",
+      pressure: data.get("pressure") || "moderate",
+      tools: data.getAll("tools"),
+      regions: data.getAll("regions"),
+      answers: Object.keys(answers).length ? answers : null,
+    };
+  }
+  function restore(last, prefs) {
+    const source = last || prefs;
+    setChoice("minutes", String(source.minutes || 10));
+    setChoice("setting", source.setting || "anywhere");
+    setChoice("pressure", source.pressure || "moderate");
+    setChoice("tools", source.tools || []);
+    if (last) {
+      U.$("#text").value = last.text || "";
+      setChoice("regions", last.regions || []);
+    }
+    drawMap();
+  }
+
+  function showErrors(messages) {
+    const box = U.$("#form-errors");
+    box.replaceChildren(U.el("h2", { text: "Please check the form" }), U.el("ul", {}, messages.map((m) => U.el("li", { text: m }))));
+    box.hidden = false;
+    box.scrollIntoView({ block: "start" });
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const request = readForm();
+    const status = U.$("#start-status");
+    U.$("#form-errors").hidden = true;
+    if (!request.text && !request.regions.length) {
+      showErrors(["Tell us what's bothering you, or tap at least one area on the body map."]);
+      U.$("#text").focus();
+      return;
+    }
+    const button = U.$("#make");
+    button.disabled = true;
+    status.textContent = "Checking it's safe and making your routine…";
+    U.save("lastRequest", request);
+    try {
+      const plan = await U.api("/api/v1/plans", { method: "POST", body: Object.assign({ seed: Math.floor(Math.random() * 100000) }, request) });
+      const current = { id: U.uuid(), plan, request, made_at: new Date().toISOString() };
+      U.save("current", current);
+      const verdict = plan.intake.verdict;
+      if (verdict === "ok") {
+        U.remember(current);
+        location.assign("/plan");
+      } else {
+        if (verdict === "caution") U.remember(current);
+        location.assign("/safety");
+      }
+    } catch (e) {
+      button.disabled = false;
+      status.textContent = "";
+      if (e instanceof U.Offline) {
+        showErrors(["You're offline, so we can't check and plan a new routine just now. A recent routine below still works."]);
+      } else {
+        showErrors([e.message]);
+      }
+    }
+  });
+
+  function drawSaved() {
+    const list = U.load("routines", []);
+    const ul = U.$("#saved-list");
+    ul.replaceChildren();
+    for (const entry of list) {
+      const minutes = Math.round(entry.plan.total_seconds / 60);
+      const what = entry.request.text || U.words(entry.request.regions) || "Your routine";
+      const open = () => {
+        U.save("current", entry);
+        location.assign("/plan");
+      };
+      ul.append(U.el("li", {},
+        U.el("span", {}, U.el("strong", { text: what }), ` · ${minutes} min · ${entry.plan.steps.length} steps`),
+        U.el("button", { class: "button small", type: "button", onclick: open, "aria-label": `Open “${what}”` }, "Open")));
+    }
+    U.$("#saved").hidden = !list.length;
+  }
+
+  const running = U.load("session", null);
+  if (running && running.status === "running") {
+    U.$("#resume").hidden = false;
+    U.$("#resume-what").textContent = running.request && running.request.text ? `“${running.request.text}”` : "";
+  }
+  restore(U.load("lastRequest", null), U.prefs());
+  drawSaved();
+  if (!U.load("lastRequest", null)) {
+    U.loadPrefs().then((prefs) => restore(null, prefs));
+  }
+})();

@@ -1,0 +1,137 @@
+"""Every page in real Chromium at phone and desktop sizes: screenshots, axe-core, the
+urgent page alone with its message, and no request leaving the server."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_support import (  # noqa: F401  (fixtures)
+    DESKTOP,
+    PHONE,
+    axe_violations,
+    begin,
+    chromium,
+    describe,
+    make_routine,
+    open_page,
+    run_for,
+    screenshot,
+    server,
+)
+
+pytestmark = pytest.mark.browser
+
+URGENT_TEXT = "worst headache of my life, came on suddenly"
+
+
+def check(page, name: str) -> None:
+    """Screenshot the page and fail on any serious or critical accessibility problem."""
+    screenshot(page, name)
+    violations = axe_violations(page)
+    assert not violations, f"axe-core on {name}:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_it_shows_only_the_emergency_message_on_the_urgent_path(chromium, server, size):  # noqa: F811
+    with open_page(chromium, server, PHONE if size == "phone" else DESKTOP) as page:
+        page.goto("/")
+        page.fill("#text", URGENT_TEXT)
+        page.click("#make")
+        page.wait_for_url("**/safety")
+        page.wait_for_selector("#urgent:not([hidden])")
+        text = page.inner_text("body")
+        assert text.startswith("Call your local emergency number now.")
+        assert "bleeding in the brain" in text  # why
+        for other in ("Journal", "Library", "Settings", "routine", "massage"):
+            assert other not in text, f"the urgent page also shows {other!r}"
+        visible = page.locator("a:visible, button:visible, input:visible, nav:visible, header:visible, "
+                               "footer:visible, img:visible, svg:visible")
+        assert visible.count() == 0
+        check(page, f"urgent-{size}")
+        assert page.errors == []
+
+
+def test_it_shows_the_urgent_message_without_javascript_too(chromium, server):  # noqa: F811
+    context = chromium.new_context(base_url=server.url, java_script_enabled=False, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto("/")
+        page.fill("#text", URGENT_TEXT)
+        page.click("#make")
+        page.wait_for_selector("#urgent")
+        assert page.inner_text("body").startswith("Call your local emergency number now.")
+        assert page.locator("a, button, nav, form").count() == 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_every_page_is_accessible_and_stays_on_this_server(chromium, server, size):  # noqa: F811
+    viewport = PHONE if size == "phone" else DESKTOP
+    with open_page(chromium, server, viewport) as page:
+        outside: list[str] = []
+        page.on("request", lambda r: outside.append(r.url)
+                if not r.url.startswith((server.url, "data:", "blob:")) else None)
+
+        page.goto("/")
+        page.locator("#bodymap .rg[data-region='neck'][role='checkbox']").click()
+        check(page, f"start-{size}")
+
+        page.fill("#text", "I take warfarin, shoulders knotted")
+        page.click("#make")
+        page.wait_for_selector("#caution:not([hidden])")
+        check(page, f"safety-caution-{size}")
+        page.click("#caution-continue")
+        page.wait_for_selector("#steps li")
+        check(page, f"plan-{size}")
+        page.locator("#steps li").nth(1).get_by_role("button", name="Swap").click()
+        page.wait_for_selector("#swap-status:has-text('alternative'), #swap-status:has-text('Nothing')")
+        check(page, f"plan-swap-{size}")
+        page.click("#swap-cancel")
+
+        begin_page = page.locator("#start-button")
+        begin_page.click()
+        page.wait_for_selector("#stage-before:not([hidden])")
+        check(page, f"before-{size}")
+        page.click("#begin")
+        page.wait_for_selector("#stage-player:not([hidden])")
+        run_for(page, 50)
+        check(page, f"player-{size}")
+        page.click("#hurts")
+        page.wait_for_selector("#stage-stopped:not([hidden])")
+        check(page, f"stopped-{size}")
+        page.click("#stopped-after")
+        page.wait_for_url("**/after")
+        check(page, f"after-{size}")
+        page.locator("input[name=after-pain][value='2']").check()
+        page.click("#save-after")
+        page.wait_for_url("**/journal")
+        page.wait_for_selector("#sessions li")
+        check(page, f"journal-{size}")
+
+        page.goto("/library")
+        check(page, f"library-{size}")
+        page.fill("#q", "calf")
+        page.locator("#library-list .card:visible a").first.click()
+        page.wait_for_selector("h1")
+        check(page, f"technique-{size}")
+        page.goto("/settings")
+        check(page, f"settings-{size}")
+
+        page.goto("/")
+        page.fill("#text", "my calf is swollen and hot")
+        page.click("#make")
+        page.wait_for_selector("#doctor:not([hidden])")
+        check(page, f"safety-doctor-{size}")
+        assert outside == [], f"requests left the server: {outside}"
+        assert page.errors == []
+
+
+def test_the_player_is_accessible_in_dark_mode(chromium, server):  # noqa: F811
+    with open_page(chromium, server, PHONE) as page:
+        page.emulate_media(color_scheme="dark")
+        make_routine(page)
+        begin(page)
+        run_for(page, 10)
+        check(page, "player-dark-phone")
+        assert page.errors == []

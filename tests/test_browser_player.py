@@ -1,0 +1,189 @@
+"""The player in real Chromium against a real server: a whole routine, reload, keys, stop."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_support import (  # noqa: F401  (fixtures)
+    begin,
+    chromium,
+    make_routine,
+    open_page,
+    position,
+    run_for,
+    server,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def test_it_runs_a_whole_routine_with_the_clock_fast_forwarded(chromium, server):  # noqa: F811
+    with open_page(chromium, server) as page:
+        make_routine(page, minutes=3)
+        plan = page.evaluate("JSON.parse(localStorage.getItem('unknot.current')).plan")
+        begin(page, pain=6)
+        session_id = page.evaluate("window.unknotPlayer.session().id")
+        assert position(page)["index"] == 0
+
+        run_for(page, plan["total_seconds"] / 2)
+        halfway = position(page)
+        assert 0 < halfway["index"] < len(plan["steps"]) - 1
+        assert abs(halfway["planElapsed"] - plan["total_seconds"] / 2) < 0.5
+
+        run_for(page, plan["total_seconds"] / 2 + 2)
+        page.wait_for_selector("#stage-done:not([hidden])")
+        said = page.evaluate("window.unknotPlayer.said.map(s => s.text)")
+        for step in plan["steps"]:
+            title = step["name"] + (f", {step['side']} side" if step["side"] else "")
+            assert f"{title}." in said, f"the voice never announced {title!r}"
+        assert "Halfway." in said or "Ten seconds left." in said
+
+        page.click("#done-after")
+        page.wait_for_url("**/after")
+        page.locator("input[name=after-pain][value='3']").check()
+        page.fill("#note", "shoulders lower")
+        page.click("#save-after")
+        page.wait_for_url("**/journal")
+        page.wait_for_selector(f"#sessions li[data-id='{session_id}']")
+        assert page.evaluate("JSON.parse(localStorage.getItem('unknot.outbox') || '[]').length") == 0
+        assert page.errors == []
+
+    stored = server.api(f"/api/v1/sessions/{session_id}")
+    assert stored["status"] == "completed"
+    assert stored["completed_steps"] == len(plan["steps"])
+    assert stored["before"]["pain"] == 6 and stored["after"]["pain"] == 3
+    assert stored["note"] == "shoulders lower"
+
+
+def test_it_resumes_the_same_step_and_second_after_a_reload(chromium, server):  # noqa: F811
+    with open_page(chromium, server) as page:
+        make_routine(page, minutes=5)
+        begin(page)
+        run_for(page, 100.4)
+        page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 0.001)  # seconds
+        here = position(page)
+        page.reload()
+        page.wait_for_selector("#stage-player:not([hidden])")
+        there = position(page)
+        assert there["index"] == here["index"]
+        assert abs(there["elapsed"] - here["elapsed"]) < 1.5, (here, there)
+        shown = page.inner_text("#step-title")
+        assert shown == page.evaluate(f"window.unknotPlayer.session().plan.steps[{here['index']}].name")
+        page.clock.resume()
+        assert page.errors == []
+
+
+def test_it_runs_a_session_with_the_keyboard_alone(chromium, server):  # noqa: F811
+    with open_page(chromium, server) as page:
+        page.goto("/")
+        page.keyboard.press("Tab")  # the skip link first
+        assert page.evaluate("document.activeElement.textContent") == "Skip to the main content"
+        page.focus("#text")
+        page.keyboard.type("tension headache behind my eyes")
+        # Reach the body map by Tab and pick the first area with the space bar.
+        while page.evaluate("document.activeElement.getAttribute('role')") != "checkbox":
+            page.keyboard.press("Tab")
+        first = page.evaluate("document.activeElement.dataset.region")
+        page.keyboard.press("Space")
+        assert page.evaluate("document.activeElement.getAttribute('aria-checked')") == "true"
+        assert page.locator(f"input[name=regions][value='{first}']").is_checked()
+        page.focus("#make")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/plan")
+        page.focus("#start-button")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#stage-before:not([hidden])")
+        page.focus("#begin")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#stage-player:not([hidden])")
+        assert page.evaluate("document.activeElement.id") == "step-title"
+
+        page.keyboard.press("Space")
+        assert position(page)["paused"] is True
+        run_for(page, 20)
+        assert position(page)["elapsed"] < 0.5, "time moved while paused"
+        page.keyboard.press("Space")
+        page.keyboard.press("ArrowRight")
+        assert position(page)["index"] == 1
+        page.keyboard.press("ArrowLeft")
+        assert position(page)["index"] == 0
+        steps = page.evaluate("window.unknotPlayer.session().plan.steps.length")
+        for _ in range(steps):
+            page.keyboard.press("ArrowRight")
+        page.wait_for_selector("#stage-done:not([hidden])")
+        assert page.evaluate("window.unknotPlayer.session().finish.status") == "completed"
+        assert page.errors == []
+
+
+def test_it_stops_when_it_hurts_with_advice_and_logs_it(chromium, server):  # noqa: F811
+    with open_page(chromium, server) as page:
+        make_routine(page)
+        begin(page)
+        session_id = page.evaluate("window.unknotPlayer.session().id")
+        run_for(page, 50)
+        index = position(page)["index"]
+        page.click("#hurts")
+        page.wait_for_selector("#stage-stopped:not([hidden])")
+        assert "see a doctor" in page.inner_text("#stage-stopped")
+        run_for(page, 30)
+        assert position(page)["finished"] is True
+        assert page.evaluate("window.unknot.outbox.flush().then(() => window.unknot.outbox.pending())") == 0
+        assert page.evaluate("localStorage.getItem('unknot.refused')") is None
+        assert page.errors == []
+    stored = server.api(f"/api/v1/sessions/{session_id}")
+    assert stored["status"] == "stopped" and stored["stop_reason"] == "hurts"
+    assert stored["completed_steps"] == index
+
+
+def test_it_swaps_removes_and_resizes_steps_and_the_server_takes_the_plan(chromium, server):  # noqa: F811
+    with open_page(chromium, server) as page:
+        make_routine(page, text="lower back sore after gardening", minutes=5)
+        page.fill("#plan-minutes", "8")
+        page.click("#minutes-form button")
+        page.wait_for_selector("#plan-status:has-text('8 minutes')")
+        assert page.evaluate("JSON.parse(localStorage.getItem('unknot.current')).plan.total_seconds") == 480
+
+        before = page.evaluate("JSON.parse(localStorage.getItem('unknot.current')).plan.steps")
+        page.locator("#steps li").nth(2).get_by_role("button", name="Swap").click()
+        page.wait_for_selector("#swap-options li, #swap-status:has-text('Nothing')")
+        if page.locator("#swap-options li").count():
+            page.locator("#swap-options li").first.get_by_role("button").click()
+            after = page.evaluate("JSON.parse(localStorage.getItem('unknot.current')).plan.steps")
+            assert after[2]["technique"] != before[2]["technique"]
+            assert after[2]["why"].startswith("Your choice")
+        count = page.locator("#steps li").count()
+        page.locator("#steps li").first.get_by_role("button", name="Remove").click()
+        assert page.locator("#steps li").count() == count - 1
+
+        begin(page)
+        session_id = page.evaluate("window.unknotPlayer.session().id")
+        assert page.evaluate("window.unknot.outbox.flush().then(() => window.unknot.outbox.pending())") == 0
+        assert page.evaluate("localStorage.getItem('unknot.refused')") is None
+        plan = page.evaluate("window.unknotPlayer.session().plan")
+        assert page.errors == []
+    stored = server.api(f"/api/v1/sessions/{session_id}")
+    assert [s["technique"] for s in stored["plan"]["steps"]] == [s["technique"] for s in plan["steps"]]
+    assert stored["total_seconds"] == sum(s["seconds"] for s in plan["steps"])
+
+
+def test_it_saves_settings_and_the_start_page_uses_them(chromium, server):  # noqa: F811
+    with open_page(chromium, server) as page:
+        page.goto("/settings")
+        page.get_by_role("radio", name="Light").check()
+        page.get_by_role("checkbox", name="Foam roller").check()
+        page.get_by_role("radio", name="Rain").check()
+        page.fill("#minutes", "15")
+        page.get_by_role("button", name="Save").click()
+        page.wait_for_selector("#settings-status:has-text('Saved')")
+        assert page.evaluate("window.unknot.outbox.flush().then(() => window.unknot.outbox.pending())") == 0
+        assert page.errors == []
+    prefs = server.api("/api/v1/preferences")
+    assert prefs["pressure"] == "light" and prefs["tools"] == ["foam_roller"]
+    assert prefs["ambient"] == "rain" and prefs["minutes"] == 15
+    with open_page(chromium, server) as page:  # a new device: nothing stored locally
+        page.goto("/")
+        page.wait_for_function("document.querySelector('input[name=minutes][value=\"15\"]').checked")
+        assert page.get_by_role("radio", name="Light").is_checked()
+        assert page.get_by_role("checkbox", name="Foam roller").is_checked()
+    server.api("/api/v1/preferences", "PUT", {"pressure": "moderate", "tools": [], "ambient": "off",
+                                              "minutes": 10})
