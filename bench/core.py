@@ -92,12 +92,29 @@ def main() -> str:
     return "\n".join(lines + table)
 
 
+def machine() -> str:
+    """CPU model, cores, memory and Python, for the record beside each result."""
+    import os
+
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        memory = f", {pages / 2**30:.0f} GiB"
+    except (OSError, ValueError):
+        memory = ""
+    return (f"{model}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}, "
+            f"{platform.system()}")
+
+
 def write(section: str, body: str) -> None:
     path = ROOT / "BENCHMARKS.md"
     text = path.read_text() if path.exists() else "# Benchmarks\n"
     start, end = f"<!-- {section} -->", f"<!-- /{section} -->"
-    header = (f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
-              f"Python {platform.python_version()}, {platform.system()} — run {date.today()}")
+    header = f"Machine: {machine()} — run {date.today()}"
     block = f"{start}\n{header}\n\n{body}\n{end}"
     if start in text:
         text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
