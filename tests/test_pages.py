@@ -195,3 +195,15 @@ def test_every_word_of_the_vocabulary_has_a_label_and_a_place_on_the_body_map() 
                         ("pressures", PRESSURES), ("goals", GOALS), ("kinds", KINDS)):
         assert set(LABELS[kind]) == set(words), kind
     assert set(focus_views()) == set(REGIONS)
+
+
+
+def test_it_answers_an_unknown_page_with_a_page_but_keeps_json_for_the_api(
+        client: TestClient) -> None:
+    page = client.get("/no-such-page", headers={"accept": "text/html"})
+    assert page.status_code == 404
+    assert "There is no page at this address" in page.text
+    assert page.headers["content-type"].startswith("text/html")
+    api = client.get("/api/v1/no-such-thing", headers={"accept": "text/html"})
+    assert api.status_code == 404
+    assert api.json() == {"detail": "Not Found"}

@@ -6,11 +6,13 @@ service worker). The pages talk to the JSON API from the browser, so the
 session flow behaves the same online and offline.
 """
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
 from unknot.web.pages import journal, library, offline, session, settings, start
-from unknot.web.pages.templating import STATIC_DIR
+from unknot.web.pages.templating import STATIC_DIR, render
 
 
 class VersionedStatic(StaticFiles):
@@ -22,8 +24,20 @@ class VersionedStatic(StaticFiles):
         return response
 
 
+async def _page_not_found(request: Request, exc: Exception):  # type: ignore[no-untyped-def]
+    """A person who follows a stale link gets a page, not JSON; the API keeps JSON errors."""
+    wants_page = "text/html" in request.headers.get("accept", "")
+    api = request.url.path.startswith(("/api/", "/openapi.json", "/static/"))
+    if isinstance(exc, HTTPException) and exc.status_code == 404 and wants_page and not api:
+        return render(request, "missing.html", status_code=404,
+                      what="There is no page at this address.", back_href="/",
+                      back_label="Back to the start")
+    return await http_exception_handler(request, exc)  # type: ignore[arg-type]
+
+
 def install(app: FastAPI) -> None:
     """Mount the pages and static files on `app`."""
+    app.add_exception_handler(HTTPException, _page_not_found)
     for module in (start, session, journal, library, settings, offline):
         app.include_router(module.router)
     app.mount("/static", VersionedStatic(directory=STATIC_DIR), name="static")
