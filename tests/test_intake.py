@@ -125,3 +125,27 @@ def test_avoiding_the_head_covers_its_parts():
 def test_empty_text_is_ok_with_nothing_found():
     out = screen("")
     assert out.verdict == "ok" and out.regions == [] and out.goals == []
+
+
+@pytest.mark.parametrize("text", [
+    "hay fever is bad today and my shoulders are tense",
+    "Black Friday shift, my feet ache",
+    "got blackout blinds but still can't sleep",
+    "my little one has a fever so I was up all night, now my back is stiff",
+    "about 8 out of 10 stressed, shoulders tight",
+    "fever pitch at work this week, neck is tight",
+])
+def test_idioms_and_other_peoples_symptoms_do_not_escalate(text):
+    assert screen(text).verdict == "ok", screen(text).red_flags
+
+
+def test_new_back_pain_after_fifty_is_read_from_the_answers():
+    answers = Answers(age=61, duration="2 weeks")
+    assert verdict("lower back pain", answers) == "see_doctor"
+    assert verdict("lower back pain from gardening", answers) == "ok"
+    assert verdict("lower back pain", Answers(age=35, duration="2 weeks")) == "ok"
+
+
+def test_a_pain_score_is_read_only_when_it_rates_pain():
+    assert verdict("pain in my lower back is a solid 10") == "see_doctor"
+    assert verdict("I give the pain in my shoulder 9 of 10, no sleep") == "see_doctor"

@@ -33,6 +33,9 @@ _PAIN_PATTERNS = [
     re.compile(r"\bpain(?: level| score)?\s+(?:is|of|at|about|around)?\s*(?:a\s+)?(\d{1,2})\b"
                r"(?!\s*(?:days|weeks|months|years|hours))"),
 ]
+_PAIN_SAID = re.compile(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?\bis (?:a |an )?"
+                        r"(?:solid |good |strong |easy |definite )?"
+                        r"(\d{1,2})\b(?!\s*(?:minutes|mins|days|weeks|hours|years|k\b|km|miles))")
 _PAIN_WORDS = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+out of\s+"
                          r"(?:ten|10)\b")
 _WEEKS_PREGNANT = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|into)")
@@ -77,11 +80,23 @@ def _age_from_text(lower: str) -> tuple[int | None, str | None]:
     return None, None
 
 
+_OTHER_SCALES = re.compile(r"stress|anxi|tired|tense|tension|energy|mood|sleep|happy|calm|relax|"
+                           r"worried|busy|motivat|confiden")
+
+
 def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
     for pattern in _PAIN_PATTERNS:
         match = pattern.search(lower)
         if match and int(match.group(1)) <= 10:
+            # "8 out of 10 stressed" rates stress, not pain.
+            near = lower[max(0, match.start() - 15):match.end() + 15]
+            wider = lower[max(0, match.start() - 60):match.end() + 30]
+            if _OTHER_SCALES.search(near) and not re.search(r"pain|hurt|ache|sore", wider):
+                continue
             return int(match.group(1)), match.group(0)
+    match = _PAIN_SAID.search(lower)
+    if match and int(match.group(1)) <= 10:
+        return int(match.group(1)), match.group(0)
     match = _PAIN_WORDS.search(lower)
     if match:
         return _NUMBER_WORDS.get(match.group(1), 0), match.group(0)

@@ -44,6 +44,7 @@ class Lexicon:
     goals: dict[str, re.Pattern[str]]
     misspellings: dict[str, str]
     vocabulary: set[str] = field(default_factory=set)
+    idioms: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     def add_vocabulary(self, patterns: list[str]) -> None:
         for pattern in patterns:
@@ -119,8 +120,9 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         for pattern in patterns:
             vocabulary |= words_of(pattern)
     misspellings = {str(k): str(v) for k, v in (raw.get("misspellings") or {}).items()}
+    idioms = {tuple(str(k).split()): str(v) for k, v in (raw.get("idioms") or {}).items()}
     return Lexicon(compiler=compiler, regions=regions, goals=goals, misspellings=misspellings,
-                   vocabulary=vocabulary)
+                   vocabulary=vocabulary, idioms=idioms)
 
 
 @lru_cache(maxsize=1)

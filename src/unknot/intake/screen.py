@@ -110,14 +110,15 @@ def screen(text: str | None, answers: Answers | None = None,
     engine = engine or default_engine()
     lexicon = lexicon or engine.lexicon
     raw = (text or "")[:MAX_TEXT]
-    main = normalise(raw, lexicon.correct)
+    main = normalise(raw, lexicon.correct, lexicon.idioms)
     answer_texts = []
     if answers is not None:
         for label, values in (("conditions", answers.conditions),
                               ("medicines", answers.medicines),
                               ("injury", [answers.injury] if answers.injury else [])):
             for value in values:
-                answer_texts.append(normalise(f"{label}: {value}", lexicon.correct))
+                answer_texts.append(normalise(f"{label}: {value}", lexicon.correct,
+                                              lexicon.idioms))
     facts = extract_facts(raw, answers)
     complaint = _mentions(lexicon.regions, main, [])
     screening = engine.screen(Texts(main, tuple(answer_texts)), facts, set(complaint))

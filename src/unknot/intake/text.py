@@ -95,8 +95,27 @@ class NormalText:
         return self.original[self.tokens[first].start:self.tokens[last].end]
 
 
-def normalise(text: str, correct: Callable[[str], str | None] | None = None) -> NormalText:
-    """Tokenise `text`; `correct(word)` may return a mended spelling for unknown words."""
+def _merge(tokens: list[Token], idioms: dict[tuple[str, ...], str]) -> list[Token]:
+    """Fold idioms into one token ("hay fever" → "hayfever") so no rule mistakes them."""
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        for phrase, word in idioms.items():
+            end = index + len(phrase)
+            if tuple(t.norm for t in tokens[index:end]) == phrase:
+                out.append(Token(word, tokens[index].start, tokens[end - 1].end))
+                index = end
+                break
+        else:
+            out.append(tokens[index])
+            index += 1
+    return out
+
+
+def normalise(text: str, correct: Callable[[str], str | None] | None = None,
+              idioms: dict[tuple[str, ...], str] | None = None) -> NormalText:
+    """Tokenise `text`; `correct(word)` may return a mended spelling for unknown words;
+    `idioms` are word sequences that mean something else together ("hay fever")."""
     tokens = _split(text)
     if correct is not None:
         mended = []
@@ -109,4 +128,6 @@ def normalise(text: str, correct: Callable[[str], str | None] | None = None) -> 
             else:
                 mended.append(token)
         tokens = mended
+    if idioms:
+        tokens = _merge(tokens, idioms)
     return NormalText(original=text, tokens=tuple(tokens))

@@ -196,6 +196,11 @@ def _fact_holds(condition: Condition, facts: Facts, regions: set[str]) -> str | 
         if days is not None and days >= condition.duration_days_at_least:
             return facts.duration_evidence or f"{days} days"
         return None
+    if condition.duration_days_below is not None:
+        days = facts.duration_days
+        if days is not None and days < condition.duration_days_below:
+            return facts.duration_evidence or f"{days} days"
+        return None
     if condition.region is not None:
         matched = expand_regions(condition.region) & regions
         return ", ".join(sorted(matched)) if matched else None

@@ -44,6 +44,7 @@ class Condition(BaseModel):
     pregnancy_weeks_below: int | None = Field(default=None, ge=1, le=45)
     postpartum: bool | None = None
     duration_days_at_least: int | None = Field(default=None, ge=1)
+    duration_days_below: int | None = Field(default=None, ge=1)
     region: list[Region] | None = Field(default=None, min_length=1,
                                         description="The person complains of one of these.")
 
