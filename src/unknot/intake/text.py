@@ -97,9 +97,14 @@ class NormalText:
 
 def _merge(tokens: list[Token], idioms: dict[tuple[str, ...], str]) -> list[Token]:
     """Fold idioms into one token ("hay fever" → "hayfever") so no rule mistakes them."""
+    firsts = {phrase[0] for phrase in idioms}
     out: list[Token] = []
     index = 0
     while index < len(tokens):
+        if tokens[index].norm not in firsts:
+            out.append(tokens[index])
+            index += 1
+            continue
         for phrase, word in idioms.items():
             end = index + len(phrase)
             if tuple(t.norm for t in tokens[index:end]) == phrase:

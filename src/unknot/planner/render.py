@@ -36,7 +36,21 @@ def _scaled_starts(technique: Technique, seconds: int) -> list[int]:
     return starts
 
 
+_CUE_MEMO: dict[tuple[str, int, int, str | None], tuple[PlanCue, ...]] = {}
+_CUE_MEMO_LIMIT = 20_000
+
+
 def _cues(technique: Technique, seconds: int, side: str | None) -> list[PlanCue]:
+    """The technique's cues stretched to `seconds` (memoised: plans reuse the same few)."""
+    key = (technique.id, technique.base_seconds, seconds, side)
+    if key not in _CUE_MEMO:
+        if len(_CUE_MEMO) >= _CUE_MEMO_LIMIT:
+            _CUE_MEMO.clear()
+        _CUE_MEMO[key] = tuple(_scaled_cues(technique, seconds, side))
+    return list(_CUE_MEMO[key])
+
+
+def _scaled_cues(technique: Technique, seconds: int, side: str | None) -> list[PlanCue]:
     factor = seconds / technique.base_seconds
     cues: list[PlanCue] = []
     for start, step in zip(_scaled_starts(technique, seconds), technique.steps, strict=True):
