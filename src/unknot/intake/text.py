@@ -108,7 +108,9 @@ def _merge(tokens: list[Token], idioms: dict[tuple[str, ...], str]) -> list[Toke
         for phrase, word in idioms.items():
             end = index + len(phrase)
             if tuple(t.norm for t in tokens[index:end]) == phrase:
-                out.append(Token(word, tokens[index].start, tokens[end - 1].end))
+                # The stand-in may be several words ("could not" → "can not").
+                out.extend(Token(part, tokens[index].start, tokens[end - 1].end)
+                           for part in word.split())
                 index = end
                 break
         else:
