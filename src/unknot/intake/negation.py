@@ -18,7 +18,9 @@ NEGATORS = frozenset({
 })
 # "not sure", "no doubt": doubt is not denial, and a screen should lean towards caution.
 _PSEUDO_AFTER = {
-    "not": frozenset({"sure", "certain", "only", "just"}),
+    # "not the worst headache", "not that bad a headache": the degree is denied, not the pain.
+    "not": frozenset({"sure", "certain", "only", "just", "the", "that", "too", "as", "so", "very",
+                      "really", "quite", "great"}),
     "no": frozenset({"doubt", "idea", "clue", "longer"}),
 }
 _CONTRAST = frozenset({"but", "however", "though", "although", "except", "yet", "while",
