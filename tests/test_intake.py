@@ -149,3 +149,17 @@ def test_new_back_pain_after_fifty_is_read_from_the_answers():
 def test_a_pain_score_is_read_only_when_it_rates_pain():
     assert verdict("pain in my lower back is a solid 10") == "see_doctor"
     assert verdict("I give the pain in my shoulder 9 of 10, no sleep") == "see_doctor"
+
+
+@pytest.mark.parametrize("text", [
+    "Headache but no numbness, no weakness, my speech is fine, I'm just tense",
+    "Sneezing doesn't make it worse, my lower back is just stiff after a long hike",
+    "stiff upper back; my face and arms feel normal",
+])
+def test_a_finding_said_to_be_fine_or_not_worse_is_denied(text):
+    assert screen(text).verdict == "ok", screen(text).red_flags
+
+
+def test_age_said_as_over_a_number():
+    out = screen("I am over 50 and my temples are tender, and it hurts to chew")
+    assert "headache.giant-cell-arteritis" in {f.id for f in out.red_flags}

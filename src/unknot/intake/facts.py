@@ -23,6 +23,7 @@ _AGE_PATTERNS = [
     re.compile(r"\b(?:i am|i'm|im|i’m)\s+(\d{1,3})\b(?!\s*(?:/|out of|weeks|days|months|kg|lb|cm|%))"),
     re.compile(r"\b(\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|y/?o)\b(?:[\s-]*old)?"),
     re.compile(r"\b(?:aged?|age is|age:?)\s+(\d{1,3})\b"),
+    re.compile(r"\b(?:i am|i'm|im) (?:over|older than|past|above) (\d{2})\b"),
 ]
 _AGE_DECADE = re.compile(r"\bin my (twenties|thirties|forties|fifties|sixties|seventies|eighties|"
                          r"nineties|20s|30s|40s|50s|60s|70s|80s|90s)\b")

@@ -64,16 +64,24 @@ def _negator_at(tokens, index: int) -> bool:
 def _denied_inside(text: NormalText, hit: Hit) -> bool:
     """A negator at the end of a gap denies what follows it: "legs fine, no swelling"."""
     for low, high in hit.gaps:
-        for index in range(max(low, high - 1), high + 1):
+        for index in range(max(low, high - 3), high + 1):
             if _negator_at(text.tokens, index):
                 return True
     return False
 
 
+_FINE = frozenset({"fine", "normal", "ok", "okay", "good", "alright", "perfect", "clear", "great"})
+
+
 def _answered_no(text: NormalText, hit: Hit) -> bool:
-    """"numbness? no." — a question answered no right after the finding."""
+    """"numbness? no." or "my speech is fine": the finding denied right after it."""
     tokens = text.tokens
     index = hit.last + 1
+    if index + 1 < len(tokens) and tokens[index].norm in {"is", "are", "feels", "feel", "seems",
+                                                          "was", "looks"}:
+        return tokens[index + 1].norm in _FINE
+    if index < len(tokens) and tokens[index].norm in _FINE:
+        return True
     if index < len(tokens) and tokens[index].norm in {"?", ":", "-"}:
         index += 1
         return index < len(tokens) and tokens[index].norm in {"no", "none", "nope", "never"}

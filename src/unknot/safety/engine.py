@@ -145,7 +145,7 @@ def _sentence_bounds(text: NormalText, hit: Hit) -> tuple[int, int]:
     return start, end
 
 
-_UNLESS_REACH = 6
+_UNLESS_REACH = 8
 
 
 def _excluded(unless: re.Pattern[str] | None, text: NormalText, hit: Hit) -> bool:
