@@ -80,8 +80,9 @@ def score(cases: list[dict]) -> Score:
                 flags = ", ".join(f"{f.id} ({f.evidence})" for f in out.red_flags)
                 result.benign_escalated.append(f"{label} by {flags}")
         if expected == "caution":
+            # A stricter verdict offers no routine at all, so nothing can break the avoid list.
             missing = set(case.get("avoid", [])) - set(out.avoid)
-            if out.verdict not in ("caution", "see_doctor", "urgent") or missing:
+            if out.verdict == "ok" or (out.verdict == "caution" and missing):
                 result.caution_misses.append(f"{label}; avoid {out.avoid}, missing {missing}")
         if expected in ("ok", "caution") and out.verdict in ("ok", "caution"):
             if case.get("regions"):
