@@ -24,6 +24,7 @@ _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|y/?o)\b(?:[\s-]*old)?"),
     re.compile(r"\b(?:aged?|age is|age:?)\s+(\d{1,3})\b"),
     re.compile(r"\b(?:i am|i'm|im) (?:over|older than|past|above) (\d{2})\b"),
+    re.compile(r"(?:^|[,.;] ?)(?:over|aged over) (\d{2})(?= and|,| years|\.|$)"),
 ]
 _AGE_DECADE = re.compile(r"\bin my (twenties|thirties|forties|fifties|sixties|seventies|eighties|"
                          r"nineties|20s|30s|40s|50s|60s|70s|80s|90s)\b")
@@ -34,9 +35,9 @@ _PAIN_PATTERNS = [
     re.compile(r"\bpain(?: level| score)?\s+(?:is|of|at|about|around)?\s*(?:a\s+)?(\d{1,2})\b"
                r"(?!\s*(?:days|weeks|months|years|hours))"),
 ]
-_PAIN_SAID = re.compile(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?\bis (?:a |an )?"
+_PAIN_SAID = re.compile(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?\bis (?:about |around |like )?(?:a |an )?"
                         r"(?:solid |good |strong |easy |definite )?"
-                        r"(\d{1,2})\b(?!\s*(?:minutes|mins|days|weeks|hours|years|k\b|km|miles))")
+                        r"(\d{1,2}|eight|nine|ten)\b(?!\s*(?:minutes|mins|days|weeks|hours|years|k\b|km|miles))")
 _PAIN_WORDS = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+out of\s+"
                          r"(?:ten|10)\b")
 _WEEKS_PREGNANT = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|into)")
@@ -96,8 +97,10 @@ def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
                 continue
             return int(match.group(1)), match.group(0)
     match = _PAIN_SAID.search(lower)
-    if match and int(match.group(1)) <= 10:
-        return int(match.group(1)), match.group(0)
+    if match:
+        value = _to_int(match.group(1))
+        if value is not None and value <= 10:
+            return value, match.group(0)
     match = _PAIN_WORDS.search(lower)
     if match:
         return _NUMBER_WORDS.get(match.group(1), 0), match.group(0)
