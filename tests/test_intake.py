@@ -163,3 +163,22 @@ def test_a_finding_said_to_be_fine_or_not_worse_is_denied(text):
 def test_age_said_as_over_a_number():
     out = screen("I am over 50 and my temples are tender, and it hurts to chew")
     assert "headache.giant-cell-arteritis" in {f.id for f in out.red_flags}
+
+
+def test_the_latest_pain_score_counts():
+    assert verdict("back was a 9/10 last month after I tweaked it but it's down to a 2 now") == "ok"
+    assert verdict("pain was 3/10 yesterday, today it's 9/10") == "see_doctor"
+
+
+def test_text_speak_is_read():
+    assert verdict("headaches r different lately not like my normal ones idk") == "see_doctor"
+    assert verdict("been going to the loo diff for wks now, im 45") == "see_doctor"
+
+
+def test_an_inability_is_a_symptom_not_a_denial():
+    assert verdict("cant poo or fart, bloated n throwing up") == "urgent"
+
+
+def test_every_mention_of_a_local_problem_names_its_site():
+    out = screen("cold sore and a rash on my face, my neck is tight")
+    assert "face" in out.avoid and "neck" not in out.avoid

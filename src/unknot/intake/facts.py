@@ -83,19 +83,33 @@ def _age_from_text(lower: str) -> tuple[int | None, str | None]:
 
 
 _OTHER_SCALES = re.compile(r"stress|anxi|tired|tense|tension|energy|mood|sleep|happy|calm|relax|"
-                           r"worried|busy|motivat|confiden")
+                           r"worried|busy|motivat|confiden|scored|score|exam|test|rated|rating|"
+                           r"review|stars|marks|quiz")
+
+
+_NOW_SCORE = re.compile(r"\b(?:down to|now|now at|now it is|now it's|today it's) (?:about |around )?"
+                        r"(?:a |an )?(\d{1,2})\b(?!\s*(?:minutes|mins|days|weeks|hours|am|pm))")
 
 
 def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
+    scores: list[tuple[int, int, str]] = []  # (position, value, evidence)
     for pattern in _PAIN_PATTERNS:
-        match = pattern.search(lower)
-        if match and int(match.group(1)) <= 10:
+        for match in pattern.finditer(lower):
+            if int(match.group(1)) > 10:
+                continue
             # "8 out of 10 stressed" rates stress, not pain.
             near = lower[max(0, match.start() - 15):match.end() + 15]
             wider = lower[max(0, match.start() - 60):match.end() + 30]
             if _OTHER_SCALES.search(near) and not re.search(r"pain|hurt|ache|sore", wider):
                 continue
-            return int(match.group(1)), match.group(0)
+            scores.append((match.start(), int(match.group(1)), match.group(0)))
+    if scores:
+        for match in _NOW_SCORE.finditer(lower):
+            if match.start() > scores[0][0] and int(match.group(1)) <= 10:
+                scores.append((match.start(), int(match.group(1)), match.group(0)))
+        # "was a 9/10 last month, down to a 2 now": the latest score is the one that counts.
+        _, value, evidence = max(scores)
+        return value, evidence
     match = _PAIN_SAID.search(lower)
     if match:
         value = _to_int(match.group(1))

@@ -57,6 +57,9 @@ def _negator_at(tokens, index: int) -> bool:
     word = tokens[index].norm
     if word not in NEGATORS:
         return False
+    if word == "not" and index > 0 and tokens[index - 1].norm in {"can", "will"}:
+        # "can't poo or fart, throwing up": an inability is a symptom, not a denial.
+        return False
     following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
     return following not in _PSEUDO_AFTER.get(word, frozenset())
 

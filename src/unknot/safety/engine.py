@@ -126,8 +126,10 @@ class Engine:
         site = None
         if rule.avoid_site and anchor is not None:
             text, hit = anchor
-            site_regions = _regions_near(self.lexicon, text, hit)
-            avoid.extend(site_regions)
+            # Every mention may name a site: "a cold sore and a rash on my face".
+            regex = next(r for r in compiled.texts if r is not None)
+            for other in _live_hits(regex, text, compiled.unless):
+                avoid.extend(_regions_near(self.lexicon, text, other))
             if text is texts.main:
                 site = _clause_around(text, hit)
         unique = " … ".join(dict.fromkeys(evidence))
@@ -160,12 +162,19 @@ def _excluded(unless: re.Pattern[str] | None, text: NormalText, hit: Hit) -> boo
     return bool(find_hits(unless, window))
 
 
+def _live_hits(regex: re.Pattern[str], text: NormalText,
+               unless: re.Pattern[str] | None) -> list[Hit]:
+    """Hits that are neither denied nor explained away."""
+    return [hit for hit in find_hits(regex, text)
+            if not is_negated(text, hit) and not _excluded(unless, text, hit)]
+
+
 def _first_live_hit(regex: re.Pattern[str], texts: Texts,
                     unless: re.Pattern[str] | None) -> tuple[NormalText, Hit] | None:
     for text in texts.all():
-        for hit in find_hits(regex, text):
-            if not is_negated(text, hit) and not _excluded(unless, text, hit):
-                return text, hit
+        hits = _live_hits(regex, text, unless)
+        if hits:
+            return text, hits[0]
     return None
 
 
