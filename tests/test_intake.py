@@ -182,3 +182,17 @@ def test_an_inability_is_a_symptom_not_a_denial():
 def test_every_mention_of_a_local_problem_names_its_site():
     out = screen("cold sore and a rash on my face, my neck is tight")
     assert "face" in out.avoid and "neck" not in out.avoid
+
+
+def test_a_gap_takes_the_nearest_phrase_so_a_denial_inside_does_not_leak():
+    assert verdict("there's a rash that doesn't fade under a glass and my neck is stiff") == "urgent"
+
+
+def test_a_denial_stops_at_for():
+    assert verdict("can't get through a day without tablets for my sore head, "
+                   "it's 20-odd days a month") == "see_doctor"
+    assert "lower_back" in screen("no relief for my sore back").regions
+
+
+def test_sore_head_is_a_headache():
+    assert "headache_relief" in screen("I've got a sore head from the screen").goals

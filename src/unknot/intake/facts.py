@@ -25,6 +25,7 @@ _AGE_PATTERNS = [
     re.compile(r"\b(?:aged?|age is|age:?)\s+(\d{1,3})\b"),
     re.compile(r"\b(?:i am|i'm|im) (?:over|older than|past|above) (\d{2})\b"),
     re.compile(r"(?:^|[,.;] ?)(?:over|aged over) (\d{2})(?= and|,| years|\.|$)"),
+    re.compile(r"^(\d{2}) ?(?:,|and|here|yo\b)"),
 ]
 _AGE_DECADE = re.compile(r"\bin my (twenties|thirties|forties|fifties|sixties|seventies|eighties|"
                          r"nineties|20s|30s|40s|50s|60s|70s|80s|90s)\b")

@@ -25,7 +25,9 @@ _PSEUDO_AFTER = {
 }
 _CONTRAST = frozenset({"but", "however", "though", "although", "except", "yet", "while",
                        "whereas", "apart", "still", "because", "since", "so", "which", "who",
-                       "after", "when", "then", "now"})
+                       "after", "when", "then", "now",
+                       # "without tablets for my sore head": the denial stops at "for".
+                       "for"})
 _NEW_SUBJECT = frozenset({"i", "my", "it", "its", "the", "this", "there", "now", "also", "then",
                           "since", "when", "she", "he", "we", "they", "her", "his", "our",
                           "sometimes", "today", "yesterday", "lately"})

@@ -35,7 +35,7 @@ def _word_regex(word: str) -> str:
         stem = word[:-1]
         if not stem:
             raise PatternError("a lone '*' matches everything; give a stem")
-        return re.escape(stem) + r"[a-z0-9'-]* "
+        return re.escape(stem) + r"[a-z0-9'.-]* "
     return re.escape(word) + " "
 
 
@@ -84,7 +84,9 @@ class PatternCompiler:
                 if size:
                     # Capturing: the only groups in a pattern, so negation can look inside
                     # what a gap skipped ("headache, not the worst").
-                    parts.append(rf"((?:{_WORD}+ ){{0,{size}}})")
+                    # Lazy: the nearest match wins, so a gap never swallows a denial
+                    # that belongs to a closer, complete phrase ("rash that does not fade").
+                    parts.append(rf"((?:{_WORD}+ ){{0,{size}}}?)")
             else:
                 slot.append(term)
         return "".join(parts)

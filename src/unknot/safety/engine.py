@@ -19,7 +19,7 @@ from unknot.safety.rules import Condition, Rule, RuleError, RuleSet
 from unknot.vocabulary import VERDICT_SEVERITY, expand_regions
 
 # How far from the evidence a region must be to count as the site of a local problem.
-_SITE_WINDOW = 9
+_SITE_WINDOW = 12
 
 
 @dataclass(frozen=True)
@@ -244,8 +244,20 @@ def _clause_around(text: NormalText, hit: Hit) -> tuple[int, int]:
     return low, high
 
 
-def _regions_near(lexicon: Lexicon, text: NormalText, hit: Hit) -> list[str]:
-    """Regions named in the same clause as a local problem (the site to leave out)."""
-    low, high = _clause_around(text, hit)
+def _regions_in(lexicon: Lexicon, text: NormalText, low: int, high: int) -> list[str]:
     window = NormalText(text.original, text.tokens[low:high + 1])
     return [region for region, regex in lexicon.regions.items() if find_hits(regex, window)]
+
+
+def _regions_near(lexicon: Lexicon, text: NormalText, hit: Hit) -> list[str]:
+    """Regions named in the same clause as a local problem (the site to leave out).
+
+    When that clause names none ("took a ball to the calf and there's a bruise there"),
+    the site is the region named earlier in the same sentence.
+    """
+    low, high = _clause_around(text, hit)
+    found = _regions_in(lexicon, text, low, high)
+    if not found:
+        start, _ = _sentence_bounds(text, hit)
+        found = _regions_in(lexicon, text, start, hit.last)
+    return found
