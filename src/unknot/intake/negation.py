@@ -84,9 +84,11 @@ def _answered_no(text: NormalText, hit: Hit) -> bool:
     index = hit.last + 1
     if index + 1 < len(tokens) and tokens[index].norm in {"is", "are", "feels", "feel", "seems",
                                                           "was", "looks"}:
-        return tokens[index + 1].norm in _FINE
+        index += 1
     if index < len(tokens) and tokens[index].norm in _FINE:
-        return True
+        # "fine until I sneeze" is not fine.
+        after = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+        return after not in {"until", "till", "except", "apart", "unless", "but", "then"}
     if index < len(tokens) and tokens[index].norm in {"?", ":", "-"}:
         index += 1
         return index < len(tokens) and tokens[index].norm in {"no", "none", "nope", "never"}

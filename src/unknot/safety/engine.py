@@ -159,7 +159,8 @@ def _excluded(unless: re.Pattern[str] | None, text: NormalText, hit: Hit) -> boo
     low = max(start, hit.first - _UNLESS_REACH)
     high = min(end, hit.last + _UNLESS_REACH)
     window = NormalText(text.original, text.tokens[low:high + 1])
-    return bool(find_hits(unless, window))
+    # "though I haven't been dieting" does not explain weight loss away.
+    return any(not is_negated(window, h) for h in find_hits(unless, window))
 
 
 def _live_hits(regex: re.Pattern[str], text: NormalText,
