@@ -20,7 +20,7 @@ NEGATORS = frozenset({
 _PSEUDO_AFTER = {
     # "not the worst headache", "not that bad a headache": the degree is denied, not the pain.
     "not": frozenset({"sure", "certain", "only", "just", "the", "that", "too", "as", "so", "very",
-                      "really", "quite", "great"}),
+                      "really", "quite", "great", "know", "understand", "remember"}),
     "no": frozenset({"doubt", "idea", "clue", "longer"}),
 }
 _CONTRAST = frozenset({"but", "however", "though", "although", "except", "yet", "while",
