@@ -196,3 +196,15 @@ def test_a_denial_stops_at_for():
 
 def test_sore_head_is_a_headache():
     assert "headache_relief" in screen("I've got a sore head from the screen").goals
+
+
+def test_scots_words_are_read():
+    assert verdict("Lower back's aw sair and since this morning I cannae get a wee out") == "urgent"
+
+
+def test_a_suspected_blocked_bowel_is_an_emergency():
+    assert verdict("I think my bowel is blocked") == "urgent"
+
+
+def test_not_knowing_the_cause_is_not_a_denial():
+    assert verdict("I don't know what's causing the pain in my thigh, and it's swollen") == "see_doctor"
