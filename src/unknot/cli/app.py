@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import typer
 
 app = typer.Typer(
@@ -18,3 +21,17 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     """Print a usage problem to stderr and return the Exit to raise (exit code 2)."""
     typer.echo(f"Error: {message}", err=True)
     return typer.Exit(code)
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """A bad setting is a usage error (exit 2); an unreachable database exits 1."""
+    from unknot.settings import SettingsError
+    from unknot.storage import StorageError
+
+    try:
+        yield
+    except SettingsError as exc:
+        raise fail(str(exc)) from exc
+    except StorageError as exc:
+        raise fail(str(exc), code=1) from exc

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from unknot.cli.app import app, fail
-from unknot.settings import SettingsError
-from unknot.storage import StorageError, database_state, upgrade_database
+from unknot.cli.app import app, storage_errors
+from unknot.storage import database_state, upgrade_database
 
 db_app = typer.Typer(help="The database: apply migrations, show the schema revision.",
                      no_args_is_help=True)
@@ -16,12 +15,8 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def upgrade() -> None:
     """Apply pending migrations to the configured database (UNKNOT_DATABASE_URL or SQLite)."""
-    try:
+    with storage_errors():
         state = upgrade_database()
-    except SettingsError as exc:
-        raise fail(str(exc)) from exc
-    except StorageError as exc:
-        raise fail(str(exc), code=1) from exc
     typer.echo(f"Database: {state.url}")
     if state.previous == state.revision:
         typer.echo(f"Already up to date at revision {state.revision}.")
@@ -33,12 +28,8 @@ def upgrade() -> None:
 @db_app.command("current")
 def current() -> None:
     """Show the configured database and its schema revision."""
-    try:
+    with storage_errors():
         state = database_state()
-    except SettingsError as exc:
-        raise fail(str(exc)) from exc
-    except StorageError as exc:
-        raise fail(str(exc), code=1) from exc
     typer.echo(f"Database: {state.url}")
     if state.revision is None:
         typer.echo(f"Revision: none (empty); run `unknot db upgrade` to create revision "

@@ -19,10 +19,9 @@ from typing import Annotated, TextIO
 
 import typer
 
-from unknot.cli.app import app, fail
+from unknot.cli.app import app, fail, storage_errors
 from unknot.journal import DIMENSIONS, Average, HelpItem, JournalSummary, Ratings
-from unknot.settings import SettingsError
-from unknot.storage import SessionRecord, StorageError, Store, open_store
+from unknot.storage import SessionRecord, Store, open_store
 
 journal_app = typer.Typer(
     help="Your sessions: before → after ratings, what helps, and when to see a doctor.",
@@ -46,18 +45,12 @@ class ExportFormat(StrEnum):
 
 @contextmanager
 def _store() -> Iterator[Store]:
-    try:
+    with storage_errors():
         store = open_store()
-    except SettingsError as exc:
-        raise fail(str(exc)) from exc
-    except StorageError as exc:
-        raise fail(str(exc), code=1) from exc
-    try:
-        yield store
-    except StorageError as exc:
-        raise fail(str(exc), code=1) from exc
-    finally:
-        store.close()
+        try:
+            yield store
+        finally:
+            store.close()
 
 
 def _ratings(before: Ratings, after: Ratings) -> str:
