@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from unknot.intake.answers import Answers
 from unknot.intake.screen import screen
+from unknot.safety.answers import Answers
 
 
 def verdict(text: str, answers: Answers | None = None) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from unknot.intake.answers import Answers
 from unknot.intake.screen import screen
 from unknot.planner import PlanRequest, build_plan
+from unknot.safety.answers import Answers
 from unknot.vocabulary import (
     GOALS,
     PRESSURES,

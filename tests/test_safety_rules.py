@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from unknot.intake.lexicon import default_lexicon
 from unknot.safety.engine import Engine
 from unknot.safety.rules import RuleError, default_rules, load_rule_files
+from unknot.text.lexicon import default_lexicon
 
 REQUIRED_GROUPS = {"headache", "back", "neck", "abdomen", "legs", "contraindication",
                    "chest_stroke", "seed003"}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from unknot.intake.answers import Answers
 from unknot.intake.screen import screen
+from unknot.safety.answers import Answers
 from unknot.vocabulary import HEAD_PARTS
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -8,8 +8,8 @@ import typer
 from pydantic import ValidationError
 
 from unknot.cli.app import fail
-from unknot.intake.answers import Answers
 from unknot.planner.request import PlanRequest
+from unknot.safety.answers import Answers
 
 Minutes = Annotated[int, typer.Option(help="Length of the routine in minutes (1–60).")]
 Tools = Annotated[str | None, typer.Option(

@@ -10,14 +10,14 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
-from unknot.intake.answers import Answers
-from unknot.intake.facts import extract_facts
-from unknot.intake.lexicon import Lexicon, default_lexicon
-from unknot.intake.negation import is_negated
-from unknot.intake.patterns import find_hits
-from unknot.intake.text import NormalText, normalise
+from unknot.safety.answers import Answers
 from unknot.safety.engine import Engine, Fired, Screening, Texts
+from unknot.safety.facts import extract_facts
 from unknot.safety.rules import default_rules
+from unknot.text.lexicon import Lexicon, default_lexicon
+from unknot.text.negation import is_negated
+from unknot.text.normal import NormalText, normalise
+from unknot.text.patterns import find_hits
 from unknot.vocabulary import MODALITIES, REGIONS, Goal, Modality, Region, Verdict
 
 MAX_TEXT = 4000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from unknot.intake.answers import Answers
+from unknot.safety.answers import Answers
 from unknot.vocabulary import Goal, Pressure, Region, Setting, Tool
 
 DEFAULT_MINUTES = 10

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from unknot.intake.facts import Facts
-from unknot.intake.lexicon import Lexicon
-from unknot.intake.negation import is_negated
-from unknot.intake.patterns import Hit, PatternError, find_hits
-from unknot.intake.text import SENTENCE_END, NormalText
+from unknot.safety.facts import Facts
 from unknot.safety.rules import Condition, Rule, RuleError, RuleSet
+from unknot.text.lexicon import Lexicon
+from unknot.text.negation import is_negated
+from unknot.text.normal import SENTENCE_END, NormalText
+from unknot.text.patterns import Hit, PatternError, find_hits
 from unknot.vocabulary import VERDICT_SEVERITY, expand_regions
 
 # How far from the evidence a region must be to count as the site of a local problem.

@@ -14,10 +14,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
-from unknot.intake.answers import Answers
 from unknot.intake.screen import MAX_TEXT, IntakeResult
 from unknot.journal import Ratings
 from unknot.planner.request import PlanRequest
+from unknot.safety.answers import Answers
 from unknot.storage import SessionRecord
 from unknot.storage.records import NOTE_MAX, STOP_REASON_MAX
 from unknot.vocabulary import Goal, Kind, Position, Pressure, Region, Setting, Side, Tool

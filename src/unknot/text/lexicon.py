@@ -16,7 +16,7 @@ import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from unknot.intake.patterns import PatternCompiler, PatternError, words_of
+from unknot.text.patterns import PatternCompiler, PatternError, words_of
 from unknot.vocabulary import GOALS, REGIONS
 
 LEXICON_FILE = Path(__file__).parent / "data" / "lexicon.yaml"

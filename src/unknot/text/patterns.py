@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from unknot.intake.text import NormalText
+from unknot.text.normal import NormalText
 
 _WORD = r"[a-z0-9'/.,-]"
 _DEFAULT_GAP = 4

@@ -9,8 +9,8 @@ stiff neck" denies all three.
 
 from __future__ import annotations
 
-from unknot.intake.patterns import Hit
-from unknot.intake.text import SENTENCE_END, NormalText
+from unknot.text.normal import SENTENCE_END, NormalText
+from unknot.text.patterns import Hit
 
 NEGATORS = frozenset({
     "no", "not", "never", "without", "none", "neither", "nor", "deny", "denies", "denied",
