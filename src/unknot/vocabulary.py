@@ -32,6 +32,14 @@ Stroke = Literal[
     "stretch", "rotate", "pull", "sweep", "rock", "shake", "breathe", "scan", "rest",
 ]
 Side = Literal["left", "right"]
+# Health conditions the screen reports and techniques name as their own
+# contraindications (issue 6 §4): the planner never picks a technique a found
+# condition rules out. `late_pregnancy` means about 20 weeks or more (or weeks
+# unknown): no lying flat on the back.
+HealthCondition = Literal[
+    "pregnancy", "late_pregnancy", "postpartum", "bleeding_risk", "fragile_bones",
+    "lost_sensation", "cancer", "frailty", "recent_surgery", "varicose_veins", "hernia",
+]
 
 REGIONS: tuple[str, ...] = get_args(Region)
 GOALS: tuple[str, ...] = get_args(Goal)
@@ -44,6 +52,7 @@ KINDS: tuple[str, ...] = get_args(Kind)
 POSITIONS: tuple[str, ...] = get_args(Position)
 ROLES: tuple[str, ...] = get_args(Role)
 STROKES: tuple[str, ...] = get_args(Stroke)
+CONDITIONS: tuple[str, ...] = get_args(HealthCondition)
 
 # `head` is the umbrella for its three parts (SPEC §3): avoiding the head
 # avoids them all, and a technique on any part counts as head work.

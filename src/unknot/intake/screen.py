@@ -18,7 +18,16 @@ from unknot.text.lexicon import Lexicon, default_lexicon
 from unknot.text.negation import is_negated
 from unknot.text.normal import NormalText, normalise
 from unknot.text.patterns import find_hits
-from unknot.vocabulary import MODALITIES, REGIONS, Goal, Modality, Region, Verdict
+from unknot.vocabulary import (
+    CONDITIONS,
+    MODALITIES,
+    REGIONS,
+    Goal,
+    HealthCondition,
+    Modality,
+    Region,
+    Verdict,
+)
 
 MAX_TEXT = 4000
 
@@ -48,6 +57,9 @@ class IntakeResult(BaseModel):
     avoid: list[Region | Modality]
     red_flags: list[RedFlag]
     cautions: list[CautionOut]
+    conditions: list[HealthCondition] = Field(
+        default_factory=list, description="Health conditions found; the planner leaves out every "
+                                          "technique that names one as a contraindication.")
     message: str
 
 
@@ -82,6 +94,19 @@ def _site_spans(fired: list[Fired], text: NormalText) -> list[tuple[int, int]]:
 
 def _order_avoid(avoid: set[str]) -> list[str]:
     return [r for r in REGIONS if r in avoid] + [m for m in MODALITIES if m in avoid]
+
+
+# From about 20 weeks, lying flat on the back can press on the great veins.
+_LATE_PREGNANCY_WEEKS = 20
+
+
+def _conditions(screening: Screening, facts) -> list[str]:
+    found = set(screening.conditions)
+    if "pregnancy" in found and (facts.pregnancy_weeks is None
+                                 or facts.pregnancy_weeks >= _LATE_PREGNANCY_WEEKS):
+        # Weeks unknown: take the cautious reading (safety.md) and treat it as late.
+        found.add("late_pregnancy")
+    return [c for c in CONDITIONS if c in found]
 
 
 def _message(screening: Screening, avoid: list[str]) -> str:
@@ -136,5 +161,6 @@ def screen(text: str | None, answers: Answers | None = None,
         cautions=[CautionOut(id=f.rule.id, avoid=_order_avoid(set(f.avoid)),
                              message=f.rule.message, evidence=f.evidence, source=f.rule.source)
                   for f in screening.cautions],
+        conditions=_conditions(screening, facts),
         message=_message(screening, avoid),
     )

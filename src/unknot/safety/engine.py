@@ -46,6 +46,11 @@ class Screening:
         return [f for f in self.fired if f.rule.verdict == "caution"]
 
     @property
+    def conditions(self) -> set[str]:
+        """Health conditions shown by any finding, whatever its verdict."""
+        return {condition for fired in self.fired for condition in fired.rule.conditions}
+
+    @property
     def avoid(self) -> set[str]:
         out: set[str] = set()
         for fired in self.cautions:

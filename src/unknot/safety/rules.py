@@ -18,7 +18,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from unknot.vocabulary import Modality, Region, Verdict
+from unknot.vocabulary import HealthCondition, Modality, Region, Verdict
 
 RULES_DIR = Path(__file__).parent / "data" / "rules"
 
@@ -70,6 +70,9 @@ class Rule(BaseModel):
     unless: list[str] = Field(default_factory=list,
                               description="Patterns that, found in the same sentence as the "
                                           "evidence, show the rule does not apply.")
+    conditions: list[HealthCondition] = Field(
+        default_factory=list, description="Health conditions this finding shows; techniques that "
+                                          "name one of them as a contraindication are never planned.")
     message: str = Field(min_length=20)
     source: str = Field(min_length=5)
 
