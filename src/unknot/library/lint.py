@@ -2,13 +2,16 @@
 
 The schema checks each file alone; the lint checks the library as a whole:
 unique ids, step seconds that fit the duration range, vocabulary coverage (every
-region, goal, tool and position has techniques), minimum counts per kind, and
-the coverage checklist of `data/coverage.yaml` (each line of
-`shared/domain/coverage.md` names what in the project satisfies it).
+region, goal, tool and position has techniques), minimum counts per kind, the
+floor of contraindications a technique's own form implies (a massage gun is
+never for blood thinners, belly work never in pregnancy …), and the coverage
+checklist of `data/coverage.yaml` (each line of `shared/domain/coverage.md`
+names what in the project satisfies it).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +19,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from unknot.library.loader import DATA_DIR, Library, LibraryError, load_library_dir
-from unknot.vocabulary import GOALS, POSITIONS, REGIONS, ROLES, TOOLS
+from unknot.library.schema import Technique
+from unknot.vocabulary import CONDITIONS, GOALS, POSITIONS, REGIONS, ROLES, TOOLS
 
 COVERAGE_FILE = DATA_DIR / "coverage.yaml"
 
@@ -58,6 +62,63 @@ def _check_timing(library: Library) -> list[str]:
         if not technique.steps[0].cues or technique.steps[0].cues[0].at != 0:
             problems.append(f"{technique.id}.yaml: steps.0.cues: the first step needs a cue at 0s "
                             "so the voice announces the technique")
+    return problems
+
+
+# Lying on the back or face down, said in a step (lying on the side is fine in pregnancy).
+_ON_BACK_OR_FRONT = re.compile(r"\b(?:on your back|lie back|lying back|face down|on your front)\b",
+                               re.IGNORECASE)
+_ON_SIDE = re.compile(r"\b(?:or (?:your )?side|lie on (?:your|the first) side)\b", re.IGNORECASE)
+_PERCUSSION_DEVICES = {"massage_gun", "handheld_massager"}
+_BALLS = {"tennis_ball", "massage_ball"}
+_ARMS = {"arms", "forearms", "hands"}
+_LEGS = {"thighs", "calves"}
+
+
+def contraindication_floor(technique: Technique) -> dict[str, str]:
+    """Conditions a technique's form alone rules out, each with the reason.
+
+    A careful therapist's minimum, worked out from tools, regions, positions and
+    pressure; the files may name more (from each technique's own cautions).
+    """
+    floor: dict[str, str] = {}
+
+    def need(conditions: tuple[str, ...], why: str) -> None:
+        for condition in conditions:
+            floor.setdefault(condition, why)
+
+    if technique.needed_tools & _PERCUSSION_DEVICES:
+        need(("pregnancy", "bleeding_risk", "fragile_bones", "lost_sensation", "cancer"),
+             "a massage gun or handheld massager")
+    if "foam_roller" in technique.tools:
+        need(("bleeding_risk", "fragile_bones", "frailty"), "body weight on a foam roller")
+    body_weight = "deep_pressure" in technique.modalities and not set(technique.regions) <= _ARMS
+    if technique.needed_tools & _BALLS and body_weight:
+        need(("bleeding_risk", "fragile_bones"), "body weight on a ball")
+    if technique.kind == "massage" and "abdomen" in technique.regions:
+        need(("pregnancy", "postpartum", "recent_surgery", "hernia"), "massage of the belly")
+    if technique.positions == ["lying"]:
+        words = " ".join(step.instruction for step in technique.steps)
+        if _ON_BACK_OR_FRONT.search(words) and not _ON_SIDE.search(words):
+            need(("late_pregnancy",), "lying on the back or face down")
+    legs_worked_hard = "percussion" in technique.modalities or "light" not in technique.pressures
+    if _LEGS & set(technique.regions) and legs_worked_hard and technique.kind == "massage":
+        need(("varicose_veins",), "firm work or tapping on the legs")
+    return floor
+
+
+def _check_contraindications(library: Library) -> list[str]:
+    problems = []
+    for technique in library.techniques:
+        named = set(technique.contraindications)
+        by_reason: dict[str, list[str]] = {}
+        for condition, why in contraindication_floor(technique).items():
+            if condition not in named:
+                by_reason.setdefault(why, []).append(condition)
+        for why, missing in by_reason.items():
+            ordered = [c for c in CONDITIONS if c in missing]
+            problems.append(f"{technique.id}.yaml: contraindications: {why} must name "
+                            f"{', '.join(ordered)}")
     return problems
 
 
@@ -138,6 +199,7 @@ def lint_library(directory: Path | None = None, coverage_path: Path = COVERAGE_F
     except LibraryError as exc:
         return LintReport(problems=str(exc).splitlines(), notes=[])
     problems += _check_timing(library)
+    problems += _check_contraindications(library)
     problems += _check_vocabulary_coverage(library)
     if rule_ids is None:
         try:

@@ -11,9 +11,43 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from unknot.vocabulary import Goal, Kind, Modality, Position, Pressure, Region, Role, Stroke, Tool
+from unknot.vocabulary import (
+    CONDITIONS,
+    Goal,
+    HealthCondition,
+    Kind,
+    Modality,
+    Position,
+    Pressure,
+    Region,
+    Role,
+    Stroke,
+    Tool,
+)
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The "stop if" line is shown under every step, on a phone too: one short line.
+STOP_IF_MAX = 90
+
+# Each health condition in plain words, as a technique page and a plan's reasons say it.
+CONDITION_LABELS: dict[str, str] = {
+    "pregnancy": "pregnancy",
+    "late_pregnancy": "pregnancy from about 20 weeks",
+    "postpartum": "the weeks after giving birth",
+    "bleeding_risk": "blood thinners or a bleeding disorder",
+    "fragile_bones": "thin or fragile bones (osteoporosis, long-term steroids)",
+    "lost_sensation": "numbness or lost feeling",
+    "cancer": "cancer or cancer treatment",
+    "frailty": "frailty",
+    "recent_surgery": "recent surgery",
+    "varicose_veins": "varicose veins",
+    "hernia": "a hernia",
+}
+
+
+def condition_words(conditions: list[str] | tuple[str, ...] | frozenset[str]) -> list[str]:
+    """The conditions in plain words, in vocabulary order."""
+    return [CONDITION_LABELS[c] for c in CONDITIONS if c in conditions]
 
 
 class Strict(BaseModel):
@@ -84,6 +118,12 @@ class Technique(Strict):
     duration: Duration
     steps: list[Step] = Field(min_length=1)
     cautions: list[str] = Field(default_factory=list)
+    # Conditions this technique must never be used with: data the planner enforces,
+    # where `cautions` is the prose a person reads. Required (may be empty) so that
+    # every file says it was thought about.
+    contraindications: list[HealthCondition]
+    # One short plain line, shown with every step: when to stop at once.
+    stop_if: str = Field(max_length=STOP_IF_MAX)
     facts: list[Fact] = Field(min_length=1)
 
     @field_validator("id")
@@ -93,8 +133,22 @@ class Technique(Strict):
             raise ValueError("use lower-case words joined by hyphens, e.g. 'temple-palm-press'")
         return value
 
+    @field_validator("stop_if")
+    @classmethod
+    def _one_plain_line(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("is empty: say in one short line when to stop")
+        if "\n" in value:
+            raise ValueError("must be one line")
+        if not value.startswith("Stop "):
+            raise ValueError("start with 'Stop ', e.g. 'Stop if you feel tingling down the arm.'")
+        if not value.endswith("."):
+            raise ValueError("end the line with a full stop")
+        return value
+
     @field_validator("roles", "regions", "goals", "strokes", "tools", "positions", "pressures",
-                     "modalities")
+                     "modalities", "contraindications")
     @classmethod
     def _no_repeats(cls, value: list[str]) -> list[str]:
         if len(set(value)) != len(value):
@@ -115,6 +169,11 @@ class Technique(Strict):
     def base_seconds(self) -> int:
         """Seconds of one run as written (per side when sided)."""
         return sum(step.seconds for step in self.steps)
+
+    @property
+    def contraindication_words(self) -> list[str]:
+        """The contraindications in plain words (for the technique page)."""
+        return condition_words(self.contraindications)
 
     @property
     def needed_tools(self) -> frozenset[str]:
