@@ -11,7 +11,7 @@ from unknot.storage import Store
 from unknot.vocabulary import expand_regions
 
 STEP_KEYS = {"technique", "name", "kind", "phase", "regions", "side", "seconds", "pressure",
-             "tools", "position", "instructions", "cues", "why"}
+             "tools", "position", "instructions", "cues", "why", "stop_if"}
 
 
 @pytest.fixture
@@ -34,6 +34,7 @@ def test_it_builds_a_routine_that_fills_the_minutes_exactly(client: TestClient) 
         assert set(step) == STEP_KEYS
         assert step["position"] in ("seated", "standing")
         assert all({"at", "say"} == set(cue) for cue in step["cues"])
+        assert step["stop_if"].startswith("Stop ")
 
 
 def test_it_uses_only_the_tools_at_hand(client: TestClient) -> None:
@@ -80,3 +81,18 @@ def test_a_bad_request_is_a_422_naming_the_field_and_why(
     assert answer.status_code == 422
     errors = answer.json()["detail"]
     assert any(e["loc"] == loc and words in e["msg"] for e in errors), errors
+
+
+def test_a_late_pregnancy_plan_leaves_out_what_the_techniques_rule_out(client: TestClient) -> None:
+    from unknot.library.loader import default_library
+
+    body = plan(client, text="my lower back aches", setting="floor", minutes=15,
+                answers={"pregnant": True, "pregnancy_weeks": 24})
+    conditions = set(body["intake"]["conditions"])
+    assert {"pregnancy", "late_pregnancy"} <= conditions
+    assert body["steps"]
+    library = default_library()
+    for step in body["steps"]:
+        assert step["position"] != "lying"
+        assert not set(library.get(step["technique"]).contraindications) & conditions
+        assert step["stop_if"] == library.get(step["technique"]).stop_if

@@ -1,7 +1,7 @@
 """Routine planning: `build_plan(PlanRequest(...))` → the plan object of SPEC §4."""
 
-from unknot.planner.compose import PlanningError, build_plan
+from unknot.planner.compose import PlanningError, build_plan, plan_for
 from unknot.planner.model import Plan, PlanStep
 from unknot.planner.request import PlanRequest
 
-__all__ = ["Plan", "PlanRequest", "PlanStep", "PlanningError", "build_plan"]
+__all__ = ["Plan", "PlanRequest", "PlanStep", "PlanningError", "build_plan", "plan_for"]

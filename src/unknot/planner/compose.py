@@ -1,9 +1,10 @@
 """Compose a routine: settle → gentle strokes → targeted work → connected areas → stretch → close.
 
 The planner is pure: the same request and seed give the same plan. Safety is
-enforced here by construction — a technique touching an avoided region or
-using an avoided modality never enters the candidate pool — and checked again
-by property tests.
+enforced here by construction — a technique touching an avoided region, using
+an avoided modality or naming one of the person's health conditions among its
+own contraindications never enters the candidate pool — and checked again by
+property tests.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 from unknot.intake.screen import IntakeResult, screen
 from unknot.library.loader import Library, default_library
-from unknot.library.schema import Technique
+from unknot.library.schema import Technique, condition_words
 from unknot.planner.model import CONNECTED, GOAL_REGIONS, PHASE_SHARE, PHASES, Plan
 from unknot.planner.render import Choice, render_steps
 from unknot.planner.request import PlanRequest
@@ -25,6 +26,12 @@ from unknot.vocabulary import (
 )
 
 NO_ROUTINE = ("see_doctor", "urgent")
+# "lying" in the vocabulary does not say on the back, front or side, and most lying
+# moves are on the back: from about 20 weeks of pregnancy no step is done lying.
+LYING_NOTE = ("Nothing is done lying down: from about 20 weeks of pregnancy, lying flat on "
+              "the back or front is best avoided.")
+# How many left-out moves a step's reason names at most.
+LEFT_OUT_NAMED = 2
 _PHASE_ROLES = {
     "settle": ("settle",), "gentle": ("gentle",), "work": ("work",),
     "connected": ("work", "gentle"), "stretch": ("stretch",), "close": ("close",),
@@ -46,6 +53,8 @@ class Context:
     pressure_note: str | None
     allow_abdomen: bool
     rng: random.Random
+    conditions: frozenset[str] = frozenset()
+    position_note: str | None = None
     regions_of: dict[str, frozenset[str]] = field(default_factory=dict)
     used: dict[str, int] = field(default_factory=dict)
     position: str | None = None
@@ -84,6 +93,11 @@ def make_context(request: PlanRequest, intake: IntakeResult) -> Context:
         note = "Pressure kept light: " + (reasons[0] if reasons else "a caution applies.")
     if request.pressure == "light":
         avoid = avoid | {"deep_pressure"}  # a preference, not a safety rule
+    conditions = frozenset(intake.conditions)
+    positions, position_note = SETTING_POSITIONS[request.setting], None
+    if "late_pregnancy" in conditions and "lying" in positions:
+        positions = tuple(p for p in positions if p != "lying")
+        position_note = LYING_NOTE
     return Context(
         total=request.minutes * 60,
         targets=[t for t in targets if t not in avoid],
@@ -91,16 +105,32 @@ def make_context(request: PlanRequest, intake: IntakeResult) -> Context:
         goals=goals,
         avoid=avoid,
         tools={"hands", *request.tools},
-        positions=SETTING_POSITIONS[request.setting],
+        positions=positions,
         pressure=pressure,
         pressure_note=note,
         allow_abdomen="abdomen" in targets or "digestion" in goals,
         rng=random.Random(request.seed),
+        conditions=conditions,
+        position_note=position_note,
     )
 
 
-def usable(technique: Technique, ctx: Context) -> bool:
-    """Whether a technique may appear in this plan at all (safety and practicality)."""
+def ruled_out_by(technique: Technique, ctx: Context) -> list[str]:
+    """The person's conditions that this technique names as its own contraindications."""
+    if not ctx.conditions:
+        return []
+    return [c for c in technique.contraindications if c in ctx.conditions]
+
+
+def usable(technique: Technique, ctx: Context, mind_conditions: bool = True) -> bool:
+    """Whether a technique may appear in this plan at all (safety and practicality).
+
+    `mind_conditions=False` asks whether it would have fitted but for the person's
+    health conditions, to say what was left out for them.
+    """
+    if mind_conditions and ctx.conditions and not ctx.conditions.isdisjoint(
+            technique.contraindications):
+        return False
     regions = ctx.regions_of.get(technique.id) or expand_regions(technique.regions)
     if regions & ctx.avoid or set(technique.modalities) & ctx.avoid:
         return False
@@ -196,8 +226,7 @@ def _pressure(technique: Technique, phase: str, ctx: Context) -> str:
 
 
 def _names(regions: list[str]) -> str:
-    words = [r.replace("_", " ") for r in regions if r != "head"] or ["head"]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return _and([r.replace("_", " ") for r in regions if r != "head"] or ["head"])
 
 
 def _why(technique: Technique, phase: str, ctx: Context) -> str:
@@ -244,9 +273,7 @@ def compose(ctx: Context, library: Library) -> list[Choice]:
     """Choose techniques phase by phase, then fit the seconds to the minutes exactly."""
     ctx.regions_of = library.region_sets
     fitting = [t for t in library.techniques if usable(t, ctx)]
-    pools = {phase: [t for t in fitting
-                     if set(t.roles) & set(_PHASE_ROLES[phase])
-                     and (phase != "stretch" or t.kind == "stretch")] for phase in PHASES}
+    pools = _pools(fitting)
     chosen: list[Choice] = []
     carry = 0
     for phase, budget in _budgets(ctx).items():
@@ -262,7 +289,53 @@ def compose(ctx: Context, library: Library) -> list[Choice]:
                 break  # one breathing segment is enough; extra time goes to the work
         carry = budget
     _fill(chosen, ctx, pools)
-    return _group_positions(chosen)
+    ordered = _group_positions(chosen)
+    _say_what_was_left_out(ordered, ctx, library)
+    return ordered
+
+
+def _pools(techniques: list[Technique]) -> dict[str, list[Technique]]:
+    return {phase: [t for t in techniques
+                    if set(t.roles) & set(_PHASE_ROLES[phase])
+                    and (phase != "stretch" or t.kind == "stretch")] for phase in PHASES}
+
+
+def _say_what_was_left_out(chosen: list[Choice], ctx: Context, library: Library) -> None:
+    """Tell, in the reasons, which fitting moves a health condition kept out of the routine.
+
+    The first step of each phase names the best of the moves left out of that
+    phase and the conditions behind them; the first step of all says when lying
+    down was left out altogether.
+    """
+    if not chosen or not ctx.conditions:
+        return
+    if ctx.position_note:
+        chosen[0].why += " " + ctx.position_note
+    held_back = [t for t in library.techniques
+                 if ruled_out_by(t, ctx) and usable(t, ctx, mind_conditions=False)]
+    if not held_back:
+        return
+    pools = _pools(held_back)
+    named: set[str] = {c.technique.id for c in chosen}
+    for phase in ("gentle", "work", "connected", "stretch"):
+        first = next((c for c in chosen if c.phase == phase), None)
+        if first is None:
+            continue
+        pool = [t for t in pools[phase] if t.id not in named and _relevant(t, phase, ctx)]
+        pool.sort(key=lambda t: (-_static_score(t, phase, ctx), t.id))
+        if not pool:
+            continue
+        shown = pool[:LEFT_OUT_NAMED]
+        named.update(t.id for t in shown)
+        why = {c for t in shown for c in ruled_out_by(t, ctx)}
+        if "pregnancy" in why:
+            why.discard("late_pregnancy")  # "pregnancy" already says it
+        first.why += (f" Left out for {_and(condition_words(why))}: "
+                      f"{_and([t.name.lower() for t in shown])}.")
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _group_positions(chosen: list[Choice]) -> list[Choice]:
@@ -361,7 +434,15 @@ class PlanningError(ValueError):
 
 def build_plan(request: PlanRequest, library: Library | None = None) -> Plan:
     """Screen the request, then compose a routine that fits it (SPEC §4)."""
-    intake = screen(request.text, request.answers)
+    return plan_for(request, screen(request.text, request.answers), library)
+
+
+def plan_for(request: PlanRequest, intake: IntakeResult, library: Library | None = None) -> Plan:
+    """Compose a routine for a request whose intake is already known.
+
+    `build_plan` screens first; this is the same planning for an intake made
+    elsewhere (a stored one, or one a test builds with chosen conditions).
+    """
     if intake.verdict in NO_ROUTINE:
         return Plan(intake=intake, total_seconds=0, steps=[])
     ctx = make_context(request, intake)

@@ -32,6 +32,7 @@ class PlanStep(BaseModel):
     instructions: list[str]
     cues: list[PlanCue]
     why: str = Field(description="Why this step was chosen, in plain words.")
+    stop_if: str = Field(description="When to stop this step at once: one short plain line.")
 
 
 class Plan(BaseModel):

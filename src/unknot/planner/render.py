@@ -88,5 +88,6 @@ def render_steps(choices: list[Choice]) -> list[PlanStep]:
                 instructions=[step.instruction for step in technique.steps],
                 cues=_cues(technique, choice.seconds, side),
                 why=choice.why,
+                stop_if=technique.stop_if,
             ))
     return steps
