@@ -182,6 +182,19 @@ def test_the_screen_shows_the_step_timer_progress_pacer_and_what_is_next() -> No
         assert text in shown, text
 
 
+def test_the_screen_and_the_step_header_show_the_steps_stop_if_line() -> None:
+    plan = load_plan()
+    plan["steps"][1]["stop_if"] = "Stop if you feel dizzy or your arms tingle."
+    pos = Timeline.start([20, 40, 40, 20], now=0.0).position(25.0)
+    console = quiet_console()
+    console.print(render_screen(plan, pos, breath_at(22.0), width=100))
+    assert "Stop if you feel dizzy or your arms tingle." in console.export_text()
+    console = quiet_console()
+    run_guide(plan, speaker=RecordingSpeaker(), time_scale=FAST, interactive=False,
+              console=console)
+    assert console.export_text().count("Stop if you feel dizzy or your arms tingle.") == 1
+
+
 @pytest.mark.parametrize("kwargs, message", [
     ({"breath_rate": 40.0}, "between 2 and 20"),
     ({"time_scale": 0.0}, "time scale"),

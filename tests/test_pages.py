@@ -119,6 +119,32 @@ def test_it_plans_on_the_server_when_scripts_are_off(client: TestClient) -> None
     assert 'id="server-plan"' in html
 
 
+def test_each_server_planned_step_shows_its_stop_if_line(client: TestClient) -> None:
+    from unknot.library.loader import default_library
+
+    html = client.post("/start", data={"text": "neck and shoulders tight", "minutes": "8"}).text
+    steps = re.findall(r'<li class="step" data-index="\d+">(.*?)</li>', html, flags=re.S)
+    assert len(steps) >= 3
+    library = default_library()
+    for step in steps:
+        name = re.search(r'<h3 class="step-name">([^<]+)', step).group(1).strip()
+        technique = next(t for t in library.techniques if t.name == name)
+        assert f'<p class="stop-if">{technique.stop_if}</p>' in step.replace("&#39;", "'")
+
+
+def test_the_player_has_a_place_for_the_stop_if_line(client: TestClient) -> None:
+    assert 'id="step-stop"' in client.get("/session").text
+
+
+def test_a_technique_page_says_in_plain_words_what_it_is_not_for(client: TestClient) -> None:
+    text = visible_text(client.get("/library/knees-to-chest").text)
+    assert "Leave it out with:" in text
+    assert "Pregnancy" in text and "A hernia" in text and "Thin or fragile bones" in text
+    assert "Stop if pain runs down a leg" in text
+    calm = visible_text(client.get("/library/paced-breathing").text)
+    assert "Leave it out with:" not in calm and "Stop if you feel light-headed" in calm
+
+
 @pytest.mark.parametrize(("data", "says"), [
     ({"text": "", "minutes": "10"}, "give at least one of text, regions or goals"),
     ({"text": "stiff neck", "minutes": "99"}, "Minutes"),

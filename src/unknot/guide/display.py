@@ -32,6 +32,9 @@ KIND_GUIDANCE = {
     "meditation": "No pressure: let your hands rest and your attention settle.",
 }
 
+# Each step's one-line "stop if" (from its technique): quiet, but not lost among the rest.
+STOP_IF_STYLE = "yellow"
+
 STOP_ADVICE = [
     "Stopped. Ease off now: take your hands away and stop pressing on that spot.",
     "Breathe slowly and let it settle. Do not massage that area again today.",
@@ -132,6 +135,8 @@ def render_screen(plan: dict[str, Any], pos: Position, breath: Breath,
                style="dim" if roomy else "bold green")
     bottom = Text(gap)
     bottom.append(guidance(step), style="italic")
+    if step.get("stop_if"):
+        bottom.append("\n" + str(step["stop_if"]), style=STOP_IF_STYLE)
     details = _details(step)
     if details:
         bottom.append("\n" + details, style="dim")
@@ -167,4 +172,6 @@ def render_step_header(plan: dict[str, Any], index: int) -> RenderableType:
     for line in step.get("instructions") or []:
         text.append(f"  • {line}\n")
     text.append(f"  {guidance(step)}", style="italic")
+    if step.get("stop_if"):
+        text.append(f"\n  {step['stop_if']}", style=STOP_IF_STYLE)
     return text

@@ -45,9 +45,12 @@ CONDITION_LABELS: dict[str, str] = {
 }
 
 
-def condition_words(conditions: list[str] | tuple[str, ...] | frozenset[str]) -> list[str]:
-    """The conditions in plain words, in vocabulary order."""
-    return [CONDITION_LABELS[c] for c in CONDITIONS if c in conditions]
+def condition_words(conditions: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -> list[str]:
+    """The conditions in plain words, in vocabulary order ("pregnancy" covers late pregnancy)."""
+    said = set(conditions)
+    if "pregnancy" in said:
+        said.discard("late_pregnancy")
+    return [CONDITION_LABELS[c] for c in CONDITIONS if c in said]
 
 
 class Strict(BaseModel):

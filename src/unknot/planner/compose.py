@@ -328,8 +328,6 @@ def _say_what_was_left_out(chosen: list[Choice], ctx: Context, library: Library)
         shown = pool[:LEFT_OUT_NAMED]
         named.update(t.id for t in shown)
         why = {c for t in shown for c in ruled_out_by(t, ctx)}
-        if "pregnancy" in why:
-            why.discard("late_pregnancy")  # "pregnancy" already says it
         first.why += (f" Left out for {_and(condition_words(why))}: "
                       f"{_and([t.name.lower() for t in shown])}.")
 

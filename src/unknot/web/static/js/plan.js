@@ -33,6 +33,7 @@
         U.el("h3", { class: "step-name" }, step.name, step.side ? " " : null, step.side ? U.el("span", { class: "side", text: `${step.side} side` }) : null)),
       U.el("p", { class: "step-meta", text: meta.join(" · ") }),
       U.el("p", { class: "step-why", text: step.why }),
+      step.stop_if ? U.el("p", { class: "stop-if", text: step.stop_if }) : null,
       U.el("div", { class: "step-actions" },
         U.el("button", { class: "button small", type: "button", "aria-label": `Swap ${title}`, onclick: () => openSwap(index) }, "Swap"),
         U.el("button", { class: "button small", type: "button", "aria-label": `Remove ${title}`, onclick: () => remove(index), disabled: current.plan.steps.length < 2 }, "Remove")));
@@ -79,14 +80,24 @@
   });
 
   /* Swapping: techniques of the same phase that work one of the step's areas, with the
-     same safety limits the planner used (nothing avoided, tools at hand, a position
-     the setting allows, pressure no firmer than asked). */
+     same safety limits the planner used (nothing avoided, nothing the person's health
+     conditions rule out, tools at hand, a position the setting allows, and none lying
+     from about 20 weeks of pregnancy, pressure no firmer than asked). */
   const dialog = U.$("#swap-dialog");
   U.$("#swap-cancel").addEventListener("click", () => dialog.close());
+
+  /* Positions the setting allows, less lying down from about 20 weeks of pregnancy. */
+  function positionsFor(request, intake) {
+    const positions = SETTING_POSITIONS[request.setting || "anywhere"];
+    const late = (intake.conditions || []).includes("late_pregnancy");
+    return late ? positions.filter((p) => p !== "lying") : positions;
+  }
 
   function allowed(t, step) {
     const intake = current.plan.intake;
     const request = current.request;
+    const conditions = new Set(intake.conditions || []);
+    if ((t.contraindications || []).some((c) => conditions.has(c))) return false;
     const avoid = expand(intake.avoid || []);
     let pressure = request.pressure || "moderate";
     if (avoid.has("deep_pressure")) pressure = "light";
@@ -99,7 +110,7 @@
     if (regions.has("abdomen") && t.kind === "massage" && !targets.has("abdomen") && !(goals || []).includes("digestion")) return false;
     const tools = new Set(["hands"].concat(request.tools || []));
     if (!(t.tools || []).every((x) => tools.has(x))) return false;
-    const positions = SETTING_POSITIONS[request.setting || "anywhere"];
+    const positions = positionsFor(request, intake);
     if (!t.positions.some((p) => positions.includes(p))) return false;
     if (Math.min(...t.pressures.map((p) => LEVEL[p])) > LEVEL[pressure]) return false;
     const role = step.phase === "connected" ? "work" : step.phase;
@@ -130,15 +141,15 @@
     let pressure = request.pressure || "moderate";
     if (expand(current.plan.intake.avoid || []).has("deep_pressure")) pressure = "light";
     const fits = t.pressures.filter((p) => LEVEL[p] <= LEVEL[pressure]).sort((a, b) => LEVEL[b] - LEVEL[a]);
-    const positions = SETTING_POSITIONS[request.setting || "anywhere"];
-    const position = t.positions.includes(old.position) ? old.position : t.positions.find((p) => positions.includes(p));
+    const positions = positionsFor(request, current.plan.intake);
+    const position = t.positions.includes(old.position) && positions.includes(old.position) ? old.position : t.positions.find((p) => positions.includes(p));
     const sides = t.sided ? (old.side ? [old.side] : ["left", "right"]) : [null];
     const seconds = sides.length === 2 ? [Math.floor(old.seconds / 2), Math.ceil(old.seconds / 2)] : [old.seconds];
     return sides.map((side, i) => ({
       technique: t.id, name: t.name, kind: t.kind, phase: old.phase, regions: t.regions.slice(), side,
       seconds: seconds[i], pressure: fits[0] || "light", tools: Array.from(new Set(["hands"].concat(t.tools))).sort(),
       position, instructions: t.steps.map((s) => s.instruction), cues: scaledCues(t, seconds[i], side),
-      why: `Your choice, in place of ${old.name}.`,
+      why: `Your choice, in place of ${old.name}.`, stop_if: t.stop_if,
     }));
   }
 

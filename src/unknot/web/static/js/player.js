@@ -286,6 +286,8 @@
     $("#step-side").textContent = step.side ? `${U.capital(step.side)} side` : "";
     $("#step-guidance").textContent = GUIDANCE[step.kind] || GUIDANCE[step.pressure] || GUIDANCE.light;
     $("#step-instructions").replaceChildren(...(step.instructions || []).map((line) => U.el("li", { text: line })));
+    $("#step-stop").hidden = !step.stop_if;
+    $("#step-stop").textContent = step.stop_if || "";
     const next = plan.steps[pos.index + 1];
     $("#step-next").textContent = next ? `Next: ${U.stepTitle(next)} (${U.clock(next.seconds)})` : "Last step: rest a moment afterwards.";
     $("#step-count").textContent = `Step ${pos.index + 1} of ${plan.steps.length}`;
