@@ -15,7 +15,7 @@ def verdict(text: str, answers: Answers | None = None) -> str:
 def test_it_returns_exactly_the_contract_fields():
     out = screen("neck and shoulders tight from the desk, headache coming").model_dump()
     assert set(out) == {"verdict", "regions", "goals", "avoid", "red_flags", "cautions", "conditions",
-                        "message"}
+                        "questions", "complete", "subject", "understood", "message"}
     assert out["verdict"] == "ok"
     assert out["regions"][:2] == ["neck", "shoulders"]
     assert {"stiffness", "headache_relief"} <= set(out["goals"])

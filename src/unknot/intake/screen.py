@@ -10,14 +10,16 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
-from unknot.safety.answers import Answers
+from unknot.safety.answers import Answers, Subject
 from unknot.safety.engine import Engine, Fired, Screening, Texts
-from unknot.safety.facts import extract_facts
+from unknot.safety.facts import Facts, extract_facts
+from unknot.safety.questions import Question, QuestionSet, check_answer_ids, default_questions
 from unknot.safety.rules import default_rules
 from unknot.text.lexicon import Lexicon, default_lexicon
 from unknot.text.negation import is_negated
 from unknot.text.normal import NormalText, normalise
 from unknot.text.patterns import find_hits
+from unknot.text.scope import subject_of
 from unknot.vocabulary import (
     CONDITIONS,
     MODALITIES,
@@ -30,6 +32,14 @@ from unknot.vocabulary import (
 )
 
 MAX_TEXT = 4000
+
+
+class TextTooLong(ValueError):
+    """The text is over MAX_TEXT: never cut silently, a red flag in the cut part would be missed."""
+
+    def __init__(self, length: int):
+        super().__init__(f"text is {length} characters; the limit is {MAX_TEXT} — shorten it "
+                         "to what is bothering you now")
 
 
 class RedFlag(BaseModel):
@@ -48,6 +58,14 @@ class CautionOut(BaseModel):
     source: str
 
 
+class QuestionOut(BaseModel):
+    id: str
+    ask: str
+    why: str
+    source: str
+    answer: bool | None = Field(description="null until answered.")
+
+
 class IntakeResult(BaseModel):
     """The intake contract of SPEC §4."""
 
@@ -60,12 +78,38 @@ class IntakeResult(BaseModel):
     conditions: list[HealthCondition] = Field(
         default_factory=list, description="Health conditions found; the planner leaves out every "
                                           "technique that names one as a contraindication.")
+    questions: list[QuestionOut] = Field(
+        default_factory=list, description="The red-flag checklist for this complaint, most "
+                                          "decisive first (SPEC §4).")
+    complete: bool = Field(default=True, description="Every question is answered; no routine "
+                                                     "starts while this is false.")
+    subject: Subject = Field(default="self", description="Whose body the routine is for.")
+    understood: bool = Field(default=True, description="False when the text names no area, goal "
+                                                       "or finding: ask for the area instead.")
     message: str
 
 
 @lru_cache(maxsize=1)
 def default_engine() -> Engine:
     return Engine(default_rules(), default_lexicon())
+
+
+def _question_findings(questions: QuestionSet, answered: dict[str, bool]) -> list[Fired]:
+    """A "yes" is a finding like a fired rule; its evidence names the question."""
+    found = []
+    for question_id, yes in answered.items():
+        question = questions.by_id(question_id)
+        if yes and question is not None:
+            found.append(Fired(rule=question, evidence=f"yes to “{question.ask}”",
+                               avoid=tuple(question.avoid)))
+    return found
+
+
+def _checklist(questions: QuestionSet, screening: Screening, regions: list[str],
+               goals: list[str], facts: Facts, answered: dict[str, bool]) -> list[Question]:
+    if screening.verdict == "urgent":
+        return []  # nothing may stand between the person and the call for help
+    return questions.select(regions, goals, facts.age, screening.conditions)
 
 
 def _mentions(regexes: dict, text: NormalText,
@@ -100,7 +144,7 @@ def _order_avoid(avoid: set[str]) -> list[str]:
 _LATE_PREGNANCY_WEEKS = 20
 
 
-def _conditions(screening: Screening, facts) -> list[str]:
+def _conditions(screening: Screening, facts: Facts) -> list[str]:
     found = set(screening.conditions)
     if "pregnancy" in found and (facts.pregnancy_weeks is None
                                  or facts.pregnancy_weeks >= _LATE_PREGNANCY_WEEKS):
@@ -109,7 +153,7 @@ def _conditions(screening: Screening, facts) -> list[str]:
     return [c for c in CONDITIONS if c in found]
 
 
-def _message(screening: Screening, avoid: list[str]) -> str:
+def _message(screening: Screening, avoid: list[str], understood: bool = True) -> str:
     if screening.verdict == "urgent":
         reasons = " ".join(dict.fromkeys(f.rule.message for f in screening.red_flags
                                          if f.rule.verdict == "urgent"))
@@ -124,17 +168,31 @@ def _message(screening: Screening, avoid: list[str]) -> str:
         left_out = ", ".join(a.replace("_", " ") for a in avoid)
         return (f"You can go ahead gently. Left out: {left_out}. {reasons} "
                 "Stop at once if anything hurts.")
+    if not understood:
+        return ("We could not tell which part of the body this is about. Name the area — "
+                "for example neck, shoulders or lower back — or pick it on the body map.")
     return ("Nothing you describe needs a doctor first. Start light, go slowly, breathe, and "
             "stop if anything hurts. Self-massage complements medical care; it does not "
             "replace it.")
 
 
 def screen(text: str | None, answers: Answers | None = None,
-           lexicon: Lexicon | None = None, engine: Engine | None = None) -> IntakeResult:
-    """Screen `text` and `answers` and return the intake object (SPEC §4)."""
+           lexicon: Lexicon | None = None, engine: Engine | None = None,
+           regions: list[str] | None = None, goals: list[str] | None = None,
+           questions: QuestionSet | None = None) -> IntakeResult:
+    """Screen `text` and `answers` and return the intake object (SPEC §4).
+
+    `regions` and `goals`, when given (a body map, a plan request), choose the
+    checklist instead of the ones read from the text.
+    """
     engine = engine or default_engine()
     lexicon = lexicon or engine.lexicon
-    raw = (text or "")[:MAX_TEXT]
+    questions = questions or default_questions()
+    raw = text or ""
+    if len(raw) > MAX_TEXT:
+        raise TextTooLong(len(raw))
+    answered = dict(answers.questions) if answers is not None else {}
+    check_answer_ids(questions, answered)
     main = normalise(raw, lexicon.correct, lexicon.idioms)
     answer_texts = []
     if answers is not None:
@@ -145,15 +203,23 @@ def screen(text: str | None, answers: Answers | None = None,
                 answer_texts.append(normalise(f"{label}: {value}", lexicon.correct,
                                               lexicon.idioms))
     facts = extract_facts(raw, answers)
+    subject = (answers.subject if answers is not None and answers.subject
+               else subject_of(main))
     complaint = _mentions(lexicon.regions, main, [])
-    screening = engine.screen(Texts(main, tuple(answer_texts)), facts, set(complaint))
-    regions = _mentions(lexicon.regions, main, _site_spans(screening.fired, main))
-    goals = _mentions(lexicon.goals, main, [])
+    text_screening = engine.screen(Texts(main, tuple(answer_texts)), facts, set(complaint),
+                                   subject=subject)
+    found_regions = _mentions(lexicon.regions, main, _site_spans(text_screening.fired, main))
+    found_goals = _mentions(lexicon.goals, main, [])
+    asked = _checklist(questions, text_screening, regions or found_regions,
+                       goals or found_goals, facts, answered)
+    screening = text_screening.with_findings(_question_findings(questions, answered))
     avoid = _order_avoid(screening.avoid)
+    understood = bool(not raw.strip() or regions or goals or found_regions or found_goals
+                      or screening.fired)
     return IntakeResult(
         verdict=screening.verdict,
-        regions=regions,
-        goals=goals,
+        regions=found_regions,
+        goals=found_goals,
         avoid=avoid,
         red_flags=[RedFlag(id=f.rule.id, verdict=f.rule.verdict, message=f.rule.message,
                            evidence=f.evidence, source=f.rule.source)
@@ -162,5 +228,10 @@ def screen(text: str | None, answers: Answers | None = None,
                              message=f.rule.message, evidence=f.evidence, source=f.rule.source)
                   for f in screening.cautions],
         conditions=_conditions(screening, facts),
-        message=_message(screening, avoid),
+        questions=[QuestionOut(id=q.id, ask=q.ask, why=q.why, source=q.source,
+                               answer=answered.get(q.id)) for q in asked],
+        complete=all(q.id in answered for q in asked),
+        subject=subject,
+        understood=understood,
+        message=_message(screening, avoid, understood),
     )

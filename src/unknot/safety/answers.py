@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+QuestionId = Annotated[str, StringConstraints(min_length=3, max_length=64)]
+Subject = Literal["self", "someone_else"]
 
 
 class Answers(BaseModel):
@@ -22,6 +27,14 @@ class Answers(BaseModel):
                                  description="How long it has been going on, e.g. '3 weeks'.")
     injury: str | None = Field(default=None, max_length=500,
                                description="A recent injury or fall, in plain words.")
+
+    questions: dict[QuestionId, bool] = Field(
+        default_factory=dict, max_length=100,
+        description="Answers to the safety questions the intake returned: question id → yes (true) "
+                    "or no (false). A yes is a finding; a no never cancels what the text shows.")
+    subject: Subject | None = Field(
+        default=None, description="Whose body the routine is for: 'self', or 'someone_else' when "
+                                  "the person massages someone they care for.")
 
     @model_validator(mode="after")
     def _weeks_need_pregnancy(self) -> Answers:

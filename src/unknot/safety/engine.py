@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from unknot.safety.facts import Facts
+from unknot.safety.questions import Question
 from unknot.safety.rules import Condition, Rule, RuleError, RuleSet
 from unknot.text.lexicon import Lexicon
 from unknot.text.negation import is_negated
 from unknot.text.normal import SENTENCE_END, NormalText
 from unknot.text.patterns import Hit, PatternError, find_hits
+from unknot.text.scope import is_over, whose
 from unknot.vocabulary import VERDICT_SEVERITY, expand_regions
 
 # How far from the evidence a region must be to count as the site of a local problem.
@@ -26,7 +28,7 @@ _SITE_WINDOW = 12
 class Fired:
     """A rule that fired, with the words that fired it."""
 
-    rule: Rule
+    rule: Rule | Question  # a rule the text fired, or a question answered yes
     evidence: str
     avoid: tuple[str, ...]
     site_tokens: tuple[int, int] | None = None  # token span in the main text, when local
@@ -56,6 +58,20 @@ class Screening:
         for fired in self.cautions:
             out.update(fired.avoid)
         return expand_regions(out)
+
+    def with_findings(self, extra: list[Fired]) -> Screening:
+        """This screening plus more findings (answers to questions); a finding never
+        lowers the verdict."""
+        ids = {f.rule.id for f in self.fired}
+        fired = self.fired + [f for f in extra if f.rule.id not in ids]
+        return _screening(fired)
+
+
+def _screening(fired: list[Fired]) -> Screening:
+    verdict = max((f.rule.verdict for f in fired), key=VERDICT_SEVERITY.__getitem__,
+                  default="ok")
+    fired = sorted(fired, key=lambda f: -VERDICT_SEVERITY[f.rule.verdict])
+    return Screening(verdict=verdict, fired=fired)
 
 
 @dataclass(frozen=True)
@@ -98,24 +114,25 @@ class Engine:
         if problems:
             raise RuleError("\n".join(problems))
 
-    def screen(self, texts: Texts, facts: Facts, complaint_regions: set[str]) -> Screening:
+    def screen(self, texts: Texts, facts: Facts, complaint_regions: set[str],
+               subject: str = "self") -> Screening:
+        """Every rule over the texts; `subject` says whose body the routine is for, so
+        that what is said of other people, or is plainly over, does not count."""
         fired = []
         for compiled in self._compiled:
-            result = self._evaluate(compiled, texts, facts, complaint_regions)
+            result = self._evaluate(compiled, texts, facts, complaint_regions, subject)
             if result is not None:
                 fired.append(result)
-        verdict = max((f.rule.verdict for f in fired), key=VERDICT_SEVERITY.__getitem__,
-                      default="ok")
-        fired.sort(key=lambda f: -VERDICT_SEVERITY[f.rule.verdict])
-        return Screening(verdict=verdict, fired=fired)
+        return _screening(fired)
 
     def _evaluate(self, compiled: _CompiledRule, texts: Texts, facts: Facts,
-                  complaint_regions: set[str]) -> Fired | None:
+                  complaint_regions: set[str], subject: str) -> Fired | None:
         evidence: list[str] = []
         anchor: tuple[NormalText, Hit] | None = None
+        in_scope = _InScope(compiled.rule, texts.main, subject)
         for condition, regex in zip(compiled.rule.when, compiled.texts, strict=True):
             if regex is not None:
-                found = _first_live_hit(regex, texts, compiled.unless)
+                found = _first_live_hit(regex, texts, compiled.unless, in_scope)
                 if found is None:
                     return None
                 text, hit = found
@@ -133,7 +150,7 @@ class Engine:
             text, hit = anchor
             # Every mention may name a site: "a cold sore and a rash on my face".
             regex = next(r for r in compiled.texts if r is not None)
-            for other in _live_hits(regex, text, compiled.unless):
+            for other in _live_hits(regex, text, compiled.unless, in_scope):
                 avoid.extend(_regions_near(self.lexicon, text, other))
             if text is texts.main:
                 site = _clause_around(text, hit)
@@ -168,17 +185,46 @@ def _excluded(unless: re.Pattern[str] | None, text: NormalText, hit: Hit) -> boo
     return any(not is_negated(window, h) for h in find_hits(unless, window))
 
 
-def _live_hits(regex: re.Pattern[str], text: NormalText,
-               unless: re.Pattern[str] | None) -> list[Hit]:
-    """Hits that are neither denied nor explained away."""
+@dataclass(frozen=True)
+class _InScope:
+    """Does a hit in the main text belong to the person massaged, now?
+
+    Typed answers are always the person's own and current. Of the writer's own
+    findings, only red flags count when they massage someone else: the writer's
+    blood thinners do not change the other person's routine, but the writer's
+    chest pain still needs help.
+    """
+
+    rule: Rule
+    main: NormalText
+    subject: str
+
+    def __call__(self, text: NormalText, hit: Hit) -> bool:
+        if text is not self.main:
+            return True
+        owner = whose(text, hit, self.subject)
+        if owner == "other":
+            return False
+        if owner == "writer" and self.subject == "someone_else" and self.rule.verdict == "caution":
+            return False
+        if self.rule.history == "always_counts":
+            return True
+        over = is_over(text, hit)
+        return over is None or (over == "resolved" and self.rule.history == "recent_counts")
+
+
+def _live_hits(regex: re.Pattern[str], text: NormalText, unless: re.Pattern[str] | None,
+               in_scope: _InScope | None = None) -> list[Hit]:
+    """Hits that are neither denied nor explained away, about the person massaged, now."""
     return [hit for hit in find_hits(regex, text)
-            if not is_negated(text, hit) and not _excluded(unless, text, hit)]
+            if not is_negated(text, hit) and not _excluded(unless, text, hit)
+            and (in_scope is None or in_scope(text, hit))]
 
 
-def _first_live_hit(regex: re.Pattern[str], texts: Texts,
-                    unless: re.Pattern[str] | None) -> tuple[NormalText, Hit] | None:
+def _first_live_hit(regex: re.Pattern[str], texts: Texts, unless: re.Pattern[str] | None,
+                    in_scope: _InScope | None = None) -> tuple[NormalText, Hit] | None:
     for text in texts.all():
-        hits = _live_hits(regex, text, unless)
+        hits = _live_hits(regex, text, unless, in_scope)
         if hits:
             return text, hits[0]
     return None

@@ -41,7 +41,9 @@ _PAIN_SAID = re.compile(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?\bis (?:about |aroun
                         r"(\d{1,2}|eight|nine|ten)\b(?!\s*(?:minutes|mins|days|weeks|hours|years|k\b|km|miles))")
 _PAIN_WORDS = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+out of\s+"
                          r"(?:ten|10)\b")
-_WEEKS_PREGNANT = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|into)")
+_WEEKS_PREGNANT = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|into)"
+                             r"|\b(?:i am|i'm|im|i’m) (\d{1,2})\s*(?:weeks?|wks?)"
+                             r"(?!\s*(?:ago|old|of|since|now|post|after|postpartum))\b")
 _TRIMESTER = re.compile(r"\b(first|second|third|1st|2nd|3rd)\s+trimester")
 _TRIMESTER_WEEKS = {"first": 8, "1st": 8, "second": 20, "2nd": 20, "third": 32, "3rd": 32}
 _DURATION = re.compile(rf"\b(?:for|past|last|over|about|almost|nearly)\s+(?:the\s+)?(?:last\s+|past\s+)?"
@@ -141,9 +143,11 @@ def extract_facts(text: str, answers: Answers | None) -> Facts:
     age, age_evidence = _age_from_text(lower)
     pain, pain_evidence = _pain_from_text(lower)
     weeks = None
+    said_weeks_of_pregnancy = False  # "I'm 32 weeks": only pregnancy counts like that
     match = _WEEKS_PREGNANT.search(lower)
     if match:
-        weeks = int(match.group(1))
+        weeks = int(match.group(1) or match.group(2))
+        said_weeks_of_pregnancy = match.group(2) is not None
     else:
         trimester = _TRIMESTER.search(lower)
         if trimester:
@@ -164,6 +168,8 @@ def extract_facts(text: str, answers: Answers | None) -> Facts:
             parsed = parse_duration_days(answers.duration)
             if parsed is not None:
                 duration, duration_evidence = parsed, f"duration: {answers.duration}"
+    if said_weeks_of_pregnancy and pregnant is None:
+        pregnant = True
     if answers is not None and answers.pregnancy_weeks is not None and pregnant is None:
         pregnant = True  # weeks typed in the answers mean yes; the text has its own rules
     return Facts(age=age, age_evidence=age_evidence, pain=pain, pain_evidence=pain_evidence,

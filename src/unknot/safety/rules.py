@@ -70,6 +70,12 @@ class Rule(BaseModel):
     unless: list[str] = Field(default_factory=list,
                               description="Patterns that, found in the same sentence as the "
                                           "evidence, show the rule does not apply.")
+    history: Literal["lapses", "recent_counts", "always_counts"] = Field(
+        default="lapses",
+        description="When the text says the finding is over: `lapses` (it no longer counts), "
+                    "`recent_counts` (a sign that passed still counts unless it was long ago: "
+                    "a stroke sign, a sudden headache), `always_counts` (history itself is the "
+                    "flag: a past cancer, thin bones).")
     conditions: list[HealthCondition] = Field(
         default_factory=list, description="Health conditions this finding shows; techniques that "
                                           "name one of them as a contraindication are never planned.")

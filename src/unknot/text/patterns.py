@@ -30,7 +30,18 @@ class PatternError(ValueError):
     """A pattern in a data file cannot be compiled; the message says which and why."""
 
 
+# Whose body a finding is about is the scope's question (text/scope.py), so a pattern
+# written in the first person also reads a carer's account: "twisted my knee" finds
+# "twisted his knee".
+_PERSON_NEUTRAL = {
+    "my": r"(?:my|his|her|their|your) ",
+    "myself": r"(?:myself|himself|herself|themselves|themself|yourself) ",
+}
+
+
 def _word_regex(word: str) -> str:
+    if word in _PERSON_NEUTRAL:
+        return _PERSON_NEUTRAL[word]
     if word.endswith("*"):
         stem = word[:-1]
         if not stem:

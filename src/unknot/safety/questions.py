@@ -1,0 +1,196 @@
+"""Safety questions as data: the short red-flag checklist a clinician would run.
+
+Free text alone misses red flags that people describe in their own words, so the
+intake also asks, per complaint, the few questions that decide whether
+self-massage is safe (SPEC §4 "Safety questions"). One file per group in
+`data/questions/*.yaml`, most decisive question first. A "yes" is a finding like
+a fired rule (id, verdict or avoid list, message, source); a "no" never cancels
+what the text shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from unknot.vocabulary import HealthCondition, Modality, Region, Verdict
+
+QUESTIONS_DIR = Path(__file__).parent / "data" / "questions"
+
+QuestionGroup = Literal["headache", "neck", "back", "abdomen", "legs", "chest_arms", "general"]
+
+# "At most about eight questions": a worried person answers a short list carefully.
+MAX_QUESTIONS = 9
+
+# Which checklists a complaint calls for. Several groups are merged turn by turn,
+# the group of the first-named area first and, being the main complaint, two
+# questions a turn.
+REGION_GROUPS: dict[str, tuple[str, ...]] = {
+    "head": ("headache",), "scalp": ("headache",), "forehead": ("headache",),
+    "temples": ("headache",), "face": ("headache",), "jaw": ("headache", "chest_arms"),
+    "neck": ("neck",), "shoulders": ("neck",),
+    "upper_back": ("back", "chest_arms"), "middle_back": ("back",), "lower_back": ("back",),
+    "glutes": ("back",), "hips": ("back", "legs"),
+    "abdomen": ("abdomen",),
+    "chest": ("chest_arms",), "arms": ("chest_arms",), "forearms": ("chest_arms",),
+    "hands": ("chest_arms",),
+    "thighs": ("legs",), "knees": ("legs",), "calves": ("legs",), "feet": ("legs",),
+}
+GOAL_GROUPS: dict[str, tuple[str, ...]] = {
+    "headache_relief": ("headache",), "digestion": ("abdomen",), "recovery": ("legs",),
+    "circulation": ("legs",),
+}
+
+
+class QuestionError(ValueError):
+    """A question file is unreadable or a question is malformed; the message names both."""
+
+
+class Question(BaseModel):
+    """One yes/no question and what a "yes" means."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$", description="group.name, stable.")
+    group: QuestionGroup
+    ask: str = Field(min_length=10, max_length=200, description="Plain words, one question.")
+    why: str = Field(min_length=10, max_length=300)
+    source: str = Field(min_length=5)
+    topic: str | None = Field(default=None, description="Questions of one topic are asked once "
+                                                        "when several checklists merge.")
+    verdict: Verdict = Field(description="What a yes means.")
+    avoid: list[Region | Modality] = Field(default_factory=list)
+    conditions: list[HealthCondition] = Field(
+        default_factory=list, description="Conditions a yes shows; the question is not asked "
+                                          "when one of them is already known.")
+    message: str = Field(min_length=20, description="What to tell the person after a yes.")
+    min_age: int | None = Field(default=None, ge=1, le=120,
+                                description="Asked only when the age is unknown or at least this.")
+
+    @model_validator(mode="after")
+    def _verdict_and_avoid(self) -> Question:
+        if self.verdict == "ok":
+            raise ValueError("a yes must raise the verdict: caution, see_doctor or urgent")
+        if self.verdict == "caution" and not (self.avoid or self.conditions):
+            raise ValueError("a caution must say what to avoid or which condition it shows")
+        if self.verdict != "caution" and self.avoid:
+            raise ValueError("only a caution carries an avoid list")
+        if not self.id.startswith(self.group + "."):
+            raise ValueError(f"the id must start with its group: {self.group}.")
+        return self
+
+    @property
+    def key(self) -> str:
+        return self.topic or self.id
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    questions: tuple[Question, ...]
+
+    def by_id(self, question_id: str) -> Question | None:
+        return self._index.get(question_id)
+
+    @property
+    def _index(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    def group(self, name: str) -> list[Question]:
+        return [q for q in self.questions if q.group == name]
+
+    def select(self, regions: Iterable[str], goals: Iterable[str], age: int | None,
+               known_conditions: Iterable[str]) -> list[Question]:
+        """The checklist for a complaint: its groups' questions, most decisive first,
+        merged turn by turn, each topic once, at most MAX_QUESTIONS."""
+        groups: list[str] = []
+        for region in regions:
+            groups.extend(REGION_GROUPS.get(region, ()))
+        for goal in goals:
+            groups.extend(GOAL_GROUPS.get(goal, ()))
+        groups = list(dict.fromkeys(groups)) or ["general"]
+        known = set(known_conditions)
+        queues = [[q for q in self.group(g) if _applies(q, age, known)] for g in groups]
+        chosen: list[Question] = []
+        topics: set[str] = set()
+        while any(queues) and len(chosen) < MAX_QUESTIONS:
+            for turn, queue in enumerate(queues):
+                for _ in range(2 if turn == 0 and len(queues) > 1 else 1):
+                    while queue and len(chosen) < MAX_QUESTIONS:
+                        question = queue.pop(0)
+                        if question.key not in topics:
+                            topics.add(question.key)
+                            chosen.append(question)
+                            break
+        return chosen
+
+
+def _applies(question: Question, age: int | None, known: set[str]) -> bool:
+    if question.min_age is not None and age is not None and age < question.min_age:
+        return False
+    return not (question.conditions and known.intersection(question.conditions))
+
+
+class UnknownQuestion(ValueError):
+    """An answer names a question id that does not exist."""
+
+    def __init__(self, ids: list[str]):
+        self.ids = ids
+        super().__init__("unknown safety question id: " + ", ".join(ids))
+
+
+def check_answer_ids(questions: QuestionSet, answers: Mapping[str, bool]) -> None:
+    unknown = sorted(qid for qid in answers if questions.by_id(qid) is None)
+    if unknown:
+        raise UnknownQuestion(unknown)
+
+
+def load_question_files(paths: Iterable[Path]) -> QuestionSet:
+    """Load and validate question files; the group is the file's name, ids are unique."""
+    questions: list[Question] = []
+    seen: dict[str, str] = {}
+    errors: list[str] = []
+    for path in sorted(paths):
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            errors.append(f"{path.name}: cannot read: {exc}")
+            continue
+        if not isinstance(raw, list):
+            errors.append(f"{path.name}: expected a list of questions")
+            continue
+        for index, entry in enumerate(raw):
+            label = entry.get("id", f"#{index}") if isinstance(entry, dict) else f"#{index}"
+            if isinstance(entry, dict):
+                entry = {"group": path.stem, **entry}
+            try:
+                question = Question.model_validate(entry)
+            except ValidationError as exc:
+                for item in exc.errors():
+                    where = ".".join(str(p) for p in item["loc"]) or "(question)"
+                    errors.append(f"{path.name}: question {label}: {where}: {item['msg']}")
+                continue
+            if question.id in seen:
+                errors.append(f"{path.name}: question {question.id}: id already used in "
+                              f"{seen[question.id]}")
+                continue
+            seen[question.id] = path.name
+            questions.append(question)
+        group_size = sum(1 for q in questions if q.group == path.stem)
+        if group_size > MAX_QUESTIONS:
+            errors.append(f"{path.name}: {group_size} questions; a checklist keeps to "
+                          f"{MAX_QUESTIONS} at most, the most decisive first")
+    if errors:
+        raise QuestionError("\n".join(errors))
+    return QuestionSet(tuple(questions))
+
+
+@lru_cache(maxsize=1)
+def default_questions() -> QuestionSet:
+    """The questions shipped with unknot."""
+    return load_question_files(QUESTIONS_DIR.glob("*.yaml"))

@@ -1,0 +1,277 @@
+"""The scope of a finding: whose body it is about, and whether it is still going on.
+
+"My brother has a slipped disc" is not the writer's finding; "whiplash in 2015,
+fully recovered" is over. But a carer's account of the person they massage
+("Nan is 81 and her back…") counts in full, and so does anything still going on
+("fell on Monday and it has hurt ever since").
+
+Whose: the nearest person named before the finding in its sentence decides — the
+writer ("I", "my"), a third person ("my brother", "she"), or nobody (then it is
+the person the routine is for). When the routine is for someone else, findings
+about them — by name or as "he"/"she" — count; findings about other named people
+do not.
+
+When: a finding is over when its sentence says so plainly ("years ago", "as a
+child", "fully recovered", "cleared up", "in 2015") and nothing says it goes on
+("still", "ever since", "again"). Rules for which history itself matters (a past
+cancer, a stroke sign that passed) ignore this.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from unknot.text.normal import SENTENCE_END, NormalText
+from unknot.text.patterns import Hit
+
+Whose = Literal["writer", "subject", "other"]
+
+# People a writer talks about. "they" is left out: it is as often the doctors.
+PEOPLE = frozenset({
+    "mum", "mom", "mother", "mam", "mama", "dad", "father", "papa", "daddy", "nan", "nana",
+    "nanna", "gran", "granny", "grandma", "grandmother", "grandad", "granddad", "grandpa",
+    "grandfather", "grandparent", "grandparents", "wife", "husband", "partner", "boyfriend",
+    "girlfriend", "fiance", "fiancee", "spouse", "hubby", "son", "daughter", "kid", "kids",
+    "child", "children", "toddler", "teenager", "brother", "sister", "sibling",
+    "twin", "aunt", "auntie", "aunty", "uncle", "cousin", "niece", "nephew", "friend",
+    "mate", "neighbour", "neighbor", "colleague", "coworker", "boss", "manager", "flatmate",
+    "roommate", "housemate", "client", "patient", "parents", "in-law", "stepdad", "stepmum",
+    "stepmom", "guy", "woman", "man", "lady", "girl", "boy", "everyone", "family",
+    # not "baby": "had my baby ten days ago" is the writer's own news
+})
+THIRD_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine", "im"})
+
+_PEOPLE_ALT = "|".join(sorted(PEOPLE - {"man", "woman", "guy", "lady", "girl", "boy", "everyone",
+                                            "family"}))
+_SOMEONE = rf"(?:him|her|his|(?:my|our) (?:{_PEOPLE_ALT})|(?:{_PEOPLE_ALT}))"
+_RUB = r"(?:massag\w*|rub|rubs|rubbing|rubbed|knead\w*|work on|working on)"
+# The writer massages someone: "I rub her back", "massaging my mum's shoulders",
+# "my husband wants a back rub", "a routine for my dad", "I look after my nan".
+_CARE = re.compile(
+    rf"\b{_RUB} (?:\w+ ){{0,2}}?{_SOMEONE}\b"
+    rf"|\b(?:give|giving|gave|do|doing|did) {_SOMEONE} a (?:\w+ )?(?:massage|rub)\b"
+    rf"|\b(?:do|doing|did) (?:his|her) (?:\w+ )?(?:back|neck|shoulders|feet|legs|calves|thighs|"
+    rf"hands|head|scalp|temples|arms)\b"
+    rf"|\b(?:{_PEOPLE_ALT}|he|she) (?:\w+ ){{0,3}}?(?:wants|asked|asks|likes|loves|needs|would like|"
+    rf"begs) (?:\w+ ){{0,3}}?(?:massage|rub|back rub|foot rub)\b"
+    rf"|\b(?:massage|routine|rub|ideas?|tips|something|moves|techniques?) (?:\w+ ){{0,3}}?for "
+    rf"(?:my|our) (?:{_PEOPLE_ALT})\b"
+    rf"|\b(?:i am|i have been) (?:his|her|(?:my|our) (?:{_PEOPLE_ALT})) carer\b"
+    rf"|\bi (?:look|looking|am looking) after {_SOMEONE}\b|\bi (?:care|am caring) for {_SOMEONE}\b")
+# The writer speaks of their own body or state: "my neck", "I have", "killing me".
+_OWN_COMPLAINT = re.compile(
+    rf"\bmy (?!(?:{_PEOPLE_ALT})\b)\w+|\bi (?:have|feel|get|got|keep|had|need|want|would like|"
+    rf"can not|am|have been|woke|just)\b|\b(?:killing|hurting|bothering|giving|driving) me\b"
+    rf"|\bmine\b|\bmyself\b")
+
+# Long ago: whatever it was, it belongs to the past.
+_BODY = (r"(?:\w+ )?(?:back|neck|shoulders?|head|scalp|temples?|forehead|face|jaw|arms?|forearms?|"
+         r"hands?|fingers?|legs?|thighs?|knees?|calf|calves|feet|foot|toes|hips?|tummy|belly|"
+         r"stomach|chest|bottom|glutes)")
+_THEIR_BODY = re.compile(rf"\b(?:her|his) {_BODY}\b")
+_MY_BODY = re.compile(rf"\bmy {_BODY}\b")
+_I_HURT = re.compile(r"\bi (?:have|have got|got|get|feel|am|keep getting)\b(?: \w+){0,3} (?:ache|aches|"
+                     r"aching|achy|pain|headache|migraine|sore|stiff|tight|tense|numb)\b")
+
+_LONG_AGO = re.compile(
+    r"\b(?:\d+|a few|a couple of|several|many|two|three|four|five|ten|twenty|\w+ odd|some) "
+    r"(?:years|decades) (?:ago|back|before)\b"
+    r"|\byears ago\b|\bdecades ago\b|\blong ago\b|\bages ago\b|\blong time ago\b|\byears back\b"
+    r"|\bas a (?:child|kid|teen|teenager|boy|girl|baby|student)\b|\bin my (?:teens|twenties|youth)\b"
+    r"|\bwhen i was (?:young|younger|little|small|a kid|a child|a teenager|at school|a student|"
+    r"\d+)\b|\bat school\b|\bin the (?:nineties|eighties|seventies|90s|80s|70s)\b"
+    r"|\bfine (?:for|ever) (?:years|decades)\b")
+# Resolved: it happened and it is over.
+_RESOLVED = re.compile(
+    r"\b(?:fully |completely |long )?(?:recovered|healed|resolved|cleared up|settled down)\b"
+    r"|\ball (?:better|clear|cleared|healed)\b|\b(?:fully|completely) better\b|\bgot over\b"
+    r"|\b(?:am|i am|i have got|got) over it\b|\blong finished\b"
+    r"|\b(?:was|came back|scan was|tests were|test was|it was) (?:negative|normal|clear|nothing|"
+    r"benign)\b|\bturned out\b|\bno problems?(?: since)?\b|\bnot since\b|\bfine ever since\b"
+    r"|\bno (?:trouble|issues?) since\b|\bsigned me off\b|\bback to normal\b"
+    r"|\b(?:fever|temperature|temp) (?:was|has been|is) (?:gone|normal|down)\b|\bno longer\b"
+    r"|\b(?:it|that|this|which|they|bug|fever|temperature|temp|infection|virus|cold|flu|rash|"
+    r"swelling|bruise|cough|sickness|pain) (?:is|are|has|have|was) (?:gone|over|passed)"
+    r"(?= [,.;!?-]| now\b| away\b| completely\b| and (?:i|it|now)\b|$)"
+    r"|\b(?:fine|better|gone|okay|ok) now\b"
+    r"|\b(?:stopped|went|went away|disappeared|eased off|cleared) (?:once|when|after)\b")
+_YEAR = re.compile(r"\b(?:in|back in|since|from) ((?:19|20)\d\d)\b")
+# "still", "ever since": what is said goes on, whatever came before.
+_ONGOING = re.compile(r"\b(?:still|ever since|since then|since that|since it|since the|since i|"
+                      r"since my|again|keeps|keep|kept|getting worse|worse since|never been the same|"
+                      r"not been right|not right since|now i|came back|has come back|is back|"
+                      r"flared|flare|returned|recurr\w*|this time|now it|now my|today|yesterday|"
+                      r"this morning|tonight|this week|at the moment|right now|currently)\b")
+
+
+
+
+def _sentence_start(text: NormalText, index: int) -> int:
+    while index > 0 and text.tokens[index - 1].norm not in SENTENCE_END:
+        index -= 1
+    return index
+
+
+def _sentence_end(text: NormalText, index: int) -> int:
+    while index + 1 < len(text.tokens) and text.tokens[index + 1].norm not in SENTENCE_END:
+        index += 1
+    return index
+
+
+def _person_at(text: NormalText, index: int) -> str | None:
+    """'writer', 'third' or None for the token at `index`."""
+    word = text.tokens[index].norm
+    if word in FIRST_PERSON:
+        # "my brother": the person is the brother, not the writer.
+        if word == "my" and index + 1 < len(text.tokens) and _is_person(text, index + 1):
+            return "third"
+        return "writer"
+    if word in THIRD_PRONOUNS:
+        return "third"
+    if _is_person(text, index):
+        return "third"
+    return None
+
+
+def _is_person(text: NormalText, index: int) -> bool:
+    word = text.tokens[index].norm
+    before = text.tokens[index - 1].norm if index > 0 else ""
+    if (word == "old" and before in {"year", "years"}) or (word == "one" and before == "little"):
+        return True  # "my 10 year old", "the little one"
+    if word not in PEOPLE:
+        return False
+    # "a friend's dad": the dad; "man" and "guy" only when they are someone ("the guy at…").
+    if word in {"man", "woman", "guy", "lady", "girl", "boy"}:
+        before = text.tokens[index - 1].norm if index > 0 else "."
+        return before in {"the", "a", "this", "that", "my", "our", "."} or before in SENTENCE_END
+    return True
+
+
+def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
+    """Whose body the routine is for, as the text tells it."""
+    norm = text.norm
+    if _CARE.search(norm):
+        return "someone_else"
+    has_people = any(_is_person(text, i) or text.tokens[i].norm in {"he", "she"}
+                     for i in range(len(text.tokens)))
+    if has_people and _THEIR_BODY.search(norm) and not (_MY_BODY.search(norm)
+                                                        or _I_HURT.search(norm)):
+        # "Grandma has osteoporosis. Her shoulders ache and I'd like to rub them."
+        return "someone_else"
+    if has_people and not _OWN_COMPLAINT.search(norm):
+        # "Nan is 81 and her back…": all about someone else, nothing of the writer's own.
+        return "someone_else"
+    return "self"
+
+
+def _massaged_names(text: NormalText) -> set[str]:
+    """The people named as the ones being massaged ("massage my mum's shoulders")."""
+    names: set[str] = set()
+    for match in _CARE.finditer(text.norm):
+        names.update(word for word in match.group(0).split() if word in PEOPLE)
+    if not names:
+        # Nobody named by the care words: the first person the text talks about.
+        for index in range(len(text.tokens)):
+            if _is_person(text, index):
+                names.add(text.tokens[index].norm)
+                break
+    return names
+
+
+# Before these a person is not the one the sentence is about: "talked to my colleague
+# and the words came out wrong", "same as my brother".
+_NOT_SUBJECT_BEFORE = frozenset({"to", "with", "at", "for", "from", "about", "of", "by", "than",
+                                 "like", "as", "and", "after", "behind", "beside", "near", "told",
+                                 "asked", "called", "rang", "phoned", "texted", "saw", "visited",
+                                 "helped", "watched", "sat", "lifted", "carried", "carrying",
+                                 "lifting", "nursing", "holding"})
+
+
+_CLAUSE_ENDS = frozenset({",", "-", ";", ":", "but", "though", "although", "whereas", "while"})
+
+
+def _is_object(text: NormalText, index: int) -> bool:
+    """A named person who is the object of the clause, not its subject."""
+    before = index - 1
+    while before >= 0 and text.tokens[before].norm in {"my", "our", "the", "a", "an", "his",
+                                                        "her", "their", "this", "that"}:
+        before -= 1
+    return before >= 0 and text.tokens[before].norm in _NOT_SUBJECT_BEFORE
+
+
+def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
+    """Whose finding this is: the writer's, the subject's (the person massaged) or another's.
+
+    The nearest person named at or before the end of the hit decides, so "my partner
+    rubbed my back and it is worse" is the writer's, "my son twisted his knee" the son's.
+    """
+    start = _sentence_start(text, hit.first)
+    # A person named in the hit's own first clause ("rubbed my back", "hit his head")
+    # decides; otherwise the nearest one before it.
+    first_clause = hit.first
+    while first_clause < hit.last and text.tokens[first_clause + 1].norm not in _CLAUSE_ENDS:
+        first_clause += 1
+    inside = range(first_clause, hit.first - 1, -1)
+    for index in [*inside, *range(hit.first - 1, start - 1, -1)]:
+        person = _person_at(text, index)
+        if person is None:
+            continue
+        if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
+                and _is_object(text, index):
+            continue
+        if person == "writer":
+            return "writer"
+        if subject == "someone_else":
+            word = text.tokens[index].norm
+            if word in THIRD_PRONOUNS or word in _massaged_names(text):
+                return "subject"
+            return "other"
+        return "other"
+    return "subject" if subject == "someone_else" else "writer"
+
+
+# Words that turn from one time to another inside a sentence: "years ago, but now…".
+_TURNS = frozenset({"now", "today", "tonight", "currently", "meanwhile", "lately", "recently",
+                    "these", "nowadays"})
+
+
+# Looking back, a contrast also ends the stretch: "sprained it years ago and that's fine,
+# but there is a hard red vein in my calf". Looking ahead it does not: "had flu last
+# month but I'm fully better" says the flu is over.
+_CONTRASTS = frozenset({"but", "however", "though", "although", "yet", "whereas"})
+
+
+def _segment(text: NormalText, hit: Hit) -> str:
+    """The hit's stretch of its sentence, between turns of time."""
+    start, end = _sentence_start(text, hit.first), _sentence_end(text, hit.last)
+    low = hit.first
+    while low > start and text.tokens[low - 1].norm not in _TURNS | _CONTRASTS:
+        low -= 1
+    if low > start:
+        low -= 1  # keep the turn word: "now my neck…" is ongoing
+    high = hit.last
+    while high < end and text.tokens[high + 1].norm not in _TURNS:
+        high += 1
+    return " ".join(t.norm for t in text.tokens[low:high + 1])
+
+
+Over = Literal["long_ago", "resolved"]
+
+
+def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | None:
+    """Whether its stretch of the sentence says plainly that the finding is over —
+    long ago, or resolved — with nothing there saying it goes on."""
+    sentence = _segment(text, hit)
+    if _ONGOING.search(sentence):
+        return None
+    this_year = (today or date.today()).year
+    if _LONG_AGO.search(sentence) or any(int(year) <= this_year - 2
+                                         for year in _YEAR.findall(sentence)):
+        return "long_ago"
+    if _RESOLVED.search(sentence):
+        return "resolved"
+    return None
+
