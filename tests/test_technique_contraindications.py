@@ -216,3 +216,15 @@ def test_the_lint_names_a_lying_on_the_back_move_that_forgets_late_pregnancy(tmp
     report = lint_library(folder, rule_ids=set())
     assert ("lying-spinal-twist.yaml: contraindications: lying on the back or face down must "
             "name late_pregnancy") in report.problems
+
+
+def test_a_plan_saved_before_steps_had_their_own_line_still_loads_with_a_general_one():
+    from unknot.planner import Plan
+    from unknot.planner.model import GENERIC_STOP_IF
+
+    data = build_plan(PlanRequest(text="stiff neck", minutes=3)).model_dump(mode="json")
+    for step in data["steps"]:
+        del step["stop_if"]
+    old = Plan.model_validate(data)
+    assert {step.stop_if for step in old.steps} == {GENERIC_STOP_IF}
+    assert GENERIC_STOP_IF.startswith("Stop ") and len(GENERIC_STOP_IF) <= STOP_IF_MAX

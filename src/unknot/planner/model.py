@@ -9,6 +9,9 @@ from pydantic import BaseModel, Field
 from unknot.intake.screen import IntakeResult
 from unknot.vocabulary import Kind, Position, Pressure, Region, Side, Tool
 
+# What a step says when it comes from a plan made before steps carried their own line.
+GENERIC_STOP_IF = "Stop if anything hurts, tingles or feels wrong."
+
 Phase = Literal["settle", "gentle", "work", "connected", "stretch", "close"]
 PHASES: tuple[str, ...] = ("settle", "gentle", "work", "connected", "stretch", "close")
 
@@ -32,7 +35,8 @@ class PlanStep(BaseModel):
     instructions: list[str]
     cues: list[PlanCue]
     why: str = Field(description="Why this step was chosen, in plain words.")
-    stop_if: str = Field(description="When to stop this step at once: one short plain line.")
+    stop_if: str = Field(default=GENERIC_STOP_IF,
+                         description="When to stop this step at once: one short plain line.")
 
 
 class Plan(BaseModel):
