@@ -9,7 +9,8 @@ import pytest
 from support.api import TestClient, serve
 from unknot.storage import Store
 
-KEYS = {"verdict", "regions", "goals", "avoid", "red_flags", "cautions", "message"}
+KEYS = {"verdict", "regions", "goals", "avoid", "red_flags", "cautions", "conditions", "questions",
+        "complete", "subject", "understood", "message"}
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from unknot.intake.screen import screen
 from unknot.planner import PlanRequest, build_plan
 from unknot.safety.answers import Answers
+from unknot.safety.questions import MAX_QUESTIONS, default_questions
 from unknot.vocabulary import (
     GOALS,
     PRESSURES,
@@ -67,7 +68,7 @@ SETTINGS_PROFILE = settings(max_examples=150, deadline=None,
 def test_no_plan_breaks_a_safety_rule(parts, given_answers, options):
     plan = build_plan(PlanRequest(text=". ".join(parts), answers=given_answers, **options))
     intake = plan.intake
-    if intake.verdict in ("see_doctor", "urgent"):
+    if intake.verdict in ("see_doctor", "urgent") or not intake.understood:
         assert plan.steps == [] and plan.total_seconds == 0
         return
     avoid = expand_regions(intake.avoid)
@@ -112,3 +113,49 @@ def test_any_text_screens_without_error(text):
     assert out.verdict in VERDICT_SEVERITY
     for item in [*out.red_flags, *out.cautions]:
         assert item.id and item.message and item.source
+
+
+QUESTION_IDS = [q.id for q in default_questions().questions]
+
+
+@SETTINGS_PROFILE
+@given(fragments, st.dictionaries(st.sampled_from(QUESTION_IDS), st.booleans(), max_size=12))
+def test_an_answer_never_lowers_what_the_text_shows(parts, answered):
+    """A yes escalates like a text finding; a no never cancels one (SPEC §4)."""
+    text = ". ".join(parts)
+    alone = screen(text)
+    answered_out = screen(text, Answers(questions=answered))
+    assert VERDICT_SEVERITY[answered_out.verdict] >= VERDICT_SEVERITY[alone.verdict]
+    assert {f.id for f in alone.red_flags} <= {f.id for f in answered_out.red_flags}
+    assert set(alone.avoid) <= set(answered_out.avoid)
+    for question_id, yes in answered.items():
+        if yes:
+            question = default_questions().by_id(question_id)
+            assert VERDICT_SEVERITY[answered_out.verdict] >= VERDICT_SEVERITY[question.verdict]
+
+
+@SETTINGS_PROFILE
+@given(fragments, answers, requests, st.data())
+def test_a_yes_that_needs_a_doctor_never_gets_a_routine(parts, given_answers, options, data):
+    asked = screen(". ".join(parts), given_answers).questions
+    escalating = [q.id for q in asked if default_questions().by_id(q.id).verdict
+                  in ("see_doctor", "urgent")]
+    if not escalating:
+        return
+    yes_to = data.draw(st.sampled_from(escalating))
+    base = given_answers.model_dump() if given_answers else {}
+    answered = Answers(**{**base, "questions": {q.id: q.id == yes_to for q in asked}})
+    plan = build_plan(PlanRequest(text=". ".join(parts), answers=answered, **options))
+    assert plan.intake.verdict in ("see_doctor", "urgent")
+    assert plan.steps == []
+
+
+@SETTINGS_PROFILE
+@given(fragments, st.dictionaries(st.sampled_from(QUESTION_IDS), st.booleans(), max_size=12))
+def test_the_check_is_short_and_complete_only_when_every_question_is_answered(parts, answered):
+    out = screen(". ".join(parts), Answers(questions=answered))
+    assert len(out.questions) <= MAX_QUESTIONS
+    assert len({q.id for q in out.questions}) == len(out.questions)
+    assert out.complete == all(q.id in answered for q in out.questions)
+    for question in out.questions:
+        assert question.answer == answered.get(question.id)

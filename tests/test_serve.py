@@ -89,9 +89,11 @@ def test_a_plan_and_a_session_make_the_round_trip(served: tuple[str, Path]) -> N
     # A new connection per request: with two workers, both serve this session.
     with httpx.Client(base_url=f"{base}/api/v1", headers={"Connection": "close"},
                       timeout=10) as api:
-        plan = api.post("/plans", json={"text": "stiff neck from the desk", "minutes": 5,
-                                        "setting": "desk"})
-        assert plan.status_code == 200
+        request = {"text": "stiff neck from the desk", "minutes": 5, "setting": "desk"}
+        checklist = api.post("/plans", json=request).json()["intake"]["questions"]
+        none_apply = {q["id"]: False for q in checklist}
+        plan = api.post("/plans", json={**request, "answers": {"questions": none_apply}})
+        assert plan.status_code == 200 and plan.json()["intake"]["complete"]
         steps = plan.json()["steps"]
         sid = str(uuid.uuid4())
         body = {"id": sid, "plan": plan.json(), "request": {"text": "stiff neck"},

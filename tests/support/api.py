@@ -36,11 +36,25 @@ def serve(store: Store, settings: Settings | None = None) -> Iterator[TestClient
 DESK_NECK = {"text": "neck and shoulders stiff from the desk", "minutes": 5, "setting": "desk"}
 
 
+def none_apply(plan: dict[str, Any]) -> dict[str, bool]:
+    """"None of these apply": every question the intake asked, answered no."""
+    return {q["id"]: False for q in plan["intake"]["questions"]}
+
+
 def make_plan(client: TestClient, **body: Any) -> dict[str, Any]:
-    """A plan from POST /plans (the desk-neck request unless told otherwise)."""
-    answer = client.post("/api/v1/plans", json=body or DESK_NECK)
+    """A plan from POST /plans (the desk-neck request unless told otherwise), with the
+    safety check answered "none of these apply", as a person does before starting."""
+    body = dict(body or DESK_NECK)
+    answer = client.post("/api/v1/plans", json=body)
     assert answer.status_code == 200, answer.text
-    return answer.json()
+    plan = answer.json()
+    if not plan["intake"]["complete"]:
+        answers = {**body.get("answers", {}), "questions": none_apply(plan)}
+        answer = client.post("/api/v1/plans", json={**body, "answers": answers})
+        assert answer.status_code == 200, answer.text
+        plan = answer.json()
+        assert plan["intake"]["complete"]
+    return plan
 
 
 def start_session(client: TestClient, plan: dict[str, Any] | None = None,

@@ -10,7 +10,32 @@ from rich.text import Text
 
 from unknot.cli import options as opt
 from unknot.cli.app import app, fail
-from unknot.intake.screen import IntakeResult, screen
+from unknot.intake.screen import MAX_TEXT, IntakeResult, screen
+from unknot.safety.questions import UnknownQuestion
+
+
+def print_questions(result: IntakeResult, console: Console) -> None:
+    """The safety checklist, with how to answer it from the command line."""
+    if not result.questions:
+        return
+    console.print(Text("Quick safety check", style="bold"))
+    if result.subject == "someone_else":
+        console.print("Answer for the person you are helping.")
+    for question in result.questions:
+        answer = {True: "yes", False: "no", None: "?"}[question.answer]
+        console.print(f"  [{answer:>3}] {question.ask}")
+        console.print(Text(f"        {question.id} — {question.why}", style="dim"))
+    if not result.complete:
+        console.print(Text("Answer each with --answer ID=yes|no, or --none if none apply; no "
+                           "routine starts before the check is complete.", style="bold yellow"))
+
+
+def run_screen(words: str | None, answers, rest_no: bool = False, **choice) -> IntakeResult:
+    """screen(), with an unknown question id or an over-long text as a usage error (exit 2)."""
+    try:
+        return screen(words, answers, rest_no=rest_no, **choice)
+    except UnknownQuestion as exc:
+        raise fail(f"--answer: {exc}; use the ids the intake lists") from exc
 
 
 def print_intake(result: IntakeResult, console: Console) -> None:
@@ -32,13 +57,17 @@ def print_intake(result: IntakeResult, console: Console) -> None:
             console.print(f"• {caution.message}")
             console.print(Text(f"  you wrote: “{caution.evidence}” — source: {caution.source}",
                                style="dim"))
-    else:
+    elif not result.understood:
+        console.print(Text(result.message, style="bold yellow"))
+        return
+    elif result.complete:
         console.print(Text("Safe to start gently.", style="bold green"))
     if result.regions:
         console.print("Areas: " + ", ".join(r.replace("_", " ") for r in result.regions))
     if result.goals:
         console.print("Goals: " + ", ".join(g.replace("_", " ") for g in result.goals))
     console.print(result.message)
+    print_questions(result, console)
 
 
 @app.command()
@@ -48,15 +77,19 @@ def intake(
     age: opt.Age = None, pregnant: opt.Pregnant = None, weeks: opt.Weeks = None,
     condition: opt.Conditions = None, medicine: opt.Medicines = None, pain: opt.Pain = None,
     duration: opt.Duration = None, injury: opt.Injury = None,
+    answer: opt.AnswerOpt = None, none: opt.NoneOpt = False, subject: opt.ForOpt = None,
 ) -> None:
-    """Screen what you describe for safety: red flags, cautions, areas and goals."""
+    """Screen what you describe for safety: red flags, cautions, areas and goals, and the
+    questions to answer before a routine."""
     words = opt.read_text(text)
     if words is None or not words.strip():
         raise fail("TEXT is empty: say what is bothering you")
-    if len(words) > 4000:
-        raise fail("TEXT is longer than 4000 characters; shorten it")
-    answers = opt.make_answers(age, pregnant, weeks, condition, medicine, pain, duration, injury)
-    result = screen(words, answers)
+    if len(words) > MAX_TEXT:
+        raise fail(f"TEXT is {len(words)} characters, over the limit of {MAX_TEXT}; shorten it "
+                   "to what is bothering you now (nothing is cut silently)")
+    answers = opt.make_answers(age, pregnant, weeks, condition, medicine, pain, duration, injury,
+                               answer, subject)
+    result = run_screen(words, answers, rest_no=none)
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
     else:

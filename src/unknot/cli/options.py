@@ -34,6 +34,15 @@ Medicines = Annotated[list[str] | None, typer.Option(
 Pain = Annotated[int | None, typer.Option(help="Pain right now, 0–10.")]
 Duration = Annotated[str | None, typer.Option(help="How long it has been going on, e.g. '3 weeks'.")]
 Injury = Annotated[str | None, typer.Option(help="A recent injury or fall, in your words.")]
+AnswerOpt = Annotated[list[str] | None, typer.Option(
+    "--answer", help="Answer a safety question the intake asked: ID=yes or ID=no (repeat for more).")]
+NoneOpt = Annotated[bool, typer.Option(
+    "--none", help="None of the safety questions apply: every question asked is answered no.")]
+ForOpt = Annotated[str | None, typer.Option(
+    "--for", help="Whose body the routine is for: self, or someone-else you are helping.")]
+
+_YES = {"yes", "y", "true", "1"}
+_NO = {"no", "n", "false", "0"}
 
 
 def split_list(value: str | None) -> list[str]:
@@ -52,15 +61,39 @@ def validation_message(exc: ValidationError, prefix: str = "--") -> str:
     return "; ".join(parts)
 
 
+def parse_question_answers(items: list[str] | None) -> dict[str, bool]:
+    """`--answer back.fever=no` options as {question id: answer}, or exit 2 naming the bad one."""
+    answers: dict[str, bool] = {}
+    for item in items or []:
+        question_id, sep, value = item.partition("=")
+        value = value.strip().lower()
+        if not sep or not question_id.strip() or value not in _YES | _NO:
+            raise fail(f"--answer {item!r}: write it as ID=yes or ID=no, "
+                       "e.g. --answer back.fever=no")
+        answers[question_id.strip()] = value in _YES
+    return answers
+
+
+def parse_subject(value: str | None) -> str | None:
+    if value is None:
+        return None
+    subject = value.strip().lower().replace("-", "_")
+    if subject not in {"self", "someone_else"}:
+        raise fail(f"--for {value!r}: use self or someone-else")
+    return subject
+
+
 def make_answers(age: int | None = None, pregnant: bool | None = None, weeks: int | None = None,
                  conditions: list[str] | None = None, medicines: list[str] | None = None,
                  pain: int | None = None, duration: str | None = None,
-                 injury: str | None = None) -> Answers | None:
+                 injury: str | None = None, answer: list[str] | None = None,
+                 subject: str | None = None) -> Answers | None:
     """Structured answers from CLI options, or None when none were given."""
     values = {"age": age, "pregnant": pregnant, "pregnancy_weeks": weeks,
               "conditions": conditions or [], "medicines": medicines or [], "pain": pain,
-              "duration": duration, "injury": injury}
-    if not any(v not in (None, []) for v in values.values()):
+              "duration": duration, "injury": injury,
+              "questions": parse_question_answers(answer), "subject": parse_subject(subject)}
+    if not any(v not in (None, [], {}) for v in values.values()):
         return None
     try:
         return Answers(**values)

@@ -106,7 +106,7 @@ def _question_findings(questions: QuestionSet, answered: dict[str, bool]) -> lis
 
 
 def _checklist(questions: QuestionSet, screening: Screening, regions: list[str],
-               goals: list[str], facts: Facts, answered: dict[str, bool]) -> list[Question]:
+               goals: list[str], facts: Facts) -> list[Question]:
     if screening.verdict == "urgent":
         return []  # nothing may stand between the person and the call for help
     return questions.select(regions, goals, facts.age, screening.conditions)
@@ -153,7 +153,15 @@ def _conditions(screening: Screening, facts: Facts) -> list[str]:
     return [c for c in CONDITIONS if c in found]
 
 
-def _message(screening: Screening, avoid: list[str], understood: bool = True) -> str:
+def _message(screening: Screening, avoid: list[str], understood: bool = True,
+             complete: bool = True) -> str:
+    text = _verdict_message(screening, avoid, understood)
+    if not complete and screening.verdict in ("ok", "caution"):
+        text += " First, answer the quick safety check: no routine starts until it is done."
+    return text
+
+
+def _verdict_message(screening: Screening, avoid: list[str], understood: bool) -> str:
     if screening.verdict == "urgent":
         reasons = " ".join(dict.fromkeys(f.rule.message for f in screening.red_flags
                                          if f.rule.verdict == "urgent"))
@@ -179,9 +187,11 @@ def _message(screening: Screening, avoid: list[str], understood: bool = True) ->
 def screen(text: str | None, answers: Answers | None = None,
            lexicon: Lexicon | None = None, engine: Engine | None = None,
            regions: list[str] | None = None, goals: list[str] | None = None,
-           questions: QuestionSet | None = None) -> IntakeResult:
+           questions: QuestionSet | None = None, rest_no: bool = False) -> IntakeResult:
     """Screen `text` and `answers` and return the intake object (SPEC §4).
 
+    `rest_no` is "none of these apply": every question asked and not yet answered
+    is answered no.
     `regions` and `goals`, when given (a body map, a plan request), choose the
     checklist instead of the ones read from the text.
     """
@@ -211,11 +221,14 @@ def screen(text: str | None, answers: Answers | None = None,
     found_regions = _mentions(lexicon.regions, main, _site_spans(text_screening.fired, main))
     found_goals = _mentions(lexicon.goals, main, [])
     asked = _checklist(questions, text_screening, regions or found_regions,
-                       goals or found_goals, facts, answered)
+                       goals or found_goals, facts)
+    if rest_no:
+        answered.update({q.id: False for q in asked if q.id not in answered})
     screening = text_screening.with_findings(_question_findings(questions, answered))
     avoid = _order_avoid(screening.avoid)
     understood = bool(not raw.strip() or regions or goals or found_regions or found_goals
                       or screening.fired)
+    complete = all(q.id in answered for q in asked)
     return IntakeResult(
         verdict=screening.verdict,
         regions=found_regions,
@@ -230,8 +243,8 @@ def screen(text: str | None, answers: Answers | None = None,
         conditions=_conditions(screening, facts),
         questions=[QuestionOut(id=q.id, ask=q.ask, why=q.why, source=q.source,
                                answer=answered.get(q.id)) for q in asked],
-        complete=all(q.id in answered for q in asked),
+        complete=complete,
         subject=subject,
         understood=understood,
-        message=_message(screening, avoid, understood),
+        message=_message(screening, avoid, understood, complete),
     )

@@ -432,7 +432,9 @@ class PlanningError(ValueError):
 
 def build_plan(request: PlanRequest, library: Library | None = None) -> Plan:
     """Screen the request, then compose a routine that fits it (SPEC §4)."""
-    return plan_for(request, screen(request.text, request.answers), library)
+    intake = screen(request.text, request.answers, regions=request.regions or None,
+                    goals=request.goals or None)
+    return plan_for(request, intake, library)
 
 
 def plan_for(request: PlanRequest, intake: IntakeResult, library: Library | None = None) -> Plan:
@@ -441,7 +443,9 @@ def plan_for(request: PlanRequest, intake: IntakeResult, library: Library | None
     `build_plan` screens first; this is the same planning for an intake made
     elsewhere (a stored one, or one a test builds with chosen conditions).
     """
-    if intake.verdict in NO_ROUTINE:
+    if intake.verdict in NO_ROUTINE or not intake.understood:
+        # Text we cannot place never becomes a whole-body routine: the intake's message
+        # asks for the area instead.
         return Plan(intake=intake, total_seconds=0, steps=[])
     ctx = make_context(request, intake)
     choices = compose(ctx, library or default_library())

@@ -111,8 +111,11 @@ class QuestionSet:
         groups: list[str] = []
         for region in regions:
             groups.extend(REGION_GROUPS.get(region, ()))
-        for goal in goals:
-            groups.extend(GOAL_GROUPS.get(goal, ()))
+        if not groups:
+            # Goals choose a checklist only when no area does: "after gardening" reads as
+            # recovery, but a sore back still gets the back's questions, not the legs'.
+            for goal in goals:
+                groups.extend(GOAL_GROUPS.get(goal, ()))
         groups = list(dict.fromkeys(groups)) or ["general"]
         known = set(known_conditions)
         queues = [[q for q in self.group(g) if _applies(q, age, known)] for g in groups]

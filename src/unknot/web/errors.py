@@ -15,7 +15,9 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 
+from unknot.intake.screen import TextTooLong
 from unknot.planner import PlanningError
+from unknot.safety.questions import UnknownQuestion
 from unknot.storage import (
     DatabaseUnavailable,
     InvalidSessionData,
@@ -88,6 +90,17 @@ async def _no_plan(_request: Request, exc: Exception) -> JSONResponse:
     return unprocessable([field_error(["body"], f"no routine can be made: {exc}")])
 
 
+async def _unknown_question(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, UnknownQuestion)
+    return unprocessable([field_error(["body", "answers", "questions", qid],
+                                      f"unknown safety question id {qid!r}: answer the ids the "
+                                      "intake returned") for qid in exc.ids])
+
+
+async def _too_long(_request: Request, exc: Exception) -> JSONResponse:
+    return unprocessable([field_error(["body", "text"], str(exc))])
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers; the most specific class of an error wins."""
     app.add_exception_handler(BodyError, _body_error)
@@ -97,3 +110,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(DatabaseUnavailable, _unavailable)
     app.add_exception_handler(StorageError, _unavailable)
     app.add_exception_handler(PlanningError, _no_plan)
+    app.add_exception_handler(UnknownQuestion, _unknown_question)
+    app.add_exception_handler(TextTooLong, _too_long)

@@ -45,6 +45,11 @@ def check_runnable(plan: PlanIn) -> None:
                         f"no routine for this verdict{why}: there are no steps to run")
     if plan.intake is None:
         return
+    if not plan.intake.complete:
+        unanswered = [q.id for q in plan.intake.questions if q.answer is None]
+        raise BodyError(["body", "plan", "intake", "complete"],
+                        "the quick safety check is not complete: answer "
+                        + ", ".join(unanswered or ["every question"]) + " before starting")
     avoid = expand_regions(plan.intake.avoid)
     library = default_library()
     for index, step in enumerate(plan.steps):
