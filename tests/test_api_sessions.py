@@ -123,6 +123,27 @@ def test_an_edited_step_that_touches_what_the_screening_avoids_is_refused(
     assert "abdomen" in errors[0]["msg"] and "avoid" in errors[0]["msg"]
 
 
+def test_an_edited_step_the_persons_conditions_rule_out_is_refused(client: TestClient) -> None:
+    plan = make_plan(client, text="I'm 25 weeks pregnant and my lower back aches", minutes=10)
+    assert "late_pregnancy" in plan["intake"]["conditions"]
+    lying = copy.deepcopy(plan["steps"][-1])
+    lying.update(technique="lower-back-lying-rock", kind="stretch", regions=["lower_back"],
+                 position="lying")
+    plan["steps"].insert(1, lying)
+    errors = errors_of(client.post("/api/v1/sessions", json={"plan": plan}))
+    assert errors[0]["loc"] == ["body", "plan", "steps", 1]
+    assert "late pregnancy" in errors[0]["msg"]
+
+
+def test_a_plan_whose_safety_check_is_open_is_refused(client: TestClient) -> None:
+    answer = client.post("/api/v1/plans", json={"text": "my lower back aches", "minutes": 5})
+    plan = answer.json()
+    assert plan["steps"] and not plan["intake"]["complete"]
+    errors = errors_of(client.post("/api/v1/sessions", json={"plan": plan}))
+    assert errors[0]["loc"] == ["body", "plan", "intake", "complete"]
+    assert "back.saddle_numbness" in errors[0]["msg"]
+
+
 @pytest.mark.parametrize(("change", "loc", "words"), [
     ({"plan": None}, ["body", "plan"], "valid dictionary"),
     ({"before": {"pain": 11}}, ["body", "before", "pain"], "less than or equal to 10"),

@@ -188,6 +188,25 @@ def _check_coverage_checklist(library: Library, items: list[CoverageItem],
     return problems
 
 
+def _safety_data() -> tuple[set[str], list[str]]:
+    """Rule ids, and the problems of the rule and question files (same schema checks as at
+    start-up, so lint finds what would stop the app)."""
+    from unknot.safety.questions import QUESTIONS_DIR, QuestionError, load_question_files
+    from unknot.safety.rules import RULES_DIR, RuleError, load_rule_files
+
+    problems: list[str] = []
+    rule_ids: set[str] = set()
+    try:
+        rule_ids = {rule.id for rule in load_rule_files(RULES_DIR.glob("*.yaml")).rules}
+    except RuleError as exc:
+        problems += [f"rules: {line}" for line in str(exc).splitlines()]
+    try:
+        load_question_files(QUESTIONS_DIR.glob("*.yaml"))
+    except QuestionError as exc:
+        problems += [f"questions: {line}" for line in str(exc).splitlines()]
+    return rule_ids, problems
+
+
 def lint_library(directory: Path | None = None, coverage_path: Path = COVERAGE_FILE,
                  rule_ids: set[str] | None = None) -> LintReport:
     """Run every check; a file that fails the schema is a problem, not a crash."""
@@ -202,12 +221,8 @@ def lint_library(directory: Path | None = None, coverage_path: Path = COVERAGE_F
     problems += _check_contraindications(library)
     problems += _check_vocabulary_coverage(library)
     if rule_ids is None:
-        try:
-            from unknot.safety.rules import default_rules
-
-            rule_ids = {rule.id for rule in default_rules().rules}
-        except (ImportError, ValueError):
-            rule_ids = set()
+        rule_ids, safety_problems = _safety_data()
+        problems += safety_problems
     try:
         items = load_coverage(coverage_path)
     except LibraryError as exc:

@@ -43,7 +43,9 @@ _PAIN_WORDS = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|
                          r"(?:ten|10)\b")
 _WEEKS_PREGNANT = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|into)"
                              r"|\b(?:i am|i'm|im|i’m) (\d{1,2})\s*(?:weeks?|wks?)"
-                             r"(?!\s*(?:ago|old|of|since|now|post|after|postpartum))\b")
+                             r"(?!\s*(?:ago|old|of|since|now|post|after|postpartum))\b"
+                             r"|\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:with (?:my|our|the) (?:first|second|"
+                             r"third|fourth|baby|twins|\w+ baby|little one)|expecting)\b")
 _TRIMESTER = re.compile(r"\b(first|second|third|1st|2nd|3rd)\s+trimester")
 _TRIMESTER_WEEKS = {"first": 8, "1st": 8, "second": 20, "2nd": 20, "third": 32, "3rd": 32}
 _DURATION = re.compile(rf"\b(?:for|past|last|over|about|almost|nearly)\s+(?:the\s+)?(?:last\s+|past\s+)?"
@@ -146,8 +148,8 @@ def extract_facts(text: str, answers: Answers | None) -> Facts:
     said_weeks_of_pregnancy = False  # "I'm 32 weeks": only pregnancy counts like that
     match = _WEEKS_PREGNANT.search(lower)
     if match:
-        weeks = int(match.group(1) or match.group(2))
-        said_weeks_of_pregnancy = match.group(2) is not None
+        weeks = int(match.group(1) or match.group(2) or match.group(3))
+        said_weeks_of_pregnancy = match.group(1) is None
     else:
         trimester = _TRIMESTER.search(lower)
         if trimester:

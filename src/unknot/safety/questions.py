@@ -23,10 +23,12 @@ from unknot.vocabulary import HealthCondition, Modality, Region, Verdict
 
 QUESTIONS_DIR = Path(__file__).parent / "data" / "questions"
 
-QuestionGroup = Literal["headache", "neck", "back", "abdomen", "legs", "chest_arms", "general"]
+QuestionGroup = Literal["always", "headache", "neck", "back", "abdomen", "legs", "chest_arms",
+                        "pregnancy", "general"]
 
-# "At most about eight questions": a worried person answers a short list carefully.
-MAX_QUESTIONS = 9
+# "At most about eight questions" per complaint: a worried person answers a short list
+# carefully. The one question asked of everyone comes on top.
+MAX_QUESTIONS = 10
 
 # Which checklists a complaint calls for. Several groups are merged turn by turn,
 # the group of the first-named area first and, being the main complaint, two
@@ -38,8 +40,9 @@ REGION_GROUPS: dict[str, tuple[str, ...]] = {
     "upper_back": ("back", "chest_arms"), "middle_back": ("back",), "lower_back": ("back",),
     "glutes": ("back",), "hips": ("back", "legs"),
     "abdomen": ("abdomen",),
-    "chest": ("chest_arms",), "arms": ("chest_arms",), "forearms": ("chest_arms",),
-    "hands": ("chest_arms",),
+    # Arm and hand trouble often starts at the neck (a trapped nerve, the spinal cord).
+    "chest": ("chest_arms",), "arms": ("neck", "chest_arms"), "forearms": ("neck", "chest_arms"),
+    "hands": ("neck", "chest_arms"),
     "thighs": ("legs",), "knees": ("legs",), "calves": ("legs",), "feet": ("legs",),
 }
 GOAL_GROUPS: dict[str, tuple[str, ...]] = {
@@ -116,14 +119,17 @@ class QuestionSet:
             # recovery, but a sore back still gets the back's questions, not the legs'.
             for goal in goals:
                 groups.extend(GOAL_GROUPS.get(goal, ()))
-        groups = list(dict.fromkeys(groups)) or ["general"]
         known = set(known_conditions)
+        if known & {"pregnancy", "late_pregnancy"}:
+            groups.insert(0, "pregnancy")
+        groups = ["always", *dict.fromkeys(groups or ["general"])]
         queues = [[q for q in self.group(g) if _applies(q, age, known)] for g in groups]
         chosen: list[Question] = []
         topics: set[str] = set()
         while any(queues) and len(chosen) < MAX_QUESTIONS:
             for turn, queue in enumerate(queues):
-                for _ in range(2 if turn == 0 and len(queues) > 1 else 1):
+                # "always" opens the list once; then the main complaint two a turn.
+                for _ in range(2 if turn == 1 and len(queues) > 2 else 1):
                     while queue and len(chosen) < MAX_QUESTIONS:
                         question = queue.pop(0)
                         if question.key not in topics:
@@ -136,7 +142,9 @@ class QuestionSet:
 def _applies(question: Question, age: int | None, known: set[str]) -> bool:
     if question.min_age is not None and age is not None and age < question.min_age:
         return False
-    return not (question.conditions and known.intersection(question.conditions))
+    # A caution already known from the text adds nothing when asked again; a question
+    # whose yes needs a doctor is asked even so ("thin bones" with new back pain).
+    return not (question.verdict == "caution" and known.intersection(question.conditions))
 
 
 class UnknownQuestion(ValueError):
@@ -185,9 +193,9 @@ def load_question_files(paths: Iterable[Path]) -> QuestionSet:
             seen[question.id] = path.name
             questions.append(question)
         group_size = sum(1 for q in questions if q.group == path.stem)
-        if group_size > MAX_QUESTIONS:
+        if group_size > MAX_QUESTIONS - 1:
             errors.append(f"{path.name}: {group_size} questions; a checklist keeps to "
-                          f"{MAX_QUESTIONS} at most, the most decisive first")
+                          f"{MAX_QUESTIONS - 1} at most, the most decisive first")
     if errors:
         raise QuestionError("\n".join(errors))
     return QuestionSet(tuple(questions))

@@ -61,6 +61,12 @@ def check_runnable(plan: PlanIn) -> None:
             raise BodyError(["body", "plan", "steps", index],
                             f"{step.technique} uses {', '.join(hit)}, which the screening "
                             "said to avoid")
+        ruled_out = sorted(set(technique.contraindications) & set(plan.intake.conditions)) \
+            if technique is not None else []
+        if ruled_out:
+            raise BodyError(["body", "plan", "steps", index],
+                            f"{step.technique} is not for {', '.join(ruled_out).replace('_', ' ')}, "
+                            "which the screening found")
 
 
 @router.post("/sessions", response_model=SessionOut, status_code=201,

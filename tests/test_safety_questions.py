@@ -1,0 +1,170 @@
+"""Safety questions: the red-flag checklist per complaint, as data, and what answers do."""
+
+from __future__ import annotations
+
+import pytest
+
+from unknot.intake.screen import screen
+from unknot.safety.answers import Answers
+from unknot.safety.questions import (
+    MAX_QUESTIONS,
+    REGION_GROUPS,
+    QuestionError,
+    UnknownQuestion,
+    default_questions,
+    load_question_files,
+)
+from unknot.vocabulary import REGIONS
+
+QUESTIONS = default_questions()
+
+
+def ids(text: str, **kwargs) -> list[str]:
+    return [q.id for q in screen(text, **kwargs).questions]
+
+
+def test_every_question_has_why_source_and_a_plain_message():
+    for question in QUESTIONS.questions:
+        assert question.ask.endswith("?"), question.id
+        assert len(question.why) >= 10 and len(question.source) >= 5, question.id
+        assert len(question.message) >= 20, question.id
+
+
+def test_every_region_has_a_checklist():
+    assert set(REGION_GROUPS) == set(REGIONS)
+    for groups in REGION_GROUPS.values():
+        for group in groups:
+            assert QUESTIONS.group(group), group
+
+
+def test_the_issue_checklists_are_there():
+    expected = {
+        "back": ["back.saddle_numbness", "back.bladder_bowel", "back.fever", "back.cancer",
+                 "back.fall_or_accident", "back.steroids_bones", "back.night_rest_pain",
+                 "back.leg_weakness"],
+        "neck": ["neck.accident_or_manipulation", "neck.sudden_headache", "neck.hands_walking",
+                 "neck.arm_numbness", "neck.brainstem_signs"],
+        "headache": ["headache.sudden_onset", "headache.fever_neck_rash", "headache.head_injury",
+                     "headache.neuro_signs", "headache.strain_trigger", "headache.new_after_50",
+                     "headache.temple_jaw", "headache.pregnancy"],
+        "abdomen": ["abdomen.blood", "abdomen.yellow", "abdomen.vomiting_blocked", "abdomen.fever",
+                    "abdomen.severe_or_hard", "abdomen.pregnancy", "abdomen.surgery_or_hernia"],
+        "legs": ["legs.one_leg_swollen", "legs.clot_risk", "legs.breathless"],
+        "chest_arms": ["chest_arms.chest_pain", "chest_arms.spreading_pain",
+                       "chest_arms.breathless_sweaty", "chest_arms.fast"],
+    }
+    for group, wanted in expected.items():
+        assert set(wanted) <= {q.id for q in QUESTIONS.group(group)}, group
+
+
+def test_it_asks_the_back_checklist_most_decisive_first():
+    asked = ids("my lower back aches")
+    assert asked[0] == "always.emergency_signs"
+    assert asked[1:3] == ["back.saddle_numbness", "back.bladder_bowel"]
+    assert len(asked) <= MAX_QUESTIONS
+
+
+def test_it_merges_checklists_for_several_areas_without_asking_a_topic_twice():
+    asked = ids("stiff neck and a headache")
+    assert any(q.startswith("neck.") for q in asked)
+    assert any(q.startswith("headache.") for q in asked)
+    topics = [QUESTIONS.by_id(q).key for q in asked]
+    assert len(topics) == len(set(topics))
+
+
+def test_the_body_map_chooses_the_checklist_when_there_is_no_text():
+    asked = ids("", regions=["calves"])
+    assert "legs.one_leg_swollen" in asked
+
+
+def test_questions_for_over_50s_are_left_out_when_the_person_is_younger():
+    assert "headache.new_after_50" in ids("headache")
+    assert "headache.new_after_50" not in ids("headache", answers=Answers(age=30))
+    assert "headache.new_after_50" in ids("headache", answers=Answers(age=64))
+
+
+def test_pregnancy_brings_its_own_questions():
+    asked = ids("I'm 30 weeks pregnant and my lower back aches")
+    assert "pregnancy.pre_eclampsia" in asked
+    assert "abdomen.pregnancy" not in asked  # a caution already known adds nothing
+
+
+def test_an_emergency_in_the_text_asks_nothing():
+    out = screen("crushing chest pain and my arm is numb")
+    assert out.verdict == "urgent" and out.questions == [] and out.complete
+
+
+def test_a_yes_escalates_with_the_question_as_evidence():
+    out = screen("my lower back aches", Answers(questions={"back.bladder_bowel": True}))
+    assert out.verdict == "urgent"
+    flag = next(f for f in out.red_flags if f.id == "back.bladder_bowel")
+    assert "bladder" in flag.evidence and flag.source.startswith("NICE")
+
+
+def test_a_no_never_cancels_what_the_text_shows():
+    text = "lower back pain and I can't feel my bum when I wipe"
+    assert screen(text).verdict == "urgent"
+    out = screen(text, Answers(questions={"back.saddle_numbness": False}))
+    assert out.verdict == "urgent"
+
+
+def test_a_caution_question_adds_its_avoid_list_and_conditions():
+    out = screen("bit constipated", Answers(questions={"abdomen.surgery_or_hernia": True}))
+    assert out.verdict == "caution" and "abdomen" in out.avoid
+    out = screen("tight calves", Answers(questions={"legs.blood_thinners": True}))
+    assert "bleeding_risk" in out.conditions and "deep_pressure" in out.avoid
+
+
+def test_none_of_these_answers_every_question_no_and_completes_the_check():
+    open_check = screen("neck stiff from the desk")
+    assert not open_check.complete and all(q.answer is None for q in open_check.questions)
+    done = screen("neck stiff from the desk", rest_no=True)
+    assert done.complete and all(q.answer is False for q in done.questions)
+    assert done.verdict == "ok"
+
+
+def test_none_of_these_keeps_the_yes_already_given():
+    out = screen("neck stiff", Answers(questions={"neck.arm_numbness": True}), rest_no=True)
+    assert out.complete and out.verdict == "see_doctor"
+
+
+def test_an_unknown_question_id_is_an_error_naming_it():
+    with pytest.raises(UnknownQuestion, match="back.nope"):
+        screen("sore back", Answers(questions={"back.nope": False}))
+
+
+def test_text_it_cannot_place_is_said_so_and_asks_for_the_area():
+    out = screen("asdf qwer")
+    assert not out.understood
+    assert "body map" in out.message
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("- id: back.x\n  ask: Is it?\n  why: because it matters\n  source: somewhere\n"
+     "  verdict: urgent\n  message: a message long enough to read\n", "ask"),
+    ("- id: neck.x\n  ask: Is this a question long enough?\n  why: because it matters\n"
+     "  source: somewhere\n  verdict: urgent\n  message: a message long enough to read\n",
+     "must start with its group"),
+    ("- id: back.x\n  ask: Is this a question long enough?\n  why: because it matters\n"
+     "  source: somewhere\n  verdict: caution\n  message: a message long enough to read\n",
+     "must say what to avoid"),
+    ("- id: back.x\n  ask: Is this a question long enough?\n  why: because it matters\n"
+     "  source: somewhere\n  verdict: ok\n  message: a message long enough to read\n",
+     "must raise the verdict"),
+    ("not: [a list\n", "cannot read"),
+])
+def test_a_bad_question_file_names_the_file_and_question(tmp_path, body, expected):
+    path = tmp_path / "back.yaml"
+    path.write_text(body)
+    with pytest.raises(QuestionError, match=expected) as caught:
+        load_question_files([path])
+    assert "back.yaml" in str(caught.value)
+
+
+def test_a_checklist_longer_than_the_limit_is_refused(tmp_path):
+    entry = ("- id: back.q{n}\n  ask: Is this question number {n} true?\n  why: because it matters\n"
+             "  source: somewhere\n  verdict: see_doctor\n  message: a message long enough to read\n")
+    path = tmp_path / "back.yaml"
+    path.write_text("".join(entry.format(n=n) for n in range(MAX_QUESTIONS)))
+    with pytest.raises(QuestionError, match="at most"):
+        load_question_files([path])
