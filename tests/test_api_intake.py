@@ -61,3 +61,39 @@ def test_a_bad_body_is_a_422_naming_the_field_and_why(
     assert answer.status_code == 422
     errors = answer.json()["detail"]
     assert any(e["loc"] == loc and words in e["msg"] for e in errors), errors
+
+
+def test_it_returns_the_checklist_and_takes_answers_by_id(client: TestClient) -> None:
+    asked = client.post("/api/v1/intake", json={"text": "my lower back aches"}).json()
+    assert asked["complete"] is False and asked["subject"] == "self"
+    question = asked["questions"][1]
+    assert set(question) == {"id", "ask", "why", "source", "answer"}
+    answers = {q["id"]: False for q in asked["questions"]}
+    done = client.post("/api/v1/intake", json={"text": "my lower back aches",
+                                               "answers": {"questions": answers}}).json()
+    assert done["complete"] is True and done["verdict"] == "ok"
+    answers["back.saddle_numbness"] = True
+    yes = client.post("/api/v1/intake", json={"text": "my lower back aches",
+                                              "answers": {"questions": answers}}).json()
+    assert yes["verdict"] == "urgent"
+
+
+def test_an_unknown_question_id_is_a_422_naming_it(client: TestClient) -> None:
+    answer = client.post("/api/v1/intake", json={"text": "sore back",
+                                                 "answers": {"questions": {"back.nope": True}}})
+    assert answer.status_code == 422
+    detail = answer.json()["detail"][0]
+    assert detail["loc"] == ["body", "answers", "questions", "back.nope"]
+    assert "back.nope" in detail["msg"]
+
+
+def test_a_text_over_the_limit_is_a_422_never_a_silent_cut(client: TestClient) -> None:
+    answer = client.post("/api/v1/intake", json={"text": "neck " * 801})
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["body", "text"]
+
+
+def test_a_carer_can_say_the_routine_is_for_someone_else(client: TestClient) -> None:
+    body = client.post("/api/v1/intake", json={
+        "text": "her shoulders are tight", "answers": {"subject": "someone_else"}}).json()
+    assert body["subject"] == "someone_else"

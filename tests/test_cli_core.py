@@ -46,11 +46,50 @@ def test_intake_reads_standard_input_and_answers():
     (("plan",), "say what is bothering you"),
     (("library", "list", "--region", "toes"), "--region: 'toes' is not one of"),
     (("library", "show", "nope"), "no technique 'nope'"),
+    (("intake", "sore back", "--answer", "back.nope=no"), "unknown safety question id: back.nope"),
+    (("intake", "sore back", "--answer", "back.fever"), "write it as ID=yes or ID=no"),
+    (("plan", "sore back", "--answer", "back.fever=maybe"), "write it as ID=yes or ID=no"),
+    (("intake", "sore back", "--for", "the cat"), "--for 'the cat': use self or someone-else"),
+    (("intake", "x" * 4001), "over the limit of 4000"),
 ])
 def test_bad_input_exits_2_naming_what_to_fix(args, message):
     done = run(*args)
     assert done.returncode == 2
     assert message in done.stderr
+
+
+def test_intake_asks_the_checklist_and_takes_answers_by_id():
+    asked = json.loads(run("intake", "--json", "my lower back aches").stdout)
+    assert not asked["complete"]
+    assert "back.bladder_bowel" in [q["id"] for q in asked["questions"]]
+    shown = run("intake", "my lower back aches").stdout
+    assert "Quick safety check" in shown and "--answer ID=yes|no" in shown
+    yes = json.loads(run("intake", "--json", "my lower back aches",
+                         "--answer", "back.bladder_bowel=yes").stdout)
+    assert yes["verdict"] == "urgent"
+    assert "back.bladder_bowel" in [f["id"] for f in yes["red_flags"]]
+
+
+def test_none_completes_the_check_in_one_action():
+    out = json.loads(run("plan", "--json", "--none", "my lower back aches").stdout)
+    assert out["intake"]["complete"] and out["steps"]
+    assert all(q["answer"] is False for q in out["intake"]["questions"])
+
+
+def test_plan_json_still_answers_with_the_check_open():
+    out = json.loads(run("plan", "--json", "my lower back aches").stdout)
+    assert out["intake"]["complete"] is False and out["steps"]
+
+
+def test_for_someone_else_sets_the_subject():
+    out = json.loads(run("intake", "--json", "--for", "someone-else", "her calves ache").stdout)
+    assert out["subject"] == "someone_else"
+
+
+def test_text_it_cannot_place_gets_no_whole_body_routine():
+    out = json.loads(run("plan", "--json", "--none", "asdf qwer").stdout)
+    assert out["steps"] == [] and out["intake"]["understood"] is False
+    assert "body map" in out["intake"]["message"]
 
 
 def test_plan_json_fits_the_minutes_and_is_reproducible():

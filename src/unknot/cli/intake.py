@@ -18,6 +18,12 @@ def print_questions(result: IntakeResult, console: Console) -> None:
     """The safety checklist, with how to answer it from the command line."""
     if not result.questions:
         return
+    if result.complete:
+        yes = [q.id for q in result.questions if q.answer]
+        console.print(Text(f"Quick safety check: {len(result.questions)} answered"
+                           + (f"; yes to {', '.join(yes)}." if yes else ", none apply."),
+                           style="dim"))
+        return
     console.print(Text("Quick safety check", style="bold"))
     if result.subject == "someone_else":
         console.print("Answer for the person you are helping.")

@@ -8,6 +8,7 @@ import typer
 from pydantic import ValidationError
 
 from unknot.cli.app import fail
+from unknot.planner import Plan, build_plan
 from unknot.planner.request import PlanRequest
 from unknot.safety.answers import Answers
 
@@ -114,6 +115,16 @@ def make_request(text: str | None, *, minutes: int, tools: str | None, setting: 
         if "give at least one of" in message:
             message = "say what is bothering you (TEXT), or give --regions or --goals"
         raise fail(message) from exc
+
+
+def run_plan(request: PlanRequest, rest_no: bool = False) -> Plan:
+    """build_plan(), with an unknown question id as a usage error (exit 2)."""
+    from unknot.safety.questions import UnknownQuestion
+
+    try:
+        return build_plan(request, rest_no=rest_no)
+    except UnknownQuestion as exc:
+        raise fail(f"--answer: {exc}; use the ids the intake lists") from exc
 
 
 def read_text(text: str | None) -> str | None:

@@ -23,14 +23,14 @@ def print_plan(plan: Plan, console: Console, why: bool = False) -> None:
     if not plan.steps:
         return
     table = Table(title=f"Your routine — {_clock(plan.total_seconds)}", show_lines=False)
-    for column in ("at", "step", "side", "time", "pressure", "position"):
+    for column in ("at", "step", "side", "time", "pressure", "position", "stop if"):
         table.add_column(column)
     if why:
         table.add_column("why")
     elapsed = 0
     for step in plan.steps:
         row = [_clock(elapsed), step.name, step.side or "", f"{step.seconds}s", step.pressure,
-               step.position]
+               step.position, step.stop_if.removeprefix("Stop if ").rstrip(".")]
         if why:
             row.append(step.why)
         table.add_row(*row)
@@ -50,13 +50,18 @@ def plan(
     age: opt.Age = None, pregnant: opt.Pregnant = None, weeks: opt.Weeks = None,
     condition: opt.Conditions = None, medicine: opt.Medicines = None, pain: opt.Pain = None,
     duration: opt.Duration = None, injury: opt.Injury = None,
+    answer: opt.AnswerOpt = None, none: opt.NoneOpt = False, subject: opt.ForOpt = None,
 ) -> None:
-    """Build a routine that fits your minutes, setting and tools — after a safety screen."""
-    answers = opt.make_answers(age, pregnant, weeks, condition, medicine, pain, duration, injury)
+    """Build a routine that fits your minutes, setting and tools — after a safety screen.
+
+    The plan comes with the safety check (`questions`, `complete`); answer it with
+    --answer ID=yes|no or --none before starting the routine."""
+    answers = opt.make_answers(age, pregnant, weeks, condition, medicine, pain, duration, injury,
+                               answer, subject)
     request = opt.make_request(opt.read_text(text), minutes=minutes, tools=tools,
                                setting=setting, pressure=pressure, regions=regions,
                                goals=goals, seed=seed, answers=answers)
-    result = build_plan(request)
+    result = opt.run_plan(request, rest_no=none)
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
     else:

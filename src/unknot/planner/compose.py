@@ -430,10 +430,14 @@ class PlanningError(ValueError):
     """No routine can be made from the library for this request."""
 
 
-def build_plan(request: PlanRequest, library: Library | None = None) -> Plan:
-    """Screen the request, then compose a routine that fits it (SPEC §4)."""
+def build_plan(request: PlanRequest, library: Library | None = None,
+               rest_no: bool = False) -> Plan:
+    """Screen the request, then compose a routine that fits it (SPEC §4).
+
+    `rest_no` answers every safety question not yet answered with no ("none of these
+    apply")."""
     intake = screen(request.text, request.answers, regions=request.regions or None,
-                    goals=request.goals or None)
+                    goals=request.goals or None, rest_no=rest_no)
     return plan_for(request, intake, library)
 
 
