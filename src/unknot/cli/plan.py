@@ -11,7 +11,7 @@ from rich.table import Table
 from unknot.cli import options as opt
 from unknot.cli.app import app
 from unknot.cli.intake import print_intake
-from unknot.planner import Plan, build_plan
+from unknot.planner import Plan
 
 
 def _clock(seconds: int) -> str:
