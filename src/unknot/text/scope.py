@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from unknot.text.normal import SENTENCE_END, NormalText
@@ -265,14 +266,17 @@ Over = Literal["long_ago", "resolved"]
 def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | None:
     """Whether its stretch of the sentence says plainly that the finding is over —
     long ago, or resolved — with nothing there saying it goes on."""
-    sentence = _segment(text, hit)
-    if _ONGOING.search(sentence):
+    return _over_in(_segment(text, hit), (today or date.today()).year)
+
+
+@lru_cache(maxsize=4096)
+def _over_in(stretch: str, this_year: int) -> Over | None:
+    # Cached: the hits of many rules share a stretch of one sentence.
+    if _ONGOING.search(stretch):
         return None
-    this_year = (today or date.today()).year
-    if _LONG_AGO.search(sentence) or any(int(year) <= this_year - 2
-                                         for year in _YEAR.findall(sentence)):
+    if _LONG_AGO.search(stretch) or any(int(year) <= this_year - 2
+                                        for year in _YEAR.findall(stretch)):
         return "long_ago"
-    if _RESOLVED.search(sentence):
+    if _RESOLVED.search(stretch):
         return "resolved"
     return None
-
