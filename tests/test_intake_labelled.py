@@ -17,6 +17,11 @@ import pytest
 from support.labelled import DATA, load_cases, score
 
 SETS = sorted(p.name for p in DATA.glob("intake_*.yaml"))
+# Sets whose cases carry `said_yes`: the safety check answered as each person truthfully
+# would, recorded by a reader who had not seen the rules (issue 6: how it is checked).
+ANSWERED_SETS = [name for name in SETS if any("said_yes" in case for case in load_cases(name))]
+# Text alone may miss a little of what the check then catches; nothing else may.
+TEXT_ALONE_MISS_RATE = 0.02
 REPORT = Path(__file__).resolve().parent.parent / "test-output" / "intake-accuracy.txt"
 
 
@@ -36,9 +41,37 @@ def test_the_sets_are_big_enough():
             "seed003", "benign"} <= groups
 
 
+@pytest.fixture(scope="module")
+def answered_scores():
+    results = {name: score(load_cases(name), with_answers=True) for name in ANSWERED_SETS}
+    with REPORT.open("a", encoding="utf-8") as report:
+        report.writelines(f"{name} with the check answered: {s.summary()}\n"
+                          for name, s in results.items())
+    return results
+
+
 @pytest.mark.parametrize("name", SETS)
 def test_it_misses_no_red_flag(scores, name):
-    assert scores[name].missed_red_flags == [], scores[name].summary()
+    result = scores[name]
+    if name in ANSWERED_SETS:
+        assert len(result.missed_red_flags) <= TEXT_ALONE_MISS_RATE * result.escalated, \
+            "\n".join(result.missed_red_flags)
+    else:
+        assert result.missed_red_flags == [], result.summary()
+
+
+@pytest.mark.parametrize("name", ANSWERED_SETS)
+def test_with_the_check_answered_it_misses_nothing_and_under_calls_no_emergency(
+        answered_scores, name):
+    result = answered_scores[name]
+    assert result.missed_red_flags == [], "\n".join(result.missed_red_flags)
+    assert result.under_called == [], "\n".join(result.under_called)
+
+
+@pytest.mark.parametrize("name", ANSWERED_SETS)
+def test_with_the_check_answered_harmless_texts_stay_harmless(answered_scores, name):
+    assert answered_scores[name].benign_escalation_rate <= 0.03, \
+        "\n".join(answered_scores[name].benign_escalated)
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -32,11 +32,14 @@ def _regions_found(expected: list[str], found: list[str]) -> bool:
 @dataclass
 class Score:
     missed_red_flags: list[str] = field(default_factory=list)
+    under_called: list[str] = field(default_factory=list)  # an emergency called see_doctor
     benign_escalated: list[str] = field(default_factory=list)
     caution_misses: list[str] = field(default_factory=list)
     region_misses: list[str] = field(default_factory=list)
     goal_misses: list[str] = field(default_factory=list)
     exact_verdicts: int = 0
+    urgent: int = 0
+    escalated: int = 0
     total: int = 0
     benign: int = 0
     region_cases: int = 0
@@ -56,24 +59,45 @@ class Score:
 
     def summary(self) -> str:
         return (f"{self.total} cases: exact verdict {self.exact_verdicts}/{self.total}; "
-                f"missed red flags {len(self.missed_red_flags)}; benign escalated "
+                f"missed red flags {len(self.missed_red_flags)} of {self.escalated}; "
+                f"emergencies under-called {len(self.under_called)} of {self.urgent}; benign escalated "
                 f"{len(self.benign_escalated)}/{self.benign} ({self.benign_escalation_rate:.1%}); "
                 f"regions {self.region_accuracy:.1%} of {self.region_cases}; goals "
                 f"{self.goal_accuracy:.1%} of {self.goal_cases}; caution misses "
                 f"{len(self.caution_misses)}")
 
 
-def score(cases: list[dict]) -> Score:
+def answered_truthfully(case: dict):
+    """The case screened with its safety check answered as the person would: yes to the
+    questions in `said_yes` (recorded by a reader who had not seen the rules), no to the rest."""
+    given = dict(case.get("answers") or {})
+    asked = screen(case["text"], Answers.model_validate(given) if given else None).questions
+    said_yes = set(case.get("said_yes") or [])
+    given["questions"] = {q.id: q.id in said_yes for q in asked}
+    return screen(case["text"], Answers.model_validate(given))
+
+
+def score(cases: list[dict], with_answers: bool = False) -> Score:
+    """Score the screen on `cases`: text (and typed answers) alone, or `with_answers` —
+    the safety check answered truthfully (cases that carry `said_yes`)."""
     result = Score()
     for case in cases:
-        answers = Answers.model_validate(case["answers"]) if case.get("answers") else None
-        out = screen(case["text"], answers)
+        if with_answers:
+            out = answered_truthfully(case)
+        else:
+            answers = Answers.model_validate(case["answers"]) if case.get("answers") else None
+            out = screen(case["text"], answers)
         expected = case["verdict"]
         label = f"{case['text']!r}: expected {expected}, got {out.verdict}"
         result.total += 1
+        result.escalated += expected in ESCALATED
         result.exact_verdicts += out.verdict == expected
         if expected in ESCALATED and out.verdict not in ESCALATED:
             result.missed_red_flags.append(label)
+        if expected == "urgent":
+            result.urgent += 1
+            if out.verdict == "see_doctor":
+                result.under_called.append(label)
         if expected == "ok":
             result.benign += 1
             if out.verdict in ESCALATED:
