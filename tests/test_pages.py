@@ -3,12 +3,16 @@ page shows nothing but the emergency message (with or without JavaScript)."""
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from collections.abc import Iterator
+from html import unescape
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
+from httpx import Response
 
 from unknot.settings import Settings
 from unknot.vocabulary import REGIONS
@@ -19,8 +23,8 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-PAGES = ["/", "/safety", "/plan", "/before", "/session", "/after", "/journal", "/library",
-         "/library/cat-camel", "/settings"]
+PAGES = ["/", "/check", "/safety", "/plan", "/before", "/session", "/after", "/journal",
+         "/library", "/library/cat-camel", "/settings"]
 URGENT = "worst headache of my life, came on suddenly"
 PLAYER_BUDGET = 100_000
 
@@ -51,6 +55,37 @@ def visible_text(html: str) -> str:
     html = re.sub(r"<(section|div|p)[^>]*\shidden[^>]*>.*?</\1>", "", html, flags=re.S)
     html = re.sub(r"<(head|script|style)[^>]*>.*?</\1>", "", html, flags=re.S)
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def hidden_fields(html: str) -> dict[str, list[str]]:
+    """The hidden inputs of a page's forms, by name (what the check form carries along)."""
+    out: dict[str, list[str]] = {}
+    for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html):
+        out.setdefault(name, []).append(unescape(value))
+    return out
+
+
+def is_check(html: str) -> bool:
+    return '<h1 id="check-title">Quick safety check</h1>' in html
+
+
+def send_check(client: TestClient, html: str, answers: dict[str, str] | None = None,
+               none: bool = False, **extra: str) -> Response:
+    """Send the check page's form back, as a browser without scripts does."""
+    data: dict[str, Any] = {**hidden_fields(html), **extra}
+    data.update({f"q:{qid}": answer for qid, answer in (answers or {}).items()})
+    if none:
+        data["none"] = "1"
+    return client.post("/start", data=data)
+
+
+def start(client: TestClient, data: dict[str, Any]) -> Response:
+    """The start form sent, then the check answered "None of these apply" if it is asked."""
+    response = client.post("/start", data=data)
+    if is_check(response.text):
+        response = send_check(client, response.text, none=True)
+    assert not is_check(response.text)
+    return response
 
 
 @pytest.fixture
@@ -101,7 +136,7 @@ def test_it_shows_only_the_emergency_message_when_urgent(client: TestClient) -> 
 
 
 def test_it_explains_why_there_is_no_routine_when_a_doctor_should_look(client: TestClient) -> None:
-    html = client.post("/start", data={"text": "my calf is swollen and hot"}).text
+    html = start(client, {"text": "my calf is swollen and hot"}).text
     text = visible_text(html)
     assert "Please see a doctor before massaging this" in text
     assert "You said:" in text and "Based on:" in text
@@ -110,8 +145,8 @@ def test_it_explains_why_there_is_no_routine_when_a_doctor_should_look(client: T
 
 
 def test_it_plans_on_the_server_when_scripts_are_off(client: TestClient) -> None:
-    response = client.post("/start", data={"text": "I take warfarin, shoulders knotted",
-                                           "minutes": "5", "setting": "desk", "tools": "tennis_ball"})
+    response = start(client, {"text": "I take warfarin, shoulders knotted",
+                              "minutes": "5", "setting": "desk", "tools": "tennis_ball"})
     assert response.status_code == 200
     html = response.text
     assert "Left out, to keep you safe" in visible_text(html)
@@ -122,7 +157,7 @@ def test_it_plans_on_the_server_when_scripts_are_off(client: TestClient) -> None
 def test_each_server_planned_step_shows_its_stop_if_line(client: TestClient) -> None:
     from unknot.library.loader import default_library
 
-    html = client.post("/start", data={"text": "neck and shoulders tight", "minutes": "8"}).text
+    html = start(client, {"text": "neck and shoulders tight", "minutes": "8"}).text
     steps = re.findall(r'<li class="step" data-index="\d+">(.*?)</li>', html, flags=re.S)
     assert len(steps) >= 3
     library = default_library()
@@ -233,3 +268,179 @@ def test_it_answers_an_unknown_page_with_a_page_but_keeps_json_for_the_api(
     api = client.get("/api/v1/no-such-thing", headers={"accept": "text/html"})
     assert api.status_code == 404
     assert api.json() == {"detail": "Not Found"}
+
+
+# -- the quick safety check (issue 6 §1) ---------------------------------------------
+
+NECK = {"text": "neck and shoulders tight from the desk", "minutes": "5", "setting": "desk",
+        "tools": "tennis_ball", "age": "40", "conditions": "asthma, eczema"}
+
+
+def server_plan(html: str) -> dict[str, Any]:
+    """The plan and request a server-rendered plan page hands to plan.js."""
+    found = re.search(r'<script type="application/json" id="server-plan">(.*?)</script>', html,
+                      re.S)
+    assert found, "no server-rendered plan on this page"
+    return json.loads(unescape(found.group(1)))
+
+
+def asked_with(html: str, verdict: str) -> str:
+    """The first question on the check page whose yes means `verdict`."""
+    from unknot.safety.questions import default_questions
+
+    questions = default_questions()
+    for question_id in hidden_fields(html)["asked"]:
+        question = questions.by_id(question_id)
+        assert question is not None
+        if question.verdict == verdict:
+            return question_id
+    raise AssertionError(f"no question asked here has a yes meaning {verdict}")
+
+
+def test_it_asks_the_quick_safety_check_before_the_plan_when_scripts_are_off(
+        client: TestClient) -> None:
+    from unknot.intake.screen import screen
+    from unknot.safety.answers import Answers
+
+    response = client.post("/start", data=NECK)
+    assert response.status_code == 200
+    html = response.text
+    assert is_check(html) and 'class="step"' not in html
+    questions = screen(NECK["text"], Answers(age=40, conditions=["asthma", "eczema"])).questions
+    assert questions
+    for number, question in enumerate(questions):
+        item = re.findall(r'<li class="question" data-id="([^"]+)">(.*?)</li>', html, re.S)[number]
+        assert item[0] == question.id  # in the intake's order, most decisive first
+        body = unescape(item[1])
+        assert f"<legend>{question.ask}</legend>" in body  # each question is its own fieldset
+        for value, text in (("yes", "Yes"), ("no", "No")):
+            assert (f'<input type="radio" name="q:{question.id}" value="{value}"><span>{text}'
+                    in body)
+        assert "<summary>Why we ask</summary>" in body and question.why in body
+        assert f"Based on: {question.source}" in body
+    assert "<legend>Is this for you, or someone you're helping?</legend>" in html
+    assert 'name="subject" value="self" checked' in html
+    assert re.search(r'<p class="for-other" id="for-other" hidden>', html)
+    assert 'name="none" value="1" id="none-apply"' in html and "None of these apply" in html
+    # The start form's choices travel with the check, so nothing is asked twice.
+    carried = hidden_fields(html)
+    assert carried["text"] == [NECK["text"]] and carried["minutes"] == ["5"]
+    assert carried["setting"] == ["desk"] and carried["tools"] == ["tennis_ball"]
+    assert carried["age"] == ["40"] and carried["conditions"] == ["asthma, eczema"]
+
+
+def test_none_of_these_apply_answers_every_open_question_no_and_leads_to_the_plan(
+        client: TestClient) -> None:
+    check = client.post("/start", data=NECK).text
+    response = send_check(client, check, none=True)
+    assert response.status_code == 200
+    html = response.text
+    assert not is_check(html)
+    assert html.count('class="step"') >= 3
+    assert re.search(r'<a class="button primary big" href="/before" id="start-button">', html)
+    assert re.search(r'id="start-locked" disabled[^>]* hidden>', html)
+    plan = server_plan(html)
+    intake = plan["plan"]["intake"]
+    assert intake["complete"] is True
+    assert {q["answer"] for q in intake["questions"]} == {False}
+    assert plan["request"]["answers"]["questions"] == {q["id"]: False for q in intake["questions"]}
+    assert plan["request"]["answers"]["age"] == 40  # the carried answers came back
+
+
+def test_a_yes_then_none_of_the_rest_keeps_the_yes(client: TestClient) -> None:
+    check = client.post("/start", data=NECK).text
+    html = send_check(client, check, {asked_with(check, "see_doctor"): "yes"}, none=True).text
+    text = visible_text(html)
+    assert "Please see a doctor before massaging this" in text
+    assert "You answered yes to:" in text and 'class="step"' not in html
+
+
+def test_the_check_is_shown_again_until_every_question_has_an_answer(client: TestClient) -> None:
+    check = client.post("/start", data=NECK).text
+    first = hidden_fields(check)["asked"][0]
+    response = send_check(client, check, {first: "no"})
+    assert response.status_code == 200
+    html = response.text
+    assert is_check(html) and 'class="step"' not in html
+    assert "Answer each question with yes or no" in visible_text(html)
+    assert f'name="q:{first}" value="no" checked' in html  # what was answered is kept
+    second = hidden_fields(html)["asked"][1]
+    assert f'name="q:{second}" value="no" checked' not in html
+
+
+def test_a_yes_to_an_emergency_question_shows_only_the_emergency_message(
+        client: TestClient) -> None:
+    check = client.post("/start", data=NECK).text
+    html = send_check(client, check, {asked_with(check, "urgent"): "yes"}, none=True).text
+    assert not {"nav", "header", "footer", "form", "a", "button", "input"} & set(parse(html).tags)
+    text = visible_text(html)
+    assert text.startswith("Call your local emergency number now.")
+    assert "doctor" not in text.lower() and "routine" not in text.lower()
+
+
+def test_an_emergency_in_the_words_skips_the_check(client: TestClient) -> None:
+    html = client.post("/start", data={"text": URGENT}).text
+    assert not is_check(html)
+    assert visible_text(html).startswith("Call your local emergency number now.")
+
+
+def test_the_check_asks_for_the_person_being_helped_when_the_text_says_so(
+        client: TestClient) -> None:
+    html = client.post("/start", data={"text": "Nan is 81 and her back aches, I rub it for "
+                                               "her"}).text
+    assert is_check(html)
+    assert 'name="subject" value="someone_else" checked' in html
+    assert "Answer for the person you're helping." in unescape(visible_text(html))
+    plan = server_plan(start(client, {"text": "Nan is 81 and her back aches, I rub it for "
+                                              "her"}).text)
+    assert plan["plan"]["intake"]["subject"] == "someone_else"
+
+
+def test_whose_body_it_is_goes_with_the_answers(client: TestClient) -> None:
+    check = client.post("/start", data=NECK).text
+    html = send_check(client, check, none=True, subject="someone_else").text
+    data = server_plan(html)
+    assert data["request"]["answers"]["subject"] == "someone_else"
+    assert data["plan"]["intake"]["subject"] == "someone_else"
+
+
+def test_an_unknown_question_id_is_refused_by_name(client: TestClient) -> None:
+    check = client.post("/start", data=NECK).text
+    response = send_check(client, check, {"neck.no_such_question": "no"}, none=True)
+    assert response.status_code == 422
+    assert "neck.no_such_question" in response.text and 'role="alert"' in response.text
+
+
+def test_words_it_cannot_place_ask_for_the_area_and_never_make_a_routine(
+        client: TestClient) -> None:
+    response = client.post("/start", data={"text": "blah blah", "minutes": "10"})
+    assert response.status_code == 200
+    html = response.text
+    assert not is_check(html) and 'class="step"' not in html
+    text = visible_text(html)
+    assert "Which part of your body is it?" in text
+    assert 'href="#map-field"' in html and 'id="map-field"' in html
+    assert "blah blah" in html  # what they wrote is kept to change
+
+
+def test_the_plan_page_start_is_locked_until_the_check_is_done(client: TestClient) -> None:
+    html = client.get("/plan").text
+    # Before plan.js has seen a plan with its check done, only the locked start shows.
+    assert re.search(r'<a class="button primary big" href="/before" id="start-button" hidden>',
+                     html)
+    locked = re.search(r'<button [^>]*id="start-locked"[^>]*>', html).group(0)
+    assert "disabled" in locked and "hidden" not in locked
+    assert '<p class="hint" id="start-why">' in html and 'href="/check"' in html
+
+
+def test_the_player_has_a_screen_that_sends_an_unchecked_plan_to_the_check(
+        client: TestClient) -> None:
+    html = client.get("/before").text
+    assert 'id="stage-check"' in html and 'href="/check"' in html
+
+
+def test_the_check_page_is_drawn_from_storage_with_scripts(client: TestClient) -> None:
+    html = client.get("/check").text
+    assert re.search(r'<form id="check-form"[^>]* hidden', html)
+    assert "check.js" in html
+    assert '"/check"' in client.get("/sw.js").text  # kept for offline use

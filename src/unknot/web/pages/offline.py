@@ -18,7 +18,7 @@ from unknot.web.pages.templating import STATIC_DIR, asset, release, static_versi
 router = APIRouter(include_in_schema=False)
 
 # Pages every visit should be able to open offline: the flow, journal, library, settings.
-SHELL_PAGES = ("/", "/safety", "/plan", "/before", "/session", "/after", "/journal", "/library",
+SHELL_PAGES = ("/", "/check", "/safety", "/plan", "/before", "/session", "/after", "/journal", "/library",
                "/settings")
 # JSON the offline app reads: the library list (for swapping steps) and the preferences.
 SHELL_DATA = ("/api/v1/techniques",)

@@ -1,9 +1,14 @@
-"""The start page, and the safety and plan pages it leads to.
+"""The start page, and the quick safety check, safety and plan pages it leads to.
 
-With JavaScript the start form asks the JSON API for a plan and the safety and
-plan pages draw it from the browser's storage, so a saved routine works offline.
-Without JavaScript the form posts here and the same pages are rendered on the
-server: the urgent message never depends on a script having loaded.
+With JavaScript the start form asks the JSON API for a plan and the check, safety
+and plan pages draw it from the browser's storage, so a saved routine works
+offline. Without JavaScript the form posts here and the same pages are rendered
+on the server: the urgent message never depends on a script having loaded.
+
+The way through: an emergency shows only the call for help; text we cannot place
+asks for the area; an unanswered safety question shows the quick safety check
+(its form posts back here with the start form's choices carried along); then the
+doctor page, or the routine.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 
 from unknot.planner import PlanningError, PlanRequest, build_plan
+from unknot.safety.questions import UnknownQuestion
 from unknot.web.pages.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -44,6 +50,25 @@ def _words(form: FormData, name: str) -> list[str]:
     return [part.strip() for part in _text(form, name).split(",") if part.strip()]
 
 
+QUESTION_PREFIX = "q:"
+_YES_NO = {"yes": True, "no": False}
+
+
+def _question_answers(form: FormData) -> dict[str, Any]:
+    """The check's radios (`q:<id>` = yes | no); "None of these apply" answers no to
+    every question shown (`asked`) that has no answer yet."""
+    answered: dict[str, Any] = {}
+    for name, value in form.multi_items():
+        if name.startswith(QUESTION_PREFIX) and isinstance(value, str):
+            # Anything but yes or no is passed on for the schema to refuse by name.
+            answered[name.removeprefix(QUESTION_PREFIX)] = _YES_NO.get(value, value)
+    if form.get("none"):
+        for question_id in form.getlist("asked"):
+            if isinstance(question_id, str):
+                answered.setdefault(question_id, False)
+    return answered
+
+
 def _answers(form: FormData) -> dict[str, Any] | None:
     answers: dict[str, Any] = {
         "age": _number(form, "age"),
@@ -52,8 +77,10 @@ def _answers(form: FormData) -> dict[str, Any] | None:
         "conditions": _words(form, "conditions"),
         "medicines": _words(form, "medicines"),
         "injury": _text(form, "injury") or None,
+        "questions": _question_answers(form),
+        "subject": _text(form, "subject") or None,
     }
-    answers = {k: v for k, v in answers.items() if v not in (None, [])}
+    answers = {k: v for k, v in answers.items() if v not in (None, [], {})}
     return answers or None
 
 
@@ -68,6 +95,8 @@ def form_request(form: FormData) -> dict[str, Any]:
         "regions": form.getlist("regions"),
         "answers": _answers(form),
     }
+    if _text(form, "seed").isdigit():
+        body["seed"] = int(_text(form, "seed"))
     return body
 
 
@@ -85,9 +114,22 @@ def _field_errors(exc: ValidationError) -> list[str]:
     return out
 
 
+def _check_errors(form: FormData, intake: dict[str, Any]) -> list[str]:
+    """Why the check is shown again after its form was sent: a question left unanswered,
+    or new questions that the answers brought (whose body it is changes the checklist)."""
+    if not form.get("check"):
+        return []
+    shown = set(form.getlist("asked"))
+    open_ = [q for q in intake["questions"] if q["answer"] is None]
+    if any(q["id"] in shown for q in open_):
+        return ["Answer each question with yes or no, or press “None of these apply”."]
+    return ["A few more questions, because of your answers."]
+
+
 @router.post("/start", response_class=HTMLResponse)
 async def start_submit(request: Request) -> HTMLResponse:
-    """The no-script path: screen and plan on the server, then show safety or the plan."""
+    """The no-script path: screen and plan on the server, then show the quick safety check,
+    the safety page or the plan."""
     form = await request.form()
     body = form_request(form)
     try:
@@ -95,13 +137,27 @@ async def start_submit(request: Request) -> HTMLResponse:
     except ValidationError as exc:
         return render(request, "start.html", status_code=422, page="/", form=body,
                       errors=_field_errors(exc))
-    except PlanningError as exc:
+    except (PlanningError, UnknownQuestion) as exc:
         return render(request, "start.html", status_code=422, page="/", form=body,
                       errors=[str(exc)])
     data = plan.model_dump(mode="json")
-    if data["intake"]["verdict"] in STOPPING_VERDICTS:
-        return render(request, "safety.html", intake=data["intake"])
+    intake = data["intake"]
+    if intake["verdict"] == "urgent":
+        return render(request, "safety.html", intake=intake)
+    if not intake["understood"]:
+        return render(request, "start.html", page="/", form=body, errors=[], unclear=True)
+    if not intake["complete"]:
+        return render(request, "check.html", page="/", intake=intake, carried=body,
+                      errors=_check_errors(form, intake))
+    if intake["verdict"] in STOPPING_VERDICTS:
+        return render(request, "safety.html", intake=intake)
     return render(request, "plan.html", page="/", plan=data, plan_request=body)
+
+
+@router.get("/check", response_class=HTMLResponse)
+def check_page(request: Request) -> HTMLResponse:
+    """The quick safety check; drawn from the current plan in the browser's storage."""
+    return render(request, "check.html", page="/", intake=None, carried=None, errors=[])
 
 
 @router.get("/safety", response_class=HTMLResponse)

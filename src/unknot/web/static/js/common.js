@@ -185,8 +185,22 @@
     return U.outbox.add("replace:prefs", "PUT", "/api/v1/preferences", merged);
   };
 
-  /* Recent routines kept on this device, newest first, so they start offline. */
+  /* Where a fresh plan leads: an emergency first and alone, then the quick safety
+     check while any question is unanswered, then the safety page or the plan.
+     Text the intake could not place never becomes a routine: null, ask for the area. */
+  U.checked = (plan) => plan.intake.complete !== false;
+  U.nextPage = function (plan) {
+    const intake = plan.intake;
+    if (intake.verdict === "urgent") return "/safety";
+    if (intake.understood === false) return null;
+    if (!U.checked(plan)) return "/check";
+    return intake.verdict === "ok" && plan.steps.length ? "/plan" : "/safety";
+  };
+
+  /* Recent routines kept on this device, newest first, so they start offline.
+     Only a routine whose safety check is done is kept. */
   U.remember = function (entry) {
+    if (!U.checked(entry.plan) || !entry.plan.steps.length) return;
     const list = U.load("routines", []).filter((r) => r.id !== entry.id);
     list.unshift(entry);
     U.save("routines", list.slice(0, 8));

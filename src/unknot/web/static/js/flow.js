@@ -1,7 +1,14 @@
-/* The safety page (drawn from the current plan's intake) and the after ratings. */
+/* The safety page (drawn from the current plan's intake, once its safety check is done)
+   and the after ratings. */
 "use strict";
 (function () {
   const U = window.unknot;
+
+  /* What triggered a finding: the person's words, or a yes in the quick safety check. */
+  function said(evidence) {
+    const m = /^yes to “(.*)”$/.exec(evidence);
+    return m ? `You answered yes to: ${m[1]}` : `You said: “${evidence}”`;
+  }
 
   function safety() {
     const current = U.load("current", null);
@@ -10,6 +17,15 @@
       return;
     }
     const intake = current.plan.intake;
+    const next = U.nextPage(current.plan);
+    if (next === null) {
+      U.$("#unclear").hidden = false;
+      return;
+    }
+    if (next === "/check") {
+      location.replace("/check");
+      return;
+    }
     if (intake.verdict === "urgent") {
       document.title = "Get help now · unknot";
       const why = intake.red_flags.filter((f) => f.verdict === "urgent");
@@ -20,7 +36,7 @@
     if (intake.verdict === "see_doctor") {
       U.$("#doctor-findings").replaceChildren(...intake.red_flags.map((f) => U.el("li", {},
         U.el("p", { text: f.message }),
-        f.evidence ? U.el("p", { class: "evidence", text: `You said: “${f.evidence}”` }) : null,
+        f.evidence ? U.el("p", { class: "evidence", text: said(f.evidence) }) : null,
         U.el("p", { class: "source", text: `Based on: ${f.source}` }))));
       U.$("#doctor").hidden = false;
       return;
@@ -28,7 +44,7 @@
     if (intake.verdict === "caution") {
       U.$("#caution-findings").replaceChildren(...intake.cautions.map((c) => U.el("li", {},
         U.el("p", { text: c.message }),
-        c.evidence ? U.el("p", { class: "evidence", text: `You said: “${c.evidence}”` }) : null)));
+        c.evidence ? U.el("p", { class: "evidence", text: said(c.evidence) }) : null)));
       U.$("#caution-avoid").textContent = intake.avoid.length ? `Left out of your routine: ${U.words(intake.avoid)}.` : "";
       U.$("#caution").hidden = false;
       return;

@@ -48,6 +48,11 @@
     U.$("#steps").replaceChildren(...plan.steps.map(stepItem));
     U.$("#plan-minutes").value = Math.max(1, Math.round(plan.total_seconds / 60));
     U.$("#plan-body").hidden = false;
+    // No routine starts before the quick safety check is done.
+    const ready = U.checked(plan) && plan.steps.length > 0;
+    U.$("#start-button").hidden = !ready;
+    U.$("#start-locked").hidden = ready;
+    U.$("#start-why").hidden = ready;
   }
 
   function remove(index) {
@@ -71,6 +76,12 @@
     try {
       const plan = await U.api("/api/v1/plans", { method: "POST", body: request });
       current = Object.assign({}, current, { plan, request });
+      if (!U.checked(plan) || !plan.steps.length) {
+        // The new plan needs the check again, or no longer gives a routine.
+        U.save("current", current);
+        location.assign(U.nextPage(plan) || "/safety");
+        return;
+      }
       persist();
       draw();
       status.textContent = `Done: ${plan.steps.length} steps in ${minutes} minutes.`;
@@ -204,6 +215,8 @@
     U.$("#plan-body").hidden = true;
     U.$("#plan-empty").hidden = false;
     U.$("#plan-summary").textContent = "";
+  } else if (!U.checked(current.plan)) {
+    location.replace(U.nextPage(current.plan) || "/safety");
   } else if (!current.plan.steps.length) {
     location.replace("/safety");
   } else {

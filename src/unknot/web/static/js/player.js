@@ -248,7 +248,7 @@
   let shownIndex = -1;
   let lastProgress = 0;
   let timer = null;
-  const stages = ["before", "none", "player", "stopped", "done"];
+  const stages = ["before", "check", "none", "player", "stopped", "done"];
   function stage(name) {
     stages.forEach((s) => ($(`#stage-${s}`).hidden = s !== name));
   }
@@ -435,6 +435,11 @@
 
   function begin(before) {
     const current = U.load("current", null);
+    if (!current || !current.plan.steps.length || !U.checked(current.plan)) {
+      // Never a routine whose safety check is not done (the server refuses it too).
+      stage(current && current.plan.steps.length ? "check" : "none");
+      return;
+    }
     const old = U.load("session", null);
     if (old && old.status === "running") {
       // A different routine is starting: close the old one as left early.
@@ -526,6 +531,8 @@
     stage("stopped");
   } else if (!wantsNew && session && session.finish) {
     stage("done");
+  } else if (current && current.plan.steps.length && !U.checked(current.plan)) {
+    stage("check");
   } else if (current && current.plan.steps.length) {
     stage("before");
     history.replaceState(null, "", "/before");

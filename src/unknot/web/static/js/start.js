@@ -88,6 +88,13 @@
     drawMap();
   }
 
+  /* Words we could not place on the body: say so, and offer the body map (never a whole-body routine). */
+  function unclear() {
+    const box = U.$("#unclear");
+    box.hidden = false;
+    box.scrollIntoView({ block: "start" });
+  }
+
   function showErrors(messages) {
     const box = U.$("#form-errors");
     box.replaceChildren(U.el("h2", { text: "Please check the form" }), U.el("ul", {}, messages.map((m) => U.el("li", { text: m }))));
@@ -100,6 +107,7 @@
     const request = readForm();
     const status = U.$("#start-status");
     U.$("#form-errors").hidden = true;
+    U.$("#unclear").hidden = true;
     if (!request.text && !request.regions.length) {
       showErrors(["Tell us what's bothering you, or tap at least one area on the body map."]);
       U.$("#text").focus();
@@ -110,17 +118,20 @@
     status.textContent = "Checking it's safe and making your routine…";
     U.save("lastRequest", request);
     try {
-      const plan = await U.api("/api/v1/plans", { method: "POST", body: Object.assign({ seed: Math.floor(Math.random() * 100000) }, request) });
-      const current = { id: U.uuid(), plan, request, made_at: new Date().toISOString() };
-      U.save("current", current);
-      const verdict = plan.intake.verdict;
-      if (verdict === "ok") {
-        U.remember(current);
-        location.assign("/plan");
-      } else {
-        if (verdict === "caution") U.remember(current);
-        location.assign("/safety");
+      // The seed goes with the request, so the plan made after the safety check is the same one.
+      const asked = Object.assign({ seed: Math.floor(Math.random() * 100000) }, request);
+      const plan = await U.api("/api/v1/plans", { method: "POST", body: asked });
+      const next = U.nextPage(plan);
+      if (next === null) {
+        button.disabled = false;
+        status.textContent = "";
+        unclear();
+        return;
       }
+      const current = { id: U.uuid(), plan, request: asked, made_at: new Date().toISOString() };
+      U.save("current", current);
+      U.remember(current);
+      location.assign(next);
     } catch (e) {
       button.disabled = false;
       status.textContent = "";
@@ -141,7 +152,7 @@
       const what = entry.request.text || U.words(entry.request.regions) || "Your routine";
       const open = () => {
         U.save("current", entry);
-        location.assign("/plan");
+        location.assign(U.checked(entry.plan) ? "/plan" : "/check");
       };
       ul.append(U.el("li", {},
         U.el("span", {}, U.el("strong", { text: what }), ` · ${minutes} min · ${entry.plan.steps.length} steps`),
