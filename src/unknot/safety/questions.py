@@ -27,8 +27,10 @@ QuestionGroup = Literal["always", "headache", "neck", "back", "abdomen", "legs",
                         "pregnancy", "general"]
 
 # "At most about eight questions" per complaint: a worried person answers a short list
-# carefully. The one question asked of everyone comes on top.
-MAX_QUESTIONS = 10
+# carefully. The two asked of everyone (emergency signs, and pain that needs a doctor
+# whatever its place) come on top.
+MAX_QUESTIONS = 11
+MAX_PER_GROUP = 9
 
 # Which checklists a complaint calls for. Several groups are merged turn by turn,
 # the group of the first-named area first and, being the main complaint, two
@@ -122,14 +124,14 @@ class QuestionSet:
         known = set(known_conditions)
         if known & {"pregnancy", "late_pregnancy"}:
             groups.insert(0, "pregnancy")
-        groups = ["always", *dict.fromkeys(groups or ["general"])]
+        groups = list(dict.fromkeys(groups or ["general"]))
+        chosen: list[Question] = list(self.group("always"))
+        topics: set[str] = {q.key for q in chosen}
         queues = [[q for q in self.group(g) if _applies(q, age, known)] for g in groups]
-        chosen: list[Question] = []
-        topics: set[str] = set()
         while any(queues) and len(chosen) < MAX_QUESTIONS:
             for turn, queue in enumerate(queues):
-                # "always" opens the list once; then the main complaint two a turn.
-                for _ in range(2 if turn == 1 and len(queues) > 2 else 1):
+                # The main complaint two a turn.
+                for _ in range(2 if turn == 0 and len(queues) > 1 else 1):
                     while queue and len(chosen) < MAX_QUESTIONS:
                         question = queue.pop(0)
                         if question.key not in topics:
@@ -193,9 +195,9 @@ def load_question_files(paths: Iterable[Path]) -> QuestionSet:
             seen[question.id] = path.name
             questions.append(question)
         group_size = sum(1 for q in questions if q.group == path.stem)
-        if group_size > MAX_QUESTIONS - 1:
+        if group_size > MAX_PER_GROUP:
             errors.append(f"{path.name}: {group_size} questions; a checklist keeps to "
-                          f"{MAX_QUESTIONS - 1} at most, the most decisive first")
+                          f"{MAX_PER_GROUP} at most, the most decisive first")
     if errors:
         raise QuestionError("\n".join(errors))
     return QuestionSet(tuple(questions))
