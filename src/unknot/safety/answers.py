@@ -7,6 +7,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 QuestionId = Annotated[str, StringConstraints(min_length=3, max_length=64)]
+# A condition or a medicine in plain words: long enough for "type 2 diabetes with
+# neuropathy in both feet", short enough that no answer can stall the screen.
+PlainItem = Annotated[str, StringConstraints(max_length=200)]
 Subject = Literal["self", "someone_else"]
 
 
@@ -18,9 +21,9 @@ class Answers(BaseModel):
     pregnancy_weeks: int | None = Field(default=None, ge=0, le=45,
                                         description="Weeks of pregnancy, if pregnant.")
     postpartum: bool | None = Field(default=None, description="Gave birth in the last 6 weeks.")
-    conditions: list[str] = Field(default_factory=list, max_length=50,
+    conditions: list[PlainItem] = Field(default_factory=list, max_length=50,
                                   description="Health conditions, in plain words.")
-    medicines: list[str] = Field(default_factory=list, max_length=50,
+    medicines: list[PlainItem] = Field(default_factory=list, max_length=50,
                                  description="Medicines taken regularly.")
     pain: int | None = Field(default=None, ge=0, le=10, description="Pain now, 0–10.")
     duration: str | None = Field(default=None, max_length=100,

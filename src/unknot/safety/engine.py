@@ -15,7 +15,7 @@ from unknot.safety.questions import Question
 from unknot.safety.rules import Condition, Rule, RuleError, RuleSet
 from unknot.text.lexicon import Lexicon
 from unknot.text.negation import is_negated
-from unknot.text.normal import SENTENCE_END, NormalText
+from unknot.text.normal import NormalText
 from unknot.text.patterns import Hit, PatternError, find_hits
 from unknot.text.scope import is_over, whose
 from unknot.vocabulary import VERDICT_SEVERITY, expand_regions
@@ -160,13 +160,8 @@ class Engine:
 
 
 def _sentence_bounds(text: NormalText, hit: Hit) -> tuple[int, int]:
-    start = hit.first
-    while start > 0 and text.tokens[start - 1].norm not in SENTENCE_END:
-        start -= 1
-    end = hit.last
-    while end + 1 < len(text.tokens) and text.tokens[end + 1].norm not in SENTENCE_END:
-        end += 1
-    return start, end
+    starts, ends = text.sentences
+    return starts[hit.first], max(ends[hit.last], hit.last)
 
 
 _UNLESS_REACH = 8

@@ -71,10 +71,15 @@ def _common_prefix(a: str, b: str) -> int:
     return size
 
 
+# No word of the lexicon is longer; fuzzy matching a longer one costs time for nothing
+# (a pasted blob must not stall the screen).
+_LONGEST_CORRECTABLE = 24
+
+
 def _correct(lexicon: Lexicon, word: str) -> str | None:
     if word in lexicon.misspellings:
         return lexicon.misspellings[word]
-    if len(word) < 4 or word in lexicon.vocabulary:
+    if len(word) < 4 or len(word) > _LONGEST_CORRECTABLE or word in lexicon.vocabulary:
         return None
     if _english_frequencies().get(word, 0) >= _KNOWN_WORD_FREQUENCY:
         return None

@@ -90,6 +90,25 @@ class NormalText:
         last = self.token_at(max(norm_start, norm_end - 1))
         return first, last
 
+    @cached_property
+    def sentences(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """For each token, the index of the first and of the last token of its sentence
+        (worked out once, so looking for a sentence's bounds never rescans it)."""
+        starts, ends = [0] * len(self.tokens), [0] * len(self.tokens)
+        start = 0
+        for index, token in enumerate(self.tokens):
+            starts[index] = start
+            if token.norm in SENTENCE_END:
+                start = index + 1
+        end = len(self.tokens) - 1
+        for index in range(len(self.tokens) - 1, -1, -1):
+            if self.tokens[index].norm in SENTENCE_END:
+                end = index - 1 if index > 0 else 0
+                ends[index] = index
+                continue
+            ends[index] = end
+        return tuple(starts), tuple(ends)
+
     def evidence(self, first: int, last: int) -> str:
         """The person's own words for tokens first..last."""
         return self.original[self.tokens[first].start:self.tokens[last].end]

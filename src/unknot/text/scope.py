@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from unknot.text.normal import SENTENCE_END, NormalText
+from unknot.text.normal import SENTENCE_END, NormalText, normalise
 from unknot.text.patterns import Hit
 
 Whose = Literal["writer", "subject", "other"]
@@ -111,16 +111,17 @@ _ONGOING = re.compile(r"\b(?:still|ever since|since then|since that|since it|sin
 
 
 
+# How far a finding's scope reaches within its sentence, in tokens: far enough for any
+# real sentence, and a bound that keeps the cost linear on an endless one.
+_REACH = 40
+
+
 def _sentence_start(text: NormalText, index: int) -> int:
-    while index > 0 and text.tokens[index - 1].norm not in SENTENCE_END:
-        index -= 1
-    return index
+    return max(text.sentences[0][index], index - _REACH)
 
 
 def _sentence_end(text: NormalText, index: int) -> int:
-    while index + 1 < len(text.tokens) and text.tokens[index + 1].norm not in SENTENCE_END:
-        index += 1
-    return index
+    return min(text.sentences[1][index], index + _REACH)
 
 
 def _person_at(text: NormalText, index: int) -> str | None:
@@ -169,18 +170,25 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
     return "self"
 
 
-def _massaged_names(text: NormalText) -> set[str]:
-    """The people named as the ones being massaged ("massage my mum's shoulders")."""
+def _massaged_names(text: NormalText) -> frozenset[str]:
+    return _names_in(text.norm)
+
+
+@lru_cache(maxsize=256)
+def _names_in(norm: str) -> frozenset[str]:
+    """The people named as the ones being massaged ("massage my mum's shoulders"); cached,
+    as every finding in a text asks."""
     names: set[str] = set()
-    for match in _CARE.finditer(text.norm):
+    for match in _CARE.finditer(norm):
         names.update(word for word in match.group(0).split() if word in PEOPLE)
     if not names:
         # Nobody named by the care words: the first person the text talks about.
+        text = normalise(norm)
         for index in range(len(text.tokens)):
             if _is_person(text, index):
                 names.add(text.tokens[index].norm)
                 break
-    return names
+    return frozenset(names)
 
 
 # Before these a person is not the one the sentence is about: "talked to my colleague

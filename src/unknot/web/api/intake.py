@@ -9,9 +9,9 @@ from unknot.web.schemas import IntakeBody
 router = api_router("intake")
 
 
-# async on purpose: screening is pure CPU work on data in memory, and a thread hop
-# would only add to it.
+# A plain `def`: screening is CPU work, so it runs in the thread pool and never holds
+# up the event loop (and with it every other request of this worker).
 @router.post("/intake", response_model=IntakeResult)
-async def intake(body: IntakeBody) -> IntakeResult:
+def intake(body: IntakeBody) -> IntakeResult:
     """Screen what the person wrote for safety; say what to avoid, or to get help."""
     return screen(body.text, body.answers)

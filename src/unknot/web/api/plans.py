@@ -30,10 +30,10 @@ def plan_json(canonical: str) -> bytes:
     return build_plan(PlanBody.model_validate_json(canonical)).model_dump_json().encode()
 
 
-# async on purpose: planning is CPU work on the library in memory, and a thread hop
-# would only add to it.
+# A plain `def`: screening and planning are CPU work, so they run in the thread pool
+# and never hold up the event loop (and with it every other request of this worker).
 @router.post("/plans", response_model=Plan)
-async def plan(body: PlanBody) -> Response:
+def plan(body: PlanBody) -> Response:
     """Screen the request, then compose a routine that fits it.
 
     For a `see_doctor` or `urgent` verdict the plan has no steps: the intake's
