@@ -97,3 +97,10 @@ def test_a_carer_can_say_the_routine_is_for_someone_else(client: TestClient) -> 
     body = client.post("/api/v1/intake", json={
         "text": "her shoulders are tight", "answers": {"subject": "someone_else"}}).json()
     assert body["subject"] == "someone_else"
+
+
+def test_an_overlong_condition_is_a_422_naming_it(client: TestClient) -> None:
+    answer = client.post("/api/v1/intake", json={
+        "text": "sore back", "answers": {"conditions": ["asthma", "x" * 201]}})
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["body", "answers", "conditions", 1]
