@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -34,6 +35,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
+LAPTOP = {"width": 1366, "height": 900}
 SERVER_START_SECONDS = 30
 
 
@@ -201,13 +203,28 @@ def open_page(chromium: Any, server: Server, viewport: dict[str, int] | None = N
         context.close()
 
 
+def after_start(page: Any) -> str:
+    """Wait for where the start form led: "check", "safety" or "plan"."""
+    page.wait_for_url(re.compile(r"/(check|safety|plan)$"))
+    return page.url.rsplit("/", 1)[-1]
+
+
+def none_apply(page: Any) -> None:
+    """On the quick safety check: "None of these apply", as a person with none of them does."""
+    page.wait_for_selector("#questions li")
+    page.click("#none-apply")
+    page.wait_for_url(re.compile(r"/(safety|plan)$"))
+
+
 def make_routine(page: Any, text: str = "neck and shoulders tight from the desk",
                  minutes: int = 3) -> None:
-    """From the start page to the plan page, as a person would."""
+    """From the start page through the quick safety check to the plan page, as a person would."""
     page.goto("/")
     page.fill("#text", text)
     page.get_by_role("radio", name=f"{minutes} min", exact=True).check()
     page.click("#make")
+    if after_start(page) == "check":
+        none_apply(page)
     page.wait_for_url("**/plan")
     page.wait_for_selector("#steps li")
 

@@ -8,11 +8,13 @@ import pytest
 from browser_support import (  # noqa: F401  (fixtures)
     DESKTOP,
     PHONE,
+    after_start,
     axe_violations,
     begin,
     chromium,
     describe,
     make_routine,
+    none_apply,
     open_page,
     run_for,
     screenshot,
@@ -79,6 +81,11 @@ def test_every_page_is_accessible_and_stays_on_this_server(chromium, server, siz
 
         page.fill("#text", "I take warfarin, shoulders knotted")
         page.click("#make")
+        assert after_start(page) == "check"
+        page.wait_for_selector("#questions li")
+        page.locator("#questions li").first.locator("summary").click()
+        check(page, f"check-warfarin-{size}")
+        none_apply(page)
         page.wait_for_selector("#caution:not([hidden])")
         check(page, f"safety-caution-{size}")
         page.click("#caution-continue")
@@ -121,6 +128,8 @@ def test_every_page_is_accessible_and_stays_on_this_server(chromium, server, siz
         page.goto("/")
         page.fill("#text", "my calf is swollen and hot")
         page.click("#make")
+        assert after_start(page) == "check"
+        none_apply(page)
         page.wait_for_selector("#doctor:not([hidden])")
         check(page, f"safety-doctor-{size}")
         assert outside == [], f"requests left the server: {outside}"

@@ -184,7 +184,10 @@ def test_a_technique_page_says_in_plain_words_what_it_is_not_for(client: TestCli
     ({"text": "", "minutes": "10"}, "give at least one of text, regions or goals"),
     ({"text": "stiff neck", "minutes": "99"}, "Minutes"),
     ({"text": "stiff neck", "setting": "boat"}, "Where you are"),
-    ({"text": "stiff neck", "age": "300"}, "Safety questions"),
+    ({"text": "stiff neck", "age": "300"}, "About your health (age)"),
+    ({"text": "stiff neck", "q:neck.fever_light": "maybe"},
+     "Quick safety check (neck.fever_light)"),
+    ({"text": "stiff neck", "subject": "the cat"}, "Quick safety check:"),
 ])
 def test_it_answers_a_bad_form_with_what_to_fix(client: TestClient, data: dict[str, str],
                                                 says: str) -> None:

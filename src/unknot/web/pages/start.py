@@ -103,10 +103,12 @@ def form_request(form: FormData) -> dict[str, Any]:
 def _field_errors(exc: ValidationError) -> list[str]:
     names = {"text": "What's bothering you", "minutes": "Minutes", "setting": "Where you are",
              "pressure": "Pressure", "tools": "Tools", "regions": "Body areas",
-             "answers": "Safety questions"}
+             "answers": "About your health"}
     out = []
     for item in exc.errors():
         loc = [str(p) for p in item["loc"]]
+        if loc[:2] in (["answers", "questions"], ["answers", "subject"]):
+            loc = ["Quick safety check", *loc[2:]]
         field = names.get(loc[0], loc[0]) if loc else "The form"
         detail = " → ".join(loc[1:])
         message = str(item["msg"]).removeprefix("Value error, ")

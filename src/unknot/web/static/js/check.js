@@ -26,6 +26,7 @@
   function drawNone() {
     const anyYes = items().some((item) => answerOf(item) === true);
     noneButton.textContent = anyYes ? "None of the others apply" : "None of these apply";
+    U.$("#none-hint").textContent = `“${noneButton.textContent}” answers no to every question you haven't answered yet.`;
   }
   form.addEventListener("change", (event) => {
     if (event.target.name === "subject") drawSubject();
