@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from conftest import FrozenClock
 from support.api import DESK_NECK, TestClient, make_plan, serve, start_session
-from unknot.storage import Store
+from test_storage_integrity import damage_file, digest, fill
+from unknot.storage import Store, open_store
 
 
 @pytest.fixture
@@ -90,3 +93,32 @@ def test_the_journal_shows_only_the_persons_own_sessions(client: TestClient,
     store.create_session(plan=make_plan(client), request=DESK_NECK, before={"pain": 9},
                          source="web", person_id=bob)
     assert journal(client)["sessions"] == 0
+
+
+# -- a damaged database file ----------------------------------------------------
+
+def test_a_damaged_database_is_a_503_that_says_what_to_do_and_nothing_is_written(
+        tmp_path: Path) -> None:
+    path = tmp_path / "unknot.db"
+    fill(f"sqlite:///{path}")
+    # The worker opened the database while it was sound; then the disk failed.
+    worker = open_store(f"sqlite:///{path}", upgrade=False)
+    try:
+        with serve(worker) as client:
+            plan = make_plan(client)
+            damaged = damage_file(path)
+            for answer in (client.get("/api/v1/journal"),
+                           client.post("/api/v1/sessions", json={
+                               "id": str(uuid.uuid4()), "plan": plan, "request": DESK_NECK}),
+                           client.get("/api/v1/sessions")):
+                assert answer.status_code == 503, answer.text
+                assert answer.headers["content-type"] == "application/json"
+                detail = answer.json()["detail"]
+                assert isinstance(detail, str) and str(path) in detail
+                assert "damaged" in detail and "unknot db backup" in detail \
+                    and "unknot db check" in detail
+                # Waiting will not mend a damaged file: no Retry-After.
+                assert "retry-after" not in answer.headers
+    finally:
+        worker.close()
+    assert digest(path) == damaged

@@ -9,12 +9,20 @@ several workers. Everything others need is importable from here::
 from unknot.journal import JournalSummary, Ratings
 from unknot.storage.engine import display_url, make_engine
 from unknot.storage.errors import (
+    DatabaseCorrupted,
     DatabaseUnavailable,
     InvalidSessionData,
     InvalidSessionUpdate,
     MigrationError,
     SessionNotFound,
     StorageError,
+)
+from unknot.storage.integrity import (
+    PROBLEMS_SHOWN,
+    CheckReport,
+    NotForThisDatabase,
+    backup_database,
+    check_database,
 )
 from unknot.storage.migrate import MigrationState, database_state, head_revision, upgrade_database
 from unknot.storage.models import SOURCES, STATUSES
@@ -24,19 +32,25 @@ from unknot.storage.store import DEFAULT_PERSON_ID, Store, open_store, utc_now
 
 __all__ = [
     "DEFAULT_PERSON_ID",
+    "PROBLEMS_SHOWN",
     "SOURCES",
     "STATUSES",
+    "CheckReport",
+    "DatabaseCorrupted",
     "DatabaseUnavailable",
     "InvalidSessionData",
     "InvalidSessionUpdate",
     "JournalSummary",
     "MigrationError",
     "MigrationState",
+    "NotForThisDatabase",
     "Ratings",
     "SessionNotFound",
     "SessionRecord",
     "StorageError",
     "Store",
+    "backup_database",
+    "check_database",
     "database_state",
     "display_url",
     "head_revision",

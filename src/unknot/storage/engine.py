@@ -79,8 +79,11 @@ def make_engine(url: str | URL | None = None) -> Engine:
             return _sqlite_engine(parsed)
         # pre_ping: a clinic's server may restart under long-lived workers.
         return create_engine(parsed, pool_pre_ping=True)
-    except NoSuchModuleError as exc:
-        raise DatabaseUnavailable(f"no driver for {display_url(parsed)}") from exc
+    except (NoSuchModuleError, ImportError) as exc:
+        raise DatabaseUnavailable(
+            f"no driver for {display_url(parsed)}: the {parsed.drivername} driver is not "
+            "installed; use sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST/DB") \
+            from exc
 
 
 def _sqlite_engine(url: URL) -> Engine:

@@ -25,3 +25,11 @@ class InvalidSessionData(StorageError, ValueError):
 
 class InvalidSessionUpdate(InvalidSessionData):
     """The change does not fit the session's state (e.g. finished already, differently)."""
+
+
+class DatabaseCorrupted(DatabaseUnavailable):
+    """The database file is damaged: unknot stops and neither reads nor writes it.
+
+    The message says what is wrong and what to do (restore a backup, `unknot db check`).
+    Waiting does not help, unlike the `DatabaseUnavailable` it refines.
+    """

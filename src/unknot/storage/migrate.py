@@ -16,11 +16,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import ProgrammingError as SQLProgrammingError
 
 from unknot.storage.engine import WRITE, display_url, make_engine, parse_url, sqlite_path
 from unknot.storage.errors import DatabaseUnavailable, MigrationError
+from unknot.storage.integrity import damage_of, damaged, verify_file
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Any fixed 64-bit number shared by every unknot process ("unknot" in ASCII).
@@ -98,7 +99,11 @@ def upgrade_engine(engine: Engine) -> MigrationState:
             _check_known(previous, url)
             command.upgrade(alembic_config(conn), "head")
             return MigrationState(url, _revision(conn), head, previous=previous)
-    except (OperationalError, SQLProgrammingError) as exc:
+    except DBAPIError as exc:
+        if (reason := damage_of(exc)) is not None:
+            raise damaged(sqlite_path(engine.url) or url, reason) from exc
+        if not isinstance(exc, OperationalError | SQLProgrammingError):
+            raise
         raise DatabaseUnavailable(f"cannot migrate {url}: {exc.orig}") from exc
     except CommandError as exc:
         raise MigrationError(f"cannot migrate {url}: {exc}") from exc
@@ -107,8 +112,10 @@ def upgrade_engine(engine: Engine) -> MigrationState:
 def upgrade_database(url: str | None = None) -> MigrationState:
     """Apply every pending migration to `url` (None: the configured database).
 
-    Idempotent, and safe to call from several processes at once.
+    Idempotent, and safe to call from several processes at once. A damaged SQLite
+    file raises `DatabaseCorrupted` before anything connects to it.
     """
+    verify_file(url)
     engine = make_engine(url)
     try:
         return upgrade_engine(engine)
@@ -126,11 +133,16 @@ def database_state(url: str | None = None) -> MigrationState:
     path = sqlite_path(parsed)
     if path is not None and not path.exists():
         return MigrationState(shown, None, head_revision())
+    verify_file(parsed)
     engine = make_engine(parsed)
     try:
         with engine.connect() as conn:
             return MigrationState(shown, _revision(conn), head_revision())
-    except OperationalError as exc:
+    except DBAPIError as exc:
+        if (reason := damage_of(exc)) is not None:
+            raise damaged(path or shown, reason) from exc
+        if not isinstance(exc, OperationalError):
+            raise
         raise DatabaseUnavailable(f"cannot open {shown}: {exc.orig}") from exc
     finally:
         engine.dispose()

@@ -20,7 +20,7 @@ from sqlalchemy import Engine, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from unknot.journal import (
@@ -31,13 +31,15 @@ from unknot.journal import (
     Ratings,
     summarize,
 )
-from unknot.storage.engine import WRITE, display_url, make_engine
+from unknot.storage.engine import WRITE, display_url, make_engine, sqlite_path
 from unknot.storage.errors import (
+    DatabaseCorrupted,
     DatabaseUnavailable,
     InvalidSessionData,
     InvalidSessionUpdate,
     SessionNotFound,
 )
+from unknot.storage.integrity import damage_of, damaged, verify_file
 from unknot.storage.migrate import upgrade_engine
 from unknot.storage.models import SOURCES, Person, SessionRow, SessionTechnique
 from unknot.storage.records import (
@@ -92,6 +94,8 @@ class Store:
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(engine.execution_options(**{WRITE: True}),
                                     expire_on_commit=False)
+        # Set once the database is found damaged: from then on nothing reads or writes it.
+        self._damage: DatabaseCorrupted | None = None
 
     # -- plumbing -----------------------------------------------------------
 
@@ -111,21 +115,46 @@ class Store:
                  tb: TracebackType | None) -> None:
         self.close()
 
+    @property
+    def damage(self) -> DatabaseCorrupted | None:
+        """The damage found in the database, if any (then every call raises it)."""
+        return self._damage
+
+    def _fault(self, exc: DBAPIError, doing: str) -> Exception | None:
+        """Our error for a driver error: damage (remembered), unavailable, or None (theirs)."""
+        reason = damage_of(exc)
+        if reason is not None:
+            self._damage = damaged(sqlite_path(self.engine.url) or self.url, reason)
+            return self._damage
+        if isinstance(exc, OperationalError):
+            return DatabaseUnavailable(f"cannot {doing} {self.url}: {exc.orig}")
+        return None
+
+    def _refuse_if_damaged(self) -> None:
+        if self._damage is not None:
+            raise DatabaseCorrupted(str(self._damage))
+
     @contextmanager
     def _write(self) -> Iterator[Session]:
+        self._refuse_if_damaged()
         try:
             with self._writer.begin() as db:
                 yield db
-        except OperationalError as exc:
-            raise DatabaseUnavailable(f"cannot write to {self.url}: {exc.orig}") from exc
+        except DBAPIError as exc:
+            if (fault := self._fault(exc, "write to")) is not None:
+                raise fault from exc
+            raise
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
+        self._refuse_if_damaged()
         try:
             with self._reader() as db:
                 yield db
-        except OperationalError as exc:
-            raise DatabaseUnavailable(f"cannot read {self.url}: {exc.orig}") from exc
+        except DBAPIError as exc:
+            if (fault := self._fault(exc, "read")) is not None:
+                raise fault from exc
+            raise
 
     def _now(self) -> datetime:
         return _as_utc(self._clock())
@@ -384,8 +413,10 @@ def open_store(url: str | URL | None = None, *, upgrade: bool = True,
                clock: Clock = utc_now) -> Store:
     """A `Store` on `url` (None: the configured database), migrated to the newest schema.
 
-    `upgrade=False` skips migrations, for processes that know they already ran.
+    `upgrade=False` skips migrations, for processes that know they already ran. A
+    damaged SQLite file raises `DatabaseCorrupted` before anything connects to it.
     """
+    verify_file(url)
     engine = make_engine(url)
     if upgrade:
         try:

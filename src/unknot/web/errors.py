@@ -19,6 +19,7 @@ from unknot.intake.screen import TextTooLong
 from unknot.planner import PlanningError
 from unknot.safety.questions import UnknownQuestion
 from unknot.storage import (
+    DatabaseCorrupted,
     DatabaseUnavailable,
     InvalidSessionData,
     InvalidSessionUpdate,
@@ -86,6 +87,12 @@ async def _unavailable(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "5"})
 
 
+async def _damaged(_request: Request, exc: Exception) -> JSONResponse:
+    # The database file is damaged: no Retry-After, waiting will not mend it; the
+    # message says how to recover (restore a backup, `unknot db check`).
+    return problem(503, str(exc))
+
+
 async def _no_plan(_request: Request, exc: Exception) -> JSONResponse:
     return unprocessable([field_error(["body"], f"no routine can be made: {exc}")])
 
@@ -107,6 +114,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(InvalidSessionUpdate, _conflict)
     app.add_exception_handler(InvalidSessionData, _invalid_data)
     app.add_exception_handler(SessionNotFound, _not_found)
+    app.add_exception_handler(DatabaseCorrupted, _damaged)
     app.add_exception_handler(DatabaseUnavailable, _unavailable)
     app.add_exception_handler(StorageError, _unavailable)
     app.add_exception_handler(PlanningError, _no_plan)
