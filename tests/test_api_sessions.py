@@ -256,6 +256,15 @@ def test_stopping_because_it_hurts_keeps_the_reason(client: TestClient) -> None:
     assert (done["status"], done["stop_reason"]) == ("stopped", "it hurts more")
 
 
+def test_terminal_escapes_in_a_note_are_neutralised(client: TestClient) -> None:
+    session = start_session(client)
+    done = finish(client, session["id"], status="stopped", completed_steps=1,
+                  stop_reason="\x1b[2Jit hurts\x07", note="fine\x9b31m\r\nreally\x7f")
+    assert done["stop_reason"] == "[2Jit hurts" and done["note"] == "fine31m\nreally"
+    stored = client.get(f"/api/v1/sessions/{session['id']}").json()
+    assert (stored["stop_reason"], stored["note"]) == (done["stop_reason"], done["note"])
+
+
 def test_sending_the_same_finish_again_is_harmless(client: TestClient,
                                                    clock: FrozenClock) -> None:
     session = start_session(client)

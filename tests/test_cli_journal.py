@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 from typer.testing import CliRunner
 
 import unknot.cli.db  # noqa: F401  (importing registers the commands on the app)
@@ -21,6 +22,7 @@ import unknot.cli.journal  # noqa: F401
 from unknot.cli.app import app
 from unknot.settings import get_settings
 from unknot.storage import Ratings, Store, head_revision
+from unknot.storage.models import SessionRow
 
 UNKNOT = Path(sys.executable).with_name("unknot")
 PLAN = {
@@ -135,6 +137,59 @@ def test_it_exports_csv_to_a_file(cli_store: Store, tmp_path: Path) -> None:
     assert row["goals"] == "stiffness" and row["note"] == "better, =SUM(A1)"
     # Written through a temporary file that is renamed, so none is left over.
     assert [p.name for p in target.parent.iterdir()] == ["journal.csv"]
+
+
+ESCAPES = ("\x1b", "\x9b", "\x07", "\x00", "\x7f")
+
+
+def stored_before(store: Store, sid: str, **columns: object) -> None:
+    """Write straight into the row, as a version of unknot that did not neutralise would have."""
+    with store.engine.begin() as conn:
+        conn.execute(update(SessionRow).where(SessionRow.id == sid).values(**columns))
+
+
+def test_the_journal_never_prints_terminal_escapes_from_stored_data(cli_store: Store) -> None:
+    sid = finished(cli_store, 6, 3)
+    stored_before(cli_store, sid, status="stopped", note="\x1b]0;owned\x07note",
+                  stop_reason="\x1b[2J\x1b[31mit hurt\x9b0m\x7f",
+                  regions=["neck\x1b[8m"], goals=["\x9b2Jstiffness"])
+    result = run("journal")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert not any(c in out for c in ESCAPES)
+    # Shown, not obeyed.
+    assert "Why: stopped on" in out and "(\\x1b[2J\\x1b[31mit hurt\\x9b0m\\x7f)" in out
+    assert "neck\\x1b[8m" in out
+    as_json = run("journal", "--json")
+    assert not any(c in as_json.stdout for c in ESCAPES)
+    # The JSON still says exactly what is stored.
+    recent = json.loads(as_json.stdout)["recent"][0]
+    assert recent["note"] == "\x1b]0;owned\x07note" and recent["goals"] == ["\x9b2Jstiffness"]
+
+
+def test_the_export_never_prints_terminal_escapes_from_stored_data(cli_store: Store) -> None:
+    sid = finished(cli_store, 6, 3)
+    stored_before(cli_store, sid, note="\x1b[2Jgone\x9b\x07", stop_reason="\x7fok")
+    for fmt in ("csv", "json"):
+        result = run("journal", "export", "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert not any(c in result.stdout for c in ESCAPES), fmt
+    [row] = json.loads(run("journal", "export", "--format", "json").stdout)
+    assert row["note"] == "\x1b[2Jgone\x9b\x07"  # JSON escapes, the same text
+
+
+@pytest.mark.parametrize("note", ["=HYPERLINK(\"http://evil.example\",\"click\")",
+                                  "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
+                                  "\tTAB", "\x1b=1+1"])
+def test_the_csv_export_neutralises_cells_that_start_a_formula(
+        cli_store: Store, note: str) -> None:
+    sid = finished(cli_store, 6, 3)
+    stored_before(cli_store, sid, note=note, stop_reason=note, goals=[note.lstrip("\x1b")])
+    [row] = list(csv.DictReader(io.StringIO(run("journal", "export").stdout)))
+    for column in ("note", "stop_reason", "goals"):
+        assert row[column].startswith("'"), (column, row[column])
+        assert row[column][1:] == note.replace("\x1b", ""), column
+    assert row["pain_before"] == "6"  # numbers are left alone
 
 
 def test_it_exports_json_to_standard_output(cli_store: Store) -> None:

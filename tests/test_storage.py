@@ -254,6 +254,33 @@ def test_it_finishes_a_session_with_after_ratings_and_a_note(
     assert done.completed_steps == 3 and store.get_session(rec.id) == done
 
 
+def test_control_characters_in_a_note_and_a_stop_reason_are_neutralised(store: Store) -> None:
+    rec = create(store)
+    done = store.finish_session(
+        rec.id, status="stopped", after=None, completed_steps=1,
+        stop_reason="\x1b]0;owned\x07it \x9b2Jhurt\x00s",
+        note="\x1b[31mred\x1b[0m\r\nnext line\ttab\rthird\x7f")
+    assert done.stop_reason == "]0;ownedit 2Jhurts"
+    assert done.note == "[31mred[0m\nnext line\ttab\nthird"
+    assert store.get_session(rec.id) == done
+    # The same finish sent again is recognised as the same, not a conflict.
+    again = store.finish_session(rec.id, status="stopped", after=None, completed_steps=1,
+                                 stop_reason="\x1b]0;owned\x07it \x9b2Jhurt\x00s")
+    assert again == done
+
+
+def test_nul_characters_in_the_request_and_plan_are_dropped_on_both_databases(
+        store: Store) -> None:
+    plan = make_plan()
+    plan["steps"][0]["name"] = "Settling\x00 breath"
+    plan["intake"]["regions"] = ["neck\x00", "\x1b[2Jshoulders"]
+    rec = create(store, plan=plan, request={"text": "stiff\x00 neck", "a\x00": ["b\x00"]})
+    assert rec.request == {"text": "stiff neck", "a": ["b"]}
+    assert rec.plan["steps"][0]["name"] == "Settling breath"
+    assert rec.regions == ["neck", "[2Jshoulders"]
+    assert store.get_session(rec.id) == rec
+
+
 def test_finishing_twice_with_the_same_data_changes_nothing(
         store: Store, clock: FrozenClock) -> None:
     rec = create(store)

@@ -1,6 +1,11 @@
 """`unknot journal`: recent sessions with before → after, what helps, when to see a doctor.
 
 `unknot journal export` writes every session as CSV or JSON.
+
+Whatever came from the database is shown safely, however old: a control character
+never reaches the terminal (ESC and friends are shown as `\x1b`, not obeyed), and
+a CSV cell that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage return)
+gets a leading `'` so a spreadsheet shows it as text (OWASP, CSV injection).
 """
 
 from __future__ import annotations
@@ -8,6 +13,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -22,6 +28,7 @@ import typer
 from unknot.cli.app import app, fail, storage_errors
 from unknot.journal import DIMENSIONS, Average, HelpItem, JournalSummary, Ratings
 from unknot.storage import SessionRecord, Store, open_store
+from unknot.storage.records import strip_controls
 
 journal_app = typer.Typer(
     help="Your sessions: before → after ratings, what helps, and when to see a doctor.",
@@ -36,6 +43,32 @@ CSV_COLUMNS = (
     *(f"{dim}_{when}" for when in ("before", "after") for dim in DIMENSIONS),
     "stop_reason", "note",
 )
+
+
+# Every control character but newline and tab: C0 (ESC, BEL, CR, NUL…), DEL and C1 (CSI…).
+TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# DEL and C1 controls, which JSON does not escape by itself.
+JSON_UNESCAPED_CONTROLS = re.compile("[\x7f-\x9f]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def for_terminal(text: str) -> str:
+    """`text` with every control character but newline and tab shown as `\\xNN`, not obeyed."""
+    return TERMINAL_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def json_for_terminal(text: str) -> str:
+    """JSON text with DEL and C1 controls escaped too (`\\u009b`): the same JSON, safe to print."""
+    return JSON_UNESCAPED_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: no control characters (line breaks stay),
+    and a leading `'` on text that would start a formula."""
+    if not isinstance(value, str):
+        return value
+    value = strip_controls(value)
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 class ExportFormat(StrEnum):
@@ -123,9 +156,9 @@ def show(
     with _store() as store:
         summary = store.journal(datetime.now().astimezone(), recent=limit)
     if as_json:
-        typer.echo(summary.model_dump_json(indent=2))
+        typer.echo(json_for_terminal(summary.model_dump_json(indent=2)))
     else:
-        typer.echo(render(summary), nl=False)
+        typer.echo(for_terminal(render(summary)), nl=False)
 
 
 def _csv_row(record: SessionRecord) -> dict[str, object]:
@@ -154,14 +187,15 @@ def _write(records: Iterator[SessionRecord], fmt: ExportFormat, out: TextIO) -> 
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for record in records:
-            writer.writerow(_csv_row(record))
+            writer.writerow({k: csv_cell(v) for k, v in _csv_row(record).items()})
             count += 1
         return count
     # A JSON array written piece by piece, so years of sessions never sit in memory at once.
     out.write("[")
     for record in records:
         out.write(",\n" if count else "\n")
-        out.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False))
+        out.write(json_for_terminal(json.dumps(record.model_dump(mode="json"),
+                                               ensure_ascii=False)))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import uuid
 from datetime import datetime
 from typing import Any
@@ -102,6 +103,7 @@ def parse_plan(plan: Any) -> tuple[PlanSnapshot, dict[str, Any]]:
         plan = plan.model_dump(mode="json")
     if not isinstance(plan, dict):
         raise InvalidSessionData("plan: must be an object with steps")
+    plan = without_nul(plan)
     try:
         return PlanSnapshot.model_validate(plan), plan
     except ValidationError as exc:
@@ -114,6 +116,7 @@ def parse_request(request: Any) -> dict[str, Any]:
         request = request.model_dump(mode="json")
     if not isinstance(request, dict):
         raise InvalidSessionData("request: must be an object")
+    request = without_nul(request)
     try:
         json.dumps(request, allow_nan=False)
     except (TypeError, ValueError) as exc:
@@ -149,11 +152,37 @@ def new_session_id(value: str | None) -> str:
     return canonical
 
 
+# C0 controls but tab and newline, DEL, and C1 controls: ESC (\x1b) and CSI (\x9b) start
+# the sequences a terminal obeys (colours, cursor moves, window titles, even key input).
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(value: str) -> str:
+    """`value` without control characters: line breaks become `\\n`, tabs stay, the rest
+    (ESC and friends, NUL) go, so stored text can never drive a terminal."""
+    return CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def without_nul(value: Any) -> Any:
+    """A JSON value with NUL characters removed from every string and key: PostgreSQL
+    cannot store them, so both databases keep the same text."""
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {without_nul(k): without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_nul(v) for v in value]
+    return value
+
+
 def clean_text(value: str | None, field: str, limit: int) -> str | None:
-    """Trimmed text, None when empty; longer than `limit` is an error."""
+    """Trimmed text without control characters (`strip_controls`), None when empty;
+    longer than `limit` is an error."""
     if value is None:
         return None
-    value = value.strip()
+    if not isinstance(value, str):
+        raise InvalidSessionData(f"{field}: must be text")
+    value = strip_controls(value).strip()
     if len(value) > limit:
         raise InvalidSessionData(f"{field}: at most {limit} characters, got {len(value)}")
     return value or None
@@ -181,6 +210,8 @@ def intake_lists(snapshot: PlanSnapshot, request: dict[str, Any]) -> tuple[list[
 
     def pick(key: str) -> list[str]:
         values = intake.get(key) or request.get(key) or []
-        return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
+        if not isinstance(values, list):
+            return []
+        return [strip_controls(v) for v in values if isinstance(v, str)]
 
     return pick("goals"), pick("regions")
