@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import copy
+import threading
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 
 import pytest
 
@@ -63,6 +66,31 @@ def test_a_retry_with_the_same_id_answers_200_and_stores_nothing_new(
     assert (first.status_code, second.status_code) == (201, 200)
     assert first.json() == second.json()
     assert len(client.get("/api/v1/sessions").json()["items"]) == 1
+
+
+def test_concurrent_creates_of_one_id_answer_one_201_and_the_rest_200(
+        client: TestClient, database_url: str) -> None:
+    plan = make_plan(client)
+    workers = 6
+    # Each worker its own app and connection pool on the same database, as under uvicorn.
+    with ExitStack() as stack:
+        clients = [stack.enter_context(serve(stack.enter_context(
+            open_store(database_url, upgrade=False)))) for _ in range(workers)]
+        for _ in range(4):
+            body = {"id": str(uuid.uuid4()), "plan": plan, "request": DESK_NECK}
+            barrier = threading.Barrier(workers)
+
+            def post(worker: TestClient, body: dict = body,
+                     barrier: threading.Barrier = barrier) -> tuple[int, str]:
+                barrier.wait()
+                answer = worker.post("/api/v1/sessions", json=body)
+                return answer.status_code, answer.json()["id"]
+
+            with ThreadPoolExecutor(workers) as pool:
+                answers = list(pool.map(post, clients))
+            assert sorted(code for code, _ in answers) == [200] * (workers - 1) + [201]
+            assert {sid for _, sid in answers} == {body["id"]}
+    assert len(client.get("/api/v1/sessions").json()["items"]) == 4
 
 
 def test_a_retry_after_progress_returns_the_session_as_it_now_is(client: TestClient) -> None:
@@ -322,8 +350,36 @@ def test_it_lists_sessions_newest_first_a_page_at_a_time(client: TestClient,
     assert rest["next_before"] is None
 
 
+def test_paging_never_skips_sessions_that_began_at_the_same_moment(
+        client: TestClient, clock: FrozenClock) -> None:
+    ids = []
+    for i in range(7):
+        ids.append(start_session(client)["id"])
+        if i in (3, 6):  # three moments: 4 sessions, then 3, then none
+            clock.advance(minutes=1)
+    seen: list[str] = []
+    params: dict = {"limit": 2}
+    while True:
+        page = client.get("/api/v1/sessions", params=params).json()
+        seen += [s["id"] for s in page["items"]]
+        if page["next_before"] is None:
+            assert page["next_before_id"] is None
+            break
+        assert page["next_before_id"] == page["items"][-1]["id"]
+        params = {"limit": 2, "before": page["next_before"], "before_id": page["next_before_id"]}
+    assert sorted(seen) == sorted(ids) and len(seen) == len(set(seen)) == 7
+    newest_first = client.get("/api/v1/sessions", params={"limit": 100}).json()["items"]
+    assert seen == [s["id"] for s in newest_first]
+
+
+def test_before_id_without_before_is_a_422(client: TestClient) -> None:
+    errors = errors_of(client.get("/api/v1/sessions", params={"before_id": str(uuid.uuid4())}))
+    assert errors[0]["loc"] == ["query", "before"]
+
+
 @pytest.mark.parametrize("query", [{"limit": 0}, {"limit": 101}, {"before": "yesterday"},
-                                   {"before": "0001-01-01T00:00:00+05:00"}])
+                                   {"before": "0001-01-01T00:00:00+05:00"},
+                                   {"before": "2026-03-02T09:00:00Z", "before_id": "x"}])
 def test_a_bad_list_query_is_a_422(client: TestClient, query: dict) -> None:
     errors = errors_of(client.get("/api/v1/sessions", params=query))
     assert errors[0]["loc"][0] == "query"

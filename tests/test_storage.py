@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -350,6 +351,54 @@ def test_it_lists_sessions_newest_first_and_pages_back(
     assert [r.id for r in page] == newest_first[:2]
     older = store.list_sessions(limit=2, before=page[-1].created_at)
     assert [r.id for r in older] == newest_first[2:4]
+
+
+def test_paging_by_moment_and_id_never_skips_sessions_that_share_a_moment(
+        store: Store, clock: FrozenClock) -> None:
+    made = [create(store).id for _ in range(5)]  # all at one moment
+    clock.advance(minutes=1)
+    made += [create(store).id for _ in range(3)]
+    seen: list[str] = []
+    page = store.list_sessions(limit=3)
+    while page:
+        seen += [r.id for r in page]
+        page = store.list_sessions(limit=3, before=page[-1].created_at, before_id=page[-1].id)
+    assert len(seen) == len(set(seen)) == 8 and sorted(seen) == sorted(made)
+    assert seen == [r.id for r in store.list_sessions(limit=100)]
+    # `before` alone still means "begun before this moment".
+    assert len(store.list_sessions(before=clock.now)) == 5
+
+
+def test_before_id_needs_before_and_a_uuid(store: Store, clock: FrozenClock) -> None:
+    with pytest.raises(InvalidSessionData, match="before_id: goes with before"):
+        store.list_sessions(before_id=str(uuid.uuid4()))
+    with pytest.raises(InvalidSessionData, match="before_id: 'x' is not a UUID"):
+        store.list_sessions(before=clock.now, before_id="x")
+
+
+def test_of_concurrent_creates_of_one_id_exactly_one_stores_it(
+        database_url: str, store: Store) -> None:
+    workers = [open_store(database_url, upgrade=False) for _ in range(6)]
+    try:
+        for _ in range(4):
+            sid = str(uuid.uuid4())
+            barrier = threading.Barrier(len(workers))
+
+            def run(worker: Store, sid: str = sid,
+                    barrier: threading.Barrier = barrier) -> tuple[str, bool]:
+                barrier.wait()
+                record, created = worker.ensure_session(plan=make_plan(), request=REQUEST,
+                                                        before=None, session_id=sid)
+                return record.id, created
+
+            with ThreadPoolExecutor(len(workers)) as pool:
+                results = list(pool.map(run, workers))
+            assert sorted(created for _, created in results) == [False] * 5 + [True]
+            assert {rid for rid, _ in results} == {sid}
+    finally:
+        for w in workers:
+            w.close()
+    assert count(store, SessionRow) == 4
 
 
 @pytest.mark.parametrize("limit", [0, 501])

@@ -211,6 +211,25 @@ class Store:
         `created_at` lets an offline client say when the session really began. `plan`
         and `request` may be dicts or the planner's pydantic models; they are kept as JSON.
         """
+        record, _created = self.ensure_session(
+            plan=plan, request=request, before=before, session_id=session_id, source=source,
+            status=status, created_at=created_at, person_id=person_id)
+        return record
+
+    def ensure_session(
+        self, *, plan: dict[str, Any] | BaseModel, request: dict[str, Any] | BaseModel,
+        before: Ratings | None,
+        session_id: str | None = None, source: str = "terminal", status: str = "in_progress",
+        created_at: datetime | None = None, person_id: str | None = None,
+    ) -> tuple[SessionRecord, bool]:
+        """`create_session`, also saying whether this call stored the session (True) or
+        found it stored already (False).
+
+        Exactly one of any number of concurrent calls with one id gets True, on both
+        databases: SQLite runs the writers one after the other (`BEGIN IMMEDIATE`);
+        on PostgreSQL the id is the primary key, so a second insert waits for the
+        first and fails, and the call returns the session the first one stored.
+        """
         sid = new_session_id(session_id)
         pid = self.person_id(person_id)
         snapshot, plan_json = parse_plan(plan)
@@ -228,7 +247,7 @@ class Store:
             with self._write() as db:
                 existing = db.get(SessionRow, sid)
                 if existing is not None:
-                    return self._owned(existing, pid, sid)
+                    return self._owned(existing, pid, sid), False
                 self._ensure_person(db, pid)
                 row = SessionRow(
                     id=sid, person_id=pid, created_at=created, updated_at=now,
@@ -247,7 +266,7 @@ class Store:
                 set_ratings(row, "before", before_ratings)
                 db.add(row)
                 db.flush()
-                return to_record(row)
+                return to_record(row), True
         except IntegrityError as exc:
             # Another worker stored the same id between our read and our insert.
             with self._read() as db:
@@ -255,7 +274,7 @@ class Store:
                 if existing is None:
                     raise InvalidSessionData(f"the database refused the session: {exc.orig}") \
                         from exc
-                return self._owned(existing, pid, sid)
+                return self._owned(existing, pid, sid), False
 
     @staticmethod
     def _owned(row: SessionRow, pid: str, sid: str) -> SessionRecord:
@@ -364,12 +383,26 @@ class Store:
             return to_record(row)
 
     def list_sessions(self, *, limit: int = 20, before: datetime | None = None,
+                      before_id: str | None = None,
                       person_id: str | None = None) -> list[SessionRecord]:
-        """The person's sessions, newest first; `before` pages back in time."""
+        """The person's sessions, newest first (by `created_at`, then id).
+
+        To page back, pass the last session's `created_at` as `before` and its id as
+        `before_id`: the next page starts right after it, even when many sessions share
+        that moment. `before` alone means "begun before this moment".
+        """
         check_whole(limit, "limit", 1, LIST_LIMIT_MAX)
         query = select(SessionRow).where(SessionRow.person_id == self.person_id(person_id))
         cutoff = _moment(before, "before")
-        if cutoff is not None:
+        if before_id is not None:
+            last_id = canonical_id(before_id)
+            if last_id is None:
+                raise InvalidSessionData(f"before_id: {before_id!r} is not a UUID")
+            if cutoff is None:
+                raise InvalidSessionData("before_id: goes with before (the created_at of the "
+                                         "same session)")
+            query = query.where(tuple_(SessionRow.created_at, SessionRow.id) < (cutoff, last_id))
+        elif cutoff is not None:
             query = query.where(SessionRow.created_at < cutoff)
         query = query.order_by(SessionRow.created_at.desc(), SessionRow.id.desc()).limit(limit)
         with self._read() as db:

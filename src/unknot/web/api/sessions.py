@@ -11,6 +11,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import HTTPException, Query, Response
+from pydantic import Field
 
 from unknot.library.loader import default_library
 from unknot.vocabulary import expand_regions
@@ -88,10 +89,14 @@ def create_session(body: SessionCreate, store: StoreDep, person: CurrentPerson,
     plan = body.plan.model_dump(mode="json")
     # A client that dropped or swapped steps may not have updated the total.
     plan["total_seconds"] = sum(step.seconds for step in body.plan.steps)
-    record = store.create_session(
+    # Another worker may store the same id between the look above and this write:
+    # exactly one call stores it (201), every other one gets it back (200).
+    record, created = store.ensure_session(
         plan=plan, request=body.request, before=body.before,
         session_id=sid, source=body.source, status=body.status, created_at=body.created_at,
         person_id=person)
+    if not created:
+        response.status_code = 200
     return SessionOut.of(record)
 
 
@@ -118,17 +123,39 @@ def finish_session(session_id: uuid.UUID, body: SessionFinish, store: StoreDep,
     return SessionOut.of(record)
 
 
-@router.get("/sessions", response_model=SessionList)
+class SessionPage(SessionList):
+    next_before_id: str | None = Field(
+        description="Pass as `before_id`, with `next_before` as `before`, for the next "
+                    "(older) page; null on the last page.")
+
+
+@router.get("/sessions", response_model=SessionPage)
 def list_sessions(store: StoreDep, person: CurrentPerson,
                   limit: Annotated[int, Query(ge=1, le=100)] = 20,
                   before: Annotated[Moment | None, Query(
-                      description="Only sessions begun before this moment (ISO 8601).")] = None,
-                  ) -> SessionList:
-    """The person's sessions, newest first, a page at a time."""
-    records = store.list_sessions(limit=limit, before=before, person_id=person)
+                      description="Only sessions begun before this moment (ISO 8601); "
+                                  "with `before_id`, those after that session in the "
+                                  "list.")] = None,
+                  before_id: Annotated[uuid.UUID | None, Query(
+                      description="The id of the last session of the previous page "
+                                  "(`next_before_id`), so sessions that began at the same "
+                                  "moment are neither skipped nor repeated.")] = None,
+                  ) -> SessionPage:
+    """The person's sessions, newest first, a page at a time.
+
+    Page with both cursors, `before=next_before&before_id=next_before_id`: the order
+    is (`created_at`, id), so sessions that share a moment all appear, once.
+    """
+    if before_id is not None and before is None:
+        raise BodyError(["query", "before"], "before_id goes with before: pass next_before "
+                                             "and next_before_id together", "missing")
+    records = store.list_sessions(limit=limit, before=before,
+                                  before_id=str(before_id) if before_id else None,
+                                  person_id=person)
     more = len(records) == limit
-    return SessionList(items=[SessionOut.of(r) for r in records],
-                       next_before=records[-1].created_at if more else None)
+    return SessionPage(items=[SessionOut.of(r) for r in records],
+                       next_before=records[-1].created_at if more else None,
+                       next_before_id=records[-1].id if more else None)
 
 
 @router.get("/sessions/{session_id}", response_model=SessionOut, responses=NOT_FOUND)
