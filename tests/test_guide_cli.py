@@ -67,3 +67,104 @@ def test_it_refuses_bad_options_with_what_to_fix(tmp_path: Path, args: list[str]
     done = unknot(tmp_path, *args)
     assert done.returncode == 2
     assert message in done.stderr
+
+
+# -- the quick safety check without a terminal (issue 6 §1) ----------------------------
+
+NECK = "neck and shoulders tight from my desk"
+
+
+def asked_with(text: str, verdict: str) -> str:
+    """The id of the first question asked for `text` whose yes means `verdict`."""
+    from unknot.safety.questions import default_questions
+
+    questions = default_questions()
+    for question in screen(text).questions:
+        if questions.by_id(question.id).verdict == verdict:
+            return question.id
+    raise AssertionError(f"no question for {text!r} has a yes meaning {verdict}")
+
+
+def saved_plans(tmp_path: Path) -> list[dict]:
+    import json
+
+    with sqlite3.connect(tmp_path / "unknot.db") as db:
+        return [json.loads(row[0]) for row in db.execute("SELECT plan FROM sessions")]
+
+
+def test_without_a_terminal_an_open_check_starts_no_routine(tmp_path: Path) -> None:
+    done = unknot(tmp_path, "--no-input", "--no-voice", NECK)
+    assert done.returncode == 2
+    assert "Quick safety check" in done.stdout
+    for question in screen(NECK).questions:
+        assert question.id in done.stdout
+    assert "the quick safety check is not complete" in done.stderr
+    assert "--answer ID=yes|no" in done.stderr and "--none" in done.stderr
+    assert "Step 1" not in done.stdout and sessions(tmp_path) == []
+
+
+def test_none_answers_the_check_ahead_and_the_routine_plays(tmp_path: Path) -> None:
+    done = unknot(tmp_path, "--no-input", "--no-voice", "--none", "--minutes", "2",
+                  "--time-scale", "0.002", NECK)
+    assert done.returncode == 0, done.stderr
+    assert "Safe to start gently." in done.stdout and "Step 1 of" in done.stdout
+    assert "Quick safety check" not in done.stdout  # answered: not listed again
+    [(status, _)] = sessions(tmp_path)
+    assert status == "completed"
+    [plan] = saved_plans(tmp_path)
+    assert plan["intake"]["complete"] is True
+    assert {q["answer"] for q in plan["intake"]["questions"]} == {False}
+
+
+def test_a_yes_given_ahead_that_needs_a_doctor_ends_without_a_routine(tmp_path: Path) -> None:
+    question = asked_with(NECK, "see_doctor")
+    done = unknot(tmp_path, "--no-input", "--none", "--answer", f"{question}=yes", NECK)
+    assert done.returncode == 0
+    assert "See a doctor first — no routine today." in done.stdout
+    assert "Step 1" not in done.stdout and sessions(tmp_path) == []
+
+
+def test_a_yes_given_ahead_that_is_an_emergency_prints_only_the_call_for_help(
+        tmp_path: Path) -> None:
+    from unknot.safety.answers import Answers
+
+    question = asked_with(NECK, "urgent")
+    done = unknot(tmp_path, "--no-input", "--none", "--answer", f"{question}=yes", NECK)
+    assert done.returncode == 0
+    expected = screen(NECK, Answers(questions={question: True}), rest_no=True).message
+    assert " ".join(done.stdout.split()) == " ".join(expected.split())
+    assert sessions(tmp_path) == []
+
+
+def test_an_unknown_question_id_is_a_usage_error_that_names_it(tmp_path: Path) -> None:
+    done = unknot(tmp_path, "--no-input", "--answer", "neck.no_such_thing=no", NECK)
+    assert done.returncode == 2
+    assert "neck.no_such_thing" in done.stderr and sessions(tmp_path) == []
+
+
+def test_words_it_cannot_place_ask_for_the_area_and_play_nothing(tmp_path: Path) -> None:
+    done = unknot(tmp_path, "--no-input", "--none", "blah blah")
+    assert done.returncode == 0
+    assert "We could not tell which part of the body" in " ".join(done.stdout.split())
+    assert "Step 1" not in done.stdout and sessions(tmp_path) == []
+
+
+def test_a_saved_plan_with_an_open_check_is_checked_before_it_plays(tmp_path: Path) -> None:
+    from unknot.planner import build_plan
+    from unknot.planner.request import PlanRequest
+
+    saved = tmp_path / "plan.json"
+    saved.write_text(build_plan(PlanRequest(text=NECK, minutes=2, seed=3)).model_dump_json(),
+                     encoding="utf-8")
+    refused = unknot(tmp_path, "--no-input", "--plan-file", str(saved))
+    assert refused.returncode == 2 and "not complete" in refused.stderr
+    doctor = unknot(tmp_path, "--no-input", "--plan-file", str(saved), "--none",
+                    "--answer", f"{asked_with(NECK, 'see_doctor')}=yes")
+    assert doctor.returncode == 0 and "no routine today" in doctor.stdout
+    assert sessions(tmp_path) == []
+    played = unknot(tmp_path, "--no-input", "--no-voice", "--plan-file", str(saved), "--none",
+                    "--time-scale", "0.002")
+    assert played.returncode == 0, played.stderr
+    assert [status for status, _ in sessions(tmp_path)] == ["completed"]
+    [plan] = saved_plans(tmp_path)
+    assert plan["intake"]["complete"] is True

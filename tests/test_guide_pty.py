@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from unknot.guide.cues import step_title
+from unknot.intake.screen import screen
 from unknot.planner import build_plan
 from unknot.planner.request import PlanRequest
 
@@ -135,7 +136,23 @@ def answer_ratings(term: Terminal, *answers: str) -> None:
 
 def test_it_guides_a_whole_session_in_a_real_terminal(run, database: Path) -> None:
     steps = build_plan(PlanRequest(text=TEXT, minutes=5, seed=1)).model_dump()["steps"]
+    asked = screen(TEXT).questions
     term = run("guide", "--no-voice", "--minutes", "5", "--seed", "1", TEXT)
+
+    # The quick safety check comes first, one key a question.
+    term.expect("Quick safety check")
+    term.expect("Is this for you, or someone you're helping?")
+    term.type("\r")
+    term.expect("→ for me")
+    term.expect(f"1 of {len(asked)}")
+    term.type("n")
+    term.expect(f"2 of {len(asked)}")
+    term.type("?")
+    term.expect(f"Why we ask: {asked[1].why[:40]}")
+    term.type("a")
+    term.expect("no, and none of the rest apply")
+    term.expect(asked[-1].ask[:40])
+    term.expect("Safe to start gently.")
 
     term.expect("Before you start")
     term.expect("Pain right now")
@@ -193,3 +210,84 @@ def test_ctrl_c_during_the_routine_quits_cleanly(run, database: Path) -> None:
     assert term.wait_exit() == 0
     assert term.line_mode()
     assert saved_sessions(database) == [("quit", None, 5, None, "terminal")]
+
+
+def answer_check_until(term: Terminal, text: str, wanted: str) -> str:
+    """Answer "for me", then no until the first question whose yes means `wanted`, then
+    yes to it; its id."""
+    from unknot.safety.questions import default_questions
+
+    known = default_questions()
+    asked = screen(text).questions
+    term.expect("Is this for you")
+    term.type("m")
+    for number, question in enumerate(asked, start=1):
+        term.expect(f"{number} of {len(asked)}")
+        if known.by_id(question.id).verdict == wanted:
+            term.type("y")
+            term.expect("→ yes")
+            return question.id
+        term.type("n")
+    raise AssertionError(f"no question for {text!r} has a yes meaning {wanted}")
+
+
+def test_a_yes_that_needs_a_doctor_ends_without_a_routine(run, database: Path) -> None:
+    term = run("guide", "--no-voice", TEXT)
+    answer_check_until(term, TEXT, "see_doctor")
+    term.type("a")  # none of the rest apply
+    term.expect("See a doctor first — no routine today.")
+    term.expect("yes to")
+    assert term.wait_exit() == 0
+    assert term.line_mode()
+    shown = term.text()
+    assert "Before you start" not in shown and "step 1 of" not in shown
+    assert not database.exists() or saved_sessions(database) == []
+
+
+def test_a_yes_that_is_an_emergency_prints_only_the_call_for_help(run, database: Path) -> None:
+    term = run("guide", "--no-voice", TEXT)
+    answer_check_until(term, TEXT, "urgent")
+    term.type("a")
+    term.expect("Call your local emergency number now")
+    assert term.wait_exit() == 0
+    after = term.text()[term.text().index("Call your local emergency number now"):]
+    assert "Before you start" not in after and "See a doctor" not in after
+    assert not database.exists() or saved_sessions(database) == []
+
+
+def test_options_that_answer_the_check_skip_it(run, database: Path) -> None:
+    term = run("guide", "--no-voice", "--none", "--for", "self", "--plan-file", str(PLAN_FILE))
+    answer_ratings(term, "", "", "")
+    term.expect("step 1 of 4")
+    term.type("q")
+    assert term.wait_exit() == 0
+    term = run("guide", "--no-voice", "--none", "--for", "self", "--minutes", "3", TEXT)
+    term.expect("Safe to start gently.")
+    answer_ratings(term, "3", "", "")
+    term.expect("step 1 of")
+    term.type("q")
+    term.expect("Session ended")
+    assert term.wait_exit() == 0
+    assert "Quick safety check" not in term.text()
+    # --none answers the questions, but whose body it is still gets asked.
+    term = run("guide", "--no-voice", "--none", "--minutes", "3", TEXT)
+    term.expect("Is this for you")
+    term.type("s")
+    term.expect("→ for someone I'm helping")
+    term.expect("Before you start")
+    assert "1 of" not in term.text()
+    term.type("\x03")
+    term.wait_exit()
+
+
+def test_q_leaves_the_check_with_no_routine_and_the_terminal_as_it_was(run, database: Path) -> None:
+    term = run("guide", "--no-voice", TEXT)
+    term.expect("Is this for you")
+    term.type("\r")
+    term.expect("1 of")
+    term.type("q")
+    term.expect("no routine today")
+    assert term.wait_exit() == 0
+    assert term.line_mode()
+    assert "Before you start" not in term.text()
+    assert not database.exists() or saved_sessions(database) == []

@@ -207,3 +207,110 @@ def test_it_refuses_settings_it_cannot_play(kwargs: dict, message: str) -> None:
 def test_it_refuses_a_plan_without_steps() -> None:
     with pytest.raises(GuideError, match="no steps"):
         run_guide({"steps": []}, speaker=RecordingSpeaker(), interactive=False)
+
+
+# -- the quick safety check, asked one key at a time (issue 6 §1) -----------------------
+
+class Asked:
+    """A question as the intake gives it (id, ask, why, source)."""
+
+    def __init__(self, qid: str) -> None:
+        self.id, self.ask = qid, f"Question {qid}?"
+        self.why, self.source = f"Because of {qid}.", f"Source of {qid}"
+
+
+def keys_of(*keys: str):
+    """A blocking key reader over `keys`; the check must never ask for more than given."""
+    from unknot.guide.check import CheckCancelled
+
+    queue = list(keys)
+
+    def read() -> str:
+        if not queue:
+            raise CheckCancelled("the test gave no more keys")
+        return queue.pop(0)
+    return read
+
+
+def test_the_check_asks_each_question_in_turn_with_single_keys() -> None:
+    from unknot.guide.check import ask_check
+
+    console = quiet_console()
+    questions = [Asked("a.one"), Asked("a.two"), Asked("a.three")]
+    # Enter keeps "for me"; a stray key is explained; w shows why; then y, n, n.
+    found = ask_check(questions, read_key=keys_of("\n", "x", "w", "y", "n", "N"),
+                      console=console)
+    assert found.questions == {"a.one": True, "a.two": False, "a.three": False}
+    assert found.subject == "self"
+    shown = console.export_text()
+    assert shown.index("Quick safety check") < shown.index("Is this for you, or someone you're "
+                                                          "helping?") < shown.index("1 of 3")
+    assert "Press y for yes or n for no" in shown
+    assert "Why we ask: Because of a.one." in shown and "Based on: Source of a.one" in shown
+    assert "Answer for the person you're helping." not in shown
+
+
+def test_none_of_the_rest_apply_answers_this_and_every_later_question_no() -> None:
+    from unknot.guide.check import ask_check
+
+    console = quiet_console()
+    questions = [Asked("b.one"), Asked("b.two"), Asked("b.three"), Asked("b.four")]
+    found = ask_check(questions, read_key=keys_of("y", "a"), console=console,
+                      ask_subject=False)
+    assert found.questions == {"b.one": True, "b.two": False, "b.three": False,
+                               "b.four": False}
+    assert found.subject is None  # not asked: left to the text (or --for)
+    shown = console.export_text()
+    assert "Is this for you" not in shown
+    for question in questions:
+        assert question.ask in shown  # what "none of the rest" said no to is shown
+
+
+def test_the_check_asks_for_the_person_being_helped() -> None:
+    from unknot.guide.check import ask_check
+
+    console = quiet_console()
+    found = ask_check([Asked("c.one")], read_key=keys_of("s", "n"), console=console)
+    assert found.subject == "someone_else"
+    assert "Answer for the person you're helping." in console.export_text()
+    # The text's reading is the default: Enter keeps "someone else".
+    console = quiet_console()
+    found = ask_check([Asked("c.one")], read_key=keys_of("\r", "n"), console=console,
+                      subject="someone_else")
+    assert found.subject == "someone_else"
+    assert "Enter: for someone I'm helping" in console.export_text()
+    found = ask_check([Asked("c.one")], read_key=keys_of("m", "n"), console=quiet_console(),
+                      subject="someone_else")
+    assert found.subject == "self"
+
+
+@pytest.mark.parametrize("keys", [("q",), ("\n", "n", "q"), ("\n", "n")])
+def test_leaving_the_check_or_losing_the_keyboard_cancels_it(keys: tuple[str, ...]) -> None:
+    from unknot.guide.check import CheckCancelled, ask_check
+
+    with pytest.raises(CheckCancelled):
+        ask_check([Asked("d.one"), Asked("d.two"), Asked("d.three")], read_key=keys_of(*keys),
+                  console=quiet_console())
+
+
+def test_a_closed_terminal_input_cancels_the_check() -> None:
+    from unknot.guide.check import CheckCancelled, key_reader
+    from unknot.guide.keys import KeysClosed
+
+    class Closed(ScriptedKeys):
+        def read_key(self, timeout: float) -> str | None:
+            raise KeysClosed("closed")
+
+    read = key_reader(ScriptedKeys(["y"]))
+    assert read() == "y"
+    with pytest.raises(CheckCancelled):
+        key_reader(Closed([]))()
+
+
+def test_nothing_to_ask_asks_nothing() -> None:
+    from unknot.guide.check import ask_check
+
+    console = quiet_console()
+    found = ask_check([], read_key=keys_of(), console=console, ask_subject=False)
+    assert found.questions == {} and found.subject is None
+    assert console.export_text() == ""

@@ -110,8 +110,8 @@ def _check_saved(saved: Plan, request: PlanRequest, *, rest_no: bool, interactiv
     The saved plan's text is not kept, so a yes is screened on the plan's own areas: a
     verdict that needs a doctor ends here, and a caution means the saved plan was made
     without it in mind."""
-    open_ = _open(saved.intake)
     answers = request.answers or Answers()
+    open_ = [q for q in _open(saved.intake) if q.id not in answers.questions]
     if rest_no:
         found = CheckAnswers({q.id: False for q in open_})
     elif interactive:
@@ -122,14 +122,13 @@ def _check_saved(saved: Plan, request: PlanRequest, *, rest_no: bool, interactiv
         print_intake(saved.intake, console)
         raise fail(NOT_CHECKED)
     given = {**answers.questions, **found.questions}
+    subject = found.subject or answers.subject or saved.intake.subject
+    # Screened even when every answer is no: an unknown id is a usage error either way.
+    check = run_screen(None, answers.model_copy(update={"questions": given, "subject": subject}),
+                       regions=list(saved.intake.regions) or None,
+                       goals=list(saved.intake.goals) or None)
     if any(given.values()):
-        subject = found.subject or answers.subject or saved.intake.subject
-        check = run_screen(None, answers.model_copy(update={"questions": given,
-                                                            "subject": subject}),
-                           regions=list(saved.intake.regions) or None,
-                           goals=list(saved.intake.goals) or None)
-        check = check.model_copy(update={"questions": []})
-        print_intake(check, console)
+        print_intake(check.model_copy(update={"questions": []}), console)
         if check.verdict in NO_ROUTINE:
             raise typer.Exit(0)
         raise fail("your answers change what is safe, and this saved plan was made without "
