@@ -231,3 +231,60 @@ def test_words_it_cannot_place_ask_for_the_area_not_a_whole_body_routine(chromiu
         regions = page.evaluate("JSON.parse(localStorage.getItem('unknot.current')).request.regions")
         assert regions == ["lower_back"]
         assert page.errors == []
+
+
+def test_the_check_works_without_javascript(chromium, server):  # noqa: F811
+    context = chromium.new_context(base_url=server.url, java_script_enabled=False, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto("/")
+        page.fill("#text", HELPING)
+        page.click("#make")
+        page.wait_for_selector("#questions li")
+        assert page.get_by_role("radio", name="For someone I'm helping").is_checked()
+        assert page.inner_text("#for-other") == "Answer for the person you're helping."
+        first = page.locator("#questions li").first
+        first.get_by_role("radio", name="No", exact=True).check()
+        page.click("#check-continue")  # the others are still open: asked again, answer kept
+        page.wait_for_selector("#check-errors:not([hidden])")
+        assert "Answer each question" in page.inner_text("#check-errors")
+        assert page.locator("#questions li").first.get_by_role(
+            "radio", name="No", exact=True).is_checked()
+        page.click("#none-apply")
+        page.wait_for_selector("#steps li")
+        assert page.locator("#start-button").is_visible()
+        assert page.locator("#start-locked").is_hidden()
+    finally:
+        context.close()
+
+
+def test_offline_at_the_check_it_says_so_and_starts_nothing(chromium, server):  # noqa: F811
+    with open_page(chromium, server, PHONE) as page:
+        to_check(page, NECK)
+        page.context.set_offline(True)
+        page.click("#none-apply")
+        page.wait_for_selector("#check-errors:not([hidden])")
+        assert "offline" in page.inner_text("#check-errors")
+        assert page.url.endswith("/check")
+        assert not page.locator("#none-apply").is_disabled()
+        assert page.evaluate("localStorage.getItem('unknot.routines')") is None
+        page.context.set_offline(False)
+        page.click("#none-apply")
+        page.wait_for_url("**/plan")
+        page.wait_for_selector("#steps li")
+        assert page.errors == []
+
+
+def test_going_back_to_the_check_shows_the_answers_given(chromium, server):  # noqa: F811
+    with open_page(chromium, server, PHONE) as page:
+        questions = to_check(page, NECK)
+        none_apply(page)
+        page.wait_for_selector("#steps li")
+        page.go_back()
+        page.wait_for_url("**/check")
+        page.wait_for_selector("#questions li")
+        for question in questions:
+            assert item(page, question).get_by_role("radio", name="No", exact=True).is_checked()
+        page.click("#check-continue")
+        page.wait_for_url("**/plan")
+        assert page.errors == []

@@ -135,11 +135,12 @@
     U.$("#check-nothing").hidden = false;
     return;
   }
-  const next = U.nextPage(current.plan);
-  if (next !== "/check") {
-    // Nothing left to ask (or an emergency): straight on.
-    location.replace(next || "/");
+  const intake = current.plan.intake;
+  if (intake.verdict === "urgent" || intake.understood === false || !(intake.questions || []).length) {
+    // Nothing to ask (an emergency goes first and alone): straight on.
+    location.replace(U.nextPage(current.plan) || "/");
     return;
   }
+  // Open questions, or answered ones to look over again (the back button): the same form.
   draw();
 })();
