@@ -2,16 +2,36 @@
 
 Values come from environment variables prefixed `UNKNOT_` (e.g.
 `UNKNOT_DATABASE_URL`). A bad value stops start-up with a message naming the
-variable; nothing else in the code reads the environment.
+variable and what it allows (one line each); nothing else in the code reads the
+environment. A database URL is checked for a driver that is installed, and a host
+for the form of an address, not looked up.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DATABASE_URLS = "sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST/DB"
+HOSTS = ("an IP address (127.0.0.1: this computer only; 0.0.0.0: every network) or a host "
+         "name such as localhost")
+# What each setting allows, said in the message when a value is refused.
+ALLOWED = {
+    "data_dir": "a folder",
+    "database_url": DATABASE_URLS,
+    "breath_rate": "a number of breaths a minute from 2 to 20, e.g. 6",
+    "voice": "true or false",
+    "host": HOSTS,
+    "port": "a whole number from 1 to 65535",
+    "workers": "a whole number from 1 to 64",
+}
+HOST_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
+SHOWN_VALUE_MAX = 60
 
 
 def _default_data_dir() -> Path:
@@ -31,7 +51,7 @@ class Settings(BaseSettings):
         default=None,
         description="SQLAlchemy URL; PostgreSQL for a clinic, e.g. "
                     "postgresql+psycopg://user:pass@host/db. Default: SQLite in data_dir.")
-    breath_rate: float = Field(default=6.0, ge=2.0, le=20.0,
+    breath_rate: float = Field(default=6.0, ge=2.0, le=20.0, allow_inf_nan=False,
                                description="Breaths a minute the breath pacer leads.")
     voice: bool = Field(default=True, description="Speak cues when a speech engine is present.")
     host: str = Field(default="127.0.0.1", description="Address `unknot serve` listens on.")
@@ -44,11 +64,17 @@ class Settings(BaseSettings):
         if value is None or value == "":
             return None
         if not value.startswith(("sqlite", "postgresql")):
-            raise ValueError("use a sqlite:/// or postgresql+psycopg:// URL")
+            raise ValueError(f"use {DATABASE_URLS}")
         if value.startswith("postgresql://"):
             # psycopg 3 is the driver we ship; the bare scheme would ask for psycopg2.
             value = "postgresql+psycopg://" + value.removeprefix("postgresql://")
+        check_driver(value)
         return value
+
+    @field_validator("host")
+    @classmethod
+    def _listen_address(cls, value: str) -> str:
+        return check_host(value)
 
     @property
     def effective_database_url(self) -> str:
@@ -57,16 +83,67 @@ class Settings(BaseSettings):
         return f"sqlite:///{self.data_dir / 'unknot.db'}"
 
 
+def check_driver(url: str) -> None:
+    """Refuse a database URL that cannot be parsed or whose driver is not installed."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ValueError(f"not a database URL; use {DATABASE_URLS}") from None
+    try:
+        parsed.get_dialect().import_dbapi()
+    except (NoSuchModuleError, ImportError):
+        raise ValueError(
+            f"the {parsed.drivername} driver is not installed (unknot ships sqlite and "
+            f"psycopg 3); use {DATABASE_URLS}") from None
+
+
+def check_host(value: str) -> str:
+    """An address to listen on: an IP address or a host name (letters, digits, hyphens
+    and dots); anything else raises `ValueError` saying what is allowed."""
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        pass
+    labels = value.removesuffix(".").split(".")
+    # A last label of digits only is a mistyped IPv4 address (999.1.1.1), not a name.
+    if len(value) <= 253 and all(HOST_LABEL.fullmatch(label) for label in labels) \
+            and not labels[-1].isdigit():
+        return value
+    hint = "; the port goes in UNKNOT_PORT" if re.fullmatch(r"[^:]+:\d+", value) else ""
+    raise ValueError(f"{_shown(value)} is not an address to listen on{hint}; use {HOSTS}")
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= SHOWN_VALUE_MAX else text[:SHOWN_VALUE_MAX - 1] + "…"
+
+
+def _problem(item: dict[str, object]) -> str:
+    loc = item["loc"]
+    field = ".".join(str(p) for p in loc) if isinstance(loc, tuple | list) else str(loc)
+    name = f"UNKNOT_{field.upper()}"
+    message = str(item["msg"])
+    if item["type"] == "value_error":
+        # Our own validators say what is wrong and what is allowed.
+        return f"{name}: {message.removeprefix('Value error, ')}"
+    allowed = ALLOWED.get(field)
+    why = message[:1].lower() + message[1:]
+    # A database URL may hold a password: never repeat it.
+    value = "the value" if field == "database_url" else _shown(item.get("input"))
+    return f"{name}: {value} is not allowed ({why})" + (f"; use {allowed}" if allowed else "")
+
+
 def load_settings() -> Settings:
-    """Read settings from the environment, turning a bad value into a `SettingsError`."""
+    """Read settings from the environment, turning a bad value into a `SettingsError`
+    that names each variable, and what it allows."""
     try:
         return Settings()
     except ValidationError as exc:
-        problems = []
-        for item in exc.errors():
-            name = "UNKNOT_" + ".".join(str(p) for p in item["loc"]).upper()
-            problems.append(f"{name}: {item['msg']}")
-        raise SettingsError("; ".join(problems)) from exc
+        problems = [_problem(dict(item)) for item in exc.errors()]
+        raise SettingsError("\n".join(problems)) from exc
 
 
 @lru_cache(maxsize=1)
