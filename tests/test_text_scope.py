@@ -31,6 +31,7 @@ def _hit(text: str, word: str):
     ("Grandma has osteoporosis. Her shoulders ache and I'd like to rub them", "someone_else"),
     ("a routine for my dad, his calves are tight", "someone_else"),
     ("my wife says my shoulders are up round my ears", "self"),
+    ("my mum's lower back is sore, I'm helping her", "someone_else"),
 ])
 def test_it_tells_whose_body_the_routine_is_for(text, subject):
     assert subject_of(normalise(text)) == subject

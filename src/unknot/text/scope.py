@@ -61,7 +61,8 @@ _CARE = re.compile(
     rf"|\b(?:massage|routine|rub|ideas?|tips|something|moves|techniques?) (?:\w+ ){{0,3}}?for "
     rf"(?:my|our) (?:{_PEOPLE_ALT})\b"
     rf"|\b(?:i am|i have been) (?:his|her|(?:my|our) (?:{_PEOPLE_ALT})) carer\b"
-    rf"|\bi (?:look|looking|am looking) after {_SOMEONE}\b|\bi (?:care|am caring) for {_SOMEONE}\b")
+    rf"|\bi (?:look|looking|am looking) after {_SOMEONE}\b|\bi (?:care|am caring) for {_SOMEONE}\b"
+    rf"|\bi am (?:helping|here to help|trying to help) (?:him|her|(?:my|our) (?:{_PEOPLE_ALT}))\b")
 # The writer speaks of their own body or state: "my neck", "I have", "killing me".
 _OWN_COMPLAINT = re.compile(
     rf"\bmy (?!(?:{_PEOPLE_ALT})\b)\w+|\bi (?:have|feel|get|got|keep|had|need|want|would like|"
