@@ -128,10 +128,12 @@
     }
   }
 
+  // Older pages follow (created_at, id), so sessions that share a moment are never skipped.
   $("#older").addEventListener("click", async () => {
     const last = sessions[sessions.length - 1];
     try {
-      const page = await U.api(`/api/v1/sessions?limit=${PAGE}&before=${encodeURIComponent(last.created_at)}`);
+      const query = `limit=${PAGE}&before=${encodeURIComponent(last.created_at)}&before_id=${encodeURIComponent(last.id)}`;
+      const page = await U.api(`/api/v1/sessions?${query}`);
       const items = page.items || [];
       sessions = sessions.concat(items);
       $("#older").hidden = items.length < PAGE;
@@ -142,19 +144,7 @@
   });
   U.$$(".chart-controls button").forEach((button) => button.addEventListener("click", () => {
     dim = button.dataset.dim;
-    $("#older").addEventListener("click", async () => {
-    const last = sessions[sessions.length - 1];
-    try {
-      const page = await U.api(`/api/v1/sessions?limit=${PAGE}&before=${encodeURIComponent(last.created_at)}`);
-      const items = page.items || [];
-      sessions = sessions.concat(items);
-      $("#older").hidden = items.length < PAGE;
-      drawSessions();
-    } catch (e) {
-      $("#journal-status").textContent = e.message;
-    }
-  });
-  U.$$(".chart-controls button").forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
+    U.$$(".chart-controls button").forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
     if (data) chart();
   }));
   window.addEventListener("online", () => setTimeout(load, 200));
