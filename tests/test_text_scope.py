@@ -102,3 +102,18 @@ def test_the_writers_own_caution_does_not_change_someone_elses_routine():
 def test_the_writers_own_red_flag_still_counts_when_massaging_someone_else():
     out = screen("I want to massage my mum's shoulders but I have crushing chest pain")
     assert out.verdict == "urgent"
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("Grandma (83) says her temple is sore", 83), ("Mum is 68 and her jaw aches", 68),
+    ("my dad, 74, has a sore back", 74)])
+def test_a_carer_gives_the_age_of_the_person_massaged(text, age):
+    from unknot.safety.facts import extract_facts
+
+    assert extract_facts(text, None).age == age
+
+
+def test_a_carer_who_will_give_a_massage_is_massaging_someone_else():
+    out = screen("My partner is 22 weeks along and I'd like to give her a relaxing hand and arm "
+                 "massage before bed")
+    assert out.subject == "someone_else" and "abdomen" in out.avoid

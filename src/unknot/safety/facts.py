@@ -26,6 +26,10 @@ _AGE_PATTERNS = [
     re.compile(r"\b(?:i am|i'm|im) (?:over|older than|past|above) (\d{2})\b"),
     re.compile(r"(?:^|[,.;] ?)(?:over|aged over) (\d{2})(?= and|,| years|\.|$)"),
     re.compile(r"^(\d{2}) ?(?:,|and|here|yo\b)"),
+    # A carer's "Grandma (83)", "Mum is 68", "my dad, 74,": the age of the person massaged.
+    re.compile(r"\b(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandmother|grandad|"
+               r"grandpa|grandfather|husband|wife|partner|aunt|auntie|uncle)\b(?:'s)?\s*"
+               r"(?:\(|,|is|who is|who's|aged)\s*(\d{2,3})\b(?!\s*(?:weeks|days|months|kg|lb|%|/|out))"),
 ]
 _AGE_DECADE = re.compile(r"\bin my (twenties|thirties|forties|fifties|sixties|seventies|eighties|"
                          r"nineties|20s|30s|40s|50s|60s|70s|80s|90s)\b")

@@ -53,7 +53,7 @@ _RUB = r"(?:massag\w*|rub|rubs|rubbing|rubbed|knead\w*|work on|working on)"
 # "my husband wants a back rub", "a routine for my dad", "I look after my nan".
 _CARE = re.compile(
     rf"\b{_RUB} (?:\w+ ){{0,2}}?{_SOMEONE}\b"
-    rf"|\b(?:give|giving|gave|do|doing|did) {_SOMEONE} a (?:\w+ )?(?:massage|rub)\b"
+    rf"|\b(?:give|giving|gave|do|doing|did) {_SOMEONE} a (?:\w+ ){{0,4}}?(?:massage|rub)\b"
     rf"|\b(?:do|doing|did) (?:his|her) (?:\w+ )?(?:back|neck|shoulders|feet|legs|calves|thighs|"
     rf"hands|head|scalp|temples|arms)\b"
     rf"|\b(?:{_PEOPLE_ALT}|he|she) (?:\w+ ){{0,3}}?(?:wants|asked|asks|likes|loves|needs|would like|"
