@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from unknot.safety.datafiles import load_entries
 from unknot.vocabulary import HealthCondition, Modality, Region, Verdict
 
 QUESTIONS_DIR = Path(__file__).parent / "data" / "questions"
@@ -165,39 +165,15 @@ def check_answer_ids(questions: QuestionSet, answers: Mapping[str, bool]) -> Non
 
 def load_question_files(paths: Iterable[Path]) -> QuestionSet:
     """Load and validate question files; the group is the file's name, ids are unique."""
-    questions: list[Question] = []
-    seen: dict[str, str] = {}
-    errors: list[str] = []
-    for path in sorted(paths):
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            errors.append(f"{path.name}: cannot read: {exc}")
-            continue
-        if not isinstance(raw, list):
-            errors.append(f"{path.name}: expected a list of questions")
-            continue
-        for index, entry in enumerate(raw):
-            label = entry.get("id", f"#{index}") if isinstance(entry, dict) else f"#{index}"
-            if isinstance(entry, dict):
-                entry = {"group": path.stem, **entry}
-            try:
-                question = Question.model_validate(entry)
-            except ValidationError as exc:
-                for item in exc.errors():
-                    where = ".".join(str(p) for p in item["loc"]) or "(question)"
-                    errors.append(f"{path.name}: question {label}: {where}: {item['msg']}")
-                continue
-            if question.id in seen:
-                errors.append(f"{path.name}: question {question.id}: id already used in "
-                              f"{seen[question.id]}")
-                continue
-            seen[question.id] = path.name
-            questions.append(question)
-        group_size = sum(1 for q in questions if q.group == path.stem)
+    paths = sorted(paths)
+    entries, errors = load_entries(paths, Question, "question",
+                                   prepare=lambda path, item: {"group": path.stem, **item})
+    for path in paths:
+        group_size = sum(1 for source, _ in entries if source == path)
         if group_size > MAX_PER_GROUP:
             errors.append(f"{path.name}: {group_size} questions; a checklist keeps to "
                           f"{MAX_PER_GROUP} at most, the most decisive first")
+    questions = [question for _, question in entries]
     if errors:
         raise QuestionError("\n".join(errors))
     return QuestionSet(tuple(questions))

@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from unknot.safety.datafiles import load_entries
 from unknot.vocabulary import HealthCondition, Modality, Region, Verdict
 
 RULES_DIR = Path(__file__).parent / "data" / "rules"
@@ -106,32 +106,8 @@ class RuleSet:
 
 def load_rule_files(paths: Iterable[Path]) -> RuleSet:
     """Load and validate rule files; ids must be unique across all of them."""
-    rules: list[Rule] = []
-    seen: dict[str, str] = {}
-    errors: list[str] = []
-    for path in sorted(paths):
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            errors.append(f"{path.name}: cannot read: {exc}")
-            continue
-        if not isinstance(raw, list):
-            errors.append(f"{path.name}: expected a list of rules")
-            continue
-        for index, entry in enumerate(raw):
-            label = entry.get("id", f"#{index}") if isinstance(entry, dict) else f"#{index}"
-            try:
-                rule = Rule.model_validate(entry)
-            except ValidationError as exc:
-                for item in exc.errors():
-                    where = ".".join(str(p) for p in item["loc"]) or "(rule)"
-                    errors.append(f"{path.name}: rule {label}: {where}: {item['msg']}")
-                continue
-            if rule.id in seen:
-                errors.append(f"{path.name}: rule {rule.id}: id already used in {seen[rule.id]}")
-                continue
-            seen[rule.id] = path.name
-            rules.append(rule)
+    entries, errors = load_entries(paths, Rule, "rule")
+    rules = [rule for _, rule in entries]
     if errors:
         raise RuleError("\n".join(errors))
     return RuleSet(tuple(rules))
