@@ -206,6 +206,11 @@ def test_it_asks_for_the_person_being_helped(chromium, server):  # noqa: F811
         assert page.locator("#for-other").is_hidden()
         helping.check()
         none_apply(page)
+        # At 81 the safety page keeps pressure light and says so before the routine.
+        page.wait_for_url("**/safety")
+        page.wait_for_selector("#caution:not([hidden])")
+        assert "From 80 on" in page.inner_text("#caution")
+        page.click("#caution-continue")
         page.wait_for_selector("#steps li")
         request = page.evaluate("JSON.parse(localStorage.getItem('unknot.current')).request")
         assert request["answers"]["subject"] == "someone_else"

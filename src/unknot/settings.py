@@ -29,7 +29,12 @@ ALLOWED = {
     "host": HOSTS,
     "port": "a whole number from 1 to 65535",
     "workers": "a whole number from 1 to 64",
+    "allowed_hosts": "host names and addresses separated by commas, e.g. "
+                     "mybox.local,192.168.1.20 (or * for any)",
+    "access_token": "at least 16 letters, digits, - or _ (unknot serve makes one when "
+                    "it listens beyond this computer)",
 }
+TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
 HOST_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
 SHOWN_VALUE_MAX = 60
 
@@ -57,6 +62,16 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Address `unknot serve` listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `unknot serve` listens on.")
     workers: int = Field(default=1, ge=1, le=64, description="uvicorn worker processes.")
+    allowed_hosts: str = Field(
+        default="",
+        description="Extra names the app may be reached by (the Host header), comma-separated; "
+                    "loopback names and the address a request came in on are always allowed; "
+                    "* allows any.")
+    access_token: str | None = Field(
+        default=None, repr=False,
+        description="The token a browser or API client must show (cookie, Authorization: "
+                    "Bearer, X-Unknot-Token); `unknot serve` makes one when it listens beyond "
+                    "loopback.")
 
     @field_validator("database_url")
     @classmethod
@@ -75,6 +90,34 @@ class Settings(BaseSettings):
     @classmethod
     def _listen_address(cls, value: str) -> str:
         return check_host(value)
+
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _host_names(cls, value: str) -> str:
+        names = [name.strip() for name in value.split(",") if name.strip()]
+        for name in names:
+            if name == "*":
+                continue
+            try:
+                check_host(name)
+            except ValueError:
+                raise ValueError(f"{_shown(name)} is not a host name or address; use "
+                                 f"{ALLOWED['allowed_hosts']}") from None
+        return ",".join(names)
+
+    @field_validator("access_token")
+    @classmethod
+    def _token(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        if not TOKEN.fullmatch(value):
+            raise ValueError(f"the token is not allowed; use {ALLOWED['access_token']}")
+        return value
+
+    @property
+    def extra_hosts(self) -> frozenset[str]:
+        """The names in UNKNOT_ALLOWED_HOSTS, lower-cased ("*": any)."""
+        return frozenset(name.lower() for name in self.allowed_hosts.split(",") if name)
 
     @property
     def effective_database_url(self) -> str:
@@ -114,6 +157,16 @@ def check_host(value: str) -> str:
         return value
     hint = "; the port goes in UNKNOT_PORT" if re.fullmatch(r"[^:]+:\d+", value) else ""
     raise ValueError(f"{_shown(value)} is not an address to listen on{hint}; use {HOSTS}")
+
+
+def is_loopback(host: str) -> bool:
+    """True when `host` (an address or name to listen on) reaches this computer only."""
+    if host.lower().removesuffix(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _shown(value: object) -> str:

@@ -3,16 +3,24 @@
 Migrations run here once, before any worker starts, so workers find the schema
 at head. The app keeps no state in process memory, so any number of workers
 (SQLite in WAL mode, or PostgreSQL) serve the same people.
+
+Listening beyond this computer (`--host 0.0.0.0`, a LAN address) puts personal
+health data on the network, so it needs an access token, the way Jupyter does: one
+is made (unless UNKNOT_ACCESS_TOKEN gives one) and printed in the link to open; the
+browser keeps it as a cookie, API clients send `Authorization: Bearer TOKEN`. The
+workers get the host, port, worker count and token through the environment.
 """
 
 from __future__ import annotations
 
+import os
+import secrets
 from typing import Annotated
 
 import typer
 
 from unknot.cli.app import app, fail
-from unknot.settings import SettingsError, get_settings
+from unknot.settings import SettingsError, check_host, get_settings, is_loopback
 from unknot.storage import StorageError, upgrade_database
 
 APP_FACTORY = "unknot.web.app:create_app"
@@ -32,18 +40,48 @@ def serve(
     """Start the web app: open http://HOST:PORT/ in a browser."""
     import uvicorn
 
+    from unknot.web.app import check_data, startup_message
+
     try:
         settings = get_settings()
-        state = upgrade_database(settings.effective_database_url)
+        host = check_host(host) if host is not None else settings.host
     except SettingsError as exc:
         raise fail(str(exc)) from exc
+    except ValueError as exc:
+        raise fail(f"--host: {exc}") from exc
+    try:
+        check_data()
+        state = upgrade_database(settings.effective_database_url)
     except StorageError as exc:
         raise fail(str(exc), code=1) from exc
-    host = host or settings.host
+    except ValueError as exc:  # LibraryError, RuleError, QuestionError
+        raise fail(startup_message(exc), code=1) from exc
     port = port or settings.port
     workers = workers or settings.workers
+    token = settings.access_token
+    if token is None and not is_loopback(host):
+        token = secrets.token_urlsafe(24)
+    # The workers read their settings from the environment: give them what was chosen here.
+    os.environ.update({"UNKNOT_HOST": host, "UNKNOT_PORT": str(port),
+                       "UNKNOT_WORKERS": str(workers)})
+    if token is not None:
+        os.environ["UNKNOT_ACCESS_TOKEN"] = token
+    get_settings.cache_clear()  # one worker runs in this process: it reads them afresh
     typer.echo(f"Database: {state.url} (revision {state.revision})", err=True)
-    typer.echo(f"unknot: http://{host}:{port}/  ({workers} worker{'s' * (workers > 1)}; "
-               "Ctrl+C stops)", err=True)
+    # Every network includes this computer's loopback: link to that for a wildcard.
+    shown = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(host, f"[{host}]" if ":" in host else host)
+    link = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    typer.echo(f"unknot: {link}  ({workers} worker{'s' * (workers > 1)}; Ctrl+C stops)",
+               err=True)
+    if not is_loopback(host):
+        typer.echo(
+            f"Warning: listening on {host}, so unknot is reachable from other computers on "
+            "the network, not only this one. Your journal and health answers need the access "
+            "token: open the link above (from another device, with this computer's network "
+            f"address in place of {shown}); API clients send `Authorization: Bearer TOKEN`. "
+            "Anyone with the link can read and change your data.", err=True)
+    elif token is not None:
+        typer.echo("The access token from UNKNOT_ACCESS_TOKEN is required (in the link above).",
+                   err=True)
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers,
                 access_log=access_log, proxy_headers=False)

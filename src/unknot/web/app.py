@@ -4,7 +4,13 @@ No state lives in process memory: every request reads and writes the database,
 so several workers (and several machines on one PostgreSQL) serve the same people.
 Each app opens one store (a connection pool) in its lifespan, applying any
 pending migrations first; `unknot serve` has applied them already, so with
-several workers this is a quick check that finds the schema at head.
+several workers this is a quick check that finds the schema at head. A fault found
+at start (a damaged database, a broken library or rule file) stops the worker with
+the same message the command line gives, not a traceback.
+
+Every request first passes `unknot.web.guard` (trusted hosts, cross-site writes, the
+access token, security headers). The interactive API docs are off (they load their
+scripts from a public CDN); the OpenAPI description stays at /openapi.json.
 """
 
 from __future__ import annotations
@@ -14,8 +20,28 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from unknot.library.loader import LibraryError, default_library
+from unknot.safety.questions import QuestionError, default_questions
+from unknot.safety.rules import RuleError, default_rules
 from unknot.settings import Settings, get_settings
-from unknot.storage import Store, open_store
+from unknot.storage import StorageError, Store, open_store
+
+
+def check_data() -> None:
+    """Load the technique library, the rules and the questions now, so a broken file is
+    found at start-up (the lint's message, naming the file), never at a request."""
+    default_library()
+    default_rules()
+    default_questions()
+
+
+def startup_message(exc: Exception) -> str:
+    """What to say when start-up fails on `exc`."""
+    if isinstance(exc, LibraryError):
+        return f"the technique library has errors (run `unknot library lint`):\n{exc}"
+    if isinstance(exc, RuleError | QuestionError):
+        return f"the safety data has errors:\n{exc}"
+    return str(exc)
 
 
 @asynccontextmanager
@@ -26,7 +52,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         return
     settings: Settings = app.state.settings
-    store = open_store(settings.effective_database_url)
+    try:
+        check_data()
+        store = open_store(settings.effective_database_url)
+    except (StorageError, LibraryError, RuleError, QuestionError) as exc:
+        # The guard logs this message instead of Starlette's traceback.
+        app.state.startup_error = f"unknot cannot start: {startup_message(exc)}"
+        raise
     app.state.store = store
     try:
         yield
@@ -39,17 +71,20 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     """A fresh application for `settings` (tests pass their own, or a ready `store`)."""
     settings = settings or get_settings()
     app = FastAPI(title="unknot", version="1", openapi_url="/openapi.json",
-                  docs_url="/api/docs", redoc_url=None, lifespan=lifespan,
+                  docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="A guided self-massage coach: safety screening, routines that "
                               "fit your minutes, hands-free guidance, and a journal.")
     app.state.settings = settings
     app.state.store = store
+    app.state.startup_error = None
 
     from unknot.web import errors
     from unknot.web.api import router as api_router
+    from unknot.web.guard import Guard
     from unknot.web.pages import install as install_pages
 
     errors.install(app)
     app.include_router(api_router, prefix="/api/v1")
     install_pages(app)
+    app.add_middleware(Guard, settings=settings)
     return app
