@@ -134,3 +134,43 @@ def test_the_app_migrates_and_opens_the_configured_database_at_start(
         assert "preferences" in inspect(engine).get_table_names()
     finally:
         engine.dispose()
+
+
+def test_each_workers_postgres_pool_fits_all_workers_in_the_server() -> None:
+    from unknot.storage import engine
+
+    for workers in (1, 2, 4, 8, 16):
+        size, overflow = engine.pool_size_for(workers)
+        assert size >= 1 and overflow >= 1
+        assert workers * (size + overflow) <= max(engine.POSTGRES_CONNECTIONS, 2 * workers)
+    assert engine.pool_size_for(2) == (20, 10)
+    # A request waits for a connection far less than the pool's default 30 s.
+    assert engine.POOL_TIMEOUT_SECONDS <= 10
+
+
+@pytest.mark.parametrize("database_url", [pytest.param("postgres", marks=pytest.mark.postgres)],
+                         indirect=True)
+def test_every_connection_busy_is_a_503_with_retry_after_not_a_500(
+        database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from unknot.storage import engine, upgrade_database
+
+    upgrade_database(database_url)
+    # A pool of two connections that gives up waiting quickly, both held by others.
+    monkeypatch.setattr(engine, "POSTGRES_CONNECTIONS", 2)
+    monkeypatch.setattr(engine, "POOL_TIMEOUT_SECONDS", 0.3)
+    with Store(make_engine(database_url)) as store, serve(store) as api:
+        assert store.engine.pool.timeout() == 0.3  # type: ignore[attr-defined]
+        held = [store.engine.connect() for _ in range(2)]
+        try:
+            answer = api.get("/api/v1/sessions")
+            assert answer.status_code == 503, answer.text
+            assert answer.headers["retry-after"]
+            assert "busy" in answer.json()["detail"]
+            body = {"id": str(uuid.uuid4()), "plan": {"steps": []}, "source": "web",
+                    "status": "planned"}
+            started = api.post("/api/v1/sessions", json=body)
+            assert started.status_code == 503 and started.headers["retry-after"]
+        finally:
+            for connection in held:
+                connection.close()
+        assert api.get("/api/v1/sessions").json()["items"] == []

@@ -19,6 +19,13 @@ from sqlalchemy.pool import StaticPool
 from unknot.storage.errors import DatabaseUnavailable
 
 BUSY_TIMEOUT_MS = 15_000
+# PostgreSQL: the connections all workers together may hold (the server's default
+# max_connections is 100; some are kept for admin and migrations), shared out per
+# worker, and how long a request waits for one before it is answered 503 with
+# Retry-After (well before a client gives up; the pool's default is 30 s).
+POSTGRES_CONNECTIONS = 80
+POOL_SIZE_MAX, POOL_OVERFLOW_MAX = 20, 10
+POOL_TIMEOUT_SECONDS = 5.0
 # Execution option marking a connection that will write; see `_begin`.
 WRITE = "unknot_write"
 
@@ -78,12 +85,32 @@ def make_engine(url: str | URL | None = None) -> Engine:
         if parsed.get_backend_name() == "sqlite":
             return _sqlite_engine(parsed)
         # pre_ping: a clinic's server may restart under long-lived workers.
-        return create_engine(parsed, pool_pre_ping=True)
+        size, overflow = pool_size_for(_workers())
+        return create_engine(parsed, pool_pre_ping=True, pool_size=size, max_overflow=overflow,
+                             pool_timeout=POOL_TIMEOUT_SECONDS)
     except (NoSuchModuleError, ImportError) as exc:
         raise DatabaseUnavailable(
             f"no driver for {display_url(parsed)}: the {parsed.drivername} driver is not "
             "installed; use sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST/DB") \
             from exc
+
+
+def pool_size_for(workers: int) -> tuple[int, int]:
+    """(pool_size, max_overflow) of each worker's PostgreSQL pool, so that all workers
+    together stay within POSTGRES_CONNECTIONS (one worker: 20 kept open + 10 more)."""
+    share = max(2, POSTGRES_CONNECTIONS // max(1, workers))
+    size = max(1, min(POOL_SIZE_MAX, share * 2 // 3))
+    return size, max(1, min(POOL_OVERFLOW_MAX, share - size))
+
+
+def _workers() -> int:
+    """How many worker processes share the database (UNKNOT_WORKERS; `serve` sets it)."""
+    from unknot.settings import SettingsError, get_settings
+
+    try:
+        return get_settings().workers
+    except SettingsError:
+        return 1
 
 
 def _sqlite_engine(url: URL) -> Engine:

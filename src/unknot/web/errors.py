@@ -14,6 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from unknot.intake.screen import TextTooLong
 from unknot.planner import PlanningError
@@ -87,6 +88,13 @@ async def _unavailable(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "5"})
 
 
+async def _busy(_request: Request, exc: Exception) -> JSONResponse:
+    # Every database connection of this worker stayed busy for the pool's whole timeout
+    # (heavy writes): nothing was done, so the client may simply send it again.
+    return JSONResponse({"detail": "the database is busy: nothing was changed; try again in "
+                                   "a moment"}, status_code=503, headers={"Retry-After": "2"})
+
+
 async def _damaged(_request: Request, exc: Exception) -> JSONResponse:
     # The database file is damaged: no Retry-After, waiting will not mend it; the
     # message says how to recover (restore a backup, `unknot db check`).
@@ -117,6 +125,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(DatabaseCorrupted, _damaged)
     app.add_exception_handler(DatabaseUnavailable, _unavailable)
     app.add_exception_handler(StorageError, _unavailable)
+    app.add_exception_handler(PoolTimeout, _busy)
     app.add_exception_handler(PlanningError, _no_plan)
     app.add_exception_handler(UnknownQuestion, _unknown_question)
     app.add_exception_handler(TextTooLong, _too_long)
