@@ -85,6 +85,30 @@ def test_absurd_nesting_is_refused(client: TestClient) -> None:
     assert "nested more than" in answer.json()["detail"][0]["msg"]
 
 
+@pytest.mark.parametrize("path", ["/api/v1/sessions", "/api/v1/plans", "/api/v1/intake",
+                                  "/api/v1/preferences"])
+def test_nesting_too_deep_to_parse_is_a_422_that_says_so(client: TestClient, path: str) -> None:
+    # Deeper than Python's recursion limit: the parser itself gives up.
+    deep = "[" * 100_000 + "]" * 100_000
+    send = client.put if path.endswith("preferences") else client.post
+    answer = send(path, content=f'{{"text": "neck", "x": {deep}}}',
+                  headers={"Content-Type": "application/json"})
+    assert answer.status_code == 422, answer.text
+    assert "nested more than 32 levels deep" in answer.json()["detail"][0]["msg"]
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "1" * 200, "0." + "5" * 5000, "1e" + "9" * 300,
+                                    "-" + "7" * 4400])
+def test_a_number_too_long_is_a_422_that_says_so(client: TestClient, number: str) -> None:
+    answer = post_raw(client, "/api/v1/plans", f'{{"text": "neck", "minutes": {number}}}')
+    assert answer.status_code == 422, answer.text
+    message = answer.json()["detail"][0]["msg"]
+    assert f"a number is {len(number)} characters long; the limit is 100" == message
+    # A number of ordinary length still reaches the field's own check.
+    answer = post_raw(client, "/api/v1/plans", '{"text": "neck", "minutes": 100000}')
+    assert answer.status_code == 422 and answer.json()["detail"][0]["loc"][-1] == "minutes"
+
+
 def test_a_body_over_a_megabyte_is_a_413(client: TestClient) -> None:
     answer = client.post("/api/v1/sessions", json={"plan": {"steps": []},
                                                    "request": {"x": "a" * 1_100_000}})

@@ -3,7 +3,8 @@
 Valid JSON can still hold values no database or JSON encoder accepts: NUL
 characters (PostgreSQL refuses them in text and JSONB), lone surrogates (not
 encodable as UTF-8), NaN and Infinity (Python's parser allows them, JSON does
-not) and absurd nesting. Rejecting them here, with the path to the value, means
+not), absurd nesting (too deep even for the parser) and numbers hundreds of digits
+long (Python refuses over 4,300 digits). Rejecting them here, with the path to the value, means
 no endpoint can turn them into a 500, including free-form fields such as a
 session's plan.
 """
@@ -22,6 +23,7 @@ from unknot.web.errors import BodyError
 
 MAX_BODY_BYTES = 1_000_000
 MAX_DEPTH = 32
+MAX_NUMBER_CHARS = 100
 Path = tuple[str | int, ...]
 
 
@@ -60,13 +62,38 @@ def first_problem(value: Any, path: Path = ()) -> tuple[Path, str] | None:
     return None
 
 
+class NumberTooLong(ValueError):
+    """A number in the body is longer than any field accepts."""
+
+
+def _number(kind: Callable[[str], Any]) -> Callable[[str], Any]:
+    def parse(literal: str) -> Any:
+        if len(literal) > MAX_NUMBER_CHARS:
+            raise NumberTooLong(f"a number is {len(literal)} characters long; the limit is "
+                                f"{MAX_NUMBER_CHARS}")
+        return kind(literal)
+
+    return parse
+
+
+def parse_body(raw: bytes) -> Any:
+    """The JSON of a body; a 422 naming the problem for text that is not UTF-8, nesting
+    too deep to parse or a number too long (json.JSONDecodeError goes to FastAPI)."""
+    try:
+        return json.loads(raw, parse_int=_number(int), parse_float=_number(float))
+    except UnicodeDecodeError as exc:
+        raise BodyError(["body"], "the body is not UTF-8 text", "json_invalid") from exc
+    except RecursionError as exc:
+        raise BodyError(["body"], f"nested more than {MAX_DEPTH} levels deep",
+                        "json_invalid") from exc
+    except NumberTooLong as exc:
+        raise BodyError(["body"], str(exc), "json_invalid") from exc
+
+
 class CheckedRequest(Request):
     async def json(self) -> Any:
         if not hasattr(self, "_json"):
-            try:
-                parsed = json.loads(await self.body())
-            except UnicodeDecodeError as exc:
-                raise BodyError(["body"], "the body is not UTF-8 text", "json_invalid") from exc
+            parsed = parse_body(await self.body())
             found = first_problem(parsed)
             if found:
                 path, message = found
