@@ -136,3 +136,85 @@ def test_it_refuses_to_start_on_a_database_it_cannot_use(url: str, code: int,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == code
     assert words in done.stderr and "s3cret" not in done.stderr
+
+
+# -- faults at start: a clear message, never a traceback ---------------------------------
+
+def test_a_bad_host_option_is_refused_with_what_is_allowed() -> None:
+    for host in ("localhost:8000", "999.1.1.1", "not a host"):
+        done = subprocess.run([str(UNKNOT), "serve", "--host", host, "--port", str(free_port())],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2, done.stderr
+        assert "--host:" in done.stderr and "is not an address to listen on" in done.stderr
+        assert "Traceback" not in done.stderr
+
+
+def test_a_worker_starting_on_a_damaged_database_says_what_to_do(tmp_path: Path) -> None:
+    from test_storage_integrity import damage_file, fill
+
+    url = f"sqlite:///{tmp_path / 'unknot.db'}"
+    fill(url, sessions=5)
+    damage_file(tmp_path / "unknot.db", how="header")
+    # The worker itself, as `serve` starts it (serve's own check ran before the damage).
+    env = {**os.environ, "UNKNOT_DATABASE_URL": url, "UNKNOT_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "uvicorn", "unknot.web.app:create_app",
+                           "--factory", "--host", HOST, "--port", str(free_port())],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert "unknot cannot start:" in done.stderr and "damaged" in done.stderr
+    assert "unknot db check" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.fixture
+def broken_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The shipped technique library with one file broken (a step without its seconds)."""
+    import shutil
+
+    from unknot.library import loader
+
+    folder = tmp_path / "techniques"
+    shutil.copytree(loader.TECHNIQUES_DIR, folder)
+    broken = sorted(folder.glob("*.yaml"))[0]
+    broken.write_text(broken.read_text(encoding="utf-8").replace("seconds:", "secs:", 1),
+                      encoding="utf-8")
+    monkeypatch.setattr(loader, "TECHNIQUES_DIR", folder)
+    loader.default_library.cache_clear()
+    yield broken
+    loader.default_library.cache_clear()
+
+
+def test_a_broken_library_file_stops_the_app_at_start_naming_it(
+        broken_library: Path, tmp_path: Path) -> None:
+    from support.api import TestClient
+    from unknot.library.loader import LibraryError
+    from unknot.settings import Settings
+    from unknot.web.app import create_app
+
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'unknot.db'}"))
+    with pytest.raises(LibraryError), TestClient(app):
+        pass  # start-up fails: no request is ever served
+    message = app.state.startup_error
+    assert message.startswith("unknot cannot start: the technique library has errors")
+    assert broken_library.name in message and "unknot library lint" in message
+
+
+def test_serve_finds_a_broken_library_file_before_it_listens(
+        broken_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import typer
+
+    from unknot.cli.serve import serve
+    from unknot.settings import get_settings
+
+    monkeypatch.setenv("UNKNOT_DATABASE_URL", f"sqlite:///{tmp_path / 'unknot.db'}")
+    get_settings.cache_clear()
+    try:
+        with pytest.raises(typer.Exit) as stopped:
+            serve(host=None, port=free_port(), workers=None, access_log=False)
+    finally:
+        get_settings.cache_clear()
+    assert stopped.value.exit_code == 1
+    said = capsys.readouterr().err
+    assert "the technique library has errors" in said and broken_library.name in said
+    assert not (tmp_path / "unknot.db").exists()  # found before the database is touched
