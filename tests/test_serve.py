@@ -218,3 +218,29 @@ def test_serve_finds_a_broken_library_file_before_it_listens(
     said = capsys.readouterr().err
     assert "the technique library has errors" in said and broken_library.name in said
     assert not (tmp_path / "unknot.db").exists()  # found before the database is touched
+
+
+def test_a_broken_rule_file_stops_the_app_at_start_naming_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from support.api import TestClient
+    from unknot.safety import rules
+    from unknot.safety.rules import RuleError
+    from unknot.settings import Settings
+    from unknot.web.app import create_app
+
+    folder = tmp_path / "rules"
+    shutil.copytree(rules.RULES_DIR, folder)
+    broken = sorted(folder.glob("*.yaml"))[0]
+    broken.write_text(broken.read_text(encoding="utf-8") + "\n  - [unclosed\n", encoding="utf-8")
+    monkeypatch.setattr(rules, "RULES_DIR", folder)
+    rules.default_rules.cache_clear()
+    try:
+        app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'unknot.db'}"))
+        with pytest.raises(RuleError), TestClient(app):
+            pass
+    finally:
+        rules.default_rules.cache_clear()
+    assert app.state.startup_error.startswith("unknot cannot start: the safety data has errors")
+    assert broken.name in app.state.startup_error
