@@ -10,12 +10,21 @@ property tests.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
+from itertools import combinations, permutations
 
 from unknot.intake.screen import IntakeResult, screen
 from unknot.library.loader import Library, default_library
 from unknot.library.schema import Technique, condition_words
-from unknot.planner.model import CONNECTED, GOAL_REGIONS, PHASE_SHARE, PHASES, Plan
+from unknot.planner.model import (
+    CONNECTED,
+    GOAL_REGIONS,
+    PHASE_SHARE,
+    PHASES,
+    SEED_BACK_STRETCHES,
+    Plan,
+)
 from unknot.planner.render import Choice, render_steps
 from unknot.planner.request import PlanRequest
 from unknot.vocabulary import (
@@ -26,6 +35,7 @@ from unknot.vocabulary import (
 )
 
 NO_ROUTINE = ("see_doctor", "urgent")
+BACK_REGIONS = frozenset({"upper_back", "middle_back", "lower_back"})
 # "lying" in the vocabulary does not say on the back, front or side, and most lying
 # moves are on the back: from about 20 weeks of pregnancy no step is done lying.
 LYING_NOTE = ("Nothing is done lying down: from about 20 weeks of pregnancy, lying flat on "
@@ -57,8 +67,13 @@ class Context:
     position_note: str | None = None
     regions_of: dict[str, frozenset[str]] = field(default_factory=dict)
     used: dict[str, int] = field(default_factory=dict)
+    used_positions: list[str] = field(default_factory=list)
     position: str | None = None
     _static: dict[tuple[str, str], float] = field(default_factory=dict)
+    setting: str = "anywhere"
+    named_tools: frozenset[str] = frozenset()
+    calm: bool = False
+    seen: set[str] = field(default_factory=set)
 
 
 def _targets(request: PlanRequest, intake: IntakeResult, goals: list[str]) -> list[str]:
@@ -93,6 +108,10 @@ def make_context(request: PlanRequest, intake: IntakeResult) -> Context:
         note = "Pressure kept light: " + (reasons[0] if reasons else "a caution applies.")
     if request.pressure == "light":
         avoid = avoid | {"deep_pressure"}  # a preference, not a safety rule
+    calm = _calm(goals)
+    if calm and pressure != "light":
+        # Sleep and calming routines stay light throughout (seeds 000, 004).
+        pressure = "light"
     conditions = frozenset(intake.conditions)
     positions, position_note = SETTING_POSITIONS[request.setting], None
     if "late_pregnancy" in conditions and "lying" in positions:
@@ -112,7 +131,27 @@ def make_context(request: PlanRequest, intake: IntakeResult) -> Context:
         rng=random.Random(request.seed),
         conditions=conditions,
         position_note=position_note,
+        setting=request.setting,
+        named_tools=frozenset(t for t in request.tools if t not in ("wall", "chair")),
+        calm=calm,
     )
+
+
+CALM_GOALS = frozenset({"sleep", "stress_relief", "relaxation"})
+
+
+def _calm(goals: list[str]) -> bool:
+    """A routine for sleep or for calming down: light pressure from start to end."""
+    return "sleep" in goals or ("stress_relief" in goals and set(goals) <= CALM_GOALS)
+
+
+def _fits_setting(technique: Technique, ctx: Context) -> bool:
+    """A technique named for the bed belongs in bed (or, for sleep, on a sofa or anywhere)."""
+    name = technique.name.lower()
+    if "bed" not in name or ctx.setting == "bed":
+        return True
+    return ("in bed" not in name and ctx.setting in ("sofa", "anywhere")
+            and "sleep" in ctx.goals)
 
 
 def ruled_out_by(technique: Technique, ctx: Context) -> list[str]:
@@ -140,6 +179,8 @@ def usable(technique: Technique, ctx: Context, mind_conditions: bool = True) -> 
         return False
     if not set(technique.positions) & set(ctx.positions):
         return False
+    if not _fits_setting(technique, ctx):
+        return False
     lightest = min(PRESSURE_LEVEL[p] for p in technique.pressures)
     return lightest <= PRESSURE_LEVEL[ctx.pressure]
 
@@ -154,10 +195,27 @@ def _score(technique: Technique, phase: str, ctx: Context) -> float:
     if key not in ctx._static:
         ctx._static[key] = _static_score(technique, phase, ctx)
     score = ctx._static[key]
-    if ctx.position in technique.positions:
-        score += 2.5  # fewer position changes
+    score += _position_score(technique, ctx)
     score -= 4.0 * ctx.used.get(technique.id, 0)
     return score + ctx.rng.random() * 1.2
+
+
+def _position_score(technique: Technique, ctx: Context) -> float:
+    """Few position changes: stay where we are, or go back to a position already used."""
+    mine = set(technique.positions) & set(ctx.positions)
+    if ctx.setting == "bed" and "lying" in ctx.positions:
+        # In bed: lying down, and it ends lying down.
+        return 2.5 if "lying" in mine else -8.0
+    if ctx.position in mine:
+        return 2.5
+    used = set(ctx.used_positions)
+    if mine & used:
+        return 1.5
+    if not used:
+        return 0.0
+    # A new position: tiring in a short routine, and one too many past three.
+    most = 1 if ctx.total < 480 else 2 if ctx.total < 720 else 3
+    return -1.0 if len(used) < most else -6.0
 
 
 def _static_score(technique: Technique, phase: str, ctx: Context) -> float:
@@ -167,14 +225,22 @@ def _static_score(technique: Technique, phase: str, ctx: Context) -> float:
     score = 0.0
     if phase in ("work", "gentle", "stretch"):
         if on_target:
-            # Earlier-named regions matter more ("most relevant first").
-            score += 3.0 + 2.0 / (1 + ctx.targets.index(on_target[0]))
-        score += 0.8 * bool(on_connected)
+            # Earlier-named regions matter more ("most relevant first"), and so does
+            # covering more of what was asked.
+            score += 6.0 + 2.0 / (1 + ctx.targets.index(on_target[0]))
+            score += 0.4 * min(len(on_target), 3)
+        score += 0.5 * bool(on_connected)
+        if phase == "stretch" and on_target and technique.id in SEED_BACK_STRETCHES:
+            score += 2.0  # the stretches seed 002 names: cat–camel, child's pose, twist
     elif phase == "connected":
         score += 3.0 * bool(on_connected) + 0.5 * bool(on_target)
+    elif phase == "settle" and technique.kind in ("breathing", "meditation"):
+        score += 3.0  # breath first (seeds 000, 004)
     score += 0.7 * len(set(technique.goals) & set(ctx.goals))
-    if technique.needed_tools and on_target:
-        score += 1.0  # they brought the tool for a reason, for this area
+    if technique.needed_tools & ctx.named_tools and (on_target or on_connected):
+        score += 4.0 if on_target else 2.0  # they brought the tool for a reason
+    elif technique.needed_tools and on_target:
+        score += 1.0
     return score
 
 
@@ -190,9 +256,27 @@ def _relevant(technique: Technique, phase: str, ctx: Context) -> bool:
     return bool(_overlap(technique, ctx.targets + ctx.connected, ctx))
 
 
+def _phase_pool(pool: list[Technique], phase: str, ctx: Context) -> list[Technique]:
+    """What a phase chooses from: on the complaint first; connected areas only as support."""
+    relevant = [t for t in pool if _relevant(t, phase, ctx)]
+    if ctx.setting == "bed" and "lying" in ctx.positions:
+        # In bed everything is done lying down where it can be; a stretch that would
+        # have the person sit up again is better left out.
+        lying = [t for t in relevant if "lying" in t.positions]
+        relevant = lying if lying or phase in ("stretch", "close") else relevant
+    if phase in ("gentle", "work", "stretch"):
+        on_target = [t for t in relevant if _overlap(t, ctx.targets, ctx)]
+        if on_target:
+            return on_target
+    return relevant
+
+
 def _position_for(technique: Technique, ctx: Context) -> str:
     if ctx.position in technique.positions and ctx.position in ctx.positions:
         return ctx.position
+    for position in ctx.used_positions:
+        if position in technique.positions:
+            return position
     return next(p for p in ctx.positions if p in technique.positions)
 
 
@@ -211,6 +295,8 @@ def _pick(pool: list[Technique], phase: str, ctx: Context, budget: int,
             continue
         ctx.used[technique.id] = ctx.used.get(technique.id, 0) + 1
         ctx.position = _position_for(technique, ctx)
+        if ctx.position not in ctx.used_positions:
+            ctx.used_positions.append(ctx.position)
         return Choice(technique=technique, phase=phase, seconds=per_side,
                       position=ctx.position, pressure=_pressure(technique, phase, ctx),
                       why=_why(technique, phase, ctx))
@@ -233,16 +319,22 @@ def _why(technique: Technique, phase: str, ctx: Context) -> str:
     target = _overlap(technique, ctx.targets, ctx)
     connected = _overlap(technique, ctx.connected, ctx)
     goals = [g.replace("_", " ") for g in technique.goals if g in ctx.goals]
-    if phase == "settle":
+    if phase == "settle" and technique.kind not in ("breathing", "meditation"):
+        text = "Opens gently, so you arrive in your body before the work begins."
+    elif phase == "settle":
         text = "Opens with slow breathing so every stroke that follows stays slow and present."
     elif phase == "close":
         text = "Closes quietly so the work can settle before you get up."
+    elif phase == "gentle" and technique.kind == "stretch":
+        text = f"Gentle movement eases the {_names(technique.regions)} before any deeper work."
     elif phase == "gentle":
         text = f"Gentle strokes relax the {_names(technique.regions)} before any deeper work."
     elif phase == "stretch":
         text = f"Lengthens the {_names(target or connected or technique.regions)} after the work."
     elif phase == "connected" or not target:
-        text = (f"The {_names(connected or technique.regions)} connects to your "
+        areas = connected or list(technique.regions)
+        verb = "connects" if len(areas) == 1 and not areas[0].endswith("s") else "connect"
+        text = (f"The {_names(areas)} {verb} to your "
                 f"{_names(ctx.targets[:2] or technique.regions)}: tension there feeds it.")
     else:
         text = f"Works on your {_names(target)}, where you feel it."
@@ -264,6 +356,9 @@ def _budgets(ctx: Context) -> dict[str, int]:
                   "stretch": 0.0, "close": 0.0}
         if total >= 150:
             shares.update({"settle": 0.15, "work": 0.7, "close": 0.15})
+    elif total >= 720 and set(ctx.targets) & BACK_REGIONS:
+        # Longer back routines make room for the seed's stretches (seed 002).
+        shares.update({"stretch": 0.2, "connected": 0.08})
     budgets = {phase: int(total * share) for phase, share in shares.items()}
     budgets["work"] += total - sum(budgets.values())
     return budgets
@@ -278,7 +373,12 @@ def compose(ctx: Context, library: Library) -> list[Choice]:
     carry = 0
     for phase, budget in _budgets(ctx).items():
         budget += carry
-        pool = [t for t in pools[phase] if _relevant(t, phase, ctx)]
+        pool = _phase_pool(pools[phase], phase, ctx)
+        if phase == "stretch" and ctx.total >= 720 and set(ctx.targets) & BACK_REGIONS:
+            budget -= _bring_the_stretches(pool, ctx, budget, chosen)
+        if phase == "work":
+            budget -= _bring_the_tools(pool + _phase_pool(pools["connected"], "connected", ctx),
+                                       ctx, budget, chosen)
         while pool and budget > 0:
             choice = _pick(pool, phase, ctx, budget)
             if choice is None:
@@ -287,11 +387,41 @@ def compose(ctx: Context, library: Library) -> list[Choice]:
             budget -= choice.total
             if phase in ("settle", "close"):
                 break  # one breathing segment is enough; extra time goes to the work
-        carry = budget
+        # Time the work could not use is not handed to the connected areas: the
+        # fitting at the end grows the steps on the complaint first.
+        carry = 0 if phase == "work" else budget
     _fill(chosen, ctx, pools)
-    ordered = _group_positions(chosen)
+    ordered = _group_positions(chosen, ctx)
     _say_what_was_left_out(ordered, ctx, library)
     return ordered
+
+
+def _bring_the_tools(pool: list[Technique], ctx: Context, budget: int,
+                     chosen: list[Choice]) -> int:
+    """Each tool the person named gets its best step for the complaint, when one fits."""
+    spent = 0
+    for tool in sorted(ctx.named_tools):
+        if any(tool in c.technique.needed_tools for c in chosen):
+            continue
+        with_tool = [t for t in pool if tool in t.needed_tools]
+        choice = _pick(with_tool, "work", ctx, budget - spent) if with_tool else None
+        if choice is not None:
+            chosen.append(choice)
+            spent += choice.total
+    return spent
+
+
+def _bring_the_stretches(pool: list[Technique], ctx: Context, budget: int,
+                         chosen: list[Choice]) -> int:
+    """Longer back routines take the stretches seed 002 names, where the setting allows."""
+    spent = 0
+    for technique_id in SEED_BACK_STRETCHES:
+        stretch = [t for t in pool if t.id == technique_id]
+        choice = _pick(stretch, "stretch", ctx, budget - spent) if stretch else None
+        if choice is not None:
+            chosen.append(choice)
+            spent += choice.total
+    return spent
 
 
 def _pools(techniques: list[Technique]) -> dict[str, list[Technique]]:
@@ -336,16 +466,127 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _group_positions(chosen: list[Choice]) -> list[Choice]:
-    """Within each phase, keep steps of one position together, starting where we already are."""
-    ordered: list[Choice] = []
-    for phase in PHASES:
-        group = [c for c in chosen if c.phase == phase]
-        current = ordered[-1].position if ordered else None
-        order = list(dict.fromkeys([current] + [c.position for c in group]))
-        group.sort(key=lambda c: order.index(c.position))  # stable within a position
-        ordered.extend(group)
+def _group_positions(chosen: list[Choice], ctx: Context) -> list[Choice]:
+    """Order the steps so each position is one block: few changes, and phases in order
+    as far as the blocks allow (settle first, close last; in bed the end is lying down).
+    """
+    settle = [c for c in chosen if c.phase == "settle"]
+    close = [c for c in chosen if c.phase == "close"]
+    middle = [c for c in chosen if c.phase not in ("settle", "close")]
+    if not middle:
+        return settle + close
+
+    def allowed(choice: Choice) -> list[str]:
+        return [p for p in ctx.positions if p in choice.technique.positions] or [choice.position]
+
+    best: tuple | None = None
+    options = list(dict.fromkeys(p for c in middle for p in allowed(c)))
+    for size in range(1, len(options) + 1):
+        for subset in combinations(options, size):
+            if not all(set(allowed(c)) & set(subset) for c in middle):
+                continue
+            for order in permutations(subset):
+                arranged = _arrange(settle, middle, close, order, allowed)
+                cost = _arrangement_cost(arranged, ctx)
+                if best is None or cost < best[0]:
+                    best = (cost, arranged)
+        if best is not None:
+            break
+    assert best is not None
+    ordered = []
+    for choice, position in best[1]:
+        choice.position = position
+        ordered.append(choice)
+    _light_first(ordered)
+    _vary_reasons(ordered)
     return ordered
+
+
+_WORKS = re.compile(r"Works on your (.+), where you feel it\.")
+_CONNECTS = re.compile(r"The (.+) connects? to your (.+): tension there feeds it\.")
+_USES = re.compile(r"Uses the (.+) you have at hand\.")
+_LENGTHENS = re.compile(r"Lengthens the (.+) after the work\.")
+
+
+def _vary_reasons(ordered: list[Choice]) -> None:
+    """Say a reason once: a sentence repeated on every card is read by nobody.
+
+    The same pressure note or goal line is kept on its first step only; the same
+    "works on" or "connects to" line is said another way the second time and
+    left out after that; the tool line is kept short when it comes back.
+    """
+    seen: dict[str, int] = {}
+    for choice in ordered:
+        kept = []
+        for sentence in re.split(r"(?<=\.) (?=[A-Z])", choice.why):
+            count = seen.get(sentence, 0)
+            seen[sentence] = count + 1
+            if count == 0:
+                kept.append(sentence)
+                continue
+            works, connects, uses = (_WORKS.fullmatch(sentence), _CONNECTS.fullmatch(sentence),
+                                     _USES.fullmatch(sentence))
+            if uses:
+                kept.append(f"Again the {uses.group(1)}.")
+            elif works and count == 1:
+                kept.append(f"More for your {works.group(1)}, with another touch.")
+            elif works:
+                kept.append("Stays with it from another angle.")
+            elif connects and count == 1:
+                kept.append(f"Supports your {connects.group(2)} through the {connects.group(1)}.")
+            elif connects:
+                kept.append("More support from the areas around it.")
+            elif _LENGTHENS.fullmatch(sentence) and count == 1:
+                kept.append("Another stretch for the same muscles, from a new angle.")
+            elif _LENGTHENS.fullmatch(sentence):
+                kept.append("One more stretch, so the work holds.")
+        choice.why = " ".join(kept) or "Continues the work on the same area."
+
+
+def _arrange(settle: list[Choice], middle: list[Choice], close: list[Choice],
+             order: tuple[str, ...], allowed) -> list[tuple[Choice, str]]:
+    placed = []
+    for index, choice in enumerate(middle):
+        mine = [p for p in order if p in allowed(choice)]
+        position = choice.position if choice.position in mine else mine[0]
+        placed.append((order.index(position), PHASES.index(choice.phase), index, choice,
+                       position))
+    placed.sort(key=lambda x: x[:3])
+    out = [(c, p) for *_, c, p in placed]
+    if "light" not in out[0][0].technique.pressures:
+        # Light first: bring the first step that can be light to the front of its block.
+        light = next((i for i, (c, p) in enumerate(out)
+                      if p == out[0][1] and "light" in c.technique.pressures), None)
+        if light is not None:
+            out.insert(0, out.pop(light))
+    first, last = out[0][1], out[-1][1]
+    for choice in settle:
+        own = allowed(choice)
+        out.insert(0, (choice, first if first in own else own[0]))
+    for choice in close:
+        own = allowed(choice)
+        out.append((choice, last if last in own else ("lying" if "lying" in own else own[0])))
+    return out
+
+
+def _arrangement_cost(arranged: list[tuple[Choice, str]], ctx: Context) -> tuple:
+    positions = [p for _, p in arranged]
+    changes = sum(1 for a, b in zip(positions, positions[1:], strict=False) if a != b)
+    phases = [PHASES.index(c.phase) for c, _ in arranged]
+    inversions = sum(1 for i, a in enumerate(phases) for b in phases[i + 1:] if a > b)
+    bed = ctx.setting == "bed" and "lying" in ctx.positions and positions[-1] != "lying"
+    hands_on = next((c for c, _ in arranged if c.technique.kind in ("massage", "stretch")),
+                    None)
+    heavy_first = hands_on is not None and "light" not in hands_on.technique.pressures
+    moved = sum(1 for c, p in arranged if p != c.position)
+    return (bed, changes, heavy_first, inversions, moved)
+
+
+def _light_first(ordered: list[Choice]) -> None:
+    """The first hands-on step is light (seeds: relaxation first, then knots)."""
+    hands_on = next((c for c in ordered if c.technique.kind in ("massage", "stretch")), None)
+    if hands_on is not None and "light" in hands_on.technique.pressures:
+        hands_on.pressure = "light"
 
 
 def _fill(chosen: list[Choice], ctx: Context, pools: dict[str, list[Technique]]) -> None:
@@ -355,12 +596,12 @@ def _fill(chosen: list[Choice], ctx: Context, pools: dict[str, list[Technique]])
         if diff == 0:
             return
         if diff > 0:
-            diff = _grow(chosen, diff)
+            diff = _grow(chosen, diff, ctx)
             if diff == 0:
                 return
             extra = None
-            for phase in ("work", "connected", "gentle"):
-                pool = [t for t in pools[phase] if _relevant(t, phase, ctx)] or pools[phase]
+            for phase in ("work", "gentle", "connected"):
+                pool = _phase_pool(pools[phase], phase, ctx) or pools[phase]
                 extra = _pick(pool, phase, ctx, diff, allow_repeat=True)
                 if extra is not None:
                     break
@@ -383,9 +624,10 @@ def _fill(chosen: list[Choice], ctx: Context, pools: dict[str, list[Technique]])
     raise RuntimeError("the planner could not fit the minutes")  # pragma: no cover
 
 
-def _grow(chosen: list[Choice], diff: int) -> int:
-    order = sorted(chosen, key=lambda c: ("work", "connected", "gentle", "stretch", "settle",
-                                          "close").index(c.phase))
+def _grow(chosen: list[Choice], diff: int, ctx: Context) -> int:
+    order = sorted(chosen, key=lambda c: (not _overlap(c.technique, ctx.targets, ctx),
+                                          ("work", "gentle", "stretch", "connected", "settle",
+                                           "close").index(c.phase)))
     for choice in order:
         room = choice.technique.duration.max - choice.seconds
         step = min(room, diff // choice.sides)
@@ -424,6 +666,27 @@ def _absorb(chosen: list[Choice], ctx: Context, pools: dict[str, list[Technique]
     chosen.insert(0, Choice(technique=breath, phase="settle", seconds=diff,
                             position=_position_for(breath, ctx), pressure="light",
                             why=_why(breath, "settle", ctx)))
+
+
+def alternatives(plan: Plan, index: int, request: PlanRequest,
+                 library: Library | None = None) -> list[Technique]:
+    """What step `index` of `plan` may be swapped for, best first.
+
+    The same phase, one of the step's areas, safe for this person here (the same
+    rules the plan was made by), and never a technique already in the plan.
+    """
+    library = library or default_library()
+    step = plan.steps[index]
+    ctx = make_context(request, plan.intake)
+    ctx.regions_of = library.region_sets
+    in_plan = {s.technique for s in plan.steps}
+    areas = expand_regions(step.regions)
+    pool = [t for t in _pools([t for t in library.techniques if usable(t, ctx)])[step.phase]
+            if t.id not in in_plan and (step.phase in ("settle", "close")
+                                        or expand_regions(t.regions) & areas)]
+    ctx.position = step.position
+    return sorted(pool, key=lambda t: (-_static_score(t, step.phase, ctx)
+                                       - _position_score(t, ctx), t.id))
 
 
 class PlanningError(ValueError):

@@ -88,6 +88,9 @@ GOAL_REGIONS: dict[str, tuple[str, ...]] = {
 
 # Share of the minutes each phase gets; work and connected absorb what others leave.
 PHASE_SHARE: dict[str, float] = {
-    "settle": 0.12, "gentle": 0.15, "work": 0.38, "connected": 0.15, "stretch": 0.12,
+    "settle": 0.12, "gentle": 0.15, "work": 0.43, "connected": 0.10, "stretch": 0.12,
     "close": 0.08,
 }
+
+# The stretches seed 002 names for back routines, in its order.
+SEED_BACK_STRETCHES: tuple[str, ...] = ("cat-camel", "childs-pose", "seated-spinal-twist")
