@@ -22,7 +22,7 @@ def test_it_runs_a_saved_routine_offline_and_sends_the_session_once_online(chrom
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         make_routine(page, text="tight calves after my run", minutes=3)
         # The shell is cached once the worker is active; the page is then controlled.
-        page.wait_for_function("navigator.serviceWorker.controller !== null", polling=100)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", polling=100)
 
         page.context.set_offline(True)
         page.goto("/")

@@ -196,7 +196,8 @@ def test_it_saves_settings_and_the_start_page_uses_them(chromium, server):  # no
     assert prefs["ambient"] == "rain" and prefs["minutes"] == 15
     with open_page(chromium, server) as page:  # a new device: nothing stored locally
         page.goto("/")
-        page.wait_for_function("document.querySelector('input[name=minutes][value=\"15\"]').checked")
+        page.wait_for_function(
+            "() => document.querySelector('input[name=minutes][value=\"15\"]').checked")
         assert page.get_by_role("radio", name="Light").is_checked()
         assert page.get_by_role("checkbox", name="Foam roller").is_checked()
     server.api("/api/v1/preferences", "PUT", {"pressure": "moderate", "tools": [], "ambient": "off",
