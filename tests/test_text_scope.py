@@ -32,6 +32,7 @@ def _hit(text: str, word: str):
     ("a routine for my dad, his calves are tight", "someone_else"),
     ("my wife says my shoulders are up round my ears", "self"),
     ("my mum's lower back is sore, I'm helping her", "someone_else"),
+    ("My elderly dad has been drowsy with a headache since yesterday", "someone_else"),
 ])
 def test_it_tells_whose_body_the_routine_is_for(text, subject):
     assert subject_of(normalise(text)) == subject
@@ -42,6 +43,7 @@ def test_it_tells_whose_body_the_routine_is_for(text, subject):
     ("my neck is stiff and I have a fever", "fever", "writer"),
     ("my partner rubbed my back and now it is numb", "numb", "writer"),
     ("I talked to my colleague and the words came out jumbled", "jumbled", "writer"),
+    ("my foot is worse since my friend rubbed it", "worse", "writer"),
 ])
 def test_it_tells_whose_finding_it_is(text, word, owner):
     normal, hit = _hit(text, word)

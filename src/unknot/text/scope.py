@@ -65,8 +65,8 @@ _CARE = re.compile(
     rf"|\bi am (?:helping|here to help|trying to help) (?:him|her|(?:my|our) (?:{_PEOPLE_ALT}))\b")
 # The writer speaks of their own body or state: "my neck", "I have", "killing me".
 _OWN_COMPLAINT = re.compile(
-    rf"\bmy (?!(?:{_PEOPLE_ALT})\b)\w+|\bi (?:have|feel|get|got|keep|had|need|want|would like|"
-    rf"can not|am|have been|woke|just)\b|\b(?:killing|hurting|bothering|giving|driving) me\b"
+    rf"\bmy (?!(?:\w+ ){{0,3}}?(?:{_PEOPLE_ALT})\b)\w+"
+    rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just)\b|\b(?:killing|hurting|bothering|giving|driving) me\b"
     rf"|\bmine\b|\bmyself\b")
 
 # Long ago: whatever it was, it belongs to the past.
@@ -130,7 +130,9 @@ def _person_at(text: NormalText, index: int) -> str | None:
     word = text.tokens[index].norm
     if word in FIRST_PERSON:
         # "my brother": the person is the brother, not the writer.
-        if word == "my" and index + 1 < len(text.tokens) and _is_person(text, index + 1):
+        # "my elderly dad", "my 80 year old dad": the person may come a few words on.
+        if word == "my" and any(_is_person(text, i)
+                                for i in range(index + 1, min(index + 4, len(text.tokens)))):
             return "third"
         return "writer"
     if word in THIRD_PRONOUNS:
@@ -195,6 +197,7 @@ def _names_in(norm: str) -> frozenset[str]:
 # Before these a person is not the one the sentence is about: "talked to my colleague
 # and the words came out wrong", "same as my brother".
 _NOT_SUBJECT_BEFORE = frozenset({"to", "with", "at", "for", "from", "about", "of", "by", "than",
+                                 "since",
                                  "like", "as", "and", "after", "behind", "beside", "near", "told",
                                  "asked", "called", "rang", "phoned", "texted", "saw", "visited",
                                  "helped", "watched", "sat", "lifted", "carried", "carrying",
