@@ -66,7 +66,8 @@ _CARE = re.compile(
 # The writer speaks of their own body or state: "my neck", "I have", "killing me".
 _OWN_COMPLAINT = re.compile(
     rf"\bmy (?!(?:\w+ ){{0,3}}?(?:{_PEOPLE_ALT})\b)\w+"
-    rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just)\b|\b(?:killing|hurting|bothering|giving|driving) me\b"
+    rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just)\b"
+    rf"|\b(?:killing|hurting|bothering|giving|driving) me\b"
     rf"|\bmine\b|\bmyself\b")
 
 # Long ago: whatever it was, it belongs to the past.
