@@ -205,6 +205,7 @@ _NOT_SUBJECT_BEFORE = frozenset({"to", "with", "at", "for", "from", "about", "of
                                  "lifting", "nursing", "holding"})
 
 
+_ME_TOO = re.compile(r"\b(?:so am i|so do i|so have i|me too|as am i|as do i|we both|both of us)\b")
 _CLAUSE_ENDS = frozenset({",", "-", ";", ":", "but", "though", "although", "whereas", "while"})
 
 
@@ -224,6 +225,8 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
     rubbed my back and it is worse" is the writer's, "my son twisted his knee" the son's.
     """
     start = _sentence_start(text, hit.first)
+    if _ME_TOO.search(" ".join(t.norm for t in text.tokens[start:_sentence_end(text, hit.last) + 1])):
+        return "writer"  # "Dad's on warfarin, and so am I now": the writer's finding too
     # A person named in the hit's own first clause ("rubbed my back", "hit his head")
     # decides; otherwise the nearest one before it.
     first_clause = hit.first
