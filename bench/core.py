@@ -16,6 +16,7 @@ from pathlib import Path
 from unknot.intake.screen import screen
 from unknot.library.loader import Library, default_library
 from unknot.planner import PlanRequest, build_plan
+from unknot.text.scope import _names_in, _over_in
 from unknot.vocabulary import GOALS, PRESSURES, REGIONS, SETTINGS, TOOLS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +59,12 @@ def timed(fn, items) -> list[float]:
     return out
 
 
+def cold() -> None:
+    """Forget what the scope memoised about texts seen before (every request counts in full)."""
+    _over_in.cache_clear()
+    _names_in.cache_clear()
+
+
 def bigger(library: Library, factor: int) -> Library:
     copies = [t.model_copy(update={"id": f"{t.id}-copy{i}"}) for i in range(factor)
               for t in library.techniques]
@@ -68,11 +75,15 @@ def main() -> str:
     reqs = requests(3000)
     screen("warm up")
     build_plan(reqs[0])
-    intake_ms = timed(lambda r: screen(r.text, r.answers), reqs)
-    plan_ms = timed(build_plan, reqs)
+    # The texts repeat, so the scope's per-text memos would hit: clear them before each
+    # request to measure the work itself, and report the memo figure beside it.
+    intake_ms = timed(lambda r: (cold(), screen(r.text, r.answers)), reqs)
+    warm_ms = timed(lambda r: screen(r.text, r.answers), reqs)
+    plan_ms = timed(lambda r: (cold(), build_plan(r)), reqs)
     lines = [
         f"- requests: {len(reqs)} varied (texts × minutes 1–60 × settings × tools × seeds)",
-        f"- intake alone: p50 {percentile(intake_ms, .5):.2f} ms, p99 {percentile(intake_ms, .99):.2f} ms",
+        f"- intake alone: p50 {percentile(intake_ms, .5):.2f} ms, p99 {percentile(intake_ms, .99):.2f} ms"
+        f" (with the scope's per-text memos warm, a cache figure: p50 {percentile(warm_ms, .5):.2f} ms)",
         f"- intake + plan: p50 {percentile(plan_ms, .5):.2f} ms, p99 {percentile(plan_ms, .99):.2f} ms, "
         f"max {max(plan_ms):.2f} ms",
     ]
@@ -89,7 +100,11 @@ def main() -> str:
                     f"{percentile(ms, .99):.2f} | {median / reference:.1f}× |")
     table = ["", "| library size | plan p50 ms | plan p99 ms | p50 vs 1× |", "|---|---|---|---|",
              *rows]
-    return "\n".join(lines + table)
+    p50, p99 = percentile(plan_ms, .5), percentile(plan_ms, .99)
+    verdict = "meets" if p50 < 1 and p99 < 2 else "does not meet"
+    bar = [f"- SPEC §7 (intake + plan under 1 ms p50 and 2 ms p99): {verdict} the bar "
+           f"(p50 {p50:.2f} ms, p99 {p99:.2f} ms)."]
+    return "\n".join(lines + bar + table)
 
 
 def machine() -> str:
