@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -168,3 +169,49 @@ def test_a_saved_plan_with_an_open_check_is_checked_before_it_plays(tmp_path: Pa
     assert [status for status, _ in sessions(tmp_path)] == ["completed"]
     [plan] = saved_plans(tmp_path)
     assert plan["intake"]["complete"] is True
+
+
+def test_a_journal_that_cannot_be_reached_is_found_before_the_routine(tmp_path: Path) -> None:
+    env = {**os.environ, "UNKNOT_DATA_DIR": str(tmp_path),
+           "UNKNOT_DATABASE_URL": "postgresql+psycopg://u:p@127.0.0.1:1/x?connect_timeout=2"}
+    done = subprocess.run(
+        [sys.executable, "-c", "from unknot.cli import main; main()", "guide", "--no-input",
+         "--none", "--no-voice", "--time-scale", "0.002", "--plan-file", str(PLAN_FILE)],
+        capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=120)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "journal cannot be written" in done.stderr
+    assert "Step 1" not in done.stdout
+
+
+def test_a_session_a_read_only_journal_refuses_is_kept_in_a_file(tmp_path: Path) -> None:
+    first = unknot(tmp_path, "--no-input", "--none", "--no-voice", "--time-scale", "0.002",
+                   "--plan-file", str(PLAN_FILE))  # makes the database, with one session
+    assert first.returncode == 0, first.stderr
+    # The same file opened read-only (SQLite's URI mode), which even root cannot write.
+    read_only = f"sqlite:///file:{tmp_path / 'unknot.db'}?mode=ro&uri=true"
+    env = {**os.environ, "UNKNOT_DATABASE_URL": read_only, "UNKNOT_DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", "from unknot.cli import main; main()", "guide", "--no-input",
+         "--none", "--no-voice", "--time-scale", "0.002", "--plan-file", str(PLAN_FILE)],
+        capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=120)
+    assert done.returncode == 1
+    assert "it is kept in" in done.stderr
+    kept = list((tmp_path / "unsaved").glob("session-*.json"))
+    assert len(kept) == 1 and json.loads(kept[0].read_text())["status"] == "completed"
+    assert sessions(tmp_path) == [("completed", 4)]
+
+
+def test_a_session_the_journal_refuses_is_kept_in_a_file(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from unknot.cli.guide import _keep_unsaved
+    from unknot.guide import GuideOutcome
+    from unknot.planner import PlanRequest
+
+    outcome = GuideOutcome(status="completed", completed_steps=4, before={"pain": 5},
+                           after={"pain": 2}, stop_reason=None)
+    path = _keep_unsaved({"steps": []}, PlanRequest(text="neck"), outcome,
+                         datetime(2026, 12, 4, 9, 30, tzinfo=UTC), tmp_path)
+    assert path.parent == tmp_path / "unsaved"
+    kept = json.loads(path.read_text())
+    assert kept["status"] == "completed" and kept["after"] == {"pain": 2}

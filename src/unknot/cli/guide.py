@@ -10,6 +10,7 @@ here with no routine. Only then the before-ratings and the routine.
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,6 +65,40 @@ def _save(plan: dict[str, Any], request: PlanRequest, outcome: GuideOutcome,
         store.finish_session(record.id, status=outcome.status, after=ratings(outcome.after),
                              completed_steps=outcome.completed_steps,
                              stop_reason=outcome.stop_reason)
+
+
+def _check_journal_writable() -> None:
+    """Before the routine: the journal opens and starts a write, so a session is not
+    played through only to find the journal away at the end (if it still refuses then,
+    the session is kept in a file: `_keep_unsaved`)."""
+    from sqlalchemy.exc import DBAPIError
+
+    from unknot.storage.engine import WRITE
+
+    try:
+        # A write transaction (SQLite: BEGIN IMMEDIATE takes the write lock) that writes
+        # nothing: fails on a database that cannot be opened or a server that refuses.
+        with open_store() as store, store.engine.connect() as connection, \
+                connection.execution_options(**{WRITE: True}).begin() as transaction:
+            transaction.rollback()
+    except (StorageError, DBAPIError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise fail(f"the journal cannot be written ({reason}), so the routine did not start; "
+                   "check it with `unknot db check`", code=1) from exc
+
+
+def _keep_unsaved(plan: dict[str, Any], request: PlanRequest, outcome: GuideOutcome,
+                  started: datetime, data_dir: Path) -> Path:
+    """The session as a JSON file in the data folder, when the journal refused it."""
+    folder = data_dir / "unsaved"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"session-{started:%Y%m%dT%H%M%S}.json"
+    record = {"created_at": started.isoformat(), "plan": plan,
+              "request": request.model_dump(mode="json"), "status": outcome.status,
+              "before": outcome.before, "after": outcome.after,
+              "completed_steps": outcome.completed_steps, "stop_reason": outcome.stop_reason}
+    path.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    return path
 
 
 def _with_answers(request: PlanRequest, found: CheckAnswers,
@@ -231,6 +266,7 @@ def guide(
         raise fail(NOT_CHECKED)
     plan = result.model_dump(mode="json")
 
+    _check_journal_writable()
     speaker = make_speaker(settings.voice if voice is None else voice)
     started = datetime.now(UTC)
     try:
@@ -246,5 +282,7 @@ def guide(
     try:
         _save(plan, request, outcome, started)
     except StorageError as exc:
-        raise fail(f"the session was not saved: {exc}", code=1) from exc
+        kept = _keep_unsaved(plan, request, outcome, started, settings.data_dir)
+        raise fail(f"the journal did not take the session ({exc}); it is kept in {kept}",
+                   code=1) from exc
     console.print(Text("Saved to your journal (`unknot journal`).", style="dim"))
