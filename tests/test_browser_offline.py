@@ -70,4 +70,11 @@ def test_it_runs_a_saved_routine_offline_and_sends_the_session_once_online(chrom
     assert len(listed) == 1
     assert listed[0]["status"] == "completed"
     assert listed[0]["before"]["pain"] == 4 and listed[0]["after"]["pain"] == 1
+    # Dated when it happened on the device (the page's clock ran the whole routine while
+    # offline), not when it reached the server a moment ago.
+    from datetime import datetime
+
+    began = datetime.fromisoformat(listed[0]["created_at"].replace("Z", "+00:00"))
+    ended = datetime.fromisoformat(listed[0]["finished_at"].replace("Z", "+00:00"))
+    assert (ended - began).total_seconds() >= total
 

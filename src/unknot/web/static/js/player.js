@@ -264,8 +264,10 @@
   function finish(status, pos, reason) {
     const completed = status === "completed" ? session.plan.steps.length : pos.index;
     session.status = status;
-    session.finish = { status, after: null, completed_steps: completed, stop_reason: reason || null, note: null };
     session.finished_at = Date.now();
+    // When it ended, not when the network came back: a session done offline keeps its time.
+    session.finish = { status, after: null, completed_steps: completed, stop_reason: reason || null, note: null,
+                       finished_at: new Date(session.finished_at).toISOString() };
     store();
     U.outbox.add(`finish:${session.id}`, "POST", `/api/v1/sessions/${session.id}/finish`, session.finish);
     keepAwake(false);
@@ -445,7 +447,8 @@
       // A different routine is starting: close the old one as left early.
       const pos = position(old.tl, old.plan, now());
       U.outbox.add(`finish:${old.id}`, "POST", `/api/v1/sessions/${old.id}/finish`,
-        { status: "quit", after: null, completed_steps: pos.index, stop_reason: null, note: null });
+        { status: "quit", after: null, completed_steps: pos.index, stop_reason: null, note: null,
+          finished_at: new Date().toISOString() });
     }
     session = {
       id: U.uuid(), routine: current.id, plan: current.plan, request: current.request, before,
@@ -455,6 +458,7 @@
     store();
     U.outbox.add(`create:${session.id}`, "POST", "/api/v1/sessions", {
       id: session.id, plan: session.plan, request: session.request, before, source: "web", status: "in_progress",
+      created_at: new Date(session.started_at).toISOString(),
     });
     history.replaceState(null, "", "/session");
     document.title = "Your session · unknot";
