@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -102,8 +102,9 @@ class QuestionSet:
     def by_id(self, question_id: str) -> Question | None:
         return self._index.get(question_id)
 
-    @property
+    @cached_property
     def _index(self) -> dict[str, Question]:
+        # Built once: every answer of every request is looked up here.
         return {q.id: q for q in self.questions}
 
     def group(self, name: str) -> list[Question]:
