@@ -163,8 +163,9 @@ def test_it_swaps_removes_and_resizes_steps_and_the_server_takes_the_plan(chromi
         if page.locator("#swap-options li").count():
             page.locator("#swap-options li").first.get_by_role("button").click()
             after = page.evaluate("JSON.parse(localStorage.getItem('unknot.current')).plan.steps")
-            assert after[2]["technique"] != before[2]["technique"]
-            assert after[2]["why"].startswith("Your choice")
+            # The step goes, with its other side when it has one.
+            assert before[2]["technique"] not in {s["technique"] for s in after}
+            assert any(s["why"].startswith("Your choice") for s in after)
         count = page.locator("#steps li").count()
         page.locator("#steps li").first.get_by_role("button", name="Remove").click()
         assert page.locator("#steps li").count() == count - 1

@@ -60,6 +60,8 @@
   U.word = (key) => WORDS[key] || String(key).replace(/_/g, " ");
   U.words = (keys) => (keys || []).map(U.word).join(", ");
   U.capital = (s) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+  /* "1 step", "2 steps": a number with its noun, singular or plural as it should be. */
+  U.count = (n, one, many) => `${n} ${n === 1 ? one : many || `${one}s`}`;
   U.stepTitle = (step) => (step.side ? `${step.name}, ${step.side} side` : step.name);
 
   /* The JSON API. A lost connection throws U.Offline; a refusal throws U.ApiError. */
