@@ -9,12 +9,20 @@ health data on the network, so it needs an access token, the way Jupyter does: o
 is made (unless UNKNOT_ACCESS_TOKEN gives one) and printed in the link to open; the
 browser keeps it as a cookie, API clients send `Authorization: Bearer TOKEN`. The
 workers get the host, port, worker count and token through the environment.
+
+With several workers the listening socket is made here, not by uvicorn: uvicorn's
+own makes it without naming the protocol, so the accepted connections never get
+TCP_NODELAY (asyncio sets it only on sockets that say they are TCP) and every
+kept-alive request waits ~40 ms on the client's delayed ACK (uvicorn issue #3149).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
+import socket
+import sys
 from typing import Annotated
 
 import typer
@@ -24,6 +32,52 @@ from unknot.settings import SettingsError, check_host, get_settings, is_loopback
 from unknot.storage import StorageError, upgrade_database
 
 APP_FACTORY = "unknot.web.app:create_app"
+STARTUP_FAILURE = 3  # uvicorn's exit code when it cannot start
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to host:port for the workers to share, made so that every
+    connection it accepts has Nagle's algorithm off.
+
+    The protocol is named (IPPROTO_TCP): accepted sockets inherit it, and asyncio
+    turns TCP_NODELAY on only for sockets whose protocol says TCP. The listener has
+    TCP_NODELAY too, which Linux copies to the connections it accepts.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+def run_workers(host: str, port: int, workers: int, access_log: bool) -> None:
+    """uvicorn's multi-worker run (what `uvicorn.run` does), on a socket with TCP_NODELAY."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    # The config also sets up uvicorn's logging, which the lines below use.
+    config = uvicorn.Config(APP_FACTORY, factory=True, host=host, port=port, workers=workers,
+                            access_log=access_log, proxy_headers=False)
+    log = logging.getLogger("uvicorn.error")
+    try:
+        sock = listening_socket(host, port)
+    except OSError as exc:
+        log.error(exc)
+        sys.exit(STARTUP_FAILURE)
+    shown = f"[{host}]" if ":" in host else host
+    log.info("Uvicorn running on http://%s:%d (Press CTRL+C to quit)", shown, port)
+    try:
+        Multiprocess(config, sockets=[sock]).run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
 
 
 @app.command()
@@ -83,5 +137,10 @@ def serve(
     elif token is not None:
         typer.echo("The access token from UNKNOT_ACCESS_TOKEN is required (in the link above).",
                    err=True)
-    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers,
+    if workers > 1:
+        run_workers(host, port, workers, access_log)
+        return
+    # One worker: uvicorn lets asyncio make the socket, which names TCP and so gets
+    # TCP_NODELAY on every connection.
+    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=1,
                 access_log=access_log, proxy_headers=False)
