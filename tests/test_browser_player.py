@@ -5,12 +5,17 @@ from __future__ import annotations
 import pytest
 
 from browser_support import (  # noqa: F401  (fixtures)
+    LAPTOP,
+    PHONE,
+    axe_violations,
     begin,
     chromium,
+    describe,
     make_routine,
     open_page,
     position,
     run_for,
+    screenshot,
     server,
 )
 
@@ -203,3 +208,48 @@ def test_it_saves_settings_and_the_start_page_uses_them(chromium, server):  # no
         assert page.get_by_role("checkbox", name="Foam roller").is_checked()
     server.api("/api/v1/preferences", "PUT", {"pressure": "moderate", "tools": [], "ambient": "off",
                                               "minutes": 10})
+
+
+def test_space_pauses_after_a_control_was_clicked(chromium, server):  # noqa: F811
+    with open_page(chromium, server) as page:
+        make_routine(page)
+        begin(page)
+        page.click("#next")  # the focus stays on Next, as after any click
+        assert position(page)["index"] == 1
+        page.keyboard.press("Space")
+        here = position(page)
+        assert here["paused"] is True and here["index"] == 1, "Space repeated Next instead of pausing"
+        page.click("#back")
+        assert position(page)["index"] == 0
+        page.keyboard.press("Space")
+        here = position(page)
+        assert here["paused"] is False and here["index"] == 0
+        page.click("#pause")
+        page.keyboard.press("Space")
+        assert position(page)["paused"] is False
+        assert page.errors == []
+
+
+def rect(page, selector: str) -> dict:
+    return page.evaluate("(s) => document.querySelector(s).getBoundingClientRect().toJSON()", selector)
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_the_player_fits_one_screen_and_the_dock_covers_no_text(chromium, server, size):  # noqa: F811
+    viewport = PHONE if size == "phone" else LAPTOP
+    with open_page(chromium, server, viewport) as page:
+        make_routine(page, text="lower back sore after gardening", minutes=15)
+        begin(page)
+        run_for(page, 20)
+        screenshot(page, f"player-immersive-{size}")
+        if size == "phone":
+            assert not page.locator("header.top").is_visible(), "the site header takes a phone's room"
+            assert page.evaluate("document.documentElement.scrollHeight") <= viewport["height"]
+        for part in ("#step-left", ".ring-wrap", "#pause", "#back", "#next", "#hurts", "#quit",
+                     "#step-title"):
+            box = rect(page, part)
+            assert box["width"] > 0 and box["top"] >= 0 and box["bottom"] <= viewport["height"], part
+        assert rect(page, "#step-info")["bottom"] <= rect(page, ".dock")["top"] + 0.5
+        violations = axe_violations(page)
+        assert not violations, describe(violations)
+        assert page.errors == []

@@ -251,6 +251,8 @@
   const stages = ["before", "check", "none", "player", "stopped", "done"];
   function stage(name) {
     stages.forEach((s) => ($(`#stage-${s}`).hidden = s !== name));
+    // Immersive while the routine plays: on a phone the site header gives its room to the step.
+    document.body.classList.toggle("immersive", name === "player");
   }
   function store() {
     U.save("session", session);
@@ -490,13 +492,29 @@
     const pos = position(session.tl, session.plan, now());
     say(`${U.stepTitle(session.plan.steps[pos.index])}.`, "start", true);
   });
+  /* Space pauses and resumes wherever the focus is in the player, also on the button
+     last clicked (which would otherwise take the Space and do its own thing again).
+     Only where Space must mean that control — the stop, the end, the sound — and in
+     form fields does it keep its usual meaning. */
+  const OWN_SPACE = ["hurts", "quit", "sound-on"];
+  const ownsSpace = (target) => ["INPUT", "SELECT", "TEXTAREA", "A", "SUMMARY"].includes(target.tagName) ||
+    OWN_SPACE.includes(target.id);
+  let spaceTaken = false;
+  document.addEventListener("keyup", (event) => {
+    // The button's own click comes on keyup: cancel it when the keydown was ours.
+    if (event.key === " " && spaceTaken) {
+      event.preventDefault();
+      spaceTaken = false;
+    }
+  });
   document.addEventListener("keydown", (event) => {
     if ($("#stage-player").hidden || event.altKey || event.ctrlKey || event.metaKey) return;
     const tag = event.target.tagName;
     if (["INPUT", "SELECT", "TEXTAREA"].includes(tag)) return;
-    if (event.key === " " && !["BUTTON", "A", "SUMMARY"].includes(tag)) {
+    if (event.key === " " && !ownsSpace(event.target)) {
       event.preventDefault();
-      togglePause();
+      spaceTaken = true;
+      if (!event.repeat) togglePause();
     } else if (event.key === "ArrowRight") {
       event.preventDefault();
       act("next");
