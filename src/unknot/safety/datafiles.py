@@ -25,7 +25,7 @@ def load_entries(paths: Iterable[Path], model: type[Entry], noun: str,
         try:
             raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
         except (OSError, yaml.YAMLError) as exc:
-            errors.append(f"{path.name}: cannot read: {exc}")
+            errors.append(f"{path.name}: cannot read: {_why_unreadable(exc)}")
             continue
         if not isinstance(raw, list):
             errors.append(f"{path.name}: expected a list of {noun}s")
@@ -48,6 +48,19 @@ def load_entries(paths: Iterable[Path], model: type[Entry], noun: str,
             seen[entry_id] = path.name
             entries.append((path, entry))
     return entries, errors
+
+
+def _why_unreadable(exc: OSError | yaml.YAMLError) -> str:
+    """The fault in one line, with the line and column of the file for bad YAML (PyYAML's
+    own text names "<unicode string>" and spreads over several lines)."""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        context = f" ({exc.context})" if exc.context else ""
+        return (f"not valid YAML at line {mark.line + 1}, column {mark.column + 1}: "
+                f"{exc.problem}{context}")
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return " ".join(str(exc).split())
 
 
 # The C loader when PyYAML was built with it: the same results, several times faster.

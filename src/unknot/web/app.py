@@ -40,7 +40,7 @@ def startup_message(exc: Exception) -> str:
     if isinstance(exc, LibraryError):
         return f"the technique library has errors (run `unknot library lint`):\n{exc}"
     if isinstance(exc, RuleError | QuestionError):
-        return f"the safety data has errors:\n{exc}"
+        return f"the safety data has errors (run `unknot library lint`):\n{exc}"
     return str(exc)
 
 
