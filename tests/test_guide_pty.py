@@ -18,9 +18,10 @@ import subprocess
 import sys
 import termios
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pyte
 import pytest
 
 from unknot.guide.cues import step_title
@@ -37,9 +38,10 @@ _ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]|\x1
 class Terminal:
     """`unknot` running on the slave side of a pty; we read and type on the master side."""
 
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+    def __init__(self, args: list[str], env: dict[str, str], size: tuple[int, int] = (110, 45)) -> None:
         self.master, self.slave = pty.openpty()
-        fcntl.ioctl(self.slave, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 110, 0, 0))
+        columns, rows = size
+        fcntl.ioctl(self.slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         # `setsid -c` gives the program this pty as its controlling terminal, so
         # Ctrl-C typed here reaches it as SIGINT, as in a real terminal.
         self.proc = subprocess.Popen(
@@ -75,6 +77,27 @@ class Terminal:
             if time.monotonic() > deadline or self._read(0.1) is None:
                 tail = self.text()[-1500:]
                 raise AssertionError(f"never saw {wanted!r}; the terminal ended with:\n{tail}")
+
+    def screen_until(self, wanted: Callable[[list[str]], bool], timeout: float = WAIT) -> list[str]:
+        """The rows a real terminal of this size shows, once `wanted(rows)` holds."""
+        rows, columns = struct.unpack("HHHH", fcntl.ioctl(self.slave, termios.TIOCGWINSZ,
+                                                          b"\0" * 8))[:2]
+        shown = pyte.Screen(columns, rows)
+        stream = pyte.ByteStream(shown)
+        fed = 0
+        deadline = time.monotonic() + timeout
+        while True:
+            # Each full-screen frame starts by moving the cursor home: feeding up to the
+            # latest such move shows the last frame drawn whole, never one half drawn.
+            whole = self.raw.rfind(b"\x1b[H")
+            if whole > fed:
+                stream.feed(self.raw[fed:whole])
+                fed = whole
+            if wanted(shown.display):
+                return list(shown.display)
+            if time.monotonic() > deadline or self._read(0.1) is None:
+                raise AssertionError("the screen never showed what was wanted; it showed:\n"
+                                     + "\n".join(shown.display))
 
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode("utf-8"))
@@ -112,8 +135,8 @@ def run(tmp_path: Path, database: Path) -> Iterator:
     env.update(TERM="xterm-256color", UNKNOT_DATABASE_URL=f"sqlite:///{database}",
                UNKNOT_DATA_DIR=str(tmp_path))
 
-    def start(*args: str) -> Terminal:
-        term = Terminal(list(args), env)
+    def start(*args: str, size: tuple[int, int] = (110, 45)) -> Terminal:
+        term = Terminal(list(args), env, size)
         started.append(term)
         return term
 
@@ -291,3 +314,40 @@ def test_q_leaves_the_check_with_no_routine_and_the_terminal_as_it_was(run, data
     assert term.line_mode()
     assert "Before you start" not in term.text()
     assert not database.exists() or saved_sessions(database) == []
+
+
+def _inside_panel(rows: list[str]) -> str:
+    """The panel's text with its border taken off and its wrapping undone."""
+    inner = [row.strip()[1:-1] for row in rows if row.strip().startswith("│")]
+    return " ".join(" ".join(inner).split())
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+def test_every_step_fits_a_small_terminal_with_its_timer_stop_line_and_keys(run, size) -> None:
+    steps = build_plan(PlanRequest(text=TEXT, minutes=10, seed=1)).model_dump()["steps"]
+    term = run("guide", "--no-voice", "--none", "--for", "self", "--minutes", "10", "--seed", "1",
+               TEXT, size=size)
+    answer_ratings(term, "", "", "")
+    for number, step in enumerate(steps, start=1):
+        # The header on the top row, the step's stop-if line in the panel and the keys below
+        # everything (waiting for all three also waits for the whole frame to arrive).
+        rows = term.screen_until(lambda shown, n=number, stop=str(step["stop_if"]):
+                                 f"step {n} of {len(steps)}" in shown[0]
+                                 and stop in _inside_panel(shown)
+                                 and any("q quit" in row for row in shown))
+        assert re.search(r"\d+:\d\d left", _inside_panel(rows)), rows
+        assert any(row.startswith("Breath ") for row in rows), rows
+        assert any(row.startswith("Session ") and "/ 10:00" in row for row in rows), rows
+        assert any(row.startswith("Next    ") for row in rows), rows
+        if number == 2:
+            # Paused: the pacer stands still and says so; it never says "breathe out".
+            term.type(" ")
+            rows = term.screen_until(lambda shown: "PAUSED" in shown[0])
+            breath = next(row for row in rows if row.startswith("Breath "))
+            assert "paused" in breath and "breathe" not in breath
+            term.type(" ")
+            term.screen_until(lambda shown: "PAUSED" not in shown[0])
+        term.type("n")
+    term.expect("How do you feel now?")
+    term.type("\x03")
+    term.wait_exit()

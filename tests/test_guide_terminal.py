@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -177,9 +178,47 @@ def test_the_screen_shows_the_step_timer_progress_pacer_and_what_is_next() -> No
     console.print(render_screen(plan, pos, breath_at(22.0), width=100))
     shown = console.export_text()
     for text in ("step 2 of 4", "PAUSED", "Neck side glide, left side", "0:35 left",
-                 "Rest your right fingertips", "Light:", "Breath", "breathe in",
+                 "Rest your right fingertips", "Light:", "Breath", "paused",
                  "0:25 / 2:00", "Next    Neck side glide, right side (0:40)", "q quit"):
         assert text in shown, text
+    # Paused, the pacer stands still: it must not tell anyone to breathe in or out.
+    pacer = next(row for row in shown.splitlines() if row.startswith("Breath"))
+    assert "paused" in pacer and "breathe" not in pacer
+    console = quiet_console()
+    console.print(render_screen(plan, replace(pos, paused=False), breath_at(22.0), width=100))
+    pacer = next(row for row in console.export_text().splitlines() if row.startswith("Breath"))
+    assert "breathe in" in pacer
+
+
+def _plans_with_long_steps() -> list[dict[str, Any]]:
+    from unknot.planner import build_plan
+    from unknot.planner.request import PlanRequest
+
+    asked = [("neck and shoulders tight from my desk", 10), ("tension headache", 15),
+             ("my lower back aches", 20), ("I can't sleep", 10), ("I feel anxious", 12)]
+    return [build_plan(PlanRequest(text=text, minutes=minutes, seed=seed)).model_dump()
+            for text, minutes in asked for seed in (1, 2)]
+
+
+@pytest.mark.parametrize("width, height", [(60, 20), (80, 24), (48, 16), (100, 36)])
+def test_every_step_of_everyday_plans_fits_a_small_terminal(width: int, height: int) -> None:
+    for plan in _plans_with_long_steps():
+        durations = [float(step["seconds"]) for step in plan["steps"]]
+        for index, step in enumerate(plan["steps"]):
+            now = sum(durations[:index]) + 1.0
+            for pos in (Timeline.start(durations, 0.0).position(now),
+                        Timeline.start(durations, 0.0).pause(now).position(now)):
+                console = Console(file=io.StringIO(), width=width, height=height, record=True)
+                console.print(render_screen(plan, pos, breath_at(now), width, height))
+                rows = console.export_text().splitlines()
+                shown = " ".join(" ".join(rows).replace("│", " ").split())
+                where = f"{step['name']} at {width}×{height}"
+                assert len(rows) <= height, where
+                assert "left" in shown and "q quit" in rows[-1], where
+                assert str(step["stop_if"]) in shown, where
+                breath = next(row for row in rows if row.startswith("Breath"))
+                assert ("paused" in breath) == pos.paused, where
+                assert ("breathe" in breath) != pos.paused, where
 
 
 def test_the_screen_and_the_step_header_show_the_steps_stop_if_line() -> None:

@@ -6,9 +6,10 @@ from a plan step, a timeline position and a breath alone.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -18,8 +19,13 @@ from unknot.guide.pacer import Breath
 from unknot.guide.timeline import Position
 
 KEYS_HELP = "space pause · n next · b back · s stop, it hurts · q quit"
+# The same keys in fewer columns, tried in turn on narrow terminals.
+KEYS_HELP_SHORTER = (KEYS_HELP, "space pause · n next · b back · s stop · q quit",
+                     "spc pause n next b back s stop q quit")
 # Terminals shorter than this get the compact view (no big digits, no blank lines).
 COMPACT_BELOW_ROWS = 36
+# The narrowest the breath and session bars get.
+MIN_BAR = 6
 
 PRESSURE_GUIDANCE = {
     "light": "Light: just the weight of your fingers; the skin moves, nothing sinks in.",
@@ -31,6 +37,9 @@ KIND_GUIDANCE = {
     "breathing": "No pressure needed: follow the breath bar at your own ease.",
     "meditation": "No pressure: let your hands rest and your attention settle.",
 }
+
+# Measures how many rows a view takes (wrapping only: it never writes anywhere).
+_MEASURE = Console(file=io.StringIO(), width=80, color_system=None, legacy_windows=False)
 
 # Each step's one-line "stop if" (from its technique): quiet, but not lost among the rest.
 STOP_IF_STYLE = "yellow"
@@ -102,63 +111,160 @@ def _details(step: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
+def keys_help(width: int) -> str:
+    """The key line, shortened (never cut) so it stays whole on a narrow terminal."""
+    return next((text for text in KEYS_HELP_SHORTER if len(text) <= width), KEYS_HELP_SHORTER[-1])
+
+
+def _short_guidance(step: dict[str, Any]) -> str:
+    """Pressure (or "no pressure"), position and tools on one line, for short terminals."""
+    kind = step.get("kind")
+    if kind in ("breathing", "meditation"):
+        parts = ["No pressure"]
+    elif kind == "stretch":
+        parts = ["Stretch to a mild pull"]
+    else:
+        parts = [f"{str(step.get('pressure') or 'light').capitalize()} pressure"]
+    details = _details(step)
+    if details:
+        parts.append(details)
+    return " · ".join(parts)
+
+
+def _bullet_lines(instructions: list[str], width: int) -> list[Text]:
+    """Each instruction wrapped to `width` with a hanging indent under its bullet."""
+    lines: list[Text] = []
+    for instruction in instructions:
+        wrapped = Text(str(instruction)).wrap(_MEASURE, max(10, width - 2))
+        for k, line in enumerate(wrapped):
+            lines.append(Text("• " if k == 0 else "  ") + line)
+    return lines
+
+
+def _shortened(lines: list[Text], rows: int, width: int) -> list[Text]:
+    """The first `rows` lines; when some are left out, the last one shown ends in "…"."""
+    if len(lines) <= rows:
+        return lines
+    if rows <= 0:
+        return []
+    kept = lines[:rows]
+    last = kept[-1].copy()
+    last.truncate(max(1, width - 2))
+    last.rstrip()
+    last.append(" …", style="dim")
+    kept[-1] = last
+    return kept
+
+
+def _rows(renderable: RenderableType, width: int) -> int:
+    """How many terminal rows `renderable` takes at `width` columns."""
+    if isinstance(renderable, Text):  # the quick way for plain text
+        return len(renderable.wrap(_MEASURE, width))
+    return len(_MEASURE.render_lines(renderable, _MEASURE.options.update_width(width), pad=False))
+
+
+def _breath_row(breath: Breath, paused: bool) -> tuple[Text, str]:
+    """The pacer's word and bar style; paused, it stands still and says so (no "breathe out")."""
+    if paused:
+        return Text("paused", style="bold yellow"), "dim"
+    return Text(breath.label, style="bold blue"), "blue"
+
+
 def render_screen(plan: dict[str, Any], pos: Position, breath: Breath,
                   width: int = 80, height: int | None = None) -> RenderableType:
-    """The full-screen view of the current step.
+    """The full-screen view of the current step, fitted to `width` × `height`.
 
-    On a short terminal the big digits and spacing go, so the breath bar,
-    progress and keys at the bottom are never cropped off the screen.
+    What must stay on screen whatever its size: the step and its timer, the
+    step's stop-if line, the breath pacer, the session progress and the keys.
+    When the terminal is short, the rest gives way in this order: the big digits
+    and blank lines, then the long pressure advice (one short line instead),
+    then the instructions' last lines (shortened with "…").
     """
     steps = plan["steps"]
     step = steps[pos.index]
-    roomy = height is None or height >= COMPACT_BELOW_ROWS
-    gap = "\n" if roomy else ""
-    progress = (f"{clock_text(pos.plan_elapsed)} / {clock_text(pos.plan_seconds)}"
-                f" · step {pos.index + 1} of {len(steps)}")
+    inner = max(10, width - 4)  # inside the panel's border and padding
+    progress = f"{clock_text(pos.plan_elapsed)} / {clock_text(pos.plan_seconds)}"
+    counted = f"{progress} · step {pos.index + 1} of {len(steps)}"
+    if width - len("Session") - len(counted) - 4 >= MIN_BAR:
+        progress = counted  # on a narrow terminal the header alone says which step
     # The bars take what the labels and the progress text leave, up to 50 cells.
-    bar_width = max(10, min(50, width - len("Session") - len(progress) - 4))
+    bar_width = max(MIN_BAR, min(50, width - len("Session") - len(progress) - 4))
 
     header = Text(f"unknot · step {pos.index + 1} of {len(steps)}", style="bold cyan")
     if pos.paused:
-        header.append("   ⏸ PAUSED: press space to resume", style="bold yellow")
-
-    lines = Table.grid()
-    lines.add_column(no_wrap=True)
-    lines.add_column()
-    for line in step.get("instructions") or []:
-        lines.add_row("• ", line)  # a hanging indent keeps wrapped lines under their bullet
-    top = Text(step_title(step) + "\n" + gap, style="bold")
-    if roomy:
-        top.append(big_digits(clock_text(pos.step_remaining)) + "\n",
-                   style="yellow" if pos.paused else "green")
-    top.append(f"{clock_text(pos.step_remaining)} left in this step{gap}",
-               style="dim" if roomy else "bold green")
-    bottom = Text(gap)
-    bottom.append(guidance(step), style="italic")
-    if step.get("stop_if"):
-        bottom.append("\n" + str(step["stop_if"]), style=STOP_IF_STYLE)
-    details = _details(step)
-    if details:
-        bottom.append("\n" + details, style="dim")
-    panel = Panel(Group(top, lines, bottom),
-                  border_style="yellow" if pos.paused else "cyan", padding=(0, 1))
+        note = "   ⏸ PAUSED: press space to resume"
+        header.append(note if header.cell_len + len(note) <= width else "   ⏸ PAUSED",
+                      style="bold yellow")
 
     meters = Table.grid(padding=(0, 1))
     meters.add_column(style="bold", no_wrap=True, min_width=len("Session"))
     meters.add_column(no_wrap=True)
     meters.add_column(no_wrap=True)
-    meters.add_row("Breath", Text(bar(breath.level, bar_width), style="blue"),
-                   Text(breath.label, style="bold blue"))
+    word, bar_style = _breath_row(breath, pos.paused)
+    meters.add_row("Breath", Text(bar(breath.level, bar_width), style=bar_style), word)
     fraction = pos.plan_elapsed / pos.plan_seconds if pos.plan_seconds else 0.0
     meters.add_row("Session", Text(bar(fraction, bar_width), style="magenta"), progress)
-    following = Text("Next    ", style="bold")
+    following = Text("Next    ", style="bold", no_wrap=True, overflow="ellipsis")
     if pos.index + 1 < len(steps):
         upcoming = steps[pos.index + 1]
         following.append(f"{step_title(upcoming)} ({clock_text(float(upcoming['seconds']))})")
     else:
         following.append("the end: rest a moment")
+    keys = Text(keys_help(width), style="dim")
+    footer = Group(meters, following, keys)
 
-    return Group(header, panel, meters, following, Text(KEYS_HELP, style="dim"))
+    timer_style = "yellow" if pos.paused else "green"
+    left = clock_text(pos.step_remaining)
+    stop_if = Text(str(step["stop_if"]), style=STOP_IF_STYLE) if step.get("stop_if") else None
+    bullets = _bullet_lines(step.get("instructions") or [], inner)
+
+    def panel_parts(roomy: bool, long_advice: bool) -> list[RenderableType]:
+        """What goes inside the panel, apart from the instructions (which go after the top)."""
+        parts: list[RenderableType] = []
+        if roomy:
+            parts.append(Text(step_title(step) + "\n", style="bold"))
+            parts.append(Text(big_digits(left), style=timer_style))
+            parts.append(Text(f"{left} left in this step\n", style="dim"))
+        else:
+            # The timer beside the title: one row, and it can never be pushed off.
+            top = Table.grid(expand=True, padding=(0, 1))
+            top.add_column(ratio=1)
+            top.add_column(no_wrap=True, justify="right")
+            top.add_row(Text(step_title(step), style="bold"),
+                        Text(f"{left} left", style=f"bold {timer_style}"))
+            parts.append(top)
+        if roomy:
+            parts.append(Text(""))
+        if long_advice:
+            parts.append(Text(guidance(step), style="italic"))
+        else:
+            parts.append(Text(_short_guidance(step), style="italic"))
+        if stop_if is not None:
+            parts.append(stop_if)
+        if long_advice and _details(step):
+            parts.append(Text(_details(step), style="dim"))
+        return parts
+
+    def screen(roomy: bool, parts: list[RenderableType], instructions: list[Text]) -> RenderableType:
+        top = 3 if roomy else 1  # the instructions go under the title and the timer
+        body = Group(*parts[:top], *instructions, *parts[top:])
+        panel = Panel(body, border_style="yellow" if pos.paused else "cyan", padding=(0, 1))
+        return Group(header, panel, footer)
+
+    if height is None:
+        return screen(True, panel_parts(True, True), bullets)
+    # Measured piece by piece (each bullet line is one row): cheap enough for every frame.
+    # The panel's border is 2 rows; the footer's rows never wrap, apart from the keys.
+    fixed = _rows(header, width) + 2 + 3 + _rows(keys, width)
+    for roomy, long_advice in ((True, True), (False, True), (False, False)):
+        if roomy and height < COMPACT_BELOW_ROWS:
+            continue
+        parts = panel_parts(roomy, long_advice)
+        used = fixed + sum(_rows(part, inner) for part in parts)
+        if used + len(bullets) <= height or not long_advice:
+            # Still too tall at the last try: as many instruction lines as fit.
+            return screen(roomy, parts, _shortened(bullets, height - used, inner))
+    raise AssertionError("unreachable: the last layout always returns")
 
 
 def render_step_header(plan: dict[str, Any], index: int) -> RenderableType:
