@@ -117,8 +117,10 @@ def test_it_links_only_to_things_that_exist(client: TestClient) -> None:
 
 def test_it_draws_every_region_on_the_start_page_body_map(client: TestClient) -> None:
     html = client.get("/").text
-    focusable = re.findall(r'data-region="([a-z_]+)"\s+role="checkbox" tabindex="0"', html)
-    assert sorted(focusable) == sorted(REGIONS)
+    boxes = re.findall(r'data-region="([a-z_]+)"\s+role="checkbox" tabindex="(-1|0)"', html)
+    assert sorted(region for region, _ in boxes) == sorted(REGIONS)
+    # One tab stop for the whole map; the arrow keys move inside it.
+    assert [region for region, tabindex in boxes if tabindex == "0"] == ["scalp"]
     for region in REGIONS:
         assert f'name="regions" value="{region}"' in html
 

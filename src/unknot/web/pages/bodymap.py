@@ -4,13 +4,25 @@ One drawing serves the start page (where each region is a checkbox you can click
 or reach with the keyboard) and the player (where the current step's regions
 light up). A region drawn in both views (hands, knees…) answers to a click in
 either, but takes the keyboard focus only once, in the first view it appears in.
+
+On the start page every region also has invisible hit areas at least HIT_MIN
+units square (about 24 CSS px on a phone, more on a larger screen; WCAG 2.2 target
+size), which never overlap another region's. The head is drawn large for the same
+reason: scalp, forehead, face and jaw each get a band tall enough to tap.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 BACK_X = 210  # the back view sits to the right of the front view
+HIT_MIN = 28  # units: 24 CSS px where the map is narrowest (a 390 px phone)
+BODY_DY = 54  # the body below the neck sits this much lower than first drawn, to make room
+# for a head large enough to tap
+HEIGHT = 496  # of each view, with its label
+
+Rect = tuple[float, float, float, float]  # x, y, width, height
 
 
 @dataclass(frozen=True)
@@ -19,10 +31,44 @@ class Shape:
     view: str   # "front" or "back"
     d: str      # SVG path data, drawn in the view's own coordinates
     mirrored: bool = False  # drawn flipped about the midline (x = 100): the body's other side
+    hit: Rect | None = None  # a larger invisible target, where the shape itself is small
+
+    @property
+    def hit_area(self) -> Rect | None:
+        """The hit rectangle in the view's coordinates (flipped for the other side)."""
+        if self.hit is None or not self.mirrored:
+            return self.hit
+        x, y, w, h = self.hit
+        return (200 - x - w, y, w, h)
 
 
-def _pair(region: str, view: str, d: str) -> list[Shape]:
-    return [Shape(region, view, d), Shape(region, view, d, mirrored=True)]
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_COMMAND = re.compile(r"([MLHVQZ])([^MLHVQZ]*)")
+
+
+def _lower(d: str, dy: float = BODY_DY) -> str:
+    """Path data moved down by `dy` (absolute M, L, Q, H, V and Z only, as drawn here)."""
+    out = []
+    for command, args in _COMMAND.findall(d):
+        numbers = [float(n) for n in _NUMBER.findall(args)]
+        if command in "MLQ":
+            numbers = [n + dy if i % 2 else n for i, n in enumerate(numbers)]
+        elif command == "V":
+            numbers = [n + dy for n in numbers]
+        out.append(command + " ".join(f"{n:g}" for n in numbers))
+    return " ".join(out)
+
+
+def _pair(region: str, view: str, d: str, hit: Rect | None = None) -> list[Shape]:
+    return [Shape(region, view, d, hit=hit), Shape(region, view, d, mirrored=True, hit=hit)]
+
+
+def _body(region: str, view: str, d: str, hit: Rect | None = None, pair: bool = False) -> list[Shape]:
+    """A shape below the neck, drawn where it was first drawn and moved down by BODY_DY."""
+    lowered = _lower(d)
+    if pair:
+        return _pair(region, view, lowered, hit)
+    return [Shape(region, view, lowered, hit=hit)]
 
 
 def _ellipse(cx: float, cy: float, rx: float, ry: float) -> str:
@@ -31,45 +77,61 @@ def _ellipse(cx: float, cy: float, rx: float, ry: float) -> str:
             f"Q{cx - rx:g} {cy + ry:g} {cx - rx:g} {cy:g} Z")
 
 
-# Parts of the outline that are not regions (shins, the front of the head's crown).
-FILLER: dict[str, list[str]] = {
-    "front": ["M78 326 H96 L94 402 H82 Z", "M122 326 H104 L106 402 H118 Z"],
-    "back": [],
-}
+# Parts of the outline that are not regions (none now: the shins are the lower legs).
+FILLER: dict[str, list[str]] = {"front": [], "back": []}
+
+# Hit areas of the small shapes, in lowered coordinates, reaching into the empty space
+# beside the body rather than over a neighbour.
+TEMPLE_HIT: Rect = (34, 34, 34, 30)
+SHOULDER_HIT: Rect = (36, 138, 35, 30)
+ARM_HIT: Rect = (40, 172, 30, 52)
+FOREARM_HIT: Rect = (36, 226, 30, 52)
+HAND_HIT: Rect = (36, 281, 30, 30)
+KNEE_HIT: Rect = (72, 351, 28, 28)
+CALF_HIT: Rect = (72, 380, 28, 72)
+FOOT_HIT: Rect = (72, 457, 28, 28)
+
+
+def _limbs(view: str) -> list[Shape]:
+    foot = _ellipse(86, 414, 11, 9) if view == "front" else _ellipse(88, 414, 10, 9)
+    return [
+        *_body("arms", view, "M54 118 H72 L70 170 H50 Z", ARM_HIT, pair=True),
+        *_body("forearms", view, "M50 172 H70 L64 226 H44 Z", FOREARM_HIT, pair=True),
+        *_body("hands", view, _ellipse(53, 242, 10, 14), HAND_HIT, pair=True),
+        *_body("thighs", view, "M70 214 H99 L96 298 H76 Z" if view == "front"
+               else "M70 228 H99 L96 298 H76 Z", pair=True),
+        *_body("knees", view, _ellipse(86, 311, 11, 12), KNEE_HIT, pair=True),
+        *_body("calves", view, "M78 326 H96 L94 402 H82 Z" if view == "front"
+               else "M77 324 H97 L94 400 H82 Z", CALF_HIT, pair=True),
+        *_body("feet", view, foot, FOOT_HIT, pair=True),
+    ]
+
+
+NECK = "M85 122 H115 L116 150 H84 Z"
+SHOULDER = "M88 96 L70 98 Q54 102 54 118 H72 L82 104 Z"
 
 SHAPES: list[Shape] = [
-    # Front view.
-    Shape("scalp", "front", "M76 32 Q78 6 100 6 Q122 6 124 32 Z"),
-    Shape("forehead", "front", "M76 32 H124 L123 44 H77 Z"),
-    *_pair("temples", "front", "M70 36 H77 L78 52 H72 Z"),
-    Shape("face", "front", "M78 44 H122 L120 62 H80 Z"),
-    Shape("jaw", "front", "M80 62 H120 Q114 78 100 80 Q86 78 80 62 Z"),
-    Shape("neck", "front", "M89 80 H111 L112 96 H88 Z"),
-    *_pair("shoulders", "front", "M88 96 L70 98 Q54 102 54 118 H72 L82 104 Z"),
-    Shape("chest", "front", "M82 100 H118 L128 106 L128 142 H72 L72 106 Z"),
-    Shape("abdomen", "front", "M72 142 H128 L126 186 H74 Z"),
-    Shape("hips", "front", "M74 186 H126 L130 212 H70 Z"),
-    *_pair("arms", "front", "M54 118 H72 L70 170 H50 Z"),
-    *_pair("forearms", "front", "M50 172 H70 L64 226 H44 Z"),
-    *_pair("hands", "front", _ellipse(53, 242, 10, 14)),
-    *_pair("thighs", "front", "M70 214 H99 L96 298 H76 Z"),
-    *_pair("knees", "front", _ellipse(86, 311, 11, 12)),
-    *_pair("feet", "front", _ellipse(86, 414, 11, 9)),
+    # Front view: the head drawn large, a band for each of its parts.
+    Shape("scalp", "front", "M70 34 Q72 4 100 4 Q128 4 130 34 Z"),
+    Shape("forehead", "front", "M70 34 H130 L129 62 H71 Z"),
+    *_pair("temples", "front", "M62 38 H70 L71 62 H64 Z", TEMPLE_HIT),
+    Shape("face", "front", "M71 62 H129 L127 92 H73 Z"),
+    Shape("jaw", "front", "M73 92 H127 Q118 120 100 122 Q82 120 73 92 Z"),
+    Shape("neck", "front", NECK),
+    *_body("shoulders", "front", SHOULDER, SHOULDER_HIT, pair=True),
+    *_body("chest", "front", "M82 100 H118 L128 106 L128 142 H72 L72 106 Z"),
+    *_body("abdomen", "front", "M72 142 H128 L126 186 H74 Z"),
+    *_body("hips", "front", "M74 186 H126 L130 214 H70 Z"),
+    *_limbs("front"),
     # Back view.
-    Shape("head", "back", "M76 40 Q76 6 100 6 Q124 6 124 40 Q124 76 100 78 Q76 76 76 40 Z"),
-    Shape("neck", "back", "M89 78 H111 L112 96 H88 Z"),
-    *_pair("shoulders", "back", "M88 96 L70 98 Q54 102 54 118 H72 L82 104 Z"),
-    Shape("upper_back", "back", "M82 100 H118 L128 106 L128 134 H72 L72 106 Z"),
-    Shape("middle_back", "back", "M72 134 H128 L127 162 H73 Z"),
-    Shape("lower_back", "back", "M73 162 H127 L126 188 H74 Z"),
-    Shape("glutes", "back", "M74 188 H126 L130 226 H70 Z"),
-    *_pair("arms", "back", "M54 118 H72 L70 170 H50 Z"),
-    *_pair("forearms", "back", "M50 172 H70 L64 226 H44 Z"),
-    *_pair("hands", "back", _ellipse(53, 242, 10, 14)),
-    *_pair("thighs", "back", "M70 228 H99 L96 298 H76 Z"),
-    *_pair("knees", "back", _ellipse(86, 311, 11, 12)),
-    *_pair("calves", "back", "M77 324 H97 L94 400 H82 Z"),
-    *_pair("feet", "back", _ellipse(88, 414, 10, 9)),
+    Shape("head", "back", "M70 62 Q70 4 100 4 Q130 4 130 62 Q130 120 100 122 Q70 120 70 62 Z"),
+    Shape("neck", "back", NECK),
+    *_body("shoulders", "back", SHOULDER, SHOULDER_HIT, pair=True),
+    *_body("upper_back", "back", "M82 100 H118 L128 106 L128 132 H72 L72 106 Z"),
+    *_body("middle_back", "back", "M72 132 H128 L127 160 H73 Z"),
+    *_body("lower_back", "back", "M73 160 H127 L126 188 H74 Z"),
+    *_body("glutes", "back", "M74 188 H126 L130 228 H70 Z"),
+    *_limbs("back"),
 ]
 
 

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from unknot.vocabulary import GOALS, KINDS, PRESSURES, REGIONS, SETTINGS, TOOLS
-from unknot.web.pages.bodymap import FILLER, focus_views, regions_in_order
+from unknot.web.pages.bodymap import FILLER, HEIGHT, focus_views, regions_in_order
 
 WEB_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -114,7 +114,7 @@ templates.env.globals.update(asset=asset, labels=LABELS, label=label, nav=NAV, c
                              REGIONS=REGIONS, TOOLS=TOOLS, SETTINGS=SETTINGS,
                              PRESSURES=PRESSURES, GOALS=GOALS, KINDS=KINDS,
                              bodymap_regions=regions_in_order(), bodymap_focus=focus_views(),
-                             bodymap_filler=FILLER)
+                             bodymap_filler=FILLER, bodymap_height=HEIGHT)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

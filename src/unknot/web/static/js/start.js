@@ -30,12 +30,33 @@
     const g = event.target.closest(".rg");
     if (g) toggle(g.dataset.region);
   });
+  /* One tab stop for the whole map (a roving tab index): arrow keys move between the
+     areas, Home and End go to the first and last, Space or Enter picks. */
+  const areas = U.$$(".rg[role=checkbox]", map);
+  function rove(to) {
+    areas.forEach((g) => g.setAttribute("tabindex", g === to ? "0" : "-1"));
+    to.focus();
+  }
+  const MOVES = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
   map.addEventListener("keydown", (event) => {
     const g = event.target.closest(".rg");
-    if (g && (event.key === " " || event.key === "Enter")) {
+    if (!g) return;
+    const at = areas.indexOf(g);
+    if (event.key === " " || event.key === "Enter") {
       event.preventDefault();
       toggle(g.dataset.region);
+    } else if (event.key in MOVES) {
+      event.preventDefault();
+      rove(areas[(at + MOVES[event.key] + areas.length) % areas.length]);
+    } else if (event.key === "Home" || event.key === "End") {
+      event.preventDefault();
+      rove(areas[event.key === "Home" ? 0 : areas.length - 1]);
     }
+  });
+  // A click moves the tab stop too, so Tab comes back to the area last touched.
+  map.addEventListener("focusin", (event) => {
+    const g = event.target.closest(".rg[role=checkbox]");
+    if (g) areas.forEach((a) => a.setAttribute("tabindex", a === g ? "0" : "-1"));
   });
   form.addEventListener("change", (event) => {
     if (event.target.name === "regions") drawMap();
