@@ -122,9 +122,10 @@ def test_a_yes_to_an_emergency_question_shows_only_the_emergency_instruction(
         assert text.startswith("Call your local emergency number now.")
         for other in ("Journal", "Library", "Settings", "routine", "massage", "doctor"):
             assert other not in text, f"the urgent page also shows {other!r}"
-        visible = page.locator("a:visible, button:visible, input:visible, nav:visible, "
+        visible = page.locator("a:visible:not([href^='tel:']), button:visible, input:visible, nav:visible, "
                                "header:visible, footer:visible, img:visible, svg:visible")
         assert visible.count() == 0
+        assert page.locator("a[href='tel:112']").is_visible()  # the numbers call with one tap
         check(page, f"check-urgent-{size}")
         assert page.evaluate("localStorage.getItem('unknot.routines')") is None
         assert page.errors == []

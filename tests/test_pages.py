@@ -38,6 +38,12 @@ class Links(HTMLParser):
         self.tags: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href") or ""
+        if tag == "a" and href.startswith("tel:"):
+            # A phone number to call: the emergency page's one kind of link.
+            self.tags.append("tel")
+            self.urls.append(href)
+            return
         self.tags.append(tag)
         for name, value in attrs:
             if name in ("href", "src") and value:
@@ -131,6 +137,7 @@ def test_it_shows_only_the_emergency_message_when_urgent(client: TestClient) -> 
     html = response.text
     links = parse(html)
     assert not {"nav", "header", "footer", "form", "a", "button", "input", "svg"} & set(links.tags)
+    assert {"tel:112", "tel:911", "tel:999", "tel:000"} <= set(links.urls)  # one tap to call
     text = visible_text(html)
     assert text.startswith("Call your local emergency number now.")
     assert "bleeding in the brain" in text
