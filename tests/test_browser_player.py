@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from browser_support import (  # noqa: F401  (fixtures)
@@ -253,3 +255,41 @@ def test_the_player_fits_one_screen_and_the_dock_covers_no_text(chromium, server
         violations = axe_violations(page)
         assert not violations, describe(violations)
         assert page.errors == []
+
+
+def test_any_usual_minutes_from_1_to_60_is_what_the_start_page_asks_for(chromium, server):  # noqa: F811
+    try:
+        with open_page(chromium, server) as page:
+            make_routine(page, minutes=15)  # the start page now remembers 15
+            page.goto("/settings")
+            page.fill("#minutes", "45")
+            page.get_by_role("button", name="Save").click()
+            page.wait_for_selector("#settings-status:has-text('Saved')")
+            page.goto("/")
+            page.wait_for_selector("input[name=minutes][value='45']:checked")
+            labels = page.locator("input[name=minutes]").evaluate_all("(all) => all.map((i) => i.value)")
+            assert labels == ["3", "5", "10", "15", "20", "30", "45"]
+            assert page.errors == []
+        with open_page(chromium, server) as page:  # a new device, with a usual 7 minutes
+            page.goto("/settings")
+            page.fill("#minutes", "7")
+            page.get_by_role("button", name="Save").click()
+            page.wait_for_selector("#settings-status:has-text('Saved')")
+            sent = page.evaluate("window.unknot.outbox.flush().then(() => window.unknot.outbox.pending())")
+            assert sent == 0
+        with open_page(chromium, server) as page:
+            page.goto("/")
+            page.wait_for_selector("input[name=minutes][value='7']:checked")
+            page.fill("#text", "neck and shoulders tight from the desk")
+            page.click("#make")
+            page.wait_for_url(re.compile(r"/(check|plan)$"))
+            if page.url.endswith("/check"):
+                page.wait_for_selector("#questions li")
+                page.click("#none-apply")
+            page.wait_for_url("**/plan")
+            plan = page.evaluate("JSON.parse(localStorage.getItem('unknot.current')).plan")
+            assert plan["total_seconds"] == 420
+            assert page.errors == []
+    finally:
+        server.api("/api/v1/preferences", "PUT", {"pressure": "moderate", "tools": [], "ambient": "off",
+                                                  "minutes": 10})

@@ -456,3 +456,10 @@ def test_the_check_page_is_drawn_from_storage_with_scripts(client: TestClient) -
     assert re.search(r'<form id="check-form"[^>]* hidden', html)
     assert "check.js" in html
     assert '"/check"' in client.get("/sw.js").text  # kept for offline use
+
+
+def test_the_start_form_keeps_any_minutes_from_1_to_60_as_a_choice(client: TestClient) -> None:
+    html = client.post("/start", data={"text": "", "minutes": "7"}).text  # nothing to work on
+    assert 'name="minutes" value="7" checked' in html
+    values = re.findall(r'name="minutes" value="(\d+)"', html)
+    assert values == ["3", "5", "7", "10", "15", "20", "30"]

@@ -58,6 +58,9 @@
       tools: data.getAll("tools"), setting: data.get("setting") || "anywhere", minutes,
     };
     await U.savePrefs(prefs);
+    // The start page fills in the last request's choices first: the new usual ones win now.
+    const last = U.load("lastRequest", null);
+    if (last) U.save("lastRequest", Object.assign(last, { minutes, setting: prefs.setting, pressure: prefs.pressure, tools: prefs.tools }));
     status.textContent = U.outbox.items().some((i) => i.key === "replace:prefs")
       ? "Saved on this device; they'll be sent when you're back online."
       : "Saved.";

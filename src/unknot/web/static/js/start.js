@@ -96,8 +96,24 @@
       answers: Object.keys(answers).length ? answers : null,
     };
   }
+  /* Any whole number of minutes from 1 to 60 (the settings allow them all): one that is
+     not among the usual choices gets a choice of its own, in order. */
+  function minuteChoice(minutes) {
+    const value = String(minutes);
+    const inputs = U.$$('input[name="minutes"]', form);
+    if (!/^\d+$/.test(value) || minutes < 1 || minutes > 60 || inputs.some((i) => i.value === value)) return;
+    const chip = inputs[0].closest(".chip").cloneNode(true);
+    const input = chip.querySelector("input");
+    input.value = value;
+    input.checked = false;
+    chip.querySelector("span").textContent = `${value} min`;
+    const after = inputs.find((i) => Number(i.value) > minutes);
+    const row = inputs[0].closest(".chip-row");
+    row.insertBefore(chip, after ? after.closest(".chip") : null);
+  }
   function restore(last, prefs) {
     const source = last || prefs;
+    minuteChoice(Number(source.minutes || 10));
     setChoice("minutes", String(source.minutes || 10));
     setChoice("setting", source.setting || "anywhere");
     setChoice("pressure", source.pressure || "moderate");
