@@ -377,6 +377,38 @@ def test_paging_never_skips_sessions_that_began_at_the_same_moment(
     assert seen == [s["id"] for s in newest_first]
 
 
+def test_the_list_leaves_plans_out_unless_asked_and_each_session_has_its_own(
+        client: TestClient, clock: FrozenClock) -> None:
+    made = []
+    for _ in range(3):
+        made.append(start_session(client))
+        clock.advance(minutes=5)
+    slim = client.get("/api/v1/sessions").json()["items"]
+    assert [s["id"] for s in slim] == [m["id"] for m in made[::-1]]
+    assert all(set(s) == SESSION_KEYS and s["plan"] is None for s in slim)
+    assert [{**s, "plan": None} for s in slim] == [{**m, "plan": None} for m in made[::-1]]
+    full = client.get("/api/v1/sessions", params={"include": "plan"}).json()["items"]
+    assert full == made[::-1]
+    assert client.get(f"/api/v1/sessions/{made[0]['id']}").json()["plan"] == made[0]["plan"]
+    assert errors_of(client.get("/api/v1/sessions", params={"include": "plans"}))[0]["loc"] \
+        == ["query", "include"]
+
+
+def test_a_deleted_session_leaves_the_list_and_the_journal(client: TestClient) -> None:
+    kept, gone = (start_session(client, before={"pain": 6}) for _ in range(2))
+    for session, after in ((kept, 2), (gone, 9)):
+        finish(client, session["id"], status="completed", after={"pain": after},
+               completed_steps=session["total_steps"])
+    assert client.get("/api/v1/journal").json()["sessions"] == 2
+    assert client.delete(f"/api/v1/sessions/{gone['id']}").status_code == 204
+    assert client.delete(f"/api/v1/sessions/{gone['id']}").status_code == 404
+    assert client.get(f"/api/v1/sessions/{gone['id']}").status_code == 404
+    assert [s["id"] for s in client.get("/api/v1/sessions").json()["items"]] == [kept["id"]]
+    journal = client.get("/api/v1/journal").json()
+    assert journal["sessions"] == 1 and [p["id"] for p in journal["series"]] == [kept["id"]]
+    assert {h["pain"] for h in journal["helps"]["techniques"]} == {2 - 6}
+
+
 def test_before_id_without_before_is_a_422(client: TestClient) -> None:
     errors = errors_of(client.get("/api/v1/sessions", params={"before_id": str(uuid.uuid4())}))
     assert errors[0]["loc"] == ["query", "before"]

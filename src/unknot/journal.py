@@ -21,6 +21,8 @@ DIMENSIONS: tuple[str, ...] = ("pain", "tension", "stress")
 FINISHED_STATUSES: tuple[str, ...] = ("completed", "stopped", "quit")
 # How far back escalation advice looks: older signals are history, not a warning.
 ADVICE_WINDOW = timedelta(days=14)
+# The "pain rising" rule reads the newest this many pain ratings.
+RISING_RUN = 3
 INTENSE_PAIN = 8
 SEED_003 = "seed 003: intense, ongoing or unexplained pain, or pain worse after massage"
 
@@ -180,31 +182,66 @@ def _delta(entry: JournalEntry) -> Delta | None:
     return values if any(v is not None for v in values) else None
 
 
-def _help_items(groups: dict[str, list[Delta]]) -> list[HelpItem]:
-    items = []
-    for key, deltas in groups.items():
-        averages = {}
-        for i, dim in enumerate(DIMENSIONS):
-            known = [v for d in deltas if (v := d[i]) is not None]
-            averages[dim] = Average(change=_mean(known), sessions=len(known))
-        means = [a.change for a in averages.values() if a.change is not None]
-        items.append(HelpItem(key=key, sessions=len(deltas), score=_mean(means), **averages))
-    # Most helpful first; more evidence wins a tie.
+def help_item(key: str, sessions: int, sums: Sequence[int], counts: Sequence[int]) -> HelpItem:
+    """What a technique or goal did, from running totals: `sessions` finished, rated
+    sessions, and per dimension the sum of their changes and how many had that change.
+
+    The same numbers as averaging the changes one by one (the sums are whole numbers),
+    so a summary kept up to date as sessions finish gives exactly the recomputed view.
+    """
+    averages = {
+        dim: Average(change=round(sums[i] / counts[i], 2) if counts[i] else None,
+                     sessions=counts[i])
+        for i, dim in enumerate(DIMENSIONS)
+    }
+    means = [a.change for a in averages.values() if a.change is not None]
+    return HelpItem(key=key, sessions=sessions, score=_mean(means), **averages)
+
+
+def ranked(items: Iterable[HelpItem]) -> list[HelpItem]:
+    """Most helpful first (the most negative score); more evidence wins a tie."""
     return sorted(items, key=lambda i: (i.score if i.score is not None else 99, -i.sessions, i.key))
 
 
-def _grouped(entries: Iterable[JournalEntry], keys: Callable[[JournalEntry], Iterable[str]]
+def _help_items(groups: dict[str, list[Delta]]) -> list[HelpItem]:
+    items = []
+    for key, deltas in groups.items():
+        known = [[v for d in deltas if (v := d[i]) is not None] for i in range(len(DIMENSIONS))]
+        items.append(help_item(key, len(deltas), [sum(k) for k in known], [len(k) for k in known]))
+    return ranked(items)
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What one session adds to "what helps": its change, and the techniques and goals
+    it counts for (each once, though done on both sides)."""
+
+    delta: Delta
+    techniques: tuple[str, ...]
+    goals: tuple[str, ...]
+
+
+def counted(entry: JournalEntry) -> Counted | None:
+    """The session's part in "what helps"; None for one not finished or not rated on
+    both ends of any dimension (it counts for nothing)."""
+    if entry.status not in FINISHED_STATUSES:
+        return None
+    delta = _delta(entry)
+    if delta is None:
+        return None
+    # dict.fromkeys: a technique done on both sides counts once for the session.
+    return Counted(delta, tuple(dict.fromkeys(entry.techniques)), tuple(dict.fromkeys(entry.goals)))
+
+
+def _grouped(entries: Iterable[JournalEntry], keys: Callable[[Counted], Iterable[str]]
              ) -> list[HelpItem]:
     groups: dict[str, list[Delta]] = {}
     for entry in entries:
-        if entry.status not in FINISHED_STATUSES:
+        part = counted(entry)
+        if part is None:
             continue
-        delta = _delta(entry)
-        if delta is None:
-            continue
-        # dict.fromkeys: a technique done on both sides counts once for the session.
-        for key in dict.fromkeys(keys(entry)):
-            groups.setdefault(key, []).append(delta)
+        for key in keys(part):
+            groups.setdefault(key, []).append(part.delta)
     return _help_items(groups)
 
 
@@ -213,12 +250,12 @@ def what_helps_by_technique(entries: Iterable[JournalEntry]) -> list[HelpItem]:
 
     A technique done twice in one session (left and right side) counts once.
     """
-    return _grouped(entries, lambda e: e.techniques)
+    return _grouped(entries, lambda c: c.techniques)
 
 
 def what_helps_by_goal(entries: Iterable[JournalEntry]) -> list[HelpItem]:
     """Average change per goal of the session, over finished, rated sessions."""
-    return _grouped(entries, lambda e: e.goals)
+    return _grouped(entries, lambda c: c.goals)
 
 
 def _aware(moment: datetime) -> datetime:
@@ -254,8 +291,8 @@ def _intense_pain(recent: list[JournalEntry], now: datetime) -> Advice | None:
 
 
 def _pain_rising(rated: list[JournalEntry], now: datetime) -> Advice | None:
-    last = rated[:3]
-    if len(last) < 3 or now - last[0].created_at > ADVICE_WINDOW:
+    last = rated[:RISING_RUN]
+    if len(last) < RISING_RUN or now - last[0].created_at > ADVICE_WINDOW:
         return None
     oldest, middle, newest = (_pain_before(e) for e in reversed(last))
     if not oldest < middle < newest:
@@ -270,12 +307,17 @@ def _pain_rising(rated: list[JournalEntry], now: datetime) -> Advice | None:
     )
 
 
+def baseline_before(latest: datetime) -> datetime:
+    """The "no improvement" rule compares the newest pain rating with the newest one at
+    or before this moment: two weeks earlier, counting both ends."""
+    return latest - (ADVICE_WINDOW - timedelta(days=1))
+
+
 def _no_improvement(rated: list[JournalEntry], now: datetime) -> Advice | None:
     if not rated or now - rated[0].created_at > ADVICE_WINDOW:
         return None
     latest = rated[0]
-    # The baseline is the newest rating at least two weeks (counting both ends) older.
-    span_start = latest.created_at - (ADVICE_WINDOW - timedelta(days=1))
+    span_start = baseline_before(latest.created_at)
     older = [e for e in rated if e.created_at <= span_start]
     if not older:
         return None

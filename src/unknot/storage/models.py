@@ -145,3 +145,33 @@ class PreferenceRow(Base):
         ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
     data: Mapped[dict[str, Any]]
     updated_at: Mapped[datetime]
+
+
+HELP_KINDS: tuple[str, ...] = ("technique", "goal")
+
+
+class HelpTotal(Base):
+    """Running totals behind the journal's "what helps", one row per person and
+    technique or goal: how many finished, rated sessions count for it, and per
+    dimension the sum of their changes (after − before) and how many had one.
+
+    Kept up to date in the same transaction as the session write that changes them
+    (`unknot.storage.summaries`), so the journal reads a few rows, not years of them.
+    """
+
+    __tablename__ = "journal_help_totals"
+    # No check on the counters: an upsert that takes a session away is checked as the
+    # row it would insert (negative) before it finds the row to add to.
+    __table_args__ = (CheckConstraint(_in("kind", HELP_KINDS), name="kind_known"),)
+
+    person_id: Mapped[str] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    item: Mapped[str] = mapped_column(String(100), primary_key=True)
+    sessions: Mapped[int] = mapped_column(Integer)
+    pain_sum: Mapped[int] = mapped_column(Integer)
+    pain_count: Mapped[int] = mapped_column(Integer)
+    tension_sum: Mapped[int] = mapped_column(Integer)
+    tension_count: Mapped[int] = mapped_column(Integer)
+    stress_sum: Mapped[int] = mapped_column(Integer)
+    stress_count: Mapped[int] = mapped_column(Integer)

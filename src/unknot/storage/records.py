@@ -57,7 +57,8 @@ class SessionRecord(BaseModel):
     source: str
     status: str
     request: dict[str, Any]
-    plan: dict[str, Any]
+    # None only in a list read without plans (`Store.list_sessions(with_plan=False)`).
+    plan: dict[str, Any] | None
     total_seconds: int
     total_steps: int
     step_index: int
@@ -76,6 +77,8 @@ class SessionRecord(BaseModel):
 
     def journal_entry(self) -> JournalEntry:
         """This session as the journal's pure functions take it."""
+        if self.plan is None:
+            raise ValueError(f"session {self.id} was read without its plan")
         steps = self.plan.get("steps", [])
         return JournalEntry(
             id=self.id, created_at=self.created_at, status=self.status,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from unknot.journal import DIMENSIONS, JournalEntry, Ratings
-from unknot.storage.models import SessionRow, SessionTechnique
+from unknot.storage.models import RATING_COLUMNS, SessionRow, SessionTechnique
 from unknot.storage.records import SessionRecord
 
 
@@ -21,12 +23,13 @@ def set_ratings(row: SessionRow, when: str, ratings: Ratings) -> None:
         setattr(row, f"{dim}_{when}", ratings.get(dim))
 
 
-def to_record(row: SessionRow) -> SessionRecord:
-    """The frozen record of a session row."""
+def to_record(row: SessionRow, *, with_plan: bool = True) -> SessionRecord:
+    """The frozen record of a session row (without its plan, for a row read without it)."""
     return SessionRecord(
         id=row.id, person_id=row.person_id, created_at=row.created_at,
         updated_at=row.updated_at, started_at=row.started_at, finished_at=row.finished_at,
-        source=row.source, status=row.status, request=row.request, plan=row.plan,
+        source=row.source, status=row.status, request=row.request,
+        plan=row.plan if with_plan else None,
         total_seconds=row.total_seconds, total_steps=row.total_steps, step_index=row.step_index,
         step_elapsed=row.step_elapsed, completed_steps=row.completed_steps,
         before=ratings_of(row, "before"), after=ratings_of(row, "after"),
@@ -35,28 +38,40 @@ def to_record(row: SessionRow) -> SessionRecord:
     )
 
 
-def load_journal_entries(db: Session, person_id: str) -> list[JournalEntry]:
-    """A person's sessions as journal entries, in two indexed queries.
+RATED = or_(*(getattr(SessionRow, c).is_not(None) for c in RATING_COLUMNS))
+PAIN_RATED = SessionRow.pain_before.is_not(None)
+
+
+def load_journal_entries(db: Session, person_id: str, *,
+                         where: Sequence[ColumnElement[bool]] = (), newest: int | None = None,
+                         with_techniques: bool = True) -> list[JournalEntry]:
+    """A person's sessions as journal entries (all, those matching `where`, or the newest
+    `newest` of them, newest first), in indexed queries.
 
     Only the columns the journal needs are read, and techniques come from the
-    `session_techniques` rows, so years of sessions never mean parsing every plan.
+    `session_techniques` rows (only when asked: just "what helps" needs them), so
+    years of sessions never mean parsing every plan.
     """
     s, t = SessionRow, SessionTechnique
     # Core rows rather than ORM loading: the same SQL at a fraction of the cost.
     conn = db.connection()
-    rows = conn.execute(
-        select(s.id, s.created_at, s.status, s.total_seconds, s.total_steps, s.completed_steps,
-               s.pain_before, s.tension_before, s.stress_before, s.pain_after,
-               s.tension_after, s.stress_after, s.goals, s.regions, s.stop_reason, s.note)
-        .where(s.person_id == person_id)).all()
-    steps = conn.execute(
-        select(t.session_id, t.technique).join(s, s.id == t.session_id)
-        .where(s.person_id == person_id, t.position < s.completed_steps)
-        .order_by(t.session_id, t.position)).all()
+    query = (select(s.id, s.created_at, s.status, s.total_seconds, s.total_steps,
+                    s.completed_steps, s.pain_before, s.tension_before, s.stress_before,
+                    s.pain_after, s.tension_after, s.stress_after, s.goals, s.regions,
+                    s.stop_reason, s.note)
+             .where(s.person_id == person_id, *where))
+    if newest is not None:
+        query = query.order_by(s.created_at.desc(), s.id.desc()).limit(newest)
+    rows = conn.execute(query).all()
     # Only the steps the person got through speak for a technique.
     done: dict[str, list[str]] = {}
-    for session_id, technique in steps:
-        done.setdefault(session_id, []).append(technique)
+    if with_techniques and rows:
+        steps = select(t.session_id, t.technique).join(s, s.id == t.session_id).where(
+            s.person_id == person_id, t.position < s.completed_steps, *where)
+        if newest is not None:
+            steps = steps.where(s.id.in_([r.id for r in rows]))
+        for session_id, technique in conn.execute(steps.order_by(t.session_id, t.position)):
+            done.setdefault(session_id, []).append(technique)
     return [
         JournalEntry(
             id=r.id, created_at=r.created_at, status=r.status, total_seconds=r.total_seconds,

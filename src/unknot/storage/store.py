@@ -16,20 +16,24 @@ from types import TracebackType
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, select, tuple_
+from sqlalchemy import Engine, func, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, defer, sessionmaker
 
 from unknot.journal import (
+    ADVICE_WINDOW,
     DIMENSIONS,
     FINISHED_STATUSES,
+    RISING_RUN,
     JournalEntry,
     JournalSummary,
     Ratings,
-    summarize,
+    baseline_before,
+    escalation_advice,
+    recent_sessions,
 )
 from unknot.storage.engine import WRITE, display_url, make_engine, sqlite_path
 from unknot.storage.errors import (
@@ -56,7 +60,8 @@ from unknot.storage.records import (
     parse_ratings,
     parse_request,
 )
-from unknot.storage.rows import load_journal_entries, set_ratings, to_record
+from unknot.storage.rows import PAIN_RATED, RATED, load_journal_entries, set_ratings, to_record
+from unknot.storage.summaries import part_of, update_totals, what_helps
 
 Clock = Callable[[], datetime]
 # Personal mode: one person, no sign-up. The accounts issue passes real ids instead.
@@ -334,17 +339,28 @@ class Store:
             check_whole(completed_steps, "completed_steps", 0, row.total_steps)
             fields: dict[str, object] = {"stop_reason": stop_reason, "note": note}
             fields.update({f"{d}_after": after_ratings.get(d) for d in DIMENSIONS})
+            # What the session adds to "what helps" changes with the finish (or with
+            # ratings filled in later): the totals move in this same transaction.
+            counted_before = part_of(row)
             if row.status in FINISHED_STATUSES:
                 self._merge_finished(row, status, completed_steps, fields)
-                return to_record(row)
-            now = self._now()
-            row.status, row.completed_steps = status, completed_steps
-            for name, value in fields.items():
-                setattr(row, name, value)
-            row.finished_at = ended or now
-            row.started_at = row.started_at or row.created_at
-            row.updated_at = now
+            else:
+                now = self._now()
+                row.status, row.completed_steps = status, completed_steps
+                for name, value in fields.items():
+                    setattr(row, name, value)
+                row.finished_at = ended or now
+                row.started_at = row.started_at or row.created_at
+                row.updated_at = now
+            update_totals(db, row.person_id, counted_before, part_of(row))
             return to_record(row)
+
+    def delete_session(self, session_id: str, *, person_id: str | None = None) -> None:
+        """Remove a session (and its steps) for good; another person's is not found."""
+        with self._write() as db:
+            row = self._locked(db, session_id, person_id)
+            update_totals(db, row.person_id, part_of(row), None)
+            db.delete(row)
 
     def _merge_finished(self, row: SessionRow, status: str, completed_steps: int,
                         fields: dict[str, object]) -> None:
@@ -383,9 +399,12 @@ class Store:
             return to_record(row)
 
     def list_sessions(self, *, limit: int = 20, before: datetime | None = None,
-                      before_id: str | None = None,
+                      before_id: str | None = None, with_plan: bool = True,
                       person_id: str | None = None) -> list[SessionRecord]:
         """The person's sessions, newest first (by `created_at`, then id).
+
+        `with_plan=False` leaves each plan (the bulk of a row, ~30 KB) in the database
+        and the record's `plan` None: what a list of sessions shows needs none of it.
 
         To page back, pass the last session's `created_at` as `before` and its id as
         `before_id`: the next page starts right after it, even when many sessions share
@@ -405,8 +424,10 @@ class Store:
         elif cutoff is not None:
             query = query.where(SessionRow.created_at < cutoff)
         query = query.order_by(SessionRow.created_at.desc(), SessionRow.id.desc()).limit(limit)
+        if not with_plan:
+            query = query.options(defer(SessionRow.plan, raiseload=True))
         with self._read() as db:
-            return [to_record(row) for row in db.scalars(query)]
+            return [to_record(row, with_plan=with_plan) for row in db.scalars(query)]
 
     def iter_sessions(self, *, person_id: str | None = None) -> Iterator[SessionRecord]:
         """Every session of the person, oldest first, read in pages (for export)."""
@@ -435,11 +456,54 @@ class Store:
                 person_id: str | None = None) -> JournalSummary:
         """The person's journal: recent sessions, what helps, and advice (`unknot.journal`).
 
+        Reads only what the view shows, so it costs the same after years of sessions:
+        the newest `recent` sessions, the running totals of "what helps"
+        (`unknot.storage.summaries`) and the sessions the advice rules look at. The
+        same summary as `unknot.journal.summarize` over every session (a test checks).
         Dates in the advice are shown in the zone of `now` (default: the store's clock, UTC).
         """
-        return summarize(self.journal_entries(person_id=person_id),
-                                       now if now is not None else self._now(),
-                                       recent_limit=recent)
+        moment = now if now is not None else self._now()
+        moment = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+        pid = self.person_id(person_id)
+        with self._read() as db:
+            total = db.scalar(select(func.count()).select_from(SessionRow)
+                              .where(SessionRow.person_id == pid)) or 0
+            newest = load_journal_entries(db, pid, newest=recent, with_techniques=False) \
+                if recent > 0 else []
+            advice_entries = self._advice_entries(db, pid, moment)
+            helps = what_helps(db, pid)
+        return JournalSummary(generated_at=moment, total_sessions=total,
+                              recent=recent_sessions(newest, recent), what_helps=helps,
+                              advice=escalation_advice(advice_entries, moment))
+
+    @staticmethod
+    def _advice_entries(db: Session, pid: str, now: datetime) -> list[JournalEntry]:
+        """The sessions the advice rules can look at (`unknot.journal.escalation_advice`):
+        the last two weeks, the newest pain ratings the rising rule reads, and back to the
+        baseline of the "no improvement" rule."""
+        s = SessionRow
+        since = now.astimezone(UTC) - ADVICE_WINDOW
+        rated = db.scalars(select(s.created_at).where(s.person_id == pid, PAIN_RATED)
+                           .order_by(s.created_at.desc(), s.id.desc()).limit(RISING_RUN)).all()
+        if rated:
+            since = min(since, rated[-1])
+            baseline = db.scalar(
+                select(s.created_at).where(s.person_id == pid, PAIN_RATED,
+                                           s.created_at <= baseline_before(rated[0]))
+                .order_by(s.created_at.desc()).limit(1))
+            if baseline is not None:
+                since = min(since, baseline)
+        # `>=`: every session sharing the earliest moment needed is read too.
+        return load_journal_entries(db, pid, where=[s.created_at >= since],
+                                    with_techniques=False)
+
+    def journal_series(self, *, limit: int, person_id: str | None = None) -> list[JournalEntry]:
+        """The newest `limit` sessions with any rating, oldest first (the journal's chart)."""
+        check_whole(limit, "limit", 1, LIST_LIMIT_MAX * 10)
+        with self._read() as db:
+            entries = load_journal_entries(db, self.person_id(person_id), where=[RATED],
+                                           newest=limit, with_techniques=False)
+        return entries[::-1]
 
 
 def open_store(url: str | URL | None = None, *, upgrade: bool = True,

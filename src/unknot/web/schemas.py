@@ -166,11 +166,14 @@ class SessionOut(BaseModel):
     @classmethod
     def of(cls, record: SessionRecord) -> SessionOut:
         """The API view of a stored session (ratings null when none were given)."""
+        return cls.model_validate(cls.of_fields(record))
 
+    @staticmethod
+    def of_fields(record: SessionRecord) -> dict[str, Any]:
         def rated(ratings: Ratings) -> Ratings | None:
             return ratings if any(v is not None for v in ratings.model_dump().values()) else None
 
-        return cls(
+        return dict(
             id=record.id, status=record.status, source=record.source,
             created_at=record.created_at, started_at=record.started_at,
             finished_at=record.finished_at, plan=record.plan, request=record.request,
@@ -181,8 +184,17 @@ class SessionOut(BaseModel):
         )
 
 
+class SessionListItem(SessionOut):
+    """A session in a list: every field of a session, with its plan only when asked."""
+
+    plan: dict[str, Any] | None = Field(  # type: ignore[assignment]
+        description="The session's plan with `include=plan`; otherwise null (GET "
+                    "/sessions/{id} has it): a list shows when, how long and how it went, "
+                    "and a plan is most of a session's bytes.")
+
+
 class SessionList(BaseModel):
-    items: list[SessionOut]
+    items: list[SessionListItem]
     next_before: datetime | None = Field(
         description="Pass as `before` for the next (older) page; null on the last page.")
 

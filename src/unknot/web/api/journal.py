@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from unknot.journal import HelpItem, JournalEntry, summarize
+from unknot.journal import HelpItem, JournalEntry
 from unknot.library.loader import default_library
 from unknot.web.api.routing import api_router
 from unknot.web.deps import CurrentPerson, StoreDep
@@ -37,8 +37,9 @@ def _help(item: HelpItem, name: str) -> HelpOut:
 @router.get("/journal", response_model=JournalOut)
 def journal(store: StoreDep, person: CurrentPerson) -> JournalOut:
     """The person's journal: a chart series, what helps, and any advice to see a doctor."""
-    entries = store.journal_entries(person_id=person)
-    summary = summarize(entries, store.now(), recent_limit=0)
+    # Both read only what the view shows: the same cost after years of daily sessions.
+    summary = store.journal(store.now(), recent=0, person_id=person)
+    rated = store.journal_series(limit=SERIES_MAX, person_id=person)
     library = default_library()
 
     def technique_name(key: str) -> str:
@@ -49,7 +50,7 @@ def journal(store: StoreDep, person: CurrentPerson) -> JournalOut:
     helps = summary.what_helps
     return JournalOut(
         sessions=summary.total_sessions,
-        series=series(entries),
+        series=series(rated),
         helps=Helps(
             techniques=[_help(i, technique_name(i.key)) for i in helps.by_technique],
             goals=[_help(i, i.key.replace("_", " ").capitalize()) for i in helps.by_goal],

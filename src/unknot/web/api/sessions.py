@@ -8,7 +8,7 @@ thread pool, so a slow database never stalls the event loop.
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import HTTPException, Query, Response
 from pydantic import Field
@@ -26,6 +26,7 @@ from unknot.web.schemas import (
     SessionCreate,
     SessionFinish,
     SessionList,
+    SessionListItem,
     SessionOut,
 )
 
@@ -140,22 +141,35 @@ def list_sessions(store: StoreDep, person: CurrentPerson,
                       description="The id of the last session of the previous page "
                                   "(`next_before_id`), so sessions that began at the same "
                                   "moment are neither skipped nor repeated.")] = None,
+                  include: Annotated[Literal["plan"] | None, Query(
+                      description="`plan` to have each session's plan in the list; "
+                                  "without it `plan` is null.")] = None,
                   ) -> SessionPage:
     """The person's sessions, newest first, a page at a time.
 
     Page with both cursors, `before=next_before&before_id=next_before_id`: the order
-    is (`created_at`, id), so sessions that share a moment all appear, once.
+    is (`created_at`, id), so sessions that share a moment all appear, once. Each
+    item is a whole session but for its plan (null): ask `include=plan`, or GET
+    /sessions/{id}, for that.
     """
     if before_id is not None and before is None:
         raise BodyError(["query", "before"], "before_id goes with before: pass next_before "
                                              "and next_before_id together", "missing")
     records = store.list_sessions(limit=limit, before=before,
                                   before_id=str(before_id) if before_id else None,
-                                  person_id=person)
+                                  with_plan=include == "plan", person_id=person)
     more = len(records) == limit
-    return SessionPage(items=[SessionOut.of(r) for r in records],
+    return SessionPage(items=[SessionListItem.of(r) for r in records],
                        next_before=records[-1].created_at if more else None,
                        next_before_id=records[-1].id if more else None)
+
+
+@router.delete("/sessions/{session_id}", status_code=204, responses=NOT_FOUND)
+def delete_session(session_id: uuid.UUID, store: StoreDep, person: CurrentPerson) -> Response:
+    """Remove a session for good (one started by mistake, or not worth keeping): it
+    leaves the list and the journal's figures."""
+    store.delete_session(str(session_id), person_id=person)
+    return Response(status_code=204)
 
 
 @router.get("/sessions/{session_id}", response_model=SessionOut, responses=NOT_FOUND)

@@ -117,8 +117,9 @@
     await U.outbox.flush();
     pending();
     try {
-      data = await U.api("/api/v1/journal");
-      const page = await U.api(`/api/v1/sessions?limit=${PAGE}`);
+      // Both at once: neither waits on the other. The list comes without plans (null).
+      const [journal, page] = await Promise.all([U.api("/api/v1/journal"), U.api(`/api/v1/sessions?limit=${PAGE}`)]);
+      data = journal;
       sessions = page.items || [];
       $("#older").hidden = sessions.length < PAGE;
       status.textContent = "";
