@@ -41,6 +41,8 @@ def test_it_runs_a_saved_routine_offline_and_sends_the_session_once_online(chrom
         page.wait_for_url("**/after")
         page.locator("input[name=after-pain][value='1']").check()
         page.click("#save-after")
+        page.wait_for_selector("#after-done:not([hidden])")
+        page.click("#after-journal")
         page.wait_for_url("**/journal")
         page.wait_for_selector("#journal-pending:not([hidden])")
         # Chromium's offline emulation now and then lets a request through while a new

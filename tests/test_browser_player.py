@@ -39,6 +39,8 @@ def test_it_runs_a_whole_routine_with_the_clock_fast_forwarded(chromium, server)
 
         run_for(page, plan["total_seconds"] / 2 + 2)
         page.wait_for_selector("#stage-done:not([hidden])")
+        assert page.inner_text("#done-summary").startswith(f"You did {len(plan['steps'])} steps in about")
+        assert page.locator("#done-journal").get_attribute("href") == "/journal"
         said = page.evaluate("window.unknotPlayer.said.map(s => s.text)")
         for step in plan["steps"]:
             title = step["name"] + (f", {step['side']} side" if step["side"] else "")
@@ -56,6 +58,13 @@ def test_it_runs_a_whole_routine_with_the_clock_fast_forwarded(chromium, server)
         page.locator("input[name=after-pain][value='3']").check()
         page.fill("#note", "shoulders lower")
         page.click("#save-after")
+        page.wait_for_selector("#after-done:not([hidden])")
+        steps = len(plan["steps"])
+        assert page.inner_text("#after-done-what") == (
+            f"You did {steps} steps in about {round(plan['total_seconds'] / 60)} minutes.")
+        assert "Pain: 6 → 3" in page.inner_text("#after-done-ratings")
+        assert page.inner_text("#after-done-note") == "Your note: shoulders lower"
+        page.click("#after-journal")
         page.wait_for_url("**/journal")
         page.wait_for_selector(f"#sessions li[data-id='{session_id}']")
         assert page.evaluate("JSON.parse(localStorage.getItem('unknot.outbox') || '[]').length") == 0

@@ -62,6 +62,18 @@
   U.capital = (s) => (s ? s[0].toUpperCase() + s.slice(1) : s);
   /* "1 step", "2 steps": a number with its noun, singular or plural as it should be. */
   U.count = (n, one, many) => `${n} ${n === 1 ? one : many || `${one}s`}`;
+  /* "You did 6 steps in 5 minutes." — what a finished (or stopped) session covered. */
+  U.doneSummary = function (session) {
+    const steps = session.plan.steps;
+    const done = session.finish ? Math.min(session.finish.completed_steps, steps.length) : steps.length;
+    // The time really spent (pauses left out), else what the steps done were planned to take.
+    const active = Number.isFinite(session.active_seconds) ? session.active_seconds : null;
+    const seconds = active !== null ? active : steps.slice(0, done).reduce((sum, s) => sum + Number(s.seconds), 0);
+    const minutes = Math.max(1, Math.round(seconds / 60));
+    if (!done) return "You stopped before the end of the first step.";
+    const of = done === steps.length ? "" : ` of ${steps.length}`;
+    return `You did ${U.count(done, "step")}${of} in about ${U.count(minutes, "minute")}.`;
+  };
   U.stepTitle = (step) => (step.side ? `${step.name}, ${step.side} side` : step.name);
 
   /* The JSON API. A lost connection throws U.Offline; a refusal throws U.ApiError. */

@@ -69,10 +69,27 @@
       U.$("#after-none").hidden = false;
       return;
     }
-    const minutes = Math.round(session.plan.total_seconds / 60);
+    const minutes = Math.max(1, Math.round(session.plan.total_seconds / 60));
     U.$("#after-what").textContent = session.finish.status === "completed"
       ? `You finished your ${minutes}-minute routine.`
       : "Your routine ended early. That's fine.";
+    /* What was done, and how it felt before → after, once the ratings are saved. */
+    function summary(afterRatings, note) {
+      U.$("#after-done-what").textContent = U.doneSummary(session);
+      const rows = ["pain", "tension", "stress"].map((name) => {
+        const b = (session.before || {})[name];
+        const a = afterRatings[name];
+        const known = (v) => v !== null && v !== undefined;
+        if (!known(b) && !known(a)) return null;
+        return U.el("li", { text: `${U.capital(name)}: ${known(b) ? b : "–"} → ${known(a) ? a : "–"}` });
+      }).filter(Boolean);
+      U.$("#after-done-ratings").replaceChildren(...(rows.length ? rows : [U.el("li", { text: "Not rated this time." })]));
+      U.$("#after-done-note").hidden = !note;
+      U.$("#after-done-note").textContent = note ? `Your note: ${note}` : "";
+      U.$("#after").hidden = true;
+      U.$("#after-done").hidden = false;
+      U.$("#after-done-title").focus();
+    }
     U.$("#after-form").addEventListener("submit", async (event) => {
       event.preventDefault();
       const afterRatings = ratings(event.target, "after");
@@ -88,7 +105,7 @@
         U.$("#advice-title").focus();
         return;
       }
-      location.assign("/journal");
+      summary(afterRatings, note);
     });
   }
 

@@ -251,6 +251,7 @@
   const stages = ["before", "check", "none", "player", "stopped", "done"];
   function stage(name) {
     stages.forEach((s) => ($(`#stage-${s}`).hidden = s !== name));
+    if (name === "done" && session && session.plan) $("#done-summary").textContent = U.doneSummary(session);
     // Immersive while the routine plays: on a phone the site header gives its room to the step.
     document.body.classList.toggle("immersive", name === "player");
   }
@@ -267,6 +268,7 @@
     const completed = status === "completed" ? session.plan.steps.length : pos.index;
     session.status = status;
     session.finished_at = Date.now();
+    session.active_seconds = Math.round(pos.active); // for the summary: time spent, pauses left out
     // When it ended, not when the network came back: a session done offline keeps its time.
     session.finish = { status, after: null, completed_steps: completed, stop_reason: reason || null, note: null,
                        finished_at: new Date(session.finished_at).toISOString() };
