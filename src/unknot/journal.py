@@ -16,6 +16,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from unknot.plural import counted
+
 DIMENSIONS: tuple[str, ...] = ("pain", "tension", "stress")
 # Sessions that ran to an end; only these have "after" ratings worth comparing.
 FINISHED_STATUSES: tuple[str, ...] = ("completed", "stopped", "quit")
@@ -341,7 +343,7 @@ def _stopped_hurting(recent: list[JournalEntry], now: datetime) -> Advice | None
     if not hits:
         return None
     latest = hits[0]
-    where = f"after {latest.completed_steps} of {latest.total_steps} steps"
+    where = f"after {latest.completed_steps} of {counted(latest.total_steps, 'step')}"
     reason = f" ({latest.stop_reason})" if latest.stop_reason else ""
     return Advice(
         id="stopped_hurting",

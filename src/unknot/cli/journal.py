@@ -27,6 +27,7 @@ import typer
 
 from unknot.cli.app import app, fail, storage_errors
 from unknot.journal import DIMENSIONS, Average, HelpItem, JournalSummary, Ratings
+from unknot.plural import counted
 from unknot.storage import SessionRecord, Store, open_store
 from unknot.storage.records import strip_controls
 
@@ -100,18 +101,14 @@ def _signed(value: float) -> str:
     return f"{value:+.1f}".replace("-", "−")
 
 
-def _plural(count: int) -> str:
-    return f"{count} session{'' if count == 1 else 's'}"
-
-
 def _help_line(item: HelpItem) -> str:
     averages: list[tuple[str, Average]] = [
         (dim, a) for dim in DIMENSIONS if (a := getattr(item, dim)).change is not None]
     # One count at the end when every figure rests on the same sessions; else one each.
     if all(a.sessions == item.sessions for _, a in averages):
         figures = ", ".join(f"{dim} {_signed(a.change or 0)}" for dim, a in averages)
-        return f"    {item.key}: {figures} ({_plural(item.sessions)})"
-    figures = ", ".join(f"{dim} {_signed(a.change or 0)} ({_plural(a.sessions)})"
+        return f"    {item.key}: {figures} ({counted(item.sessions, 'session')})"
+    figures = ", ".join(f"{dim} {_signed(a.change or 0)} ({counted(a.sessions, 'session')})"
                         for dim, a in averages)
     return f"    {item.key}: {figures}"
 
@@ -225,4 +222,4 @@ def export(
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-    typer.echo(f"Wrote {count} session{'s' if count != 1 else ''} to {output}.", err=True)
+    typer.echo(f"Wrote {counted(count, 'session')} to {output}.", err=True)

@@ -12,6 +12,7 @@ from rich.table import Table
 from unknot.cli.app import app, fail
 from unknot.library.lint import lint_library
 from unknot.library.loader import LibraryError, default_library
+from unknot.plural import counted
 from unknot.vocabulary import GOALS, KINDS, REGIONS, TOOLS
 
 library_app = typer.Typer(help="Browse and check the technique library.", no_args_is_help=True)
@@ -49,7 +50,7 @@ def list_techniques(
         typer.echo(json.dumps([{"id": t.id, "name": t.name, "kind": t.kind, "regions": t.regions,
                                 "goals": t.goals, "tools": t.tools} for t in found], indent=2))
         return
-    table = Table(title=f"{len(found)} techniques")
+    table = Table(title=counted(len(found), "technique"))
     for column in ("id", "name", "kind", "regions", "tools"):
         table.add_column(column)
     for t in found:

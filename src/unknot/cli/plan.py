@@ -12,6 +12,7 @@ from unknot.cli import options as opt
 from unknot.cli.app import app
 from unknot.cli.intake import print_intake
 from unknot.planner import Plan
+from unknot.plural import counted, duration_words
 
 
 def _clock(seconds: int) -> str:
@@ -22,7 +23,8 @@ def print_plan(plan: Plan, console: Console, why: bool = False) -> None:
     print_intake(plan.intake, console)
     if not plan.steps:
         return
-    table = Table(title=f"Your routine — {_clock(plan.total_seconds)}", show_lines=False)
+    title = f"Your routine: {counted(len(plan.steps), 'step')}, {duration_words(plan.total_seconds)}"
+    table = Table(title=title, show_lines=False)
     for column in ("at", "step", "side", "time", "pressure", "position", "stop if"):
         table.add_column(column)
     if why:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from unknot.plural import counted
 from unknot.safety.facts import Facts
 from unknot.safety.questions import Question
 from unknot.safety.rules import Condition, Rule, RuleError, RuleSet
@@ -243,19 +244,19 @@ def _fact_holds(condition: Condition, facts: Facts, regions: set[str]) -> str | 
         return "pregnant: yes" if facts.pregnant == condition.pregnant else None
     if condition.pregnancy_weeks_below is not None:
         weeks = facts.pregnancy_weeks
-        return f"{weeks} weeks pregnant" if weeks is not None and \
+        return f"{counted(weeks, 'week')} pregnant" if weeks is not None and \
             weeks < condition.pregnancy_weeks_below else None
     if condition.postpartum is not None:
         return "recently gave birth" if facts.postpartum == condition.postpartum else None
     if condition.duration_days_at_least is not None:
         days = facts.duration_days
         if days is not None and days >= condition.duration_days_at_least:
-            return facts.duration_evidence or f"{days} days"
+            return facts.duration_evidence or counted(days, "day")
         return None
     if condition.duration_days_below is not None:
         days = facts.duration_days
         if days is not None and days < condition.duration_days_below:
-            return facts.duration_evidence or f"{days} days"
+            return facts.duration_evidence or counted(days, "day")
         return None
     if condition.region is not None:
         matched = expand_regions(condition.region) & regions
