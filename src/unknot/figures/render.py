@@ -1,0 +1,410 @@
+"""Technique → inline SVG: the body in its pose, the worked region, the hands or tool,
+and the stroke's path, moving with the breath.
+
+The animation is SMIL inside the SVG, so it needs no script and no inline style
+(the pages' Content-Security-Policy allows neither). One cycle is one breath:
+the hand waits (or rolls back) on the in-breath and does the stroke on the
+out-breath, like the player's pacer (40 % in, 60 % out). The player pauses the
+SVG clock and sets it from its pacer every tick, so figure and pacer stay in
+step; `prefers-reduced-motion` hides everything that moves and shows the still
+hand and the arrow instead (app.css).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from html import escape
+
+from unknot.figures import body as B
+from unknot.figures.spec import MOTION, FigureSpec, default_figures
+from unknot.library.schema import Technique
+
+INHALE = 0.4          # share of a breath spent breathing in (player.js `breath`)
+DEFAULT_RATE = 6.0    # breaths a minute, the pacer's default
+ASPECT = 1.25         # width : height of every figure
+
+
+class FigureError(ValueError):
+    """A figure cannot be drawn: no data, an unknown pose, or a region the pose hides."""
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A figure worked out: the body, the region's shape and the stroke's points."""
+
+    technique: Technique
+    spec: FigureSpec
+    body: B.Body
+    area: B.Area
+    paths: list[list[B.Point]]          # one per hand (two when `both`)
+    region_points: list[tuple[float, float]]
+
+
+def _pose_for(spec: FigureSpec, position: str | None) -> str:
+    if not position or position == B.POSES[spec.pose].position:
+        return spec.pose
+    if position in spec.poses:
+        return spec.poses[position]
+    view = B.POSES[spec.pose].view
+    for candidate in (view, "side", "back", "front"):
+        name = B.base_pose(position, candidate)
+        if name in B.POSES and B.areas(B.pose(name), spec.region):
+            return name
+    return spec.pose
+
+
+def place(technique: Technique, position: str | None = None,
+          spec: FigureSpec | None = None) -> Placed:
+    """Work out where everything goes; raises `FigureError` naming the technique and field."""
+    spec = spec or default_figures().get(technique.id)
+    if spec is None:
+        raise FigureError(f"{technique.id}: no figure (add an entry to figures.yaml)")
+    if spec.pose not in B.POSES:
+        raise FigureError(f"{technique.id}: pose: unknown pose {spec.pose!r}")
+    for where, name in spec.poses.items():
+        if name not in B.POSES:
+            raise FigureError(f"{technique.id}: poses.{where}: unknown pose {name!r}")
+    name = _pose_for(spec, position)
+    body = B.pose(name)
+    if spec.stroke == "scan":
+        # Attention moves down the whole body: the path follows its middle line.
+        bands = body.bands
+        line = [bands["head"].at(0.5, 0), bands["neck"].at(0.5, 0), bands["torso"].at(0.3, 0),
+                bands["torso"].at(0.8, 0), bands["thigh_n"].at(0.6, 0), bands["shin_n"].at(0.6, 0),
+                bands["foot_n"].at(0.4, 0)]
+        return Placed(technique, spec, body, B.areas(body, spec.region)[0], [line], [])
+    shapes = B.areas(body, spec.region)
+    if not shapes:
+        raise FigureError(f"{technique.id}: region: {spec.region!r} does not show in the "
+                          f"{body.view} view of pose {name!r}")
+    if spec.area >= len(shapes):
+        raise FigureError(f"{technique.id}: area: pose {name!r} shows {spec.region!r} only once")
+    area = shapes[spec.area]
+    points = spec.points()
+    paths = [[area.point(body, u, v) for u, v in points]]
+    if spec.both:
+        if len(shapes) > 1:
+            other = shapes[1 - spec.area]
+            paths.append([other.point(body, u, 1 - v) for u, v in points])
+        else:
+            paths.append([area.point(body, u, 1 - v) for u, v in points])
+    return Placed(technique, spec, body, area, paths, points)
+
+
+# ---- drawing helpers -------------------------------------------------------------
+
+def _n(x: float) -> str:
+    """A coordinate, short: one decimal, no trailing zero."""
+    text = f"{x:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _pt(p: B.Point) -> str:
+    return f"{_n(p[0])} {_n(p[1])}"
+
+
+def _capsule(band: B.Band) -> str:
+    """A tapered capsule (or the head's ellipse) as path data."""
+    if band.part == "head":
+        rx, ry = band.wa, band.length / 2
+        angle = math.degrees(math.atan2(band.axis[1], band.axis[0])) - 90
+        return (f"M{_pt(band.a)}A{_n(rx)} {_n(ry)} {_n(angle)} 1 1 {_pt(band.b)}"
+                f"A{_n(rx)} {_n(ry)} {_n(angle)} 1 1 {_pt(band.a)}Z")
+    # Every part wound the same way round, so where parts overlap the fill never cancels out.
+    nx, ny = band.axis[1], -band.axis[0]
+    a1 = (band.a[0] + nx * band.wa, band.a[1] + ny * band.wa)
+    a2 = (band.a[0] - nx * band.wa, band.a[1] - ny * band.wa)
+    b1 = (band.b[0] + nx * band.wb, band.b[1] + ny * band.wb)
+    b2 = (band.b[0] - nx * band.wb, band.b[1] - ny * band.wb)
+    if band.part == "torso":
+        # A torso is a rounded trapezoid, not a sausage: the joins round its corners.
+        return f"M{_pt(a1)}L{_pt(b1)} {_pt(b2)} {_pt(a2)}Z"
+    return (f"M{_pt(a1)}L{_pt(b1)}A{_n(band.wb)} {_n(band.wb)} 0 0 1 {_pt(b2)}"
+            f"L{_pt(a2)}A{_n(band.wa)} {_n(band.wa)} 0 0 1 {_pt(a1)}Z")
+
+
+def smooth(points: list[B.Point]) -> str:
+    """A smooth path through the points (Catmull-Rom as cubic Béziers)."""
+    if len(points) == 1:
+        return f"M{_pt(points[0])}"
+    if len(points) == 2:
+        return f"M{_pt(points[0])}L{_pt(points[1])}"
+    closed = math.dist(points[0], points[-1]) < 0.01
+    pts = points[:-1] if closed else points
+    count = len(pts)
+    out = [f"M{_pt(pts[0])}"]
+    segments = count if closed else count - 1
+    for i in range(segments):
+        p0 = pts[(i - 1) % count] if (closed or i > 0) else pts[i]
+        p1, p2 = pts[i], pts[(i + 1) % count]
+        p3 = pts[(i + 2) % count] if (closed or i + 2 < count) else p2
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        out.append(f"C{_pt(c1)} {_pt(c2)} {_pt(p2)}")
+    return "".join(out)
+
+
+def _arrow(points: list[B.Point]) -> str:
+    """A small arrowhead at the end of the path, pointing the way the stroke goes."""
+    end = points[-1]
+    before = points[-2] if len(points) > 1 else (end[0] - 1, end[1])
+    if math.dist(end, before) < 0.5 and len(points) > 2:
+        before = points[-3]
+    dx, dy = end[0] - before[0], end[1] - before[1]
+    n = math.hypot(dx, dy) or 1.0
+    dx, dy = dx / n, dy / n
+    size = 4.0
+    left = (end[0] - dx * size + dy * size * 0.6, end[1] - dy * size - dx * size * 0.6)
+    right = (end[0] - dx * size - dy * size * 0.6, end[1] - dy * size + dx * size * 0.6)
+    return f"M{_pt(left)}L{_pt(end)}L{_pt(right)}"
+
+
+# A soft mitten: palm and fingers as one egg, the thumb a smaller one beside it.
+HAND = "M-4 1C-4.5-3-3-6.5 0-6.5S4.5-3 4 1 2.5 5.5 0 5.5-3.5 4-4 1ZM-4.2 2.5C-6.8 1-7.4-1.8-6.3-2.4S-3.8-1-3.4.6Z"
+TOOLS = {
+    "ball": '<circle r="4.6" class="ft-ball"/>',
+    "roller": '<circle r="7.5" class="ft-roller"/><circle r="2.2" class="ft-core"/>',
+    "gun": '<path class="ft-gun" d="M-3 -9h6v9h-6zM-1.5 0h3v8h-3z"/><circle r="3.2" cy="-10" class="ft-ball"/>',
+    "massager": '<path class="ft-gun" d="M-2.5 -10h5v10h-5z"/><ellipse rx="6" ry="3.5" class="ft-ball"/>',
+}
+
+
+def _hand(tool: str, k: float = 1.0) -> str:
+    """The hand or tool at (0, 0), scaled by `k` (smaller in a close-up)."""
+    if tool in TOOLS:
+        shape = TOOLS[tool]
+    elif tool == "fist":
+        shape = '<circle r="4.4" class="fhand"/>'
+    elif tool == "fingertips":
+        shape = '<circle r="2.4" class="fhand"/>'
+    else:
+        shape = f'<path class="fhand" d="{HAND}"/>'
+    return shape if k == 1.0 else f'<g transform="scale({_n(k)})">{shape}</g>'
+
+
+def _scale(placed: Placed) -> float:
+    """Hands and tools are drawn smaller in a close-up, where the body is drawn bigger."""
+    return 0.6 if placed.spec.frame == "close" else 1.0
+
+
+def _frame(placed: Placed) -> tuple[float, float, float, float]:
+    """The viewBox: the whole body, or close on the region; always ASPECT wide."""
+    body = placed.body
+    if placed.spec.frame == "close":
+        xs = [p[0] for c in [placed.area.corners(body)] + placed.paths for p in c]
+        ys = [p[1] for c in [placed.area.corners(body)] + placed.paths for p in c]
+        if placed.area.band in ("head", "neck"):
+            head = body.bands["head"]
+            xs += [head.a[0], head.b[0]]
+            ys += [head.a[1], head.b[1]]
+        x0, y0, x1, y1 = min(xs) - 16, min(ys) - 16, max(xs) + 16, max(ys) + 16
+        w, h = max(x1 - x0, 80.0), max(y1 - y0, 64.0)
+    else:
+        x0, y0, x1, y1 = body.bounds()
+        x0, y0, x1, y1 = x0 - 8, y0 - 6, x1 + 8, y1 + 8
+        w, h = x1 - x0, y1 - y0
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    if w / h < ASPECT:
+        w = h * ASPECT
+    else:
+        h = w / ASPECT
+    return cx - w / 2, cy - h / 2, w, h
+
+
+def _props(placed: Placed, box: tuple[float, float, float, float]) -> str:
+    body = placed.body
+    x0, y0, w, h = box
+    bx0, by0, bx1, by1 = body.bounds()
+    out = []
+    floor = by1 + 0.5
+    props = set(body.spec.props)
+    if {"floor", "chair", "stool", "wall-front", "wall-back"} & props or body.position == "standing":
+        out.append(f'<path class="fp" d="M{_n(x0 + 4)} {_n(floor)}H{_n(x0 + w - 4)}"/>')
+    seat = body.bands["torso"].b
+    if "chair" in props:
+        thigh = body.bands["thigh_n"]
+        top = max(thigh.a[1], thigh.b[1]) + thigh.wa - 0.5
+        back = seat[0] - 13 * body.spec.facing
+        front = thigh.b[0] - 6 * body.spec.facing
+        out.append(f'<path class="fp" d="M{_n(back)} {_n(top - 38)}V{_n(floor)}M{_n(back)} {_n(top)}'
+                   f'H{_n(front)}V{_n(floor)}"/>')
+    if "stool" in props:
+        top = seat[1] + 2
+        out.append(f'<path class="fp" d="M{_n(seat[0] - 22)} {_n(top)}H{_n(seat[0] + 22)}'
+                   f'M{_n(seat[0] - 19)} {_n(top)}V{_n(floor)}M{_n(seat[0] + 19)} {_n(top)}V{_n(floor)}"/>')
+    if "stool-front" in props:
+        foot = body.bands["foot_n"].a
+        out.append(f'<path class="fp" d="M{_n(foot[0] - 10)} {_n(foot[1] + 4)}H{_n(foot[0] + 10)}'
+                   f'M{_n(foot[0])} {_n(foot[1] + 4)}V{_n(floor)}"/>')
+    gap = 9.5 if placed.spec.tool == "ball" else 1.5
+    if "wall-front" in props:
+        x = (bx1 + gap) if body.spec.facing > 0 else (bx0 - gap)
+        out.append(f'<path class="fp fwall" d="M{_n(x)} {_n(y0)}V{_n(floor)}"/>')
+    if "wall-back" in props:
+        x = (bx0 - gap) if body.spec.facing > 0 else (bx1 + gap)
+        out.append(f'<path class="fp fwall" d="M{_n(x)} {_n(y0)}V{_n(floor)}"/>')
+    return "".join(out)
+
+
+def _body(body: B.Body) -> str:
+    far = "".join(_capsule(b) for b in body.bands.values() if b.far)
+    near = "".join(_capsule(b) for b in body.bands.values() if not b.far)
+    parts = []
+    if far:
+        parts.append(f'<path class="fo" d="{far}"/><path class="fx" d="{far}"/>')
+    parts.append(f'<path class="fo" d="{near}"/><path class="fb" d="{near}"/>')
+    if body.view == "side":
+        eye = body.bands["head"].at(0.42, 0.55)
+        parts.append(f'<circle class="feye" cx="{_n(eye[0])}" cy="{_n(eye[1])}" r="1.1"/>')
+    return "".join(parts)
+
+
+def _animation(placed: Placed, points: list[B.Point], cycle: float, index: int) -> str:
+    """The moving hand (or tool) for one path, as SMIL."""
+    spec = placed.spec
+    motion = MOTION[spec.stroke]
+    dur = f"{_n(cycle)}s"
+    hand = _hand(spec.tool, _scale(placed))
+    path = smooth(points)
+    start = points[0]
+    inside = hand
+    if motion in ("press", "breathe"):
+        if motion == "press":
+            inside = (f'<g>{hand}<animateTransform attributeName="transform" type="scale" '
+                      f'values="1;1;.82;1" keyTimes="0;{INHALE};.8;1" dur="{dur}" '
+                      f'repeatCount="indefinite"/></g>')
+        return f'<g class="fmove" transform="translate({_pt(start)})">{inside}</g>'
+    if motion == "tap":
+        beat = cycle * (1 - INHALE) / max(spec.per_breath, 1)
+        inside = (f'<g>{hand}<animateTransform attributeName="transform" type="scale" '
+                  f'values="1;.7;1" dur="{_n(beat)}s" repeatCount="indefinite"/></g>')
+    if motion == "roll":
+        key_points, key_times = "1;0;1", f"0;{INHALE};1"
+    else:
+        key_points, key_times = "0;0;1", f"0;{INHALE};1"
+    fade = ""
+    if motion in ("travel", "tap", "stretch"):
+        fade = (f'<animate attributeName="opacity" values="0;1;1;0" keyTimes="0;.25;.92;1" '
+                f'dur="{dur}" repeatCount="indefinite"/>')
+    repeat = spec.per_breath if motion == "loop" else 1
+    loop_path = path
+    if repeat > 1:
+        loop_path = "".join([path] + [path.replace("M", "L", 1)[0:] for _ in range(repeat - 1)])
+    return (f'<g class="fmove">{inside}<animateMotion dur="{dur}" repeatCount="indefinite" '
+            f'calcMode="linear" keyPoints="{key_points}" keyTimes="{key_times}" '
+            f'path="{loop_path}"/>{fade}</g>')
+
+
+TOOL_RADIUS = {"ball": 4.6, "roller": 7.5}
+
+
+def _tool_points(placed: Placed, points: list[B.Point]) -> list[B.Point]:
+    """Where a ball or roller sits: against the surface the path runs along, not inside it."""
+    radius = TOOL_RADIUS.get(placed.spec.tool)
+    if radius is None or placed.spec.stroke == "scan":
+        return points
+    band = placed.body.bands[placed.area.band]
+    out = []
+    for p in points:
+        u, v = band.coords(p)
+        if abs(v) < 0.6:
+            out.append(p)
+            continue
+        side = 1.0 if v > 0 else -1.0
+        edge = band.at(u, side)
+        nx, ny = band.normal
+        out.append((edge[0] + nx * side * (radius + 0.6), edge[1] + ny * side * (radius + 0.6)))
+    return out
+
+
+def describe(placed: Placed) -> str:
+    """The text alternative: position, where the hands or tool go, and the stroke."""
+    spec = placed.spec
+    if spec.says:
+        return spec.says
+    body = placed.body
+    view = {"front": "seen from the front", "back": "seen from behind",
+            "side": "seen from the side"}[body.view]
+    region = spec.region.replace("_", " ")
+    tool = {"hand": "both hands" if spec.both else "a hand", "fingertips": "fingertips",
+            "fist": "a loose fist", "ball": "a ball", "roller": "a foam roller",
+            "gun": "a massage gun", "massager": "a handheld massager", "none": ""}[spec.tool]
+    stroke = {
+        "glide": "glides slowly along it", "sweep": "sweeps gently along it",
+        "pull": "lifts gently", "tap": "taps lightly along it",
+        "roll": "rolls slowly back and forth", "circles": "draws slow circles",
+        "knead": "kneads in small circles", "rotate": "turns slowly",
+        "press": "presses and holds", "squeeze": "squeezes and lets go",
+        "stretch": "", "breathe": "rests while the breath moves", "rest": "rests",
+        "scan": "attention moves slowly down the body",
+    }[spec.stroke]
+    where = f"{body.position.capitalize()}, {view}"
+    if spec.stroke == "stretch":
+        return f"{where}: a slow stretch for the {region}, easing further on each breath out."
+    if spec.stroke == "scan":
+        return f"{where}: {stroke}, from the head to the feet."
+    if not tool:
+        return f"{where}: the {region}; {stroke}."
+    timing = " on each breath out" if MOTION[spec.stroke] not in ("breathe",) else ""
+    return f"{where}: {tool} on the {region} {stroke}{timing}."
+
+
+def figure_svg(technique: Technique, position: str | None = None, size: str = "small",
+               animate: bool = True, rate: float = DEFAULT_RATE,
+               spec: FigureSpec | None = None) -> str:
+    """The figure as an inline SVG string (deterministic; all text escaped)."""
+    placed = place(technique, position, spec)
+    text = describe(placed)
+    box = _frame(placed)
+    cycle = 60.0 / rate
+    spec = placed.spec
+    motion = MOTION[spec.stroke]
+    region_shapes = []
+    shown = [placed.area] if spec.stroke != "scan" else []
+    if spec.both:
+        others = B.areas(placed.body, spec.region)
+        if len(others) > 1:
+            shown.append(others[1 - spec.area])
+    for area in shown:
+        corners = " ".join(_pt(p) for p in area.corners(placed.body))
+        pulse = ""
+        if motion == "breathe" and animate:
+            pulse = (f'<animate attributeName="opacity" values=".35;.9;.35" '
+                     f'keyTimes="0;{INHALE};1" dur="{_n(cycle)}s" repeatCount="indefinite"/>')
+        region_shapes.append(f'<polygon class="fr" points="{corners}">{pulse}</polygon>')
+    tracks, arrows, stills, movers = [], [], [], []
+    for index, points in enumerate(placed.paths):
+        at = _tool_points(placed, points)
+        still_hand = _hand(spec.tool, _scale(placed))
+        if spec.tool == "none" or motion in ("stretch", "scan"):
+            still_hand = '<circle r="2.6" class="fdot"/>'
+        if len(points) > 1:
+            d = smooth(points)
+            tracks.append(f'<path class="ftrack" d="{d}"/>')
+            arrows.append(f'<path class="farrow" d="{_arrow(points)}"/>')
+            if animate and motion != "breathe":
+                tracks.append(f'<path class="ftrail fmove" d="{d}" pathLength="100" '
+                              f'stroke-dasharray="100"><animate attributeName="stroke-dashoffset" '
+                              f'values="100;100;0" keyTimes="0;{INHALE};1" dur="{_n(cycle)}s" '
+                              f'repeatCount="indefinite"/></path>')
+        stills.append(f'<g class="fstill" transform="translate({_pt(at[0])})">{still_hand}</g>')
+        if animate and motion not in ("breathe",):
+            mover_spec = placed
+            if spec.tool == "none" or motion in ("stretch", "scan"):
+                movers.append(
+                    f'<g class="fmove"><circle r="2.6" class="fdot"/><animateMotion dur="{_n(cycle)}s" '
+                    f'repeatCount="indefinite" keyPoints="0;0;1" keyTimes="0;{INHALE};1" '
+                    f'calcMode="linear" path="{smooth(points)}"/></g>')
+            else:
+                movers.append(_animation(mover_spec, at, cycle, index))
+    x, y, w, h = box
+    classes = f"fig fig-{escape(size)}" + (" fig-anim" if animate else "")
+    return (
+        f'<svg class="{classes}" viewBox="{_n(x)} {_n(y)} {_n(w)} {_n(h)}" role="img" '
+        f'aria-label="{escape(text)}" focusable="false" data-technique="{escape(technique.id)}" '
+        f'data-cycle="{_n(cycle)}" data-motion="{motion}">'
+        f"<title>{escape(text)}</title>"
+        f"{_props(placed, box)}{_body(placed.body)}{''.join(region_shapes)}"
+        f"{''.join(tracks)}{''.join(arrows)}{''.join(stills)}{''.join(movers)}</svg>"
+    )
