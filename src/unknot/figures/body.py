@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 Point = tuple[float, float]
 
@@ -502,7 +502,7 @@ POSES: dict[str, PoseSpec] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def pose(name: str) -> Body:
     """A named pose, built once."""
     return build(name, POSES[name])

@@ -161,11 +161,13 @@ def _arrow(points: list[B.Point]) -> str:
 
 
 # A soft mitten: palm and fingers as one egg, the thumb a smaller one beside it.
-HAND = "M-4 1C-4.5-3-3-6.5 0-6.5S4.5-3 4 1 2.5 5.5 0 5.5-3.5 4-4 1ZM-4.2 2.5C-6.8 1-7.4-1.8-6.3-2.4S-3.8-1-3.4.6Z"
+HAND = ("M-4 1C-4.5-3-3-6.5 0-6.5S4.5-3 4 1 2.5 5.5 0 5.5-3.5 4-4 1Z"
+        "M-4.2 2.5C-6.8 1-7.4-1.8-6.3-2.4S-3.8-1-3.4.6Z")
 TOOLS = {
     "ball": '<circle r="4.6" class="ft-ball"/>',
     "roller": '<circle r="7.5" class="ft-roller"/><circle r="2.2" class="ft-core"/>',
-    "gun": '<path class="ft-gun" d="M-3 -9h6v9h-6zM-1.5 0h3v8h-3z"/><circle r="3.2" cy="-10" class="ft-ball"/>',
+    "gun": ('<path class="ft-gun" d="M-3 -9h6v9h-6zM-1.5 0h3v8h-3z"/>'
+            '<circle r="3.2" cy="-10" class="ft-ball"/>'),
     "massager": '<path class="ft-gun" d="M-2.5 -10h5v10h-5z"/><ellipse rx="6" ry="3.5" class="ft-ball"/>',
 }
 

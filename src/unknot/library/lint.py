@@ -18,6 +18,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from unknot.figures.lint import check_figures
+from unknot.figures.spec import FIGURES_FILE
 from unknot.library.loader import DATA_DIR, Library, LibraryError, load_library_dir
 from unknot.library.schema import Technique
 from unknot.vocabulary import CONDITIONS, GOALS, POSITIONS, REGIONS, ROLES, TOOLS
@@ -208,7 +210,8 @@ def _safety_data() -> tuple[set[str], list[str]]:
 
 
 def lint_library(directory: Path | None = None, coverage_path: Path = COVERAGE_FILE,
-                 rule_ids: set[str] | None = None) -> LintReport:
+                 rule_ids: set[str] | None = None,
+                 figures_path: Path = FIGURES_FILE) -> LintReport:
     """Run every check; a file that fails the schema is a problem, not a crash."""
     from unknot.library.loader import TECHNIQUES_DIR
 
@@ -229,6 +232,7 @@ def lint_library(directory: Path | None = None, coverage_path: Path = COVERAGE_F
         problems.append(str(exc))
         items = []
     problems += _check_coverage_checklist(library, items, rule_ids)
+    problems += check_figures(library, figures_path)  # issue 8 §2: a figure of every move
     kinds: dict[str, int] = {}
     for technique in library.techniques:
         kinds[technique.kind] = kinds.get(technique.kind, 0) + 1

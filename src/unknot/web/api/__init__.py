@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from unknot.web.api import intake, journal, ping, plans, preferences, sessions, swaps, techniques
+from unknot.web.api import figures, intake, journal, ping, plans, preferences, sessions, swaps, techniques
 
 router = APIRouter()
-for _module in (ping, intake, swaps, plans, techniques, sessions, journal, preferences):
+for _module in (ping, intake, swaps, plans, figures, techniques, sessions, journal, preferences):
     router.include_router(_module.router)

@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 
 from unknot.vocabulary import GOALS, KINDS, PRESSURES, REGIONS, SETTINGS, TOOLS
 from unknot.web.pages.bodymap import FILLER, HEIGHT, focus_views, regions_in_order
+from unknot.web.pages.figures import figure
 
 WEB_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -115,6 +116,7 @@ templates.env.globals.update(asset=asset, labels=LABELS, label=label, nav=NAV, c
                              PRESSURES=PRESSURES, GOALS=GOALS, KINDS=KINDS,
                              bodymap_regions=regions_in_order(), bodymap_focus=focus_views(),
                              bodymap_filler=FILLER, bodymap_height=HEIGHT)
+templates.env.globals["figure"] = figure  # issue 8 §2: a figure of every move
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

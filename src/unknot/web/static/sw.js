@@ -7,7 +7,7 @@
 "use strict";
 const CACHE = `unknot-${CONFIG.release}`;
 const NETWORK_WAIT_MS = 4000;
-const KEEP_API = [/^\/api\/v1\/sessions$/, /^\/api\/v1\/techniques(\/[^/]+)?$/, /^\/api\/v1\/preferences$/, /^\/api\/v1\/journal$/];
+const KEEP_API = [/^\/api\/v1\/sessions$/, /^\/api\/v1\/techniques(\/[^/]+(\/figure)?)?$/, /^\/api\/v1\/preferences$/, /^\/api\/v1\/journal$/];
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {

@@ -19,6 +19,7 @@
       U.el("div", { class: "step-head" },
         U.el("span", { class: "step-time", text: U.clock(step.seconds) }),
         U.el("h3", { class: "step-name" }, step.name, step.side ? " " : null, step.side ? U.el("span", { class: "side", text: `${step.side} side` }) : null)),
+      U.el("div", { class: "step-fig", "data-technique": step.technique, "data-position": step.position }),
       U.el("p", { class: "step-meta", text: meta.join(" · ") }),
       U.el("p", { class: "step-why", text: step.why }),
       step.stop_if ? U.el("p", { class: "stop-if", text: step.stop_if }) : null,
@@ -36,6 +37,7 @@
     U.$("#plan-ok").hidden = plan.intake.verdict !== "ok";
     U.$("#plan-ok").textContent = plan.intake.verdict === "ok" ? plan.intake.message : "";
     U.$("#steps").replaceChildren(...plan.steps.map(stepItem));
+    if (window.unknotFigures) window.unknotFigures.fill(U.$("#steps"));
     U.$("#plan-minutes").value = Math.max(1, Math.round(plan.total_seconds / 60));
     U.$("#plan-body").hidden = false;
     // No routine starts before the quick safety check is done.

@@ -288,6 +288,10 @@
     const plan = session.plan;
     const step = plan.steps[pos.index];
     $("#step-title").textContent = step.name;
+    const fig = $("#figure-slot");
+    fig.dataset.technique = step.technique || "";
+    fig.dataset.position = step.position || "";
+    if (window.unknotFigures && step.technique) window.unknotFigures.put(fig, "large");
     $("#step-side").hidden = !step.side;
     $("#step-side").textContent = step.side ? `${U.capital(step.side)} side` : "";
     $("#step-guidance").textContent = GUIDANCE[step.kind] || GUIDANCE[step.pressure] || GUIDANCE.light;
@@ -341,6 +345,7 @@
     const b = breath(step, pos.elapsed, Number(U.prefs().breath_rate) || 6);
     $("#breath-label").textContent = pos.paused ? "Paused" : b.phase === "in" ? "Breathe in" : "Breathe out";
     if (!reduced) $("#pacer").style.transform = `scale(${(0.55 + 0.45 * (pos.paused ? 0.5 : b.level)).toFixed(3)})`;
+    if (!reduced && window.unknotFigures) window.unknotFigures.sync($("#figure-slot"), b.phase, b.level);
     $("#stage-player").dataset.step = String(pos.index);
     $("#stage-player").dataset.elapsed = pos.elapsed.toFixed(2);
     if (!pos.paused) {

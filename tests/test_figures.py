@@ -1,0 +1,146 @@
+"""Figures of the moves (issue 8 §2): the renderer, the figure lint and the API."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from support.api import TestClient, serve
+from unknot.figures import figure_svg, place
+from unknot.figures.lint import check_figures
+from unknot.figures.spec import FIGURES_FILE, FigureSpec
+from unknot.library.lint import lint_library
+from unknot.library.loader import TECHNIQUES_DIR, default_library, load_library_dir
+from unknot.storage import Store
+
+SVG = "{http://www.w3.org/2000/svg}"
+LIBRARY = default_library()
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1))
+
+
+@pytest.mark.parametrize("technique", LIBRARY.techniques, ids=lambda t: t.id)
+def test_every_technique_draws_valid_svg_in_every_position(technique):
+    for position in technique.positions:
+        svg = figure_svg(technique, position=position, size="large")
+        root = parse(svg)
+        assert root.get("role") == "img"
+        label = root.get("aria-label")
+        assert label and len(label) > 20
+        assert root.find(f"{SVG}title").text == label
+        assert root.get("data-technique") == technique.id
+        # One path at least, and the hand, tool or dot that shows where the work is.
+        assert root.findall(f".//{SVG}path")
+        assert root.findall(".//*[@class='fstill']")
+        assert figure_svg(technique, position=position, size="large") == svg, "not deterministic"
+
+
+@pytest.mark.parametrize("technique", LIBRARY.techniques, ids=lambda t: t.id)
+def test_every_path_lies_on_its_region(technique):
+    placed = place(technique)
+    if placed.spec.stroke == "scan":
+        assert all(placed.body.on_body(p) for p in placed.paths[0])
+        return
+    assert all(placed.area.contains(placed.body, p) for p in placed.paths[0])
+
+
+def test_the_text_alternative_says_position_place_and_stroke():
+    svg = figure_svg(LIBRARY.get("shoulder-knuckle-glide"))
+    label = parse(svg).get("aria-label")
+    assert label.startswith("Seated, seen from behind")
+    assert "shoulders" in label and "glides" in label and "breath out" in label
+
+
+def test_text_is_escaped():
+    technique = LIBRARY.get("temple-fingertip-circles")
+    spec = FigureSpec(pose="seated-front", region="temples", stroke="circles",
+                      says='Fingertips <on> the "temples" & round')
+    svg = figure_svg(technique, spec=spec)
+    assert "<on>" not in svg and "&lt;on&gt;" in svg and "&amp;" in svg
+    assert parse(svg).get("aria-label") == 'Fingertips <on> the "temples" & round'
+
+
+def test_the_stroke_runs_at_the_breath_tempo():
+    technique = LIBRARY.get("thigh-palm-glide")
+    root = parse(figure_svg(technique, rate=6))
+    assert root.get("data-cycle") == "10"
+    motion = root.find(f".//{SVG}animateMotion")
+    # Waits through the in-breath (40 % of the cycle), glides on the out-breath.
+    assert motion.get("dur") == "10s" and motion.get("keyTimes") == "0;0.4;1"
+    assert motion.get("keyPoints") == "0;0;1"
+    slower = parse(figure_svg(technique, rate=5)).find(f".//{SVG}animateMotion")
+    assert slower.get("dur") == "12s"
+
+
+def test_a_still_figure_has_no_animation():
+    root = parse(figure_svg(LIBRARY.get("thigh-palm-glide"), animate=False))
+    assert not root.findall(f".//{SVG}animateMotion") and not root.findall(f".//{SVG}animate")
+    assert root.findall(".//*[@class='farrow']")
+
+
+def test_the_shipped_figures_lint_clean():
+    assert check_figures(LIBRARY) == []
+    assert lint_library().ok
+
+
+def _broken_copy(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load(FIGURES_FILE.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "figures.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda d: d.pop("neck-side-stretch"), "figures.yaml: neck-side-stretch: no figure"),
+    (lambda d: d["cat-camel"].update(pose="handstand"), "cat-camel: pose: unknown pose 'handstand'"),
+    (lambda d: d["cat-camel"].update(region="elbows"), "figures.yaml: cat-camel: region:"),
+    (lambda d: d["thigh-palm-glide"].update(path=[[0.5, 0.5], [1.6, 0.5]]),
+     "thigh-palm-glide: path.1: the point [1.6, 0.5] is off the thighs"),
+    (lambda d: d["thigh-palm-glide"].update(region="neck"),
+     "thigh-palm-glide: region: 'neck' is not one of the technique's regions"),
+    (lambda d: d["upper-back-fingertips-beside-spine"].update(pose="seated-front"),
+     "upper-back-fingertips-beside-spine: region: 'upper_back' does not show"),
+    (lambda d: d.update({"no-such-move": {"pose": "seated-front", "region": "face",
+                                          "stroke": "glide"}}),
+     "figures.yaml: no-such-move: no technique with this id"),
+])
+def test_a_broken_figure_file_names_the_technique_and_field(tmp_path, change, expected):
+    path = _broken_copy(tmp_path, change)
+    problems = check_figures(LIBRARY, path)
+    assert any(expected in p for p in problems), problems
+
+
+def test_library_lint_reports_a_technique_without_a_figure(tmp_path):
+    folder = tmp_path / "techniques"
+    shutil.copytree(TECHNIQUES_DIR, folder)
+    text = (folder / "cat-camel.yaml").read_text(encoding="utf-8")
+    (folder / "cat-camel-slow.yaml").write_text(text.replace("id: cat-camel", "id: cat-camel-slow", 1),
+                                                encoding="utf-8")
+    assert load_library_dir(folder).get("cat-camel-slow")
+    report = lint_library(folder, rule_ids=set())
+    assert "figures.yaml: cat-camel-slow: no figure: add an entry (pose, region, stroke)" in report.problems
+
+
+@pytest.fixture
+def client(store: Store) -> Iterator[TestClient]:
+    with serve(store) as api:
+        yield api
+
+
+def test_the_api_serves_a_figure_in_the_asked_position(client: TestClient):
+    answer = client.get("/api/v1/techniques/shoulder-palm-kneading/figure",
+                        params={"position": "lying", "size": "large"})
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("image/svg+xml")
+    root = parse(answer.text)
+    assert root.get("aria-label").startswith("Lying")
+    assert client.get("/api/v1/techniques/nothing-here/figure").status_code == 404
+    assert client.get("/api/v1/techniques/cat-camel/figure", params={"position": "upside"}).status_code == 422
