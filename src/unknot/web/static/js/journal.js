@@ -4,6 +4,8 @@
   const U = window.unknot;
   const $ = U.$;
   const DIMS = ["pain", "tension", "stress"];
+  // An average of fewer sessions than this says more about chance than about what helps.
+  const ENOUGH = 3;
   const PAGE = 20;
   const STATUS = { completed: "Finished", stopped: "Stopped: it hurt", quit: "Ended early", in_progress: "Not finished", planned: "Planned" };
   let data = null;
@@ -61,22 +63,33 @@
       svg.append(make("text", { x: L, y: H - 10 }, day(series[0].date)));
       svg.append(make("text", { x: W - R, y: H - 10, "text-anchor": "end" }, day(series[series.length - 1].date)));
     }
-    const mean = (pts) => (pts.length ? pts.reduce((a, [, v]) => a + v, 0) / pts.length : null);
-    const mb = mean(before), ma = mean(after);
+    // Averages only over sessions rated both before and after, and only once there are enough.
+    const paired = series.filter((p) => p[`${dim}_before`] != null && p[`${dim}_after`] != null);
+    const mean = (key) => paired.reduce((a, p) => a + p[`${dim}_${key}`], 0) / paired.length;
+    const average = paired.length >= ENOUGH
+      ? ` On average ${mean("before").toFixed(1)} before and ${mean("after").toFixed(1)} after, over ${U.count(paired.length, "session")}.`
+      : ` Averages show from ${ENOUGH} sessions rated before and after.`;
     $("#chart-desc").textContent = series.length
-      ? `${U.capital(dim)} before and after your last ${series.length} session${series.length === 1 ? "" : "s"}, 0 to 10.` +
-        (mb !== null && ma !== null ? ` On average ${mb.toFixed(1)} before and ${ma.toFixed(1)} after.` : "")
+      ? `${U.capital(dim)} before and after your last ${U.count(series.length, "session")}, 0 to 10.${average}`
       : "No ratings yet.";
     $("#chart-table tbody").replaceChildren(...series.map((s) => U.el("tr", {},
       U.el("th", { scope: "row", text: day(s.date) }),
-      ...DIMS.map((d) => U.el("td", { text: `${s[`${d}_before`] ?? "–"} → ${s[`${d}_after`] ?? "–"}` })))));
+      ...DIMS.map((d) => U.el("td", { "data-label": U.capital(d), text: `${s[`${d}_before`] ?? "–"} → ${s[`${d}_after`] ?? "–"}` })))));
   }
 
+  /* One row a technique or goal: its sessions, then the average changes once there are
+     enough of them. data-label names each cell where a phone shows the rows as cards. */
   function helps(table, items, nameOf) {
-    $(`${table} tbody`).replaceChildren(...(items || []).map((item) => U.el("tr", {},
-      U.el("th", { scope: "row", text: nameOf(item) }),
-      U.el("td", { text: String(item.sessions ?? "–") }),
-      ...DIMS.map((d) => U.el("td", { class: num(item[d]) < 0 ? "better" : null, text: change(item[d]) })))));
+    $(`${table} tbody`).replaceChildren(...(items || []).map((item) => {
+      const count = Number(item.sessions) || 0;
+      const cells = count >= ENOUGH
+        ? DIMS.map((d) => U.el("td", { "data-label": U.capital(d), class: num(item[d]) < 0 ? "better" : null, text: change(item[d]) }))
+        : [U.el("td", { class: "too-few", colspan: DIMS.length, text: "Too few to tell yet" })];
+      return U.el("tr", {},
+        U.el("th", { scope: "row", text: nameOf(item) }),
+        U.el("td", { "data-label": "Sessions", text: String(count) }),
+        ...cells);
+    }));
   }
 
   function draw() {
