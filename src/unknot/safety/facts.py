@@ -46,7 +46,9 @@ _PAIN_SAID = re.compile(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?\bis (?:about |aroun
 _PAIN_WORDS = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+out of\s+"
                          r"(?:ten|10)\b")
 _WEEKS_PREGNANT = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|into)"
-                             r"|\b(?:i am|i'm|im|i’m) (\d{1,2})\s*(?:weeks?|wks?)"
+                             # "I am pregnant 11 weeks": the order of several first languages.
+                             r"|\b(?:i am|i'm|im|i’m) (?:pregnant |pregnant since |pregnant for )?"
+                             r"(\d{1,2})\s*(?:weeks?|wks?)"
                              r"(?!\s*(?:ago|old|of|since|now|post|after|postpartum))\b"
                              r"|\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:with (?:my|our|the) (?:first|second|"
                              r"third|fourth|baby|twins|\w+ baby|little one)|expecting)\b")
