@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from unknot.plural import counted
+from unknot.plural import counted as count_of
 
 DIMENSIONS: tuple[str, ...] = ("pain", "tension", "stress")
 # Sessions that ran to an end; only these have "after" ratings worth comparing.
@@ -343,7 +343,7 @@ def _stopped_hurting(recent: list[JournalEntry], now: datetime) -> Advice | None
     if not hits:
         return None
     latest = hits[0]
-    where = f"after {latest.completed_steps} of {counted(latest.total_steps, 'step')}"
+    where = f"after {latest.completed_steps} of {count_of(latest.total_steps, 'step')}"
     reason = f" ({latest.stop_reason})" if latest.stop_reason else ""
     return Advice(
         id="stopped_hurting",
