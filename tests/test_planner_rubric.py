@@ -93,6 +93,11 @@ SCENARIOS = [
       "desk", 12, "desk", ["handheld_massager"]),
     S("shoulders-gun", ["shoulders", "neck", "upper_back"], "tight shoulders from stress",
       10, "desk", ["massage_gun"]),
+    S("upper-traps-gun-gym", ["shoulders", "neck", "upper_back"], "my upper traps are tight "
+      "and sore after the gym", 12, "anywhere", ["massage_gun"]),
+    # Blood thinners: the massage gun stays in its case (the safety check); the rest goes on.
+    S("shoulders-gun-warfarin", ["shoulders", "neck", "upper_back"], "tight shoulders, I take "
+      "warfarin", 10, "desk", ["massage_gun"]),
     S("body-map-neck-shoulders-upper-back", ["neck", "shoulders", "upper_back"], None, 10,
       "anywhere", regions=["neck", "shoulders", "upper_back"]),
     # Seed 002: the back; SPEC §2 (2).
