@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from unknot.library.schema import Technique
+from unknot.memo import SizedMemo
 from unknot.planner.model import PlanCue, PlanStep
 
 
@@ -36,18 +37,25 @@ def _scaled_starts(technique: Technique, seconds: int) -> list[int]:
     return starts
 
 
-_CUE_MEMO: dict[tuple[str, int, int, str | None], tuple[PlanCue, ...]] = {}
-_CUE_MEMO_LIMIT = 20_000
+# Bytes a PlanCue costs beside its text (the object, its dict, the number): 519 measured
+# with tracemalloc.
+CUE_OVERHEAD_BYTES = 520
+CUE_MEMO_BYTES = 4 * 1024 * 1024
+
+
+def _cue_bytes(cues: tuple[PlanCue, ...]) -> int:
+    return sum(CUE_OVERHEAD_BYTES + len(cue.say) for cue in cues)
+
+
+# Bounded by size: cue lists vary with the seconds, so a count alone let it reach ~60 MiB.
+CUE_MEMO: SizedMemo[tuple[str, int, int, str | None], tuple[PlanCue, ...]] = \
+    SizedMemo(CUE_MEMO_BYTES, _cue_bytes)
 
 
 def _cues(technique: Technique, seconds: int, side: str | None) -> list[PlanCue]:
     """The technique's cues stretched to `seconds` (memoised: plans reuse the same few)."""
     key = (technique.id, technique.base_seconds, seconds, side)
-    if key not in _CUE_MEMO:
-        if len(_CUE_MEMO) >= _CUE_MEMO_LIMIT:
-            _CUE_MEMO.clear()
-        _CUE_MEMO[key] = tuple(_scaled_cues(technique, seconds, side))
-    return list(_CUE_MEMO[key])
+    return list(CUE_MEMO.get_or_make(key, lambda: tuple(_scaled_cues(technique, seconds, side))))
 
 
 def _scaled_cues(technique: Technique, seconds: int, side: str | None) -> list[PlanCue]:

@@ -1,33 +1,38 @@
 """POST /plans: the CLI's plan options as a JSON body → the plan object of SPEC §4.
 
+The request path does the least around the planner: the body is validated once
+(by FastAPI, into `PlanBody`), the plan is serialised once by pydantic's Rust
+encoder straight to bytes, and those bytes are the response (no second encoding
+through `response_model`).
+
 Planning is a pure function of the request (SPEC §4: the same inputs and seed
-give the same plan), so answers are memoised per process, keyed by the request
-in canonical form. This is a cache, not state: every worker computes the same
-answer for the same request, and forgetting an entry changes nothing but time.
-It pays off when a person reloads or goes back to the start page, where the
-same request comes again; a new request costs the planner's few milliseconds.
+give the same plan), so recent answers are kept per process, keyed by the request
+in canonical form: a person who reloads the plan page or goes back to it gets the
+same request answered without planning again. It is a cache, not state (every
+worker computes the same answer), bounded by bytes (`PLAN_MEMO_BYTES`), and costs a
+new request only a look-up: a new request is planned as if it were not there.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from fastapi import Response
 
+from unknot.memo import SizedMemo
 from unknot.planner import Plan, build_plan
 from unknot.web.api.routing import api_router
 from unknot.web.schemas import PlanBody
 
 router = api_router("plans")
 
-# ~16 KB a plan: a few MB per worker at most.
-MEMO_SIZE = 256
+# A plan is 5–50 KB of JSON: a few hundred recent plans a worker.
+PLAN_MEMO_BYTES = 8 * 1024 * 1024
+PLAN_MEMO: SizedMemo[str, bytes] = SizedMemo(PLAN_MEMO_BYTES, len)
 
 
-@lru_cache(maxsize=MEMO_SIZE)
-def plan_json(canonical: str) -> bytes:
-    """The plan for a request given as its canonical JSON, as the JSON bytes to send."""
-    return build_plan(PlanBody.model_validate_json(canonical)).model_dump_json().encode()
+def plan_json(body: PlanBody) -> bytes:
+    """The plan for a validated request, as the JSON bytes to send."""
+    key = body.model_dump_json()
+    return PLAN_MEMO.get_or_make(key, lambda: build_plan(body).model_dump_json().encode())
 
 
 # A plain `def`: screening and planning are CPU work, so they run in the thread pool
@@ -39,4 +44,4 @@ def plan(body: PlanBody) -> Response:
     For a `see_doctor` or `urgent` verdict the plan has no steps: the intake's
     message says what to do instead. No routine possible at all is a 422.
     """
-    return Response(plan_json(body.model_dump_json()), media_type="application/json")
+    return Response(plan_json(body), media_type="application/json")
