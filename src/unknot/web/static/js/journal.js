@@ -112,7 +112,7 @@
       const text = s.request && s.request.text ? `“${s.request.text}”` : U.words((s.request && s.request.regions) || []);
       return U.el("li", { "data-id": s.id },
         U.el("p", {}, U.el("span", { class: "when", text: day(s.created_at) }), ` · ${minutes} min · ${STATUS[s.status] || s.status}`),
-        text ? U.el("p", { text }) : null,
+        text ? U.el("p", { class: "said", text }) : null,
         U.el("p", { text: ratingLine(s) }),
         s.note ? U.el("p", { class: "hint", text: `Note: ${s.note}` }) : null);
     }));

@@ -180,22 +180,82 @@
     }
   });
 
+  /* Recent routines: open, rename or delete (with an undo). Long names are cut to two
+     lines on screen; the whole name stays in the page for screen readers. */
+  const NAME_MAX = 80;
+  const nameOf = (entry) => entry.name || entry.request.text || U.words(entry.request.regions) || "Your routine";
+  const savedStatus = U.$("#saved-status");
+  function changeSaved(change) {
+    const list = U.load("routines", []);
+    change(list);
+    U.save("routines", list);
+    drawSaved();
+  }
+  function renameForm(li, entry) {
+    const input = U.el("input", { type: "text", id: `name-${entry.id}`, maxlength: String(NAME_MAX), value: entry.name || nameOf(entry).slice(0, NAME_MAX) });
+    const done = (name) => {
+      changeSaved((list) => {
+        const found = list.find((r) => r.id === entry.id);
+        if (found) {
+          if (name) found.name = name;
+          else delete found.name;
+        }
+      });
+      savedStatus.textContent = name ? `Renamed to “${name}”.` : "The name is back to what you wrote.";
+      const again = U.$(`#saved-list li[data-id="${entry.id}"] .rename`);
+      if (again) again.focus();
+    };
+    const form = U.el("form", { class: "rename-form" },
+      U.el("label", { for: input.id, text: "Name for this routine" }), input,
+      U.el("div", { class: "saved-actions" },
+        U.el("button", { class: "button small primary", type: "submit" }, "Save name"),
+        U.el("button", { class: "button small", type: "button", onclick: () => { drawSaved(); } }, "Cancel")));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      done(input.value.trim().slice(0, NAME_MAX));
+    });
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") drawSaved();
+    });
+    li.replaceChildren(form);
+    input.focus();
+    input.select();
+  }
+  function remove(entry, index) {
+    changeSaved((list) => {
+      const at = list.findIndex((r) => r.id === entry.id);
+      if (at >= 0) list.splice(at, 1);
+    });
+    const undo = U.el("button", { class: "button small", type: "button", onclick: () => {
+      changeSaved((list) => list.splice(Math.min(index, list.length), 0, entry));
+      savedStatus.textContent = `“${nameOf(entry)}” is back.`;
+    } }, "Undo");
+    savedStatus.replaceChildren(`Deleted “${nameOf(entry)}”. `, undo);
+    undo.focus();
+  }
   function drawSaved() {
     const list = U.load("routines", []);
     const ul = U.$("#saved-list");
     ul.replaceChildren();
-    for (const entry of list) {
-      const minutes = Math.round(entry.plan.total_seconds / 60);
-      const what = entry.request.text || U.words(entry.request.regions) || "Your routine";
+    list.forEach((entry, index) => {
+      const minutes = Math.max(1, Math.round(entry.plan.total_seconds / 60));
+      const what = nameOf(entry);
       const open = () => {
         U.save("current", entry);
         location.assign(U.checked(entry.plan) ? "/plan" : "/check");
       };
-      ul.append(U.el("li", {},
-        U.el("span", {}, U.el("strong", { text: what }), ` · ${minutes} min · ${entry.plan.steps.length} steps`),
-        U.el("button", { class: "button small", type: "button", onclick: open, "aria-label": `Open “${what}”` }, "Open")));
-    }
-    U.$("#saved").hidden = !list.length;
+      const li = U.el("li", { "data-id": entry.id });
+      li.append(
+        U.el("div", { class: "saved-what" },
+          U.el("strong", { class: "saved-name", text: what }),
+          U.el("span", { class: "hint", text: `${U.count(minutes, "minute")} · ${U.count(entry.plan.steps.length, "step")}` })),
+        U.el("div", { class: "saved-actions" },
+          U.el("button", { class: "button small primary", type: "button", onclick: open, "aria-label": `Open “${what}”` }, "Open"),
+          U.el("button", { class: "button small rename", type: "button", onclick: () => renameForm(li, entry), "aria-label": `Rename “${what}”` }, "Rename"),
+          U.el("button", { class: "button small", type: "button", onclick: () => remove(entry, index), "aria-label": `Delete “${what}”` }, "Delete")));
+      ul.append(li);
+    });
+    U.$("#saved").hidden = !list.length && !savedStatus.textContent;
   }
 
   const running = U.load("session", null);
