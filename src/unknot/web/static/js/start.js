@@ -266,6 +266,13 @@
   restore(U.load("lastRequest", null), U.prefs());
   drawSaved();
   if (!U.load("lastRequest", null)) {
-    U.loadPrefs().then((prefs) => restore(null, prefs));
+    // The server's settings arrive a moment later: they fill the form only if the person
+    // has not started on it, never over a choice just made.
+    let touched = false;
+    form.addEventListener("input", () => (touched = true), { once: true });
+    form.addEventListener("change", () => (touched = true), { once: true });
+    U.loadPrefs().then((prefs) => {
+      if (!touched) restore(null, prefs);
+    });
   }
 })();
