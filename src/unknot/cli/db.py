@@ -14,14 +14,9 @@ from typing import Annotated
 import typer
 
 from unknot.cli.app import app, fail, storage_errors
-from unknot.storage import (
-    PROBLEMS_SHOWN,
-    NotForThisDatabase,
-    backup_database,
-    check_database,
-    database_state,
-    upgrade_database,
-)
+
+# The storage stack (SQLAlchemy, Alembic) is imported in each command, not here: every
+# `unknot` command loads this module, and only these need it.
 
 db_app = typer.Typer(help="The database: apply migrations, show the schema revision, "
                           "check it for damage, back it up.",
@@ -32,6 +27,8 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def upgrade() -> None:
     """Apply pending migrations to the configured database (UNKNOT_DATABASE_URL or SQLite)."""
+    from unknot.storage import upgrade_database
+
     with storage_errors():
         state = upgrade_database()
     typer.echo(f"Database: {state.url}")
@@ -45,6 +42,8 @@ def upgrade() -> None:
 @db_app.command("current")
 def current() -> None:
     """Show the configured database and its schema revision."""
+    from unknot.storage import database_state
+
     with storage_errors():
         state = database_state()
     typer.echo(f"Database: {state.url}")
@@ -64,6 +63,8 @@ def check() -> None:
 
     Reads only; exits 0 when the database is sound, 1 when it is damaged or cannot be opened.
     """
+    from unknot.storage import PROBLEMS_SHOWN, check_database
+
     with storage_errors():
         report = check_database()
     typer.echo(f"Database: {report.url}")
@@ -104,6 +105,8 @@ def backup(
     """
     if path is not None and not path.is_dir() and not path.parent.is_dir():
         raise fail(f"cannot write {path}: give a file in an existing folder, or a folder")
+    from unknot.storage import NotForThisDatabase, backup_database
+
     with storage_errors():
         try:
             written = backup_database(target=path)

@@ -14,26 +14,21 @@ import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
-from rich.console import Console
-from rich.text import Text
 
 from unknot.cli import options as opt
 from unknot.cli.app import app, fail
 from unknot.cli.intake import print_intake, run_screen
-from unknot.guide import GuideError, GuideOutcome, run_guide
-from unknot.guide.check import CheckAnswers, CheckCancelled, ask_check, key_reader
-from unknot.guide.keys import TerminalKeys
-from unknot.guide.pacer import PacerError, check_rate
-from unknot.guide.speech import make_speaker
-from unknot.intake.screen import IntakeResult
-from unknot.planner import Plan, PlanningError, PlanRequest
-from unknot.safety.answers import Answers
-from unknot.settings import SettingsError, get_settings
-from unknot.storage import Ratings, StorageError, open_store
+
+if TYPE_CHECKING:  # imported where used: every command loads this module, only guide needs them
+    from rich.console import Console
+
+    from unknot.guide import GuideOutcome
+    from unknot.guide.check import CheckAnswers
+    from unknot.intake.screen import IntakeResult
+    from unknot.planner import Plan, PlanRequest
 
 NO_ROUTINE = ("urgent", "see_doctor")
 # Answers can bring new questions (whose body it is changes the checklist); never loop on.
@@ -44,6 +39,10 @@ NOT_CHECKED = ("the quick safety check is not complete, and no routine starts be
 
 
 def _load_plan_file(path: Path) -> Plan:
+    from pydantic import ValidationError
+
+    from unknot.planner import Plan
+
     try:
         return Plan.model_validate_json(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -55,6 +54,8 @@ def _load_plan_file(path: Path) -> Plan:
 
 def _save(plan: dict[str, Any], request: PlanRequest, outcome: GuideOutcome,
           started: datetime) -> None:
+    from unknot.storage import Ratings, open_store
+
     def ratings(values: dict[str, int | None]) -> Ratings | None:
         return Ratings(**values) if any(v is not None for v in values.values()) else None
 
@@ -73,6 +74,7 @@ def _check_journal_writable() -> None:
     the session is kept in a file: `_keep_unsaved`)."""
     from sqlalchemy.exc import DBAPIError
 
+    from unknot.storage import StorageError, open_store
     from unknot.storage.engine import WRITE
 
     try:
@@ -104,6 +106,8 @@ def _keep_unsaved(plan: dict[str, Any], request: PlanRequest, outcome: GuideOutc
 def _with_answers(request: PlanRequest, found: CheckAnswers,
                   intake: IntakeResult) -> PlanRequest:
     """The request with what the check gathered (and what the intake already had) added."""
+    from unknot.safety.answers import Answers
+
     base = request.answers or Answers()
     questions = {q.id: q.answer for q in intake.questions if q.answer is not None}
     questions.update(base.questions)
@@ -121,6 +125,9 @@ def _open(intake: IntakeResult) -> list[Any]:
 def _ask_until_complete(result: Plan, request: PlanRequest, *, rest_no: bool,
                         subject_given: bool, console: Console) -> tuple[Plan, PlanRequest]:
     """Ask the check in the terminal and plan again with the answers, until nothing is open."""
+    from unknot.guide.check import ask_check, key_reader
+    from unknot.guide.keys import TerminalKeys
+
     ask_subject = not subject_given
     with TerminalKeys() as keys:
         read_key = key_reader(keys)
@@ -145,6 +152,10 @@ def _check_saved(saved: Plan, request: PlanRequest, *, rest_no: bool, interactiv
     The saved plan's text is not kept, so a yes is screened on the plan's own areas: a
     verdict that needs a doctor ends here, and a caution means the saved plan was made
     without it in mind."""
+    from unknot.guide.check import CheckAnswers, ask_check, key_reader
+    from unknot.guide.keys import TerminalKeys
+    from unknot.safety.answers import Answers
+
     answers = request.answers or Answers()
     open_ = [q for q in _open(saved.intake) if q.id not in answers.questions]
     if rest_no:
@@ -204,6 +215,17 @@ def guide(
     w why we ask (--answer, --none and --for answer it ahead). Keys while the routine
     plays: space pause, n next, b back, s stop (it hurts), q quit.
     """
+    from rich.console import Console
+    from rich.text import Text
+
+    from unknot.guide import GuideError, run_guide
+    from unknot.guide.check import CheckCancelled
+    from unknot.guide.pacer import PacerError, check_rate
+    from unknot.guide.speech import make_speaker
+    from unknot.planner import PlanningError
+    from unknot.settings import SettingsError, get_settings
+    from unknot.storage import StorageError
+
     try:
         settings = get_settings()
     except SettingsError as exc:

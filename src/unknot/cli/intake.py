@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from unknot.cli import options as opt
 from unknot.cli.app import app, fail
-from unknot.intake.screen import MAX_TEXT, IntakeResult, screen
-from unknot.safety.questions import UnknownQuestion
+
+if TYPE_CHECKING:  # imported where used: a command loads only what it needs
+    from rich.console import Console
+
+    from unknot.intake.screen import IntakeResult
 
 
 def print_questions(result: IntakeResult, console: Console) -> None:
     """The safety checklist, with how to answer it from the command line."""
+    from rich.text import Text
+
     if not result.questions:
         return
     if result.complete:
@@ -38,6 +41,9 @@ def print_questions(result: IntakeResult, console: Console) -> None:
 
 def run_screen(words: str | None, answers, rest_no: bool = False, **choice) -> IntakeResult:
     """screen(), with an unknown question id or an over-long text as a usage error (exit 2)."""
+    from unknot.intake.screen import screen
+    from unknot.safety.questions import UnknownQuestion
+
     try:
         return screen(words, answers, rest_no=rest_no, **choice)
     except UnknownQuestion as exc:
@@ -46,6 +52,8 @@ def run_screen(words: str | None, answers, rest_no: bool = False, **choice) -> I
 
 def print_intake(result: IntakeResult, console: Console) -> None:
     """The screening in plain words; `urgent` is shown first and alone."""
+    from rich.text import Text
+
     if result.verdict == "urgent":
         console.print(Text(result.message, style="bold red"))
         return
@@ -87,6 +95,8 @@ def intake(
 ) -> None:
     """Screen what you describe for safety: red flags, cautions, areas and goals, and the
     questions to answer before a routine."""
+    from unknot.intake.screen import MAX_TEXT
+
     words = opt.read_text(text)
     if words is None or not words.strip():
         raise fail("TEXT is empty: say what is bothering you")
@@ -99,4 +109,6 @@ def intake(
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
     else:
+        from rich.console import Console
+
         print_intake(result, Console())

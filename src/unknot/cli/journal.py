@@ -21,15 +21,16 @@ from contextlib import contextmanager
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from unknot.cli.app import app, fail, storage_errors
-from unknot.journal import DIMENSIONS, Average, HelpItem, JournalSummary, Ratings
 from unknot.plural import counted
-from unknot.storage import SessionRecord, Store, open_store
-from unknot.storage.records import strip_controls
+
+if TYPE_CHECKING:  # imported where used: every command loads this module, only these need them
+    from unknot.journal import Average, HelpItem, JournalSummary, Ratings
+    from unknot.storage import SessionRecord, Store
 
 journal_app = typer.Typer(
     help="Your sessions: before → after ratings, what helps, and when to see a doctor.",
@@ -38,12 +39,17 @@ journal_app = typer.Typer(
 app.add_typer(journal_app, name="journal")
 
 SHOWN_PER_GROUP = 5
-CSV_COLUMNS = (
-    "id", "created_at", "started_at", "finished_at", "status", "source", "minutes",
-    "goals", "regions", "techniques", "completed_steps", "total_steps",
-    *(f"{dim}_{when}" for when in ("before", "after") for dim in DIMENSIONS),
-    "stop_reason", "note",
-)
+
+
+def csv_columns() -> tuple[str, ...]:
+    from unknot.journal import DIMENSIONS
+
+    return (
+        "id", "created_at", "started_at", "finished_at", "status", "source", "minutes",
+        "goals", "regions", "techniques", "completed_steps", "total_steps",
+        *(f"{dim}_{when}" for when in ("before", "after") for dim in DIMENSIONS),
+        "stop_reason", "note",
+    )
 
 
 # Every control character but newline and tab: C0 (ESC, BEL, CR, NUL…), DEL and C1 (CSI…).
@@ -68,6 +74,8 @@ def csv_cell(value: object) -> object:
     and a leading `'` on text that would start a formula."""
     if not isinstance(value, str):
         return value
+    from unknot.storage.records import strip_controls
+
     value = strip_controls(value)
     return "'" + value if value.startswith(FORMULA_START) else value
 
@@ -79,6 +87,8 @@ class ExportFormat(StrEnum):
 
 @contextmanager
 def _store() -> Iterator[Store]:
+    from unknot.storage import open_store
+
     with storage_errors():
         store = open_store()
         try:
@@ -88,6 +98,8 @@ def _store() -> Iterator[Store]:
 
 
 def _ratings(before: Ratings, after: Ratings) -> str:
+    from unknot.journal import DIMENSIONS
+
     parts = []
     for dim in DIMENSIONS:
         b, a = before.get(dim), after.get(dim)
@@ -102,6 +114,8 @@ def _signed(value: float) -> str:
 
 
 def _help_line(item: HelpItem) -> str:
+    from unknot.journal import DIMENSIONS
+
     averages: list[tuple[str, Average]] = [
         (dim, a) for dim in DIMENSIONS if (a := getattr(item, dim)).change is not None]
     # One count at the end when every figure rests on the same sessions; else one each.
@@ -159,6 +173,8 @@ def show(
 
 
 def _csv_row(record: SessionRecord) -> dict[str, object]:
+    from unknot.journal import DIMENSIONS
+
     entry = record.journal_entry()
     row: dict[str, object] = {
         "id": record.id, "status": record.status, "source": record.source,
@@ -181,7 +197,7 @@ def _csv_row(record: SessionRecord) -> dict[str, object]:
 def _write(records: Iterator[SessionRecord], fmt: ExportFormat, out: TextIO) -> int:
     count = 0
     if fmt is ExportFormat.csv:
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\n")
         writer.writeheader()
         for record in records:
             writer.writerow({k: csv_cell(v) for k, v in _csv_row(record).items()})

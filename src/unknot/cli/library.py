@@ -6,14 +6,12 @@ import json
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from unknot.cli.app import app, fail
-from unknot.library.lint import lint_library
-from unknot.library.loader import LibraryError, default_library
 from unknot.plural import counted
 from unknot.vocabulary import GOALS, KINDS, REGIONS, TOOLS
+
+# The library, its checks and Rich are imported in the commands: every command loads this module.
 
 library_app = typer.Typer(help="Browse and check the technique library.", no_args_is_help=True)
 app.add_typer(library_app, name="library")
@@ -25,6 +23,8 @@ def _check(value: str | None, allowed: tuple[str, ...], option: str) -> None:
 
 
 def _library():
+    from unknot.library.loader import LibraryError, default_library
+
     try:
         return default_library()
     except LibraryError as exc:
@@ -50,6 +50,9 @@ def list_techniques(
         typer.echo(json.dumps([{"id": t.id, "name": t.name, "kind": t.kind, "regions": t.regions,
                                 "goals": t.goals, "tools": t.tools} for t in found], indent=2))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=counted(len(found), "technique"))
     for column in ("id", "name", "kind", "regions", "tools"):
         table.add_column(column)
@@ -68,6 +71,8 @@ def show(technique_id: Annotated[str, typer.Argument(help="Technique id.")],
     if as_json:
         typer.echo(technique.model_dump_json(indent=2))
         return
+    from rich.console import Console
+
     console = Console()
     console.print(f"[bold]{technique.name}[/bold] ({technique.kind}) — {technique.summary}")
     console.print(f"Regions: {', '.join(technique.regions)}   Goals: {', '.join(technique.goals)}")
@@ -83,6 +88,8 @@ def show(technique_id: Annotated[str, typer.Argument(help="Technique id.")],
 @library_app.command("lint")
 def lint() -> None:
     """Check the library: schema, vocabulary, coverage, unique ids, step timing."""
+    from unknot.library.lint import lint_library
+
     report = lint_library()
     for note in report.notes:
         typer.echo(note)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
 
 from unknot.cli.app import fail
-from unknot.planner import Plan, build_plan
-from unknot.planner.request import PlanRequest
-from unknot.safety.answers import Answers
+
+if TYPE_CHECKING:  # imported where used: a command loads only what it needs
+    from pydantic import ValidationError
+
+    from unknot.planner import Plan
+    from unknot.planner.request import PlanRequest
+    from unknot.safety.answers import Answers
 
 Minutes = Annotated[int, typer.Option(help="Length of the routine in minutes (1–60).")]
 Tools = Annotated[str | None, typer.Option(
@@ -96,6 +99,10 @@ def make_answers(age: int | None = None, pregnant: bool | None = None, weeks: in
               "questions": parse_question_answers(answer), "subject": parse_subject(subject)}
     if not any(v not in (None, [], {}) for v in values.values()):
         return None
+    from pydantic import ValidationError
+
+    from unknot.safety.answers import Answers
+
     try:
         return Answers(**values)
     except ValidationError as exc:
@@ -106,6 +113,10 @@ def make_request(text: str | None, *, minutes: int, tools: str | None, setting: 
                  pressure: str, regions: str | None, goals: str | None, seed: int,
                  answers: Answers | None = None) -> PlanRequest:
     """A validated PlanRequest, or exit 2 with the option to fix."""
+    from pydantic import ValidationError
+
+    from unknot.planner.request import PlanRequest
+
     try:
         return PlanRequest(text=text, minutes=minutes, tools=split_list(tools), setting=setting,
                            pressure=pressure, regions=split_list(regions),
@@ -119,6 +130,7 @@ def make_request(text: str | None, *, minutes: int, tools: str | None, setting: 
 
 def run_plan(request: PlanRequest, rest_no: bool = False) -> Plan:
     """build_plan(), with an unknown question id as a usage error (exit 2)."""
+    from unknot.planner import build_plan
     from unknot.safety.questions import UnknownQuestion
 
     try:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from unknot.cli import options as opt
 from unknot.cli.app import app
 from unknot.cli.intake import print_intake
-from unknot.planner import Plan
 from unknot.plural import counted, duration_words
+
+if TYPE_CHECKING:  # imported where used: a command loads only what it needs
+    from rich.console import Console
+
+    from unknot.planner import Plan
 
 
 def _clock(seconds: int) -> str:
@@ -20,6 +22,8 @@ def _clock(seconds: int) -> str:
 
 
 def print_plan(plan: Plan, console: Console, why: bool = False) -> None:
+    from rich.table import Table
+
     print_intake(plan.intake, console)
     if not plan.steps:
         return
@@ -67,4 +71,6 @@ def plan(
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
     else:
+        from rich.console import Console
+
         print_plan(result, Console(), why=why)

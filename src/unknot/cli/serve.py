@@ -28,8 +28,6 @@ from typing import Annotated
 import typer
 
 from unknot.cli.app import app, fail
-from unknot.settings import SettingsError, check_host, get_settings, is_loopback
-from unknot.storage import StorageError, upgrade_database
 
 APP_FACTORY = "unknot.web.app:create_app"
 STARTUP_FAILURE = 3  # uvicorn's exit code when it cannot start
@@ -94,6 +92,8 @@ def serve(
     """Start the web app: open http://HOST:PORT/ in a browser."""
     import uvicorn
 
+    from unknot.settings import SettingsError, check_host, get_settings, is_loopback
+    from unknot.storage import StorageError, upgrade_database
     from unknot.web.app import check_data, startup_message
 
     try:

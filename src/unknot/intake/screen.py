@@ -14,8 +14,7 @@ from unknot.safety.answers import Answers, Subject
 from unknot.safety.engine import Engine, Fired, Screening, Texts
 from unknot.safety.facts import Facts, extract_facts
 from unknot.safety.questions import Question, QuestionSet, check_answer_ids, default_questions
-from unknot.safety.rules import default_rules
-from unknot.text.lexicon import Lexicon, default_lexicon
+from unknot.text.lexicon import Lexicon
 from unknot.text.negation import is_negated
 from unknot.text.normal import NormalText, normalise
 from unknot.text.patterns import find_hits
@@ -91,7 +90,9 @@ class IntakeResult(BaseModel):
 
 @lru_cache(maxsize=1)
 def default_engine() -> Engine:
-    return Engine(default_rules(), default_lexicon())
+    from unknot.safety.engine import default_engine as prepared_engine
+
+    return prepared_engine()
 
 
 def _question_findings(questions: QuestionSet, answered: dict[str, bool]) -> list[Fired]:
@@ -112,11 +113,13 @@ def _checklist(questions: QuestionSet, screening: Screening, regions: list[str],
     return questions.select(regions, goals, facts.age, screening.conditions)
 
 
-def _mentions(regexes: dict, text: NormalText,
+def _mentions(lexicon: Lexicon, regexes: dict, text: NormalText,
               excluded_spans: list[tuple[int, int]]) -> list[str]:
     """Names whose patterns are found, not denied, ordered by first mention."""
     first_seen: dict[str, int] = {}
     for name, regex in regexes.items():
+        if not lexicon.compiler.may_match(regex, text):
+            continue  # its words are not in the text
         for hit in find_hits(regex, text):
             if is_negated(text, hit):
                 continue
@@ -215,11 +218,11 @@ def screen(text: str | None, answers: Answers | None = None,
     facts = extract_facts(raw, answers)
     subject = (answers.subject if answers is not None and answers.subject
                else subject_of(main))
-    complaint = _mentions(lexicon.regions, main, [])
+    complaint = _mentions(lexicon, lexicon.regions, main, [])
     text_screening = engine.screen(Texts(main, tuple(answer_texts)), facts, set(complaint),
                                    subject=subject)
-    found_regions = _mentions(lexicon.regions, main, _site_spans(text_screening.fired, main))
-    found_goals = _mentions(lexicon.goals, main, [])
+    found_regions = _mentions(lexicon, lexicon.regions, main, _site_spans(text_screening.fired, main))
+    found_goals = _mentions(lexicon, lexicon.goals, main, [])
     asked = _checklist(questions, text_screening, regions or found_regions,
                        goals or found_goals, facts)
     if rest_no:

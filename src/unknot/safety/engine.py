@@ -7,7 +7,7 @@ cautions merge their avoid lists.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from unknot.plural import counted
@@ -17,7 +17,7 @@ from unknot.safety.rules import Condition, Rule, RuleError, RuleSet
 from unknot.text.lexicon import Lexicon
 from unknot.text.negation import is_negated
 from unknot.text.normal import NormalText
-from unknot.text.patterns import Hit, PatternError, find_hits
+from unknot.text.patterns import Hit, LazyRegex, PatternCompiler, PatternError, find_hits
 from unknot.text.scope import is_over, whose
 from unknot.vocabulary import VERDICT_SEVERITY, expand_regions
 
@@ -89,8 +89,9 @@ class Texts:
 @dataclass(frozen=True)
 class _CompiledRule:
     rule: Rule
-    texts: tuple[re.Pattern[str] | None, ...]  # per condition; None for non-text ones
-    unless: re.Pattern[str] | None
+    texts: tuple[LazyRegex | None, ...]  # per condition; None for non-text ones
+    unless: LazyRegex | None
+    needs: int  # prefilter bits of its text conditions: all must be present to fire
 
 
 class Engine:
@@ -111,7 +112,11 @@ class Engine:
             for condition in rule.when:
                 if condition.text:
                     lexicon.add_vocabulary(condition.text)
-            self._compiled.append(_CompiledRule(rule, texts, unless))
+            needs = 0
+            for regex in texts:
+                if regex is not None:
+                    needs |= regex.bit
+            self._compiled.append(_CompiledRule(rule, texts, unless, needs))
         if problems:
             raise RuleError("\n".join(problems))
 
@@ -120,7 +125,14 @@ class Engine:
         """Every rule over the texts; `subject` says whose body the routine is for, so
         that what is said of other people, or is plainly over, does not count."""
         fired = []
+        # Every text condition must find its words in one of the texts: a rule whose
+        # conditions' words are absent cannot fire, so it is not evaluated at all.
+        present = 0
+        for text in texts.all():
+            present |= self.lexicon.compiler.present(text)
         for compiled in self._compiled:
+            if present & compiled.needs != compiled.needs:
+                continue
             result = self._evaluate(compiled, texts, facts, complaint_regions, subject)
             if result is not None:
                 fired.append(result)
@@ -128,22 +140,30 @@ class Engine:
 
     def _evaluate(self, compiled: _CompiledRule, texts: Texts, facts: Facts,
                   complaint_regions: set[str], subject: str) -> Fired | None:
+        # The facts (age, weeks, regions…) cost nothing to check: a rule whose facts do
+        # not hold is dropped before any of its text is searched.
+        said: dict[int, str] = {}
+        for index, (condition, regex) in enumerate(zip(compiled.rule.when, compiled.texts,
+                                                       strict=True)):
+            if regex is None:
+                holds = _fact_holds(condition, facts, complaint_regions)
+                if holds is None:
+                    return None
+                said[index] = holds
         evidence: list[str] = []
         anchor: tuple[NormalText, Hit] | None = None
         in_scope = _InScope(compiled.rule, texts.main, subject)
-        for condition, regex in zip(compiled.rule.when, compiled.texts, strict=True):
+        for index, regex in enumerate(compiled.texts):
             if regex is not None:
-                found = _first_live_hit(regex, texts, compiled.unless, in_scope)
+                found = _first_live_hit(regex, texts, compiled.unless, in_scope,
+                                        self.lexicon.compiler)
                 if found is None:
                     return None
                 text, hit = found
                 anchor = anchor or found
                 evidence.append(text.evidence(hit.first, hit.last))
             else:
-                said = _fact_holds(condition, facts, complaint_regions)
-                if said is None:
-                    return None
-                evidence.append(said)
+                evidence.append(said[index])
         rule = compiled.rule
         avoid = list(rule.avoid)
         site = None
@@ -151,7 +171,7 @@ class Engine:
             text, hit = anchor
             # Every mention may name a site: "a cold sore and a rash on my face".
             regex = next(r for r in compiled.texts if r is not None)
-            for other in _live_hits(regex, text, compiled.unless, in_scope):
+            for other in _live_hits(regex, text, compiled.unless, in_scope, self.lexicon.compiler):
                 avoid.extend(_regions_near(self.lexicon, text, other))
             if text is texts.main:
                 site = _clause_around(text, hit)
@@ -168,17 +188,26 @@ def _sentence_bounds(text: NormalText, hit: Hit) -> tuple[int, int]:
 _UNLESS_REACH = 8
 
 
-def _excluded(unless: re.Pattern[str] | None, text: NormalText, hit: Hit) -> bool:
+def _excluded(unless: LazyRegex | None, text: NormalText, hit: Hit,
+              compiler: PatternCompiler | None = None) -> bool:
     """An `unless` phrase near the hit, in its sentence, shows the rule does not apply
     ("fell asleep", "a stroke of genius", "my dad had a heart attack years ago")."""
-    if unless is None:
-        return False
+    if unless is None or (compiler is not None and not compiler.may_match(unless, text)):
+        return False  # (not anywhere in the text, so not near the hit either)
     start, end = _sentence_bounds(text, hit)
     low = max(start, hit.first - _UNLESS_REACH)
     high = min(end, hit.last + _UNLESS_REACH)
     window = NormalText(text.original, text.tokens[low:high + 1])
     # "though I haven't been dieting" does not explain weight loss away.
     return any(not is_negated(window, h) for h in find_hits(unless, window))
+
+
+def _remembered(text: NormalText, key: tuple, work: Callable[[], object]):
+    """`work()` once per text and key: rules that share a pattern ask the same of a hit."""
+    memo = text.memo
+    if key not in memo:
+        memo[key] = work()
+    return memo[key]
 
 
 @dataclass(frozen=True)
@@ -198,31 +227,45 @@ class _InScope:
     def __call__(self, text: NormalText, hit: Hit) -> bool:
         if text is not self.main:
             return True
-        owner = whose(text, hit, self.subject)
+        owner = _remembered(text, ("whose", hit, self.subject),
+                            lambda: whose(text, hit, self.subject))
         if owner == "other":
             return False
         if owner == "writer" and self.subject == "someone_else" and self.rule.verdict == "caution":
             return False
         if self.rule.history == "always_counts":
             return True
-        over = is_over(text, hit)
+        over = _remembered(text, ("over", hit), lambda: is_over(text, hit))
         return over is None or (over == "resolved" and self.rule.history == "recent_counts")
 
 
-def _live_hits(regex: re.Pattern[str], text: NormalText, unless: re.Pattern[str] | None,
-               in_scope: _InScope | None = None) -> list[Hit]:
+def _iter_live_hits(regex: LazyRegex, text: NormalText, unless: LazyRegex | None,
+                    in_scope: _InScope | None = None,
+                    compiler: PatternCompiler | None = None) -> Iterator[Hit]:
+    if compiler is not None and not compiler.may_match(regex, text):
+        return  # the words it needs are not in this text
+    for hit in find_hits(regex, text):
+        if _remembered(text, ("negated", hit), lambda h=hit: is_negated(text, h)):
+            continue
+        if _excluded(unless, text, hit, compiler):
+            continue
+        if in_scope is None or in_scope(text, hit):
+            yield hit
+
+
+def _live_hits(regex: LazyRegex, text: NormalText, unless: LazyRegex | None,
+               in_scope: _InScope | None = None,
+               compiler: PatternCompiler | None = None) -> list[Hit]:
     """Hits that are neither denied nor explained away, about the person massaged, now."""
-    return [hit for hit in find_hits(regex, text)
-            if not is_negated(text, hit) and not _excluded(unless, text, hit)
-            and (in_scope is None or in_scope(text, hit))]
+    return list(_iter_live_hits(regex, text, unless, in_scope, compiler))
 
 
-def _first_live_hit(regex: re.Pattern[str], texts: Texts, unless: re.Pattern[str] | None,
-                    in_scope: _InScope | None = None) -> tuple[NormalText, Hit] | None:
+def _first_live_hit(regex: LazyRegex, texts: Texts, unless: LazyRegex | None,
+                    in_scope: _InScope | None = None,
+                    compiler: PatternCompiler | None = None) -> tuple[NormalText, Hit] | None:
     for text in texts.all():
-        hits = _live_hits(regex, text, unless, in_scope)
-        if hits:
-            return text, hits[0]
+        for hit in _iter_live_hits(regex, text, unless, in_scope, compiler):
+            return text, hit
     return None
 
 
@@ -309,3 +352,15 @@ def _regions_near(lexicon: Lexicon, text: NormalText, hit: Hit) -> list[str]:
         start, _ = _sentence_bounds(text, hit)
         found = _regions_in(lexicon, text, start, hit.last)
     return found
+
+
+def default_engine() -> Engine:
+    """The shipped rules compiled against the shipped lexicon, from a prepared form that
+    is made afresh when a rule file or the lexicon changes."""
+    from unknot import prepared
+    from unknot.safety.rules import load_rule_files, rule_files
+    from unknot.text.lexicon import LEXICON_FILE, load_lexicon
+
+    files = rule_files()
+    return prepared.load("engine", [*files, LEXICON_FILE],
+                         lambda: Engine(load_rule_files(files), load_lexicon()), Engine)

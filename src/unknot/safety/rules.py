@@ -113,7 +113,14 @@ def load_rule_files(paths: Iterable[Path]) -> RuleSet:
     return RuleSet(tuple(rules))
 
 
+def rule_files() -> list[Path]:
+    return sorted(RULES_DIR.glob("*.yaml"))
+
+
 @lru_cache(maxsize=1)
 def default_rules() -> RuleSet:
-    """The rules shipped with unknot."""
-    return load_rule_files(RULES_DIR.glob("*.yaml"))
+    """The rules shipped with unknot (a prepared form, read afresh when a file changes)."""
+    from unknot import prepared
+
+    files = rule_files()
+    return prepared.load("rules", files, lambda: load_rule_files(files), RuleSet)

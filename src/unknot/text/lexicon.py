@@ -7,16 +7,15 @@ are neither in the lexicon nor common English (so "feel" never becomes
 
 from __future__ import annotations
 
-import re
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
 
-from unknot.text.patterns import PatternCompiler, PatternError, words_of
+from unknot.text.patterns import LazyRegex, PatternCompiler, PatternError, words_of
 from unknot.vocabulary import GOALS, REGIONS
 
 LEXICON_FILE = Path(__file__).parent / "data" / "lexicon.yaml"
@@ -25,23 +24,96 @@ LEXICON_FILE = Path(__file__).parent / "data" / "lexicon.yaml"
 _KNOWN_WORD_FREQUENCY = 40
 
 
+# The C loader when PyYAML was built with it: the same results, several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class LexiconError(ValueError):
     """The lexicon file is malformed; the message names the entry."""
 
 
-@lru_cache(maxsize=1)
-def _english_frequencies() -> dict[str, int]:
-    # pyspellchecker ships an English word-frequency list; we only read it.
+def _english_list() -> Path:
+    """pyspellchecker's English word-frequency list (found without importing it)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is None or spec.origin is None:
+        raise LexiconError("pyspellchecker is not installed; unknot needs its English word list")
+    return Path(spec.origin).parent / "resources" / "en.json.gz"
+
+
+class WordList:
+    """Sorted words in one string: a prepared form that loads in no time (a set of
+    150,000 words takes longer to load than a whole screen). Looked up by bisection
+    until it has been asked often enough to be worth a set."""
+
+    _WORTH_A_SET = 500  # look-ups
+
+    def __init__(self, words: Iterable[str]):
+        ordered = sorted(set(words))
+        self._text = "\n".join(ordered)
+        starts, position = array("I"), 0
+        for word in ordered:
+            starts.append(position)
+            position += len(word) + 1
+        starts.append(position)
+        self._starts = starts
+        self._asked = 0
+        self._set: frozenset[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def _word(self, index: int) -> str:
+        return self._text[self._starts[index]:self._starts[index + 1] - 1]
+
+    def __contains__(self, word: object) -> bool:
+        if self._set is not None:
+            return word in self._set
+        self._asked += 1
+        if self._asked > self._WORTH_A_SET:
+            self._set = frozenset(self._text.split("\n")) if self._text else frozenset()
+            return word in self._set
+        low, high = 0, len(self)
+        while low < high:
+            middle = (low + high) // 2
+            if self._word(middle) < word:
+                low = middle + 1
+            else:
+                high = middle
+        return low < len(self) and self._word(low) == word
+
+    def __getstate__(self) -> tuple[str, array]:
+        return self._text, self._starts
+
+    def __setstate__(self, state: tuple[str, array]) -> None:
+        self._text, self._starts = state
+        self._asked, self._set = 0, None
+
+
+def _read_known_english() -> WordList:
+    # pyspellchecker ships an English word-frequency list; we only read it. Only words
+    # the speller could be asked about are kept (see `_correct`).
     from spellchecker import SpellChecker
 
-    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    frequencies = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    return WordList(word for word, count in frequencies.items()
+                    if count >= _KNOWN_WORD_FREQUENCY and 4 <= len(word) <= _LONGEST_CORRECTABLE)
+
+
+@lru_cache(maxsize=1)
+def _known_english() -> WordList:
+    """Common English words, which spelling repair leaves alone."""
+    from unknot import prepared
+
+    return prepared.load("english", [_english_list()], _read_known_english, WordList)
 
 
 @dataclass
 class Lexicon:
     compiler: PatternCompiler
-    regions: dict[str, re.Pattern[str]]
-    goals: dict[str, re.Pattern[str]]
+    regions: dict[str, LazyRegex]
+    goals: dict[str, LazyRegex]
     misspellings: dict[str, str]
     vocabulary: set[str] = field(default_factory=set)
     idioms: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -81,8 +153,11 @@ def _correct(lexicon: Lexicon, word: str) -> str | None:
         return lexicon.misspellings[word]
     if len(word) < 4 or len(word) > _LONGEST_CORRECTABLE or word in lexicon.vocabulary:
         return None
-    if _english_frequencies().get(word, 0) >= _KNOWN_WORD_FREQUENCY:
+    if word in _known_english():
         return None
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
     limit = 1 if len(word) <= 5 else 2
     candidates = process.extract(word, lexicon._target_list, scorer=DamerauLevenshtein.distance,
                                  score_cutoff=limit, limit=8)
@@ -103,7 +178,7 @@ def _correct(lexicon: Lexicon, word: str) -> str | None:
 
 def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path.name}: cannot read: {exc}") from exc
     concepts = raw.get("concepts", {})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 # Words, numbers (with a decimal or a slash score like 8/10), or single punctuation marks.
@@ -64,10 +64,17 @@ def _split(text: str) -> list[Token]:
 class NormalText:
     original: str
     tokens: tuple[Token, ...]
+    # What was worked out once about this text (which patterns could match it).
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def norm(self) -> str:
         return " ".join(token.norm for token in self.tokens)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Each distinct token once."""
+        return frozenset(token.norm for token in self.tokens)
 
     @cached_property
     def _offsets(self) -> list[int]:
@@ -116,15 +123,16 @@ class NormalText:
 
 def _merge(tokens: list[Token], idioms: dict[tuple[str, ...], str]) -> list[Token]:
     """Fold idioms into one token ("hay fever" → "hayfever") so no rule mistakes them."""
-    firsts = {phrase[0] for phrase in idioms}
+    by_first = _idioms_by_first_word(idioms)
     out: list[Token] = []
     index = 0
     while index < len(tokens):
-        if tokens[index].norm not in firsts:
+        candidates = by_first.get(tokens[index].norm)
+        if candidates is None:
             out.append(tokens[index])
             index += 1
             continue
-        for phrase, word in idioms.items():
+        for phrase, word in candidates:
             end = index + len(phrase)
             if tuple(t.norm for t in tokens[index:end]) == phrase:
                 # The stand-in may be several words ("could not" → "can not").
@@ -136,6 +144,21 @@ def _merge(tokens: list[Token], idioms: dict[tuple[str, ...], str]) -> list[Toke
             out.append(tokens[index])
             index += 1
     return out
+
+
+_last_idioms: list = [None, None]  # the idiom table last indexed, and its index
+
+
+def _idioms_by_first_word(idioms: dict[tuple[str, ...], str]
+                          ) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Idioms grouped by their first word, in the table's order (the first that fits wins);
+    made once for the lexicon's table rather than on every text."""
+    if _last_idioms[0] is not idioms or _last_idioms[1][0] != len(idioms):
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, word in idioms.items():
+            index.setdefault(phrase[0], []).append((phrase, word))
+        _last_idioms[:] = [idioms, (len(idioms), index)]
+    return _last_idioms[1][1]
 
 
 def normalise(text: str, correct: Callable[[str], str | None] | None = None,

@@ -20,7 +20,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from unknot.text import prefilter
 from unknot.text.normal import NormalText
+from unknot.text.prefilter import Need, Prefilter
 
 _WORD = r"[a-z0-9'/.,-]"
 _DEFAULT_GAP = 4
@@ -34,31 +36,78 @@ class PatternError(ValueError):
 # written in the first person also reads a carer's account: "twisted my knee" finds
 # "twisted his knee".
 _PERSON_NEUTRAL = {
-    "my": r"(?:my|his|her|their|your) ",
-    "myself": r"(?:myself|himself|herself|themselves|themself|yourself) ",
+    "my": (r"(?:my|his|her|their|your) ", frozenset({"=my", "=his", "=her", "=their", "=your"})),
+    "myself": (r"(?:myself|himself|herself|themselves|themself|yourself) ",
+               frozenset({"=myself", "=himself", "=herself", "=themselves", "=themself",
+                          "=yourself"})),
 }
 
 
-def _word_regex(word: str) -> str:
+def _word_piece(word: str) -> tuple[str, Need]:
+    """Regex and need of one plain word (`numb*`, `fever`, `my`)."""
     if word in _PERSON_NEUTRAL:
         return _PERSON_NEUTRAL[word]
     if word.endswith("*"):
         stem = word[:-1]
         if not stem:
             raise PatternError("a lone '*' matches everything; give a stem")
-        return re.escape(stem) + r"[a-z0-9'.-]* "
-    return re.escape(word) + " "
+        return re.escape(stem) + r"[a-z0-9'.-]* ", prefilter.prefix(stem)
+    return re.escape(word) + " ", prefilter.exact(word)
+
+
+class LazyRegex:
+    """A pattern's regex, compiled the first time it is searched for.
+
+    Compiling every pattern costs far more than screening one text, and the
+    prefilter means most texts never need most patterns: a command that screens
+    one text compiles only what that text needs.
+    """
+
+    __slots__ = ("pattern", "bit", "_compiled")
+
+    def __init__(self, pattern: str, bit: int = -1):
+        self.pattern = pattern
+        self.bit = bit  # its prefilter bit (-1: always searched)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getstate__(self) -> tuple[str, int]:
+        return self.pattern, self.bit  # kept in a prepared form: compiled again when used
+
+    def __setstate__(self, state: tuple[str, int]) -> None:
+        self.pattern, self.bit = state
+        self._compiled = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.search(string, pos)
+
+    def __repr__(self) -> str:
+        return f"LazyRegex({self.pattern[:60]!r}…)"
 
 
 class PatternCompiler:
-    """Compiles patterns, expanding `$concept` references from `concepts`."""
+    """Compiles patterns, expanding `$concept` references from `concepts`.
+
+    Beside each regex it works out the words the pattern needs (see `prefilter.py`):
+    every piece of a pattern starts at a token and ends with the space after one, so a
+    plain word must be a whole token and a stem the start of one.
+    """
 
     def __init__(self, concepts: Mapping[str, Iterable[str]]):
         self._concepts = {name: list(phrases) for name, phrases in concepts.items()}
-        self._cache: dict[str, str] = {}
+        self._cache: dict[str, tuple[str, Need]] = {}
         self._expanding: list[str] = []
+        self.prefilter = Prefilter()
 
     def concept_regex(self, name: str) -> str:
+        return self._concept(name)[0]
+
+    def _concept(self, name: str) -> tuple[str, Need]:
         if name in self._cache:
             return self._cache[name]
         if name not in self._concepts:
@@ -67,27 +116,40 @@ class PatternCompiler:
             raise PatternError(f"concept ${name} refers to itself: {' → '.join(self._expanding)}")
         self._expanding.append(name)
         try:
-            body = "(?:" + "|".join(self.body(p) for p in self._concepts[name]) + ")"
+            pieces = [self._body(p) for p in self._concepts[name]]
         finally:
             self._expanding.pop()
-        self._cache[name] = body
-        return body
+        body = "(?:" + "|".join(regex for regex, _ in pieces) + ")"
+        self._cache[name] = body, prefilter.any_of(need for _, need in pieces)
+        return self._cache[name]
 
     def body(self, pattern: str) -> str:
-        """Regex for `pattern`; each piece consumes its own trailing space.
+        """Regex for `pattern`; each piece consumes its own trailing space."""
+        return self._body(pattern)[0]
+
+    def need(self, pattern: str) -> Need:
+        """The words `pattern` needs in a text to match it (see `prefilter.py`)."""
+        return self._body(pattern)[1]
+
+    def _body(self, pattern: str) -> tuple[str, Need]:
+        """Regex and need for `pattern`.
 
         Gaps (`...`, `..N`, `..0` for none) split a pattern into slots; within a
         slot `|` separates alternative phrases: "can not|trouble ..3 pee|pass water".
+        Every slot must match, so the pattern needs what its most telling slot needs.
         """
         terms = pattern.lower().split()
         if not terms:
             raise PatternError("empty pattern")
         parts: list[str] = []
+        needs: list[Need] = []
         slot: list[str] = []
         for term in terms + ["..0"]:
             if term == "..." or re.fullmatch(r"\.\.\d+", term):
                 if slot:
-                    parts.append(self._slot(" ".join(slot)))
+                    regex, need = self._slot(" ".join(slot))
+                    parts.append(regex)
+                    needs.append(need)
                     slot = []
                 elif not parts:
                     raise PatternError("a pattern cannot start with a gap")
@@ -100,42 +162,65 @@ class PatternCompiler:
                     parts.append(rf"((?:{_WORD}+ ){{0,{size}}}?)")
             else:
                 slot.append(term)
-        return "".join(parts)
+        return "".join(parts), prefilter.all_of(needs)
 
-    def _slot(self, text: str) -> str:
-        alternatives = []
+    def _slot(self, text: str) -> tuple[str, Need]:
+        alternatives, needs = [], []
         for phrase in text.split("|"):
             words = phrase.split()
             if not words:
                 raise PatternError(f"empty alternative in {text!r}")
-            alternatives.append("".join(self._word(word) for word in words))
-        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+            pieces = [self._word(word) for word in words]
+            alternatives.append("".join(regex for regex, _ in pieces))
+            needs.append(prefilter.all_of(need for _, need in pieces))
+        regex = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return regex, prefilter.any_of(needs)
 
-    def _word(self, term: str) -> str:
+    def _word(self, term: str) -> tuple[str, Need]:
         optional = term.endswith("?") and len(term) > 1
         if optional:
             term = term[:-1]
         if term.startswith("$"):
-            piece = self.concept_regex(term[1:])
+            piece, need = self._concept(term[1:])
         elif "-" in term.strip("-"):
             # Text splits "c-section" into "c - section"; so does the pattern.
-            piece = "".join(re.escape("-") + " " if part == "-" else _word_regex(part)
-                            for part in re.split(r"(-)", term) if part)
+            pieces = [(re.escape("-") + " ", prefilter.exact("-")) if part == "-"
+                      else _word_piece(part) for part in re.split(r"(-)", term) if part]
+            piece = "".join(regex for regex, _ in pieces)
+            need = prefilter.all_of(need for _, need in pieces)
         else:
-            piece = _word_regex(term)
-        return f"(?:{piece})?" if optional else piece
+            piece, need = _word_piece(term)
+        # An optional word may be missing: it needs nothing.
+        return (f"(?:{piece})?", None) if optional else (piece, need)
 
-    def compile(self, patterns: Iterable[str]) -> re.Pattern[str]:
-        """One regex matching any of `patterns`, anchored at word starts."""
-        bodies = []
+    def compile(self, patterns: Iterable[str]) -> LazyRegex:
+        """One regex matching any of `patterns`, anchored at word starts.
+
+        Its need is registered with the compiler's prefilter: `may_match` tells
+        whether a text could hold it at all."""
+        bodies, needs = [], []
         for pattern in patterns:
             try:
-                bodies.append(self.body(pattern))
+                body, need = self._body(pattern)
             except PatternError as exc:
                 raise PatternError(f"pattern {pattern!r}: {exc}") from exc
+            bodies.append(body)
+            needs.append(need)
         if not bodies:
             raise PatternError("no patterns given")
-        return re.compile(r"(?:(?<= )|^)(?:" + "|".join(bodies) + ")")
+        return LazyRegex(r"(?:(?<= )|^)(?:" + "|".join(bodies) + ")",
+                         self.prefilter.add(prefilter.any_of(needs)))
+
+    def present(self, text: NormalText) -> int:
+        """The bits of the patterns whose needed words `text` has (worked out once a text)."""
+        found = text.memo.get(id(self))
+        if found is None or found[0] is not self:
+            found = text.memo[id(self)] = self, self.prefilter.mask(text.words)
+        return found[1]
+
+    def may_match(self, regex: LazyRegex, text: NormalText) -> bool:
+        """False only when `text` lacks the words `regex` needs: then it cannot match."""
+        return bool(self.present(text) & regex.bit)
 
     def literal_words(self) -> set[str]:
         """Every plain word the concepts mention (spelling targets)."""
@@ -170,8 +255,19 @@ class Hit:
     gaps: tuple[tuple[int, int], ...] = ()
 
 
-def find_hits(regex: re.Pattern[str], text: NormalText) -> list[Hit]:
-    """All non-overlapping matches of `regex`, as token spans."""
+def find_hits(regex: LazyRegex | re.Pattern[str], text: NormalText) -> list[Hit]:
+    """All matches of `regex`, as token spans (found once per text: many rules share
+    a pattern, and the regions are looked for more than once)."""
+    key = id(regex)  # (hashing a compiled regex hashes its whole program)
+    found = text.memo.get(key)
+    if found is None or found[0] is not regex:
+        found = text.memo[key] = regex, tuple(_search(regex, text))
+    return list(found[1])
+
+
+def _search(regex: LazyRegex | re.Pattern[str], text: NormalText) -> list[Hit]:
+    if isinstance(regex, LazyRegex):
+        regex = regex.compiled
     haystack = text.norm + " "
     hits = []
     position = 0

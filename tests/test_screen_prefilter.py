@@ -1,0 +1,143 @@
+"""The prefilter changes nothing: the same intake, byte for byte, with it and without it.
+
+The screen skips a pattern when the words it needs are not in the text
+(`unknot/text/prefilter.py`). That is only sound if every need is truly
+necessary. These tests screen every labelled sentence of every set (the scored
+ones and those still pending), with and without their answers, with the
+prefilter on and off, and compare the whole intake JSON; then they check the
+needs themselves on generated texts made of the lexicon's and the rules' words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from unknot.intake.screen import default_engine, screen
+from unknot.safety.answers import Answers
+from unknot.text import prefilter
+from unknot.text.normal import normalise
+from unknot.text.patterns import find_hits
+from unknot.text.scope import PEOPLE
+
+DATA = Path(__file__).resolve().parent / "data"
+SETS = sorted([*DATA.glob("intake_*.yaml"), *(DATA / "pending").glob("intake_*.yaml")])
+
+
+@contextmanager
+def prefilter_off() -> Iterator[None]:
+    prefilter.ENABLED = False
+    try:
+        yield
+    finally:
+        prefilter.ENABLED = True
+
+
+def _intake_json(text: str, answers: Answers | None) -> str:
+    return screen(text, answers).model_dump_json()
+
+
+def test_every_set_is_screened():
+    names = {path.name for path in SETS}
+    assert "intake_cases.yaml" in names and len(names) >= 20
+    assert any(path.parent.name == "pending" for path in SETS)
+
+
+@pytest.mark.parametrize("path", SETS, ids=lambda path: path.name)
+def test_the_prefilter_changes_no_intake_of_a_labelled_sentence(path: Path):
+    cases = [case for case in yaml.safe_load(path.read_text(encoding="utf-8")) if case.get("text")]
+    assert cases
+    for case in cases:
+        runs = [(case["text"], None)]
+        if case.get("answers"):
+            runs.append((case["text"], Answers.model_validate(case["answers"])))
+        for text, answers in runs:
+            with_it = _intake_json(text, answers)
+            with prefilter_off():
+                without = _intake_json(text, answers)
+            assert with_it == without, text
+
+
+def _vocabulary() -> list[str]:
+    engine = default_engine()
+    words = set(engine.lexicon.vocabulary)
+    # Stems the patterns name (`numb*`) with the endings people give them.
+    stems = {key[1:] for need in _all_needs() if need for key in need if key[0] == "^"}
+    words |= {stem + ending for stem in stems for ending in ("", "s", "ing", "ed", "ness")}
+    return sorted(words)
+
+
+def _all_needs() -> list[prefilter.Need]:
+    engine = default_engine()
+    compiler = engine.lexicon.compiler
+    needs = []
+    for compiled in engine._compiled:
+        for condition in compiled.rule.when:
+            if condition.text:
+                needs.append(prefilter.any_of(compiler.need(p) for p in condition.text))
+    return needs
+
+
+FILLER = ["i", "my", "the", "a", "and", "but", "not", "no", "never", "is", "have", "had",
+          "since", "years", "ago", "still", "now", "after", "with", "of", "for", "in", ",",
+          ".", "?", "-", "8/10", "3", "weeks", "days", "can't", "don't", "he", "she", "her", "his"]
+WORDS = st.sampled_from(_vocabulary() + FILLER + sorted(PEOPLE))
+TEXTS = st.lists(WORDS, min_size=1, max_size=40).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_no_pattern_matches_a_text_that_lacks_the_words_it_needs(text: str):
+    engine = default_engine()
+    lexicon = engine.lexicon
+    normal = normalise(text, lexicon.correct, lexicon.idioms)
+    regexes = [*lexicon.regions.values(), *lexicon.goals.values()]
+    for compiled in engine._compiled:
+        regexes.extend(r for r in (*compiled.texts, compiled.unless) if r is not None)
+    for regex in regexes:
+        if find_hits(regex, normal):
+            assert lexicon.compiler.may_match(regex, normal), (regex.pattern[:200], text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_the_prefilter_changes_no_intake_of_a_generated_text(text: str):
+    with_it = _intake_json(text, None)
+    with prefilter_off():
+        without = _intake_json(text, None)
+    assert with_it == without
+
+
+def test_a_text_without_any_rule_word_skips_the_rules():
+    engine = default_engine()
+    normal = normalise("lovely day for a walk", engine.lexicon.correct, engine.lexicon.idioms)
+    present = engine.lexicon.compiler.present(normal)
+    skipped = [c for c in engine._compiled if present & c.needs != c.needs]
+    # Only the rules with nothing to look for in words (age, pregnancy answers…) are left.
+    assert len(skipped) > 0.9 * len(engine._compiled)
+    with prefilter_off():
+        assert engine.lexicon.compiler.present(
+            normalise("lovely day for a walk", engine.lexicon.correct)) == -1
+
+
+@pytest.mark.parametrize(("pattern", "need"), [
+    ("numb*", {"^numb"}),
+    ("fever", {"=fever"}),
+    ("lower? back", {"=back"}),
+    ("sudden* ... headache", {"^sudden"}),
+    ("can not|trouble ..3 pee|pass water", {"=pee", "=pass"}),
+    ("c-section", {"=section"}),
+    ("my back", {"=back"}),
+    ("my? the?", None),
+])
+def test_the_needs_of_a_pattern(pattern: str, need: set[str] | None):
+    from unknot.text.patterns import PatternCompiler
+
+    found = PatternCompiler({}).need(pattern)
+    assert (None if found is None else set(found)) == need
