@@ -115,9 +115,15 @@ def test_library_pages_show_figures_and_pass_axe(chromium, server):  # noqa: F81
         with open_page(chromium, server, viewport) as page:
             page.goto("/library")
             cards = page.locator("#library-list .card").count()
+            assert cards > 100
+            # Figures are drawn as their cards come into view: the first at once, the last
+            # once scrolled to.
+            _until(page, "() => !!document.querySelector('#library-list .card:first-child svg.fig')")
+            page.locator("#library-list .card").last.scroll_into_view_if_needed()
+            _until(page, "() => !!document.querySelector('#library-list .card:last-child svg.fig')")
             figures = _figures(page, "#library-list .card svg.fig")
-            assert len(figures) == cards > 100
-            assert all(f["label"] for f in figures)
+            assert all(f["label"] and f["width"] >= 60 for f in figures)
+            assert page.locator("#library-list .card svg.fig animateMotion").count() == 0
             assert not (found := axe_violations(page)), describe(found)
             _shot(page, f"figures-library-{viewport['width']}")
             page.goto("/library/abdomen-colon-strokes")

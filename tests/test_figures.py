@@ -55,7 +55,7 @@ def test_the_text_alternative_says_position_place_and_stroke():
     svg = figure_svg(LIBRARY.get("shoulder-knuckle-glide"))
     label = parse(svg).get("aria-label")
     assert label.startswith("Seated, seen from behind")
-    assert "shoulders" in label and "glides" in label and "breath out" in label
+    assert "shoulders" in label and "glides" in label and "each breath out" in label
 
 
 def test_text_is_escaped():

@@ -204,6 +204,10 @@ def _frame(placed: Placed) -> tuple[float, float, float, float]:
         w, h = max(x1 - x0, 80.0), max(y1 - y0, 64.0)
     else:
         x0, y0, x1, y1 = body.bounds()
+        # A ball under a foot or a roller under a calf reaches past the body: keep it in view.
+        for path in placed.paths:
+            for x, y in _tool_points(placed, path):
+                x0, y0, x1, y1 = min(x0, x - 8), min(y0, y - 8), max(x1, x + 8), max(y1, y + 8)
         x0, y0, x1, y1 = x0 - 8, y0 - 6, x1 + 8, y1 + 8
         w, h = x1 - x0, y1 - y0
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
@@ -220,6 +224,11 @@ def _props(placed: Placed, box: tuple[float, float, float, float]) -> str:
     bx0, by0, bx1, by1 = body.bounds()
     out = []
     floor = by1 + 0.5
+    radius = TOOL_RADIUS.get(placed.spec.tool)
+    if radius and "wall-back" not in body.spec.props and "wall-front" not in body.spec.props:
+        # A ball or roller under the body rests on the floor.
+        for path in placed.paths:
+            floor = max([floor] + [y + radius + 0.5 for _, y in _tool_points(placed, path)])
     props = set(body.spec.props)
     if {"floor", "chair", "stool", "wall-front", "wall-back"} & props or body.position == "standing":
         out.append(f'<path class="fp" d="M{_n(x0 + 4)} {_n(floor)}H{_n(x0 + w - 4)}"/>')
@@ -249,13 +258,23 @@ def _props(placed: Placed, box: tuple[float, float, float, float]) -> str:
     return "".join(out)
 
 
+ARM_PARTS = ("upper_arm", "forearm", "hand")
+
+
 def _body(body: B.Body) -> str:
+    """The far limbs, then the body, then the near arms on top with their own outline,
+    so an arm across the chest or resting on a thigh still reads as an arm."""
     far = "".join(_capsule(b) for b in body.bands.values() if b.far)
-    near = "".join(_capsule(b) for b in body.bands.values() if not b.far)
+    base = "".join(_capsule(b) for b in body.bands.values()
+                   if not b.far and b.part not in ARM_PARTS)
+    arms = "".join(_capsule(b) for b in body.bands.values() if not b.far and b.part in ARM_PARTS)
+    # One path per layer: its outline is painted under its fill (paint-order), so where
+    # parts overlap the fill hides the inner outlines and only the silhouette is drawn.
     parts = []
     if far:
-        parts.append(f'<path class="fo" d="{far}"/><path class="fx" d="{far}"/>')
-    parts.append(f'<path class="fo" d="{near}"/><path class="fb" d="{near}"/>')
+        parts.append(f'<path class="fx" d="{far}"/>')
+    parts.append(f'<path class="fb" d="{base}"/>')
+    parts.append(f'<path class="fb" d="{arms}"/>')
     if body.view == "side":
         eye = body.bands["head"].at(0.42, 0.55)
         parts.append(f'<circle class="feye" cx="{_n(eye[0])}" cy="{_n(eye[1])}" r="1.1"/>')
@@ -320,6 +339,17 @@ def _tool_points(placed: Placed, points: list[B.Point]) -> list[B.Point]:
     return out
 
 
+PLAIN = {"abdomen": "belly", "glutes": "buttocks", "arms": "upper arms"}
+PHRASES = {
+    "glide": "slow glides along the muscle", "sweep": "gentle sweeping strokes",
+    "pull": "a gentle lift and pull", "tap": "light tapping along the muscle",
+    "roll": "slow rolling back and forth", "circles": "slow circles",
+    "knead": "kneading in small circles", "rotate": "slow turning circles",
+    "press": "press and hold", "squeeze": "squeeze and let go",
+    "breathe": "resting while the breath moves", "rest": "resting",
+}
+
+
 def describe(placed: Placed) -> str:
     """The text alternative: position, where the hands or tool go, and the stroke."""
     spec = placed.spec
@@ -328,28 +358,24 @@ def describe(placed: Placed) -> str:
     body = placed.body
     view = {"front": "seen from the front", "back": "seen from behind",
             "side": "seen from the side"}[body.view]
-    region = spec.region.replace("_", " ")
+    if body.position == "lying" and body.view == "front":
+        view = "seen from above"
+    region = PLAIN.get(spec.region, spec.region.replace("_", " "))
     tool = {"hand": "both hands" if spec.both else "a hand", "fingertips": "fingertips",
             "fist": "a loose fist", "ball": "a ball", "roller": "a foam roller",
             "gun": "a massage gun", "massager": "a handheld massager", "none": ""}[spec.tool]
-    stroke = {
-        "glide": "glides slowly along it", "sweep": "sweeps gently along it",
-        "pull": "lifts gently", "tap": "taps lightly along it",
-        "roll": "rolls slowly back and forth", "circles": "draws slow circles",
-        "knead": "kneads in small circles", "rotate": "turns slowly",
-        "press": "presses and holds", "squeeze": "squeezes and lets go",
-        "stretch": "", "breathe": "rests while the breath moves", "rest": "rests",
-        "scan": "attention moves slowly down the body",
-    }[spec.stroke]
     where = f"{body.position.capitalize()}, {view}"
     if spec.stroke == "stretch":
         return f"{where}: a slow stretch for the {region}, easing further on each breath out."
     if spec.stroke == "scan":
-        return f"{where}: {stroke}, from the head to the feet."
+        return f"{where}: attention moves slowly down the body, from the head to the feet."
+    if MOTION[spec.stroke] == "breathe":
+        rests = f"{tool} resting on the {region}, " if tool else f"slow breathing into the {region}, "
+        return f"{where}: {rests}which rises on the in-breath and settles on the out-breath."
     if not tool:
-        return f"{where}: the {region}; {stroke}."
-    timing = " on each breath out" if MOTION[spec.stroke] not in ("breathe",) else ""
-    return f"{where}: {tool} on the {region} {stroke}{timing}."
+        return f"{where}: the {region}, {PHRASES[spec.stroke]}."
+    timing = "" if MOTION[spec.stroke] == "breathe" else " with each breath out"
+    return f"{where}: {tool} on the {region}, {PHRASES[spec.stroke]}{timing}."
 
 
 def figure_svg(technique: Technique, position: str | None = None, size: str = "small",

@@ -23,13 +23,14 @@ async def get_figure(
     technique_id: Annotated[str, Path(max_length=100)],
     position: Annotated[Position | None, Query(description="Draw it in this position.")] = None,
     size: Annotated[Literal["small", "large"], Query()] = "small",
+    still: Annotated[bool, Query(description="Without motion (for long lists).")] = False,
 ) -> Response:
     """The technique drawn in `position` (default: its usual one), the stroke moving with the breath."""
     technique = default_library().get(technique_id)
     if technique is None:
         raise HTTPException(404, detail=f"no technique {technique_id!r}")
     try:
-        svg = figure_svg(technique, position=position, size=size)
+        svg = figure_svg(technique, position=position, size=size, animate=not still)
     except FigureError as exc:
         raise HTTPException(404, detail=str(exc)) from exc
     return Response(svg, media_type="image/svg+xml",

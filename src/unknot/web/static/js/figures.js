@@ -5,11 +5,12 @@
 "use strict";
 (function () {
   const cache = new Map();
-  function get(id, position, size) {
-    const key = `${id}|${position || ""}|${size}`;
+  function get(id, position, size, still) {
+    const key = `${id}|${position || ""}|${size}|${still ? 1 : 0}`;
     if (!cache.has(key)) {
       const q = new URLSearchParams({ size });
       if (position) q.set("position", position);
+      if (still) q.set("still", "true");
       cache.set(key, fetch(`/api/v1/techniques/${encodeURIComponent(id)}/figure?${q}`)
         .then((r) => (r.ok ? r.text() : ""))
         .catch(() => ""));
@@ -19,7 +20,7 @@
   async function put(box, size) {
     const want = `${box.dataset.technique}|${box.dataset.position || ""}`;
     if (box.dataset.shown === want) return;
-    const svg = await get(box.dataset.technique, box.dataset.position, size);
+    const svg = await get(box.dataset.technique, box.dataset.position, size, box.dataset.still === "1");
     // The box may have moved on to another step while the figure was on its way.
     if (`${box.dataset.technique}|${box.dataset.position || ""}` !== want) return;
     box.innerHTML = svg;
@@ -38,5 +39,21 @@
     svg.pauseAnimations();
     svg.setCurrentTime(t);
   }
-  window.unknotFigures = { get, fill, put, sync };
+  /* Long lists (the library): each figure is fetched as its card comes near the screen. */
+  function lazy(root) {
+    const boxes = [...root.querySelectorAll("[data-technique]")];
+    if (!("IntersectionObserver" in window)) return fill(root);
+    const seen = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        seen.unobserve(entry.target);
+        put(entry.target, "small");
+      }
+    }, { rootMargin: "400px 0px" });
+    boxes.forEach((box) => seen.observe(box));
+    return null;
+  }
+  window.unknotFigures = { get, fill, put, sync, lazy };
+  const list = document.getElementById("library-list");
+  if (list) lazy(list);
 })();
