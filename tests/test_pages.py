@@ -463,3 +463,11 @@ def test_the_start_form_keeps_any_minutes_from_1_to_60_as_a_choice(client: TestC
     assert 'name="minutes" value="7" checked' in html
     values = re.findall(r'name="minutes" value="(\d+)"', html)
     assert values == ["3", "5", "7", "10", "15", "20", "30"]
+
+
+def test_counts_read_right_in_the_singular_and_the_plural() -> None:
+    from unknot.web.pages.templating import count
+
+    assert count(1, "step") == "1 step" and count(2, "step") == "2 steps"
+    assert count(0, "minute") == "0 minutes" and count(1, "minute") == "1 minute"
+    assert count(1, "person", "people") == "1 person" and count(3, "person", "people") == "3 people"
