@@ -41,6 +41,8 @@ def test_it_runs_a_whole_routine_with_the_clock_fast_forwarded(chromium, server)
         page.wait_for_selector("#stage-done:not([hidden])")
         assert page.inner_text("#done-summary").startswith(f"You did {len(plan['steps'])} steps in about")
         assert page.locator("#done-journal").get_attribute("href") == "/journal"
+        violations = axe_violations(page)
+        assert not violations, describe(violations)
         said = page.evaluate("window.unknotPlayer.said.map(s => s.text)")
         for step in plan["steps"]:
             title = step["name"] + (f", {step['side']} side" if step["side"] else "")
