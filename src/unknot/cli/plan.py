@@ -13,35 +13,60 @@ from unknot.plural import counted, duration_words
 
 if TYPE_CHECKING:  # imported where used: a command loads only what it needs
     from rich.console import Console
+    from rich.text import Text
 
     from unknot.planner import Plan
+    from unknot.planner.model import PlanStep
 
 
 def _clock(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def _length(seconds: int) -> str:
+    """A step's length as said aloud: "50 s", "1 min", "1 min 10 s"."""
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min" + (f" {rest} s" if rest else "")
+
+
+def _step_lines(step: PlanStep, why: bool) -> Text:
+    """A step as a short block: the name, how long and how, when to stop (and why)."""
+    from rich.text import Text
+
+    text = Text(step.name + (f", {step.side} side" if step.side else ""), style="bold")
+    how = [_length(step.seconds), f"{step.pressure} pressure" if step.kind == "massage" else step.kind,
+           step.position]
+    how += [tool.replace("_", " ") for tool in step.tools if tool != "hands"]
+    text.append("\n" + " · ".join(how), style="dim")
+    text.append("\n" + step.stop_if, style="yellow")
+    if why:
+        text.append("\nWhy: " + step.why, style="italic")
+    return text
+
+
 def print_plan(plan: Plan, console: Console, why: bool = False) -> None:
+    """The routine as a list a person can read at any terminal width (no squeezed columns)."""
     from rich.table import Table
+    from rich.text import Text
 
     print_intake(plan.intake, console)
     if not plan.steps:
         return
-    title = f"Your routine: {counted(len(plan.steps), 'step')}, {duration_words(plan.total_seconds)}"
-    table = Table(title=title, show_lines=False)
-    for column in ("at", "step", "side", "time", "pressure", "position", "stop if"):
-        table.add_column(column)
-    if why:
-        table.add_column("why")
+    console.print()
+    console.print(Text(f"Your routine: {counted(len(plan.steps), 'step')}, "
+                       f"{duration_words(plan.total_seconds)}", style="bold cyan"))
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(no_wrap=True, style="cyan")  # when the step starts
+    rows.add_column()
     elapsed = 0
-    for step in plan.steps:
-        row = [_clock(elapsed), step.name, step.side or "", f"{step.seconds}s", step.pressure,
-               step.position, step.stop_if.removeprefix("Stop if ").rstrip(".")]
-        if why:
-            row.append(step.why)
-        table.add_row(*row)
+    for number, step in enumerate(plan.steps):
+        if number:
+            rows.add_row("", "")
+        rows.add_row(_clock(elapsed), _step_lines(step, why))
         elapsed += step.seconds
-    console.print(table)
+    console.print(rows)
 
 
 @app.command()

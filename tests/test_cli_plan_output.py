@@ -1,0 +1,51 @@
+"""`unknot plan` read in a terminal: every step whole, at any width (no squeezed columns)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+UNKNOT = str(Path(sys.executable).with_name("unknot"))
+TEXT = "my neck is stiff from sitting at the desk all day"
+
+
+def run(*args: str, columns: int) -> str:
+    done = subprocess.run([UNKNOT, *args], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "COLUMNS": str(columns)})
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_every_step_is_shown_whole_with_its_length_stop_line_and_why(columns: int) -> None:
+    args = ("plan", "--none", "--for", "self", "--minutes", "10", "--setting", "desk", TEXT)
+    plan = json.loads(run(*args, "--json", columns=columns))
+    shown = run(*args, "--why", columns=columns)
+    lines = shown.splitlines()
+    assert all(len(line.rstrip()) <= columns for line in lines)
+    assert "…" not in shown  # nothing cut short
+    flowing = " ".join(" ".join(lines).split())
+    elapsed = 0
+    for step in plan["steps"]:
+        title = step["name"] + (f", {step['side']} side" if step["side"] else "")
+        clock = f"{elapsed // 60}:{elapsed % 60:02d}"
+        assert f"{clock} {title}" in flowing, title
+        assert step["stop_if"] in flowing and f"Why: {step['why']}" in flowing
+        elapsed += step["seconds"]
+    assert f"Your routine: {len(plan['steps'])} steps, 10 minutes" in shown
+
+
+def test_a_step_says_its_length_pressure_position_and_tool() -> None:
+    shown = run("plan", "--none", "--for", "self", "--minutes", "10", "--setting", "desk",
+                "--tools", "massage_gun", "tight shoulders from stress", columns=80)
+    lines = [line.strip() for line in shown.splitlines()]
+    named = next(i for i, line in enumerate(lines)
+                 if line.endswith("Massage gun on top of the shoulder, left side"))
+    length, pressure, position, tool = lines[named + 1].split(" · ")
+    assert length.endswith(" s") and pressure.endswith(" pressure")
+    assert (position, tool) == ("seated", "massage gun")
