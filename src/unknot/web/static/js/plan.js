@@ -25,7 +25,7 @@
       step.stop_if ? U.el("p", { class: "stop-if", text: step.stop_if }) : null,
       U.el("div", { class: "step-actions" },
         U.el("button", { class: "button small", type: "button", "aria-label": `Swap ${title}`, onclick: () => openSwap(index) }, "Swap"),
-        U.el("button", { class: "button small", type: "button", "aria-label": `Remove ${title}`, onclick: () => remove(index), disabled: current.plan.steps.length < 2 }, "Remove")));
+        U.el("button", { class: "button small", type: "button", "aria-label": `Remove ${title}`, onclick: () => remove(index), disabled: (() => { const [a, b] = pairOf(index); return current.plan.steps.length <= b - a; })() }, "Remove")));
   }
 
   function draw() {
@@ -47,12 +47,31 @@
     U.$("#start-why").hidden = ready;
   }
 
+  /* The steps [start, end) one change takes: a two-sided step goes with its other side
+     (the same rule as the server's swap). */
+  function pairOf(index) {
+    const steps = current.plan.steps;
+    const step = steps[index];
+    if (step.side) {
+      for (const other of [index - 1, index + 1]) {
+        const o = steps[other];
+        if (o && o.technique === step.technique && o.side && o.side !== step.side) {
+          return [Math.min(index, other), Math.max(index, other) + 1];
+        }
+      }
+    }
+    return [index, index + 1];
+  }
+
   function remove(index) {
-    const [gone] = current.plan.steps.splice(index, 1);
+    const [start, end] = pairOf(index);
+    const gone = current.plan.steps.splice(start, end - start);
     persist();
     draw();
-    status.textContent = `Removed ${U.stepTitle(gone)}. The routine is now ${U.clock(current.plan.total_seconds)}.`;
-    const next = U.$$(".step button")[Math.min(index, current.plan.steps.length - 1) * 2];
+    const what = gone.length > 1 ? `${gone[0].name}, both sides` : U.stepTitle(gone[0]);
+    status.textContent = `Removed ${what}. The routine is now ${U.clock(current.plan.total_seconds)}.`;
+    const card = U.$$(".step")[Math.min(start, current.plan.steps.length - 1)];
+    const next = card && card.querySelector("button");
     if (next) next.focus();
   }
 
