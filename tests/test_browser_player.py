@@ -247,15 +247,18 @@ def rect(page, selector: str) -> dict:
     return page.evaluate("(s) => document.querySelector(s).getBoundingClientRect().toJSON()", selector)
 
 
-@pytest.mark.parametrize("size", ["phone", "laptop"])
+SIZES = {"phone": PHONE, "laptop": LAPTOP, "phone-on-its-side": {"width": 844, "height": 390}}
+
+
+@pytest.mark.parametrize("size", list(SIZES))
 def test_the_player_fits_one_screen_and_the_dock_covers_no_text(chromium, server, size):  # noqa: F811
-    viewport = PHONE if size == "phone" else LAPTOP
+    viewport = SIZES[size]
     with open_page(chromium, server, viewport) as page:
         make_routine(page, text="lower back sore after gardening", minutes=15)
         begin(page)
         run_for(page, 20)
         screenshot(page, f"player-immersive-{size}")
-        if size == "phone":
+        if size != "laptop":
             assert not page.locator("header.top").is_visible(), "the site header takes a phone's room"
             assert page.evaluate("document.documentElement.scrollHeight") <= viewport["height"]
         for part in ("#step-left", ".ring-wrap", "#pause", "#back", "#next", "#hurts", "#quit",
@@ -263,6 +266,7 @@ def test_the_player_fits_one_screen_and_the_dock_covers_no_text(chromium, server
             box = rect(page, part)
             assert box["width"] > 0 and box["top"] >= 0 and box["bottom"] <= viewport["height"], part
         assert rect(page, "#step-info")["bottom"] <= rect(page, ".dock")["top"] + 0.5
+        assert rect(page, "#step-info")["height"] >= 150, "too little room left for the step's text"
         violations = axe_violations(page)
         assert not violations, describe(violations)
         assert page.errors == []
