@@ -190,8 +190,15 @@ def _scale(placed: Placed) -> float:
     return 0.6 if placed.spec.frame == "close" else 1.0
 
 
-def _frame(placed: Placed) -> tuple[float, float, float, float]:
-    """The viewBox: the whole body, or close on the region; always ASPECT wide."""
+SMALL_ZOOM = 0.62  # a small figure shows this share of the body's height, around the work
+
+
+def _frame(placed: Placed, size: str = "large") -> tuple[float, float, float, float]:
+    """The viewBox: the whole body, or close on the region; always ASPECT wide.
+
+    A small figure (a plan card) is too small to show the whole body and the hand
+    clearly, so it shows the part of the body around the work, as large as it goes.
+    """
     body = placed.body
     if placed.spec.frame == "close":
         xs = [p[0] for c in [placed.area.corners(body)] + placed.paths for p in c]
@@ -215,6 +222,16 @@ def _frame(placed: Placed) -> tuple[float, float, float, float]:
         w = h * ASPECT
     else:
         h = w / ASPECT
+    if size == "small" and placed.spec.frame == "body" and placed.spec.stroke != "scan":
+        points = placed.area.corners(body) + [p for path in placed.paths for p in path]
+        rx0, ry0 = min(p[0] for p in points), min(p[1] for p in points)
+        rx1, ry1 = max(p[0] for p in points), max(p[1] for p in points)
+        zh = min(h, max(h * SMALL_ZOOM, (ry1 - ry0) + 30, (rx1 - rx0 + 30) / ASPECT))
+        zw = zh * ASPECT
+        # Centred on the work, but never past the edges of the whole-body frame.
+        zx = min(max((rx0 + rx1) / 2 - zw / 2, cx - w / 2), cx + w / 2 - zw)
+        zy = min(max((ry0 + ry1) / 2 - zh / 2, cy - h / 2), cy + h / 2 - zh)
+        return zx, zy, zw, zh
     return cx - w / 2, cy - h / 2, w, h
 
 
@@ -384,7 +401,7 @@ def figure_svg(technique: Technique, position: str | None = None, size: str = "s
     """The figure as an inline SVG string (deterministic; all text escaped)."""
     placed = place(technique, position, spec)
     text = describe(placed)
-    box = _frame(placed)
+    box = _frame(placed, size)
     cycle = 60.0 / rate
     spec = placed.spec
     motion = MOTION[spec.stroke]
