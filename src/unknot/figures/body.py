@@ -377,6 +377,11 @@ POSES: dict[str, PoseSpec] = {
                                   arm_f=(80.0, 60.0, 60.0), leg_n=(100.0, 92.0, 90.0),
                                   leg_f=(75.0, 110.0, 90.0), scale={"foot": 0.6},
                                   props=("floor",)),
+    # Lying on one side, seen from behind (head to the left): the top side is worked.
+    "side-lying-back": PoseSpec("lying", "back", root=(112.0, 112.0), torso=-90.0,
+                                arm_n=(95.0, 80.0, 80.0), arm_f=(60.0, 100.0, 95.0),
+                                leg_n=(95.0, 88.0, 90.0), leg_f=(92.0, 85.0, 90.0),
+                                scale={"foot": 0.6}, props=("floor",)),
     "lying-calf-on-knee": PoseSpec("lying", "side", root=(100.0, 128.0), torso=-90.0,
                                    neck=-95.0, head=-95.0, arm_n=(92.0, 90.0, 90.0),
                                    arm_f=(88.0, 92.0, 90.0), leg_n=(128.0, 88.0, 120.0),
@@ -516,5 +521,7 @@ def pose(name: str) -> Body:
 def base_pose(position: str, view: str) -> str:
     """The plain pose for a position and a view, e.g. ('lying', 'back') → 'lying-front'."""
     if position == "lying":
-        return "lying-front" if view in ("front", "back") else "lying-side"
+        # Lying on the back seen from above shows the front; the back lies on the floor,
+        # so work on the back is seen from the side.
+        return "lying-front" if view == "front" else "lying-side"
     return f"{position}-{view}"

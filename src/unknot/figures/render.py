@@ -78,14 +78,18 @@ def place(technique: Technique, position: str | None = None,
     if not shapes:
         raise FigureError(f"{technique.id}: region: {spec.region!r} does not show in the "
                           f"{body.view} view of pose {name!r}")
-    if spec.area >= len(shapes):
+    index = spec.area
+    if name != spec.pose and body.position == "lying" and len(shapes) > 1:
+        # Lying on one side, the side on top is the one worked.
+        index = min(range(len(shapes)), key=lambda n: min(p[1] for p in shapes[n].corners(body)))
+    if index >= len(shapes):
         raise FigureError(f"{technique.id}: area: pose {name!r} shows {spec.region!r} only once")
-    area = shapes[spec.area]
+    area = shapes[index]
     points = spec.points()
     paths = [[area.point(body, u, v) for u, v in points]]
     if spec.both:
         if len(shapes) > 1:
-            other = shapes[1 - spec.area]
+            other = shapes[1 - index]
             paths.append([other.point(body, u, 1 - v) for u, v in points])
         else:
             paths.append([area.point(body, u, 1 - v) for u, v in points])
@@ -408,9 +412,7 @@ def figure_svg(technique: Technique, position: str | None = None, size: str = "s
     region_shapes = []
     shown = [placed.area] if spec.stroke != "scan" else []
     if spec.both:
-        others = B.areas(placed.body, spec.region)
-        if len(others) > 1:
-            shown.append(others[1 - spec.area])
+        shown += [a for a in B.areas(placed.body, spec.region) if a != placed.area][:1]
     for area in shown:
         corners = " ".join(_pt(p) for p in area.corners(placed.body))
         pulse = ""
