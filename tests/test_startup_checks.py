@@ -3,19 +3,33 @@
 A copy of the shipped questions with one fault (bad YAML, an unknown field, a
 question with no source, an id used twice) stops the app and `unknot serve` before
 anything is served, with a message naming the file and the field, and `unknot
-library lint` reports the same fault. (Broken technique and rule files: see
-tests/test_serve.py.)
+library lint` reports the same fault. So does a rule whose pattern names a concept
+the lexicon lacks (its file loads; only compiling the patterns finds it), and the
+screen's word list is read at start, not in the first request. (Broken technique and
+rule files: see tests/test_serve.py.)
 """
 
 from __future__ import annotations
 
 import shutil
+import socket
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from test_serve import free_port
+from test_serve import HOST
+
+
+@contextmanager
+def taken_port() -> Iterator[int]:
+    """A port something else listens on: should `serve` get past its checks, it stops
+    at once (cannot bind) instead of serving for ever inside the test."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        sock.listen()
+        yield sock.getsockname()[1]
 
 FIRST_ID = "- id: neck.accident_or_manipulation\n"
 
@@ -107,8 +121,8 @@ def test_serve_finds_a_broken_question_file_before_it_listens(
     monkeypatch.setenv("UNKNOT_DATABASE_URL", f"sqlite:///{tmp_path / 'unknot.db'}")
     get_settings.cache_clear()
     try:
-        with pytest.raises(typer.Exit) as stopped:
-            serve(host=None, port=free_port(), workers=None, access_log=False)
+        with taken_port() as port, pytest.raises(typer.Exit) as stopped:
+            serve(host=None, port=port, workers=None, access_log=False)
     finally:
         get_settings.cache_clear()
     assert stopped.value.exit_code == 1
@@ -144,3 +158,86 @@ def test_the_shipped_questions_pass_the_same_checks() -> None:
     assert load_question_files(QUESTIONS_DIR.glob("*.yaml")).by_id("neck.accident_or_manipulation")
     done = lint()
     assert done.exit_code == 0 and "library OK" in done.stdout, done.output
+
+
+def test_the_screen_is_built_at_start_not_in_the_first_request(tmp_path: Path) -> None:
+    # Reading spelling repair's English word list is mostly one call that holds the
+    # interpreter: done in the first request, it stalled every other request of the
+    # worker (/api/v1/ping waited ~0.4 s). The rules' patterns are compiled at start too.
+    from support.api import TestClient
+    from unknot.intake import screen
+    from unknot.settings import Settings
+    from unknot.text import lexicon
+    from unknot.web.app import create_app
+
+    screen.default_engine.cache_clear()
+    lexicon._english_frequencies.cache_clear()
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'unknot.db'}"))
+    with TestClient(app):
+        # Started, and no request yet: both are ready.
+        assert screen.default_engine.cache_info().currsize == 1
+        assert lexicon._english_frequencies.cache_info().currsize == 1
+
+
+@pytest.fixture
+def rule_with_unknown_concept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The shipped rules copied, one trigger naming a concept the lexicon lacks: the file
+    loads (its schema is fine) and fails only when the patterns are compiled."""
+    from unknot.intake import screen
+    from unknot.safety import rules
+
+    folder = tmp_path / "rules"
+    shutil.copytree(rules.RULES_DIR, folder)
+    broken = folder / "abdomen.yaml"
+    text = broken.read_text(encoding="utf-8")
+    assert '- "doubled over"' in text
+    broken.write_text(text.replace('- "doubled over"', '- "$nosuchconcept over"', 1),
+                      encoding="utf-8")
+    monkeypatch.setattr(rules, "RULES_DIR", folder)
+    rules.default_rules.cache_clear()
+    screen.default_engine.cache_clear()
+    yield broken
+    rules.default_rules.cache_clear()
+    screen.default_engine.cache_clear()
+
+
+UNKNOWN_CONCEPT = ("rule abdomen.sudden-severe: pattern '$nosuchconcept over': "
+                   "unknown concept $nosuchconcept")
+
+
+def test_a_rule_pattern_that_does_not_compile_stops_the_app_at_start(
+        rule_with_unknown_concept: Path, tmp_path: Path) -> None:
+    from support.api import TestClient
+    from unknot.safety.rules import RuleError
+    from unknot.settings import Settings
+    from unknot.web.app import create_app
+
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'unknot.db'}"))
+    with pytest.raises(RuleError), TestClient(app):
+        pass  # was: started, then a 500 at the first screen
+    assert app.state.startup_error.startswith("unknot cannot start: the safety data has errors")
+    assert UNKNOWN_CONCEPT in app.state.startup_error
+
+
+def test_serve_and_lint_find_a_rule_pattern_that_does_not_compile(
+        rule_with_unknown_concept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import typer
+
+    from unknot.cli.serve import serve
+    from unknot.settings import get_settings
+
+    monkeypatch.setenv("UNKNOT_DATABASE_URL", f"sqlite:///{tmp_path / 'unknot.db'}")
+    get_settings.cache_clear()
+    try:
+        with taken_port() as port, pytest.raises(typer.Exit) as stopped:
+            serve(host=None, port=port, workers=None, access_log=False)
+    finally:
+        get_settings.cache_clear()
+    assert stopped.value.exit_code == 1
+    assert UNKNOWN_CONCEPT in capsys.readouterr().err
+    assert not (tmp_path / "unknot.db").exists()
+
+    done = lint()
+    assert done.exit_code == 1
+    assert f"rules: {UNKNOWN_CONCEPT}" in done.stderr.splitlines()

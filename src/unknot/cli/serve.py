@@ -108,7 +108,7 @@ def serve(
         state = upgrade_database(settings.effective_database_url)
     except StorageError as exc:
         raise fail(str(exc), code=1) from exc
-    except ValueError as exc:  # LibraryError, RuleError, QuestionError
+    except ValueError as exc:  # LibraryError, RuleError, QuestionError, LexiconError
         raise fail(startup_message(exc), code=1) from exc
     port = port or settings.port
     workers = workers or settings.workers

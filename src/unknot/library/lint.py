@@ -193,13 +193,18 @@ def _check_coverage_checklist(library: Library, items: list[CoverageItem],
 def _safety_data() -> tuple[set[str], list[str]]:
     """Rule ids, and the problems of the rule and question files (same schema checks as at
     start-up, so lint finds what would stop the app)."""
+    from unknot.safety.engine import Engine
     from unknot.safety.questions import QUESTIONS_DIR, QuestionError, load_question_files
     from unknot.safety.rules import RULES_DIR, RuleError, load_rule_files
+    from unknot.text.lexicon import load_lexicon
 
     problems: list[str] = []
     rule_ids: set[str] = set()
     try:
-        rule_ids = {rule.id for rule in load_rule_files(RULES_DIR.glob("*.yaml")).rules}
+        rule_set = load_rule_files(RULES_DIR.glob("*.yaml"))
+        rule_ids = {rule.id for rule in rule_set.rules}
+        # Patterns compile only here: a rule naming an unknown concept loads fine.
+        Engine(rule_set, load_lexicon())
     except RuleError as exc:
         problems += [f"rules: {line}" for line in str(exc).splitlines()]
     try:

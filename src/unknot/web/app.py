@@ -29,6 +29,7 @@ from unknot.safety.questions import QuestionError, default_questions
 from unknot.safety.rules import RuleError, default_rules
 from unknot.settings import Settings, get_settings
 from unknot.storage import StorageError, Store, open_store
+from unknot.text.lexicon import LexiconError
 
 # Answers smaller than this go as they are (a ping, an error): gzip would save a few
 # bytes for a few microseconds.
@@ -37,11 +38,26 @@ GZIP_LEVEL = 5
 
 
 def check_data() -> None:
-    """Load the technique library, the rules and the questions now, so a broken file is
-    found at start-up (the lint's message, naming the file), never at a request."""
+    """Load the technique library, the rules, the questions and the lexicon, and compile
+    the rules' patterns (a rule naming an unknown concept loads, then fails to compile),
+    now, so a broken file is found at start-up (the lint's message, naming the file),
+    never at a request."""
+    from unknot.intake.screen import default_engine
+
     default_library()
     default_rules()
     default_questions()
+    default_engine()
+
+
+def warm_up() -> None:
+    """Read spelling repair's English word list now, in each worker before it serves: it
+    is read on first use, and most of that is one call that holds the interpreter for
+    up to half a second, so in a request it stalled every other request of the worker,
+    /api/v1/ping included."""
+    from unknot.text.lexicon import default_lexicon
+
+    default_lexicon().correct("unknotwarmup")  # neither a lexicon word nor a misspelling
 
 
 def startup_message(exc: Exception) -> str:
@@ -50,6 +66,8 @@ def startup_message(exc: Exception) -> str:
         return f"the technique library has errors (run `unknot library lint`):\n{exc}"
     if isinstance(exc, RuleError | QuestionError):
         return f"the safety data has errors (run `unknot library lint`):\n{exc}"
+    if isinstance(exc, LexiconError):
+        return f"the lexicon (the words the screen reads) has errors:\n{exc}"
     return str(exc)
 
 
@@ -63,8 +81,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     try:
         check_data()
+        warm_up()
         store = open_store(settings.effective_database_url)
-    except (StorageError, LibraryError, RuleError, QuestionError) as exc:
+    except (StorageError, LibraryError, RuleError, QuestionError, LexiconError) as exc:
         # The guard logs this message instead of Starlette's traceback.
         app.state.startup_error = f"unknot cannot start: {startup_message(exc)}"
         raise
