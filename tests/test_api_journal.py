@@ -55,6 +55,22 @@ def test_the_series_runs_oldest_first_with_before_and_after(
         "tension_before": None, "tension_after": None, "stress_before": 6, "stress_after": 2}
 
 
+def test_the_series_can_be_asked_shorter_and_keeps_the_newest(
+        client: TestClient, clock: FrozenClock) -> None:
+    plan = make_plan(client)
+    done = []
+    for pain in range(4):
+        done.append(session_done(client, plan, {"pain": pain + 5}, {"pain": pain}))
+        clock.advance(days=1)
+    short = client.get("/api/v1/journal", params={"series": 2}).json()
+    assert [p["id"] for p in short["series"]] == [s["id"] for s in done[-2:]]
+    assert short["sessions"] == 4 and short["helps"] == journal(client)["helps"]
+    for wrong in (0, 366, "all"):
+        answer = client.get("/api/v1/journal", params={"series": wrong})
+        assert answer.status_code == 422 and answer.json()["detail"][0]["loc"] == [
+            "query", "series"]
+
+
 def test_it_says_what_helps_per_technique_and_per_goal(client: TestClient,
                                                        clock: FrozenClock) -> None:
     plan = make_plan(client)

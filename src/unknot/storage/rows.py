@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
@@ -36,6 +38,31 @@ def to_record(row: SessionRow, *, with_plan: bool = True) -> SessionRecord:
         note=row.note, stop_reason=row.stop_reason, goals=list(row.goals),
         regions=list(row.regions),
     )
+
+
+class RatingPoint(NamedTuple):
+    """A rated session on the journal's chart: when, and the six ratings."""
+
+    id: str
+    date: datetime
+    pain_before: int | None
+    pain_after: int | None
+    tension_before: int | None
+    tension_after: int | None
+    stress_before: int | None
+    stress_after: int | None
+
+
+def load_rating_points(db: Session, person_id: str, newest: int) -> list[RatingPoint]:
+    """The newest `newest` sessions with any rating, oldest first, reading only the
+    columns the chart draws (one indexed query)."""
+    s = SessionRow
+    rows = db.connection().execute(
+        select(s.id, s.created_at, s.pain_before, s.pain_after, s.tension_before,
+               s.tension_after, s.stress_before, s.stress_after)
+        .where(s.person_id == person_id, RATED)
+        .order_by(s.created_at.desc(), s.id.desc()).limit(newest)).all()
+    return [RatingPoint(*row) for row in reversed(rows)]
 
 
 RATED = or_(*(getattr(SessionRow, c).is_not(None) for c in RATING_COLUMNS))

@@ -60,7 +60,14 @@ from unknot.storage.records import (
     parse_ratings,
     parse_request,
 )
-from unknot.storage.rows import PAIN_RATED, RATED, load_journal_entries, set_ratings, to_record
+from unknot.storage.rows import (
+    PAIN_RATED,
+    RatingPoint,
+    load_journal_entries,
+    load_rating_points,
+    set_ratings,
+    to_record,
+)
 from unknot.storage.summaries import part_of, update_totals, what_helps
 
 Clock = Callable[[], datetime]
@@ -497,13 +504,11 @@ class Store:
         return load_journal_entries(db, pid, where=[s.created_at >= since],
                                     with_techniques=False)
 
-    def journal_series(self, *, limit: int, person_id: str | None = None) -> list[JournalEntry]:
+    def journal_series(self, *, limit: int, person_id: str | None = None) -> list[RatingPoint]:
         """The newest `limit` sessions with any rating, oldest first (the journal's chart)."""
         check_whole(limit, "limit", 1, LIST_LIMIT_MAX * 10)
         with self._read() as db:
-            entries = load_journal_entries(db, self.person_id(person_id), where=[RATED],
-                                           newest=limit, with_techniques=False)
-        return entries[::-1]
+            return load_rating_points(db, self.person_id(person_id), limit)
 
 
 def open_store(url: str | URL | None = None, *, upgrade: bool = True,

@@ -88,13 +88,14 @@ def update_totals(db: Session, person_id: str, before: Counted | None,
 
 def what_helps(db: Session, person_id: str) -> WhatHelps:
     """The person's "what helps", from the totals."""
-    rows = db.execute(select(HelpTotal).where(HelpTotal.person_id == person_id)).scalars()
+    h = HelpTotal
+    rows = db.connection().execute(
+        select(h.kind, h.item, *(getattr(h, name) for name in COUNTERS))
+        .where(h.person_id == person_id))
     items: dict[str, list] = {"technique": [], "goal": []}
-    for row in rows:
-        items[row.kind].append(help_item(
-            row.item, row.sessions,
-            [getattr(row, f"{d}_sum") for d in DIMENSIONS],
-            [getattr(row, f"{d}_count") for d in DIMENSIONS]))
+    for kind, item, sessions, *sums_and_counts in rows:
+        items[kind].append(help_item(item, sessions, sums_and_counts[0::2],
+                                     sums_and_counts[1::2]))
     return WhatHelps(by_technique=ranked(items["technique"]), by_goal=ranked(items["goal"]))
 
 

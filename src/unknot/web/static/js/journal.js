@@ -7,6 +7,7 @@
   // An average of fewer sessions than this says more about chance than about what helps.
   const ENOUGH = 3;
   const PAGE = 20;
+  const CHART = 60; // sessions the chart draws: the API sends only these
   const STATUS = { completed: "Finished", stopped: "Stopped: it hurt", quit: "Ended early", in_progress: "Not finished", planned: "Planned" };
   let data = null;
   let sessions = [];
@@ -33,7 +34,7 @@
 
   function chart() {
     const svg = $("#chart");
-    const series = (data.series || []).slice(-60);
+    const series = (data.series || []).slice(-CHART);
     // Drawn at the size it is shown, so the labels stay readable on a phone.
     const W = Math.max(300, Math.round(svg.getBoundingClientRect().width) || 640), H = 240, L = 34, R = 14, T = 14, B = 30;
     svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
@@ -131,7 +132,7 @@
     pending();
     try {
       // Both at once: neither waits on the other. The list comes without plans (null).
-      const [journal, page] = await Promise.all([U.api("/api/v1/journal"), U.api(`/api/v1/sessions?limit=${PAGE}`)]);
+      const [journal, page] = await Promise.all([U.api(`/api/v1/journal?series=${CHART}`), U.api(`/api/v1/sessions?limit=${PAGE}`)]);
       data = journal;
       sessions = page.items || [];
       $("#older").hidden = sessions.length < PAGE;

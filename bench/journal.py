@@ -1,0 +1,254 @@
+"""The journal over years: GET /api/v1/journal, the session list and the journal page's
+data at 1, 5 and 20 years of daily sessions, on SQLite and on PostgreSQL.
+
+The history is built through the JSON API (in process, FastAPI's TestClient on the
+whole app: POST /api/v1/sessions, then POST /api/v1/sessions/{id}/finish for each
+day, with real plans from POST /api/v1/plans), newest year first, then older years
+added. After each size a real `unknot serve` (1 worker) opens the database and is
+timed over HTTP with a kept-alive connection:
+
+- GET /api/v1/journal;
+- GET /api/v1/sessions?limit=20 (what the page lists);
+- the journal page: the document, then its two API calls at once, as journal.js
+  makes them (the time until both answered).
+
+Each is asked `ROUNDS` times after a warm-up; p50 and p95 are reported. PostgreSQL
+comes from UNKNOT_BENCH_POSTGRES_URL or UNKNOT_TEST_POSTGRES_URL (a scratch schema,
+dropped at the end); without one only SQLite runs. Results are written to
+BENCHMARKS.md between the `journal` markers.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from core import ROOT, write
+
+HOST = "127.0.0.1"
+YEARS = tuple(int(y) for y in os.environ.get("BENCH_JOURNAL_YEARS", "1,5,20").split(","))
+ROUNDS = int(os.environ.get("BENCH_JOURNAL_ROUNDS", "60"))
+HEADING = "## Journal over years"
+REQUESTS = [
+    {"text": "neck and shoulders tight from the desk", "setting": "desk"},
+    {"text": "sore lower back after gardening, no numbness"},
+    {"text": "calves sore after my run"}, {"text": "can't sleep, mind racing", "setting": "bed"},
+    {"text": "jaw tight from clenching, stressed"}, {"text": "tired feet after standing all day"},
+    {"text": "tension headache behind my eyes"}, {"text": "upper back stiff between the shoulders"},
+]
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def runnable_plans(client) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Real plans for varied requests, with the quick safety check answered."""
+    plans = []
+    for n, request in enumerate(REQUESTS * 3):
+        body = {**request, "minutes": 5 + 5 * (n % 4), "seed": n}
+        questions = client.post("/api/v1/plans", json=body).json()["intake"]["questions"]
+        answers = {"questions": {q["id"]: False for q in questions}}
+        plan = client.post("/api/v1/plans", json={**body, "answers": answers}).json()
+        if plan["steps"]:
+            plans.append((body, plan))
+    return plans
+
+
+def add_days(client, plans: list, first: datetime, days: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    """One session a day for `days` days from `first`, each created and finished."""
+    for day in range(days):
+        request, plan = plans[rng.randrange(len(plans))]
+        began = first + timedelta(days=day, hours=rng.randint(6, 21), minutes=rng.randint(0, 59))
+        pain, tension, stress = (rng.randint(1, 8) for _ in range(3))
+        sid = str(uuid.uuid4())
+        made = client.post("/api/v1/sessions", json={
+            "id": sid, "plan": plan, "request": request, "created_at": began.isoformat(),
+            "before": {"pain": pain, "tension": tension, "stress": stress}})
+        assert made.status_code == 201, made.text
+        steps = len(plan["steps"])
+        status = rng.choices(["completed", "quit", "stopped"], weights=[90, 8, 2])[0]
+        finished = client.post(f"/api/v1/sessions/{sid}/finish", json={
+            "status": status, "completed_steps": steps if status == "completed" else
+            rng.randint(0, steps - 1),
+            "after": {"pain": max(0, pain - rng.randint(0, 3)),
+                      "tension": max(0, tension - rng.randint(0, 3)),
+                      "stress": max(0, stress - rng.randint(0, 4))},
+            "finished_at": (began + timedelta(minutes=15)).isoformat()})
+        assert finished.status_code == 200, finished.text
+
+
+@contextmanager
+def serving(url: str, folder: Path) -> Iterator[int]:
+    port = free_port()
+    env = {**os.environ, "UNKNOT_DATABASE_URL": url, "UNKNOT_DATA_DIR": str(folder)}
+    process = subprocess.Popen([str(Path(sys.executable).parent / "unknot"), "serve", "--host",
+                                HOST, "--port", str(port), "--no-access-log"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(600):
+            try:
+                if get(port, "/api/v1/ping")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise SystemExit("unknot serve did not start")
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+_connections: dict[tuple[int, int], http.client.HTTPConnection] = {}
+
+
+def get(port: int, path: str, slot: int = 0) -> tuple[int, int]:
+    """GET over this thread slot's kept-alive connection: (status, bytes)."""
+    connection = _connections.get((port, slot))
+    if connection is None:
+        connection = _connections[(port, slot)] = http.client.HTTPConnection(HOST, port,
+                                                                              timeout=60)
+    try:
+        connection.request("GET", path)
+        answer = connection.getresponse()
+        body = answer.read()
+    except (OSError, http.client.HTTPException):
+        _connections.pop((port, slot), None)
+        raise
+    return answer.status, len(body)
+
+
+def timed(fn) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def measure(port: int) -> dict[str, tuple[float, float, int]]:
+    pool = ThreadPoolExecutor(2)
+
+    def page() -> None:
+        get(port, "/journal")
+        both = [pool.submit(get, port, "/api/v1/journal", 1),
+                pool.submit(get, port, "/api/v1/sessions?limit=20", 2)]
+        for future in both:
+            future.result()
+
+    targets = {"GET /api/v1/journal": lambda: get(port, "/api/v1/journal"),
+               "GET /api/v1/sessions?limit=20": lambda: get(port, "/api/v1/sessions?limit=20"),
+               "journal page (document + both calls at once)": page}
+    sizes = {"GET /api/v1/journal": get(port, "/api/v1/journal")[1],
+             "GET /api/v1/sessions?limit=20": get(port, "/api/v1/sessions?limit=20")[1],
+             "journal page (document + both calls at once)": get(port, "/journal")[1]}
+    out = {}
+    for name, fn in targets.items():
+        for _ in range(5):
+            fn()  # warm-up
+        ms = sorted(timed(fn) for _ in range(ROUNDS))
+        out[name] = (statistics.median(ms), ms[min(len(ms) - 1, int(0.95 * len(ms)))],
+                     sizes[name])
+    pool.shutdown()
+    return out
+
+
+def bench_database(label: str, url: str, folder: Path) -> list[str]:
+    from fastapi.testclient import TestClient
+
+    from unknot.settings import Settings
+    from unknot.storage import open_store
+    from unknot.web.app import create_app
+
+    rows = []
+    rng = random.Random(9)
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    built = 0
+    with open_store(url) as store, TestClient(create_app(Settings(data_dir=folder), store=store),
+                                              base_url="http://127.0.0.1") as client:
+        plans = runnable_plans(client)
+        for years in YEARS:
+            days = years * 365 - built
+            start = time.perf_counter()
+            add_days(client, plans, today - timedelta(days=years * 365), days, rng)
+            built = years * 365
+            print(f"{label}: {years} years built ({days} sessions in "
+                  f"{time.perf_counter() - start:.0f} s)", flush=True)
+            with serving(url, folder) as port:
+                results = measure(port)
+            for name, (p50, p95, size) in results.items():
+                bar = 50 if years <= 5 else 100
+                verdict = "yes" if p95 < bar else "**no**"
+                rows.append(f"| {label} | {years} ({built:,} sessions) | {name} | {p50:.1f} | "
+                            f"{p95:.1f} | {size:,} | {verdict} (< {bar} ms) |")
+                print(rows[-1], flush=True)
+    return rows
+
+
+@contextmanager
+def postgres_schema() -> Iterator[str | None]:
+    base = os.environ.get("UNKNOT_BENCH_POSTGRES_URL") or os.environ.get("UNKNOT_TEST_POSTGRES_URL")
+    if not base:
+        yield None
+        return
+    from sqlalchemy import text
+
+    from unknot.storage import make_engine
+
+    engine = make_engine(base)
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = engine.url.update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
+
+
+def main() -> str:
+    rows: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="unknot-journal-") as tmp:
+        folder = Path(tmp)
+        rows += bench_database("SQLite", f"sqlite:///{folder / 'journal.db'}", folder)
+        with postgres_schema() as url:
+            if url is not None:
+                rows += bench_database("PostgreSQL", url, folder)
+    return "\n".join([
+        "Built through the JSON API (in process: POST /sessions and POST /sessions/{id}/finish "
+        "for one session a day, real plans of 5–20 minutes), then served by `unknot serve` "
+        f"(1 worker) and timed over HTTP on a kept-alive connection, {ROUNDS} times each "
+        "after a warm-up. Bars from the issue: p95 under 50 ms at 5 years, under 100 ms at 20. "
+        "Sizes are the uncompressed bytes of the answer (the page row: the document).",
+        "",
+        "| database | years | request | p50 ms | p95 ms | bytes | under the bar |",
+        "|---|---|---|---|---|---|---|",
+        *rows,
+    ])
+
+
+if __name__ == "__main__":
+    result = main()
+    print(result)
+    path = ROOT / "BENCHMARKS.md"
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    if "<!-- journal -->" not in text:
+        path.write_text(text.rstrip() + f"\n\n{HEADING}\n\n<!-- journal -->\n<!-- /journal -->\n")
+    write("journal", result)
