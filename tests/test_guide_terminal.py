@@ -353,3 +353,81 @@ def test_nothing_to_ask_asks_nothing() -> None:
     found = ask_check([], read_key=keys_of(), console=console, ask_subject=False)
     assert found.questions == {} and found.subject is None
     assert console.export_text() == ""
+
+
+# -- read as a therapist would (issue 8 §4): sides named, pressure words that fit ---------
+
+def _step_screen(plan: dict[str, Any], index: int, through: float, width: int = 60,
+                 height: int = 20) -> str:
+    durations = [float(step["seconds"]) for step in plan["steps"]]
+    now = sum(durations[:index]) + through * durations[index]
+    console = Console(file=io.StringIO(), width=width, height=height, record=True)
+    console.print(render_screen(plan, Timeline.start(durations, 0.0).position(now),
+                                breath_at(now), width, height))
+    return " ".join(console.export_text().replace("│", " ").split())
+
+
+def test_a_sided_step_names_its_side_where_the_library_says_the_first_side() -> None:
+    from unknot.guide.cues import for_side
+
+    assert for_side("Reach across to the first shoulder.", "right") == \
+        "Reach across to the right shoulder."
+    assert for_side("The first side, then your first foot.", "left") == \
+        "The left side, then your left foot."
+    assert for_side("Take the first breath.", "left") == "Take the first breath."
+    assert for_side("the first shoulder", None) == "the first shoulder"
+    plan = load_plan()
+    for step in plan["steps"][1:3]:
+        step["instructions"] = ["Rest your hand on the first shoulder and glide out."]
+    for index, side in ((1, "left"), (2, "right")):
+        shown = _step_screen(plan, index, 0.1, width=100, height=40)
+        assert f"on the {side} shoulder" in shown and "first shoulder" not in shown
+    console = quiet_console()
+    run_guide(plan, speaker=RecordingSpeaker(), time_scale=FAST, interactive=False,
+              console=console)
+    shown = console.export_text()
+    assert "on the left shoulder" in shown and "on the right shoulder" in shown
+    assert "first shoulder" not in shown
+
+
+def test_a_short_terminal_moves_down_long_instructions_as_the_step_goes_on() -> None:
+    plan = load_plan()
+    words = ("Sit tall and let the shoulders drop, feet flat and the hands resting on "
+             "the thighs while you find a slow and easy breath. ")
+    plan["steps"][1]["instructions"] = [f"First part. {words * 3}", f"Middle part. {words * 3}",
+                                        f"Last part. {words * 3}"]
+    start, end = _step_screen(plan, 1, 0.0), _step_screen(plan, 1, 0.99)
+    assert "First part." in start and "Last part." not in start and start.count("…") == 1
+    assert "Last part." in end and "First part." not in end
+    for shown in (start, end):  # the timer, pacer and keys stay whatever part is shown
+        assert "left" in shown and "q quit" in shown and "Breath" in shown
+
+
+@pytest.mark.parametrize("tools, pressure, expected", [
+    ([], "light", "no more than the weight of your hand"),
+    (["hands", "tennis_ball"], "light", "lean only part of your weight onto it"),
+    (["hands", "foam_roller"], "moderate", "lean in until you feel the muscle"),
+    (["hands", "massage_gun"], "light", "rest on the muscle under its own weight"),
+    (["hands", "handheld_massager"], "moderate", "never onto bone"),
+])
+def test_the_pressure_advice_fits_what_does_the_work(tools, pressure, expected) -> None:
+    from unknot.guide.display import guidance
+
+    step = {"kind": "massage", "pressure": pressure, "tools": tools}
+    assert expected in guidance(step)
+    assert "fingers" not in guidance(step)
+
+
+def test_a_long_next_name_gives_way_to_its_length_and_the_short_line_says_how() -> None:
+    plan = load_plan()
+    plan["steps"][2]["name"] = "Hold a point and roll the shoulder, slowly and with care"
+    plan["steps"][1].update(tools=["hands", "massage_gun"], pressure="moderate")
+    plan["steps"][1]["instructions"] = ["A long instruction that fills the screen. " * 12]
+    console = Console(file=io.StringIO(), width=60, height=20, record=True)
+    durations = [float(step["seconds"]) for step in plan["steps"]]
+    console.print(render_screen(plan, Timeline.start(durations, 0.0).position(21.0),
+                                breath_at(21.0), 60, 20))
+    rows = console.export_text().splitlines()
+    following = next(row for row in rows if row.startswith("Next"))
+    assert following.rstrip().endswith("… (0:40)") and len(following.rstrip()) <= 60
+    assert any("Moderate pressure · seated · massage gun" in row for row in rows)

@@ -9,6 +9,7 @@ instruction the person needs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -38,6 +39,19 @@ def step_title(step: dict[str, Any]) -> str:
     name = str(step.get("name") or step.get("technique") or "Next step")
     side = step.get("side")
     return f"{name}, {side} side" if side else name
+
+
+# The library writes a sided technique once, for "the first side"; each plan step
+# does one side, so on screen "the first shoulder" becomes "the left shoulder".
+_FIRST_SIDE = re.compile(r"\b([Tt]he|[Yy]our) first (?=(?:side|shoulder|foot|leg|arm|thigh|knee|hand|"
+                         r"forearm|calf|wrist|collarbone|buttock|ankle|hip|elbow)\b)")
+
+
+def for_side(text: str, side: str | None) -> str:
+    """An instruction written for "the first side", said for the side this step does."""
+    if not side:
+        return text
+    return _FIRST_SIDE.sub(lambda m: f"{m.group(1)} {side} ", text)
 
 
 def _near_written(at: float, written: list[float]) -> bool:

@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from unknot.guide.cues import step_title
+from unknot.guide.cues import for_side, step_title
 from unknot.guide.pacer import Breath
 from unknot.guide.timeline import Position
 
@@ -28,9 +28,22 @@ COMPACT_BELOW_ROWS = 36
 MIN_BAR = 6
 
 PRESSURE_GUIDANCE = {
-    "light": "Light: just the weight of your fingers; the skin moves, nothing sinks in.",
+    "light": "Light: no more than the weight of your hand; the skin moves, nothing digs in.",
     "moderate": "Moderate: enough to feel the muscle, easy enough to keep breathing slowly.",
     "firm": "Firm: strong but never sharp. Ease off if you hold your breath or it stings.",
+}
+# With a ball or roller the pressure is your body weight; with a device, its own weight.
+BODY_WEIGHT_TOOLS = ("tennis_ball", "massage_ball", "foam_roller")
+DEVICES = ("massage_gun", "handheld_massager")
+BODY_WEIGHT_GUIDANCE = {
+    "light": "Light: lean only part of your weight onto it; your breath stays slow and easy.",
+    "moderate": "Moderate: lean in until you feel the muscle, easy enough to keep breathing slowly.",
+    "firm": "Firm: lean in more, strong but never sharp. Ease off if you hold your breath.",
+}
+DEVICE_GUIDANCE = {
+    "light": "Light: let the device rest on the muscle under its own weight; no pushing.",
+    "moderate": "Moderate: a little lean into the device, never onto bone; keep it moving.",
+    "firm": "Firm: lean in a little more, never onto bone; keep it moving.",
 }
 KIND_GUIDANCE = {
     "stretch": "Stretch to a mild pull, never to pain; breathe out to go a little further.",
@@ -98,7 +111,10 @@ def guidance(step: dict[str, Any]) -> str:
     kind = step.get("kind")
     if kind in KIND_GUIDANCE:
         return KIND_GUIDANCE[kind]
-    return PRESSURE_GUIDANCE.get(str(step.get("pressure")), PRESSURE_GUIDANCE["light"])
+    tools = set(step.get("tools") or [])
+    table = (DEVICE_GUIDANCE if tools & set(DEVICES) else
+             BODY_WEIGHT_GUIDANCE if tools & set(BODY_WEIGHT_TOOLS) else PRESSURE_GUIDANCE)
+    return table.get(str(step.get("pressure")), table["light"])
 
 
 def _details(step: dict[str, Any]) -> str:
@@ -125,9 +141,9 @@ def _short_guidance(step: dict[str, Any]) -> str:
         parts = ["Stretch to a mild pull"]
     else:
         parts = [f"{str(step.get('pressure') or 'light').capitalize()} pressure"]
-    details = _details(step)
-    if details:
-        parts.append(details)
+    if step.get("position"):
+        parts.append(str(step["position"]))
+    parts += [t.replace("_", " ") for t in step.get("tools") or [] if t != "hands"]
     return " · ".join(parts)
 
 
@@ -141,19 +157,33 @@ def _bullet_lines(instructions: list[str], width: int) -> list[Text]:
     return lines
 
 
-def _shortened(lines: list[Text], rows: int, width: int) -> list[Text]:
-    """The first `rows` lines; when some are left out, the last one shown ends in "…"."""
+def _window(lines: list[Text], rows: int, width: int, fraction: float) -> list[Text]:
+    """`rows` of the instruction lines, moving down them as the step goes on.
+
+    On a terminal too short for all of them, the view starts at the top and, as
+    the step's time passes, moves on (to the start of an instruction where it
+    can), so every instruction is on screen at some point of its step. A "…"
+    marks text above or below what is shown.
+    """
     if len(lines) <= rows:
         return lines
     if rows <= 0:
         return []
-    kept = lines[:rows]
-    last = kept[-1].copy()
-    last.truncate(max(1, width - 2))
-    last.rstrip()
-    last.append(" …", style="dim")
-    kept[-1] = last
-    return kept
+    last_start = len(lines) - rows
+    ideal = round(min(1.0, max(0.0, fraction)) * last_start)
+    starts = [i for i, line in enumerate(lines) if line.plain.startswith("• ") and i <= ideal]
+    first = ideal
+    if starts and ideal - starts[-1] <= rows // 2 and ideal < last_start:
+        first = starts[-1]  # a whole instruction from its start, when that is near
+    shown = [line.copy() for line in lines[first:first + rows]]
+    if first > 0:
+        shown[0] = Text("… ", style="dim") + shown[0][2:]  # in place of the bullet or indent
+    if first + rows < len(lines):
+        last = shown[-1]
+        last.truncate(max(1, width - 2))
+        last.rstrip()
+        last.append(" …", style="dim")
+    return shown
 
 
 def _rows(renderable: RenderableType, width: int) -> int:
@@ -207,7 +237,12 @@ def render_screen(plan: dict[str, Any], pos: Position, breath: Breath,
     following = Text("Next    ", style="bold", no_wrap=True, overflow="ellipsis")
     if pos.index + 1 < len(steps):
         upcoming = steps[pos.index + 1]
-        following.append(f"{step_title(upcoming)} ({clock_text(float(upcoming['seconds']))})")
+        length = f" ({clock_text(float(upcoming['seconds']))})"
+        title = Text(step_title(upcoming))
+        # Too long for the line: the name gives way ("…"), its length stays.
+        title.truncate(max(1, width - following.cell_len - len(length)), overflow="ellipsis")
+        following.append_text(title)
+        following.append(length)
     else:
         following.append("the end: rest a moment")
     keys = Text(keys_help(width), style="dim")
@@ -216,7 +251,8 @@ def render_screen(plan: dict[str, Any], pos: Position, breath: Breath,
     timer_style = "yellow" if pos.paused else "green"
     left = clock_text(pos.step_remaining)
     stop_if = Text(str(step["stop_if"]), style=STOP_IF_STYLE) if step.get("stop_if") else None
-    bullets = _bullet_lines(step.get("instructions") or [], inner)
+    side = step.get("side")
+    bullets = _bullet_lines([for_side(line, side) for line in step.get("instructions") or []], inner)
 
     def panel_parts(roomy: bool, long_advice: bool) -> list[RenderableType]:
         """What goes inside the panel, apart from the instructions (which go after the top)."""
@@ -263,7 +299,8 @@ def render_screen(plan: dict[str, Any], pos: Position, breath: Breath,
         used = fixed + sum(_rows(part, inner) for part in parts)
         if used + len(bullets) <= height or not long_advice:
             # Still too tall at the last try: as many instruction lines as fit.
-            return screen(roomy, parts, _shortened(bullets, height - used, inner))
+            through = pos.step_elapsed / pos.step_seconds if pos.step_seconds else 0.0
+            return screen(roomy, parts, _window(bullets, height - used, inner, through))
     raise AssertionError("unreachable: the last layout always returns")
 
 
@@ -276,7 +313,7 @@ def render_step_header(plan: dict[str, Any], index: int) -> RenderableType:
     text.append(step_title(step), style="bold")
     text.append(f" · {clock_text(float(step['seconds']))}\n", style="cyan")
     for line in step.get("instructions") or []:
-        text.append(f"  • {line}\n")
+        text.append(f"  • {for_side(line, step.get('side'))}\n")
     text.append(f"  {guidance(step)}", style="italic")
     if step.get("stop_if"):
         text.append(f"\n  {step['stop_if']}", style=STOP_IF_STYLE)
