@@ -357,6 +357,11 @@ def test_none_of_these_apply_answers_every_open_question_no_and_leads_to_the_pla
     assert {q["answer"] for q in intake["questions"]} == {False}
     assert plan["request"]["answers"]["questions"] == {q["id"]: False for q in intake["questions"]}
     assert plan["request"]["answers"]["age"] == 40  # the carried answers came back
+    assert intake["verdict"] == "ok"  # its one-line safety message shows above the steps
+    line = re.search(r'<p class="safe-line" id="plan-ok">([^<]+)</p>', html)
+    assert line and unescape(line[1]) == intake["message"]
+    assert html.index('id="plan-ok"') < html.index('id="steps"')
+    assert html.index('id="steps"') < html.index('class="start-bar"') < html.index('id="start-button"')
 
 
 def test_a_yes_then_none_of_the_rest_keeps_the_yes(client: TestClient) -> None:
