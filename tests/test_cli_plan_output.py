@@ -49,3 +49,20 @@ def test_a_step_says_its_length_pressure_position_and_tool() -> None:
     length, pressure, position, tool = lines[named + 1].split(" · ")
     assert length.endswith(" s") and pressure.endswith(" pressure")
     assert (position, tool) == ("seated", "massage gun")
+
+
+def test_a_caution_is_said_once_in_plain_words_with_its_reason_indented() -> None:
+    shown = run("plan", "--minutes", "10", "--tools", "massage_gun",
+                "tight shoulders, I take warfarin", columns=70)
+    assert shown.startswith("Go gently. Left out: deep pressure, tapping and massage guns.")
+    flowing = " ".join(shown.split())
+    assert flowing.count("Left out:") == 1
+    assert flowing.count("Blood thinners make bruising easy") == 1
+    assert "Stop at once if anything hurts." in shown
+    assert "First, answer the quick safety check" in shown
+    # Wrapped text stays beside its bullet or answer box, never back under it.
+    body = shown.split("Quick safety check", 1)[1].splitlines()[1:]
+    checklist = body[:body.index(next(line for line in body if line.startswith("Answer each")))]
+    assert all(line.startswith("  ") for line in checklist), checklist
+    reason = shown.splitlines()[1:4]
+    assert reason[0].startswith("• Blood thinners") and all(r.startswith("  ") for r in reason[1:])

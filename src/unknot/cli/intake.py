@@ -11,8 +11,33 @@ from unknot.cli.app import app, fail
 
 if TYPE_CHECKING:  # imported where used: a command loads only what it needs
     from rich.console import Console
+    from rich.table import Table
 
     from unknot.intake.screen import IntakeResult
+
+
+def _hanging(rows: list) -> Table:
+    """Marks in a narrow column, text wrapped beside them (never back under the mark)."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for mark, text in rows:
+        grid.add_row(mark, text)
+    return grid
+
+
+def _reasons(found: list) -> list:
+    """Each red flag or caution: its message, then what was read and where the rule comes from."""
+    from rich.text import Text
+
+    rows = []
+    for item in found:
+        text = Text(item.message)
+        text.append(f"\nyou wrote: “{item.evidence}” — source: {item.source}", style="dim")
+        rows.append(("•", text))
+    return rows
 
 
 def print_questions(result: IntakeResult, console: Console) -> None:
@@ -30,10 +55,13 @@ def print_questions(result: IntakeResult, console: Console) -> None:
     console.print(Text("Quick safety check", style="bold"))
     if result.subject == "someone_else":
         console.print("Answer for the person you are helping.")
+    rows = []
     for question in result.questions:
         answer = {True: "yes", False: "no", None: "?"}[question.answer]
-        console.print(f"  [{answer:>3}] {question.ask}")
-        console.print(Text(f"        {question.id} — {question.why}", style="dim"))
+        text = Text(question.ask)
+        text.append(f"\n{question.id} — {question.why}", style="dim")
+        rows.append((f"  [{answer:>3}]", text))
+    console.print(_hanging(rows))
     if not result.complete:
         console.print(Text("Answer each with --answer ID=yes|no, or --none if none apply; no "
                            "routine starts before the check is complete.", style="bold yellow"))
@@ -50,6 +78,13 @@ def run_screen(words: str | None, answers, rest_no: bool = False, **choice) -> I
         raise fail(f"--answer: {exc}; use the ids the intake lists") from exc
 
 
+# What a caution leaves out, in the words a person uses (the JSON keeps the ids).
+PLAIN_AVOID = {"percussion": "tapping and massage guns", "abdomen": "the belly",
+               "deep_pressure": "deep pressure"}
+CAUTION_CLOSING = "Stop at once if anything hurts."
+CHECK_FIRST = "First, answer the quick safety check: no routine starts until it is done."
+
+
 def print_intake(result: IntakeResult, console: Console) -> None:
     """The screening in plain words; `urgent` is shown first and alone."""
     from rich.text import Text
@@ -59,18 +94,12 @@ def print_intake(result: IntakeResult, console: Console) -> None:
         return
     if result.verdict == "see_doctor":
         console.print(Text("See a doctor first — no routine today.", style="bold red"))
-        for flag in result.red_flags:
-            console.print(f"• {flag.message}")
-            console.print(Text(f"  you wrote: “{flag.evidence}” — source: {flag.source}",
-                               style="dim"))
+        console.print(_hanging(_reasons(result.red_flags)))
         return
     if result.verdict == "caution":
-        left_out = ", ".join(a.replace("_", " ") for a in result.avoid)
+        left_out = ", ".join(PLAIN_AVOID.get(a, a.replace("_", " ")) for a in result.avoid)
         console.print(Text(f"Go gently. Left out: {left_out}.", style="bold yellow"))
-        for caution in result.cautions:
-            console.print(f"• {caution.message}")
-            console.print(Text(f"  you wrote: “{caution.evidence}” — source: {caution.source}",
-                               style="dim"))
+        console.print(_hanging(_reasons(result.cautions)))
     elif not result.understood:
         console.print(Text(result.message, style="bold yellow"))
         return
@@ -80,7 +109,13 @@ def print_intake(result: IntakeResult, console: Console) -> None:
         console.print("Areas: " + ", ".join(r.replace("_", " ") for r in result.regions))
     if result.goals:
         console.print("Goals: " + ", ".join(g.replace("_", " ") for g in result.goals))
-    console.print(result.message)
+    if result.verdict == "caution":
+        # The message would repeat what is left out and each reason, printed just above.
+        console.print(CAUTION_CLOSING)
+        if not result.complete:
+            console.print(CHECK_FIRST)
+    else:
+        console.print(result.message)
     print_questions(result, console)
 
 
