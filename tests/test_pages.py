@@ -357,11 +357,6 @@ def test_none_of_these_apply_answers_every_open_question_no_and_leads_to_the_pla
     assert {q["answer"] for q in intake["questions"]} == {False}
     assert plan["request"]["answers"]["questions"] == {q["id"]: False for q in intake["questions"]}
     assert plan["request"]["answers"]["age"] == 40  # the carried answers came back
-    assert intake["verdict"] == "ok"  # its one-line safety message shows above the steps
-    line = re.search(r'<p class="safe-line" id="plan-ok">([^<]+)</p>', html)
-    assert line and unescape(line[1]) == intake["message"]
-    assert html.index('id="plan-ok"') < html.index('id="steps"')
-    assert html.index('id="steps"') < html.index('class="start-bar"') < html.index('id="start-button"')
 
 
 def test_a_yes_then_none_of_the_rest_keeps_the_yes(client: TestClient) -> None:
@@ -476,3 +471,16 @@ def test_counts_read_right_in_the_singular_and_the_plural() -> None:
     assert count(1, "step") == "1 step" and count(2, "step") == "2 steps"
     assert count(0, "minute") == "0 minutes" and count(1, "minute") == "1 minute"
     assert count(1, "person", "people") == "1 person" and count(3, "person", "people") == "3 people"
+
+
+def test_the_plan_page_shows_the_ok_line_above_the_steps_and_start_after_them(
+        client: TestClient) -> None:
+    check = client.post("/start", data={"text": "neck and shoulders tight from the desk",
+                                         "minutes": "5", "setting": "desk"}).text
+    html = send_check(client, check, none=True).text
+    intake = server_plan(html)["plan"]["intake"]
+    assert intake["verdict"] == "ok"
+    line = re.search(r'<p class="safe-line" id="plan-ok">([^<]+)</p>', html)
+    assert line and unescape(line[1]) == intake["message"]
+    assert html.index('id="plan-ok"') < html.index('id="steps"')
+    assert html.index('id="steps"') < html.index('class="start-bar"') < html.index('id="start-button"')
