@@ -215,3 +215,17 @@ def test_a_session_the_journal_refuses_is_kept_in_a_file(tmp_path: Path) -> None
     assert path.parent == tmp_path / "unsaved"
     kept = json.loads(path.read_text())
     assert kept["status"] == "completed" and kept["after"] == {"pain": 2}
+
+
+def test_the_help_reads_in_whole_sentences_at_any_width() -> None:
+    unknot = str(Path(sys.executable).with_name("unknot"))
+    for columns in (60, 100):
+        done = subprocess.run([unknot, "guide", "--help"], capture_output=True, text=True,
+                              timeout=60, env={**os.environ, "COLUMNS": str(columns)})
+        lines = [line.strip() for line in done.stdout.splitlines()]
+        assert all(len(line) <= columns for line in lines)
+        flowing = " ".join(" ".join(lines).split())
+        assert "y yes, n no, a none of the rest apply, w why." in flowing
+        assert "space pause, n next, b back, s stop (it hurts), q quit." in flowing
+    # Wide enough for a sentence: it is not broken where the source file broke it.
+    assert any("The safety check asks" in line and "w why" in line for line in lines)

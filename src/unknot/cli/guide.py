@@ -211,9 +211,11 @@ def guide(
     """Screen what you describe, ask the quick safety check, build a routine and guide you
     through it, hands-free.
 
-    The safety check asks one question at a time: y yes, n no, a none of the rest apply,
-    w why we ask (--answer, --none and --for answer it ahead). Keys while the routine
-    plays: space pause, n next, b back, s stop (it hurts), q quit.
+    The safety check asks one question at a time: y yes, n no, a none of the rest apply, w why.
+
+    --answer, --none and --for answer the check ahead.
+
+    Keys while the routine plays: space pause, n next, b back, s stop (it hurts), q quit.
     """
     from rich.console import Console
     from rich.text import Text
