@@ -391,6 +391,11 @@ POSES: dict[str, PoseSpec] = {
                                 arm_n=(-12.0, 100.0, 95.0), arm_f=(12.0, -112.0, -120.0),
                                 leg_n=(-8.0, 0.0, 0.0), leg_f=(8.0, 0.0, 0.0),
                                 scale={"thigh": 0.35, "foot": 0.5}, props=("stool",)),
+    # Arms raised out and up, as on a full in-breath.
+    "seated-arms-up": PoseSpec("seated", "front", root=(100.0, 92.0),
+                               arm_n=(-140.0, -160.0, -170.0), arm_f=(140.0, 160.0, 170.0),
+                               leg_n=(-8.0, 0.0, 0.0), leg_f=(8.0, 0.0, 0.0),
+                               scale={"thigh": 0.35, "foot": 0.5}, props=("stool",)),
     "seated-self-hug": PoseSpec("seated", "front", root=(100.0, 92.0),
                                 arm_n=(-5.0, 120.0, 110.0), arm_f=(5.0, -120.0, -110.0),
                                 leg_n=(-8.0, 0.0, 0.0), leg_f=(8.0, 0.0, 0.0),
