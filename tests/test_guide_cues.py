@@ -80,3 +80,22 @@ def test_every_step_starts_with_its_name_and_keeps_its_cues_inside_it(plan: dict
         assert all(0 <= c.at < seconds or (c.at == 0 and seconds <= 1) for c in cues)
         assert all(c.say.strip() for c in cues)
         assert all(c.step == index for c in cues)
+
+
+def test_next_says_when_to_change_position() -> None:
+    from unknot.guide.cues import position_move
+
+    seated, lying = {"position": "seated"}, {"position": "lying"}
+    assert position_move(seated, lying) == "lie down"
+    assert position_move(lying, seated) == "sit up"
+    assert position_move({"position": "standing"}, seated) == "sit down"
+    assert position_move(seated, {"position": "standing"}) == "stand up"
+    assert position_move(seated, {"position": "kneeling"}) == "kneel"
+    assert position_move(seated, seated) is None and position_move({}, lying) is None
+    plan = {"steps": [
+        {"name": "Seated twist", "seconds": 40, "position": "seated"},
+        {"name": "Lower back rock", "seconds": 40, "position": "lying"},
+        {"name": "Knee hug", "seconds": 40, "position": "lying"},
+    ]}
+    said = [c.say for cues in schedule(plan) for c in cues if c.kind == "next"]
+    assert said == ["Next, lie down: Lower back rock.", "Next: Knee hug."]

@@ -431,3 +431,14 @@ def test_a_long_next_name_gives_way_to_its_length_and_the_short_line_says_how() 
     following = next(row for row in rows if row.startswith("Next"))
     assert following.rstrip().endswith("… (0:40)") and len(following.rstrip()) <= 60
     assert any("Moderate pressure · seated · massage gun" in row for row in rows)
+
+
+def test_the_next_line_says_when_to_change_position() -> None:
+    plan = load_plan()
+    plan["steps"][2]["position"] = "lying"
+    shown = _step_screen(plan, 1, 0.5, width=100, height=40)
+    assert "Next Neck side glide, right side (0:40) · lie down" in shown
+    shown = _step_screen(plan, 2, 0.5, width=100, height=40)
+    assert "Next Shoulder rolls (0:20) · sit up" in shown
+    shown = _step_screen(plan, 0, 0.5, width=100, height=40)
+    assert "Next Neck side glide, left side (0:40) space" in shown  # no move: nothing added

@@ -54,6 +54,19 @@ def for_side(text: str, side: str | None) -> str:
     return _FIRST_SIDE.sub(lambda m: f"{m.group(1)} {side} ", text)
 
 
+def position_move(step: dict[str, Any], upcoming: dict[str, Any]) -> str | None:
+    """What to do to get from one step's position to the next ("lie down"), None if no change.
+
+    Said with "next" so a person with eyes closed knows to move before the step starts.
+    """
+    here, there = step.get("position"), upcoming.get("position")
+    if not here or not there or here == there:
+        return None
+    if there == "seated":
+        return "sit up" if here in ("lying", "kneeling") else "sit down"
+    return {"lying": "lie down", "kneeling": "kneel", "standing": "stand up"}.get(str(there))
+
+
 def _near_written(at: float, written: list[float]) -> bool:
     return any(abs(at - w) < CLEARANCE_SECONDS for w in written)
 
@@ -85,7 +98,9 @@ def step_cues(plan: dict[str, Any], index: int) -> list[Cue]:
     if index + 1 < len(steps):
         at = max(seconds - NEXT_UP_LEAD_SECONDS, seconds / 2)
         title = step_title(steps[index + 1])
-        cues.append((at, 1002, Cue(index, at, f"Next: {title}.", "next")))
+        move = position_move(step, steps[index + 1])
+        say = f"Next, {move}: {title}." if move else f"Next: {title}."
+        cues.append((at, 1002, Cue(index, at, say, "next")))
     cues.sort(key=lambda item: (item[0], item[1]))
     return [cue for _, _, cue in cues]
 

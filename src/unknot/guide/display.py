@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from unknot.guide.cues import for_side, step_title
+from unknot.guide.cues import for_side, position_move, step_title
 from unknot.guide.pacer import Breath
 from unknot.guide.timeline import Position
 
@@ -238,8 +238,11 @@ def render_screen(plan: dict[str, Any], pos: Position, breath: Breath,
     if pos.index + 1 < len(steps):
         upcoming = steps[pos.index + 1]
         length = f" ({clock_text(float(upcoming['seconds']))})"
+        move = position_move(step, upcoming)
+        if move:
+            length += f" · {move}"
         title = Text(step_title(upcoming))
-        # Too long for the line: the name gives way ("…"), its length stays.
+        # Too long for the line: the name gives way ("…"); its length and any move stay.
         title.truncate(max(1, width - following.cell_len - len(length)), overflow="ellipsis")
         following.append_text(title)
         following.append(length)
