@@ -32,10 +32,13 @@ def test_it_runs_a_whole_routine_with_the_clock_fast_forwarded(chromium, server)
         session_id = page.evaluate("window.unknotPlayer.session().id")
         assert position(page)["index"] == 0
 
+        start = position(page)["planElapsed"]
         run_for(page, plan["total_seconds"] / 2)
         halfway = position(page)
         assert 0 < halfway["index"] < len(plan["steps"]) - 1
-        assert abs(halfway["planElapsed"] - plan["total_seconds"] / 2) < 0.5
+        # The page's clock also moves with real time between the calls: on a busy machine a
+        # second or so, which is not the player's error.
+        assert 0 <= halfway["planElapsed"] - start - plan["total_seconds"] / 2 < 2.0
 
         run_for(page, plan["total_seconds"] / 2 + 2)
         page.wait_for_selector("#stage-done:not([hidden])")
