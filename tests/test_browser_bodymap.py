@@ -41,6 +41,10 @@ def test_every_area_is_a_target_of_at_least_24_css_px(chromium, server, size):  
         assert not small, f"targets under 24×24 px: {small}"
         covered = [t for t in targets if t["top"] != t["region"]]
         assert not covered, f"targets another area covers: {covered}"
+        # Where the shape leaves room beside it, 44 px each way (the size for a finger).
+        roomy = {"temples", "shoulders", "arms", "forearms", "hands", "calves"}
+        small = [t for t in targets if t["region"] in roomy and min(t["width"], t["height"]) < 44]
+        assert not small, f"targets under 44×44 px where there is room: {small}"
         screenshot(page, f"start-bodymap-{size}")
         violations = axe_violations(page)
         assert not violations, describe(violations)

@@ -82,14 +82,16 @@ FILLER: dict[str, list[str]] = {"front": [], "back": []}
 
 # Hit areas of the small shapes, in lowered coordinates, reaching into the empty space
 # beside the body rather than over a neighbour.
-TEMPLE_HIT: Rect = (34, 34, 34, 30)
-SHOULDER_HIT: Rect = (36, 138, 35, 30)
-ARM_HIT: Rect = (40, 172, 30, 52)
-FOREARM_HIT: Rect = (36, 226, 30, 52)
-HAND_HIT: Rect = (36, 281, 30, 30)
-KNEE_HIT: Rect = (72, 351, 28, 28)
-CALF_HIT: Rect = (72, 380, 28, 72)
-FOOT_HIT: Rect = (72, 457, 28, 28)
+# Beside the limbs and the head there is room: there they reach 50 units (44 CSS px on a
+# phone) each way; between the knees, calves and feet only the width can grow.
+TEMPLE_HIT: Rect = (10, 4, 58, 60)
+SHOULDER_HIT: Rect = (14, 96, 57, 72)
+ARM_HIT: Rect = (14, 172, 56, 52)
+FOREARM_HIT: Rect = (14, 226, 52, 52)
+HAND_HIT: Rect = (14, 281, 52, 52)
+KNEE_HIT: Rect = (40, 351, 60, 28)
+CALF_HIT: Rect = (40, 380, 60, 72)
+FOOT_HIT: Rect = (40, 457, 60, 33)
 
 
 def _limbs(view: str) -> list[Shape]:
