@@ -207,8 +207,9 @@ def render_screen(plan: dict[str, Any], pos: Position, breath: Breath,
     What must stay on screen whatever its size: the step and its timer, the
     step's stop-if line, the breath pacer, the session progress and the keys.
     When the terminal is short, the rest gives way in this order: the big digits
-    and blank lines, then the long pressure advice (one short line instead),
-    then the instructions' last lines (shortened with "…").
+    and blank lines, then the long pressure advice (one short line instead);
+    then the instructions show as many lines as fit, moving down them as the
+    step goes on ("…" marks what is above or below).
     """
     steps = plan["steps"]
     step = steps[pos.index]
