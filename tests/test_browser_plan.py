@@ -108,7 +108,9 @@ def test_removing_one_side_removes_both(chromium, server):  # noqa: F811
         before = page.evaluate(STORED)
         right = next(i for i, s in enumerate(before["steps"]) if s["side"] == "right")
         old = before["steps"][right]["technique"]
-        page.locator("#steps li").nth(right).get_by_role("button", name="Remove").click()
+        button = page.locator("#steps li").nth(right).get_by_role("button", name="Remove")
+        assert button.get_attribute("aria-label").endswith(", both sides")
+        button.click()
         after = page.evaluate(STORED)
         assert old not in {s["technique"] for s in after["steps"]}
         assert len(after["steps"]) == len(before["steps"]) - 2

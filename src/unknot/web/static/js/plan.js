@@ -12,7 +12,9 @@
   }
 
   function stepItem(step, index) {
-    const title = U.stepTitle(step);
+    // A two-sided step is swapped and removed with its other side: the buttons say so.
+    const [start, end] = pairOf(index);
+    const title = end - start > 1 ? `${step.name}, both sides` : U.stepTitle(step);
     const tools = step.tools.filter((t) => t !== "hands");
     const meta = [U.capital(step.kind), U.words(step.regions), step.position].concat(tools.length ? [U.words(tools)] : []);
     return U.el("li", { class: "step", "data-index": index },
@@ -25,7 +27,7 @@
       step.stop_if ? U.el("p", { class: "stop-if", text: step.stop_if }) : null,
       U.el("div", { class: "step-actions" },
         U.el("button", { class: "button small", type: "button", "aria-label": `Swap ${title}`, onclick: () => openSwap(index) }, "Swap"),
-        U.el("button", { class: "button small", type: "button", "aria-label": `Remove ${title}`, onclick: () => remove(index), disabled: (() => { const [a, b] = pairOf(index); return current.plan.steps.length <= b - a; })() }, "Remove")));
+        U.el("button", { class: "button small", type: "button", "aria-label": `Remove ${title}`, onclick: () => remove(index), disabled: current.plan.steps.length <= end - start }, "Remove")));
   }
 
   function draw() {
