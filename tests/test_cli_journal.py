@@ -84,6 +84,19 @@ def test_it_lists_sessions_with_before_and_after_then_what_helps(cli_store: Stor
     assert "See a doctor" not in out
 
 
+def test_each_session_fits_a_narrow_terminal_on_two_lines(cli_store: Store) -> None:
+    rec = cli_store.create_session(
+        plan={**PLAN, "intake": {"regions": ["neck", "shoulders"], "goals": ["stiffness"]}},
+        request={}, before=Ratings(pain=6, tension=7, stress=4))
+    cli_store.finish_session(rec.id, status="completed", after=Ratings(pain=3, tension=5, stress=2),
+                             completed_steps=2)
+    lines = run("journal").stdout.splitlines()
+    first = next(i for i, line in enumerate(lines) if "[completed]" in line)
+    assert "neck, shoulders · stiffness" in lines[first] and "3 min" in lines[first]
+    assert lines[first + 1].strip() == "pain 6 → 3, tension 7 → 5, stress 4 → 2"
+    assert all(len(line) <= 72 for line in lines[first:first + 2])
+
+
 def test_it_counts_each_figure_when_they_rest_on_different_sessions(cli_store: Store) -> None:
     finished(cli_store, 6, 3)
     rec = cli_store.create_session(plan=PLAN, request={}, before=Ratings(pain=4))

@@ -138,8 +138,9 @@ def render(summary: JournalSummary) -> str:
         if s.goals:
             about += " · " + ", ".join(s.goals)
         status = s.status.replace("_", " ")
-        lines.append(f"  {when}  {s.minutes:g} min  {about}  "
-                     f"{_ratings(s.before, s.after)}  [{status}]")
+        # Two short lines rather than one that wraps back under the date in a narrow terminal.
+        lines.append(f"  {when}  {s.minutes:g} min  {about}  [{status}]")
+        lines.append(f"      {_ratings(s.before, s.after)}")
     helps = summary.what_helps
     if helps.by_technique or helps.by_goal:
         lines += ["", "What helps (average change, after minus before; below zero is better):"]
