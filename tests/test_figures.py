@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -49,6 +50,37 @@ def test_every_path_lies_on_its_region(technique):
         assert all(placed.body.on_body(p) for p in placed.paths[0])
         return
     assert all(placed.area.contains(placed.body, p) for p in placed.paths[0])
+
+
+def _view_box(svg: str) -> tuple[float, float, float, float]:
+    x, y, w, h = (float(n) for n in parse(svg).get("viewBox").split())
+    return x, y, x + w, y + h
+
+
+def _head_outline(body) -> list[tuple[float, float]]:
+    """Points round the drawn head (an ellipse on the head band)."""
+    head = body.bands["head"]
+    return [head.at(0.5 + 0.5 * math.cos(a), math.sin(a))
+            for a in (2 * math.pi * k / 16 for k in range(16))]
+
+
+@pytest.mark.parametrize("technique", LIBRARY.techniques, ids=lambda t: t.id)
+def test_a_small_figure_never_crops_the_work_or_the_head(technique):
+    """The zoomed plan-card figure keeps the worked region, the head and, lying down,
+    the feet in view — in every position the technique lists."""
+    for position in technique.positions:
+        placed = place(technique, position)
+        x0, y0, x1, y1 = _view_box(figure_svg(technique, position=position, size="small"))
+        must = _head_outline(placed.body)
+        if placed.spec.stroke != "scan":
+            must += placed.area.corners(placed.body)
+        for path in placed.paths:
+            must += path
+        if placed.body.position == "lying" and placed.spec.frame == "body":
+            must += [band.at(u, v) for band in placed.body.bands.values()
+                     if band.part in ("foot", "head") for u in (0, 1) for v in (-1, 1)]
+        off = [(round(x, 1), round(y, 1)) for x, y in must if not (x0 <= x <= x1 and y0 <= y <= y1)]
+        assert not off, f"{position}: {off} outside the small figure's view {x0, y0, x1, y1}"
 
 
 def test_the_text_alternative_says_position_place_and_stroke():

@@ -194,49 +194,76 @@ def _scale(placed: Placed) -> float:
     return 0.6 if placed.spec.frame == "close" else 1.0
 
 
-SMALL_ZOOM = 0.62  # a small figure shows this share of the body's height, around the work
+SMALL_ZOOM = 0.62  # a small figure shows at least this share of the body's height
+SMALL_MARGIN = 6.0  # room kept round what a small figure must show
+
+
+def must_show(placed: Placed, size: str = "large") -> list[B.Point]:
+    """What a figure's frame must contain: the worked region, the path, the hand or
+    tool on it and the head — and, lying down, the whole body, head to feet (a lying
+    figure cut at the hips reads as a pile of legs)."""
+    body = placed.body
+    points = list(placed.area.corners(body)) if placed.spec.stroke != "scan" else []
+    for path in placed.paths:
+        points += path + _tool_points(placed, path)
+    head = body.bands["head"]
+    r = max(head.wa, head.wb)
+    for end in (head.a, head.b):
+        points += [(end[0] - r, end[1] - r), (end[0] + r, end[1] + r)]
+    if body.position == "lying" and placed.spec.frame == "body":
+        x0, y0, x1, y1 = body.bounds()
+        points += [(x0, y0), (x1, y1)]
+    return points
+
+
+def _fit(x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+    """The box (x, y, w, h) of ASPECT round the given one, centred on it."""
+    w, h = x1 - x0, y1 - y0
+    if w / h < ASPECT:
+        w = h * ASPECT
+    else:
+        h = w / ASPECT
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return cx - w / 2, cy - h / 2, w, h
 
 
 def _frame(placed: Placed, size: str = "large") -> tuple[float, float, float, float]:
     """The viewBox: the whole body, or close on the region; always ASPECT wide.
 
     A small figure (a plan card) is too small to show the whole body and the hand
-    clearly, so it shows the part of the body around the work, as large as it goes.
+    clearly, so it shows the body round the work as large as it goes — but never
+    less than the region, the hand or tool and the head (see `must_show`).
     """
     body = placed.body
     if placed.spec.frame == "close":
         xs = [p[0] for c in [placed.area.corners(body)] + placed.paths for p in c]
         ys = [p[1] for c in [placed.area.corners(body)] + placed.paths for p in c]
-        if placed.area.band in ("head", "neck"):
-            head = body.bands["head"]
-            xs += [head.a[0], head.b[0]]
-            ys += [head.a[1], head.b[1]]
+        head = body.bands["head"]
+        xs += [head.a[0], head.b[0]]
+        ys += [head.a[1], head.b[1]]
         x0, y0, x1, y1 = min(xs) - 16, min(ys) - 16, max(xs) + 16, max(ys) + 16
         w, h = max(x1 - x0, 80.0), max(y1 - y0, 64.0)
-    else:
-        x0, y0, x1, y1 = body.bounds()
-        # A ball under a foot or a roller under a calf reaches past the body: keep it in view.
-        for path in placed.paths:
-            for x, y in _tool_points(placed, path):
-                x0, y0, x1, y1 = min(x0, x - 8), min(y0, y - 8), max(x1, x + 8), max(y1, y + 8)
-        x0, y0, x1, y1 = x0 - 8, y0 - 6, x1 + 8, y1 + 8
-        w, h = x1 - x0, y1 - y0
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    if w / h < ASPECT:
-        w = h * ASPECT
-    else:
-        h = w / ASPECT
-    if size == "small" and placed.spec.frame == "body" and placed.spec.stroke != "scan":
-        points = placed.area.corners(body) + [p for path in placed.paths for p in path]
-        rx0, ry0 = min(p[0] for p in points), min(p[1] for p in points)
-        rx1, ry1 = max(p[0] for p in points), max(p[1] for p in points)
-        zh = min(h, max(h * SMALL_ZOOM, (ry1 - ry0) + 30, (rx1 - rx0 + 30) / ASPECT))
-        zw = zh * ASPECT
-        # Centred on the work, but never past the edges of the whole-body frame.
-        zx = min(max((rx0 + rx1) / 2 - zw / 2, cx - w / 2), cx + w / 2 - zw)
-        zy = min(max((ry0 + ry1) / 2 - zh / 2, cy - h / 2), cy + h / 2 - zh)
-        return zx, zy, zw, zh
-    return cx - w / 2, cy - h / 2, w, h
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        return _fit(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+    x0, y0, x1, y1 = body.bounds()
+    # A ball under a foot or a roller under a calf reaches past the body: keep it in view.
+    for path in placed.paths:
+        for x, y in _tool_points(placed, path):
+            x0, y0, x1, y1 = min(x0, x - 8), min(y0, y - 8), max(x1, x + 8), max(y1, y + 8)
+    fx, fy, fw, fh = _fit(x0 - 8, y0 - 6, x1 + 8, y1 + 8)
+    if size != "small" or placed.spec.stroke == "scan":
+        return fx, fy, fw, fh
+    points = must_show(placed, size)
+    m = SMALL_MARGIN
+    kx0, ky0 = min(p[0] for p in points) - m, min(p[1] for p in points) - m
+    kx1, ky1 = max(p[0] for p in points) + m, max(p[1] for p in points) + m
+    zh = min(fh, max(fh * SMALL_ZOOM, ky1 - ky0, (kx1 - kx0) / ASPECT))
+    zw = zh * ASPECT
+    # Centred on what must show, but never past the edges of the whole-body frame
+    # (which holds all of it, so the shift never pushes any of it out).
+    zx = min(max((kx0 + kx1) / 2 - zw / 2, fx), fx + fw - zw)
+    zy = min(max((ky0 + ky1) / 2 - zh / 2, fy), fy + fh - zh)
+    return zx, zy, zw, zh
 
 
 def _props(placed: Placed, box: tuple[float, float, float, float]) -> str:
