@@ -466,7 +466,9 @@ def test_the_start_form_keeps_any_minutes_from_1_to_60_as_a_choice(client: TestC
 
 
 def test_counts_read_right_in_the_singular_and_the_plural() -> None:
-    from unknot.web.pages.templating import count
+    from unknot.web.pages.templating import templates
+
+    count = templates.env.globals["count"]
 
     assert count(1, "step") == "1 step" and count(2, "step") == "2 steps"
     assert count(0, "minute") == "0 minutes" and count(1, "minute") == "1 minute"

@@ -16,6 +16,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from unknot.plural import counted
 from unknot.vocabulary import GOALS, KINDS, PRESSURES, REGIONS, SETTINGS, TOOLS
 from unknot.web.pages.bodymap import FILLER, HEIGHT, focus_views, regions_in_order
 from unknot.web.pages.figures import figure
@@ -100,18 +101,13 @@ def clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def count(n: int, one: str, many: str | None = None) -> str:
-    """A number with its noun, singular or plural: count(1, 'step') → '1 step'."""
-    return f"{n} {one if n == 1 else many or one + 's'}"
-
-
 def label(kind: str, key: str) -> str:
     """The plain label of a vocabulary word, e.g. label('regions', 'upper_back') → 'Upper back'."""
     return LABELS[kind].get(key, key.replace("_", " ").capitalize())
 
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
-templates.env.globals.update(asset=asset, labels=LABELS, label=label, nav=NAV, clock=clock, count=count,
+templates.env.globals.update(asset=asset, labels=LABELS, label=label, nav=NAV, clock=clock, count=counted,
                              REGIONS=REGIONS, TOOLS=TOOLS, SETTINGS=SETTINGS,
                              PRESSURES=PRESSURES, GOALS=GOALS, KINDS=KINDS,
                              bodymap_regions=regions_in_order(), bodymap_focus=focus_views(),
