@@ -1,10 +1,11 @@
 """The journal over years: GET /api/v1/journal, the session list and the journal page's
 data at 1, 5 and 20 years of daily sessions, on SQLite and on PostgreSQL.
 
-The history is built through the JSON API (in process, FastAPI's TestClient on the
-whole app: POST /api/v1/sessions, then POST /api/v1/sessions/{id}/finish for each
-day, with real plans from POST /api/v1/plans), newest year first, then older years
-added. After each size a real `unknot serve` (1 worker) opens the database and is
+The history is built through the storage layer (`Store.create_session` and
+`Store.finish_session`, what POST /api/v1/sessions and its finish call; 7,300
+sessions through HTTP take too long on a shared machine), one session a day with
+real plans from POST /api/v1/plans (in process), newest year first, then older
+years added. After each size a real `unknot serve` (1 worker) opens the database and is
 timed over HTTP with a kept-alive connection:
 
 - GET /api/v1/journal;
@@ -71,27 +72,28 @@ def runnable_plans(client) -> list[dict]:  # type: ignore[no-untyped-def]
     return plans
 
 
-def add_days(client, plans: list, first: datetime, days: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
-    """One session a day for `days` days from `first`, each created and finished."""
+def add_days(store, plans: list, first: datetime, days: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    """One session a day for `days` days from `first`, each created and finished through
+    the storage layer (what the API calls; years of sessions through HTTP take too long
+    on a shared machine)."""
+    from unknot.storage import Ratings
+
     for day in range(days):
         request, plan = plans[rng.randrange(len(plans))]
         began = first + timedelta(days=day, hours=rng.randint(6, 21), minutes=rng.randint(0, 59))
         pain, tension, stress = (rng.randint(1, 8) for _ in range(3))
-        sid = str(uuid.uuid4())
-        made = client.post("/api/v1/sessions", json={
-            "id": sid, "plan": plan, "request": request, "created_at": began.isoformat(),
-            "before": {"pain": pain, "tension": tension, "stress": stress}})
-        assert made.status_code == 201, made.text
+        record = store.create_session(
+            plan=plan, request=request, before=Ratings(pain=pain, tension=tension, stress=stress),
+            session_id=str(uuid.uuid4()), source="web", created_at=began)
         steps = len(plan["steps"])
         status = rng.choices(["completed", "quit", "stopped"], weights=[90, 8, 2])[0]
-        finished = client.post(f"/api/v1/sessions/{sid}/finish", json={
-            "status": status, "completed_steps": steps if status == "completed" else
-            rng.randint(0, steps - 1),
-            "after": {"pain": max(0, pain - rng.randint(0, 3)),
-                      "tension": max(0, tension - rng.randint(0, 3)),
-                      "stress": max(0, stress - rng.randint(0, 4))},
-            "finished_at": (began + timedelta(minutes=15)).isoformat()})
-        assert finished.status_code == 200, finished.text
+        store.finish_session(
+            record.id, status=status,
+            completed_steps=steps if status == "completed" else rng.randint(0, steps - 1),
+            after=Ratings(pain=max(0, pain - rng.randint(0, 3)),
+                          tension=max(0, tension - rng.randint(0, 3)),
+                          stress=max(0, stress - rng.randint(0, 4))),
+            finished_at=began + timedelta(minutes=15))
 
 
 @contextmanager
@@ -185,7 +187,7 @@ def bench_database(label: str, url: str, folder: Path) -> list[str]:
         for years in YEARS:
             days = years * 365 - built
             start = time.perf_counter()
-            add_days(client, plans, today - timedelta(days=years * 365), days, rng)
+            add_days(store, plans, today - timedelta(days=years * 365), days, rng)
             built = years * 365
             print(f"{label}: {years} years built ({days} sessions in "
                   f"{time.perf_counter() - start:.0f} s)", flush=True)
@@ -232,9 +234,9 @@ def main() -> str:
             if url is not None:
                 rows += bench_database("PostgreSQL", url, folder)
     return "\n".join([
-        "Built through the JSON API (in process: POST /sessions and POST /sessions/{id}/finish "
-        "for one session a day, real plans of 5–20 minutes), then served by `unknot serve` "
-        f"(1 worker) and timed over HTTP on a kept-alive connection, {ROUNDS} times each "
+        "Built through the storage layer (`Store.create_session` and `finish_session`, what "
+        "the sessions API calls; one session a day, real plans of 5–20 minutes), then served "
+        f"by `unknot serve` (1 worker) and timed over HTTP on a kept-alive connection, {ROUNDS} times each "
         "after a warm-up. Bars from the issue: p95 under 50 ms at 5 years, under 100 ms at 20. "
         "Sizes are the uncompressed bytes of the answer (the page row: the document).",
         "",

@@ -128,11 +128,15 @@
 
   async function load() {
     const status = $("#journal-status");
+    const queued = U.outbox.items().length;
     await U.outbox.flush();
     pending();
     try {
       // Both at once: neither waits on the other. The list comes without plans (null).
-      const [journal, page] = await Promise.all([U.api(`/api/v1/journal?series=${CHART}`), U.api(`/api/v1/sessions?limit=${PAGE}`)]);
+      // The page preloads these two addresses with the document; after sending sessions
+      // made offline, a different address asks again (the server ignores `sent`).
+      const fresh = queued ? `&sent=${Date.now()}` : "";
+      const [journal, page] = await Promise.all([U.api(`/api/v1/journal?series=${CHART}${fresh}`), U.api(`/api/v1/sessions?limit=${PAGE}${fresh}`)]);
       data = journal;
       sessions = page.items || [];
       $("#older").hidden = sessions.length < PAGE;
