@@ -29,10 +29,14 @@ if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ] || [ "$root/pyproject.toml" -nt
         --only-binary :all: -r "$lock" >&2
     "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps \
         --no-build-isolation -e "$root" >&2
+    # A pin added to pyproject.toml but not to the lock shows here (for unknot's own
+    # requirements; the extras are checked by tests/test_supply_chain.py).
     if ! problems="$("$venv/bin/pip" check 2>&1)"; then
         echo "$problems" >&2
-        echo "The lock files miss a dependency of pyproject.toml: run scripts/lock.sh" >&2
-        exit 1
+        if grep -q "^unknot " <<<"$problems"; then
+            echo "The lock files miss a dependency of pyproject.toml: run scripts/lock.sh" >&2
+            exit 1
+        fi
     fi
     touch "$stamp"
 fi
