@@ -48,6 +48,55 @@ _PHASE_ROLES = {
 }
 
 
+_PHASE_ROLE_SETS = {phase: frozenset(roles) for phase, roles in _PHASE_ROLES.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Traits:
+    """What planning asks of a technique over and over, worked out once per library."""
+
+    regions: frozenset[str]  # with `head` expanded
+    modalities: frozenset[str]
+    needed_tools: frozenset[str]
+    positions: frozenset[str]
+    goals: frozenset[str]
+    phases: frozenset[str]  # the phases whose pool it belongs to
+    lightest: int  # its lightest pressure
+
+
+def _make_traits(technique: Technique) -> Traits:
+    roles = set(technique.roles)
+    return Traits(
+        regions=frozenset(expand_regions(technique.regions)),
+        modalities=frozenset(technique.modalities),
+        needed_tools=technique.needed_tools,
+        positions=frozenset(technique.positions),
+        goals=frozenset(technique.goals),
+        phases=frozenset(phase for phase, wanted in _PHASE_ROLE_SETS.items()
+                         if roles & wanted and (phase != "stretch" or technique.kind == "stretch")),
+        lightest=min(PRESSURE_LEVEL[p] for p in technique.pressures),
+    )
+
+
+# The traits of the last few libraries planned with (the shipped one, a test's, a bench's).
+_LIBRARY_TRAITS: list[tuple[Library, dict[str, Traits]]] = []
+
+
+def library_traits(library: Library) -> dict[str, Traits]:
+    for known, traits in _LIBRARY_TRAITS:
+        if known is library:
+            return traits
+    traits = {t.id: _make_traits(t) for t in library.techniques}
+    _LIBRARY_TRAITS.insert(0, (library, traits))
+    del _LIBRARY_TRAITS[4:]
+    return traits
+
+
+def _traits(technique: Technique, ctx: Context) -> Traits:
+    found = ctx.traits.get(technique.id)
+    return found if found is not None else _make_traits(technique)
+
+
 @dataclass
 class Context:
     """Everything the choice of techniques depends on, worked out once per request."""
@@ -74,6 +123,18 @@ class Context:
     named_tools: frozenset[str] = frozenset()
     calm: bool = False
     seen: set[str] = field(default_factory=set)
+    traits: dict[str, Traits] = field(default_factory=dict)
+    position_set: frozenset[str] = frozenset()
+    goal_set: frozenset[str] = frozenset()
+    target_set: frozenset[str] = frozenset()
+    connected_set: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        # The same as sets, for the questions asked of every technique.
+        self.position_set = frozenset(self.positions)
+        self.goal_set = frozenset(self.goals)
+        self.target_set = frozenset(self.targets)
+        self.connected_set = frozenset(self.connected)
 
 
 def _targets(request: PlanRequest, intake: IntakeResult, goals: list[str]) -> list[str]:
@@ -170,31 +231,31 @@ def usable(technique: Technique, ctx: Context, mind_conditions: bool = True) -> 
     if mind_conditions and ctx.conditions and not ctx.conditions.isdisjoint(
             technique.contraindications):
         return False
-    regions = ctx.regions_of.get(technique.id) or expand_regions(technique.regions)
-    if regions & ctx.avoid or set(technique.modalities) & ctx.avoid:
+    traits = _traits(technique, ctx)
+    regions = traits.regions
+    if regions & ctx.avoid or traits.modalities & ctx.avoid:
         return False
     if "abdomen" in regions and not ctx.allow_abdomen and technique.kind == "massage":
         return False
-    if not technique.needed_tools <= ctx.tools:
+    if not traits.needed_tools <= ctx.tools:
         return False
-    if not set(technique.positions) & set(ctx.positions):
+    if not traits.positions & ctx.position_set:
         return False
     if not _fits_setting(technique, ctx):
         return False
-    lightest = min(PRESSURE_LEVEL[p] for p in technique.pressures)
-    return lightest <= PRESSURE_LEVEL[ctx.pressure]
+    return traits.lightest <= PRESSURE_LEVEL[ctx.pressure]
 
 
 def _overlap(technique: Technique, regions: list[str], ctx: Context) -> list[str]:
-    mine = ctx.regions_of.get(technique.id) or expand_regions(technique.regions)
+    mine = _traits(technique, ctx).regions
     return [r for r in regions if r in mine]
 
 
 def _score(technique: Technique, phase: str, ctx: Context) -> float:
     key = (technique.id, phase)
-    if key not in ctx._static:
-        ctx._static[key] = _static_score(technique, phase, ctx)
-    score = ctx._static[key]
+    score = ctx._static.get(key)
+    if score is None:
+        score = ctx._static[key] = _static_score(technique, phase, ctx)
     score += _position_score(technique, ctx)
     score -= 4.0 * ctx.used.get(technique.id, 0)
     return score + ctx.rng.random() * 1.2
@@ -202,7 +263,7 @@ def _score(technique: Technique, phase: str, ctx: Context) -> float:
 
 def _position_score(technique: Technique, ctx: Context) -> float:
     """Few position changes: stay where we are, or go back to a position already used."""
-    mine = set(technique.positions) & set(ctx.positions)
+    mine = _traits(technique, ctx).positions & ctx.position_set
     if ctx.setting == "bed" and "lying" in ctx.positions:
         # In bed: lying down, and it ends lying down.
         return 2.5 if "lying" in mine else -8.0
@@ -236,10 +297,11 @@ def _static_score(technique: Technique, phase: str, ctx: Context) -> float:
         score += 3.0 * bool(on_connected) + 0.5 * bool(on_target)
     elif phase == "settle" and technique.kind in ("breathing", "meditation"):
         score += 3.0  # breath first (seeds 000, 004)
-    score += 0.7 * len(set(technique.goals) & set(ctx.goals))
-    if technique.needed_tools & ctx.named_tools and (on_target or on_connected):
+    traits = _traits(technique, ctx)
+    score += 0.7 * len(traits.goals & ctx.goal_set)
+    if traits.needed_tools & ctx.named_tools and (on_target or on_connected):
         score += 4.0 if on_target else 2.0  # they brought the tool for a reason
-    elif technique.needed_tools and on_target:
+    elif traits.needed_tools and on_target:
         score += 1.0
     return score
 
@@ -247,13 +309,14 @@ def _static_score(technique: Technique, phase: str, ctx: Context) -> float:
 def _relevant(technique: Technique, phase: str, ctx: Context) -> bool:
     if phase == "settle":
         return True
+    regions = _traits(technique, ctx).regions
     if phase == "close":
         # A calm ending: breathing or stillness, or gentle work on what was just worked.
-        return technique.kind in ("breathing", "meditation") or bool(
-            _overlap(technique, ctx.targets, ctx))
+        return technique.kind in ("breathing", "meditation") or not regions.isdisjoint(
+            ctx.target_set)
     if phase == "connected":
-        return bool(_overlap(technique, ctx.connected, ctx))
-    return bool(_overlap(technique, ctx.targets + ctx.connected, ctx))
+        return not regions.isdisjoint(ctx.connected_set)
+    return not (regions.isdisjoint(ctx.target_set) and regions.isdisjoint(ctx.connected_set))
 
 
 def _phase_pool(pool: list[Technique], phase: str, ctx: Context) -> list[Technique]:
@@ -265,7 +328,7 @@ def _phase_pool(pool: list[Technique], phase: str, ctx: Context) -> list[Techniq
         lying = [t for t in relevant if "lying" in t.positions]
         relevant = lying if lying or phase in ("stretch", "close") else relevant
     if phase in ("gentle", "work", "stretch"):
-        on_target = [t for t in relevant if _overlap(t, ctx.targets, ctx)]
+        on_target = [t for t in relevant if not _traits(t, ctx).regions.isdisjoint(ctx.target_set)]
         if on_target:
             return on_target
     return relevant
@@ -367,8 +430,9 @@ def _budgets(ctx: Context) -> dict[str, int]:
 def compose(ctx: Context, library: Library) -> list[Choice]:
     """Choose techniques phase by phase, then fit the seconds to the minutes exactly."""
     ctx.regions_of = library.region_sets
+    ctx.traits = library_traits(library)
     fitting = [t for t in library.techniques if usable(t, ctx)]
-    pools = _pools(fitting)
+    pools = _pools(fitting, ctx)
     chosen: list[Choice] = []
     carry = 0
     for phase, budget in _budgets(ctx).items():
@@ -424,10 +488,10 @@ def _bring_the_stretches(pool: list[Technique], ctx: Context, budget: int,
     return spent
 
 
-def _pools(techniques: list[Technique]) -> dict[str, list[Technique]]:
-    return {phase: [t for t in techniques
-                    if set(t.roles) & set(_PHASE_ROLES[phase])
-                    and (phase != "stretch" or t.kind == "stretch")] for phase in PHASES}
+def _pools(techniques: list[Technique], ctx: Context) -> dict[str, list[Technique]]:
+    phases = [_traits(t, ctx).phases for t in techniques]
+    return {phase: [t for t, own in zip(techniques, phases, strict=True) if phase in own]
+            for phase in PHASES}
 
 
 def _say_what_was_left_out(chosen: list[Choice], ctx: Context, library: Library) -> None:
@@ -445,7 +509,7 @@ def _say_what_was_left_out(chosen: list[Choice], ctx: Context, library: Library)
                  if ruled_out_by(t, ctx) and usable(t, ctx, mind_conditions=False)]
     if not held_back:
         return
-    pools = _pools(held_back)
+    pools = _pools(held_back, ctx)
     named: set[str] = {c.technique.id for c in chosen}
     for phase in ("gentle", "work", "connected", "stretch"):
         first = next((c for c in chosen if c.phase == phase), None)
@@ -679,9 +743,10 @@ def alternatives(plan: Plan, index: int, request: PlanRequest,
     step = plan.steps[index]
     ctx = make_context(request, plan.intake)
     ctx.regions_of = library.region_sets
+    ctx.traits = library_traits(library)
     in_plan = {s.technique for s in plan.steps}
     areas = expand_regions(step.regions)
-    pool = [t for t in _pools([t for t in library.techniques if usable(t, ctx)])[step.phase]
+    pool = [t for t in _pools([t for t in library.techniques if usable(t, ctx)], ctx)[step.phase]
             if t.id not in in_plan and (step.phase in ("settle", "close")
                                         or expand_regions(t.regions) & areas)]
     ctx.position = step.position

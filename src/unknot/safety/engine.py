@@ -91,7 +91,7 @@ class _CompiledRule:
     rule: Rule
     texts: tuple[LazyRegex | None, ...]  # per condition; None for non-text ones
     unless: LazyRegex | None
-    needs: int  # prefilter bits of its text conditions: all must be present to fire
+    needs: int  # prefilter bits every text condition needs: all must be present to fire
 
 
 class Engine:
@@ -115,10 +115,24 @@ class Engine:
             needs = 0
             for regex in texts:
                 if regex is not None:
-                    needs |= regex.bit
+                    needs |= regex.needs
             self._compiled.append(_CompiledRule(rule, texts, unless, needs))
         if problems:
             raise RuleError("\n".join(problems))
+
+    def compile_all(self) -> None:
+        """Compile every pattern now (they compile on first use otherwise), and read spelling
+        repair's word list into a set: for a long-lived process, so no request pays for a
+        pattern's first use."""
+        from unknot.text.lexicon import known_english
+
+        known_english().make_set()
+        for compiled in self._compiled:
+            for regex in (*compiled.texts, compiled.unless):
+                if regex is not None:
+                    regex.compiled  # noqa: B018
+        for regex in (*self.lexicon.regions.values(), *self.lexicon.goals.values()):
+            regex.compiled  # noqa: B018
 
     def screen(self, texts: Texts, facts: Facts, complaint_regions: set[str],
                subject: str = "self") -> Screening:
@@ -131,7 +145,8 @@ class Engine:
         for text in texts.all():
             present |= self.lexicon.compiler.present(text)
         for compiled in self._compiled:
-            if present & compiled.needs != compiled.needs:
+            if present & compiled.needs != compiled.needs or not all(
+                    regex.could_match(present) for regex in compiled.texts if regex is not None):
                 continue
             result = self._evaluate(compiled, texts, facts, complaint_regions, subject)
             if result is not None:

@@ -67,12 +67,17 @@ class WordList:
     def _word(self, index: int) -> str:
         return self._text[self._starts[index]:self._starts[index + 1] - 1]
 
+    def make_set(self) -> None:
+        """Look words up in a set from now on (a long-running process does it once, at start)."""
+        if self._set is None:
+            self._set = frozenset(self._text.split("\n")) if self._text else frozenset()
+
     def __contains__(self, word: object) -> bool:
         if self._set is not None:
             return word in self._set
         self._asked += 1
         if self._asked > self._WORTH_A_SET:
-            self._set = frozenset(self._text.split("\n")) if self._text else frozenset()
+            self.make_set()
             return word in self._set
         low, high = 0, len(self)
         while low < high:
@@ -102,7 +107,7 @@ def _read_known_english() -> WordList:
 
 
 @lru_cache(maxsize=1)
-def _known_english() -> WordList:
+def known_english() -> WordList:
     """Common English words, which spelling repair leaves alone."""
     from unknot import prepared
 
@@ -153,7 +158,7 @@ def _correct(lexicon: Lexicon, word: str) -> str | None:
         return lexicon.misspellings[word]
     if len(word) < 4 or len(word) > _LONGEST_CORRECTABLE or word in lexicon.vocabulary:
         return None
-    if word in _known_english():
+    if word in known_english():
         return None
     from rapidfuzz import process
     from rapidfuzz.distance import DamerauLevenshtein

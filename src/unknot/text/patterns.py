@@ -36,10 +36,11 @@ class PatternError(ValueError):
 # written in the first person also reads a carer's account: "twisted my knee" finds
 # "twisted his knee".
 _PERSON_NEUTRAL = {
-    "my": (r"(?:my|his|her|their|your) ", frozenset({"=my", "=his", "=her", "=their", "=your"})),
+    "my": (r"(?:my|his|her|their|your) ",
+           frozenset({frozenset({"=my", "=his", "=her", "=their", "=your"})})),
     "myself": (r"(?:myself|himself|herself|themselves|themself|yourself) ",
-               frozenset({"=myself", "=himself", "=herself", "=themselves", "=themself",
-                          "=yourself"})),
+               frozenset({frozenset({"=myself", "=himself", "=herself", "=themselves",
+                                     "=themself", "=yourself"})})),
 }
 
 
@@ -63,18 +64,30 @@ class LazyRegex:
     one text compiles only what that text needs.
     """
 
-    __slots__ = ("pattern", "bit", "_compiled")
+    __slots__ = ("pattern", "needs", "alternatives", "_compiled")
 
-    def __init__(self, pattern: str, bit: int = -1):
+    def __init__(self, pattern: str, needs: int = 0,
+                 alternatives: tuple[int, ...] | None = None):
         self.pattern = pattern
-        self.bit = bit  # its prefilter bit (-1: always searched)
+        # Prefilter bits (see `prefilter.py`): all of `needs`, and all of one of the
+        # `alternatives` (one per pattern; None: one needs nothing).
+        self.needs = needs
+        self.alternatives = alternatives
         self._compiled: re.Pattern[str] | None = None
 
-    def __getstate__(self) -> tuple[str, int]:
-        return self.pattern, self.bit  # kept in a prepared form: compiled again when used
+    def could_match(self, present: int) -> bool:
+        """Whether a text with the prefilter bits `present` could hold a match."""
+        if present & self.needs != self.needs:
+            return False
+        return self.alternatives is None or any(present & bits == bits
+                                                for bits in self.alternatives)
 
-    def __setstate__(self, state: tuple[str, int]) -> None:
-        self.pattern, self.bit = state
+    def __getstate__(self) -> tuple[str, int, tuple[int, ...] | None]:
+        # Kept in a prepared form without the compiled regex: it compiles again when used.
+        return self.pattern, self.needs, self.alternatives
+
+    def __setstate__(self, state: tuple[str, int, tuple[int, ...] | None]) -> None:
+        self.pattern, self.needs, self.alternatives = state
         self._compiled = None
 
     @property
@@ -191,7 +204,7 @@ class PatternCompiler:
         else:
             piece, need = _word_piece(term)
         # An optional word may be missing: it needs nothing.
-        return (f"(?:{piece})?", None) if optional else (piece, need)
+        return (f"(?:{piece})?", prefilter.NOTHING) if optional else (piece, need)
 
     def compile(self, patterns: Iterable[str]) -> LazyRegex:
         """One regex matching any of `patterns`, anchored at word starts.
@@ -208,8 +221,12 @@ class PatternCompiler:
             needs.append(need)
         if not bodies:
             raise PatternError("no patterns given")
+        # Two checks: the clause every pattern shares (one test for the whole condition),
+        # then, when that passes, whether some one pattern has all it needs.
+        alternatives = tuple(self.prefilter.bits(need) for need in needs)
         return LazyRegex(r"(?:(?<= )|^)(?:" + "|".join(bodies) + ")",
-                         self.prefilter.add(prefilter.any_of(needs)))
+                         self.prefilter.bits(prefilter.any_of(needs)),
+                         None if 0 in alternatives else alternatives)
 
     def present(self, text: NormalText) -> int:
         """The bits of the patterns whose needed words `text` has (worked out once a text)."""
@@ -220,7 +237,7 @@ class PatternCompiler:
 
     def may_match(self, regex: LazyRegex, text: NormalText) -> bool:
         """False only when `text` lacks the words `regex` needs: then it cannot match."""
-        return bool(self.present(text) & regex.bit)
+        return regex.could_match(self.present(text))
 
     def literal_words(self) -> set[str]:
         """Every plain word the concepts mention (spelling targets)."""

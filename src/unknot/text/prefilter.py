@@ -2,23 +2,26 @@
 
 Most texts fire few rules, yet every rule's regex would be searched for in
 every text. Each compiled pattern needs certain words to be there: "sudden*
-... headache" cannot match a text with no word starting "sudden", and no word
+... headache" cannot match a text with no word starting "sudden" and no word
 "headache". The compiler works out these needs from the pattern itself (see
-`patterns.py`), and a `Prefilter` turns a text's words into the set of
-patterns whose needs are met, once per text; a pattern outside that set
-cannot match, so its regex is never run. The answer is the same either way:
-the needs are necessary, never sufficient.
+`patterns.py`), and a `Prefilter` turns a text's words into the set of needs
+it meets, once per text; a pattern whose needs are not all met cannot match,
+so its regex is never run. The answer is the same either way: the needs are
+necessary, never sufficient.
 
-A need is a set of alternatives, any one of which will do: `=word` (a token
-that is exactly `word`) or `^stem` (a token that starts with `stem`). `None`
-means the pattern needs nothing we can check, and is always run.
+A need is a set of clauses that must all be met (here: "sudden*" and
+"headache"); a clause is a set of alternatives, any one of which will do:
+`=word` (a token that is exactly `word`) or `^stem` (a token that starts with
+`stem`). The empty need asks for nothing: the pattern is always run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-Need = frozenset[str] | None
+Clause = frozenset[str]
+Need = frozenset[Clause]
+NOTHING: Need = frozenset()
 
 # Words in almost every text: a need made of them filters nothing, so a pattern's
 # need is taken from its rarer words when it has any.
@@ -30,23 +33,22 @@ _COMMON = frozenset({
     "would", "one", "some", "its", "there", "then", "now", "about", "into", "over", "off",
     ",", ".", "-", "/",
 })
-_NOT_WORTH_IT = 1_000  # cost of a need that filters almost nothing
+_NOT_WORTH_IT = 1_000  # cost of a clause that filters almost nothing
+_CLAUSES_KEPT = 3  # a pattern's most telling clauses; more cost time and filter little more
 
 
 def exact(word: str) -> Need:
-    return frozenset({"=" + word})
+    return frozenset({frozenset({"=" + word})})
 
 
 def prefix(stem: str) -> Need:
-    return frozenset({"^" + stem})
+    return frozenset({frozenset({"^" + stem})})
 
 
-def cost(need: Need) -> float:
-    """How little a need filters: the sum over its alternatives (lower is better)."""
-    if need is None:
-        return float("inf")
+def cost(clause: Clause) -> int:
+    """How little a clause filters: the sum over its alternatives (lower is better)."""
     total = 0
-    for key in need:
+    for key in clause:
         word = key[1:]
         if key[0] == "=":
             total += 100 if word in _COMMON or len(word) < 2 else 1
@@ -55,26 +57,33 @@ def cost(need: Need) -> float:
     return total
 
 
+def _best(need: Need) -> Clause:
+    return min(need, key=lambda clause: (cost(clause), sorted(clause)))
+
+
 def any_of(needs: Iterable[Need]) -> Need:
-    """The need of alternatives: one of them must be met, so any of their needs will do."""
-    out: set[str] = set()
+    """The need of alternatives: one of them must match, so one clause — the best clause
+    of each alternative, any of them — is needed (nothing when an alternative needs nothing)."""
+    needs = list(needs)
+    if len(needs) == 1:
+        return needs[0]
+    clause: set[str] = set()
     for need in needs:
-        if need is None:
-            return None
-        out |= need
-    return frozenset(out)
+        if not need:
+            return NOTHING
+        clause |= _best(need)
+    return _kept([frozenset(clause)])
 
 
 def all_of(needs: Iterable[Need]) -> Need:
-    """The need of a sequence: every part must be there, so the most selective part's need
-    is enough (None when no part needs anything)."""
-    best: Need = None
-    for need in needs:
-        if need is not None and cost(need) < cost(best):
-            best = need
-    if best is not None and cost(best) >= _NOT_WORTH_IT:
-        return None
-    return best
+    """The need of a sequence: every part must be there, so every clause of every part is
+    needed (the most telling few are kept)."""
+    return _kept([clause for need in needs for clause in need])
+
+
+def _kept(clauses: list[Clause]) -> Need:
+    worth = sorted({c for c in clauses if cost(c) < _NOT_WORTH_IT}, key=lambda c: (cost(c), sorted(c)))
+    return frozenset(worth[:_CLAUSES_KEPT])
 
 
 # The equivalence test turns the prefilter off to compare results with and without it;
@@ -83,33 +92,34 @@ ENABLED = True
 
 
 class Prefilter:
-    """Every pattern a compiler made, with its need; for a text, which could match."""
+    """Every clause a compiler's patterns need, each with a bit; for a text, the bits of
+    the clauses it meets."""
 
     def __init__(self) -> None:
         self._exact: dict[str, int] = {}
         self._prefix: dict[str, int] = {}
         self._lengths: tuple[int, ...] = ()
-        self._always = 0
-        self._count = 0
+        self._bits: dict[Clause, int] = {}
 
-    def add(self, need: Need) -> int:
-        """Register a pattern's need; returns its bit."""
-        bit = 1 << self._count
-        self._count += 1
-        if need is None:
-            self._always |= bit
-            return bit
-        for key in need:
-            table = self._exact if key[0] == "=" else self._prefix
-            table[key[1:]] = table.get(key[1:], 0) | bit
-        self._lengths = tuple(sorted({len(stem) for stem in self._prefix}))
-        return bit
+    def bits(self, need: Need) -> int:
+        """The bits of a need's clauses (registered on first sight): a text meets the need
+        when its mask has them all."""
+        found = 0
+        for clause in need:
+            if clause not in self._bits:
+                bit = self._bits[clause] = 1 << len(self._bits)
+                for key in clause:
+                    table = self._exact if key[0] == "=" else self._prefix
+                    table[key[1:]] = table.get(key[1:], 0) | bit
+                self._lengths = tuple(sorted({len(stem) for stem in self._prefix}))
+            found |= self._bits[clause]
+        return found
 
     def mask(self, words: Iterable[str]) -> int:
-        """The bits of the patterns whose needs these words meet (all bits when off)."""
+        """The bits of the clauses these words meet (all bits when the prefilter is off)."""
         if not ENABLED:
             return -1
-        found = self._always
+        found = 0
         exact, prefixes, lengths = self._exact, self._prefix, self._lengths
         for word in words:
             found |= exact.get(word, 0)

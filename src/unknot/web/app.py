@@ -55,9 +55,13 @@ def warm_up() -> None:
     is read on first use, and most of that is one call that holds the interpreter for
     up to half a second, so in a request it stalled every other request of the worker,
     /api/v1/ping included."""
+    from unknot.intake.screen import default_engine
     from unknot.text.lexicon import default_lexicon
 
     default_lexicon().correct("unknotwarmup")  # neither a lexicon word nor a misspelling
+    # The screen's patterns compile on first use (a command needs only its text's); a
+    # worker compiles them all here, so no request waits for one (up to ~70 ms each).
+    default_engine().compile_all()
 
 
 def startup_message(exc: Exception) -> str:
