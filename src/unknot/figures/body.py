@@ -15,7 +15,7 @@ Coordinates are SVG user units in a 200×160 box, y down.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 Point = tuple[float, float]
@@ -155,6 +155,14 @@ class PoseSpec:
     scale: dict[str, float] = field(default_factory=dict)
     props: tuple[str, ...] = ()      # chair, floor, stool …
     facing: float = 1.0              # side views: +1 faces right, -1 faces left
+    # Front or back views: the head turned to look toward the viewer's right (+1) or left
+    # (-1), drawn as an eye and a nose on that side; and the shoulders turned (0 to 1), which
+    # brings them closer together as seen — together they show a twist without an arrow.
+    look: float = 0.0
+    twist: float = 0.0
+    # Limbs hidden behind the body in a front or back view ('arm_n', 'leg_f' …), drawn pale
+    # under it — an arm reaching across the front, seen from behind.
+    behind: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,8 +198,9 @@ def build(name: str, spec: PoseSpec) -> Body:
     side = spec.view == "side"
     k = 1 if side else 0
 
-    def size(part: str) -> float:
-        return LENGTH[part] * spec.scale.get(part, 1.0)
+    def size(part: str, tag: str = "") -> float:
+        # `scale` may name one limb (`thigh_n`): a knee turned toward the viewer looks shorter.
+        return LENGTH[part] * spec.scale.get(f"{part}_{tag}", spec.scale.get(part, 1.0))
 
     def half(part: str) -> tuple[float, float]:
         return HALF[part][k]
@@ -204,6 +213,7 @@ def build(name: str, spec: PoseSpec) -> Body:
     # The torso band runs from the base of the neck down past the hip joints to the seat.
     seat = add(pelvis, up, -5.0)
     wa, wb = half("torso")
+    wa *= 1.0 - 0.3 * spec.twist
     bands["torso"] = Band("torso", neck_base, seat, wa, wb,
                          front=_front_sign(neck_base, seat, spec))
     neck_angle = spec.torso if spec.neck is None else spec.neck
@@ -226,12 +236,12 @@ def build(name: str, spec: PoseSpec) -> Body:
         if side:
             shoulder = add(neck_base, up, -4.0)
         else:
-            offset = -SHOULDER_HALF if tag == "n" else SHOULDER_HALF
+            offset = (-SHOULDER_HALF if tag == "n" else SHOULDER_HALF) * (1.0 - 0.35 * spec.twist)
             shoulder = add(add(neck_base, up, -4.0), across, offset)
-        elbow = add(shoulder, direction(angles[0]), size("upper_arm"))
-        wrist = add(elbow, direction(angles[1]), size("forearm"))
-        tip = add(wrist, direction(angles[2]), size("hand"))
-        far = side and tag == "f"
+        elbow = add(shoulder, direction(angles[0]), size("upper_arm", tag))
+        wrist = add(elbow, direction(angles[1]), size("forearm", tag))
+        tip = add(wrist, direction(angles[2]), size("hand", tag))
+        far = (side and tag == "f") or f"arm_{tag}" in spec.behind
         for part, a, b in (("upper_arm", shoulder, elbow), ("forearm", elbow, wrist),
                            ("hand", wrist, tip)):
             bands[f"{part}_{tag}"] = Band(part, a, b, *half(part), far=far,
@@ -242,10 +252,10 @@ def build(name: str, spec: PoseSpec) -> Body:
         else:
             offset = -HIP_HALF if tag == "n" else HIP_HALF
             hip = add(add(pelvis, up, 2.0), across, offset)
-        knee = add(hip, direction(angles[0]), size("thigh"))
-        ankle = add(knee, direction(angles[1]), size("shin"))
-        toe = add(ankle, direction(angles[2]), size("foot") * spec.scale.get("foot", 1.0))
-        far = side and tag == "f"
+        knee = add(hip, direction(angles[0]), size("thigh", tag))
+        ankle = add(knee, direction(angles[1]), size("shin", tag))
+        toe = add(ankle, direction(angles[2]), size("foot", tag) * spec.scale.get("foot", 1.0))
+        far = (side and tag == "f") or f"leg_{tag}" in spec.behind
         for part, a, b in (("thigh", hip, knee), ("shin", knee, ankle), ("foot", ankle, toe)):
             bands[f"{part}_{tag}"] = Band(part, a, b, *half(part), far=far,
                                           front=_front_sign(a, b, spec))
@@ -419,9 +429,11 @@ POSES: dict[str, PoseSpec] = {
                           arm_n=(0.0, 0.0, 90.0), arm_f=(3.0, 0.0, 90.0),
                           leg_n=(0.0, -90.0, -90.0), leg_f=(3.0, -90.0, -90.0),
                           props=("floor",)),
-    "childs-pose": PoseSpec("kneeling", "side", root=(62.0, 120.0), torso=76.0, neck=72.0,
-                            head=68.0, arm_n=(62.0, 86.0, 90.0), arm_f=(60.0, 86.0, 90.0),
-                            leg_n=(65.0, -90.0, -90.0), leg_f=(63.0, -90.0, -90.0),
+    # Sitting back on the heels, the back rounded forward over the thighs, the forehead on
+    # the floor and the arms resting alongside, palms up (the form handouts draw most).
+    "childs-pose": PoseSpec("kneeling", "side", root=(62.0, 116.0), torso=78.0, neck=60.0,
+                            head=75.0, arm_n=(-74.0, -80.0, -88.0), arm_f=(-76.0, -82.0, -88.0),
+                            leg_n=(55.0, -90.0, -90.0), leg_f=(53.0, -90.0, -90.0),
                             props=("floor",)),
     "kneeling-lunge": PoseSpec("kneeling", "side", root=(95.0, 96.0), torso=180.0,
                                arm_n=(30.0, 60.0, 20.0), arm_f=(20.0, 50.0, 20.0),
@@ -470,10 +482,14 @@ POSES: dict[str, PoseSpec] = {
                                  arm_n=(-170.0, -160.0, -160.0), arm_f=(20.0, 10.0, 0.0),
                                  leg_n=(-8.0, 0.0, 0.0), leg_f=(8.0, 0.0, 0.0),
                                  scale={"thigh": 0.35, "foot": 0.5}, props=("stool",)),
-    "seated-twist": PoseSpec("seated", "back", root=(100.0, 92.0),
-                             arm_n=(30.0, 80.0, 80.0), arm_f=(-40.0, -80.0, -90.0),
+    # Seen from behind, turned to the right: the head in profile over the right shoulder,
+    # the shoulders turned (narrower), the right hand planted on the stool behind, the
+    # left arm reaching across the front to the right knee (behind the body as seen).
+    "seated-twist": PoseSpec("seated", "back", root=(100.0, 92.0), look=1.0, twist=1.0,
+                             arm_n=(20.0, 35.0, 30.0), arm_f=(30.0, 10.0, 0.0),
                              leg_n=(-8.0, 0.0, 0.0), leg_f=(8.0, 0.0, 0.0),
-                             scale={"thigh": 0.35, "foot": 0.5}, props=("stool",)),
+                             scale={"thigh": 0.35, "foot": 0.5, "upper_arm_f": 0.8,
+                                    "forearm_f": 0.6}, props=("stool",), behind=("arm_n",)),
     "seated-neck-tilt": PoseSpec("seated", "front", root=(100.0, 92.0), neck=160.0, head=150.0,
                                  arm_n=(-10.0, 20.0, 10.0), arm_f=(10.0, -20.0, -10.0),
                                  leg_n=(-8.0, 0.0, 0.0), leg_f=(8.0, 0.0, 0.0),
@@ -494,10 +510,17 @@ POSES: dict[str, PoseSpec] = {
                             head=-95.0, arm_n=(-175.0, -90.0, -90.0), arm_f=(92.0, 90.0, 90.0),
                             leg_n=(170.0, 40.0, 90.0), leg_f=(90.0, 90.0, 180.0),
                             props=("floor",)),
+    # On the back, one foot flat on the floor, the other ankle across that knee (its knee
+    # turned out toward the viewer, so its thigh looks short), hands behind the bent thigh.
     "lying-figure-four": PoseSpec("lying", "side", root=(100.0, 128.0), torso=-90.0, neck=-95.0,
-                                  head=-95.0, arm_n=(150.0, 120.0, 110.0), arm_f=(92.0, 90.0, 90.0),
-                                  leg_n=(170.0, 60.0, 80.0), leg_f=(145.0, 40.0, 90.0),
-                                  props=("floor",)),
+                                  head=-95.0, arm_n=(110.0, 100.0, 95.0), arm_f=(108.0, 98.0, 95.0),
+                                  leg_n=(150.0, 95.0, 130.0), leg_f=(135.0, 10.0, 90.0),
+                                  scale={"thigh_n": 0.7}, props=("floor",)),
+    # The same cross seated on a chair: an ankle on the other knee, leaning forward a little.
+    "seated-figure-four": PoseSpec("seated", "side", root=(80.0, 98.0), torso=165.0, neck=165.0,
+                                   head=170.0, arm_n=(45.0, 85.0, 95.0), arm_f=(35.0, 80.0, 90.0),
+                                   leg_n=(100.0, 88.0, 150.0), leg_f=(88.0, 2.0, 90.0),
+                                   scale={"thigh_n": 0.6, "shin_n": 0.62}, props=("chair",)),
     "lying-roller-back": PoseSpec("lying", "side", root=(118.0, 112.0), torso=-80.0,
                                   neck=-85.0, head=-85.0, arm_n=(-150.0, -95.0, -90.0),
                                   arm_f=(-145.0, -95.0, -90.0), leg_n=(140.0, 40.0, 90.0),
@@ -517,12 +540,6 @@ POSES: dict[str, PoseSpec] = {
 }
 
 
-@cache
-def pose(name: str) -> Body:
-    """A named pose, built once."""
-    return build(name, POSES[name])
-
-
 def base_pose(position: str, view: str) -> str:
     """The plain pose for a position and a view, e.g. ('lying', 'back') → 'lying-front'."""
     if position == "lying":
@@ -530,3 +547,52 @@ def base_pose(position: str, view: str) -> str:
         # so work on the back is seen from the side.
         return "lying-front" if view == "front" else "lying-side"
     return f"{position}-{view}"
+
+
+# Poses that arrange the upper body for one move (arms crossed, hands held up, a
+# side bend …) are drawn the same way in the other positions the move allows: the
+# upper body of the special pose on the legs, seat and props of the plain pose there
+# (`cross-body-shoulder-stretch` standing is the same arm across the chest, standing).
+# Lying, the upper body turns with the torso to lie along the floor (seen from above).
+UPPER_BODY_POSES = ("seated-hands-up", "seated-arms-up", "seated-self-hug", "seated-side-bend",
+                    "seated-twist", "seated-neck-tilt", "seated-cross-arm", "seated-wrist-stretch")
+
+
+def _turned(angle: float | None, turn: float) -> float | None:
+    return None if angle is None else angle + turn
+
+
+def upper_body_on(special: PoseSpec, plain: PoseSpec) -> PoseSpec:
+    """The special pose's torso, head and arms on the plain pose's legs and props."""
+    own_plain = POSES[base_pose(special.position, special.view)]
+    turn = plain.torso - own_plain.torso
+    legs = {k: v for k, v in plain.scale.items() if not k.startswith(("upper_arm", "forearm", "hand"))}
+    arms = {k: v for k, v in special.scale.items() if k.startswith(("upper_arm", "forearm", "hand"))}
+    return replace(
+        plain, torso=special.torso + turn, neck=_turned(special.neck, turn),
+        head=_turned(special.head, turn),
+        arm_n=tuple(a + turn for a in special.arm_n), arm_f=tuple(a + turn for a in special.arm_f),
+        scale=legs | arms, look=special.look, twist=special.twist, behind=special.behind)
+
+
+def derived_name(special: str, position: str) -> str:
+    return f"{special}@{position}"
+
+
+def _derive_poses() -> None:
+    for special in UPPER_BODY_POSES:
+        spec = POSES[special]
+        for position in ("standing", "seated", "kneeling", "lying"):
+            plain = base_pose(position, spec.view)
+            if position == spec.position or plain not in POSES or POSES[plain].view != spec.view:
+                continue
+            POSES[derived_name(special, position)] = upper_body_on(spec, POSES[plain])
+
+
+_derive_poses()
+
+
+@cache
+def pose(name: str) -> Body:
+    """A named pose, built once."""
+    return build(name, POSES[name])

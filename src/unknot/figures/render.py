@@ -46,6 +46,9 @@ def _pose_for(spec: FigureSpec, position: str | None) -> str:
         return spec.pose
     if position in spec.poses:
         return spec.poses[position]
+    derived = B.derived_name(spec.pose, position)
+    if derived in B.POSES:
+        return derived
     view = B.POSES[spec.pose].view
     for candidate in (view, "side", "back", "front"):
         name = B.base_pose(position, candidate)
@@ -108,7 +111,12 @@ def _pt(p: B.Point) -> str:
     return f"{_n(p[0])} {_n(p[1])}"
 
 
-def _capsule(band: B.Band) -> str:
+def _deg(band: B.Band) -> float:
+    """The angle of a band's cross direction, for an elliptic arc across its end."""
+    return math.degrees(math.atan2(-band.axis[0], band.axis[1]))
+
+
+def _capsule(band: B.Band, rounded: bool = False) -> str:
     """A tapered capsule (or the head's ellipse) as path data."""
     if band.part == "head":
         rx, ry = band.wa, band.length / 2
@@ -121,9 +129,15 @@ def _capsule(band: B.Band) -> str:
     a2 = (band.a[0] - nx * band.wa, band.a[1] - ny * band.wa)
     b1 = (band.b[0] + nx * band.wb, band.b[1] + ny * band.wb)
     b2 = (band.b[0] - nx * band.wb, band.b[1] - ny * band.wb)
-    if band.part == "torso":
-        # A torso is a rounded trapezoid, not a sausage: the joins round its corners.
+    if band.part == "torso" and not rounded:
+        # Seen from the front or back a torso is a trapezoid, square at the shoulders;
+        # from the side it is rounded (the back and the seat), which reads as a body, not a box.
         return f"M{_pt(a1)}L{_pt(b1)} {_pt(b2)} {_pt(a2)}Z"
+    if band.part == "torso":
+        # Rounded, but flatter than a half circle: a torso seen from the side.
+        ra, rb = band.wa, band.wb * 0.8
+        return (f"M{_pt(a1)}L{_pt(b1)}A{_n(band.wb)} {_n(rb)} {_n(_deg(band))} 0 1 {_pt(b2)}"
+                f"L{_pt(a2)}A{_n(band.wa)} {_n(ra * 0.6)} {_n(_deg(band))} 0 1 {_pt(a1)}Z")
     return (f"M{_pt(a1)}L{_pt(b1)}A{_n(band.wb)} {_n(band.wb)} 0 0 1 {_pt(b2)}"
             f"L{_pt(a2)}A{_n(band.wa)} {_n(band.wa)} 0 0 1 {_pt(a1)}Z")
 
@@ -198,6 +212,12 @@ SMALL_ZOOM = 0.62  # a small figure shows at least this share of the body's heig
 SMALL_MARGIN = 6.0  # room kept round what a small figure must show
 
 
+def lies_along(body: B.Body) -> bool:
+    """Whether the body lies along the floor (child's pose, all fours), not upright."""
+    torso = body.bands["torso"]
+    return abs(torso.axis[0]) > abs(torso.axis[1])
+
+
 def must_show(placed: Placed, size: str = "large") -> list[B.Point]:
     """What a figure's frame must contain: the worked region, the path, the hand or
     tool on it and the head — and, lying down, the whole body, head to feet (a lying
@@ -210,7 +230,7 @@ def must_show(placed: Placed, size: str = "large") -> list[B.Point]:
     r = max(head.wa, head.wb)
     for end in (head.a, head.b):
         points += [(end[0] - r, end[1] - r), (end[0] + r, end[1] + r)]
-    if body.position == "lying" and placed.spec.frame == "body":
+    if placed.spec.frame == "body" and (body.position == "lying" or lies_along(body)):
         x0, y0, x1, y1 = body.bounds()
         points += [(x0, y0), (x1, y1)]
     return points
@@ -313,7 +333,8 @@ def _body(body: B.Body) -> str:
     """The far limbs, then the body, then the near arms on top with their own outline,
     so an arm across the chest or resting on a thigh still reads as an arm."""
     far = "".join(_capsule(b) for b in body.bands.values() if b.far)
-    base = "".join(_capsule(b) for b in body.bands.values()
+    side = body.view == "side"
+    base = "".join(_capsule(b, rounded=side) for b in body.bands.values()
                    if not b.far and b.part not in ARM_PARTS)
     arms = "".join(_capsule(b) for b in body.bands.values() if not b.far and b.part in ARM_PARTS)
     # One path per layer: its outline is painted under its fill (paint-order), so where
@@ -323,9 +344,17 @@ def _body(body: B.Body) -> str:
         parts.append(f'<path class="fx" d="{far}"/>')
     parts.append(f'<path class="fb" d="{base}"/>')
     parts.append(f'<path class="fb" d="{arms}"/>')
+    head = body.bands["head"]
     if body.view == "side":
-        eye = body.bands["head"].at(0.42, 0.55)
+        eye = head.at(0.42, 0.55)
         parts.append(f'<circle class="feye" cx="{_n(eye[0])}" cy="{_n(eye[1])}" r="1.1"/>')
+    elif body.spec.look:
+        # A head turned to one side: the eye and the tip of the nose show on that side.
+        side = 1.0 if body.spec.look > 0 else -1.0
+        eye = head.at(0.42, 0.6 * side)
+        top, tip, low = head.at(0.4, 0.97 * side), head.at(0.5, 1.3 * side), head.at(0.58, 0.95 * side)
+        parts.append(f'<circle class="feye" cx="{_n(eye[0])}" cy="{_n(eye[1])}" r="1.1"/>'
+                     f'<path class="fb" d="M{_pt(top)}L{_pt(tip)} {_pt(low)}"/>')
     return "".join(parts)
 
 
