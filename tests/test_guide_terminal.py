@@ -442,3 +442,16 @@ def test_the_next_line_says_when_to_change_position() -> None:
     assert "Next Shoulder rolls (0:20) · sit up" in shown
     shown = _step_screen(plan, 0, 0.5, width=100, height=40)
     assert "Next Neck side glide, left side (0:40) space" in shown  # no move: nothing added
+
+
+def test_printed_steps_keep_wrapped_lines_under_their_bullet() -> None:
+    plan = load_plan()
+    plan["steps"][1]["instructions"] = ["Rest your fingertips on the first shoulder and glide "
+                                        "slowly toward the tip as you breathe out, then back."]
+    console = Console(file=io.StringIO(), width=50, record=True)
+    run_guide(plan, speaker=RecordingSpeaker(), time_scale=FAST, interactive=False,
+              console=console)
+    lines = console.export_text().splitlines()
+    first = next(i for i, line in enumerate(lines) if "Rest your fingertips" in line)
+    assert lines[first].startswith(" • ") and "left shoulder" in " ".join(lines[first:first + 3])
+    assert lines[first + 1].startswith("   ") and lines[first + 1].strip()

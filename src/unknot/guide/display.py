@@ -309,16 +309,22 @@ def render_screen(plan: dict[str, Any], pos: Position, breath: Breath,
 
 
 def render_step_header(plan: dict[str, Any], index: int) -> RenderableType:
-    """A compact, printable introduction of a step (for runs without a full screen)."""
+    """A compact, printable introduction of a step (for runs without a full screen).
+
+    Wrapped lines stay indented under their bullet, so each instruction reads as one.
+    """
     steps = plan["steps"]
     step = steps[index]
-    text = Text()
-    text.append(f"Step {index + 1} of {len(steps)} · ", style="cyan")
-    text.append(step_title(step), style="bold")
-    text.append(f" · {clock_text(float(step['seconds']))}\n", style="cyan")
+    title = Text()
+    title.append(f"Step {index + 1} of {len(steps)} · ", style="cyan")
+    title.append(step_title(step), style="bold")
+    title.append(f" · {clock_text(float(step['seconds']))}", style="cyan")
+    body = Table.grid(padding=(0, 1))
+    body.add_column(no_wrap=True)
+    body.add_column()
     for line in step.get("instructions") or []:
-        text.append(f"  • {for_side(line, step.get('side'))}\n")
-    text.append(f"  {guidance(step)}", style="italic")
+        body.add_row(" •", for_side(line, step.get("side")))
+    body.add_row("", Text(guidance(step), style="italic"))
     if step.get("stop_if"):
-        text.append(f"\n  {step['stop_if']}", style=STOP_IF_STYLE)
-    return text
+        body.add_row("", Text(str(step["stop_if"]), style=STOP_IF_STYLE))
+    return Group(title, body)
