@@ -8,10 +8,11 @@ real plans from POST /api/v1/plans (in process), newest year first, then older
 years added. After each size a real `unknot serve` (1 worker) opens the database and is
 timed over HTTP with a kept-alive connection:
 
-- GET /api/v1/journal;
+- GET /api/v1/journal (the default: a year of chart points), and with ?series=60,
+  what the journal page asks;
 - GET /api/v1/sessions?limit=20 (what the page lists);
-- the journal page: the document, then its two API calls at once, as journal.js
-  makes them (the time until both answered).
+- the journal page: the document, then its two API calls at once, as the page makes
+  them (the time until both answered).
 
 Each is asked `ROUNDS` times after a warm-up; p50 and p95 are reported. PostgreSQL
 comes from UNKNOT_BENCH_POSTGRES_URL or UNKNOT_TEST_POSTGRES_URL (a scratch schema,
@@ -42,6 +43,7 @@ HOST = "127.0.0.1"
 YEARS = tuple(int(y) for y in os.environ.get("BENCH_JOURNAL_YEARS", "1,5,20").split(","))
 ROUNDS = int(os.environ.get("BENCH_JOURNAL_ROUNDS", "60"))
 HEADING = "## Journal over years"
+PAGE_JOURNAL = "/api/v1/journal?series=60"
 REQUESTS = [
     {"text": "neck and shoulders tight from the desk", "setting": "desk"},
     {"text": "sore lower back after gardening, no numbness"},
@@ -148,17 +150,20 @@ def measure(port: int) -> dict[str, tuple[float, float, int]]:
 
     def page() -> None:
         get(port, "/journal")
-        both = [pool.submit(get, port, "/api/v1/journal", 1),
+        both = [pool.submit(get, port, PAGE_JOURNAL, 1),
                 pool.submit(get, port, "/api/v1/sessions?limit=20", 2)]
         for future in both:
             future.result()
 
-    targets = {"GET /api/v1/journal": lambda: get(port, "/api/v1/journal"),
-               "GET /api/v1/sessions?limit=20": lambda: get(port, "/api/v1/sessions?limit=20"),
-               "journal page (document + both calls at once)": page}
-    sizes = {"GET /api/v1/journal": get(port, "/api/v1/journal")[1],
-             "GET /api/v1/sessions?limit=20": get(port, "/api/v1/sessions?limit=20")[1],
-             "journal page (document + both calls at once)": get(port, "/journal")[1]}
+    targets = {
+        "GET /api/v1/journal (a year of chart points, the default)":
+            lambda: get(port, "/api/v1/journal"),
+        f"GET {PAGE_JOURNAL} (what the page asks)": lambda: get(port, PAGE_JOURNAL),
+        "GET /api/v1/sessions?limit=20": lambda: get(port, "/api/v1/sessions?limit=20"),
+        "journal page (document, then both calls at once)": page,
+    }
+    paths = ["/api/v1/journal", PAGE_JOURNAL, "/api/v1/sessions?limit=20", "/journal"]
+    sizes = {name: get(port, path)[1] for name, path in zip(targets, paths, strict=True)}
     out = {}
     for name, fn in targets.items():
         for _ in range(5):

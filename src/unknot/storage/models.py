@@ -77,6 +77,9 @@ class SessionRow(Base):
                         name="completed_steps_in_plan"),
         # The journal lists a person's sessions newest first.
         Index("ix_sessions_person_id_created_at", "person_id", "created_at"),
+        # The journal's chart and advice read only these: from the index alone, never
+        # the row (on SQLite a row's later columns sit behind its ~30 KB plan).
+        Index("ix_sessions_person_ratings", "person_id", "created_at", "id", *RATING_COLUMNS),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
