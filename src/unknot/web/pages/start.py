@@ -18,6 +18,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from unknot.planner import PlanningError, PlanRequest, build_plan
@@ -133,6 +134,12 @@ async def start_submit(request: Request) -> HTMLResponse:
     """The no-script path: screen and plan on the server, then show the quick safety check,
     the safety page or the plan."""
     form = await request.form()
+    # Screening and planning are CPU work (up to a second for a long text): in the thread
+    # pool, so this worker's event loop, and every other request on it, never waits.
+    return await run_in_threadpool(_start_answer, request, form)
+
+
+def _start_answer(request: Request, form: FormData) -> HTMLResponse:
     body = form_request(form)
     try:
         plan = build_plan(PlanRequest.model_validate(body))
