@@ -60,3 +60,21 @@ def test_bleeding_that_will_not_stop_is_an_emergency_but_a_nosebleed_word_is_not
     assert screen("cut my hand on a tin and it won't stop bleeding").verdict == "urgent"
     assert "general.bleeding-will-not-stop" not in {
         flag.id for flag in screen("nosebleed that won't stop bleeding for a minute, then fine").red_flags}
+
+
+def test_coming_for_calm_or_sleep_asks_the_mood_question_and_a_yes_gets_help_not_a_routine():
+    from unknot.safety.answers import Answers
+
+    text = "stressed out and can't sleep, shoulders up by my ears"
+    asked = [q.id for q in screen(text).questions]
+    assert "mood.self_harm" in asked
+    answers = {"questions": {qid: qid == "mood.self_harm" for qid in asked}}
+    result = screen(text, Answers.model_validate(answers))
+    assert result.verdict == "see_doctor" and result.complete
+    assert any("116 123" in flag.message for flag in result.red_flags)
+    plan = build_plan(PlanRequest(text=text, minutes=10, answers=answers))
+    assert plan.steps == []
+
+
+def test_a_stiff_neck_alone_is_not_asked_about_mood():
+    assert "mood.self_harm" not in [q.id for q in screen("stiff neck from the desk").questions]

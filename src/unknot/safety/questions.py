@@ -24,7 +24,7 @@ from unknot.vocabulary import HealthCondition, Modality, Region, Verdict
 QUESTIONS_DIR = Path(__file__).parent / "data" / "questions"
 
 QuestionGroup = Literal["always", "headache", "neck", "back", "abdomen", "legs", "chest_arms",
-                        "pregnancy", "general"]
+                        "pregnancy", "general", "mood"]
 
 # "At most about eight questions" per complaint: a worried person answers a short list
 # carefully. The two asked of everyone (emergency signs, and pain that needs a doctor
@@ -51,6 +51,9 @@ GOAL_GROUPS: dict[str, tuple[str, ...]] = {
     "headache_relief": ("headache",), "digestion": ("abdomen",), "recovery": ("legs",),
     "circulation": ("legs",),
 }
+# Coming for calm or sleep adds the mood question whatever the area: a tense neck and a
+# racing mind often arrive together, and the one question asked is the one that matters.
+MOOD_GOALS = frozenset({"stress_relief", "sleep"})
 
 
 class QuestionError(ValueError):
@@ -114,6 +117,7 @@ class QuestionSet:
                known_conditions: Iterable[str]) -> list[Question]:
         """The checklist for a complaint: its groups' questions, most decisive first,
         merged turn by turn, each topic once, at most MAX_QUESTIONS."""
+        goals = list(goals)
         groups: list[str] = []
         for region in regions:
             groups.extend(REGION_GROUPS.get(region, ()))
@@ -126,6 +130,8 @@ class QuestionSet:
         if known & {"pregnancy", "late_pregnancy"}:
             groups.insert(0, "pregnancy")
         groups = list(dict.fromkeys(groups or ["general"]))
+        if MOOD_GOALS.intersection(goals):
+            groups.append("mood")
         chosen: list[Question] = list(self.group("always"))
         topics: set[str] = {q.key for q in chosen}
         queues = [[q for q in self.group(g) if _applies(q, age, known)] for g in groups]
