@@ -96,3 +96,17 @@ def test_a_late_pregnancy_plan_leaves_out_what_the_techniques_rule_out(client: T
         assert step["position"] != "lying"
         assert not set(library.get(step["technique"]).contraindications) & conditions
         assert step["stop_if"] == library.get(step["technique"]).stop_if
+
+
+def test_a_sided_step_names_its_side_in_its_own_words(client: TestClient) -> None:
+    """The web plan page and player show the plan's words as they are: a right-side step
+    says "the right shoulder", never the library's "the first shoulder"."""
+    body = plan(client, regions=["shoulders"], minutes=10, setting="desk", seed=1)
+    sided = [step for step in body["steps"] if step["side"]]
+    assert {step["side"] for step in sided} == {"left", "right"}
+    named = 0
+    for step in sided:
+        words = " ".join(step["instructions"] + [cue["say"] for cue in step["cues"]])
+        assert " first " not in words, (step["technique"], words)
+        named += f"the {step['side']} " in words
+    assert named, "no sided step names its side"

@@ -149,6 +149,26 @@ SCENARIOS = [
       ["massage_gun"]),
     S("calves-handheld-desk", ["calves", "feet"], "tight calves", 8, "desk",
       ["handheld_massager"]),
+    # Everyday complaints read as a therapist would (issue 8, second reading).
+    S("desk-neck-5", ["neck", "shoulders"], "stiff neck from the desk", 5, "desk"),
+    S("tension-headache-10", HEADACHE, "tension headache", 10, "anywhere", headache=True),
+    S("low-back-roller-15", ["lower_back", "glutes", "hips"], "low back pain", 15, "floor",
+      ["foam_roller"], back=True),
+    S("bedtime-in-bed-8", SLEEP, "wound up at bedtime, can't sleep", 8, "bed", calm=True),
+    S("anxious-6", GROUNDING, "feeling anxious", 6, "anywhere", calm=True, grounding=True),
+    S("runner-calves-ball-12", ["calves", "feet", "thighs"], "sore calves after running", 12,
+      "anywhere", ["massage_ball"]),
+    S("pregnant-lower-back-10", ["lower_back", "glutes", "hips"], "lower back ache, I am 24 "
+      "weeks pregnant", 10, "anywhere", back=True),
+    S("jaw-clenching-5", ["jaw", "face", "temples"], "I clench my jaw", 5, "anywhere"),
+    S("constipation-8", ["abdomen"], "constipation", 8, "anywhere", constipation=True),
+    S("hips-sitting-20", ["hips", "glutes", "thighs", "lower_back"], "tight hips from sitting "
+      "all day", 20, "anywhere"),
+    S("shoulders-12", ["shoulders", "neck", "upper_back"], "tight shoulders", 12, "anywhere"),
+    S("shoulders-gun-8", ["shoulders", "neck", "upper_back"], "tight shoulders and shoulder "
+      "blades", 8, "anywhere", ["massage_gun"]),
+    S("shoulders-gun-12-desk", ["shoulders", "neck", "upper_back"], "knots around my shoulder "
+      "blades", 12, "desk", ["massage_gun"]),
 ]
 
 LIBRARY = default_library()
@@ -315,6 +335,56 @@ def _check_names(scenario, plan):
     return problems
 
 
+# Reasons that say nothing a person could picture (the second reading found them).
+VAGUE_REASONS = ("from another angle", "with another touch", "Continues the work on the same area")
+# Strokes that glide over the skin: only these take "gentle strokes" as their reason.
+STROKING = ("glide", "sweep", "circles", "knead")
+DEVICES = ("massage_gun", "handheld_massager")
+
+
+def _check_reasons(scenario, plan):
+    """A reason says what the step does, in the words of its own kind of touch."""
+    problems = []
+    for s in plan.steps:
+        technique = LIBRARY.get(s.technique)
+        for vague in VAGUE_REASONS:
+            if vague in s.why:
+                problems.append(f"{s.technique}: vague reason {vague!r}")
+        if "gentle strokes" in s.why.lower() and technique.strokes[0] not in STROKING:
+            problems.append(f"{s.technique}: 'strokes' reason on a {technique.strokes[0]}")
+    return problems
+
+
+def _check_warm_up_first(scenario, plan):
+    """A warm-up ("before you begin massaging") comes before the hands-on massage."""
+    first_massage = next((i for i, s in enumerate(plan.steps) if s.kind == "massage"), None)
+    if first_massage is None:
+        return None
+    return [f"{s.technique} at step {i}, after the massage began"
+            for i, s in enumerate(plan.steps)
+            if set(LIBRARY.get(s.technique).roles) == {"gentle"} and s.kind == "stretch"
+            and i > first_massage]
+
+
+def _check_devices(scenario, plan):
+    """One block with a massage gun or handheld massager in a routine under 15 minutes."""
+    if scenario.minutes >= 15:
+        return None
+    blocks = {s.technique for s in plan.steps if set(s.tools) & set(DEVICES)}
+    return [] if len(blocks) <= 1 else [f"{len(blocks)} device blocks: {sorted(blocks)}"]
+
+
+def _check_ending(scenario, plan):
+    """A short routine ends where the work was done: no new position (child's pose,
+    kneeling) just for the last stretch and the close. Back routines keep the seed's
+    kneeling stretches (seed 002)."""
+    if scenario.minutes >= 15 or scenario.back or scenario.setting == "bed":
+        return None
+    worked = {s.position for s in plan.steps if s.kind == "massage"}
+    last = plan.steps[-1].position
+    return [] if not worked or last in worked else [f"ends {last}, worked {sorted(worked)}"]
+
+
 def _check_swap(scenario, plan):
     try:
         from unknot.planner import alternatives
@@ -350,6 +420,8 @@ CHECKS = {
     "breath_first": _check_breath_first, "back_stretches": _check_back_stretches,
     "headache_areas": _check_headache_areas, "colon_strokes": _check_colon_strokes,
     "names": _check_names, "swap": _check_swap, "safety": _check_safety,
+    "reasons": _check_reasons, "warm_up_first": _check_warm_up_first,
+    "devices": _check_devices, "ending": _check_ending,
 }
 SEEDS = (0, 1, 2)
 

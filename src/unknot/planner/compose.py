@@ -19,10 +19,13 @@ from unknot.library.loader import Library, default_library
 from unknot.library.schema import Technique, condition_words
 from unknot.planner.model import (
     CONNECTED,
+    DEVICE_TOOLS,
     GOAL_REGIONS,
+    ONE_DEVICE_BELOW_SECONDS,
     PHASE_SHARE,
     PHASES,
     SEED_BACK_STRETCHES,
+    SETTLED_ENDING_BELOW_SECONDS,
     Plan,
 )
 from unknot.planner.render import Choice, render_steps
@@ -62,10 +65,18 @@ class Traits:
     goals: frozenset[str]
     phases: frozenset[str]  # the phases whose pool it belongs to
     lightest: int  # its lightest pressure
+    device: bool  # needs a powered tool (massage gun, handheld massager)
+
+
+def is_warm_up(technique: Technique) -> bool:
+    """A move only for before the hands-on work (its one role is `gentle`)."""
+    return set(technique.roles) == {"gentle"}
 
 
 def _make_traits(technique: Technique) -> Traits:
     roles = set(technique.roles)
+    # A warm-up belongs before the work: never chosen to support or end it.
+    wanted_by = {"gentle"} if is_warm_up(technique) else set(_PHASE_ROLE_SETS)
     return Traits(
         regions=frozenset(expand_regions(technique.regions)),
         modalities=frozenset(technique.modalities),
@@ -73,8 +84,10 @@ def _make_traits(technique: Technique) -> Traits:
         positions=frozenset(technique.positions),
         goals=frozenset(technique.goals),
         phases=frozenset(phase for phase, wanted in _PHASE_ROLE_SETS.items()
-                         if roles & wanted and (phase != "stretch" or technique.kind == "stretch")),
+                         if roles & wanted and phase in wanted_by
+                         and (phase != "stretch" or technique.kind == "stretch")),
         lightest=min(PRESSURE_LEVEL[p] for p in technique.pressures),
+        device=bool(technique.needed_tools & DEVICE_TOOLS),
     )
 
 
@@ -128,6 +141,7 @@ class Context:
     goal_set: frozenset[str] = frozenset()
     target_set: frozenset[str] = frozenset()
     connected_set: frozenset[str] = frozenset()
+    devices: int = 0  # device blocks chosen so far
 
     def __post_init__(self) -> None:
         # The same as sets, for the questions asked of every technique.
@@ -349,6 +363,8 @@ def _pick(pool: list[Technique], phase: str, ctx: Context, budget: int,
     for technique in ranked:
         if ctx.used.get(technique.id) and not allow_repeat:
             continue
+        if _traits(technique, ctx).device and ctx.devices and ctx.total < ONE_DEVICE_BELOW_SECONDS:
+            continue  # one device block in a short routine: more is too much gun
         sides = 2 if technique.sided else 1
         per_side = min(max(technique.base_seconds, technique.duration.min),
                        technique.duration.max)
@@ -357,6 +373,7 @@ def _pick(pool: list[Technique], phase: str, ctx: Context, budget: int,
         if per_side < technique.duration.min:
             continue
         ctx.used[technique.id] = ctx.used.get(technique.id, 0) + 1
+        ctx.devices += _traits(technique, ctx).device
         ctx.position = _position_for(technique, ctx)
         if ctx.position not in ctx.used_positions:
             ctx.used_positions.append(ctx.position)
@@ -378,6 +395,29 @@ def _names(regions: list[str]) -> str:
     return _and([r.replace("_", " ") for r in regions if r != "head"] or ["head"])
 
 
+# Strokes that glide over the skin: "gentle strokes" is their word. A press, a lift
+# or a roll is not a stroke, and its reason says what it does.
+STROKING = frozenset({"glide", "sweep", "circles", "knead"})
+# How each stroke is said in a reason ("… now with slow presses").
+TOUCH_WORDS: dict[str, str] = {
+    "glide": "long gliding strokes", "knead": "kneading", "circles": "small circles",
+    "press": "slow presses", "hold": "held pressure", "squeeze": "slow squeezes",
+    "pinch": "gentle pinches", "tap": "light tapping", "roll": "slow rolling",
+    "stretch": "a slow stretch", "rotate": "slow turns", "pull": "a gentle pull",
+    "sweep": "sweeping strokes", "rock": "rocking", "shake": "shaking out",
+    "breathe": "the breath", "scan": "quiet attention", "rest": "rest",
+}
+SPOKEN_DEVICE = {"massage_gun": "the massage gun", "handheld_massager": "the handheld massager"}
+
+
+def touch(technique: Technique) -> str:
+    """How a technique works, in a few words: its device, else its first stroke."""
+    for tool in sorted(technique.needed_tools):
+        if tool in SPOKEN_DEVICE:
+            return SPOKEN_DEVICE[tool]
+    return TOUCH_WORDS[technique.strokes[0]]
+
+
 def _why(technique: Technique, phase: str, ctx: Context) -> str:
     target = _overlap(technique, ctx.targets, ctx)
     connected = _overlap(technique, ctx.connected, ctx)
@@ -388,10 +428,15 @@ def _why(technique: Technique, phase: str, ctx: Context) -> str:
         text = "Opens with slow breathing so every stroke that follows stays slow and present."
     elif phase == "close":
         text = "Closes quietly so the work can settle before you get up."
+    elif phase == "gentle" and is_warm_up(technique) and technique.kind == "stretch":
+        text = f"Warms up the {_names(technique.regions)} before the hands-on work."
     elif phase == "gentle" and technique.kind == "stretch":
         text = f"Gentle movement eases the {_names(technique.regions)} before any deeper work."
-    elif phase == "gentle":
+    elif phase == "gentle" and technique.strokes[0] in STROKING:
         text = f"Gentle strokes relax the {_names(technique.regions)} before any deeper work."
+    elif phase == "gentle":
+        text = (f"Starts light on the {_names(technique.regions)} with {touch(technique)}, "
+                "before any deeper work.")
     elif phase == "stretch":
         text = f"Lengthens the {_names(target or connected or technique.regions)} after the work."
     elif phase == "connected" or not target:
@@ -440,6 +485,11 @@ def compose(ctx: Context, library: Library) -> list[Choice]:
         pool = _phase_pool(pools[phase], phase, ctx)
         if phase == "stretch" and ctx.total >= 720 and set(ctx.targets) & BACK_REGIONS:
             budget -= _bring_the_stretches(pool, ctx, budget, chosen)
+        if phase in ("stretch", "close") and ctx.total < SETTLED_ENDING_BELOW_SECONDS:
+            # No stretch rather than one that needs a new position; a close always.
+            pool = _where_we_are(pool, ctx) or (pool if phase == "close" else [])
+        if phase == "close":
+            pool = _fits_every_position(pool, ctx)
         if phase == "work":
             budget -= _bring_the_tools(pool + _phase_pool(pools["connected"], "connected", ctx),
                                        ctx, budget, chosen)
@@ -460,6 +510,24 @@ def compose(ctx: Context, library: Library) -> list[Choice]:
     return ordered
 
 
+def _where_we_are(pool: list[Technique], ctx: Context) -> list[Technique]:
+    """A short routine ends in a position it already used: no kneeling just for the end."""
+    used = frozenset(ctx.used_positions)
+    return [t for t in pool if not _traits(t, ctx).positions.isdisjoint(used)]
+
+
+def _fits_every_position(pool: list[Technique], ctx: Context) -> list[Technique]:
+    """The closes that can be done in the most of the positions used, so the steps can
+    be ordered (light first, one block per position) without a move just to close."""
+    used = frozenset(ctx.used_positions)
+
+    def reach(technique: Technique) -> int:
+        return len(_traits(technique, ctx).positions & used)
+
+    most = max((reach(t) for t in pool), default=0)
+    return [t for t in pool if reach(t) == most]
+
+
 def _bring_the_tools(pool: list[Technique], ctx: Context, budget: int,
                      chosen: list[Choice]) -> int:
     """Each tool the person named gets its best step for the complaint, when one fits."""
@@ -467,12 +535,26 @@ def _bring_the_tools(pool: list[Technique], ctx: Context, budget: int,
     for tool in sorted(ctx.named_tools):
         if any(tool in c.technique.needed_tools for c in chosen):
             continue
-        with_tool = [t for t in pool if tool in t.needed_tools]
+        with_tool = _first_complaint([t for t in pool if tool in t.needed_tools], ctx)
         choice = _pick(with_tool, "work", ctx, budget - spent) if with_tool else None
         if choice is not None:
             chosen.append(choice)
             spent += choice.total
     return spent
+
+
+def _first_complaint(pool: list[Technique], ctx: Context) -> list[Technique]:
+    """The techniques that reach the earliest-named area any of them reaches.
+
+    A tool brought for the upper back goes on the upper back, not on whatever
+    else the text also named (a ball for the shoulder blades is not for the glutes).
+    """
+    def rank(technique: Technique) -> int:
+        mine = _traits(technique, ctx).regions
+        return next((i for i, r in enumerate(ctx.targets) if r in mine), len(ctx.targets))
+
+    best = min((rank(t) for t in pool), default=0)
+    return [t for t in pool if rank(t) == best]
 
 
 def _bring_the_stretches(pool: list[Technique], ctx: Context, budget: int,
@@ -593,9 +675,10 @@ def _vary_reasons(ordered: list[Choice]) -> None:
             if uses:
                 kept.append(f"Again the {uses.group(1)}.")
             elif works and count == 1:
-                kept.append(f"More for your {works.group(1)}, with another touch.")
+                kept.append(f"More for your {works.group(1)}, now with {touch(choice.technique)}.")
             elif works:
-                kept.append("Stays with it from another angle.")
+                kept.append(f"Back to your {works.group(1)} with {touch(choice.technique)}, "
+                            f"{_what_it_does(choice.technique)}.")
             elif connects and count == 1:
                 kept.append(f"Supports your {connects.group(2)} through the {connects.group(1)}.")
             elif connects:
@@ -604,7 +687,23 @@ def _vary_reasons(ordered: list[Choice]) -> None:
                 kept.append("Another stretch for the same muscles, from a new angle.")
             elif _LENGTHENS.fullmatch(sentence):
                 kept.append("One more stretch, so the work holds.")
-        choice.why = " ".join(kept) or "Continues the work on the same area."
+        choice.why = " ".join(kept) or (
+            f"Continues on the {_names(choice.technique.regions)} with {touch(choice.technique)}.")
+
+
+# What a stroke does for tight muscle, said once per kind of touch.
+_DOES = {
+    "glide": "to smooth the muscle along its length", "sweep": "to smooth the muscle along its length",
+    "knead": "to loosen the muscle", "circles": "to work the small spots",
+    "press": "to ease the knots", "hold": "to let a knot let go", "squeeze": "to loosen the muscle",
+    "pinch": "to loosen the muscle", "roll": "to reach the deeper layers", "pull": "to make room",
+    "tap": "to wake the muscle up", "shake": "to shake off the tension", "rock": "to let it soften",
+    "rotate": "to loosen it through movement", "stretch": "to lengthen it",
+}
+
+
+def _what_it_does(technique: Technique) -> str:
+    return _DOES.get(technique.strokes[0], "to let it soften")
 
 
 def _arrange(settle: list[Choice], middle: list[Choice], close: list[Choice],
@@ -613,8 +712,9 @@ def _arrange(settle: list[Choice], middle: list[Choice], close: list[Choice],
     for index, choice in enumerate(middle):
         mine = [p for p in order if p in allowed(choice)]
         position = choice.position if choice.position in mine else mine[0]
-        placed.append((order.index(position), PHASES.index(choice.phase), index, choice,
-                       position))
+        # A warm-up leads its phase: it readies the muscles for the strokes after it.
+        placed.append((order.index(position), PHASES.index(choice.phase)
+                       - 0.5 * is_warm_up(choice.technique), index, choice, position))
     placed.sort(key=lambda x: x[:3])
     out = [(c, p) for *_, c, p in placed]
     if "light" not in out[0][0].technique.pressures:

@@ -94,3 +94,11 @@ PHASE_SHARE: dict[str, float] = {
 
 # The stretches seed 002 names for back routines, in its order.
 SEED_BACK_STRETCHES: tuple[str, ...] = ("cat-camel", "childs-pose", "seated-spinal-twist")
+
+# Powered tools: one block of them is plenty in a short routine (about a minute a side
+# is what the safety notes allow a spot); long routines may use them on two areas.
+DEVICE_TOOLS: frozenset[str] = frozenset({"massage_gun", "handheld_massager"})
+ONE_DEVICE_BELOW_SECONDS = 15 * 60
+# Routines shorter than this end where the work was done: no new position for the
+# last stretch or the closing breath (issue 8 §1: positions that flow).
+SETTLED_ENDING_BELOW_SECONDS = 15 * 60

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from unknot.library.schema import Technique
 from unknot.memo import SizedMemo
 from unknot.planner.model import PlanCue, PlanStep
+from unknot.planner.sides import for_side
 
 
 @dataclass
@@ -64,7 +65,7 @@ def _scaled_cues(technique: Technique, seconds: int, side: str | None) -> list[P
     for start, step in zip(_scaled_starts(technique, seconds), technique.steps, strict=True):
         for cue in step.cues:
             at = min(seconds - 1, start + round(cue.at * factor))
-            cues.append(PlanCue(at=max(0, at), say=cue.say))
+            cues.append(PlanCue(at=max(0, at), say=for_side(cue.say, side)))
     cues.sort(key=lambda c: c.at)
     if side is not None:
         announce = f"{side.capitalize()} side."
@@ -93,7 +94,7 @@ def render_steps(choices: list[Choice]) -> list[PlanStep]:
                 pressure=choice.pressure,
                 tools=sorted({"hands", *technique.tools}),
                 position=choice.position,
-                instructions=[step.instruction for step in technique.steps],
+                instructions=[for_side(step.instruction, side) for step in technique.steps],
                 cues=_cues(technique, choice.seconds, side),
                 why=choice.why,
                 stop_if=technique.stop_if,
