@@ -74,11 +74,12 @@ class Server:
 
 
 @contextmanager
-def serve(tmp: Path) -> Iterator[Server]:
-    """Start `unknot serve` on a free port with a fresh SQLite database; stop it afterwards."""
+def serve(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[Server]:
+    """Start `unknot serve` on a free port with a fresh SQLite database; stop it afterwards.
+    `extra_env` adds settings (e.g. UNKNOT_MODE=clinic)."""
     port = free_port()
     env = {**os.environ, "UNKNOT_DATABASE_URL": f"sqlite:///{tmp / 'browser.db'}",
-           "UNKNOT_DATA_DIR": str(tmp)}
+           "UNKNOT_DATA_DIR": str(tmp), **(extra_env or {})}
     command = [str(Path(sys.executable).parent / "unknot"), "serve", "--host", "127.0.0.1",
                "--port", str(port), "--no-access-log"]
     log = tmp / "server.log"

@@ -134,3 +134,35 @@ def test_an_unreachable_server_gives_a_clear_error_without_the_password() -> Non
     with pytest.raises(DatabaseUnavailable, match=r"cannot migrate .*unknot:\*\*\*@") as info:
         upgrade_database(url)
     assert "s3cret" not in str(info.value)
+
+
+CLINIC_TABLES = {"clinics", "accounts", "login_sessions", "invites", "login_failures",
+                 "audit_events", "client_intakes", "programmes"}
+
+
+def test_the_clinic_migration_goes_down_and_up_again_keeping_sessions(database_url: str) -> None:
+    from alembic import command
+
+    from unknot.storage.migrate import alembic_config
+
+    upgrade_database(database_url)
+    with open_store(database_url, upgrade=False) as store:
+        kept = store.create_session(
+            plan={"total_seconds": 60, "steps": [{"technique": "neck-side-stretch",
+                                                   "kind": "stretch", "seconds": 60}]},
+            request={"text": "stiff neck"}, before=None)
+    engine = make_engine(database_url)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0004")
+        names = set(inspect(engine).get_table_names())
+        assert not names & CLINIC_TABLES
+        assert "programme_id" not in {c["name"] for c in inspect(engine).get_columns("sessions")}
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+        assert set(inspect(engine).get_table_names()) >= CLINIC_TABLES
+    finally:
+        engine.dispose()
+    with open_store(database_url, upgrade=False) as store:
+        again = store.get_session(kept.id)
+        assert again is not None and again.programme_id is None

@@ -13,6 +13,7 @@ import ipaddress
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -33,6 +34,10 @@ ALLOWED = {
                      "mybox.local,192.168.1.20 (or * for any)",
     "access_token": "at least 16 letters, digits, - or _ (unknot serve makes one when "
                     "it listens beyond this computer)",
+    "mode": "personal (one person, no sign-up) or clinic (accounts: owner, therapists, clients)",
+    "public_url": "the address people open, e.g. https://clinic.example.org (links in invites)",
+    "invite_days": "a whole number of days from 1 to 30",
+    "login_days": "a whole number of days from 1 to 90",
 }
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
 HOST_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
@@ -72,6 +77,42 @@ class Settings(BaseSettings):
         description="The token a browser or API client must show (cookie, Authorization: "
                     "Bearer, X-Unknot-Token); `unknot serve` makes one when it listens beyond "
                     "loopback.")
+
+    mode: Literal["personal", "clinic"] = Field(
+        default="personal",
+        description="personal: one person, no sign-up (the default). clinic: accounts for a "
+                    "clinic owner, therapists and clients, who sign in; use PostgreSQL.")
+    public_url: str | None = Field(
+        default=None,
+        description="Clinic mode: the address people open (https://…), used in the set-up "
+                    "and invitation links. Default: http://HOST:PORT.")
+    invite_days: int = Field(default=7, ge=1, le=30,
+                             description="Clinic mode: days an invitation link stays valid.")
+    login_days: int = Field(default=14, ge=1, le=90,
+                            description="Clinic mode: days a sign-in lasts on a device.")
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
+            raise ValueError(f"{_shown(value)} is not a web address; use {ALLOWED['public_url']}")
+        return value.rstrip("/")
+
+    @property
+    def clinic(self) -> bool:
+        """True in clinic mode (accounts, sign-in), False in personal mode."""
+        return self.mode == "clinic"
+
+    @property
+    def base_url(self) -> str:
+        """Where people reach this server: UNKNOT_PUBLIC_URL, else http://HOST:PORT."""
+        if self.public_url:
+            return self.public_url
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{self.port}"
 
     @field_validator("database_url")
     @classmethod

@@ -12,6 +12,7 @@ from unknot.cli.app import app
 def main() -> None:
     """Console-script entry point."""
     from unknot.cli import (  # noqa: F401  (imported for their commands)
+        clinic,
         db,
         guide,
         intake,

@@ -113,7 +113,8 @@ def serve(
     port = port or settings.port
     workers = workers or settings.workers
     token = settings.access_token
-    if token is None and not is_loopback(host):
+    # A clinic's people sign in with their own accounts: no shared access token.
+    if token is None and not is_loopback(host) and not settings.clinic:
         token = secrets.token_urlsafe(24)
     # The workers read their settings from the environment: give them what was chosen here.
     os.environ.update({"UNKNOT_HOST": host, "UNKNOT_PORT": str(port),
@@ -127,7 +128,10 @@ def serve(
     link = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     typer.echo(f"unknot: {link}  ({workers} worker{'s' * (workers > 1)}; Ctrl+C stops)",
                err=True)
-    if not is_loopback(host):
+    if settings.clinic:
+        typer.echo("Clinic mode: people sign in with their own accounts "
+                   "(`unknot clinic create` makes a clinic).", err=True)
+    elif not is_loopback(host):
         typer.echo(
             f"Warning: listening on {host}, so unknot is reachable from other computers on "
             "the network, not only this one. Your journal and health answers need the access "

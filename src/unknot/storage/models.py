@@ -80,6 +80,8 @@ class SessionRow(Base):
         # The journal's chart and advice read only these: from the index alone, never
         # the row (on SQLite a row's later columns sit behind its ~30 KB plan).
         Index("ix_sessions_person_ratings", "person_id", "created_at", "id", *RATING_COLUMNS),
+        # Clinic mode: which slots of a programme were played.
+        Index("ix_sessions_programme_id_slot", "programme_id", "slot"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -107,6 +109,10 @@ class SessionRow(Base):
     stop_reason: Mapped[str | None] = mapped_column(Text)
     goals: Mapped[list[str]]
     regions: Mapped[list[str]]
+    # Clinic mode: the programme and the slot ("2026-03-02 08:00") this session was played
+    # for. No foreign key: a session stays in the journal when its programme is removed.
+    programme_id: Mapped[str | None] = mapped_column(String(36))
+    slot: Mapped[str | None] = mapped_column(String(16))
 
     techniques: Mapped[list[SessionTechnique]] = relationship(
         back_populates="session", order_by="SessionTechnique.position",
@@ -178,3 +184,7 @@ class HelpTotal(Base):
     tension_count: Mapped[int] = mapped_column(Integer)
     stress_sum: Mapped[int] = mapped_column(Integer)
     stress_count: Mapped[int] = mapped_column(Integer)
+
+
+# The clinic tables share this metadata (Alembic compares all of it with the migrations).
+from unknot.storage import clinic_models  # noqa: E402,F401

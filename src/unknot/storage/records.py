@@ -70,6 +70,9 @@ class SessionRecord(BaseModel):
     stop_reason: str | None
     goals: list[str]
     regions: list[str]
+    # Clinic mode: the programme and slot this session was played for.
+    programme_id: str | None = None
+    slot: str | None = None
 
     @property
     def finished(self) -> bool:

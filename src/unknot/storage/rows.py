@@ -36,7 +36,7 @@ def to_record(row: SessionRow, *, with_plan: bool = True) -> SessionRecord:
         step_elapsed=row.step_elapsed, completed_steps=row.completed_steps,
         before=ratings_of(row, "before"), after=ratings_of(row, "after"),
         note=row.note, stop_reason=row.stop_reason, goals=list(row.goals),
-        regions=list(row.regions),
+        regions=list(row.regions), programme_id=row.programme_id, slot=row.slot,
     )
 
 

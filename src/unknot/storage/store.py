@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
@@ -168,6 +168,14 @@ class Store:
                 raise fault from exc
             raise
 
+    def writing(self) -> AbstractContextManager[Session]:
+        """One write transaction (for repositories built on this store, e.g. the clinic's)."""
+        return self._write()
+
+    def reading(self) -> AbstractContextManager[Session]:
+        """A read-only unit of work (for repositories built on this store)."""
+        return self._read()
+
     def _now(self) -> datetime:
         return _as_utc(self._clock())
 
@@ -215,6 +223,7 @@ class Store:
         before: Ratings | None,
         session_id: str | None = None, source: str = "terminal", status: str = "in_progress",
         created_at: datetime | None = None, person_id: str | None = None,
+        programme_id: str | None = None, slot: str | None = None,
     ) -> SessionRecord:
         """Store a new session for `plan`, or return the one already stored under `session_id`.
 
@@ -225,7 +234,8 @@ class Store:
         """
         record, _created = self.ensure_session(
             plan=plan, request=request, before=before, session_id=session_id, source=source,
-            status=status, created_at=created_at, person_id=person_id)
+            status=status, created_at=created_at, person_id=person_id,
+            programme_id=programme_id, slot=slot)
         return record
 
     def ensure_session(
@@ -233,6 +243,7 @@ class Store:
         before: Ratings | None,
         session_id: str | None = None, source: str = "terminal", status: str = "in_progress",
         created_at: datetime | None = None, person_id: str | None = None,
+        programme_id: str | None = None, slot: str | None = None,
     ) -> tuple[SessionRecord, bool]:
         """`create_session`, also saying whether this call stored the session (True) or
         found it stored already (False).
@@ -269,6 +280,7 @@ class Store:
                     total_steps=len(steps),
                     step_index=0, step_elapsed=0.0, completed_steps=0,
                     note=None, stop_reason=None, goals=goals, regions=regions,
+                    programme_id=programme_id, slot=slot,
                     techniques=[
                         SessionTechnique(position=i, technique=s.technique, kind=s.kind,
                                          seconds=s.seconds, side=s.side)

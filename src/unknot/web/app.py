@@ -110,17 +110,25 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.store = store
     app.state.startup_error = None
 
+    from fastapi import Depends
+
     from unknot.web import errors
     from unknot.web.api import routers as api_routers
+    from unknot.web.clinic import auth
+    from unknot.web.clinic import install as install_clinic
     from unknot.web.guard import Guard
     from unknot.web.pages import install as install_pages
 
     errors.install(app)
     # Each resource's router straight onto the app: every level of nesting is matched
-    # again on every request.
+    # again on every request. Clinic mode: every API call but the ping needs a
+    # signed-in person (personal mode adds nothing to a request).
+    api_access = [Depends(auth.page_access)] if settings.clinic else []
     for router in api_routers:
-        app.include_router(router, prefix="/api/v1")
+        app.include_router(router, prefix="/api/v1", dependencies=api_access)
     install_pages(app)
+    if settings.clinic:
+        install_clinic(app)
     # Inside the guard, so a compressed answer still gets the security headers (and
     # no-store) on its way out.
     app.add_middleware(GzipWhenAccepted)

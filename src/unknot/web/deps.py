@@ -2,8 +2,8 @@
 
 `CurrentPerson` is the one place that decides whom a request acts for; every
 route passes it to the store, which treats another person's session as not
-found. Personal mode has one person and no sign-up; the accounts issue changes
-`current_person` alone (to read the signed-in person) and every route follows.
+found. Personal mode has one person and no sign-up; in clinic mode it is the
+signed-in person (`unknot.web.clinic.auth`), and a signed-out request is refused.
 """
 
 from __future__ import annotations
@@ -31,9 +31,14 @@ async def get_app_settings(request: Request) -> Settings:
     return settings
 
 
-async def current_person() -> str:
-    """Whom the request acts for: in personal mode, the single local person."""
-    return Store.person_id()
+async def current_person(request: Request) -> str:
+    """Whom the request acts for: in personal mode, the single local person; in clinic
+    mode, the signed-in person (a write also needs its CSRF token)."""
+    if not request.app.state.settings.clinic:
+        return Store.person_id()
+    from unknot.web.clinic.auth import person_in_clinic
+
+    return await person_in_clinic(request)
 
 
 StoreDep = Annotated[Store, Depends(get_store)]

@@ -115,6 +115,14 @@ class PlanIn(BaseModel):
     steps: list[StepIn] = Field(max_length=MAX_STEPS)
 
 
+class ProgrammeLink(Body):
+    """Clinic mode: the programme and slot a session is played for."""
+
+    id: uuid.UUID
+    slot: str = Field(pattern=r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$",
+                      description="The scheduled day and time, e.g. '2026-03-02 08:00'.")
+
+
 class SessionCreate(Body):
     id: uuid.UUID | None = Field(
         default=None, description="Client-made id; a retry with the same id returns the "
@@ -127,6 +135,8 @@ class SessionCreate(Body):
     status: Literal["planned", "in_progress"] = "in_progress"
     created_at: Moment | None = Field(
         default=None, description="When the session began, for one made offline; default now.")
+    programme: ProgrammeLink | None = Field(
+        default=None, description="Clinic mode: the programme slot this session is played for.")
 
 
 class ProgressUpdate(Body):

@@ -16,7 +16,7 @@ from pydantic import Field
 from unknot.library.loader import default_library
 from unknot.vocabulary import expand_regions
 from unknot.web.api.routing import api_router
-from unknot.web.deps import CurrentPerson, StoreDep
+from unknot.web.deps import CurrentPerson, SettingsDep, StoreDep
 from unknot.web.errors import BodyError
 from unknot.web.schemas import (
     Moment,
@@ -71,11 +71,24 @@ def check_runnable(plan: PlanIn) -> None:
                             "which the screening found")
 
 
+def check_programme_link(store: StoreDep, settings: SettingsDep, person: str, programme_id: str,
+                         slot: str) -> None:
+    """A session may name only a programme slot of the person's own programme."""
+    if not settings.clinic:
+        raise BodyError(["body", "programme"], "programmes belong to clinic mode; this unknot is "
+                                               "in personal mode")
+    from unknot.clinic.records import check_link
+
+    why = check_link(store, person, programme_id, slot)
+    if why is not None:
+        raise BodyError(["body", "programme"], why)
+
+
 @router.post("/sessions", response_model=SessionOut, status_code=201,
              responses={200: {"model": SessionOut, "description": "Already stored under this id"},
                         **CONFLICT})
 def create_session(body: SessionCreate, store: StoreDep, person: CurrentPerson,
-                   response: Response) -> SessionOut:
+                   response: Response, settings: SettingsDep) -> SessionOut:
     """Store a new session (201), or return the one already stored under this id (200).
 
     Clients make the id, so a retry after a lost answer, or a session queued
@@ -87,6 +100,9 @@ def create_session(body: SessionCreate, store: StoreDep, person: CurrentPerson,
         response.status_code = 200
         return SessionOut.of(existing)
     check_runnable(body.plan)
+    link = body.programme
+    if link is not None:
+        check_programme_link(store, settings, person, str(link.id), link.slot)
     plan = body.plan.model_dump(mode="json")
     # A client that dropped or swapped steps may not have updated the total.
     plan["total_seconds"] = sum(step.seconds for step in body.plan.steps)
@@ -95,7 +111,8 @@ def create_session(body: SessionCreate, store: StoreDep, person: CurrentPerson,
     record, created = store.ensure_session(
         plan=plan, request=body.request, before=body.before,
         session_id=sid, source=body.source, status=body.status, created_at=body.created_at,
-        person_id=person)
+        person_id=person, programme_id=str(link.id) if link else None,
+        slot=link.slot if link else None)
     if not created:
         response.status_code = 200
     return SessionOut.of(record)

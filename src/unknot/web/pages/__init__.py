@@ -6,7 +6,7 @@ service worker). The pages talk to the JSON API from the browser, so the
 session flow behaves the same online and offline.
 """
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
@@ -38,6 +38,12 @@ async def _page_not_found(request: Request, exc: Exception):  # type: ignore[no-
 def install(app: FastAPI) -> None:
     """Mount the pages and static files on `app`."""
     app.add_exception_handler(HTTPException, _page_not_found)
-    for module in (start, session, journal, library, settings, offline):
-        app.include_router(module.router)
+    from unknot.web.clinic.auth import page_access
+
+    # In clinic mode these pages are for a signed-in person (personal mode adds nothing);
+    # the manifest and service worker hold no personal data.
+    signed_in = [Depends(page_access)] if app.state.settings.clinic else []
+    for module in (start, session, journal, library, settings):
+        app.include_router(module.router, dependencies=signed_in)
+    app.include_router(offline.router)
     app.mount("/static", VersionedStatic(directory=STATIC_DIR), name="static")

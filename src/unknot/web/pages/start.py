@@ -32,8 +32,12 @@ STOPPING_VERDICTS = ("urgent", "see_doctor")
 
 @router.get("/", response_class=HTMLResponse)
 def start_page(request: Request) -> HTMLResponse:
-    """What is bothering you: text, body map, minutes, setting, tools, pressure."""
-    return render(request, "start.html", page="/", form={}, errors=[])
+    """What is bothering you: text, body map, minutes, setting, tools, pressure. A clinic's
+    client sees today's programme first."""
+    from unknot.web.clinic.today import client_today
+
+    return render(request, "start.html", page="/", form={}, errors=[],
+                  today=client_today(request))
 
 
 def _text(form: FormData, name: str) -> str:

@@ -98,6 +98,9 @@
   U.api = async function (path, options) {
     const opts = options || {};
     const init = { method: opts.method || "GET", headers: { Accept: "application/json" } };
+    // Clinic mode: a signed-in page carries its session's CSRF token for every write.
+    const csrf = document.querySelector('meta[name="csrf-token"]');
+    if (csrf && init.method !== "GET") init.headers["X-CSRF-Token"] = csrf.content;
     if (opts.body !== undefined) {
       init.body = JSON.stringify(opts.body);
       init.headers["Content-Type"] = "application/json";
@@ -153,7 +156,8 @@
             try {
               await U.api(item.path, { method: item.method, body: item.body });
             } catch (e) {
-              if (e instanceof Offline || (e instanceof ApiError && (e.status >= 500 || e.status === 429 || e.status === 408))) {
+              // 401/403: signed out, or a page from before the last sign-in; kept until signed in again.
+              if (e instanceof Offline || (e instanceof ApiError && (e.status >= 500 || [401, 403, 408, 429].includes(e.status)))) {
                 break; // try again later, in the same order
               }
               // Refused for good (the body is wrong): keep it aside so nothing vanishes unseen.

@@ -471,6 +471,7 @@
     U.outbox.add(`create:${session.id}`, "POST", "/api/v1/sessions", {
       id: session.id, plan: session.plan, request: session.request, before, source: "web", status: "in_progress",
       created_at: new Date(session.started_at).toISOString(),
+      programme: current.programme || null,  // clinic mode: the programme slot played
     });
     history.replaceState(null, "", "/session");
     document.title = "Your session · unknot";

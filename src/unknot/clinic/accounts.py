@@ -1,0 +1,324 @@
+"""Clinics, accounts, invitations, sign-in sessions and sign-in throttling, in the database.
+
+Nothing is kept in process memory: a sign-in made by one worker is seen by every other
+worker and machine on the same database. Tokens (cookies, invitation links) are stored
+as SHA-256 hashes only; passwords as argon2id hashes.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from unknot.clinic.access import Client, Viewer, decide
+from unknot.clinic.passwords import DUMMY_HASH, check_new_password, hash_password, verify_password
+from unknot.clinic.tokens import new_token, token_hash
+from unknot.storage import Store
+from unknot.storage.clinic_models import Account, Clinic, Invite, LoginFailure, LoginSession
+from unknot.storage.models import Person
+
+EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]+")
+NAME_MAX = 200
+# Sign-in throttling: failures counted over a window, per account and per address.
+THROTTLE_WINDOW = timedelta(minutes=15)
+ACCOUNT_FAILURES_MAX = 5
+ADDRESS_FAILURES_MAX = 30
+
+
+class ClinicError(ValueError):
+    """Something a person asked for that cannot be done; the message says what to fix."""
+
+
+class InviteUnusable(ClinicError):
+    """An invitation link that is unknown, used already, or expired."""
+
+
+class SignInRefused(ClinicError):
+    """Wrong e-mail or password (the message never says which)."""
+
+
+class Throttled(ClinicError):
+    """Too many failed sign-ins lately; `retry_after` seconds until the next try."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class InviteView:
+    role: str
+    email: str
+    display_name: str
+    clinic_name: str
+
+
+def clean_email(value: str) -> str:
+    email = value.strip().lower()
+    if len(email) > 254 or not EMAIL.fullmatch(email):
+        raise ClinicError("E-mail: write a whole address, e.g. sam@example.org.")
+    return email
+
+
+def clean_name(value: str, field: str = "Name") -> str:
+    name = " ".join(value.split())
+    if not name:
+        raise ClinicError(f"{field}: must not be empty.")
+    if len(name) > NAME_MAX:
+        raise ClinicError(f"{field}: at most {NAME_MAX} characters.")
+    return name
+
+
+def check_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ClinicError(f"Time zone: {value[:60]!r} is not a time zone; use a name such as "
+                          "Europe/London or America/New_York.") from None
+    return value
+
+
+def _viewer(account: Account, person: Person) -> Viewer:
+    return Viewer(account_id=account.id, person_id=account.person_id, clinic_id=account.clinic_id,
+                  role=account.role, name=person.display_name,  # type: ignore[arg-type]
+                  email=account.email)
+
+
+def create_clinic(store: Store, name: str, owner_email: str, *, timezone: str = "UTC",
+                  invite_days: int = 7) -> tuple[str, str]:
+    """A new clinic and a one-time set-up link token for its owner: (clinic id, token)."""
+    clinic_name = clean_name(name, "Clinic name")
+    email = clean_email(owner_email)
+    zone = check_timezone(timezone)
+    token = new_token()
+    now = store.now()
+    clinic_id = str(uuid.uuid4())
+    with store.writing() as db:
+        if db.scalar(select(Account.id).where(Account.email == email)) is not None:
+            raise ClinicError(f"E-mail: {email} already has an account.")
+        db.add(Clinic(id=clinic_id, name=clinic_name, timezone=zone, created_at=now))
+        db.flush()
+        db.add(Invite(token_hash=token_hash(token), clinic_id=clinic_id, role="owner", email=email,
+                      display_name=email.split("@")[0], invited_by=None, created_at=now,
+                      expires_at=now + timedelta(days=invite_days), used_at=None))
+    return clinic_id, token
+
+
+def invite(store: Store, viewer: Viewer, *, email: str, display_name: str,
+           invite_days: int = 7) -> str:
+    """A one-time invitation token: the owner invites a therapist, a therapist a client."""
+    role = "therapist" if viewer.role == "owner" else "client"
+    decision = decide(viewer, "invite_therapist" if role == "therapist" else "invite_client")
+    if not decision:
+        raise ClinicError(f"Invitations: {decision.reason}.")
+    address = clean_email(email)
+    name = clean_name(display_name)
+    token = new_token()
+    now = store.now()
+    with store.writing() as db:
+        if db.scalar(select(Account.id).where(Account.email == address)) is not None:
+            raise ClinicError(f"E-mail: {address} already has an account.")
+        db.add(Invite(token_hash=token_hash(token), clinic_id=viewer.clinic_id, role=role,
+                      email=address, display_name=name, invited_by=viewer.account_id,
+                      created_at=now, expires_at=now + timedelta(days=invite_days), used_at=None))
+    return token
+
+
+def _usable(db_invite: Invite | None, now: datetime) -> Invite:
+    if db_invite is None:
+        raise InviteUnusable("This invitation link is not known. Ask for a new one.")
+    if db_invite.used_at is not None:
+        raise InviteUnusable("This invitation link has been used already: sign in instead, "
+                             "or ask for a new link.")
+    if db_invite.expires_at <= now:
+        raise InviteUnusable("This invitation link has expired. Ask for a new one.")
+    return db_invite
+
+
+def look_up_invite(store: Store, token: str) -> InviteView:
+    """What an invitation is for, or `InviteUnusable`."""
+    with store.reading() as db:
+        found = _usable(db.get(Invite, token_hash(token)), store.now())
+        clinic = db.get_one(Clinic, found.clinic_id)
+        return InviteView(found.role, found.email, found.display_name, clinic.name)
+
+
+def accept_invite(store: Store, token: str, *, display_name: str, password: str,
+                  again: str | None = None) -> Viewer:
+    """Use an invitation once: make the account with this password and return it.
+
+    Single use even under races: the invitation is marked used by one conditional
+    UPDATE, so of two workers accepting at once exactly one succeeds.
+    """
+    name = clean_name(display_name)
+    check_new_password(password, again)
+    hashed = hash_password(password)
+    now = store.now()
+    key = token_hash(token)
+    with store.writing() as db:
+        found = _usable(db.get(Invite, key), now)
+        taken = db.execute(update(Invite).where(Invite.token_hash == key, Invite.used_at.is_(None),
+                                                Invite.expires_at > now).values(used_at=now))
+        if taken.rowcount != 1:
+            raise InviteUnusable("This invitation link has been used already.")
+        if db.scalar(select(Account.id).where(Account.email == found.email)) is not None:
+            raise InviteUnusable(f"{found.email} already has an account: sign in instead.")
+        person = Person(id=str(uuid.uuid4()), display_name=name, created_at=now)
+        db.add(person)
+        db.flush()
+        account = Account(id=str(uuid.uuid4()), clinic_id=found.clinic_id, person_id=person.id,
+                          email=found.email, role=found.role,
+                          therapist_id=found.invited_by if found.role == "client" else None,
+                          password_hash=hashed, created_at=now)
+        db.add(account)
+        try:
+            db.flush()
+        except IntegrityError as exc:
+            raise InviteUnusable(f"{found.email} already has an account: sign in instead.") from exc
+        return _viewer(account, person)
+
+
+# -- signing in ----------------------------------------------------------------
+
+
+def _failures(db: object, key: str, since: datetime) -> int:
+    return int(db.scalar(select(func.count()).select_from(LoginFailure)  # type: ignore[attr-defined]
+                         .where(LoginFailure.key == key, LoginFailure.at > since)) or 0)
+
+
+def _throttle_keys(email: str, address: str) -> list[tuple[str, int]]:
+    return [(f"account:{email}", ACCOUNT_FAILURES_MAX), (f"address:{address}", ADDRESS_FAILURES_MAX)]
+
+
+def sign_in(store: Store, email: str, password: str, *, address: str,
+            login_days: int = 14) -> tuple[Viewer, str, str]:
+    """Check the password and open a sign-in session: (viewer, cookie token, CSRF token).
+
+    Throttled per account and per address: past the limit, every try (right or wrong)
+    is refused with `Throttled` until the window has passed.
+    """
+    email = email.strip().lower()[:254]
+    now = store.now()
+    since = now - THROTTLE_WINDOW
+    keys = _throttle_keys(email, address[:100])
+    with store.reading() as db:
+        for key, limit in keys:
+            if _failures(db, key, since) >= limit:
+                minutes = int(THROTTLE_WINDOW.total_seconds() // 60)
+                raise Throttled(f"Too many sign-in attempts. Wait {minutes} minutes, then try "
+                                "again.", retry_after=int(THROTTLE_WINDOW.total_seconds()))
+        account = db.scalar(select(Account).where(Account.email == email))
+        person = db.get(Person, account.person_id) if account is not None else None
+    stored = account.password_hash if account is not None else DUMMY_HASH
+    if not verify_password(stored, password) or account is None or person is None:
+        with store.writing() as db:
+            db.add_all([LoginFailure(key=key, at=now) for key, _ in keys])
+        raise SignInRefused("That e-mail and password do not match an account.")
+    token, csrf = new_token(), new_token()
+    with store.writing() as db:
+        db.execute(delete(LoginFailure).where(LoginFailure.key == keys[0][0]))
+        db.execute(delete(LoginFailure).where(LoginFailure.at <= since))
+        db.add(LoginSession(token_hash=token_hash(token), account_id=account.id, csrf_token=csrf,
+                            created_at=now, expires_at=now + timedelta(days=login_days)))
+    return _viewer(account, person), token, csrf
+
+
+def session_viewer(store: Store, token: str) -> tuple[Viewer, str] | None:
+    """The account a sign-in cookie belongs to, with its CSRF token (None: signed out)."""
+    if not token or len(token) > 200:
+        return None
+    with store.reading() as db:
+        row = db.execute(select(LoginSession, Account, Person)
+                         .join(Account, Account.id == LoginSession.account_id)
+                         .join(Person, Person.id == Account.person_id)
+                         .where(LoginSession.token_hash == token_hash(token))).first()
+    if row is None:
+        return None
+    login, account, person = row
+    if login.expires_at <= store.now():
+        return None
+    return _viewer(account, person), login.csrf_token
+
+
+def sign_out(store: Store, token: str) -> None:
+    """End this device's sign-in."""
+    with store.writing() as db:
+        db.execute(delete(LoginSession).where(LoginSession.token_hash == token_hash(token)))
+
+
+def sign_out_everywhere(store: Store, account_id: str) -> int:
+    """End every sign-in of the account, on every device; returns how many ended."""
+    with store.writing() as db:
+        result = db.execute(delete(LoginSession).where(LoginSession.account_id == account_id))
+        return int(result.rowcount or 0)
+
+
+# -- looking people up -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Member:
+    account_id: str
+    name: str
+    email: str
+    role: str
+    therapist_id: str | None
+    joined: datetime
+
+
+def client_of(store: Store, account_id: str) -> Client | None:
+    """The client with this account id (None when there is none: an id of another role
+    is not a client)."""
+    if not account_id or len(account_id) > 36:
+        return None
+    with store.reading() as db:
+        account = db.get(Account, account_id)
+    if account is None or account.role != "client" or account.therapist_id is None:
+        return None
+    return Client(account.id, account.clinic_id, account.therapist_id)
+
+
+def member(store: Store, account_id: str) -> Member | None:
+    with store.reading() as db:
+        row = db.execute(select(Account, Person).join(Person, Person.id == Account.person_id)
+                         .where(Account.id == account_id)).first()
+    if row is None:
+        return None
+    account, person = row
+    return Member(account.id, person.display_name, account.email, account.role,
+                  account.therapist_id, account.created_at)
+
+
+def members(store: Store, clinic_id: str, *, role: str,
+            therapist_id: str | None = None) -> list[Member]:
+    """The clinic's therapists, or one therapist's clients, by name."""
+    query = (select(Account, Person).join(Person, Person.id == Account.person_id)
+             .where(Account.clinic_id == clinic_id, Account.role == role))
+    if therapist_id is not None:
+        query = query.where(Account.therapist_id == therapist_id)
+    with store.reading() as db:
+        rows = db.execute(query.order_by(Person.display_name, Account.id)).all()
+    return [Member(a.id, p.display_name, a.email, a.role, a.therapist_id, a.created_at)
+            for a, p in rows]
+
+
+def pending_invites(store: Store, viewer: Viewer) -> list[InviteView]:
+    """Invitations this person sent that are neither used nor expired."""
+    with store.reading() as db:
+        rows = db.scalars(select(Invite).where(Invite.invited_by == viewer.account_id,
+                                               Invite.used_at.is_(None),
+                                               Invite.expires_at > store.now())
+                          .order_by(Invite.created_at)).all()
+        return [InviteView(r.role, r.email, r.display_name, "") for r in rows]
+
+
+def clinic_timezone(store: Store, clinic_id: str) -> ZoneInfo:
+    with store.reading() as db:
+        clinic = db.get_one(Clinic, clinic_id)
+    return ZoneInfo(clinic.timezone)

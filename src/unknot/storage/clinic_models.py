@@ -1,0 +1,147 @@
+"""The clinic-mode tables: clinics, accounts, sign-in sessions, invitations, sign-in
+failures, the audit log and programmes.
+
+Personal mode never writes these. Every account is also a row of `people`, so a
+client's sessions, journal and preferences are the same rows personal mode uses,
+keyed by the client's person id.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from unknot.storage.columns import JSONType
+from unknot.storage.models import Base, _in
+
+ROLES: tuple[str, ...] = ("owner", "therapist", "client")
+
+
+class Clinic(Base):
+    """One practice: its name and the zone its schedules are read in."""
+
+    __tablename__ = "clinics"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+
+class Account(Base):
+    """Someone who signs in: a clinic owner, a therapist or a client (of one therapist)."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (
+        CheckConstraint(_in("role", ROLES), name="role_known"),
+        CheckConstraint("role != 'client' OR therapist_id IS NOT NULL", name="client_has_therapist"),
+        Index("ix_accounts_therapist_id", "therapist_id"),
+        Index("ix_accounts_clinic_id", "clinic_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id", ondelete="CASCADE"))
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"),
+                                           unique=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    therapist_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime]
+
+
+class LoginSession(Base):
+    """A signed-in device. The cookie holds a random token; only its hash is stored."""
+
+    __tablename__ = "login_sessions"
+    __table_args__ = (Index("ix_login_sessions_account_id", "account_id"),)
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class Invite(Base):
+    """A one-time link: it makes the owner, a therapist or a client account, once."""
+
+    __tablename__ = "invites"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role_known"),)
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(16))
+    email: Mapped[str] = mapped_column(String(254))
+    display_name: Mapped[str] = mapped_column(String(200))
+    invited_by: Mapped[str | None] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class LoginFailure(Base):
+    """A failed sign-in, counted per account and per address to slow down guessing."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(300))
+    at: Mapped[datetime]
+
+
+class AuditEvent(Base):
+    """Who viewed or changed a client's record, and when."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (
+        Index("ix_audit_events_client_id_at", "client_id", "at"),
+        Index("ix_audit_events_clinic_id_at", "clinic_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime]
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id", ondelete="CASCADE"))
+    actor_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    client_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text)
+
+
+class ClientIntake(Base):
+    """What the client told their therapist, screened: the request and the intake object."""
+
+    __tablename__ = "client_intakes"
+    __table_args__ = (Index("ix_client_intakes_client_id_id", "client_id", "id"),)
+
+    # A sequence, so "latest" is well defined even for two intakes in the same instant.
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    recorded_by: Mapped[str | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
+    request: Mapped[dict[str, Any]]
+    intake: Mapped[dict[str, Any]]
+
+
+class Programme(Base):
+    """A therapist's routine for a client, with its steps, notes and schedule."""
+
+    __tablename__ = "programmes"
+    __table_args__ = (Index("ix_programmes_client_id", "client_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    therapist_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"))
+    title: Mapped[str] = mapped_column(String(200))
+    # [{"technique", "seconds", "side", "note"}], in order.
+    steps: Mapped[list[dict[str, Any]]] = mapped_column(JSONType)
+    # {"days": ["mon", ...], "times": ["08:00", ...]}
+    schedule: Mapped[dict[str, Any]]
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]

@@ -1,0 +1,11 @@
+"""Clinic mode on the web: sign-in, the one ownership dependency, and the clinic pages."""
+
+from fastapi import FastAPI
+
+
+def install(app: FastAPI) -> None:
+    """Clinic mode: the sign-in and clinic pages, and the answers to refused requests."""
+    from unknot.web.clinic import auth, pages
+
+    auth.install(app)
+    app.include_router(pages.router)
