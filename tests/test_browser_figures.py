@@ -134,6 +134,30 @@ def test_library_pages_show_figures_and_pass_axe(chromium, server):  # noqa: F81
             assert page.errors == []
 
 
+def test_without_script_the_library_cards_still_show_figures(chromium, server):  # noqa: F811
+    """No JavaScript: each card's figure comes as a lazily loaded still image instead."""
+    context = chromium.new_context(base_url=server.url, viewport=PHONE, java_script_enabled=False,
+                                   service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto("/library")
+        images = page.locator("#library-list .card .card-fig img.fig")
+        assert images.count() == page.locator("#library-list .card").count() > 100
+        first = images.first
+        first.scroll_into_view_if_needed()
+        _until(page, "el => el.complete", first.element_handle())
+        shown = first.evaluate("el => ({w: el.naturalWidth, h: el.naturalHeight, "
+                               "box: el.getBoundingClientRect().width})")
+        assert shown["w"] > 0 and shown["h"] > 0 and shown["box"] >= 60
+        src = first.get_attribute("src")
+        answer = page.request.get(src)
+        assert answer.ok and answer.headers["content-type"].startswith("image/svg+xml")
+        assert 'xmlns="http://www.w3.org/2000/svg"' in answer.text()
+        screenshot(page, "figures-library-nojs-390")
+    finally:
+        context.close()
+
+
 def test_reduced_motion_shows_a_still_hand_and_the_arrow(chromium, server):  # noqa: F811
     context = chromium.new_context(base_url=server.url, viewport=PHONE, reduced_motion="reduce",
                                    service_workers="block")

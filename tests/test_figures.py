@@ -176,3 +176,17 @@ def test_the_api_serves_a_figure_in_the_asked_position(client: TestClient):
     assert root.get("aria-label").startswith("Lying")
     assert client.get("/api/v1/techniques/nothing-here/figure").status_code == 404
     assert client.get("/api/v1/techniques/cat-camel/figure", params={"position": "upside"}).status_code == 422
+
+
+def test_a_standalone_figure_is_a_complete_still_image(client: TestClient):
+    """For an <img> (the library without script): namespaced, colours written on the
+    shapes (the page's stylesheet does not reach an image), and no motion."""
+    answer = client.get("/api/v1/techniques/childs-pose/figure?still=true&standalone=true")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("image/svg+xml")
+    root = ET.fromstring(answer.text)
+    assert root.tag == f"{SVG}svg"
+    body = root.findall(f"{SVG}path")
+    assert body and all(p.get("fill") and p.get("class") is None for p in body)
+    assert not root.findall(f".//{SVG}animate") and not root.findall(f".//{SVG}animateMotion")
+    assert root.get("aria-label") == parse(figure_svg(LIBRARY.get("childs-pose"))).get("aria-label")

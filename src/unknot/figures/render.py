@@ -13,6 +13,7 @@ hand and the arrow instead (app.css).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -455,10 +456,46 @@ def describe(placed: Placed) -> str:
     return f"{where}: {tool} on the {region}, {PHRASES[spec.stroke]}{timing}."
 
 
+# The colours of figures.css (light scheme) as presentation attributes, for a figure
+# shown as an image file (<img>), where the page's stylesheet does not reach and the
+# Content-Security-Policy would refuse a <style> of its own.
+PAINT = {
+    "fb": 'fill="#e4ded3" stroke="#6d6658" stroke-width="1.8" stroke-linejoin="round" paint-order="stroke"',
+    "fx": 'fill="#d2cabd" stroke="#6d6658" stroke-width="1.8" stroke-linejoin="round" paint-order="stroke"',
+    "feye": 'fill="#6d6658"',
+    "fp": 'fill="none" stroke="#cfc8bb" stroke-width="2" stroke-linecap="round"',
+    "fp fwall": 'fill="none" stroke="#cfc8bb" stroke-width="3.5" stroke-linecap="round"',
+    "fr": 'fill="#d7ebe8" stroke="#0b5f5a" stroke-width=".8" stroke-linejoin="round" opacity=".9"',
+    "ftrack": ('fill="none" stroke="#0b5f5a" stroke-width="1.3" stroke-dasharray="2 2.5" '
+               'stroke-linecap="round" opacity=".7"'),
+    "farrow": ('fill="none" stroke="#0b5f5a" stroke-width="1.6" stroke-linecap="round" '
+               'stroke-linejoin="round"'),
+    "fhand": 'fill="#e7b897" fill-opacity=".88" stroke="#8a5a3c" stroke-width="1" stroke-linejoin="round"',
+    "fdot": 'fill="#0b5f5a" stroke="#fffdf8" stroke-width=".8"',
+    "ft-ball": 'fill="#c9d46a" stroke="#5d6420" stroke-width="1"',
+    "ft-roller": 'fill="#9fb8d6" stroke="#3d5470" stroke-width="1"',
+    "ft-core": 'fill="#fffdf8"',
+    "ft-gun": 'fill="#5b6270"',
+}
+
+
+def _painted(svg: str) -> str:
+    """A still figure as a complete SVG file: the namespace, and colours written on each shape."""
+    head, _, rest = svg.partition(">")
+    rest = re.sub(r' class="([^"]+)"', lambda m: f" {PAINT[m.group(1)]}" if m.group(1) in PAINT
+                  else m.group(0), rest)
+    return head.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) + ">" + rest
+
+
 def figure_svg(technique: Technique, position: str | None = None, size: str = "small",
                animate: bool = True, rate: float = DEFAULT_RATE,
-               spec: FigureSpec | None = None) -> str:
-    """The figure as an inline SVG string (deterministic; all text escaped)."""
+               spec: FigureSpec | None = None, standalone: bool = False) -> str:
+    """The figure as an inline SVG string (deterministic; all text escaped).
+
+    `standalone` gives a still figure that stands on its own as an image file (see PAINT).
+    """
+    if standalone:
+        return _painted(figure_svg(technique, position, size, animate=False, rate=rate, spec=spec))
     placed = place(technique, position, spec)
     text = describe(placed)
     box = _frame(placed, size)

@@ -24,13 +24,16 @@ async def get_figure(
     position: Annotated[Position | None, Query(description="Draw it in this position.")] = None,
     size: Annotated[Literal["small", "large"], Query()] = "small",
     still: Annotated[bool, Query(description="Without motion (for long lists).")] = False,
+    standalone: Annotated[bool, Query(description="A still figure with its colours written in, "
+                                      "to show as an image (<img>) without the page's styles.")] = False,
 ) -> Response:
     """The technique drawn in `position` (default: its usual one), the stroke moving with the breath."""
     technique = default_library().get(technique_id)
     if technique is None:
         raise HTTPException(404, detail=f"no technique {technique_id!r}")
     try:
-        svg = figure_svg(technique, position=position, size=size, animate=not still)
+        svg = figure_svg(technique, position=position, size=size, animate=not still,
+                         standalone=standalone)
     except FigureError as exc:
         raise HTTPException(404, detail=str(exc)) from exc
     return Response(svg, media_type="image/svg+xml",
