@@ -41,7 +41,7 @@ BAR_MS = 300
 def hyperfine(commands: list[str], *extra: str) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "result.json"
-        subprocess.run(["hyperfine", "-N", "--warmup", "3", "--runs", "30", "--export-json",
+        subprocess.run(["hyperfine", "-N", "--warmup", "2", "--runs", "20", "--export-json",
                         str(out), *extra, *commands], check=True, capture_output=True)
         return json.loads(out.read_text())["results"]
 
@@ -72,7 +72,7 @@ def main(before: Path | None = None) -> str:
     slowest = max(r["mean"] for r in results[1:]) * 1000
     verdict = "meets" if slowest < BAR_MS else "does not meet"
     return "\n".join([
-        "hyperfine -N, 3 warm-up runs and 30 timed runs each, one run side by side; wall time.",
+        "hyperfine -N, 2 warm-up runs and 20 timed runs each, one run side by side; wall time.",
         "",
         "| command | mean ms | min ms | vs bare interpreter |",
         "|---|---|---|---|",

@@ -18,16 +18,16 @@ kept-alive request waits ~40 ms on the client's delayed ACK (uvicorn issue #3149
 
 from __future__ import annotations
 
-import logging
 import os
-import secrets
-import socket
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from unknot.cli.app import app, fail
+
+if TYPE_CHECKING:  # imported where used: every command loads this module
+    import socket
 
 APP_FACTORY = "unknot.web.app:create_app"
 STARTUP_FAILURE = 3  # uvicorn's exit code when it cannot start
@@ -41,6 +41,8 @@ def listening_socket(host: str, port: int) -> socket.socket:
     turns TCP_NODELAY on only for sockets whose protocol says TCP. The listener has
     TCP_NODELAY too, which Linux copies to the connections it accepts.
     """
+    import socket
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
@@ -56,6 +58,8 @@ def listening_socket(host: str, port: int) -> socket.socket:
 
 def run_workers(host: str, port: int, workers: int, access_log: bool) -> None:
     """uvicorn's multi-worker run (what `uvicorn.run` does), on a socket with TCP_NODELAY."""
+    import logging
+
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
@@ -90,6 +94,8 @@ def serve(
         "--access-log/--no-access-log", help="Log every request.")] = True,
 ) -> None:
     """Start the web app: open http://HOST:PORT/ in a browser."""
+    import secrets
+
     import uvicorn
 
     from unknot.settings import SettingsError, check_host, get_settings, is_loopback

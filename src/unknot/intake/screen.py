@@ -117,8 +117,9 @@ def _mentions(lexicon: Lexicon, regexes: dict, text: NormalText,
               excluded_spans: list[tuple[int, int]]) -> list[str]:
     """Names whose patterns are found, not denied, ordered by first mention."""
     first_seen: dict[str, int] = {}
+    present = lexicon.compiler.present(text)
     for name, regex in regexes.items():
-        if not lexicon.compiler.may_match(regex, text):
+        if not regex.could_match(present):
             continue  # its words are not in the text
         for hit in find_hits(regex, text):
             if is_negated(text, hit):

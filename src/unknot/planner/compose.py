@@ -265,17 +265,27 @@ def _overlap(technique: Technique, regions: list[str], ctx: Context) -> list[str
     return [r for r in regions if r in mine]
 
 
-def _score(technique: Technique, phase: str, ctx: Context) -> float:
+def _score(technique: Technique, phase: str, ctx: Context,
+           used_positions: set[str] | None = None) -> float:
     key = (technique.id, phase)
     score = ctx._static.get(key)
     if score is None:
         score = ctx._static[key] = _static_score(technique, phase, ctx)
-    score += _position_score(technique, ctx)
+    score += _position_score(technique, ctx, used_positions)
     score -= 4.0 * ctx.used.get(technique.id, 0)
     return score + ctx.rng.random() * 1.2
 
 
-def _position_score(technique: Technique, ctx: Context) -> float:
+def _ranked(pool: list[Technique], phase: str, ctx: Context) -> list[Technique]:
+    """The pool, best score first. Each technique is scored once, in pool order (one random
+    draw each, so the same seed gives the same plan); ties keep the pool's order."""
+    used_positions = set(ctx.used_positions)  # (it does not change while we rank)
+    keys = [-_score(t, phase, ctx, used_positions) for t in pool]
+    return [pool[i] for i in sorted(range(len(pool)), key=keys.__getitem__)]
+
+
+def _position_score(technique: Technique, ctx: Context,
+                    used: set[str] | None = None) -> float:
     """Few position changes: stay where we are, or go back to a position already used."""
     mine = _traits(technique, ctx).positions & ctx.position_set
     if ctx.setting == "bed" and "lying" in ctx.positions:
@@ -283,7 +293,8 @@ def _position_score(technique: Technique, ctx: Context) -> float:
         return 2.5 if "lying" in mine else -8.0
     if ctx.position in mine:
         return 2.5
-    used = set(ctx.used_positions)
+    if used is None:
+        used = set(ctx.used_positions)
     if mine & used:
         return 1.5
     if not used:
@@ -359,8 +370,7 @@ def _position_for(technique: Technique, ctx: Context) -> str:
 
 def _pick(pool: list[Technique], phase: str, ctx: Context, budget: int,
           allow_repeat: bool = False) -> Choice | None:
-    ranked = sorted(pool, key=lambda t: -_score(t, phase, ctx))
-    for technique in ranked:
+    for technique in _ranked(pool, phase, ctx):
         if ctx.used.get(technique.id) and not allow_repeat:
             continue
         if _traits(technique, ctx).device and ctx.devices and ctx.total < ONE_DEVICE_BELOW_SECONDS:
@@ -622,8 +632,14 @@ def _group_positions(chosen: list[Choice], ctx: Context) -> list[Choice]:
     if not middle:
         return settle + close
 
+    known: dict[int, list[str]] = {}  # (worked out once a choice: the search asks often)
+
     def allowed(choice: Choice) -> list[str]:
-        return [p for p in ctx.positions if p in choice.technique.positions] or [choice.position]
+        found = known.get(id(choice))
+        if found is None:
+            found = known[id(choice)] = [p for p in ctx.positions
+                                         if p in choice.technique.positions] or [choice.position]
+        return found
 
     best: tuple | None = None
     options = list(dict.fromkeys(p for c in middle for p in allowed(c)))

@@ -119,6 +119,28 @@ class Engine:
             self._compiled.append(_CompiledRule(rule, texts, unless, needs))
         if problems:
             raise RuleError("\n".join(problems))
+        # Each rule filed under one bit it needs (its lowest): a text's present bits then
+        # lead straight to the rules worth a look, without a test of every rule.
+        self._by_bit: dict[int, list[int]] = {}
+        self._always: list[int] = []
+        for index, compiled in enumerate(self._compiled):
+            if compiled.needs:
+                self._by_bit.setdefault(compiled.needs & -compiled.needs, []).append(index)
+            else:
+                self._always.append(index)
+
+    def _candidates(self, present: int) -> list[int]:
+        """The rules (in order) whose needed words are all present."""
+        if present < 0:  # the prefilter is off: every rule
+            return list(range(len(self._compiled)))
+        found = list(self._always)
+        bits = present
+        while bits:
+            low = bits & -bits
+            found.extend(self._by_bit.get(low, ()))
+            bits ^= low
+        found.sort()
+        return found
 
     def compile_all(self) -> None:
         """Compile every pattern now (they compile on first use otherwise), and read spelling
@@ -144,7 +166,8 @@ class Engine:
         present = 0
         for text in texts.all():
             present |= self.lexicon.compiler.present(text)
-        for compiled in self._compiled:
+        for index in self._candidates(present):
+            compiled = self._compiled[index]
             if present & compiled.needs != compiled.needs or not all(
                     regex.could_match(present) for regex in compiled.texts if regex is not None):
                 continue
