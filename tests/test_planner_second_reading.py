@@ -98,3 +98,23 @@ def test_a_short_routine_does_not_kneel_just_to_end() -> None:
         worked = {s.position for s in plan.steps if s.kind == "massage"}
         assert plan.steps[-1].position in worked, [(s.technique, s.position) for s in plan.steps]
         assert "childs-pose" not in {s.technique for s in plan.steps}
+
+
+def test_the_massage_gun_works_around_the_shoulder_blade_once_in_a_short_routine() -> None:
+    technique = LIBRARY.get("shoulder-blade-massage-gun")
+    assert technique is not None and technique.sided and "percussion" in technique.modalities
+    assert {"pregnancy", "bleeding_risk", "fragile_bones", "cancer", "frailty"} <= set(
+        technique.contraindications)
+    chosen = 0
+    for plan in plans("tight upper back around my shoulder blades", (8, 10, 12),
+                      tools=("massage_gun",)):
+        guns = [s for s in plan.steps if "massage_gun" in s.tools]
+        assert len({s.technique for s in guns}) == 1, [s.technique for s in guns]
+        assert sorted(s.side for s in guns) == ["left", "right"]
+        chosen += guns[0].technique == "shoulder-blade-massage-gun"
+        for step in guns:
+            words = " ".join(step.instructions)
+            assert " first " not in words
+            part = "shoulder blade" if step.technique == "shoulder-blade-massage-gun" else "shoulder"
+            assert f"the {step.side} {part}" in words
+    assert chosen, "the shoulder-blade gun was never chosen for the shoulder blades"
