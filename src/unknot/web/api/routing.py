@@ -13,17 +13,24 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.routing import APIRoute
+from starlette.concurrency import run_in_threadpool
 
 from unknot.web.errors import BodyError
 
 MAX_BODY_BYTES = 1_000_000
 MAX_DEPTH = 32
 MAX_NUMBER_CHARS = 100
+# Lists and objects a body may hold, counted by their opening brackets (a 60-minute plan
+# has under a thousand). Parsing builds each as an object the garbage collector tracks,
+# and its full passes over a few hundred thousand of them hold the interpreter for a
+# second, stalling every request of the worker, wherever the parsing runs.
+MAX_CONTAINERS = 20_000
 Path = tuple[str | int, ...]
 
 
@@ -76,9 +83,19 @@ def _number(kind: Callable[[str], Any]) -> Callable[[str], Any]:
     return parse
 
 
+# MAX_DEPTH + 1 opening brackets in a row: certainly nested too deep.
+_TOO_DEEP = re.compile(rb"(?:[\[{]\s*){%d}" % (MAX_DEPTH + 1))
+
+
 def parse_body(raw: bytes) -> Any:
     """The JSON of a body; a 422 naming the problem for text that is not UTF-8, nesting
     too deep to parse or a number too long (json.JSONDecodeError goes to FastAPI)."""
+    brackets = raw.count(b"[") + raw.count(b"{")
+    if brackets > MAX_CONTAINERS:
+        if _TOO_DEEP.search(raw):  # the usual shape of a body nested too deep: say that
+            raise BodyError(["body"], f"nested more than {MAX_DEPTH} levels deep", "json_invalid")
+        raise BodyError(["body"], f"holds {brackets} lists and objects (counting [ and {{); "
+                                  f"at most {MAX_CONTAINERS} are accepted", "json_invalid")
     try:
         return json.loads(raw, parse_int=_number(int), parse_float=_number(float))
     except UnicodeDecodeError as exc:
@@ -90,15 +107,30 @@ def parse_body(raw: bytes) -> Any:
         raise BodyError(["body"], str(exc), "json_invalid") from exc
 
 
+# Above this size a body is parsed and checked in the thread pool: a megabyte of small
+# items takes the better part of a second, which on the event loop would stall every
+# other request of the worker (/api/v1/ping included); small bodies skip the hop.
+OFF_LOOP_BYTES = 64_000
+
+
+def checked_json(raw: bytes) -> Any:
+    """The body's JSON, or a BodyError naming the first value that cannot be accepted."""
+    parsed = parse_body(raw)
+    found = first_problem(parsed)
+    if found:
+        path, message = found
+        raise BodyError(["body", *path], message)
+    return parsed
+
+
 class CheckedRequest(Request):
     async def json(self) -> Any:
         if not hasattr(self, "_json"):
-            parsed = parse_body(await self.body())
-            found = first_problem(parsed)
-            if found:
-                path, message = found
-                raise BodyError(["body", *path], message)
-            self._json = parsed
+            raw = await self.body()
+            if len(raw) > OFF_LOOP_BYTES:
+                self._json = await run_in_threadpool(checked_json, raw)
+            else:
+                self._json = checked_json(raw)
         return self._json
 
 
