@@ -355,6 +355,26 @@ def _check_reasons(scenario, plan):
     return problems
 
 
+def _check_reasons_true(scenario, plan):
+    """A reason says only what is true of this plan: "before any deeper work" with deeper
+    work after it (never in a calm, light-only routine); "connects to your hands" only
+    for areas the person named; "before you get up" not at bedtime."""
+    problems = []
+    for i, s in enumerate(plan.steps):
+        if "before any deeper work" in s.why:
+            later = [t for t in plan.steps[i + 1:] if t.phase == "work"]
+            earlier = [t for t in plan.steps[:i] if t.phase == "work"]
+            if not later or earlier or scenario.calm:
+                problems.append(f"{s.technique}: promises deeper work")
+        named = expand_regions(plan.intake.regions or scenario.regions)
+        said = re.search(r"connects? to your (.+?):", s.why)
+        if said and not named:
+            problems.append(f"{s.technique}: connects to {said.group(1)}, which nobody named")
+        if "sleep" in plan.intake.goals and "before you get up" in s.why:
+            problems.append(f"{s.technique}: 'before you get up' at bedtime")
+    return problems
+
+
 def _check_warm_up_first(scenario, plan):
     """A warm-up ("before you begin massaging") comes before the hands-on massage."""
     first_massage = next((i for i, s in enumerate(plan.steps) if s.kind == "massage"), None)
@@ -420,7 +440,8 @@ CHECKS = {
     "breath_first": _check_breath_first, "back_stretches": _check_back_stretches,
     "headache_areas": _check_headache_areas, "colon_strokes": _check_colon_strokes,
     "names": _check_names, "swap": _check_swap, "safety": _check_safety,
-    "reasons": _check_reasons, "warm_up_first": _check_warm_up_first,
+    "reasons": _check_reasons, "reasons_true": _check_reasons_true,
+    "warm_up_first": _check_warm_up_first,
     "devices": _check_devices, "ending": _check_ending,
 }
 SEEDS = (0, 1, 2)

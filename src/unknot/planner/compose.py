@@ -142,6 +142,7 @@ class Context:
     target_set: frozenset[str] = frozenset()
     connected_set: frozenset[str] = frozenset()
     devices: int = 0  # device blocks chosen so far
+    named_areas: bool = True  # False: the areas come from the goal, not the person's words
 
     def __post_init__(self) -> None:
         # The same as sets, for the questions asked of every technique.
@@ -209,6 +210,7 @@ def make_context(request: PlanRequest, intake: IntakeResult) -> Context:
         setting=request.setting,
         named_tools=frozenset(t for t in request.tools if t not in ("wall", "chair")),
         calm=calm,
+        named_areas=bool(request.regions or intake.regions),
     )
 
 
@@ -428,6 +430,16 @@ def touch(technique: Technique) -> str:
     return TOUCH_WORDS[technique.strokes[0]]
 
 
+# What work on the goal's own areas does, when the person named a goal and no area.
+GOAL_HELPS: dict[str, str] = {
+    "sleep": "the body wind down for sleep", "stress_relief": "the body calm down",
+    "relaxation": "you relax", "energy": "wake the body up", "circulation": "the circulation",
+    "recovery": "the muscles recover", "digestion": "digestion",
+    "headache_relief": "ease the headache", "stiffness": "ease the stiffness",
+    "pain_relief": "ease the ache",
+}
+
+
 def _why(technique: Technique, phase: str, ctx: Context) -> str:
     target = _overlap(technique, ctx.targets, ctx)
     connected = _overlap(technique, ctx.connected, ctx)
@@ -436,6 +448,8 @@ def _why(technique: Technique, phase: str, ctx: Context) -> str:
         text = "Opens gently, so you arrive in your body before the work begins."
     elif phase == "settle":
         text = "Opens with slow breathing so every stroke that follows stays slow and present."
+    elif phase == "close" and "sleep" in ctx.goals:
+        text = "Ends quietly and still, so sleep can come."
     elif phase == "close":
         text = "Closes quietly so the work can settle before you get up."
     elif phase == "gentle" and is_warm_up(technique) and technique.kind == "stretch":
@@ -447,6 +461,12 @@ def _why(technique: Technique, phase: str, ctx: Context) -> str:
     elif phase == "gentle":
         text = (f"Starts light on the {_names(technique.regions)} with {touch(technique)}, "
                 "before any deeper work.")
+    elif phase in ("work", "connected") and not ctx.named_areas:
+        # Areas chosen for the goal (sleep: hands, feet, face): nothing "connects to your
+        # hands", and nobody said they feel it there. Say what the work is for.
+        helps = GOAL_HELPS.get(ctx.goals[0], ctx.goals[0].replace("_", " "))
+        text = f"Work on the {_names(target or connected or technique.regions)} helps {helps}."
+        goals = []
     elif phase == "stretch":
         text = f"Lengthens the {_names(target or connected or technique.regions)} after the work."
     elif phase == "connected" or not target:
@@ -660,6 +680,7 @@ def _group_positions(chosen: list[Choice], ctx: Context) -> list[Choice]:
         choice.position = position
         ordered.append(choice)
     _light_first(ordered)
+    _mind_the_order(ordered, ctx.calm)
     _vary_reasons(ordered)
     return ordered
 
@@ -668,6 +689,34 @@ _WORKS = re.compile(r"Works on your (.+), where you feel it\.")
 _CONNECTS = re.compile(r"The (.+) connects? to your (.+): tension there feeds it\.")
 _USES = re.compile(r"Uses the (.+) you have at hand\.")
 _LENGTHENS = re.compile(r"Lengthens the (.+) after the work\.")
+
+
+BEFORE_DEEPER = " before any deeper work."
+
+
+def _mind_the_order(ordered: list[Choice], calm: bool) -> None:
+    """A gentle step promises deeper work only when deeper work follows it.
+
+    With no targeted work at all (a light-only routine) it says so; placed after
+    the work (a new position's first step) it says why it is there. A calm routine
+    stays light from start to end, so nothing in it is "deeper".
+    """
+    has_work = any(c.phase == "work" for c in ordered)
+    worked = False
+    for index, choice in enumerate(ordered):
+        if BEFORE_DEEPER in choice.why:
+            if calm and not worked:
+                ending = ", to begin the slow, light work."
+            elif not has_work or calm:
+                ending = ", kept light throughout."
+            elif worked and ordered[index - 1].position != choice.position:
+                ending = " as you settle into the new position."
+            elif worked:
+                ending = " between the deeper steps."
+            else:
+                ending = BEFORE_DEEPER
+            choice.why = choice.why.replace(BEFORE_DEEPER, ending)
+        worked = worked or choice.phase == "work"
 
 
 def _vary_reasons(ordered: list[Choice]) -> None:
