@@ -24,6 +24,7 @@ from unknot.library.schema import Technique
 INHALE = 0.4          # share of a breath spent breathing in (player.js `breath`)
 DEFAULT_RATE = 6.0    # breaths a minute, the pacer's default
 ASPECT = 1.25         # width : height of every figure
+WIDE = 2.0            # … but a small figure of a body lying along the floor (class fig-wide)
 
 
 class FigureError(ValueError):
@@ -221,8 +222,8 @@ def lies_along(body: B.Body) -> bool:
 
 def must_show(placed: Placed, size: str = "large") -> list[B.Point]:
     """What a figure's frame must contain: the worked region, the path, the hand or
-    tool on it and the head — and, lying down, the whole body, head to feet (a lying
-    figure cut at the hips reads as a pile of legs)."""
+    tool on it and the head — and, lying down or in a stretch, the whole body, head to
+    feet (a lying figure cut at the hips reads as a pile of legs)."""
     body = placed.body
     points = list(placed.area.corners(body)) if placed.spec.stroke != "scan" else []
     for path in placed.paths:
@@ -231,25 +232,28 @@ def must_show(placed: Placed, size: str = "large") -> list[B.Point]:
     r = max(head.wa, head.wb)
     for end in (head.a, head.b):
         points += [(end[0] - r, end[1] - r), (end[0] + r, end[1] + r)]
-    if placed.spec.frame == "body" and (body.position == "lying" or lies_along(body)):
+    # A stretch is told by the pose itself: all of it shows.
+    if placed.spec.frame == "body" and (body.position == "lying" or lies_along(body)
+                                        or placed.spec.stroke == "stretch"):
         x0, y0, x1, y1 = body.bounds()
         points += [(x0, y0), (x1, y1)]
     return points
 
 
-def _fit(x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
-    """The box (x, y, w, h) of ASPECT round the given one, centred on it."""
+def _fit(x0: float, y0: float, x1: float, y1: float,
+         aspect: float = ASPECT) -> tuple[float, float, float, float]:
+    """The box (x, y, w, h) of `aspect` round the given one, centred on it."""
     w, h = x1 - x0, y1 - y0
-    if w / h < ASPECT:
-        w = h * ASPECT
+    if w / h < aspect:
+        w = h * aspect
     else:
-        h = w / ASPECT
+        h = w / aspect
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     return cx - w / 2, cy - h / 2, w, h
 
 
 def _frame(placed: Placed, size: str = "large") -> tuple[float, float, float, float]:
-    """The viewBox: the whole body, or close on the region; always ASPECT wide.
+    """The viewBox: the whole body, or close on the region; ASPECT wide (small and lying: WIDE).
 
     A small figure (a plan card) is too small to show the whole body and the hand
     clearly, so it shows the body round the work as large as it goes — but never
@@ -272,6 +276,9 @@ def _frame(placed: Placed, size: str = "large") -> tuple[float, float, float, fl
         for x, y in _tool_points(placed, path):
             x0, y0, x1, y1 = min(x0, x - 8), min(y0, y - 8), max(x1, x + 8), max(y1, y + 8)
     fx, fy, fw, fh = _fit(x0 - 8, y0 - 6, x1 + 8, y1 + 8)
+    if size == "small" and (body.position == "lying" or lies_along(body)):
+        # A body along the floor is long and low: in a wide strip it is drawn larger, whole.
+        return _fit(x0 - 5, y0 - 5, x1 + 5, y1 + 6, WIDE)
     if size != "small" or placed.spec.stroke == "scan":
         return fx, fy, fw, fh
     points = must_show(placed, size)
@@ -539,7 +546,8 @@ def figure_svg(technique: Technique, position: str | None = None, size: str = "s
             else:
                 movers.append(_animation(mover_spec, at, cycle, index))
     x, y, w, h = box
-    classes = f"fig fig-{escape(size)}" + (" fig-anim" if animate else "")
+    classes = (f"fig fig-{escape(size)}" + (" fig-wide" if w / h > 1.6 else "")
+               + (" fig-anim" if animate else ""))
     return (
         f'<svg class="{classes}" viewBox="{_n(x)} {_n(y)} {_n(w)} {_n(h)}" role="img" '
         f'aria-label="{escape(text)}" focusable="false" data-technique="{escape(technique.id)}" '
