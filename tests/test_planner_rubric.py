@@ -375,6 +375,22 @@ def _check_reasons_true(scenario, plan):
     return problems
 
 
+def _check_calm_ending(scenario, plan):
+    """The last step settles the body: no wake-up breath or tapping to close, unless the
+    person came for energy (and none to open a calming routine)."""
+    if "energy" in plan.intake.goals:
+        return None
+
+    def rousing(step) -> bool:
+        goals = set(LIBRARY.get(step.technique).goals)
+        return "energy" in goals and not goals & {"sleep", "stress_relief", "relaxation"}
+
+    problems = [f"ends with {plan.steps[-1].technique}"] if rousing(plan.steps[-1]) else []
+    if scenario.calm and rousing(plan.steps[0]):
+        problems.append(f"a calming routine opens with {plan.steps[0].technique}")
+    return problems
+
+
 def _check_warm_up_first(scenario, plan):
     """A warm-up ("before you begin massaging") comes before the hands-on massage."""
     first_massage = next((i for i, s in enumerate(plan.steps) if s.kind == "massage"), None)
@@ -441,6 +457,7 @@ CHECKS = {
     "headache_areas": _check_headache_areas, "colon_strokes": _check_colon_strokes,
     "names": _check_names, "swap": _check_swap, "safety": _check_safety,
     "reasons": _check_reasons, "reasons_true": _check_reasons_true,
+    "calm_ending": _check_calm_ending,
     "warm_up_first": _check_warm_up_first,
     "devices": _check_devices, "ending": _check_ending,
 }

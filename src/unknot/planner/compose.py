@@ -515,6 +515,8 @@ def compose(ctx: Context, library: Library) -> list[Choice]:
         pool = _phase_pool(pools[phase], phase, ctx)
         if phase == "stretch" and ctx.total >= 720 and set(ctx.targets) & BACK_REGIONS:
             budget -= _bring_the_stretches(pool, ctx, budget, chosen)
+        if phase == "close" or (phase == "settle" and ctx.calm):
+            pool = _not_rousing(pool, ctx)
         if phase in ("stretch", "close") and ctx.total < SETTLED_ENDING_BELOW_SECONDS:
             # No stretch rather than one that needs a new position; a close always.
             pool = _where_we_are(pool, ctx) or (pool if phase == "close" else [])
@@ -538,6 +540,19 @@ def compose(ctx: Context, library: Library) -> list[Choice]:
     ordered = _group_positions(chosen, ctx)
     _say_what_was_left_out(ordered, ctx, library)
     return ordered
+
+
+def rousing(technique: Technique) -> bool:
+    """A move meant to wake the body up (arm-lift breath, tapping): for energy only."""
+    return "energy" in technique.goals and not CALM_GOALS & set(technique.goals)
+
+
+def _not_rousing(pool: list[Technique], ctx: Context) -> list[Technique]:
+    """A routine ends calm (and a calming one starts calm): no wake-up move there,
+    unless waking up is what the person came for."""
+    if "energy" in ctx.goals:
+        return pool
+    return [t for t in pool if not rousing(t)] or pool
 
 
 def _where_we_are(pool: list[Technique], ctx: Context) -> list[Technique]:
