@@ -298,6 +298,14 @@ def test_terminal_escapes_in_a_note_are_neutralised(client: TestClient) -> None:
     assert (stored["stop_reason"], stored["note"]) == (done["stop_reason"], done["note"])
 
 
+def test_direction_overrides_in_a_note_are_removed(client: TestClient) -> None:
+    # U+202E turns the rest of a line around on screen: "it hurts" would show as "struh ti".
+    session = start_session(client)
+    done = finish(client, session["id"], status="stopped", completed_steps=1,
+                  stop_reason="\u202eit hurts\u202c", note="left \u2067side\u2069 \u200fsore")
+    assert (done["stop_reason"], done["note"]) == ("it hurts", "left side sore")
+
+
 def test_sending_the_same_finish_again_is_harmless(client: TestClient,
                                                    clock: FrozenClock) -> None:
     session = start_session(client)

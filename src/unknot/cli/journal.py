@@ -53,7 +53,8 @@ def csv_columns() -> tuple[str, ...]:
 
 
 # Every control character but newline and tab: C0 (ESC, BEL, CR, NUL…), DEL and C1 (CSI…).
-TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional overrides and isolates too: a terminal would reorder the text around them.
+TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # DEL and C1 controls, which JSON does not escape by itself.
 JSON_UNESCAPED_CONTROLS = re.compile("[\x7f-\x9f]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

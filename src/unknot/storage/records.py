@@ -160,7 +160,9 @@ def new_session_id(value: str | None) -> str:
 
 # C0 controls but tab and newline, DEL, and C1 controls: ESC (\x1b) and CSI (\x9b) start
 # the sequences a terminal obeys (colours, cursor moves, window titles, even key input).
-CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the invisible
+# direction marks reorder what is shown ("Trojan Source"), so a note reads other than it is.
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def strip_controls(value: str) -> str:
