@@ -226,6 +226,9 @@ def report(results: dict[str, Result]) -> str:
         r = results[key]
         lines.append(f"| {r.name} | {r.rps:,.0f} | {r.p99_ms:.2f} | "
                      f"**{r.rps / rate:.2f}×** of 1 worker |")
+    load = os.getloadavg()[0]
+    lines += ["", f"Load average at the end: {load:.1f} on {os.cpu_count()} cores (other work on "
+                  "the machine): 2 workers can only outrun 1 when a core is free for the second."]
     fresh = [results[f"fresh{n}"].rps / results[f"bare{n}"].rps for n in (1, 2)]
     verdict = "meets" if min(fresh) >= 0.5 else "misses"
     lines += ["", f"SPEC §7 (plans ≥ half the bare rate, every request new): "

@@ -42,6 +42,7 @@ from core import ROOT, write
 HOST = "127.0.0.1"
 YEARS = tuple(int(y) for y in os.environ.get("BENCH_JOURNAL_YEARS", "1,5,20").split(","))
 ROUNDS = int(os.environ.get("BENCH_JOURNAL_ROUNDS", "60"))
+DATABASES = os.environ.get("BENCH_JOURNAL_DATABASES", "sqlite,postgresql").split(",")
 HEADING = "## Journal over years"
 PAGE_JOURNAL = "/api/v1/journal?series=60"
 REQUESTS = [
@@ -234,9 +235,10 @@ def main() -> str:
     rows: list[str] = []
     with tempfile.TemporaryDirectory(prefix="unknot-journal-") as tmp:
         folder = Path(tmp)
-        rows += bench_database("SQLite", f"sqlite:///{folder / 'journal.db'}", folder)
+        if "sqlite" in DATABASES:
+            rows += bench_database("SQLite", f"sqlite:///{folder / 'journal.db'}", folder)
         with postgres_schema() as url:
-            if url is not None:
+            if url is not None and "postgresql" in DATABASES:
                 rows += bench_database("PostgreSQL", url, folder)
     return "\n".join([
         "Built through the storage layer (`Store.create_session` and `finish_session`, what "
