@@ -118,3 +118,19 @@ def test_the_massage_gun_works_around_the_shoulder_blade_once_in_a_short_routine
             part = "shoulder blade" if step.technique == "shoulder-blade-massage-gun" else "shoulder"
             assert f"the {step.side} {part}" in words
     assert chosen, "the shoulder-blade gun was never chosen for the shoulder blades"
+
+
+@pytest.mark.parametrize("setting", ["anywhere", "floor"])
+def test_a_massage_ball_brought_for_sore_calves_is_used_on_the_calves(setting) -> None:
+    for plan in plans("sore calves after running", (8, 12), setting, tools=("massage_ball",)):
+        with_ball = [s for s in plan.steps if "massage_ball" in s.tools]
+        assert with_ball and all("calves" in s.regions for s in with_ball), \
+            [s.technique for s in plan.steps]
+        assert all("massage ball" in s.why for s in with_ball)
+
+
+def test_reasons_read_as_plain_english() -> None:
+    for plan in plans("sore calves after running, I am 24 weeks pregnant", (12,)):
+        for step in plan.steps:
+            assert "feet connects" not in step.why
+            assert "Pressure kept light: In " not in step.why

@@ -181,7 +181,8 @@ def make_context(request: PlanRequest, intake: IntakeResult) -> Context:
         # A relative contraindication: the cautious reading is light pressure only.
         pressure = "light"
         reasons = [c.message for c in intake.cautions if "deep_pressure" in c.avoid]
-        note = "Pressure kept light: " + (reasons[0] if reasons else "a caution applies.")
+        reason = reasons[0] if reasons else "a caution applies."
+        note = "Pressure kept light: " + reason[:1].lower() + reason[1:]
     if request.pressure == "light":
         avoid = avoid | {"deep_pressure"}  # a preference, not a safety rule
     calm = _calm(goals)
@@ -471,7 +472,8 @@ def _why(technique: Technique, phase: str, ctx: Context) -> str:
         text = f"Lengthens the {_names(target or connected or technique.regions)} after the work."
     elif phase == "connected" or not target:
         areas = connected or list(technique.regions)
-        verb = "connects" if len(areas) == 1 and not areas[0].endswith("s") else "connect"
+        plural = areas[0].endswith("s") or areas[0] == "feet"
+        verb = "connects" if len(areas) == 1 and not plural else "connect"
         text = (f"The {_names(areas)} {verb} to your "
                 f"{_names(ctx.targets[:2] or technique.regions)}: tension there feeds it.")
     else:
