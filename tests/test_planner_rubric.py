@@ -336,7 +336,8 @@ def _check_names(scenario, plan):
 
 
 # Reasons that say nothing a person could picture (the second reading found them).
-VAGUE_REASONS = ("from another angle", "with another touch", "Continues the work on the same area")
+VAGUE_REASONS = ("from another angle", "with another touch", "Continues the work on the same area",
+                 "from a new angle", "More support from the areas around it")
 # Strokes that glide over the skin: only these take "gentle strokes" as their reason.
 STROKING = ("glide", "sweep", "circles", "knead")
 DEVICES = ("massage_gun", "handheld_massager")

@@ -764,11 +764,14 @@ def _vary_reasons(ordered: list[Choice]) -> None:
             elif connects and count == 1:
                 kept.append(f"Supports your {connects.group(2)} through the {connects.group(1)}.")
             elif connects:
-                kept.append("More support from the areas around it.")
-            elif _LENGTHENS.fullmatch(sentence) and count == 1:
-                kept.append("Another stretch for the same muscles, from a new angle.")
-            elif _LENGTHENS.fullmatch(sentence):
-                kept.append("One more stretch, so the work holds.")
+                kept.append(f"Eases the {connects.group(1)} around your {connects.group(2)} with "
+                            f"{touch(choice.technique)}.")
+            elif (lengthens := _LENGTHENS.fullmatch(sentence)) and count == 1:
+                kept.append(f"{choice.technique.name} adds a second stretch for the "
+                            f"{lengthens.group(1)}.")
+            elif lengthens:
+                kept.append(f"{choice.technique.name} ends the stretches for the "
+                            f"{lengthens.group(1)}, so the work holds.")
         choice.why = " ".join(kept) or (
             f"Continues on the {_names(choice.technique.regions)} with {touch(choice.technique)}.")
 
