@@ -190,3 +190,50 @@ def test_a_standalone_figure_is_a_complete_still_image(client: TestClient):
     assert body and all(p.get("fill") and p.get("class") is None for p in body)
     assert not root.findall(f".//{SVG}animate") and not root.findall(f".//{SVG}animateMotion")
     assert root.get("aria-label") == parse(figure_svg(LIBRARY.get("childs-pose"))).get("aria-label")
+
+
+def test_a_stretch_done_in_another_position_keeps_its_own_arms():
+    """Standing or kneeling, the cross-body stretch is still an arm across the chest (not a
+    plain standing figure with an arrow); lying, the hands stay held together on the chest."""
+    from unknot.figures import body as B
+
+    for technique, position, plain in (("cross-body-shoulder-stretch", "standing", "standing-front"),
+                                       ("cross-body-shoulder-stretch", "kneeling", "kneeling-front"),
+                                       ("hand-thumb-and-palm", "lying", "lying-front")):
+        placed = place(LIBRARY.get(technique), position)
+        own = B.pose(placed.spec.pose)
+        assert placed.body.position == position and placed.body.name != plain
+        # The arms keep their shape relative to the torso (turned with it when lying).
+        for tag in ("n", "f"):
+            a, b = own.bands[f"forearm_{tag}"], placed.body.bands[f"forearm_{tag}"]
+            ta, tb = own.bands["torso"], placed.body.bands["torso"]
+            turn_own = math.atan2(*a.axis) - math.atan2(*ta.axis)
+            turn_here = math.atan2(*b.axis) - math.atan2(*tb.axis)
+            assert math.isclose(math.cos(turn_own), math.cos(turn_here), abs_tol=1e-6)
+        # The legs are those of the position.
+        assert placed.body.bands["shin_n"].a == B.pose(plain).bands["shin_n"].a or position == "lying"
+
+
+def test_the_stretch_poses_show_the_move_itself():
+    from unknot.figures import body as B
+
+    # Child's pose: hips above the shoulders, the forehead down at the floor, knees on it.
+    child = B.pose("childs-pose")
+    floor = child.bounds()[3]
+    torso, head = child.bands["torso"], child.bands["head"]
+    assert torso.b[1] < torso.a[1], "the hips are higher than the shoulders"
+    assert floor - max(head.a[1], head.b[1]) < head.wa + 2
+    assert floor - child.bands["shin_n"].a[1] < child.bands["shin_n"].wa + 2
+    # Figure four: the crossed shin lies across the other knee, in both positions it is done in.
+    for name in ("lying-figure-four", "seated-figure-four"):
+        four = B.pose(name)
+        shin, knee = four.bands["shin_n"], four.bands["thigh_f"].b
+        u, v = shin.coords(knee)
+        assert 0.3 <= u <= 1.2 and abs(v * shin.width(min(u, 1.0))) < 10, name
+    assert place(LIBRARY.get("figure-four-stretch"), "seated").body.name == "seated-figure-four"
+    # The seated twist: the head turned and the shoulders turned (narrower than sitting plain).
+    twist, plain = B.pose("seated-twist"), B.pose("seated-back")
+    assert twist.spec.look != 0
+    span = math.dist(twist.bands["upper_arm_n"].a, twist.bands["upper_arm_f"].a)
+    assert span < 0.8 * math.dist(plain.bands["upper_arm_n"].a, plain.bands["upper_arm_f"].a)
+    assert 'class="feye"' in figure_svg(LIBRARY.get("seated-spinal-twist"))

@@ -187,6 +187,15 @@ class Body:
     def bounds(self) -> tuple[float, float, float, float]:
         xs, ys = [], []
         for band in self.bands.values():
+            if band.part == "head":
+                # The head is an ellipse through its two ends: its own extent, not a capsule's
+                # (a tilted head would otherwise lift the floor line off the knees).
+                (ax, ay), ry, rx = band.axis, band.length / 2, band.wa
+                cx, cy = (band.a[0] + band.b[0]) / 2, (band.a[1] + band.b[1]) / 2
+                hx, hy = math.hypot(ry * ax, rx * ay), math.hypot(ry * ay, rx * ax)
+                xs += [cx - hx, cx + hx]
+                ys += [cy - hy, cy + hy]
+                continue
             for end, w in ((band.a, band.wa), (band.b, band.wb)):
                 xs += [end[0] - w, end[0] + w]
                 ys += [end[1] - w, end[1] + w]
@@ -431,8 +440,8 @@ POSES: dict[str, PoseSpec] = {
                           props=("floor",)),
     # Sitting back on the heels, the back rounded forward over the thighs, the forehead on
     # the floor and the arms resting alongside, palms up (the form handouts draw most).
-    "childs-pose": PoseSpec("kneeling", "side", root=(62.0, 116.0), torso=78.0, neck=60.0,
-                            head=75.0, arm_n=(-74.0, -80.0, -88.0), arm_f=(-76.0, -82.0, -88.0),
+    "childs-pose": PoseSpec("kneeling", "side", root=(62.0, 116.0), torso=80.0, neck=65.0,
+                            head=85.0, arm_n=(-74.0, -80.0, -88.0), arm_f=(-76.0, -82.0, -88.0),
                             leg_n=(55.0, -90.0, -90.0), leg_f=(53.0, -90.0, -90.0),
                             props=("floor",)),
     "kneeling-lunge": PoseSpec("kneeling", "side", root=(95.0, 96.0), torso=180.0,
