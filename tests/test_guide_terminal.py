@@ -84,10 +84,26 @@ def quiet_console() -> Console:
     return Console(file=io.StringIO(), width=100, record=True)
 
 
-def test_it_plays_every_step_and_says_every_cue_in_order() -> None:
+class VirtualTime:
+    """A clock that moves only when the player sleeps: the whole loop runs as it does for
+    a person, but a busy machine can no longer make it wake late and drop a cue."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def test_it_plays_every_step_and_says_every_cue_in_order(monkeypatch) -> None:
     plan, speaker, console = load_plan(), RecordingSpeaker(), quiet_console()
+    virtual = VirtualTime()
+    monkeypatch.setattr("unknot.guide.terminal.time.sleep", virtual.sleep)
     outcome = run_guide(plan, speaker=speaker, time_scale=FAST, interactive=False,
-                        console=console)
+                        console=console, clock=virtual.clock)
     shown = console.export_text()
     for number, step in enumerate(plan["steps"], start=1):
         assert f"Step {number} of 4 · {step['name']}" in shown
