@@ -114,9 +114,11 @@ def _checklist(questions: QuestionSet, screening: Screening, regions: list[str],
 
 
 def _mentions(lexicon: Lexicon, regexes: dict, text: NormalText,
-              excluded_spans: list[tuple[int, int]]) -> list[str]:
-    """Names whose patterns are found, not denied, ordered by first mention."""
-    first_seen: dict[str, int] = {}
+              excluded_spans: list[tuple[int, int]], longer_first: bool = False) -> list[str]:
+    """Names whose patterns are found, not denied, ordered by first mention. With
+    `longer_first` (body regions), of two found at the same word the longer mention comes
+    first: "between my shoulder blades" is the upper back before it is the shoulders."""
+    first_seen: dict[str, tuple[int, int]] = {}
     present = lexicon.compiler.present(text)
     for name, regex in regexes.items():
         if not regex.could_match(present):
@@ -126,7 +128,8 @@ def _mentions(lexicon: Lexicon, regexes: dict, text: NormalText,
                 continue
             if any(low <= hit.first and hit.last <= high for low, high in excluded_spans):
                 continue
-            first_seen[name] = min(first_seen.get(name, hit.first), hit.first)
+            first_seen[name] = min(first_seen.get(name, (hit.first, 0)),
+                                   (hit.first, hit.first - hit.last if longer_first else 0))
             break
     return sorted(first_seen, key=lambda name: first_seen[name])
 
@@ -219,10 +222,11 @@ def screen(text: str | None, answers: Answers | None = None,
     facts = extract_facts(raw, answers)
     subject = (answers.subject if answers is not None and answers.subject
                else subject_of(main))
-    complaint = _mentions(lexicon, lexicon.regions, main, [])
+    complaint = _mentions(lexicon, lexicon.regions, main, [], longer_first=True)
     text_screening = engine.screen(Texts(main, tuple(answer_texts)), facts, set(complaint),
                                    subject=subject)
-    found_regions = _mentions(lexicon, lexicon.regions, main, _site_spans(text_screening.fired, main))
+    found_regions = _mentions(lexicon, lexicon.regions, main, _site_spans(text_screening.fired, main),
+                              longer_first=True)
     found_goals = _mentions(lexicon, lexicon.goals, main, [])
     asked = _checklist(questions, text_screening, regions or found_regions,
                        goals or found_goals, facts)
