@@ -154,6 +154,8 @@ def test_sign_out_ends_this_device_and_everywhere_ends_all(town: Clinic) -> None
     assert second.get("/api/v1/sessions").status_code == 200
     out = town.carol.post("/logout/everywhere")
     assert out.status_code == 303 and out.headers["location"] == "/login"
+    # What the browser kept of her (cache, stored routines) leaves with her.
+    assert out.headers["clear-site-data"] == '"cache", "storage"'
     assert town.carol.http.get("/api/v1/sessions").status_code == 401
     assert second.get("/api/v1/sessions").status_code == 401
 
@@ -529,3 +531,43 @@ def test_clinic_create_prints_a_set_up_link_that_makes_the_owner(database_url: s
             create_app(clinic_settings(store), store=store), base_url=BASE) as http:
         assert accept(http, link[1], "Olive").headers["location"] == "/clinic"
         assert "Your therapists" in http.get("/clinic").text
+
+
+# -- the calendar feed -------------------------------------------------------------------
+
+
+def test_the_calendar_feed_is_a_secret_revocable_icalendar_of_the_programme(
+        town: Clinic) -> None:
+    import re
+
+    from icalendar import Calendar
+
+    record_intake(town.alice, town.carol)
+    make_programme(town.alice, town.carol, preset="acute", starts_on="2026-03-02", ends_on="")
+    assert town.carol.http.post("/calendar", headers=PAGE).status_code == 403  # no CSRF token
+    made = town.carol.post("/calendar")
+    assert made.status_code == 200
+    path = re.search(r'value="http://127\.0\.0\.1:8000(/calendar/[^"]+\.ics)"', made.text)[1]
+    # Calendar apps send no cookie: the address alone opens it.
+    answer = town.anonymous.get(path)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(answer.content)
+    events = list(calendar.walk("VEVENT"))
+    assert sorted(e.decoded("dtstart").strftime("%H:%M") for e in events) == [
+        "08:00", "13:00", "19:00"]
+    for event in events:
+        assert str(event["summary"]) == "Self-massage: Neck, twice a day"
+        rule = event["rrule"]
+        assert rule["FREQ"] == ["WEEKLY"] and len(rule["BYDAY"]) == 7
+        assert rule["UNTIL"][0].date().isoformat() == "2026-03-08"
+        assert [a["action"] for a in event.walk("VALARM")] == ["DISPLAY"]
+    # Nobody else's feed shows her programme; a new address ends the old one.
+    town.dave.post("/calendar")
+    renewed = town.carol.post("/calendar")
+    assert town.anonymous.get(path).status_code == 404
+    new_path = re.search(r'value="http://127\.0\.0\.1:8000(/calendar/[^"]+\.ics)"',
+                         renewed.text)[1]
+    assert town.anonymous.get(new_path).status_code == 200
+    assert town.carol.post("/calendar/off").status_code == 303
+    assert town.anonymous.get(new_path).status_code == 404

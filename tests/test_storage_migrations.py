@@ -137,7 +137,7 @@ def test_an_unreachable_server_gives_a_clear_error_without_the_password() -> Non
 
 
 CLINIC_TABLES = {"clinics", "accounts", "login_sessions", "invites", "login_failures",
-                 "audit_events", "client_intakes", "programmes"}
+                 "audit_events", "client_intakes", "programmes", "calendar_feeds"}
 
 
 def test_the_clinic_migration_goes_down_and_up_again_keeping_sessions(database_url: str) -> None:

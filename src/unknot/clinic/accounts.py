@@ -322,3 +322,45 @@ def clinic_timezone(store: Store, clinic_id: str) -> ZoneInfo:
     with store.reading() as db:
         clinic = db.get_one(Clinic, clinic_id)
     return ZoneInfo(clinic.timezone)
+
+
+# -- calendar feeds ----------------------------------------------------------------------
+
+
+def new_calendar_feed(store: Store, viewer: Viewer) -> str:
+    """A fresh secret feed address token for `viewer`; any earlier address stops working."""
+    from unknot.storage.clinic_models import CalendarFeed
+
+    token = new_token()
+    with store.writing() as db:
+        db.execute(delete(CalendarFeed).where(CalendarFeed.account_id == viewer.account_id))
+        db.add(CalendarFeed(token_hash=token_hash(token), account_id=viewer.account_id,
+                            created_at=store.now()))
+    return token
+
+
+def stop_calendar_feed(store: Store, viewer: Viewer) -> None:
+    """Turn the feed off: its address answers "not found" from now on."""
+    from unknot.storage.clinic_models import CalendarFeed
+
+    with store.writing() as db:
+        db.execute(delete(CalendarFeed).where(CalendarFeed.account_id == viewer.account_id))
+
+
+def calendar_feed_on(store: Store, viewer: Viewer) -> bool:
+    from unknot.storage.clinic_models import CalendarFeed
+
+    with store.reading() as db:
+        return db.scalar(select(CalendarFeed.token_hash)
+                         .where(CalendarFeed.account_id == viewer.account_id)) is not None
+
+
+def calendar_feed_account(store: Store, token: str) -> Account | None:
+    """The account whose feed this token opens (None: unknown or turned off)."""
+    from unknot.storage.clinic_models import CalendarFeed
+
+    if not token or len(token) > 200:
+        return None
+    with store.reading() as db:
+        feed = db.get(CalendarFeed, token_hash(token))
+        return db.get(Account, feed.account_id) if feed is not None else None

@@ -145,3 +145,15 @@ class Programme(Base):
     ends_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class CalendarFeed(Base):
+    """A person's secret calendar address (one at a time); only the token's hash is kept.
+    Turning the feed off, or making a new address, deletes the row."""
+
+    __tablename__ = "calendar_feeds"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"),
+                                            unique=True)
+    created_at: Mapped[datetime]

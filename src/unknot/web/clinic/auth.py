@@ -142,6 +142,9 @@ def set_session_cookie(request: Request, response: Response, token: str) -> None
 def clear_session_cookie(request: Request, response: Response) -> None:
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax",
                            secure=secure_cookies(request))
+    # Signing out leaves the device: the pages, answers and routines the browser kept
+    # (service-worker cache, localStorage) go too, so the next person sees none of them.
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
 
 
 # -- the dependencies routes use -------------------------------------------------------

@@ -343,3 +343,53 @@ def _play(request: Request, viewer: Viewer, programme_id: str, slot: str) -> Res
     return render(request, "clinic/play.html", page="/", programme=programme, slot=slot,
                   current=current)
 
+
+
+# -- the calendar feed -------------------------------------------------------------------
+
+
+def _calendar_page(request: Request, viewer: Viewer, link: str | None = None) -> Response:
+    on = accounts.calendar_feed_on(_store(request), viewer)
+    return render(request, "clinic/calendar.html", page="/settings", on=on, link=link,
+                  webcal=link.replace("https://", "webcal://").replace("http://", "webcal://")
+                  if link else None)
+
+
+@router.get("/calendar", response_class=HTMLResponse)
+async def calendar_page(request: Request) -> Response:
+    """Reminders in the person's own calendar: make, renew or turn off the secret address."""
+    viewer = await auth.signed_in(request)
+    return await run_in_threadpool(_calendar_page, request, viewer)
+
+
+@router.post("/calendar", response_class=HTMLResponse)
+async def calendar_new(request: Request) -> Response:
+    """A new secret address (the old one stops working); shown once."""
+    viewer = await auth.signed_in(request)
+    token = await run_in_threadpool(accounts.new_calendar_feed, _store(request), viewer)
+    link = f"{request.app.state.settings.base_url}/calendar/{token}.ics"
+    return await run_in_threadpool(_calendar_page, request, viewer, link)
+
+
+@router.post("/calendar/off")
+async def calendar_off(request: Request) -> Response:
+    viewer = await auth.signed_in(request)
+    await run_in_threadpool(accounts.stop_calendar_feed, _store(request), viewer)
+    return _see_other("/calendar")
+
+
+@router.get("/calendar/{token}.ics")
+def calendar_feed(request: Request, token: str) -> Response:
+    """The feed itself: the secret address is the only key (calendar apps send no cookie)."""
+    from unknot.clinic.calendar import feed
+
+    store = _store(request)
+    account = accounts.calendar_feed_account(store, token)
+    if account is None:
+        return Response("no calendar at this address (it may have been turned off)\n",
+                        status_code=404, media_type="text/plain")
+    programmes = records.programmes_of(store, account.id) if account.role == "client" else []
+    body = feed(programmes, accounts.clinic_timezone(store, account.clinic_id),
+                url=f"{request.app.state.settings.base_url}/", stamp=store.now())
+    return Response(body, media_type="text/calendar; charset=utf-8",
+                    headers={"Cache-Control": "no-store"})
