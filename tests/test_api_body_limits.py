@@ -10,14 +10,12 @@ parsing, and a 422 repeats only short values and at most 20 problems.
 from __future__ import annotations
 
 import json
-import socket
 from collections.abc import Iterator
 
-import httpx
 import pytest
 
 from support.api import TestClient, serve
-from test_security import Running, loopback  # noqa: F401  (the fixture)
+from test_security import Running, loopback, ping_answered_first  # noqa: F401  (the fixture)
 from unknot.storage import Store
 
 
@@ -77,22 +75,6 @@ def test_ping_is_answered_while_a_megabyte_body_is_parsed(loopback: Running) -> 
     # parsing and checking itself, now in the thread pool.
     body = json.dumps({"text": "neck", "answers": {"conditions": [0] * 330_000}}).encode()
     assert len(body) < 1_000_000
-    request = (f"POST /api/v1/intake HTTP/1.1\r\nHost: 127.0.0.1:{loopback.port}\r\n"
-               f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
-               "Connection: close\r\n\r\n").encode() + body
-    with socket.create_connection(("127.0.0.1", loopback.port)) as big:
-        big.sendall(request)  # the whole body is with the server now
-        ping = httpx.get(loopback.base + "/api/v1/ping", headers={"Connection": "close"},
-                         timeout=30)
-        assert ping.json() == {"ok": True}
-        # Ping's answer came first: nothing of the big body's answer has arrived yet.
-        big.setblocking(False)
-        with pytest.raises(BlockingIOError):
-            big.recv(1)
-        big.setblocking(True)
-        big.settimeout(60)
-        answer = b""
-        while chunk := big.recv(65536):
-            answer += chunk
+    answer = ping_answered_first(loopback, "/api/v1/intake", "application/json", body)
     assert answer.startswith(b"HTTP/1.1 422"), answer[:200]
     assert len(answer) < 2000

@@ -282,26 +282,33 @@ def dense_text(seed: int, length: int = 4000) -> str:
     return " ".join(words)[:length]
 
 
-def test_ping_is_answered_while_a_large_body_is_screened(loopback: Running) -> None:
-    host = f"127.0.0.1:{loopback.port}"
-    assert httpx.post(loopback.base + "/api/v1/intake",
-                      json={"text": dense_text(0)}).status_code == 200  # warm the caches
-    body = json.dumps({"text": dense_text(1)}).encode()
-    request = (f"POST /api/v1/intake HTTP/1.1\r\nHost: {host}\r\nContent-Type: "
-               f"application/json\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+def ping_answered_first(server: Running, path: str, content_type: str, body: bytes) -> bytes:
+    """Send `body` whole to `path`, then ask /api/v1/ping on another connection; assert ping
+    was answered while nothing of the big request's answer had come back yet (ordering, not
+    timing: a worker whose event loop is busy with the big request cannot answer ping at all),
+    and return the big request's answer."""
+    request = (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nContent-Type: "
+               f"{content_type}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
                ).encode() + body
-    with socket.create_connection(("127.0.0.1", loopback.port)) as big:
-        big.sendall(request)  # the whole large body is with the server now
-        ping = httpx.get(loopback.base + "/api/v1/ping", headers={"Connection": "close"},
+    with socket.create_connection(("127.0.0.1", server.port)) as big:
+        big.sendall(request)  # the whole body is with the server now
+        ping = httpx.get(server.base + "/api/v1/ping", headers={"Connection": "close"},
                          timeout=30)
         assert ping.json() == {"ok": True}
-        # Ping's answer came first: nothing of the large body's answer has arrived yet.
         big.setblocking(False)
         with pytest.raises(BlockingIOError):
-            big.recv(1)
+            big.recv(1)  # the big request's answer has not begun
         big.setblocking(True)
         big.settimeout(60)
         answer = b""
         while chunk := big.recv(65536):
             answer += chunk
+    return answer
+
+
+def test_ping_is_answered_while_a_large_body_is_screened(loopback: Running) -> None:
+    assert httpx.post(loopback.base + "/api/v1/intake",
+                      json={"text": dense_text(0)}).status_code == 200  # warm the caches
+    body = json.dumps({"text": dense_text(1)}).encode()
+    answer = ping_answered_first(loopback, "/api/v1/intake", "application/json", body)
     assert answer.startswith(b"HTTP/1.1 200"), answer[:200]
