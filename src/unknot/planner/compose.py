@@ -66,6 +66,10 @@ class Traits:
     phases: frozenset[str]  # the phases whose pool it belongs to
     lightest: int  # its lightest pressure
     device: bool  # needs a powered tool (massage gun, handheld massager)
+    base_seconds: int  # one run as written (per side when sided)
+    belly_massage: bool  # a massage that works on the abdomen
+    named_for_bed: bool  # "bed" in its name
+    named_in_bed: bool  # "in bed" in its name
 
 
 def is_warm_up(technique: Technique) -> bool:
@@ -88,6 +92,10 @@ def _make_traits(technique: Technique) -> Traits:
                          and (phase != "stretch" or technique.kind == "stretch")),
         lightest=min(PRESSURE_LEVEL[p] for p in technique.pressures),
         device=bool(technique.needed_tools & DEVICE_TOOLS),
+        base_seconds=technique.base_seconds,
+        belly_massage="abdomen" in expand_regions(technique.regions) and technique.kind == "massage",
+        named_for_bed="bed" in technique.name.lower(),
+        named_in_bed="in bed" in technique.name.lower(),
     )
 
 
@@ -223,12 +231,11 @@ def _calm(goals: list[str]) -> bool:
     return "sleep" in goals or ("stress_relief" in goals and set(goals) <= CALM_GOALS)
 
 
-def _fits_setting(technique: Technique, ctx: Context) -> bool:
+def _fits_setting(traits: Traits, ctx: Context) -> bool:
     """A technique named for the bed belongs in bed (or, for sleep, on a sofa or anywhere)."""
-    name = technique.name.lower()
-    if "bed" not in name or ctx.setting == "bed":
+    if not traits.named_for_bed or ctx.setting == "bed":
         return True
-    return ("in bed" not in name and ctx.setting in ("sofa", "anywhere")
+    return (not traits.named_in_bed and ctx.setting in ("sofa", "anywhere")
             and "sleep" in ctx.goals)
 
 
@@ -249,16 +256,16 @@ def usable(technique: Technique, ctx: Context, mind_conditions: bool = True) -> 
             technique.contraindications):
         return False
     traits = _traits(technique, ctx)
-    regions = traits.regions
-    if regions & ctx.avoid or traits.modalities & ctx.avoid:
+    avoid = ctx.avoid
+    if not (traits.regions.isdisjoint(avoid) and traits.modalities.isdisjoint(avoid)):
         return False
-    if "abdomen" in regions and not ctx.allow_abdomen and technique.kind == "massage":
+    if traits.belly_massage and not ctx.allow_abdomen:
         return False
     if not traits.needed_tools <= ctx.tools:
         return False
-    if not traits.positions & ctx.position_set:
+    if traits.positions.isdisjoint(ctx.position_set):
         return False
-    if not _fits_setting(technique, ctx):
+    if not _fits_setting(traits, ctx):
         return False
     return traits.lightest <= PRESSURE_LEVEL[ctx.pressure]
 
@@ -268,23 +275,50 @@ def _overlap(technique: Technique, regions: list[str], ctx: Context) -> list[str
     return [r for r in regions if r in mine]
 
 
-def _score(technique: Technique, phase: str, ctx: Context,
-           used_positions: set[str] | None = None) -> float:
-    key = (technique.id, phase)
-    score = ctx._static.get(key)
-    if score is None:
-        score = ctx._static[key] = _static_score(technique, phase, ctx)
-    score += _position_score(technique, ctx, used_positions)
-    score -= 4.0 * ctx.used.get(technique.id, 0)
-    return score + ctx.rng.random() * 1.2
-
-
 def _ranked(pool: list[Technique], phase: str, ctx: Context) -> list[Technique]:
     """The pool, best score first. Each technique is scored once, in pool order (one random
-    draw each, so the same seed gives the same plan); ties keep the pool's order."""
-    used_positions = set(ctx.used_positions)  # (it does not change while we rank)
-    keys = [-_score(t, phase, ctx, used_positions) for t in pool]
+    draw each, so the same seed gives the same plan); ties keep the pool's order.
+
+    `_score` for each technique, with what does not change while ranking taken out of
+    the loop (the same sums in the same order, so the same floats)."""
+    used_positions = set(ctx.used_positions)
+    static, used, draw, traits = ctx._static, ctx.used, ctx.rng.random, ctx.traits
+    position_score = _PositionScore(ctx, used_positions)
+    keys = []
+    for technique in pool:
+        key = (technique.id, phase)
+        score = static.get(key)
+        if score is None:
+            score = static[key] = _static_score(technique, phase, ctx)
+        mine = traits.get(technique.id) or _make_traits(technique)
+        score += position_score(mine.positions)
+        score -= 4.0 * used.get(technique.id, 0)
+        keys.append(-(score + draw() * 1.2))
     return [pool[i] for i in sorted(range(len(pool)), key=keys.__getitem__)]
+
+
+class _PositionScore:
+    """`_position_score` for one ranking: what depends only on the context, worked out once."""
+
+    __slots__ = ("allowed", "in_bed", "here", "used", "new")
+
+    def __init__(self, ctx: Context, used: set[str]):
+        self.allowed = ctx.position_set
+        self.in_bed = ctx.setting == "bed" and "lying" in ctx.positions
+        self.here = ctx.position
+        self.used = used
+        most = 1 if ctx.total < 480 else 2 if ctx.total < 720 else 3
+        self.new = 0.0 if not used else -1.0 if len(used) < most else -6.0
+
+    def __call__(self, positions: frozenset[str]) -> float:
+        mine = positions & self.allowed
+        if self.in_bed:
+            return 2.5 if "lying" in mine else -8.0
+        if self.here in mine:
+            return 2.5
+        if not mine.isdisjoint(self.used):
+            return 1.5
+        return self.new
 
 
 def _position_score(technique: Technique, ctx: Context,
@@ -337,7 +371,7 @@ def _static_score(technique: Technique, phase: str, ctx: Context) -> float:
 def _relevant(technique: Technique, phase: str, ctx: Context) -> bool:
     if phase == "settle":
         return True
-    regions = _traits(technique, ctx).regions
+    regions = (ctx.traits.get(technique.id) or _make_traits(technique)).regions
     if phase == "close":
         # A calm ending: breathing or stillness, or gentle work on what was just worked.
         return technique.kind in ("breathing", "meditation") or not regions.isdisjoint(
@@ -376,17 +410,18 @@ def _pick(pool: list[Technique], phase: str, ctx: Context, budget: int,
     for technique in _ranked(pool, phase, ctx):
         if ctx.used.get(technique.id) and not allow_repeat:
             continue
-        if _traits(technique, ctx).device and ctx.devices and ctx.total < ONE_DEVICE_BELOW_SECONDS:
+        traits = _traits(technique, ctx)
+        if traits.device and ctx.devices and ctx.total < ONE_DEVICE_BELOW_SECONDS:
             continue  # one device block in a short routine: more is too much gun
         sides = 2 if technique.sided else 1
-        per_side = min(max(technique.base_seconds, technique.duration.min),
-                       technique.duration.max)
+        duration = technique.duration
+        per_side = min(max(traits.base_seconds, duration.min), duration.max)
         if per_side * sides > budget:
             per_side = budget // sides
-        if per_side < technique.duration.min:
+        if per_side < duration.min:
             continue
         ctx.used[technique.id] = ctx.used.get(technique.id, 0) + 1
-        ctx.devices += _traits(technique, ctx).device
+        ctx.devices += traits.device
         ctx.position = _position_for(technique, ctx)
         if ctx.position not in ctx.used_positions:
             ctx.used_positions.append(ctx.position)

@@ -1,0 +1,84 @@
+"""A faster planner makes the same plans: byte for byte, on a broad fixed set of requests,
+and each shortcut agrees with the plain way it replaces.
+
+The digests in tests/data/plan_reference.json were made by the planner before the speed
+work of issue 9 (see tests/support/plan_reference.py, which also says how to make them
+again when a change is meant to change plans).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from support.plan_reference import REFERENCE, digest, plan_json
+from unknot.library.loader import default_library
+from unknot.planner import PlanRequest, build_plan
+from unknot.planner.render import (
+    Choice,
+    _scaled_cues,
+    reference_cues,
+    reference_steps,
+    render_steps,
+)
+
+CASES = json.loads(REFERENCE.read_text(encoding="utf-8"))
+
+
+def test_the_reference_set_is_broad():
+    assert len(CASES) >= 500
+    requests = [case["request"] for case in CASES]
+    assert {r["minutes"] for r in requests} >= {1, 2, 3, 15, 30, 59, 60}
+    assert {r["setting"] for r in requests} == {"desk", "sofa", "bed", "floor", "anywhere"}
+    assert sum(1 for r in requests if r["tools"]) > 300
+    assert sum(1 for r in requests if r.get("regions")) > 50
+    assert sum(1 for r in requests if r.get("answers")) > 30
+
+
+def test_every_plan_is_the_same_as_before_byte_for_byte():
+    changed = [case["request"] for case in CASES if digest(plan_json(case)) != case["plan_sha256"]]
+    assert not changed, (
+        f"{len(changed)} of {len(CASES)} plans differ from the reference, the first: {changed[0]} "
+        "— when the change is meant to change plans, run "
+        "`.venv/bin/python tests/support/plan_reference.py --write`")
+
+
+def test_the_reference_set_holds_routines_of_every_kind():
+    routines = 0
+    for case in CASES[:150]:
+        plan = build_plan(PlanRequest.model_validate(case["request"]), rest_no=case["rest_no"])
+        routines += bool(plan.steps)
+    assert 60 < routines < 150  # routines, and refusals (a doctor first, a question) too
+
+
+@pytest.mark.parametrize("seconds", [1, 2, 7, 30, 45, 61, 90, 120, 179, 300, 600, 1800])
+def test_cues_worked_out_at_load_agree_with_the_plain_way(seconds: int):
+    for technique in default_library().techniques:
+        for side in (("left", "right") if technique.sided else (None,)):
+            fast = _scaled_cues(technique, seconds, side)
+            plain = reference_cues(technique, seconds, side)
+            assert fast == plain, (technique.id, seconds, side)
+            assert [c.model_dump_json() for c in fast] == [c.model_dump_json() for c in plain]
+
+
+def test_steps_made_without_validation_equal_validated_ones():
+    library = default_library().techniques
+    choices = [Choice(technique=t, phase=phase, seconds=seconds, position=t.positions[0],
+                      pressure=t.pressures[-1], why="Because.")
+               for t in library for phase, seconds in (("work", 37), ("close", 240))]
+    fast, plain = render_steps(choices), reference_steps(choices)
+    assert fast == plain
+    assert [s.model_dump_json() for s in fast] == [s.model_dump_json() for s in plain]
+    # Each step owns its lists: changing one changes no other plan.
+    fast[0].instructions.insert(0, "From your therapist: slowly.")
+    assert render_steps(choices[:1])[0].instructions == plain[0].instructions
+
+
+def test_a_step_with_impossible_seconds_is_still_refused():
+    from pydantic import ValidationError
+
+    technique = default_library().techniques[0]
+    with pytest.raises(ValidationError):
+        render_steps([Choice(technique=technique, phase="work", seconds=0,
+                             position=technique.positions[0], pressure="light", why="x")])
