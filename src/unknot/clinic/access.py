@@ -6,7 +6,8 @@ personal routes act for the signed-in person's own data. The rule:
 - everyone acts on their own data (journal, sessions, preferences, exports);
 - the clinic owner invites therapists and reads the clinic's audit log;
 - a therapist invites clients and sees and changes only their own clients' records;
-- a client sees their own programmes and nothing of anyone else.
+- a client sees their own programmes and nothing of anyone else, and may delete their
+  own account (with all their data).
 
 Refusals are answered as "not found" by the web, so an id never tells whether it exists.
 """
@@ -18,7 +19,8 @@ from typing import Literal
 
 Role = Literal["owner", "therapist", "client"]
 Action = Literal["own_data", "invite_therapist", "invite_client", "view_clinic_audit",
-                 "view_client", "change_client", "view_programme", "play_programme"]
+                 "view_client", "change_client", "view_programme", "play_programme",
+                 "delete_account"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,10 @@ def decide(viewer: Viewer | None, action: Action, client: Client | None = None) 
     if action == "invite_client":
         return _yes("a therapist invites their clients") if viewer.role == "therapist" \
             else _no("only a therapist invites clients")
+    if action == "delete_account":
+        return _yes("a client deletes their own account") if viewer.role == "client" \
+            else _no("a therapist's or owner's account holds other people's records: ask the "
+                     "clinic to close it")
     if action == "view_clinic_audit":
         return _yes("the clinic owner reads the clinic's audit log") if viewer.role == "owner" \
             else _no("only the clinic owner reads the whole clinic's audit log")

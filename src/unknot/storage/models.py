@@ -187,4 +187,4 @@ class HelpTotal(Base):
 
 
 # The clinic tables share this metadata (Alembic compares all of it with the migrations).
-from unknot.storage import clinic_models  # noqa: E402,F401
+from unknot.storage import clinic_models, reminder_models  # noqa: E402,F401

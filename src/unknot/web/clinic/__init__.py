@@ -5,7 +5,8 @@ from fastapi import FastAPI
 
 def install(app: FastAPI) -> None:
     """Clinic mode: the sign-in and clinic pages, and the answers to refused requests."""
-    from unknot.web.clinic import auth, pages
+    from unknot.web.clinic import auth, pages, records_routes
 
     auth.install(app)
     app.include_router(pages.router)
+    app.include_router(records_routes.router)

@@ -1,0 +1,367 @@
+"""Records that travel, in clinic mode, on SQLite and PostgreSQL: the ownership matrix on
+every records route, the report (page and PDF), the FHIR R4 bundle, CSV and JSON of
+everything a client owns, and a client deleting their account in one transaction."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, text
+
+from conftest import FrozenClock
+from support.clinic import PAGE, PASSWORD, Clinic, Person, clinic
+from test_clinic_web import make_programme, record_intake
+from unknot.storage import Store
+from unknot.storage.clinic_models import Account, AuditEvent, ClientIntake, Programme
+from unknot.storage.models import Person as PersonRow
+from unknot.storage.models import PreferenceRow, SessionRow, SessionTechnique
+
+SLOT = "2026-03-02 08:00"
+
+
+@pytest.fixture
+def town(store: Store) -> Iterator[Clinic]:
+    with clinic(store) as made:
+        yield made
+
+
+def play(client: Person, programme: str, *, slot: str, before: int, after: int | None,
+         status: str = "completed", stop_reason: str | None = None,
+         note: str | None = None) -> str:
+    """The client plays a programme slot from its page, rating pain before and after."""
+    page = client.http.get(f"/programme/{programme}/play?slot={slot.replace(' ', '%20')}")
+    assert page.status_code == 200, page.text
+    routine = json.loads(re.search(r'id="programme-routine">(.*?)</script>', page.text, re.S)[1])
+    sid = str(uuid.uuid4())
+    made = client.api("POST", "/api/v1/sessions", {
+        "id": sid, "plan": routine["plan"], "request": routine["request"],
+        "programme": routine["programme"], "before": {"pain": before, "stress": 6}})
+    assert made.status_code == 201, made.text
+    steps = len(routine["plan"]["steps"])
+    finished = client.api("POST", f"/api/v1/sessions/{sid}/finish", {
+        "status": status, "completed_steps": steps if status == "completed" else 1,
+        "after": {"pain": after, "stress": 3} if after is not None else None,
+        "stop_reason": stop_reason, "note": note})
+    assert finished.status_code == 200, finished.text
+    return sid
+
+
+@pytest.fixture
+def carol_history(town: Clinic, clock: FrozenClock) -> dict[str, Any]:
+    """Carol's programme from Alice, two sessions played (one stopped because it hurt)."""
+    record_intake(town.alice, town.carol, conditions="varicose veins")
+    programme = make_programme(town.alice, town.carol)
+    first = play(town.carol, programme, slot=SLOT, before=7, after=3)
+    clock.advance(hours=10)
+    second = play(town.carol, programme, slot="2026-03-02 19:00", before=6, after=8,
+                  status="stopped", stop_reason="it hurts more on the left",
+                  note="=HYPERLINK(\"http://evil.example\",\"click\")")
+    return {"programme": programme, "sessions": [first, second]}
+
+
+# -- the ownership matrix --------------------------------------------------------------
+
+
+OWN_ROUTES = ("/records", "/records/report", "/records/report.pdf",
+              "/records/report.pdf?paper=letter", "/records/fhir.json", "/records/export.csv",
+              "/records/export.json", "/records/delete")
+
+
+def test_the_ownership_matrix_on_every_records_route(town: Clinic, carol_history: Any) -> None:
+    carol = town.carol.account_id
+    everyone = {"owner": town.owner, "alice": town.alice, "bob": town.bob, "carol": town.carol,
+                "dave": town.dave, "outsider": town.outsider}
+    # A person's own records: each signed-in person gets their own, never Carol's.
+    for path in OWN_ROUTES:
+        for key, person in everyone.items():
+            answer = person.http.get(path, headers=PAGE, follow_redirects=False)
+            assert answer.status_code == 200, (key, path, answer.status_code)
+            if key != "carol" and not path.endswith(".pdf"):
+                assert "Carol" not in answer.text and "it hurts more" not in answer.text, \
+                    (key, path)
+        signed_out = town.anonymous.get(path, headers=PAGE, follow_redirects=False)
+        assert signed_out.status_code == 303, path
+        assert signed_out.headers["location"].startswith("/login?next=")
+        assert town.anonymous.get(path, follow_redirects=False).status_code == 401, path
+    assert "it hurts more" in town.carol.http.get("/records/report").text
+    # A client's records through their therapist: Alice only.
+    for path in (f"/clinic/clients/{carol}/report", f"/clinic/clients/{carol}/report.pdf",
+                 f"/clinic/clients/{carol}/report.pdf?paper=letter",
+                 f"/clinic/clients/{carol}/fhir.json"):
+        for key, person in everyone.items():
+            answer = person.http.get(path, headers=PAGE, follow_redirects=False)
+            assert answer.status_code == (200 if key == "alice" else 404), (key, path)
+            if key != "alice":
+                assert "Carol" not in answer.text, (key, path)
+        assert town.anonymous.get(path, headers=PAGE, follow_redirects=False) \
+            .status_code == 303, path
+    # Another therapist's id, and an unknown one, look the same.
+    assert town.alice.http.get(f"/clinic/clients/{town.dave.account_id}/fhir.json").status_code \
+        == town.alice.http.get(f"/clinic/clients/{uuid.uuid4()}/fhir.json").status_code == 404
+    # Deleting: a client deletes only their own account; therapists and owners cannot.
+    for key in ("owner", "alice", "outsider"):
+        refused = everyone[key].post("/records/delete", {"password": PASSWORD}, headers=PAGE)
+        assert refused.status_code == 404, key
+    assert town.anonymous.post("/records/delete", data={"password": PASSWORD},
+                               follow_redirects=False).status_code in (401, 403)
+
+
+def test_every_view_and_download_is_in_the_audit_log(town: Clinic, carol_history: Any) -> None:
+    carol = town.carol.account_id
+    town.alice.http.get(f"/clinic/clients/{carol}/report")
+    town.alice.http.get(f"/clinic/clients/{carol}/fhir.json")
+    town.carol.http.get("/records/report.pdf?paper=letter")
+    town.carol.http.get("/records/export.csv")
+    town.bob.http.get(f"/clinic/clients/{carol}/report")  # refused: not recorded
+    log = town.owner.http.get("/clinic/audit").text
+    assert "opened the client&#39;s printable report" in log
+    assert "downloaded the client&#39;s FHIR R4 bundle" in log
+    assert "downloaded the report as a PDF (letter)" in log
+    assert "downloaded their sessions as CSV" in log
+    assert "Bob Therapist" not in log
+
+
+# -- the report --------------------------------------------------------------------------
+
+
+def test_the_report_page_shows_ratings_trends_stops_safety_and_the_programme(
+        town: Clinic, carol_history: Any) -> None:
+    page = town.carol.http.get("/records/report").text
+    assert "Self-massage record: Carol Client" in page
+    assert "Calm Hands, therapist Alice Therapist" in page
+    assert "2 sessions: 1 completed, 1 stopped (it hurt)" in page
+    # Pain: 7 → 3 and 6 → 8; mean 6.5 → 5.5, change −1.
+    assert re.search(r"Pain</th><td class=\"num\">2</td><td class=\"num\">6.5</td>"
+                     r"<td class=\"num\">5.5</td><td class=\"num\">−1</td>", page)
+    assert "March 2026" in page  # the month's trend row
+    assert "it hurts more on the left" in page
+    assert "Recorded by the therapist" in page and "Fine, with things to avoid" in page
+    assert "Programme: Neck, twice a day" in page and "stay light on the left side" in page
+    assert "7 → 3" in page and "6 → 8" in page
+    # Printing: the nav, footer and buttons are left off the paper.
+    css = town.carol.http.get(re.search(r'href="(/static/records\.css[^"]*)"', page)[1]).text
+    assert "@media print" in css and ".top, .foot" in css and "@page" in css
+
+
+def test_the_report_pdf_parses_and_carries_the_numbers(town: Clinic, carol_history: Any) -> None:
+    from pypdf import PdfReader
+
+    carol = town.carol.account_id
+    for path, size in ((f"/clinic/clients/{carol}/report.pdf", (595, 842)),
+                       (f"/clinic/clients/{carol}/report.pdf?paper=letter", (612, 792)),
+                       ("/records/report.pdf", (595, 842))):
+        http = town.carol.http if path.startswith("/records") else town.alice.http
+        answer = http.get(path)
+        assert answer.status_code == 200
+        assert answer.headers["content-type"] == "application/pdf"
+        assert "attachment" in answer.headers["content-disposition"]
+        reader = PdfReader(io.BytesIO(answer.content))
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == size
+        words = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+        assert "Self-massage record: Carol Client" in words
+        assert "Pain 2 6.5 5.5 -1" in words, words[:800]
+        assert "7 -> 3" in words and "6 -> 8" in words
+        assert "it hurts more on the left" in words
+        assert "Neck, twice a day" in words and "stay light on the left side" in words
+        assert "Fine, with things to avoid" in words
+
+
+# -- FHIR --------------------------------------------------------------------------------
+
+
+def test_the_fhir_bundle_validates_and_round_trips(town: Clinic, carol_history: Any,
+                                                   store: Store) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    answer = town.alice.http.get(f"/clinic/clients/{town.carol.account_id}/fhir.json")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("application/fhir+json")
+    bundle = Bundle.model_validate_json(answer.content)
+    assert bundle.type == "collection"
+    again = Bundle.model_validate_json(bundle.model_dump_json(exclude_none=True))
+    assert again.model_dump(exclude_none=True) == bundle.model_dump(exclude_none=True)
+    resources = [e.resource for e in bundle.entry]
+    kinds = [r.get_resource_type() for r in resources]
+    assert kinds.count("Patient") == 1 and kinds.count("CarePlan") == 1
+    patient = resources[kinds.index("Patient")]
+    assert patient.name[0].text == "Carol Client"
+    careplan = resources[kinds.index("CarePlan")]
+    assert careplan.title == "Neck, twice a day" and careplan.intent == "plan"
+    assert careplan.subject.reference == f"urn:uuid:{patient.id}"
+    assert [a.detail.code.coding[0].code for a in careplan.activity] == [
+        "neck-side-stretch", "shoulder-knuckle-glide"]
+    timing = careplan.activity[1].detail.scheduledTiming.repeat
+    assert [str(t) for t in timing.timeOfDay] == ["08:00:00", "19:00:00"]
+    assert "stay light on the left side" in careplan.activity[1].detail.description
+    observations = [r for r in resources if r.get_resource_type() == "Observation"]
+    values = []
+    first, second = carol_history["sessions"]
+    for sid in (first, second):
+        record = store.get_session(sid, person_id=town.carol.person_id)
+        assert record is not None
+        for when, moment in (("before", record.started_at), ("after", record.finished_at)):
+            [obs] = [o for o in observations
+                     if o.identifier[0].value == f"session/{sid}/pain_{when}"]
+            coding = obs.code.coding[0]
+            assert (coding.system, coding.code) == ("http://loinc.org", "72514-3")
+            assert coding.display == \
+                "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
+            assert obs.status == "final" and obs.subject.reference == f"urn:uuid:{patient.id}"
+            assert obs.effectiveDateTime == moment
+            assert obs.basedOn[0].reference == f"urn:uuid:{careplan.id}"
+            values.append(obs.valueInteger)
+    assert values == [7, 3, 6, 8]
+    assert len(observations) == 4
+
+
+def test_a_broken_bundle_does_not_validate() -> None:
+    # The check the export relies on is real: a pain value that is not a number fails.
+    from fhir.resources.R4B.observation import Observation
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        Observation.model_validate({"resourceType": "Observation", "status": "final",
+                                    "code": {"text": "pain"}, "valueInteger": "severe"})
+
+
+# -- CSV and JSON ------------------------------------------------------------------------
+
+
+def test_the_csv_is_utf8_with_a_bom_and_defuses_formulas(town: Clinic,
+                                                        carol_history: Any) -> None:
+    answer = town.carol.http.get("/records/export.csv")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/csv")
+    assert answer.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig"))))
+    assert [r["id"] for r in rows] == carol_history["sessions"]
+    assert [(r["pain_before"], r["pain_after"]) for r in rows] == [("7", "3"), ("6", "8")]
+    assert rows[1]["note"].startswith("'=HYPERLINK(")
+    assert rows[1]["stop_reason"] == "it hurts more on the left"
+    # Nothing of Carol's in Dave's.
+    dave = town.dave.http.get("/records/export.csv").content.decode("utf-8-sig")
+    assert dave.count("\n") == 1
+
+
+def test_the_json_export_holds_everything_the_client_owns(town: Clinic,
+                                                         carol_history: Any) -> None:
+    town.carol.api("PUT", "/api/v1/preferences", {"minutes": 12})
+    answer = town.carol.http.get("/records/export.json")
+    assert answer.status_code == 200
+    data = answer.json()
+    assert data["format"] == "unknot-export" and data["version"] == 1
+    assert data["person"]["name"] == "Carol Client"
+    assert data["preferences"]["minutes"] == 12
+    assert [s["id"] for s in data["sessions"]] == carol_history["sessions"]
+    assert data["sessions"][1]["stop_reason"] == "it hurts more on the left"
+    assert data["sessions"][0]["plan"]["steps"]
+    assert data["intakes"][-1]["intake"]["verdict"] == "caution"
+    assert data["programmes"][0]["title"] == "Neck, twice a day"
+
+
+# -- deleting an account -----------------------------------------------------------------
+
+
+def _owned(store: Store, account_id: str, person_id: str) -> dict[str, int]:
+    with store.reading() as db:
+        def count(query: Any) -> int:
+            return int(db.scalar(query) or 0)
+
+        return {
+            "people": count(select(func.count()).select_from(PersonRow)
+                            .where(PersonRow.id == person_id)),
+            "accounts": count(select(func.count()).select_from(Account)
+                              .where(Account.id == account_id)),
+            "sessions": count(select(func.count()).select_from(SessionRow)
+                              .where(SessionRow.person_id == person_id)),
+            "steps": count(select(func.count()).select_from(SessionTechnique)
+                           .join(SessionRow).where(SessionRow.person_id == person_id)),
+            "preferences": count(select(func.count()).select_from(PreferenceRow)
+                                 .where(PreferenceRow.person_id == person_id)),
+            "intakes": count(select(func.count()).select_from(ClientIntake)
+                             .where(ClientIntake.client_id == account_id)),
+            "programmes": count(select(func.count()).select_from(Programme)
+                                .where(Programme.client_id == account_id)),
+            "audit_about": count(select(func.count()).select_from(AuditEvent)
+                                 .where(AuditEvent.client_id == account_id)),
+        }
+
+
+def test_a_client_deletes_their_account_and_all_their_data(
+        town: Clinic, carol_history: Any, store: Store) -> None:
+    carol = town.carol
+    carol.api("PUT", "/api/v1/preferences", {"minutes": 12})
+    carol.post("/calendar")
+    before = _owned(store, carol.account_id, carol.person_id)
+    assert all(before.values()), before
+    page = carol.http.get("/records/delete")
+    assert "Your password, to confirm" in page.text and "2 sessions" in page.text
+    forged = carol.http.post("/records/delete", data={"password": PASSWORD}, headers=PAGE)
+    assert forged.status_code == 403
+    wrong = carol.post("/records/delete", {"password": "not my password"})
+    assert wrong.status_code == 422 and "not your password" in wrong.text
+    assert _owned(store, carol.account_id, carol.person_id) == before
+    done = carol.post("/records/delete", {"password": PASSWORD})
+    assert done.status_code == 200 and "Your account is deleted" in done.text
+    assert done.headers["clear-site-data"] == '"cache", "storage"'
+    assert set(_owned(store, carol.account_id, carol.person_id).values()) == {0}
+    # Signed out everywhere; the therapist sees the client gone.
+    assert carol.http.get("/api/v1/sessions").status_code == 401
+    assert "Carol Client" not in town.alice.http.get("/clinic").text
+    assert town.alice.http.get(f"/clinic/clients/{carol.account_id}",
+                               headers=PAGE).status_code == 404
+    # The audit log says so, without keeping her health data.
+    with store.reading() as db:
+        details = list(db.scalars(select(AuditEvent.detail)))
+    assert "Carol Client (a client of Alice Therapist) deleted their account and all their " \
+           "data" in details
+    assert not any("caution" in d or "Neck, twice a day" in d for d in details), details
+    assert "deleted their account" in town.owner.http.get("/clinic/audit").text
+    # Nothing of anyone else went with her.
+    assert town.dave.http.get("/api/v1/sessions").status_code == 200
+    assert _owned(store, town.dave.account_id, town.dave.person_id)["accounts"] == 1
+
+
+def _refuse_deleting_people(store: Store) -> None:
+    """A database trigger that refuses to delete a person: the last step of a deletion."""
+    with store.engine.begin() as conn:
+        if store.engine.dialect.name == "sqlite":
+            conn.execute(text("CREATE TRIGGER keep_people BEFORE DELETE ON people "
+                              "BEGIN SELECT RAISE(ABORT, 'people are kept'); END"))
+        else:
+            conn.execute(text("CREATE FUNCTION keep_people() RETURNS trigger LANGUAGE plpgsql "
+                              "AS $$ BEGIN RAISE EXCEPTION 'people are kept'; END $$"))
+            conn.execute(text("CREATE TRIGGER keep_people BEFORE DELETE ON people "
+                              "FOR EACH ROW EXECUTE FUNCTION keep_people()"))
+
+
+def test_a_deletion_that_fails_part_way_leaves_everything(
+        town: Clinic, carol_history: Any, store: Store) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from unknot.records.erase import erase_client
+
+    carol = town.carol
+    before = _owned(store, carol.account_id, carol.person_id)
+    with store.reading() as db:
+        audit_before = sorted(db.scalars(select(AuditEvent.detail)))
+    _refuse_deleting_people(store)
+    with pytest.raises(DBAPIError, match="people are kept"):
+        erase_client(store, carol.account_id)
+    assert _owned(store, carol.account_id, carol.person_id) == before
+    with store.reading() as db:
+        assert sorted(db.scalars(select(AuditEvent.detail))) == audit_before
+    assert "Carol Client" in town.alice.http.get("/clinic").text
+
+
+def test_reminders_of_personal_mode_are_not_mounted_in_a_clinic(town: Clinic) -> None:
+    assert town.carol.http.get("/settings/reminders", headers=PAGE).status_code == 404
+    assert "/calendar" in town.carol.http.get("/settings").text
