@@ -19,6 +19,7 @@ from fastapi import Response
 
 from unknot.memo import SizedMemo
 from unknot.planner import Plan, build_plan
+from unknot.web.api.cpu import run_cpu
 from unknot.web.api.routing import api_router
 from unknot.web.schemas import PlanBody
 
@@ -35,13 +36,13 @@ def plan_json(body: PlanBody) -> bytes:
     return PLAN_MEMO.get_or_make(key, lambda: build_plan(body).model_dump_json().encode())
 
 
-# A plain `def`: screening and planning are CPU work, so they run in the thread pool
+# Screening and planning are CPU work: they run in a thread, in the worker's CPU lane,
 # and never hold up the event loop (and with it every other request of this worker).
 @router.post("/plans", response_model=Plan)
-def plan(body: PlanBody) -> Response:
+async def plan(body: PlanBody) -> Response:
     """Screen the request, then compose a routine that fits it.
 
     For a `see_doctor` or `urgent` verdict the plan has no steps: the intake's
     message says what to do instead. No routine possible at all is a 422.
     """
-    return Response(plan_json(body), media_type="application/json")
+    return Response(await run_cpu(plan_json, body), media_type="application/json")

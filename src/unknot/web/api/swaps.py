@@ -19,6 +19,7 @@ from unknot.planner.compose import NO_ROUTINE
 from unknot.planner.model import PlanStep
 from unknot.planner.swap import swap_options
 from unknot.vocabulary import Kind
+from unknot.web.api.cpu import run_cpu
 from unknot.web.api.routing import api_router
 from unknot.web.errors import BodyError
 from unknot.web.schemas import MAX_STEPS, Body, PlanBody
@@ -48,8 +49,14 @@ class SwapAnswer(BaseModel):
 
 
 @router.post("/plans/alternatives", response_model=SwapAnswer)
-def alternatives_for(body: SwapBody) -> SwapAnswer:
+async def alternatives_for(body: SwapBody) -> SwapAnswer:
     """Techniques that may take a step's place, best first, each as the steps to put in."""
+    # Screening again and ranking are CPU work: a thread, in the worker's CPU lane.
+    return await run_cpu(swap_answer, body)
+
+
+def swap_answer(body: SwapBody) -> SwapAnswer:
+    """The alternatives for `body`'s step (a 422 naming the problem when there are none)."""
     if body.index >= len(body.steps):
         raise BodyError(["body", "index"], f"there are {len(body.steps)} steps; the index must be "
                                            f"below that")
