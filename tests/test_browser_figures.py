@@ -4,6 +4,7 @@ player page stays light; axe-core finds nothing serious."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -203,3 +204,125 @@ def test_the_player_page_stays_under_100_kb(chromium, server):  # noqa: F811
         assert any(url.endswith("/session") for url in kinds), kinds
         total = sum(kinds.values())
         assert total < PLAYER_BUDGET_BYTES, f"{total} bytes: {sorted(kinds.items(), key=lambda kv: -kv[1])}"
+
+
+def _hand_at(page, selector: str) -> list[dict]:
+    """Per figure: its side and where the (still) hand or tool sits across it (0 left, 1 right)."""
+    return page.eval_on_selector_all(selector, """els => els.map(svg => {
+        const box = svg.getBoundingClientRect(), r = svg.querySelector('.fstill').getBoundingClientRect();
+        return {technique: svg.dataset.technique, side: svg.dataset.side || null,
+                label: svg.getAttribute('aria-label'),
+                turned: !!svg.querySelector('g[transform^="matrix(-1 "]'),
+                at: (r.left + r.width / 2 - box.left) / box.width}; })""")
+
+
+def _mirrored(left: dict, right: dict) -> bool:
+    """One of the two is turned over, and the right step's hand sits where the left
+    step's would in a mirror."""
+    return left["turned"] != right["turned"] and abs(left["at"] - (1 - right["at"])) < 0.01
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_a_step_on_each_side_shows_that_side_on_the_plan_and_in_the_player(
+        chromium, server, viewport):  # noqa: F811
+    """The plan's left and right steps of one move show mirror-image figures that say their
+    side; the player's large figure follows the step, side and all."""
+    with open_page(chromium, server, viewport) as page:
+        page.emulate_media(reduced_motion="reduce")  # the hand held still at the start of its stroke
+        make_routine(page, minutes=5)
+        steps = page.evaluate("JSON.parse(localStorage.getItem('unknot.current')).plan.steps")
+        _until(page, "(n) => document.querySelectorAll('#steps .step-fig svg.fig').length === n",
+               len(steps))
+        cards = _hand_at(page, "#steps .step-fig svg.fig")
+        for step, card in zip(steps, cards, strict=True):
+            assert card["side"] == step["side"], (step, card)
+            if step["side"]:
+                assert step["side"] in card["label"].lower(), card["label"]
+        pairs = [(a, b) for a, b in zip(cards, cards[1:], strict=False)
+                 if a["technique"] == b["technique"] and (a["side"], b["side"]) == ("left", "right")]
+        assert pairs, "the routine has no move done on both sides"
+        for left, right in pairs:
+            assert _mirrored(left, right), (left, right)
+
+        begin(page, pain=4)
+        page.wait_for_selector("#figure-slot svg.fig")
+        first = next(i for i, s in enumerate(steps) if s["side"] == "left")
+        for _ in range(first):
+            page.click("#next")
+        shown = {}
+        for index in (first, first + 1):
+            side = steps[index]["side"]
+            _until(page, "(s) => (document.querySelector('#figure-slot svg') || {dataset: {}})"
+                   ".dataset.side === s", side)
+            shown[side] = _hand_at(page, "#figure-slot svg.fig")[0]
+            assert shown[side]["technique"] == steps[index]["technique"]
+            assert side in shown[side]["label"].lower()
+            if side == "left":
+                page.click("#next")
+        assert _mirrored(shown["left"], shown["right"]), shown
+        assert page.errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_without_script_library_figures_follow_the_colour_scheme(chromium, server, scheme):  # noqa: F811
+    """No JavaScript, dark mode: the still figures come painted in the dark colours the
+    page's own figures get from the stylesheet, not the light ones."""
+    context = chromium.new_context(base_url=server.url, viewport=PHONE, java_script_enabled=False,
+                                   service_workers="block", color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto("/library")
+        first = page.locator("#library-list .card .card-fig img.fig").first
+        first.scroll_into_view_if_needed()
+        _until(page, "el => el.complete && el.naturalWidth > 0", first.element_handle())
+        src = first.evaluate("el => el.currentSrc")
+        assert ("scheme=dark" in src) == (scheme == "dark"), src
+        region = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--region')")
+        painted = page.request.get(src).text()
+        assert f'fill="{region.strip()}"' in painted
+        screenshot(page, f"figures-library-nojs-390-{scheme}")
+    finally:
+        context.close()
+
+
+# A figure of each kind of shape: body, far limb, eye, props and wall, region, path,
+# arrow, hand, dot, ball, roller and its core, gun.
+SHAPES_ON = ("abdomen-colon-strokes", "arm-lymph-sweep", "arrival-meditation", "back-handheld-massager",
+             "bedtime-slow-breath", "calf-foam-roll", "calf-wall-stretch")
+RGB = re.compile(r"rgb\((\d+), (\d+), (\d+)\)")
+
+
+def _hex(colour: str) -> str:
+    found = RGB.fullmatch(colour)
+    return "#" + "".join(f"{int(n):02x}" for n in found.groups()) if found else colour
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_an_image_figure_is_painted_in_the_stylesheets_colours(chromium, server, scheme):  # noqa: F811
+    """The colours written into a figure served as an image (render.PAINT) are the ones the
+    stylesheet gives the same shapes on a page, in each scheme."""
+    from unknot.figures.render import PAINT, paint
+
+    context = chromium.new_context(base_url=server.url, viewport=PHONE, service_workers="block",
+                                   color_scheme=scheme)
+    seen: dict[str, dict[str, str]] = {}
+    try:
+        page = context.new_page()
+        for technique in SHAPES_ON:
+            page.goto(f"/library/{technique}")
+            for name in PAINT:
+                if name in seen:
+                    continue
+                found = page.eval_on_selector_all(
+                    f'.technique-fig svg [class="{name}"]',
+                    "els => els.slice(0, 1).map(e => { const s = getComputedStyle(e);"
+                    " return {fill: s.fill, stroke: s.stroke}; })")
+                if found:
+                    seen[name] = {k: _hex(v) for k, v in found[0].items()}
+    finally:
+        context.close()
+    assert set(seen) == set(PAINT)
+    for name, css in seen.items():
+        written = dict(re.findall(r'(fill|stroke)="([^"]+)"', paint(name, scheme)))
+        assert written.get("fill", "none") == css["fill"], (name, written, css)
+        assert written.get("stroke", "none") == css["stroke"], (name, written, css)

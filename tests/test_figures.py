@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ import yaml
 from support.api import TestClient, serve
 from unknot.figures import figure_svg, place
 from unknot.figures.lint import check_figures
+from unknot.figures.render import drawn_side
 from unknot.figures.spec import FIGURES_FILE, FigureSpec
 from unknot.library.lint import lint_library
 from unknot.library.loader import TECHNIQUES_DIR, default_library, load_library_dir
@@ -237,3 +239,139 @@ def test_the_stretch_poses_show_the_move_itself():
     span = math.dist(twist.bands["upper_arm_n"].a, twist.bands["upper_arm_f"].a)
     assert span < 0.8 * math.dist(plain.bands["upper_arm_n"].a, plain.bands["upper_arm_f"].a)
     assert 'class="feye"' in figure_svg(LIBRARY.get("seated-spinal-twist"))
+
+
+# ---- a step on one side is drawn on that side ------------------------------------------
+
+SIDED = [t for t in LIBRARY.techniques if t.sided]
+MIRROR = re.compile(r'<g transform="matrix\(-1 0 0 1 ([-\d.]+) 0\)">')
+
+
+def _turn(svg: str):
+    """How the figure's drawing is placed: x → x, or x → T - x when it is turned over."""
+    found = MIRROR.search(svg)
+    return (lambda x: float(found.group(1)) - x) if found else (lambda x: x)
+
+
+def _centre_x(points) -> float:
+    return sum(p[0] for p in points) / len(points)
+
+
+@pytest.mark.parametrize("technique", SIDED, ids=lambda t: t.id)
+def test_every_one_sided_move_is_drawn_on_each_side_in_every_position(technique):
+    """The left step and the right step are mirror images of each other: one is the
+    drawing as it is (it shows that side), the other the same drawing turned over, in the
+    same frame — so the head, region, path and hand stay in it — and each says its side."""
+    for position in technique.positions:
+        placed = place(technique, position)
+        drawn = drawn_side(placed)
+        assert drawn in ("left", "right"), f"{position}: the drawing shows no side"
+        for size in ("small", "large"):
+            plain = figure_svg(technique, position, size)
+            shown = {side: figure_svg(technique, position, size, side=side) for side in ("left", "right")}
+            other = "left" if drawn == "right" else "right"
+            assert not MIRROR.search(shown[drawn]) and MIRROR.search(shown[other])
+            # Turned over about the middle of its frame, so all it shows stays in the frame.
+            x, _, w, _ = (float(n) for n in parse(plain).get("viewBox").split())
+            assert math.isclose(float(MIRROR.search(shown[other]).group(1)), 2 * x + w, abs_tol=0.15)
+            for side, svg in shown.items():
+                root = parse(svg)
+                assert root.get("data-side") == side
+                assert root.get("viewBox") == parse(plain).get("viewBox")
+                label = root.get("aria-label")
+                assert side in label.lower() and root.find(f"{SVG}title").text == label
+            # The drawing itself is the same in all three; only the turn and the words differ.
+            assert _drawing(shown[drawn]) == _drawing(shown[other]) == _drawing(plain)
+
+
+def _drawing(svg: str) -> str:
+    """What is drawn, without the words and without the turn."""
+    inside = svg.split("</title>", 1)[1].removesuffix("</svg>")
+    if MIRROR.match(inside):
+        inside = MIRROR.sub("", inside, count=1).removesuffix("</g>")
+    return inside
+
+
+def test_a_shoulder_seen_from_behind_is_worked_on_the_side_the_step_names():
+    """Seen from behind the person's right is the viewer's right."""
+    technique = LIBRARY.get("shoulder-knuckle-glide")
+    placed = place(technique)
+    head = placed.body.bands["head"]
+    for side, sign in (("right", 1), ("left", -1)):
+        svg = figure_svg(technique, size="large", side=side)
+        x = _turn(svg)
+        region = _centre_x(placed.area.corners(placed.body))
+        hand = placed.paths[0][0][0]
+        head_x = x((head.a[0] + head.b[0]) / 2)
+        assert sign * (x(region) - head_x) > 5 and sign * (x(hand) - head_x) > 5, side
+        label = parse(svg).get("aria-label")
+        assert label == (f"Seated, seen from behind: a loose fist on the {side} shoulder, "
+                         "slow glides along the muscle with each breath out.")
+
+
+def test_an_arm_seen_from_the_front_is_worked_on_the_side_the_step_names():
+    """Seen from the front the person's right is the viewer's left."""
+    technique = LIBRARY.get("upper-arm-squeeze")
+    placed = place(technique)
+    head = placed.body.bands["head"]
+    for side, sign in (("right", -1), ("left", 1)):
+        svg = figure_svg(technique, size="large", side=side)
+        x = _turn(svg)
+        head_x = x((head.a[0] + head.b[0]) / 2)
+        assert sign * (x(_centre_x(placed.area.corners(placed.body))) - head_x) > 10, side
+        assert f"the {side} upper arm" in parse(svg).get("aria-label")
+
+
+def test_a_leg_seen_from_the_side_faces_the_way_that_shows_the_side_the_step_names():
+    """Seen from the side the near leg is worked: the right one when facing the viewer's right."""
+    technique = LIBRARY.get("thigh-palm-glide")
+    placed = place(technique)
+    head = placed.body.bands["head"]
+    eye = head.at(0.42, 0.55)
+    for side, sign in (("right", 1), ("left", -1)):
+        svg = figure_svg(technique, size="large", side=side)
+        x = _turn(svg)
+        assert sign * (x(eye[0]) - x((head.a[0] + head.b[0]) / 2)) > 1, f"{side}: faces the wrong way"
+        assert placed.area.band.endswith("_n"), "the worked leg is the near one"
+        assert f"the {side} thigh" in parse(svg).get("aria-label")
+
+
+def test_a_neck_stretch_tips_the_head_toward_the_side_the_step_names():
+    """The library's neck stretch tips the ear toward the shoulder of the step's side."""
+    technique = LIBRARY.get("neck-side-stretch")
+    placed = place(technique)
+    crown, neck = placed.body.bands["head"].a, placed.body.bands["neck"].a
+    for side, sign in (("left", 1), ("right", -1)):  # seen from the front: the left is the viewer's right
+        x = _turn(figure_svg(technique, size="large", side=side))
+        assert sign * (x(crown[0]) - x(neck[0])) > 3, side
+
+
+def test_a_move_with_its_own_words_says_the_side_first():
+    svg = figure_svg(LIBRARY.get("shoulder-blade-massage-gun"), side="left")
+    assert parse(svg).get("aria-label").startswith("Left side. Seated, seen from behind: a massage gun")
+
+
+def test_a_dark_standalone_figure_is_painted_in_the_dark_colours():
+    from unknot.figures.render import PALETTES
+
+    technique = LIBRARY.get("childs-pose")
+    for scheme in ("light", "dark"):
+        root = ET.fromstring(figure_svg(technique, standalone=True, scheme=scheme))
+        fills = {shape.get("fill") for shape in root.iter() if shape.get("fill")}
+        assert {PALETTES[scheme][name] for name in ("region", "far", "accent-soft")} <= fills
+    painted = figure_svg(technique, standalone=True, scheme="dark")
+    assert not any(colour in painted for colour in PALETTES["light"].values())
+
+
+def test_the_api_draws_a_step_on_its_side(client: TestClient):
+    answer = client.get("/api/v1/techniques/shoulder-knuckle-glide/figure",
+                        params={"side": "right", "size": "large"})
+    assert answer.status_code == 200
+    root = parse(answer.text)
+    assert root.get("data-side") == "right" and "the right shoulder" in root.get("aria-label")
+    assert answer.text == figure_svg(LIBRARY.get("shoulder-knuckle-glide"), size="large", side="right")
+    assert client.get("/api/v1/techniques/cat-camel/figure", params={"side": "middle"}).status_code == 422
+    dark = client.get("/api/v1/techniques/cat-camel/figure",
+                      params={"still": "true", "standalone": "true", "scheme": "dark"})
+    assert dark.status_code == 200 and "#2b3644" in dark.text
+    assert client.get("/api/v1/techniques/cat-camel/figure", params={"scheme": "sepia"}).status_code == 422

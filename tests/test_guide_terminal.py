@@ -471,3 +471,24 @@ def test_printed_steps_keep_wrapped_lines_under_their_bullet() -> None:
     first = next(i for i, line in enumerate(lines) if "Rest your fingertips" in line)
     assert lines[first].startswith(" • ") and "left shoulder" in " ".join(lines[first:first + 3])
     assert lines[first + 1].startswith("   ") and lines[first + 1].strip()
+
+
+def test_the_terminal_names_sides_with_the_planners_own_words() -> None:
+    """One wording of sides: the guide uses the planner's, so the terminal says exactly
+    what the plan JSON and the web pages say, for every line of every sided move."""
+    from unknot.guide import cues
+    from unknot.library.loader import default_library
+    from unknot.planner import sides
+
+    assert cues.for_side is sides.for_side
+    plan = load_plan()
+    step = plan["steps"][1]
+    for technique in (t for t in default_library().techniques if t.sided):
+        lines = [s.instruction for s in technique.steps]
+        step["instructions"] = lines
+        for side in ("left", "right"):
+            step["side"] = side
+            shown = _step_screen(plan, 1, 0.1, width=200, height=80)
+            for line in lines:
+                said = " ".join(sides.for_side(line, side).split())
+                assert said[:60] in shown, (technique.id, side, said[:60])

@@ -486,3 +486,41 @@ def test_the_plan_page_shows_the_ok_line_above_the_steps_and_start_after_them(
     assert line and unescape(line[1]) == intake["message"]
     assert html.index('id="plan-ok"') < html.index('id="steps"')
     assert html.index('id="steps"') < html.index('class="start-bar"') < html.index('id="start-button"')
+
+
+def test_each_server_planned_step_shows_its_figure_on_its_own_side(client: TestClient) -> None:
+    """A step on the left and the same step on the right: each figure says its side, and
+    one of the pair is the other turned over (the library's technique page stays unsided)."""
+    html = start(client, {"text": "neck and shoulders tight from the desk", "minutes": "5"}).text
+    steps = re.findall(r'<li class="step" data-index="\d+">(.*?)</li>', html, flags=re.S)
+    figures: dict[tuple[str, str], str] = {}
+    for step in steps:
+        box = re.search(r'<div class="step-fig" data-technique="([^"]+)" data-position="[^"]*" '
+                        r'data-side="([^"]*)">(<svg .*?</svg>)</div>', step, flags=re.S)
+        assert box, step[:200]
+        technique, side, svg = box.groups()
+        label = unescape(re.search(r'aria-label="([^"]+)"', svg).group(1))
+        if side:
+            assert f'data-side="{side}"' in svg and side in label.lower(), label
+            figures[technique, side] = svg
+        else:
+            assert "data-side" not in svg
+    pairs = {t for t, _ in figures if (t, "left") in figures and (t, "right") in figures}
+    assert pairs, "no step was done on both sides"
+    for technique in pairs:
+        turned = ['transform="matrix(-1 0 0 1 ' in figures[technique, s] for s in ("left", "right")]
+        assert sorted(turned) == [False, True], technique
+        page = client.get(f"/library/{technique}").text
+        assert "data-side" not in page and 'transform="matrix(-1 0 0 1 ' not in page
+
+
+def test_without_scripts_library_figures_come_in_the_pages_colour_scheme(client: TestClient) -> None:
+    html = client.get("/library").text
+    cards = html.count('class="card"')
+    dark = re.findall(r'<picture><source media="\(prefers-color-scheme: dark\)" srcset="([^"]+)">'
+                      r'<img class="fig fig-small" src="([^"]+)"', html)
+    assert len(dark) == cards > 100
+    for dark_url, light_url in dark[:3]:
+        assert unescape(dark_url) == unescape(light_url) + "&scheme=dark"
+        answer = client.get(unescape(dark_url))
+        assert answer.status_code == 200 and 'fill="#2b3644"' in answer.text

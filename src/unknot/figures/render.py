@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
+from typing import Literal
 
 from unknot.figures import body as B
 from unknot.figures.spec import MOTION, FigureSpec, default_figures
@@ -25,6 +26,10 @@ INHALE = 0.4          # share of a breath spent breathing in (player.js `breath`
 DEFAULT_RATE = 6.0    # breaths a minute, the pacer's default
 ASPECT = 1.25         # width : height of every figure
 WIDE = 2.0            # … but a small figure of a body lying along the floor (class fig-wide)
+
+
+Side = Literal["left", "right"]
+OTHER_SIDE: dict[str, Side] = {"left": "right", "right": "left"}
 
 
 class FigureError(ValueError):
@@ -41,6 +46,8 @@ class Placed:
     area: B.Area
     paths: list[list[B.Point]]          # one per hand (two when `both`)
     region_points: list[tuple[float, float]]
+    side: Side | None = None            # the side of the body this step works, when it has one
+    mirrored: bool = False              # drawn mirrored, so the picture shows `side`
 
 
 def _pose_for(spec: FigureSpec, position: str | None) -> str:
@@ -60,8 +67,20 @@ def _pose_for(spec: FigureSpec, position: str | None) -> str:
 
 
 def place(technique: Technique, position: str | None = None,
-          spec: FigureSpec | None = None) -> Placed:
-    """Work out where everything goes; raises `FigureError` naming the technique and field."""
+          spec: FigureSpec | None = None, side: Side | None = None) -> Placed:
+    """Work out where everything goes; raises `FigureError` naming the technique and field.
+
+    A step done on one `side` is drawn on that side: mirrored when the drawing as
+    placed works the other one (see `drawn_side`).
+    """
+    placed = _place(technique, position, spec)
+    if side not in ("left", "right"):
+        return placed
+    drawn = drawn_side(placed)
+    return replace(placed, side=side, mirrored=drawn is not None and drawn != side)
+
+
+def _place(technique: Technique, position: str | None, spec: FigureSpec | None) -> Placed:
     spec = spec or default_figures().get(technique.id)
     if spec is None:
         raise FigureError(f"{technique.id}: no figure (add an entry to figures.yaml)")
@@ -99,6 +118,53 @@ def place(technique: Technique, position: str | None = None,
         else:
             paths.append([area.point(body, u, 1 - v) for u, v in points])
     return Placed(technique, spec, body, area, paths, points)
+
+
+# How far off the middle line (in half-widths of the part) a stroke on the trunk, neck
+# or head must run to count as working one side of it.
+OFF_MIDDLE = 0.15
+
+
+def drawn_side(placed: Placed) -> Side | None:
+    """Which side of the person the drawing, unmirrored, shows worked (None: the middle).
+
+    Seen from the front the person's right is the viewer's left; seen from behind it is
+    the viewer's right; seen from the side, the near side is the right one when they
+    face the viewer's right (the left when they face left), and a far limb is the other.
+    The figure's data (body.py) names limbs `_n` (near, or the viewer's left — lying,
+    the lower one) and `_f`; on the trunk, neck and head the stroke's own path says
+    which side of the middle it runs, and a turned head (a twist) the way the body turns.
+    """
+    body, area = placed.body, placed.area
+    if placed.spec.shows:
+        return placed.spec.shows
+    if placed.spec.stroke == "scan":
+        return None
+    if body.view == "side":
+        near: Side = "right" if body.spec.facing > 0 else "left"
+        return OTHER_SIDE[near] if area.band.endswith("_f") else near
+    # `across` is the direction the build puts the `_f` limbs: the viewer's right when upright.
+    up = B.direction(body.spec.torso)
+    across = (-up[1], up[0])
+    if area.band.endswith(("_n", "_f")):
+        toward = 1.0 if area.band.endswith("_f") else -1.0
+    else:
+        band = body.bands[area.band]
+        flip = 1.0 if band.normal[0] * across[0] + band.normal[1] * across[1] >= 0 else -1.0
+        across_v = [band.coords(p)[1] for p in placed.paths[0]]
+        v = sum(across_v) / len(across_v)
+        if abs(v) < OFF_MIDDLE:
+            v = (area.v0 + area.v1) / 2
+        if abs(v) >= OFF_MIDDLE:
+            toward = flip * (1.0 if v > 0 else -1.0)
+        elif body.spec.look:
+            toward = 1.0 if body.spec.look > 0 else -1.0
+        else:
+            return None
+    # `across` is the person's left seen from the front, their right seen from behind.
+    if body.view == "front":
+        return "left" if toward > 0 else "right"
+    return "right" if toward > 0 else "left"
 
 
 # ---- drawing helpers -------------------------------------------------------------
@@ -425,6 +491,21 @@ def _tool_points(placed: Placed, points: list[B.Point]) -> list[B.Point]:
 
 
 PLAIN = {"abdomen": "belly", "glutes": "buttocks", "arms": "upper arms"}
+# One of a pair, for a step on one side ("the right shoulder"); other regions are
+# said as "the right side of the upper back".
+ONE_OF = {"shoulders": "shoulder", "arms": "upper arm", "forearms": "forearm", "hands": "hand",
+          "thighs": "thigh", "knees": "knee", "calves": "calf", "feet": "foot", "hips": "hip",
+          "glutes": "buttock", "temples": "temple"}
+
+
+def region_words(region: str, side: str | None = None) -> str:
+    """The region as said in a text alternative: "the shoulders", "the right shoulder"."""
+    name = PLAIN.get(region, region.replace("_", " "))
+    if not side:
+        return f"the {name}"
+    if region in ONE_OF:
+        return f"the {side} {ONE_OF[region]}"
+    return f"the {side} side of the {name}"
 PHRASES = {
     "glide": "slow glides along the muscle", "sweep": "gentle sweeping strokes",
     "pull": "a gentle lift and pull", "tap": "light tapping along the muscle",
@@ -436,74 +517,100 @@ PHRASES = {
 
 
 def describe(placed: Placed) -> str:
-    """The text alternative: position, where the hands or tool go, and the stroke."""
+    """The text alternative: position, where the hands or tool go (on which side), the stroke."""
     spec = placed.spec
     if spec.says:
-        return spec.says
+        # Written by hand for the move as a whole: the side comes first.
+        return f"{placed.side.capitalize()} side. {spec.says}" if placed.side else spec.says
     body = placed.body
     view = {"front": "seen from the front", "back": "seen from behind",
             "side": "seen from the side"}[body.view]
     if body.position == "lying" and body.view == "front":
         view = "seen from above"
-    region = PLAIN.get(spec.region, spec.region.replace("_", " "))
+    region = region_words(spec.region, placed.side)
     tool = {"hand": "both hands" if spec.both else "a hand", "fingertips": "fingertips",
             "fist": "a loose fist", "ball": "a ball", "roller": "a foam roller",
             "gun": "a massage gun", "massager": "a handheld massager", "none": ""}[spec.tool]
     where = f"{body.position.capitalize()}, {view}"
     if spec.stroke == "stretch":
-        return f"{where}: a slow stretch for the {region}, easing further on each breath out."
+        # Said as the step's title says it ("Neck side stretch, left side"): which side a
+        # stretch is named for (the one leant toward or the one stretched) is the move's own.
+        region, sided = region_words(spec.region), f", {placed.side} side" if placed.side else ""
+        return f"{where}: a slow stretch for {region}{sided}, easing further on each breath out."
     if spec.stroke == "scan":
         return f"{where}: attention moves slowly down the body, from the head to the feet."
     if MOTION[spec.stroke] == "breathe":
-        rests = f"{tool} resting on the {region}, " if tool else f"slow breathing into the {region}, "
+        rests = f"{tool} resting on {region}, " if tool else f"slow breathing into {region}, "
         return f"{where}: {rests}which rises on the in-breath and settles on the out-breath."
     if not tool:
-        return f"{where}: the {region}, {PHRASES[spec.stroke]}."
+        return f"{where}: {region}, {PHRASES[spec.stroke]}."
     timing = "" if MOTION[spec.stroke] == "breathe" else " with each breath out"
-    return f"{where}: {tool} on the {region}, {PHRASES[spec.stroke]}{timing}."
+    return f"{where}: {tool} on {region}, {PHRASES[spec.stroke]}{timing}."
 
 
-# The colours of figures.css (light scheme) as presentation attributes, for a figure
-# shown as an image file (<img>), where the page's stylesheet does not reach and the
-# Content-Security-Policy would refuse a <style> of its own.
+# The colours of figures.css (light and dark schemes: app.css's variables) as presentation
+# attributes, for a figure shown as an image file (<img>), where the page's stylesheet does
+# not reach and the Content-Security-Policy would refuse a <style> of its own. A browser
+# test holds these to the colours the stylesheet gives the same shapes on a page.
+Scheme = Literal["light", "dark"]
+PALETTES: dict[str, dict[str, str]] = {
+    "light": {"region": "#e4ded3", "region-line": "#6d6658", "far": "#d2cabd", "line": "#cfc8bb",
+              "accent": "#0b5f5a", "accent-soft": "#d7ebe8", "surface": "#fffdf8",
+              "hand": "#e7b897", "hand-line": "#8a5a3c", "tool": "#c9d46a"},
+    "dark": {"region": "#2b3644", "region-line": "#8b99ab", "far": "#3a4757", "line": "#3a4656",
+             "accent": "#5cc8bd", "accent-soft": "#1d3a38", "surface": "#18202a",
+             "hand": "#c99a7b", "hand-line": "#f1d3bf", "tool": "#a9b44e"},
+}
 PAINT = {
-    "fb": 'fill="#e4ded3" stroke="#6d6658" stroke-width="1.8" stroke-linejoin="round" paint-order="stroke"',
-    "fx": 'fill="#d2cabd" stroke="#6d6658" stroke-width="1.8" stroke-linejoin="round" paint-order="stroke"',
-    "feye": 'fill="#6d6658"',
-    "fp": 'fill="none" stroke="#cfc8bb" stroke-width="2" stroke-linecap="round"',
-    "fp fwall": 'fill="none" stroke="#cfc8bb" stroke-width="3.5" stroke-linecap="round"',
-    "fr": 'fill="#d7ebe8" stroke="#0b5f5a" stroke-width=".8" stroke-linejoin="round" opacity=".9"',
-    "ftrack": ('fill="none" stroke="#0b5f5a" stroke-width="1.3" stroke-dasharray="2 2.5" '
+    "fb": ('fill="{region}" stroke="{region-line}" stroke-width="1.8" stroke-linejoin="round" '
+           'paint-order="stroke"'),
+    "fx": ('fill="{far}" stroke="{region-line}" stroke-width="1.8" stroke-linejoin="round" '
+           'paint-order="stroke"'),
+    "feye": 'fill="{region-line}"',
+    "fp": 'fill="none" stroke="{line}" stroke-width="2" stroke-linecap="round"',
+    "fp fwall": 'fill="none" stroke="{line}" stroke-width="3.5" stroke-linecap="round"',
+    "fr": 'fill="{accent-soft}" stroke="{accent}" stroke-width=".8" stroke-linejoin="round" opacity=".9"',
+    "ftrack": ('fill="none" stroke="{accent}" stroke-width="1.3" stroke-dasharray="2 2.5" '
                'stroke-linecap="round" opacity=".7"'),
-    "farrow": ('fill="none" stroke="#0b5f5a" stroke-width="1.6" stroke-linecap="round" '
+    "farrow": ('fill="none" stroke="{accent}" stroke-width="1.6" stroke-linecap="round" '
                'stroke-linejoin="round"'),
-    "fhand": 'fill="#e7b897" fill-opacity=".88" stroke="#8a5a3c" stroke-width="1" stroke-linejoin="round"',
-    "fdot": 'fill="#0b5f5a" stroke="#fffdf8" stroke-width=".8"',
-    "ft-ball": 'fill="#c9d46a" stroke="#5d6420" stroke-width="1"',
+    "fhand": 'fill="{hand}" fill-opacity=".88" stroke="{hand-line}" stroke-width="1" stroke-linejoin="round"',
+    "fdot": 'fill="{accent}" stroke="{surface}" stroke-width=".8"',
+    "ft-ball": 'fill="{tool}" stroke="#5d6420" stroke-width="1"',
     "ft-roller": 'fill="#9fb8d6" stroke="#3d5470" stroke-width="1"',
-    "ft-core": 'fill="#fffdf8"',
+    "ft-core": 'fill="{surface}"',
     "ft-gun": 'fill="#5b6270"',
 }
 
 
-def _painted(svg: str) -> str:
+def paint(name: str, scheme: Scheme = "light") -> str:
+    """The presentation attributes of one class of shape, in a colour scheme."""
+    colours = PALETTES[scheme]
+    return re.sub(r"\{([a-z-]+)\}", lambda m: colours[m.group(1)], PAINT[name])
+
+
+def _painted(svg: str, scheme: Scheme = "light") -> str:
     """A still figure as a complete SVG file: the namespace, and colours written on each shape."""
     head, _, rest = svg.partition(">")
-    rest = re.sub(r' class="([^"]+)"', lambda m: f" {PAINT[m.group(1)]}" if m.group(1) in PAINT
+    rest = re.sub(r' class="([^"]+)"', lambda m: f" {paint(m.group(1), scheme)}" if m.group(1) in PAINT
                   else m.group(0), rest)
     return head.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) + ">" + rest
 
 
 def figure_svg(technique: Technique, position: str | None = None, size: str = "small",
                animate: bool = True, rate: float = DEFAULT_RATE,
-               spec: FigureSpec | None = None, standalone: bool = False) -> str:
+               spec: FigureSpec | None = None, standalone: bool = False,
+               side: Side | None = None, scheme: Scheme = "light") -> str:
     """The figure as an inline SVG string (deterministic; all text escaped).
 
-    `standalone` gives a still figure that stands on its own as an image file (see PAINT).
+    `side` draws a step done on one side on that side (mirrored when need be) and says
+    so in the text alternative. `standalone` gives a still figure that stands on its own
+    as an image file, in the colours of the page's light or dark `scheme` (see PAINT).
     """
     if standalone:
-        return _painted(figure_svg(technique, position, size, animate=False, rate=rate, spec=spec))
-    placed = place(technique, position, spec)
+        return _painted(figure_svg(technique, position, size, animate=False, rate=rate, spec=spec,
+                                   side=side), scheme)
+    placed = place(technique, position, spec, side)
     text = describe(placed)
     box = _frame(placed, size)
     cycle = 60.0 / rate
@@ -548,11 +655,16 @@ def figure_svg(technique: Technique, position: str | None = None, size: str = "s
     x, y, w, h = box
     classes = (f"fig fig-{escape(size)}" + (" fig-wide" if w / h > 1.6 else "")
                + (" fig-anim" if animate else ""))
+    drawing = (f"{_props(placed, box)}{_body(placed.body)}{''.join(region_shapes)}"
+               f"{''.join(tracks)}{''.join(arrows)}{''.join(stills)}{''.join(movers)}")
+    if placed.mirrored:
+        # Turned over about the middle of the frame: the other side, with the same frame
+        # round it (so the head, the region, the path and the hand all stay in view).
+        drawing = f'<g transform="matrix(-1 0 0 1 {_n(2 * x + w)} 0)">{drawing}</g>'
+    sided = f' data-side="{placed.side}"' if placed.side else ""
     return (
         f'<svg class="{classes}" viewBox="{_n(x)} {_n(y)} {_n(w)} {_n(h)}" role="img" '
-        f'aria-label="{escape(text)}" focusable="false" data-technique="{escape(technique.id)}" '
-        f'data-cycle="{_n(cycle)}" data-motion="{motion}">'
-        f"<title>{escape(text)}</title>"
-        f"{_props(placed, box)}{_body(placed.body)}{''.join(region_shapes)}"
-        f"{''.join(tracks)}{''.join(arrows)}{''.join(stills)}{''.join(movers)}</svg>"
+        f'aria-label="{escape(text)}" focusable="false" data-technique="{escape(technique.id)}"'
+        f'{sided} data-cycle="{_n(cycle)}" data-motion="{motion}">'
+        f"<title>{escape(text)}</title>{drawing}</svg>"
     )

@@ -80,6 +80,10 @@ class FigureSpec(BaseModel):
     poses: dict[Position, str] = Field(default_factory=dict)
     says: str | None = Field(default=None, max_length=200,
                              description="The text alternative, when the one made up is not right.")
+    shows: Literal["left", "right"] | None = Field(
+        default=None, description="The side of the person a one-sided move is drawn doing, when "
+        "the shapes alone would say otherwise (a neck stretch's path runs on the side it stretches, "
+        "away from the side the head tips to). Default: worked out (render.drawn_side).")
 
     def points(self) -> list[tuple[float, float]]:
         return list(self.path) if self.path else list(DEFAULT_PATHS[self.stroke])

@@ -9,9 +9,14 @@ instruction the person needs.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
+
+# The planner owns how a step names its side ("the first shoulder" → "the left shoulder"):
+# the terminal says exactly what the plan JSON and the web pages say.
+from unknot.planner.sides import for_side
+
+__all__ = ["Cue", "for_side", "position_move", "schedule", "step_cues", "step_title"]
 
 CueKind = Literal["start", "plan", "halfway", "ten_left", "next"]
 
@@ -39,19 +44,6 @@ def step_title(step: dict[str, Any]) -> str:
     name = str(step.get("name") or step.get("technique") or "Next step")
     side = step.get("side")
     return f"{name}, {side} side" if side else name
-
-
-# The library writes a sided technique once, for "the first side"; each plan step
-# does one side, so on screen "the first shoulder" becomes "the left shoulder".
-_FIRST_SIDE = re.compile(r"\b([Tt]he|[Yy]our) first (?=(?:side|shoulder|foot|leg|arm|thigh|knee|hand|"
-                         r"forearm|calf|wrist|collarbone|buttock|ankle|hip|elbow)\b)")
-
-
-def for_side(text: str, side: str | None) -> str:
-    """An instruction written for "the first side", said for the side this step does."""
-    if not side:
-        return text
-    return _FIRST_SIDE.sub(lambda m: f"{m.group(1)} {side} ", text)
 
 
 def position_move(step: dict[str, Any], upcoming: dict[str, Any]) -> str | None:

@@ -14,13 +14,15 @@ from unknot.library.schema import Technique
 
 
 def figure(technique: Technique | str, position: str | None = None, size: str = "small",
-           animate: bool = True) -> Markup:
+           animate: bool = True, side: str | None = None) -> Markup:
+    """The figure; a plan step's `side` ("left", "right") draws it on that side."""
     if isinstance(technique, str):
         found = default_library().get(technique)
         if found is None:
             return Markup("")
         technique = found
     try:
-        return Markup(figure_svg(technique, position=position, size=size, animate=animate))
+        return Markup(figure_svg(technique, position=position, size=size, animate=animate,
+                                     side=side if side in ("left", "right") else None))
     except FigureError:
         return Markup("")

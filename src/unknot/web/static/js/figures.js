@@ -5,11 +5,13 @@
 "use strict";
 (function () {
   const cache = new Map();
-  function get(id, position, size, still) {
-    const key = `${id}|${position || ""}|${size}|${still ? 1 : 0}`;
+  /* A plan step's side ("left", "right") draws the figure on that side. */
+  function get(id, position, size, still, side) {
+    const key = `${id}|${position || ""}|${side || ""}|${size}|${still ? 1 : 0}`;
     if (!cache.has(key)) {
       const q = new URLSearchParams({ size });
       if (position) q.set("position", position);
+      if (side) q.set("side", side);
       if (still) q.set("still", "true");
       cache.set(key, fetch(`/api/v1/techniques/${encodeURIComponent(id)}/figure?${q}`)
         .then((r) => (r.ok ? r.text() : ""))
@@ -17,12 +19,14 @@
     }
     return cache.get(key);
   }
+  const shows = (box) => `${box.dataset.technique}|${box.dataset.position || ""}|${box.dataset.side || ""}`;
   async function put(box, size) {
-    const want = `${box.dataset.technique}|${box.dataset.position || ""}`;
+    const want = shows(box);
     if (box.dataset.shown === want) return;
-    const svg = await get(box.dataset.technique, box.dataset.position, size, box.dataset.still === "1");
+    const svg = await get(box.dataset.technique, box.dataset.position, size, box.dataset.still === "1",
+                          box.dataset.side);
     // The box may have moved on to another step while the figure was on its way.
-    if (`${box.dataset.technique}|${box.dataset.position || ""}` !== want) return;
+    if (shows(box) !== want) return;
     box.innerHTML = svg;
     box.dataset.shown = want;
   }

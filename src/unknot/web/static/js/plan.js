@@ -21,7 +21,7 @@
       U.el("div", { class: "step-head" },
         U.el("span", { class: "step-time", text: U.clock(step.seconds) }),
         U.el("h3", { class: "step-name" }, step.name, step.side ? " " : null, step.side ? U.el("span", { class: "side", text: `${step.side} side` }) : null)),
-      U.el("div", { class: "step-fig", "data-technique": step.technique, "data-position": step.position }),
+      U.el("div", { class: "step-fig", "data-technique": step.technique, "data-position": step.position, "data-side": step.side || "" }),
       U.el("p", { class: "step-meta", text: meta.join(" · ") }),
       U.el("p", { class: "step-why", text: step.why }),
       step.stop_if ? U.el("p", { class: "stop-if", text: step.stop_if }) : null,

@@ -291,10 +291,11 @@
     const fig = $("#figure-slot");
     fig.dataset.technique = step.technique || "";
     fig.dataset.position = step.position || "";
+    fig.dataset.side = step.side || ""; // a step on one side shows that side
     if (window.unknotFigures && step.technique) window.unknotFigures.put(fig, "large");
     // The next step's figure is fetched now, so it is there at once (and offline) when it starts.
     const after = plan.steps[pos.index + 1];
-    if (window.unknotFigures && after && after.technique) window.unknotFigures.get(after.technique, after.position || "", "large", false);
+    if (window.unknotFigures && after && after.technique) window.unknotFigures.get(after.technique, after.position || "", "large", false, after.side || "");
     $("#step-side").hidden = !step.side;
     $("#step-side").textContent = step.side ? `${U.capital(step.side)} side` : "";
     $("#step-guidance").textContent = GUIDANCE[step.kind] || GUIDANCE[step.pressure] || GUIDANCE.light;
