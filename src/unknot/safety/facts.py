@@ -29,7 +29,8 @@ _AGE_PATTERNS = [
     # A carer's "Grandma (83)", "Mum is 68", "my dad, 74,": the age of the person massaged.
     re.compile(r"\b(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandmother|grandad|"
                r"grandpa|grandfather|husband|wife|partner|aunt|auntie|uncle)\b(?:'s)?\s*"
-               r"(?:\(|,|is|who is|who's|aged)\s*(\d{2,3})\b(?!\s*(?:weeks|days|months|kg|lb|%|/|out))"),
+               r"(?:\(|,|is|who is|who's|aged|(?<='s))\s*(\d{2,3})\b"
+               r"(?!\s*(?:weeks|days|months|kg|lb|%|/|out|th|st|nd|rd|minutes|mins|times|pounds|quid))"),
 ]
 _AGE_DECADE = re.compile(r"\bin my (twenties|thirties|forties|fifties|sixties|seventies|eighties|"
                          r"nineties|20s|30s|40s|50s|60s|70s|80s|90s)\b")
@@ -51,7 +52,9 @@ _WEEKS_PREGNANT = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|
                              r"(\d{1,2})\s*(?:weeks?|wks?)"
                              r"(?!\s*(?:ago|old|of|since|now|post|after|postpartum))\b"
                              r"|\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:with (?:my|our|the) (?:first|second|"
-                             r"third|fourth|baby|twins|\w+ baby|little one)|expecting)\b")
+                             r"third|fourth|baby|twins|\w+ baby|little one)|expecting)\b"
+                             # "28/40", "28+3/40": the midwife's way of writing weeks of pregnancy.
+                             r"|\b([1-4]\d)(?:\+[0-6])?/40\b")
 _TRIMESTER = re.compile(r"\b(first|second|third|1st|2nd|3rd)\s+trimester")
 _TRIMESTER_WEEKS = {"first": 8, "1st": 8, "second": 20, "2nd": 20, "third": 32, "3rd": 32}
 _DURATION = re.compile(rf"\b(?:for|past|last|over|about|almost|nearly)\s+(?:the\s+)?(?:last\s+|past\s+)?"
@@ -154,7 +157,7 @@ def extract_facts(text: str, answers: Answers | None) -> Facts:
     said_weeks_of_pregnancy = False  # "I'm 32 weeks": only pregnancy counts like that
     match = _WEEKS_PREGNANT.search(lower)
     if match:
-        weeks = int(match.group(1) or match.group(2) or match.group(3))
+        weeks = int(match.group(1) or match.group(2) or match.group(3) or match.group(4))
         said_weeks_of_pregnancy = match.group(1) is None
     else:
         trimester = _TRIMESTER.search(lower)

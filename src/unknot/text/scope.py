@@ -75,7 +75,8 @@ _OWN_COMPLAINT = re.compile(
 _BODY = (r"(?:\w+ )?(?:back|neck|shoulders?|head|scalp|temples?|forehead|face|jaw|arms?|forearms?|"
          r"hands?|fingers?|legs?|thighs?|knees?|calf|calves|feet|foot|toes|hips?|tummy|belly|"
          r"stomach|chest|bottom|glutes)")
-_THEIR_BODY = re.compile(rf"\b(?:her|his) {_BODY}\b")
+# "her legs", and "mum's right leg" (the possessive is dropped in normalising: "mum right leg").
+_THEIR_BODY = re.compile(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
 _MY_BODY = re.compile(rf"\bmy {_BODY}\b")
 _I_HURT = re.compile(r"\bi (?:have|have got|got|get|feel|am|keep getting)\b(?: \w+){0,3} (?:ache|aches|"
                      r"aching|achy|pain|headache|migraine|sore|stiff|tight|tense|numb)\b")
@@ -154,7 +155,9 @@ def _is_person(text: NormalText, index: int) -> bool:
     # "a friend's dad": the dad; "man" and "guy" only when they are someone ("the guy at…").
     if word in {"man", "woman", "guy", "lady", "girl", "boy"}:
         before = text.tokens[index - 1].norm if index > 0 else "."
-        return before in {"the", "a", "this", "that", "my", "our", "."} or before in SENTENCE_END
+        return (before in {"the", "a", "this", "that", "my", "our", ".", "little", "young", "old",
+                           "eldest", "oldest", "youngest", "elderly", "teenage", "poor"}
+                or before in SENTENCE_END)
     return True
 
 
@@ -163,7 +166,7 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
     norm = text.norm
     if _CARE.search(norm):
         return "someone_else"
-    has_people = any(_is_person(text, i) or text.tokens[i].norm in {"he", "she"}
+    has_people = any(_is_person(text, i) or text.tokens[i].norm in THIRD_PRONOUNS
                      for i in range(len(text.tokens)))
     if has_people and _THEIR_BODY.search(norm) and not (_MY_BODY.search(norm)
                                                         or _I_HURT.search(norm)):
@@ -203,7 +206,9 @@ _NOT_SUBJECT_BEFORE = frozenset({"to", "with", "at", "for", "from", "about", "of
                                  "like", "as", "and", "after", "behind", "beside", "near", "told",
                                  "asked", "called", "rang", "phoned", "texted", "saw", "visited",
                                  "helped", "watched", "sat", "lifted", "carried", "carrying",
-                                 "lifting", "nursing", "holding"})
+                                 "lifting", "nursing", "holding",
+                                 # "had my little girl nine days ago": gave birth to her
+                                 "had", "delivered"})
 
 
 _ME_TOO = re.compile(r"\b(?:so am i|so do i|so have i|me too|as am i|as do i|we both|both of us)\b")
@@ -214,7 +219,8 @@ def _is_object(text: NormalText, index: int) -> bool:
     """A named person who is the object of the clause, not its subject."""
     before = index - 1
     while before >= 0 and text.tokens[before].norm in {"my", "our", "the", "a", "an", "his",
-                                                        "her", "their", "this", "that"}:
+                                                        "her", "their", "this", "that", "little",
+                                                        "young", "baby", "new", "eldest", "youngest"}:
         before -= 1
     return before >= 0 and text.tokens[before].norm in _NOT_SUBJECT_BEFORE
 
