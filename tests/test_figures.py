@@ -145,6 +145,8 @@ def _broken_copy(tmp_path: Path, change) -> Path:
     (lambda d: d.update({"no-such-move": {"pose": "seated-front", "region": "face",
                                           "stroke": "glide"}}),
      "figures.yaml: no-such-move: no technique with this id"),
+    (lambda d: d["upper-back-fingertips-beside-spine"].update(path=[[0.3, 0.5]]),
+     "upper-back-fingertips-beside-spine: shows: a one-sided move drawn on the middle of the upper_back"),
 ])
 def test_a_broken_figure_file_names_the_technique_and_field(tmp_path, change, expected):
     path = _broken_copy(tmp_path, change)

@@ -3,7 +3,9 @@
 Checked for every technique and every position it can be done in: an entry
 exists and fits the schema, its pose and region are known, the region is one the
 technique works on and shows in that pose, and every point of the stroke's path
-lies inside the region's shape there (a body scan: on the body).
+lies inside the region's shape there (a body scan: on the body). A move done on
+one side at a time must be drawn on one side, so a plan's left and right steps can
+each show their own (render.drawn_side).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from unknot.figures.body import areas
-from unknot.figures.render import FigureError, place
+from unknot.figures.render import FigureError, drawn_side, place
 from unknot.figures.spec import FIGURES_FILE, FigureDataError, FigureSpec, read_figures
 from unknot.library.loader import Library
 from unknot.vocabulary import expand_regions
@@ -30,6 +32,10 @@ def _check_one(technique, spec: FigureSpec, name: str) -> list[str]:
         except FigureError as exc:
             problems.append(f"{name}: {exc} (position {position})")
             continue
+        if technique.sided and drawn_side(placed) is None:
+            problems.append(f"{where}: shows: a one-sided move drawn on the middle of the "
+                            f"{spec.region} in pose {placed.body.name!r} ({position}); run its path "
+                            "off the middle or say which side it shows (shows: left or right)")
         shapes = areas(placed.body, spec.region)
         points = spec.points()
         for path in placed.paths:
