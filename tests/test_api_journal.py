@@ -138,3 +138,20 @@ def test_a_damaged_database_is_a_503_that_says_what_to_do_and_nothing_is_written
     finally:
         worker.close()
     assert digest(path) == damaged
+
+
+def test_the_journal_is_sent_as_exactly_the_bytes_its_model_gives(
+        client: TestClient, clock: FrozenClock) -> None:
+    # The series is encoded straight from the database's rows (no model per point): the
+    # answer must stay byte for byte what JournalOut itself encodes, advice included.
+    from unknot.web.schemas import JournalOut
+
+    plan = make_plan(client)
+    for pain in (3, 5, 7, 8, 9):
+        session_done(client, plan, {"pain": pain, "tension": 4}, {"pain": pain + 1},
+                     status="stopped" if pain == 9 else "completed")
+        clock.advance(hours=20)
+    answer = client.get("/api/v1/journal")
+    body = answer.json()
+    assert body["advice"] and len(body["series"]) == 5 and body["helps"]["techniques"]
+    assert answer.content == JournalOut.model_validate(body).model_dump_json().encode()
