@@ -87,7 +87,9 @@ def test_it_resumes_the_same_step_and_second_after_a_reload(chromium, server):  
         make_routine(page, minutes=5)
         begin(page)
         run_for(page, 100.4)
-        page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 0.001)  # seconds
+        # Half a second ahead: on a busy machine the page's clock may pass a closer target
+        # before the call arrives, and a clock cannot be paused in its own past.
+        page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 0.5)  # seconds
         here = position(page)
         page.reload()
         page.wait_for_selector("#stage-player:not([hidden])")
