@@ -71,7 +71,7 @@ def carol_history(town: Clinic, clock: FrozenClock) -> dict[str, Any]:
 
 OWN_ROUTES = ("/records", "/records/report", "/records/report.pdf",
               "/records/report.pdf?paper=letter", "/records/fhir.json", "/records/export.csv",
-              "/records/export.json", "/records/delete")
+              "/records/export.json", "/records/export.zip", "/records/delete")
 
 
 def test_the_ownership_matrix_on_every_records_route(town: Clinic, carol_history: Any) -> None:
@@ -83,7 +83,7 @@ def test_the_ownership_matrix_on_every_records_route(town: Clinic, carol_history
         for key, person in everyone.items():
             answer = person.http.get(path, headers=PAGE, follow_redirects=False)
             assert answer.status_code == 200, (key, path, answer.status_code)
-            if key != "carol" and not path.endswith(".pdf"):
+            if key != "carol" and not path.endswith((".pdf", ".zip")):
                 assert "Carol" not in answer.text and "it hurts more" not in answer.text, \
                     (key, path)
         signed_out = town.anonymous.get(path, headers=PAGE, follow_redirects=False)
@@ -267,6 +267,33 @@ def test_the_json_export_holds_everything_the_client_owns(town: Clinic,
     assert data["programmes"][0]["title"] == "Neck, twice a day"
 
 
+def test_everything_as_csv_files_in_a_zip(town: Clinic, carol_history: Any) -> None:
+    import zipfile
+
+    town.carol.api("PUT", "/api/v1/preferences", {"minutes": 12})
+    answer = town.carol.http.get("/records/export.zip")
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(answer.content))
+    assert sorted(archive.namelist()) == [
+        "README.txt", "intakes.csv", "preferences.csv", "programmes.csv", "reminders.csv",
+        "session_steps.csv", "sessions.csv"]
+
+    def table(name: str) -> list[dict[str, str]]:
+        raw = archive.read(name)
+        assert raw.startswith(b"\xef\xbb\xbf"), name
+        return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+    assert [r["note"][:11] for r in table("sessions.csv")] == ["", "'=HYPERLINK"]
+    assert {r["session_id"] for r in table("session_steps.csv")} == set(carol_history["sessions"])
+    assert {r["setting"]: r["value"] for r in table("preferences.csv")}["minutes"] == "12"
+    assert [r["verdict"] for r in table("intakes.csv")] == ["caution", "caution"]
+    assert "varicose" in table("intakes.csv")[-1]["cautions"]
+    steps = table("programmes.csv")
+    assert [(r["technique"], r["note"]) for r in steps] == [
+        ("neck-side-stretch", ""), ("shoulder-knuckle-glide", "stay light on the left side")]
+    assert "formula" in archive.read("README.txt").decode()
+
+
 # -- deleting an account -----------------------------------------------------------------
 
 
@@ -328,6 +355,16 @@ def test_a_client_deletes_their_account_and_all_their_data(
     # Nothing of anyone else went with her.
     assert town.dave.http.get("/api/v1/sessions").status_code == 200
     assert _owned(store, town.dave.account_id, town.dave.person_id)["accounts"] == 1
+
+
+def test_guessing_the_password_to_delete_is_throttled(town: Clinic, carol_history: Any,
+                                                     store: Store) -> None:
+    for _ in range(5):
+        assert town.carol.post("/records/delete", {"password": "a guess a guess"}) \
+            .status_code == 422
+    held = town.carol.post("/records/delete", {"password": PASSWORD})  # even the right one
+    assert held.status_code == 429 and "too many wrong tries" in held.text
+    assert _owned(store, town.carol.account_id, town.carol.person_id)["sessions"] == 2
 
 
 def _refuse_deleting_people(store: Store) -> None:

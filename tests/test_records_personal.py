@@ -70,6 +70,11 @@ def test_the_report_pdf_fhir_and_exports_come_from_the_journal(
                       (f"session/{ids[1]}/pain_before", 4), (f"session/{ids[1]}/pain_after", 4)]
     text = http.get("/records/export.csv").content.decode("utf-8")
     assert text.startswith("\ufeff") and "'-it hurts at the jaw" in text
+    import zipfile
+
+    archive = zipfile.ZipFile(io.BytesIO(http.get("/records/export.zip").content))
+    assert "intakes.csv" not in archive.namelist()  # a clinic's; personal mode has none
+    assert "minutes,7" in archive.read("preferences.csv").decode("utf-8-sig")
     data = http.get("/records/export.json").json()
     assert [s["id"] for s in data["sessions"]] == ids
     assert data["preferences"]["minutes"] == 7 and data["person"]["name"] == "Me"
@@ -141,6 +146,29 @@ def test_reminders_are_a_secret_revocable_calendar_feed(http: TestClient) -> Non
     http.post("/settings/reminders/off", data={"csrf_token": token})
     assert http.get(renewed).status_code == 404
     assert http.get("/reminders/not-a-token.ics").status_code == 404
+
+
+def test_the_feed_opens_without_the_access_token_and_nothing_else_does(store: Store) -> None:
+    # Served beyond this computer, unknot wants its access token; a phone's calendar app
+    # cannot show it, so the feed's own secret address is the key there.
+    from unknot.settings import Settings
+
+    token = "a-long-enough-access-token"
+    settings = Settings(database_url=store.engine.url.render_as_string(hide_password=False),
+                        access_token=token)
+    with serve(store, settings) as http:
+        assert http.get("/settings/reminders").status_code == 401
+        http.cookies.set("unknot_token", token)
+        form_token = _form_token(http.get("/settings/reminders").text)
+        http.post("/settings/reminders", data={"csrf_token": form_token, "days": ["mon"],
+                                               "times": "08:00", "minutes": "5",
+                                               "timezone": "UTC"})
+        path = _feed_path(http.post("/settings/reminders/feed",
+                                    data={"csrf_token": form_token}).text)
+        http.cookies.clear()
+        assert http.get(path).status_code == 200
+        assert http.get("/records/export.json").status_code == 401
+        assert http.get("/reminders/guessed.ics").status_code == 404
 
 
 def test_the_feed_address_needs_reminder_times_first(http: TestClient) -> None:

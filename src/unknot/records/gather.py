@@ -90,9 +90,27 @@ def person_name(store: Store, person_id: str, default: str = "Me") -> str:
     return person.display_name if person is not None else default
 
 
-def _session_screens(store: Store, person_id: str) -> list[Screen]:
-    """The distinct safety screens of the newest sessions (newest first)."""
+def _finding(intake: IntakeResult) -> str:
+    """What a screen found, without when or by whom: two screens that found the same are
+    shown once (the newest)."""
+    return intake.model_dump_json(include={"verdict", "avoid", "red_flags", "cautions",
+                                           "complete"})
+
+
+def distinct(screens: list[Screen]) -> list[Screen]:
+    """The screens newest first, each finding once."""
     seen: set[str] = set()
+    out = []
+    for screen in sorted(screens, key=lambda s: s.at, reverse=True):
+        key = _finding(screen.intake)
+        if key not in seen:
+            seen.add(key)
+            out.append(screen)
+    return out
+
+
+def _session_screens(store: Store, person_id: str) -> list[Screen]:
+    """The safety screens of the newest sessions' plans."""
     out = []
     for record in store.list_sessions(limit=SESSION_SCREENS_READ, person_id=person_id):
         raw = (record.plan or {}).get("intake")
@@ -102,10 +120,6 @@ def _session_screens(store: Store, person_id: str) -> list[Screen]:
             intake = IntakeResult.model_validate(raw)
         except ValueError:
             continue  # a plan stored by an older version: skipped, the session stays listed
-        key = intake.model_dump_json(include={"verdict", "avoid", "red_flags", "cautions"})
-        if key in seen:
-            continue
-        seen.add(key)
         said = record.request.get("text") if isinstance(record.request.get("text"), str) else None
         out.append(Screen(record.created_at, "session", intake, said))
     return out
@@ -158,7 +172,6 @@ def gather(store: Store, subject: Subject) -> PersonRecord:
     programmes: list[ProgrammeRecord] = []
     if subject.account_id is not None:
         screens, programmes = _clinic_parts(store, subject.account_id)
-    screens += _session_screens(store, subject.person_id)
-    screens.sort(key=lambda s: s.at, reverse=True)
+    screens = distinct(screens + _session_screens(store, subject.person_id))
     return PersonRecord(subject, now, entries, summary, screens, programmes, linked, times,
                         load_preferences(store, person_id=subject.person_id))

@@ -64,7 +64,8 @@ def _para(pdf: _Document, text: str, *, size: float = 10, style: str = "",
           muted: bool = False) -> None:
     pdf.set_font("Helvetica", style, size)
     pdf.set_text_color(*(MUTED if muted else INK))
-    pdf.multi_cell(0, size * 0.5, printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, size * 0.5, printable(text), align="L", new_x=XPos.LMARGIN,
+                   new_y=YPos.NEXT)
 
 
 def _table(pdf: _Document, head: list[str], rows: list[list[str]],
@@ -173,12 +174,13 @@ def render(report: Report, paper: Paper = "a4") -> bytes:
 
     _heading(pdf, f"Sessions (newest {len(report.sessions)} of {report.total})")
     if report.sessions:
-        _table(pdf, ["When", "Min", "Status", "Areas", "Pain", "Tension", "Stress"],
-               [[s.when.strftime("%-d %b %Y %H:%M") + (" (programme)" if s.programme else ""),
-                 f"{s.minutes:g}", STATUS_WORDS.get(s.status, s.status), s.areas,
-                 pair(s.ratings["pain"]), pair(s.ratings["tension"]),
-                 pair(s.ratings["stress"])] for s in report.sessions],
-               (34, 10, 24, 46, 20, 22, 22))
+        _table(pdf, ["When", "Min", "Status", "Areas", "From", "Pain", "Tension", "Stress"],
+               [[s.when.strftime("%-d %b %Y %H:%M"), f"{s.minutes:g}",
+                 STATUS_WORDS.get(s.status, s.status), s.areas,
+                 "programme" if s.programme else "own", pair(s.ratings["pain"]),
+                 pair(s.ratings["tension"]), pair(s.ratings["stress"])]
+                for s in report.sessions],
+               (29, 9, 24, 40, 19, 19, 19, 19))
     else:
         _para(pdf, "No sessions yet.")
     return bytes(pdf.output())

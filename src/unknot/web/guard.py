@@ -49,8 +49,9 @@ TOKEN_HEADER = "x-unknot-token"
 TOKEN_QUERY = "token"
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 WILDCARDS = frozenset({"0.0.0.0", "::"})
-# Paths that carry no personal data: what a browser fetches without its cookie.
-PUBLIC_PREFIXES = ("/static/",)
+# Paths that carry no personal data: what a browser fetches without its cookie. And a
+# reminders feed: its secret address is its own key (calendar apps send no cookie).
+PUBLIC_PREFIXES = ("/static/", "/reminders/")
 PUBLIC_PATHS = frozenset({"/manifest.webmanifest"})
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",

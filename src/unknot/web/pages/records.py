@@ -30,7 +30,8 @@ router = APIRouter(include_in_schema=False)
 Form = Literal["page", "pdf", "fhir"]
 WHAT = {"page": "opened the printable report", "pdf": "downloaded the report as a PDF",
         "fhir": "downloaded the FHIR R4 bundle", "csv": "downloaded their sessions as CSV",
-        "json": "downloaded all their data as JSON"}
+        "json": "downloaded all their data as JSON",
+        "zip": "downloaded all their data as CSV files"}
 
 
 def _store(request: Request) -> Store:
@@ -185,6 +186,20 @@ async def export_csv(request: Request) -> Response:
                                  filename(subject, "-sessions.csv", store.now())))
 
 
+@router.get("/records/export.zip")
+async def export_zip(request: Request) -> Response:
+    """Everything the person owns as CSV files (one per table) in a ZIP."""
+    from unknot.records.export import everything_zip
+
+    viewer = await own_viewer(request)
+    store = _store(request)
+    subject = await run_in_threadpool(own_subject, store, viewer)
+    await run_in_threadpool(audit_own, store, viewer, WHAT["zip"])
+    body = await run_in_threadpool(everything_zip, store, subject)
+    return Response(body, media_type="application/zip",
+                    headers=attachment(filename(subject, "-all-csv.zip", store.now())))
+
+
 @router.get("/records/export.json")
 async def export_json(request: Request) -> Response:
     """Everything the person owns, as one JSON document."""
@@ -244,13 +259,29 @@ async def delete_page(request: Request) -> Response:
     return await run_in_threadpool(_delete_page, request, viewer)
 
 
-def _verify_password(store: Store, viewer: Viewer, password: str) -> bool:
-    from unknot.clinic.passwords import verify_password
-    from unknot.storage.clinic_models import Account
+def _password_problem(store: Store, viewer: Viewer, password: str) -> str | None:
+    """Why the password does not confirm the deletion (None: it does). Wrong tries count
+    with failed sign-ins, so a stolen session cannot be used to guess the password."""
+    from sqlalchemy import func, select
 
+    from unknot.clinic import accounts
+    from unknot.clinic.passwords import verify_password
+    from unknot.storage.clinic_models import Account, LoginFailure
+
+    key = f"account:{viewer.email}"
+    now = store.now()
     with store.reading() as db:
         stored = db.get_one(Account, viewer.account_id).password_hash
-    return verify_password(stored, password)
+        failures = db.scalar(select(func.count()).select_from(LoginFailure).where(
+            LoginFailure.key == key, LoginFailure.at > now - accounts.THROTTLE_WINDOW)) or 0
+        if failures >= accounts.ACCOUNT_FAILURES_MAX:
+            minutes = int(accounts.THROTTLE_WINDOW.total_seconds() // 60)
+            return f"Password: too many wrong tries. Wait {minutes} minutes, then try again."
+    if verify_password(stored, password):
+        return None
+    with store.writing() as db:
+        db.add(LoginFailure(key=key, at=now))
+    return "Password: that is not your password. Type it again to confirm."
 
 
 @router.post("/records/delete", response_class=HTMLResponse)
@@ -278,11 +309,12 @@ async def delete_submit(request: Request) -> Response:
     if not decision:
         raise auth.Refused(decision)
     password = form.get("password")
-    if not isinstance(password, str) or not await run_in_threadpool(
-            _verify_password, store, viewer, password[:1000]):
+    problem = await run_in_threadpool(_password_problem, store, viewer,
+                                      password[:1000] if isinstance(password, str) else "")
+    if problem is not None:
         return await run_in_threadpool(
-            _delete_page, request, viewer, status=422,
-            errors=["Password: that is not your password. Type it again to confirm."])
+            _delete_page, request, viewer, status=429 if "too many" in problem else 422,
+            errors=[problem])
     erased = await run_in_threadpool(erase_client, store, viewer.account_id)
     request.state.viewer, request.state.csrf = None, None
     response = render(request, "records/deleted.html", page="", erased=erased, clinic=True)
