@@ -182,8 +182,12 @@ def bare() -> Iterator[str]:
         yield url
 
 
+START_LOAD: list[float] = []
+
+
 def run(folder: Path) -> dict[str, Result]:
     (folder / "fixed.lua").write_text(lua_fixed(PLAN_BODY))
+    START_LOAD.append(os.getloadavg()[0])
     results: dict[str, Result] = {}
     with bare() as bare_url, unknot(folder, 1) as (base, _):
         for round_ in (1, 2):
@@ -227,8 +231,9 @@ def report(results: dict[str, Result]) -> str:
         lines.append(f"| {r.name} | {r.rps:,.0f} | {r.p99_ms:.2f} | "
                      f"**{r.rps / rate:.2f}×** of 1 worker |")
     load = os.getloadavg()[0]
-    lines += ["", f"Load average at the end: {load:.1f} on {os.cpu_count()} cores (other work on "
-                  "the machine): 2 workers can only outrun 1 when a core is free for the second."]
+    lines += ["", f"Load average (1 min) at the start and the end: {START_LOAD[0]:.1f} and {load:.1f} "
+                  f"on {os.cpu_count()} cores (wrk and other work on the machine): 2 workers can "
+                  "only outrun 1 when a core is free for the second."]
     fresh = [results[f"fresh{n}"].rps / results[f"bare{n}"].rps for n in (1, 2)]
     verdict = "meets" if min(fresh) >= 0.5 else "misses"
     lines += ["", f"SPEC §7 (plans ≥ half the bare rate, every request new): "
@@ -257,6 +262,7 @@ def rss_run(folder: Path) -> str:
             result = wrk("rss", f"{base}/plans", FRESH_LUA, duration=f"{RSS_EVERY}s")
             requests += result.requests
             samples.append((elapsed, requests, rss_kib(process.pid)))
+    load = os.getloadavg()[0]
     first, peak, last = samples[0][2], max(s[2] for s in samples), samples[-1][2]
     half = samples[len(samples) // 2][2]
     lines = [
@@ -269,7 +275,8 @@ def rss_run(folder: Path) -> str:
         *(f"| {t} | {n:,} | {k / 1024:.1f} |" for t, n, k in samples),
         "",
         f"Start {first / 1024:.1f} MiB, peak {peak / 1024:.1f} MiB, end {last / 1024:.1f} MiB; "
-        f"second half of the run: {(last - half) / 1024:+.1f} MiB.",
+        f"second half of the run: {(last - half) / 1024:+.1f} MiB. Load average (1 min) at the "
+        f"end: {load:.1f} on {os.cpu_count()} cores.",
     ]
     return "\n".join(lines)
 

@@ -293,6 +293,7 @@ def postgres_schema() -> Iterator[str | None]:
 
 def main() -> str:
     rows: list[str] = []
+    loads = [os.getloadavg()[0]]
     with tempfile.TemporaryDirectory(prefix="unknot-journal-") as tmp:
         folder = Path(tmp)
         if "sqlite" in DATABASES:
@@ -300,12 +301,16 @@ def main() -> str:
         with postgres_schema() as url:
             if url is not None and "postgresql" in DATABASES:
                 rows += bench_database("PostgreSQL", url, folder)
+    loads.append(os.getloadavg()[0])
     return "\n".join([
         "Built through the storage layer (`Store.create_session` and `finish_session`, what "
         "the sessions API calls; one session a day, real plans of 5–20 minutes), then served "
         f"by `unknot serve` (1 worker) and timed over HTTP on a kept-alive connection, {ROUNDS} times each "
         "after a warm-up. Bars from the issue: p95 under 50 ms at 5 years, under 100 ms at 20. "
-        "Sizes are the uncompressed bytes of the answer (the page row: the document).",
+        "Sizes are the uncompressed bytes of the answer (the page row: the document). "
+        f"Load average (1 min) at the start and the end of the run: {loads[0]:.1f} and "
+        f"{loads[1]:.1f} on {os.cpu_count()} cores; under load the p95 column is mostly "
+        "the wait for a free core.",
         "",
         "| database | years | request | p50 ms | p95 ms | bytes | under the bar |",
         "|---|---|---|---|---|---|---|",

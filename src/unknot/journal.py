@@ -191,13 +191,15 @@ def help_item(key: str, sessions: int, sums: Sequence[int], counts: Sequence[int
     The same numbers as averaging the changes one by one (the sums are whole numbers),
     so a summary kept up to date as sessions finish gives exactly the recomputed view.
     """
+    # model_construct: every value is computed here from whole numbers, nothing to check
+    # (a journal reads dozens of these on every view).
     averages = {
-        dim: Average(change=round(sums[i] / counts[i], 2) if counts[i] else None,
-                     sessions=counts[i])
+        dim: Average.model_construct(
+            change=round(sums[i] / counts[i], 2) if counts[i] else None, sessions=counts[i])
         for i, dim in enumerate(DIMENSIONS)
     }
     means = [a.change for a in averages.values() if a.change is not None]
-    return HelpItem(key=key, sessions=sessions, score=_mean(means), **averages)
+    return HelpItem.model_construct(key=key, sessions=sessions, score=_mean(means), **averages)
 
 
 def ranked(items: Iterable[HelpItem]) -> list[HelpItem]:

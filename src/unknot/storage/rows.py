@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, Integer, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from unknot.journal import DIMENSIONS, JournalEntry, Ratings
@@ -53,20 +53,25 @@ class RatingPoint(NamedTuple):
     stress_after: int | None
 
 
+RATED = or_(*(getattr(SessionRow, c).is_not(None) for c in RATING_COLUMNS))
+PAIN_RATED = SessionRow.pain_before.is_not(None)
+# Built once: SQLAlchemy then reuses its compiled form without rebuilding the expression
+# (and its cache key) on every request. Values come in as bound parameters.
+_RATING_POINTS = (
+    select(SessionRow.id, SessionRow.created_at, SessionRow.pain_before, SessionRow.pain_after,
+           SessionRow.tension_before, SessionRow.tension_after, SessionRow.stress_before,
+           SessionRow.stress_after)
+    .where(SessionRow.person_id == bindparam("person_id"), RATED)
+    .order_by(SessionRow.created_at.desc(), SessionRow.id.desc())
+    .limit(bindparam("newest", type_=Integer)))
+
+
 def load_rating_points(db: Session, person_id: str, newest: int) -> list[RatingPoint]:
     """The newest `newest` sessions with any rating, oldest first, reading only the
     columns the chart draws (one indexed query)."""
-    s = SessionRow
-    rows = db.connection().execute(
-        select(s.id, s.created_at, s.pain_before, s.pain_after, s.tension_before,
-               s.tension_after, s.stress_before, s.stress_after)
-        .where(s.person_id == person_id, RATED)
-        .order_by(s.created_at.desc(), s.id.desc()).limit(newest)).all()
+    rows = db.connection().execute(_RATING_POINTS,
+                                   {"person_id": person_id, "newest": newest}).all()
     return [RatingPoint(*row) for row in reversed(rows)]
-
-
-RATED = or_(*(getattr(SessionRow, c).is_not(None) for c in RATING_COLUMNS))
-PAIN_RATED = SessionRow.pain_before.is_not(None)
 
 
 def load_journal_entries(db: Session, person_id: str, *,

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, func, select, tuple_
+from sqlalchemy import Engine, bindparam, func, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL
@@ -95,6 +95,19 @@ def _moment(value: datetime | None, field: str) -> datetime | None:
     if not isinstance(value, datetime):
         raise InvalidSessionData(f"{field}: must be a date and time")
     return _as_utc(value)
+
+
+# The journal's fixed queries, built once (SQLAlchemy reuses their compiled form instead of
+# rebuilding each expression on every request); values come in as bound parameters.
+_COUNT = (select(func.count()).select_from(SessionRow)
+          .where(SessionRow.person_id == bindparam("person_id")))
+_PAIN_RATED = (select(SessionRow.created_at)
+               .where(SessionRow.person_id == bindparam("person_id"), PAIN_RATED)
+               .order_by(SessionRow.created_at.desc(), SessionRow.id.desc()).limit(RISING_RUN))
+_BASELINE = (select(SessionRow.created_at)
+             .where(SessionRow.person_id == bindparam("person_id"), PAIN_RATED,
+                    SessionRow.created_at <= bindparam("before", type_=SessionRow.created_at.type))
+             .order_by(SessionRow.created_at.desc()).limit(1))
 
 
 class Store:
@@ -485,8 +498,7 @@ class Store:
         moment = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
         pid = self.person_id(person_id)
         with self._read() as db:
-            total = db.scalar(select(func.count()).select_from(SessionRow)
-                              .where(SessionRow.person_id == pid)) or 0
+            total = db.connection().execute(_COUNT, {"person_id": pid}).scalar() or 0
             newest = load_journal_entries(db, pid, newest=recent, with_techniques=False) \
                 if recent > 0 else []
             advice_entries = self._advice_entries(db, pid, moment)
@@ -502,14 +514,12 @@ class Store:
         baseline of the "no improvement" rule."""
         s = SessionRow
         since = now.astimezone(UTC) - ADVICE_WINDOW
-        rated = db.scalars(select(s.created_at).where(s.person_id == pid, PAIN_RATED)
-                           .order_by(s.created_at.desc(), s.id.desc()).limit(RISING_RUN)).all()
+        conn = db.connection()
+        rated = conn.execute(_PAIN_RATED, {"person_id": pid}).scalars().all()
         if rated:
             since = min(since, rated[-1])
-            baseline = db.scalar(
-                select(s.created_at).where(s.person_id == pid, PAIN_RATED,
-                                           s.created_at <= baseline_before(rated[0]))
-                .order_by(s.created_at.desc()).limit(1))
+            baseline = conn.execute(_BASELINE, {"person_id": pid,
+                                                "before": baseline_before(rated[0])}).scalar()
             if baseline is not None:
                 since = min(since, baseline)
         # `>=`: every session sharing the earliest moment needed is read too.

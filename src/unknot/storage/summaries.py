@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -86,12 +86,14 @@ def update_totals(db: Session, person_id: str, before: Counted | None,
                                        HelpTotal.sessions == 0))
 
 
+# Built once (SQLAlchemy reuses its compiled form); the person comes in as a parameter.
+_TOTALS = select(HelpTotal.kind, HelpTotal.item, *(getattr(HelpTotal, name) for name in COUNTERS)
+                 ).where(HelpTotal.person_id == bindparam("person_id"))
+
+
 def what_helps(db: Session, person_id: str) -> WhatHelps:
     """The person's "what helps", from the totals."""
-    h = HelpTotal
-    rows = db.connection().execute(
-        select(h.kind, h.item, *(getattr(h, name) for name in COUNTERS))
-        .where(h.person_id == person_id))
+    rows = db.connection().execute(_TOTALS, {"person_id": person_id})
     items: dict[str, list] = {"technique": [], "goal": []}
     for kind, item, sessions, *sums_and_counts in rows:
         items[kind].append(help_item(item, sessions, sums_and_counts[0::2],
