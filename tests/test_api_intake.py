@@ -104,3 +104,13 @@ def test_an_overlong_condition_is_a_422_naming_it(client: TestClient) -> None:
         "text": "sore back", "answers": {"conditions": ["asthma", "x" * 201]}})
     assert answer.status_code == 422
     assert answer.json()["detail"][0]["loc"] == ["body", "answers", "conditions", 1]
+
+
+def test_the_answer_is_encoded_as_its_response_model_encodes_it(client: TestClient) -> None:
+    # Encoded in the worker's CPU lane rather than by FastAPI on the event loop: the same
+    # bytes as the response model's own encoding, non-ASCII text included.
+    from unknot.intake.screen import IntakeResult
+
+    answer = client.post("/api/v1/intake", json={"text": "Nacken steif – neck stiff, “sore” 😣"})
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"
+    assert answer.content == IntakeResult.model_validate_json(answer.content).model_dump_json().encode()

@@ -105,3 +105,15 @@ def test_bad_requests_name_what_to_fix(client: TestClient) -> None:
 
     answer = client.post(url, json={"request": request, "steps": [], "index": 0})
     assert answer.status_code == 422
+
+
+def test_the_answer_is_encoded_as_its_response_model_encodes_it(client: TestClient) -> None:
+    # Encoded in the worker's CPU lane rather than by FastAPI on the event loop: the same
+    # bytes as the response model's own encoding.
+    from unknot.web.api.swaps import SwapAnswer
+
+    plan, request = answered(client, CALVES)
+    answer = client.post("/api/v1/plans/alternatives",
+                         json={"request": request, "steps": plan["steps"], "index": 0})
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"
+    assert answer.content == SwapAnswer.model_validate_json(answer.content).model_dump_json().encode()

@@ -10,6 +10,7 @@ swaps together with its other side; `replaces` says which steps go.
 
 from __future__ import annotations
 
+from fastapi import Response
 from pydantic import BaseModel, Field
 
 from unknot.intake.screen import screen
@@ -49,10 +50,12 @@ class SwapAnswer(BaseModel):
 
 
 @router.post("/plans/alternatives", response_model=SwapAnswer)
-async def alternatives_for(body: SwapBody) -> SwapAnswer:
+async def alternatives_for(body: SwapBody) -> Response:
     """Techniques that may take a step's place, best first, each as the steps to put in."""
-    # Screening again and ranking are CPU work: a thread, in the worker's CPU lane.
-    return await run_cpu(swap_answer, body)
+    # Screening again, ranking and encoding are CPU work: a thread, in the worker's CPU lane
+    # (the bytes FastAPI's own encoding of the response model gives).
+    answer = await run_cpu(lambda: swap_answer(body).model_dump_json().encode())
+    return Response(answer, media_type="application/json")
 
 
 def swap_answer(body: SwapBody) -> SwapAnswer:
