@@ -138,3 +138,99 @@ def test_reminders_in_settings_give_a_calendar_feed_and_delete_takes_everything(
         with pytest.raises(urllib.error.HTTPError):
             urllib.request.urlopen(link, timeout=10)  # the reminders went too
         assert not page.errors
+
+
+# -- clinic mode -------------------------------------------------------------------------
+
+PASSWORD = "calm hands steady breath"
+
+
+def _clinic_with_a_client(url: str) -> str:
+    """A clinic with Alice (therapist) and her client Carol, Carol's intake, a programme
+    and one played session; Carol's account id."""
+    from datetime import timedelta
+
+    from unknot.clinic import accounts, records
+    from unknot.clinic.programmes import as_plan
+    from unknot.clinic.schedule import parse_schedule
+    from unknot.journal import Ratings
+    from unknot.library.loader import default_library
+    from unknot.safety.answers import Answers
+    from unknot.storage import open_store
+
+    with open_store(url) as store:
+        _clinic, token = accounts.create_clinic(store, "Calm Hands", "owner@calm.test")
+        owner = accounts.accept_invite(store, token, display_name="Olive", password=PASSWORD)
+        token = accounts.invite(store, owner, email="alice@calm.test", display_name="Alice")
+        alice = accounts.accept_invite(store, token, display_name="Alice Therapist",
+                                       password=PASSWORD)
+        token = accounts.invite(store, alice, email="carol@calm.test", display_name="Carol")
+        carol = accounts.accept_invite(store, token, display_name="Carol Client",
+                                       password=PASSWORD)
+        said = "stiff neck and shoulders from the desk"
+        intake = records.record_intake(store, alice, carol.account_id, text=said, answers=None)
+        intake = records.record_intake(store, alice, carol.account_id, text=said,
+                                       answers=Answers.model_validate({"questions": {
+                                           q.id: False for q in intake.questions}}))
+        today = store.now().date()
+        programme = records.save_programme(
+            store, alice, carol.account_id, title="Neck, twice a day",
+            steps=[{"technique": "neck-side-stretch", "seconds": 60, "side": "both",
+                    "note": ""}],
+            schedule=parse_schedule(["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+                                    ["08:00"], today - timedelta(days=1), None))
+        plan = as_plan(programme.steps, intake, default_library())
+        session = store.create_session(plan=plan, request={"text": said},
+                                       before=Ratings(pain=6), person_id=carol.person_id,
+                                       programme_id=programme.id,
+                                       slot=f"{today.isoformat()} 08:00", source="web")
+        store.finish_session(session.id, status="completed", after=Ratings(pain=2),
+                             completed_steps=len(plan.steps), person_id=carol.person_id)
+        return carol.account_id
+
+
+def _sign_in(page: Any, email: str) -> None:
+    page.goto("/login")
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+
+def test_a_therapist_takes_the_fhir_bundle_and_the_client_deletes_their_account(
+        chromium: Any, tmp_path: Path) -> None:  # noqa: F811
+    from fhir.resources.R4B.bundle import Bundle
+
+    carol = _clinic_with_a_client(f"sqlite:///{tmp_path / 'browser.db'}")
+    with serve(tmp_path, {"UNKNOT_MODE": "clinic"}) as server:
+        with open_page(chromium, server, LAPTOP) as page:
+            _sign_in(page, "alice@calm.test")
+            page.goto(f"/clinic/clients/{carol}")
+            with page.expect_download() as download:
+                page.get_by_role("link", name="FHIR R4").click()
+            bundle = Bundle.model_validate_json(Path(download.value.path()).read_bytes())
+            pains = [e.resource.valueInteger for e in bundle.entry
+                     if e.resource.get_resource_type() == "Observation"]
+            assert pains == [6, 2]
+            page.get_by_role("link", name="Report for a doctor").click()
+            page.wait_for_url(f"**/clinic/clients/{carol}/report")
+            assert "Programme: Neck, twice a day" in page.inner_text("main")
+            shoot(page, "clinic-therapist-report-laptop")
+            no_serious_axe_violations(page)
+        with open_page(chromium, server, PHONE) as page:
+            _sign_in(page, "carol@calm.test")
+            page.goto("/settings")
+            page.get_by_role("link", name="Your records").click()
+            page.get_by_role("link", name="Delete my account…").click()
+            page.fill("#password", PASSWORD)
+            shoot(page, "clinic-client-delete-phone")
+            no_serious_axe_violations(page)
+            page.get_by_role("button", name="Delete my account and all my data").click()
+            page.wait_for_selector("text=Your account is deleted")
+            page.goto("/journal")
+            page.wait_for_url("**/login?next=*")  # signed out: the account is gone
+            assert not page.errors
+        with open_page(chromium, server, LAPTOP) as page:
+            _sign_in(page, "alice@calm.test")
+            page.goto("/clinic")
+            assert "Carol Client" not in page.inner_text("main")

@@ -92,21 +92,22 @@ def person_name(store: Store, person_id: str, default: str = "Me") -> str:
 
 def _finding(intake: IntakeResult) -> str:
     """What a screen found, without when or by whom: two screens that found the same are
-    shown once (the newest)."""
-    return intake.model_dump_json(include={"verdict", "avoid", "red_flags", "cautions",
-                                           "complete"})
+    shown once (the newest; an older one still waiting for its safety answers adds
+    nothing)."""
+    return intake.model_dump_json(include={"verdict", "avoid", "red_flags", "cautions"})
 
 
 def distinct(screens: list[Screen]) -> list[Screen]:
-    """The screens newest first, each finding once."""
+    """The screens newest first, each finding once: the therapist's record of it where
+    there is one (the clinic's own), else the newest session's."""
     seen: set[str] = set()
     out = []
-    for screen in sorted(screens, key=lambda s: s.at, reverse=True):
+    for screen in sorted(screens, key=lambda s: (s.by == "therapist", s.at), reverse=True):
         key = _finding(screen.intake)
         if key not in seen:
             seen.add(key)
             out.append(screen)
-    return out
+    return sorted(out, key=lambda s: s.at, reverse=True)
 
 
 def _session_screens(store: Store, person_id: str) -> list[Screen]:

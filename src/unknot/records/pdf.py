@@ -36,7 +36,7 @@ class _Document(FPDF):
         self.core_fonts_encoding = "windows-1252"
         self.set_margins(16, 16, 16)
         self.set_auto_page_break(True, margin=18)
-        self.running_title = title
+        self.running_title = printable(title)
         self.set_title(title)
         self.set_creator("unknot")
 
