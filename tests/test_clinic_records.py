@@ -394,6 +394,11 @@ def test_a_deletion_that_fails_part_way_leaves_everything(
     with pytest.raises(DBAPIError, match="people are kept"):
         erase_client(store, carol.account_id)
     assert _owned(store, carol.account_id, carol.person_id) == before
+    # Through the page: a clear answer, not a 500, and still nothing deleted.
+    answer = carol.post("/records/delete", {"password": PASSWORD})
+    assert answer.status_code == 409 and "Nothing was deleted" in answer.text
+    assert _owned(store, carol.account_id, carol.person_id) == before
+    assert carol.http.get("/api/v1/sessions").status_code == 200  # still signed in
     with store.reading() as db:
         assert sorted(db.scalars(select(AuditEvent.detail))) == audit_before
     assert "Carol Client" in town.alice.http.get("/clinic").text

@@ -175,3 +175,15 @@ def test_the_feed_address_needs_reminder_times_first(http: TestClient) -> None:
     token = _form_token(http.get("/settings/reminders").text)
     answer = http.post("/settings/reminders/feed", data={"csrf_token": token})
     assert answer.status_code == 422 and "choose the days and times first" in answer.text
+
+
+def test_a_deletion_the_database_refuses_keeps_everything(
+        http: TestClient, clock: FrozenClock, store: Store) -> None:
+    from test_clinic_records import _refuse_deleting_people
+
+    _journal(http, clock)
+    _refuse_deleting_people(store)
+    token = _form_token(http.get("/records/delete").text)
+    answer = http.post("/records/delete", data={"csrf_token": token, "confirm": "delete"})
+    assert answer.status_code == 409 and "Nothing was deleted" in answer.text
+    assert http.get("/api/v1/journal").json()["sessions"] == 2

@@ -44,3 +44,16 @@ def test_numbers_are_printed_plainly() -> None:
     assert [number(None), number(5), number(4.5), number(6.0)] == ["–", "5", "4.5", "6"]
     assert [signed(None), signed(-1.5), signed(2), signed(0)] == ["–", "−1.5", "+2", "±0"]
     assert [pair((7, 3)), pair((None, 2)), pair((None, None))] == ["7 → 3", "– → 2", "–"]
+
+
+def test_only_a_client_may_delete_their_own_account_and_every_answer_has_a_reason() -> None:
+    from unknot.clinic.access import Viewer, decide
+
+    def viewer(role: str) -> Viewer:
+        return Viewer(f"{role}-id", "p", "c", role, role, f"{role}@x.test")  # type: ignore[arg-type]
+
+    assert decide(viewer("client"), "delete_account")
+    for role in ("therapist", "owner"):
+        refused = decide(viewer(role), "delete_account")
+        assert not refused and "other people's records" in refused.reason
+    assert decide(None, "delete_account").reason == "not signed in"

@@ -11,12 +11,15 @@ The therapist's copies of a client's report and bundle are in
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
+from functools import partial
 from typing import Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.concurrency import run_in_threadpool
 
 from unknot.clinic.access import Viewer, decide
@@ -26,6 +29,7 @@ from unknot.storage import Store
 from unknot.web.pages.templating import render
 
 router = APIRouter(include_in_schema=False)
+log = logging.getLogger("unknot.records")
 
 Form = Literal["page", "pdf", "fhir"]
 WHAT = {"page": "opened the printable report", "pdf": "downloaded the report as a PDF",
@@ -284,6 +288,16 @@ def _password_problem(store: Store, viewer: Viewer, password: str) -> str | None
     return "Password: that is not your password. Type it again to confirm."
 
 
+async def _not_deleted(request: Request, viewer: Viewer | None, exc: DBAPIError) -> Response:
+    """The database refused part of a deletion: the transaction is rolled back whole."""
+    log.warning("deleting %s's data was refused and rolled back: %s",
+                viewer.account_id if viewer else "the local person", exc.orig)
+    return await run_in_threadpool(partial(
+        _delete_page, request, viewer, status=409,
+        errors=["Nothing was deleted: the database refused part of it, so all of it was "
+                "kept. Try again later; if it keeps happening, ask whoever runs this unknot."]))
+
+
 @router.post("/records/delete", response_class=HTMLResponse)
 async def delete_submit(request: Request) -> Response:
     """Delete the account (clinic: after the password again) or all the data (personal:
@@ -302,7 +316,10 @@ async def delete_submit(request: Request) -> Response:
             return await run_in_threadpool(
                 _delete_page, request, None, status=422,
                 errors=[f"Confirm: type the word “{CONFIRM_WORD}” to delete everything."])
-        erased = await run_in_threadpool(erase_personal, store, Store.person_id())
+        try:
+            erased = await run_in_threadpool(erase_personal, store, Store.person_id())
+        except DBAPIError as exc:
+            return await _not_deleted(request, None, exc)
         return render(request, "records/deleted.html", page="/records", erased=erased,
                       clinic=False)
     decision = decide(viewer, "delete_account")
@@ -315,7 +332,10 @@ async def delete_submit(request: Request) -> Response:
         return await run_in_threadpool(
             _delete_page, request, viewer, status=429 if "too many" in problem else 422,
             errors=[problem])
-    erased = await run_in_threadpool(erase_client, store, viewer.account_id)
+    try:
+        erased = await run_in_threadpool(erase_client, store, viewer.account_id)
+    except DBAPIError as exc:
+        return await _not_deleted(request, viewer, exc)
     request.state.viewer, request.state.csrf = None, None
     response = render(request, "records/deleted.html", page="", erased=erased, clinic=True)
     auth.clear_session_cookie(request, response)
