@@ -6,8 +6,9 @@ personal routes act for the signed-in person's own data. The rule:
 - everyone acts on their own data (journal, sessions, preferences, exports);
 - the clinic owner invites therapists and reads the clinic's audit log;
 - a therapist invites clients and sees and changes only their own clients' records;
-- a client sees their own programmes and nothing of anyone else, and may delete their
-  own account (with all their data).
+- a client sees their own programmes and how they are getting on (outcomes), and
+  nothing of anyone else, and may delete their own account (with all their data);
+- a therapist's inbox and dashboard are theirs alone, and list only their own clients.
 
 Refusals are answered as "not found" by the web, so an id never tells whether it exists.
 """
@@ -20,7 +21,7 @@ from typing import Literal
 Role = Literal["owner", "therapist", "client"]
 Action = Literal["own_data", "invite_therapist", "invite_client", "view_clinic_audit",
                  "view_client", "change_client", "view_programme", "play_programme",
-                 "delete_account"]
+                 "delete_account", "view_outcomes", "therapist_inbox"]
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,15 @@ def decide(viewer: Viewer | None, action: Action, client: Client | None = None) 
     if action == "view_clinic_audit":
         return _yes("the clinic owner reads the clinic's audit log") if viewer.role == "owner" \
             else _no("only the clinic owner reads the whole clinic's audit log")
+    if action == "therapist_inbox":
+        return _yes("a therapist's own inbox and dashboard") if viewer.role == "therapist" \
+            else _no("only a therapist has an inbox of their clients")
     if client is None:
         return _no("no such client")
     if client.clinic_id != viewer.clinic_id:
         return _no("another clinic's client")
-    if action in ("view_programme", "play_programme") and viewer.account_id == client.account_id:
+    if action in ("view_programme", "play_programme", "view_outcomes") \
+            and viewer.account_id == client.account_id:
         return _yes("the client's own programme")
     if action == "play_programme":
         return _no("only the client plays their programme")

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from unknot.clinic import alerts
 from unknot.clinic.access import Viewer
 from unknot.clinic.programmes import ProgrammeError, check_steps, intake_refusal
 from unknot.clinic.schedule import Schedule, is_slot, parse_schedule, slots_on
@@ -88,6 +89,7 @@ def record_intake(store: Store, viewer: Viewer, client_id: str, *, text: str | N
                             recorded_by=viewer.account_id, created_at=now, request=request,
                             intake=intake.model_dump(mode="json")))
         add_audit(db, viewer, client_id, "intake", f"recorded an intake ({intake.verdict})", now)
+        alerts.on_intake(db, client_id, intake.verdict, intake.message, now)
     return intake
 
 

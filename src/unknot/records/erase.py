@@ -54,6 +54,7 @@ def erase_client(store: Store, account_id: str) -> Erased:
         AuditEvent,
         CalendarFeed,
         ClientIntake,
+        ClinicAlert,
         Invite,
         LoginFailure,
         LoginSession,
@@ -70,6 +71,7 @@ def erase_client(store: Store, account_id: str) -> Erased:
         for table, column in ((CalendarFeed, CalendarFeed.account_id),
                               (LoginSession, LoginSession.account_id),
                               (ClientIntake, ClientIntake.client_id),
+                              (ClinicAlert, ClinicAlert.client_id),
                               (Programme, Programme.client_id)):
             db.execute(delete(table).where(column == account_id))
         db.execute(delete(Invite).where(or_(Invite.email == account.email,

@@ -157,3 +157,34 @@ class CalendarFeed(Base):
     account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"),
                                             unique=True)
     created_at: Mapped[datetime]
+
+
+ALERT_KINDS: tuple[str, ...] = ("it_hurts", "high_pain", "rising_pain", "red_flag")
+
+
+class ClinicAlert(Base):
+    """One item of a therapist's inbox, stored when it happens (a session stopped because
+    it hurt, pain 8+ before a session, pain rising, a red-flag intake), so the inbox and
+    the dashboard read a few rows instead of scanning years of sessions."""
+
+    __tablename__ = "clinic_alerts"
+    __table_args__ = (
+        CheckConstraint(_in("kind", ALERT_KINDS), name="kind_known"),
+        # The inbox: a therapist's items, newest first; and the unseen ones per client.
+        Index("ix_clinic_alerts_therapist_id_at", "therapist_id", "at"),
+        Index("ix_clinic_alerts_client_id_seen_at", "client_id", "seen_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id", ondelete="CASCADE"))
+    client_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    # The client's therapist when it happened: theirs to see.
+    therapist_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime]
+    detail: Mapped[str] = mapped_column(Text)
+    # The session it came from (none for an intake); no foreign key, like sessions'
+    # programme link: the item stays when a session is deleted.
+    session_id: Mapped[str | None] = mapped_column(String(36))
+    seen_at: Mapped[datetime | None]
+    seen_by: Mapped[str | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))

@@ -71,6 +71,10 @@ from unknot.storage.rows import (
 from unknot.storage.summaries import part_of, update_totals, what_helps
 
 Clock = Callable[[], datetime]
+# Called inside a session write's transaction with the row as written and its status
+# before the write (None: just created), so what follows from it (clinic mode's inbox)
+# is stored with it or not at all.
+SessionHook = Callable[[Session, SessionRow, "str | None"], None]
 # Personal mode: one person, no sign-up. The accounts issue passes real ids instead.
 DEFAULT_PERSON_ID = "local"
 DEFAULT_PERSON_NAME = "Me"
@@ -121,6 +125,7 @@ class Store:
                                     expire_on_commit=False)
         # Set once the database is found damaged: from then on nothing reads or writes it.
         self._damage: DatabaseCorrupted | None = None
+        self.session_hooks: list[SessionHook] = []
 
     # -- plumbing -----------------------------------------------------------
 
@@ -303,6 +308,8 @@ class Store:
                 set_ratings(row, "before", before_ratings)
                 db.add(row)
                 db.flush()
+                for hook in self.session_hooks:
+                    hook(db, row, None)
                 return to_record(row), True
         except IntegrityError as exc:
             # Another worker stored the same id between our read and our insert.
@@ -374,6 +381,7 @@ class Store:
             # What the session adds to "what helps" changes with the finish (or with
             # ratings filled in later): the totals move in this same transaction.
             counted_before = part_of(row)
+            status_before = row.status
             if row.status in FINISHED_STATUSES:
                 self._merge_finished(row, status, completed_steps, fields)
             else:
@@ -385,6 +393,8 @@ class Store:
                 row.started_at = row.started_at or row.created_at
                 row.updated_at = now
             update_totals(db, row.person_id, counted_before, part_of(row))
+            for hook in self.session_hooks:
+                hook(db, row, status_before)
             return to_record(row)
 
     def delete_session(self, session_id: str, *, person_id: str | None = None) -> None:

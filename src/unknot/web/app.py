@@ -91,6 +91,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # The guard logs this message instead of Starlette's traceback.
         app.state.startup_error = f"unknot cannot start: {startup_message(exc)}"
         raise
+    if settings.clinic:
+        from unknot.clinic.alerts import watch_sessions
+
+        watch_sessions(store)
     app.state.store = store
     try:
         yield

@@ -1,0 +1,249 @@
+"""How a client is getting on with their programmes: each scheduled slot done, partial
+or missed; the week so far in kind words; and before → after ratings per programme.
+
+A slot (one day and time, in the client's local time) is
+
+- **done** when a session played for it finished;
+- **partial** when one was stopped early ("it hurts" or "stop here"), or was begun and
+  left unfinished after the slot's window closed;
+- **started** when one is under way and the window is still open;
+- **missed** when its window has closed with no session for it;
+- **open** until then.
+
+The window gives the client the rest of their routine's part of the day: it closes when
+the day's next slot begins, or at local midnight after the day's last one (a morning
+slot of 08:00 in a 08:00/13:00/19:00 programme may be done until 13:00). No streaks,
+nothing counted against a slot still open: the week says what was done, gently.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from unknot.clinic.records import ProgrammeView
+from unknot.clinic.schedule import Schedule, slot_key, slots_on
+from unknot.journal import DIMENSIONS
+from unknot.storage.models import SessionRow
+
+DONE, PARTIAL, STARTED, MISSED, OPEN = "done", "partial", "started", "missed", "open"
+STATE_WORDS = {DONE: "Done", PARTIAL: "Partly done", STARTED: "Started", MISSED: "Not done",
+               OPEN: "Still to come"}
+TREND_WEEKS = 8
+
+
+def slot_state(statuses: Iterable[str], closes_at: datetime, now: datetime) -> str:
+    """The state of a slot from the statuses of the sessions played for it."""
+    found = set(statuses)
+    if "completed" in found:
+        return DONE
+    if found & {"stopped", "quit"}:
+        return PARTIAL
+    if found:
+        return STARTED if now < closes_at else PARTIAL
+    return OPEN if now < closes_at else MISSED
+
+
+def window_closes(schedule: Schedule, day: date, at: str, zone: ZoneInfo) -> datetime:
+    """When the slot of `day` at `at` stops being open: the day's next slot, or midnight."""
+    later = [t for t in schedule.times if t > at]
+    if later:
+        hour, minute = (int(part) for part in later[0].split(":"))
+        return datetime.combine(day, time(hour, minute), tzinfo=zone)
+    return datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=zone)
+
+
+@dataclass(frozen=True)
+class SlotOutcome:
+    programme_id: str
+    key: str
+    day: date
+    time: str
+    state: str
+
+    @property
+    def words(self) -> str:
+        return STATE_WORDS[self.state]
+
+
+@dataclass
+class Tally:
+    """Slots counted by state; `due` leaves out those still open."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATE_WORDS, 0))
+
+    def add(self, state: str) -> None:
+        self.counts[state] += 1
+
+    @property
+    def done(self) -> int:
+        return self.counts[DONE]
+
+    @property
+    def partial(self) -> int:
+        return self.counts[PARTIAL]
+
+    @property
+    def due(self) -> int:
+        return self.counts[DONE] + self.counts[PARTIAL] + self.counts[MISSED] + self.counts[STARTED]
+
+    @property
+    def planned(self) -> int:
+        return self.due + self.counts[OPEN]
+
+    @property
+    def ratio(self) -> float | None:
+        """Done (a partial counts half) per slot due so far; None before any is due."""
+        return (self.done + 0.5 * self.partial) / self.due if self.due else None
+
+    def summary(self) -> str:
+        """"5 of 7 so far this week"-style words (the caller adds the period)."""
+        if not self.planned:
+            return "nothing scheduled"
+        if not self.due:
+            return f"{self.planned} to come"
+        text = f"{self.done} of {self.due}"
+        if self.partial:
+            text += f", {self.partial} partly"
+        return text
+
+    def kind_words(self) -> str:
+        """A gentle sentence for the client: what went well, never a streak to lose."""
+        if not self.planned:
+            return "Nothing is scheduled this week."
+        if not self.due:
+            return "Your week is just starting: your first session is still to come."
+        practised = self.done + self.partial
+        if practised == 0:
+            return ("No sessions yet this week, and that is all right: the next one is a fine "
+                    "place to begin again.")
+        if self.done == self.due:
+            return "Every session so far this week: well done, and keep it gentle."
+        return (f"{practised} session{'s' if practised != 1 else ''} so far this week. Each "
+                "one helps; there is no score to keep.")
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """Monday and Sunday of `day`'s week."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def linked_statuses(db: Session, programmes: list[ProgrammeView], first: date, last: date
+                    ) -> dict[tuple[str, str], list[str]]:
+    """The statuses of the sessions played for each (programme, slot) in these days."""
+    if not programmes:
+        return {}
+    rows = db.execute(select(SessionRow.programme_id, SessionRow.slot, SessionRow.status)
+                      .where(SessionRow.programme_id.in_([p.id for p in programmes]),
+                             SessionRow.slot >= first.isoformat(),
+                             SessionRow.slot < (last + timedelta(days=1)).isoformat()))
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for programme_id, slot, status in rows:
+        found[(programme_id, slot)].append(status)
+    return found
+
+
+def outcomes(programmes: list[ProgrammeView], played: dict[tuple[str, str], list[str]],
+             first: date, last: date, zone: ZoneInfo, now: datetime) -> list[SlotOutcome]:
+    """Every slot of these programmes from `first` to `last`, with its state."""
+    out = []
+    for programme in programmes:
+        for day in _days(first, last):
+            for key in slots_on(programme.schedule, day):
+                at = key[11:]
+                closes = window_closes(programme.schedule, day, at, zone)
+                state = slot_state(played.get((programme.id, key), ()), closes, now)
+                out.append(SlotOutcome(programme.id, key, day, at, state))
+    return out
+
+
+def tally(slots: Iterable[SlotOutcome]) -> Tally:
+    counted = Tally()
+    for slot in slots:
+        counted.add(slot.state)
+    return counted
+
+
+def running_between(programmes: list[ProgrammeView], first: date, last: date
+                    ) -> list[ProgrammeView]:
+    """The programmes with any day between `first` and `last`."""
+    return [p for p in programmes if p.schedule.starts_on <= last
+            and (p.schedule.ends_on is None or p.schedule.ends_on >= first)]
+
+
+# -- before → after ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeekTrend:
+    """One week of a programme's finished sessions: mean ratings before and after."""
+
+    monday: date
+    sessions: int
+    before: dict[str, float | None]
+    after: dict[str, float | None]
+
+
+def _mean(values: list[int]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def trends(db: Session, programme: ProgrammeView, today: date,
+           weeks: int = TREND_WEEKS) -> list[WeekTrend]:
+    """The last `weeks` weeks (oldest first, weeks with sessions only) of a programme."""
+    first = week_of(today)[0] - timedelta(weeks=weeks - 1)
+    rows = db.execute(select(SessionRow.slot, SessionRow.status,
+                             *(getattr(SessionRow, f"{d}_before") for d in DIMENSIONS),
+                             *(getattr(SessionRow, f"{d}_after") for d in DIMENSIONS))
+                      .where(SessionRow.programme_id == programme.id,
+                             SessionRow.slot >= slot_key(first, "00:00")))
+    grouped: dict[date, list[tuple[int | None, ...]]] = defaultdict(list)
+    for slot, status, *ratings in rows:
+        if status in ("completed", "stopped", "quit"):
+            grouped[week_of(date.fromisoformat(slot[:10]))[0]].append(tuple(ratings))
+    out = []
+    n = len(DIMENSIONS)
+    for monday in sorted(grouped):
+        rated = grouped[monday]
+        before = {d: _mean([r[i] for r in rated if r[i] is not None])
+                  for i, d in enumerate(DIMENSIONS)}
+        after = {d: _mean([r[n + i] for r in rated if r[n + i] is not None])
+                 for i, d in enumerate(DIMENSIONS)}
+        out.append(WeekTrend(monday, len(rated), before, after))
+    return out
+
+
+def trend_words(weeks: list[WeekTrend], dimension: str = "pain") -> str | None:
+    """One plain sentence on how the ratings moved (None with nothing rated)."""
+    rated = [w for w in weeks if w.before[dimension] is not None]
+    if not rated:
+        return None
+    first, last = rated[0], rated[-1]
+    after = [w for w in rated if w.after[dimension] is not None]
+    text = f"{dimension.capitalize()} before a session: {first.before[dimension]}"
+    if last is not first:
+        text += f" in the week of {first.monday:%-d %b}, {last.before[dimension]} in the week of " \
+                f"{last.monday:%-d %b}"
+    text += "."
+    if after:
+        relief = [w.before[dimension] - w.after[dimension] for w in after  # type: ignore[operator]
+                  ]
+        mean = round(sum(relief) / len(relief), 1)
+        if mean > 0:
+            text += f" A session eased it by {mean} points on average."
+        elif mean < 0:
+            text += f" It was {abs(mean)} points higher after a session on average: worth a talk."
+        else:
+            text += " Sessions left it about the same."
+    return text
