@@ -222,7 +222,7 @@ def build_client(t: Tables, rng: random.Random, now: datetime, clinic_id: str, t
                     alert("rising_pain", "Pain before a session rose 3 times in a row: "
                           f"{recent[2][1]} → {recent[1][1]} → {recent[0][1]}.")
                 if status == "stopped":
-                    alert("it_hurts", f"Stopped “Neck, while it is sore” after {done} of 4 steps, "
+                    alert("it_hurts", f"Stopped “Neck, while it is sore” during step {done + 1} of 4, "
                           "because it hurt.", end)
         day = ends + timedelta(days=gap)
 

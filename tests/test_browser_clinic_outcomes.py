@@ -128,7 +128,7 @@ def test_the_client_stops_because_it_hurts_and_the_therapist_sees_it_in_the_inbo
     with open_page(chromium, server, LAPTOP, clock=False) as tess:
         sign_in(tess, "tess@quiet.test")
         tess.wait_for_url("**/clinic")
-        tess.get_by_role("link", name="Inbox").click()
+        tess.get_by_role("navigation", name="Main").get_by_role("link", name="Inbox").click()
         new = tess.locator("#unseen-title + ul, section:has(#unseen-title) .alerts").first
         text = new.text_content()
         assert "Stopped: it hurt" in text and "High pain before a session" in text
@@ -137,7 +137,7 @@ def test_the_client_stops_because_it_hurts_and_the_therapist_sees_it_in_the_inbo
         no_serious_axe_violations(tess)
         shoot(tess, "inbox")
         # The dashboard puts Rosa's two new items in view.
-        tess.get_by_role("link", name="Dashboard").click()
+        tess.get_by_role("navigation", name="Main").get_by_role("link", name="Dashboard").click()
         row = tess.locator("table.glance tbody tr").first
         assert "Rosa Client" in row.text_content() and "2 new" in row.text_content()
         no_serious_axe_violations(tess)

@@ -108,7 +108,7 @@ def test_a_session_stopped_because_it_hurt_reaches_the_therapists_inbox(
     assert inbox.status_code == 200
     new = inbox.text.split('id="unseen-title"')[1].split("Seen lately")[0]
     assert "Stopped: it hurt" in new and "Carol Client" in new
-    assert "Stopped “Neck, twice a day” after 1 of 4 steps, because it hurt." in new
+    assert "Stopped “Neck, twice a day” during step 2 of 4, because it hurt." in new
     assert "sharp on the left" in new
     assert "Mon 2 Mar, 09:00" in new  # when, in the clinic's time (UTC here)
     # Bob's inbox has none of it; repeating the finish adds nothing.

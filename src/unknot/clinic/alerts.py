@@ -77,9 +77,9 @@ def on_session(db: Session, row: SessionRow, status_before: str | None) -> None:
     if status_before is None and row.pain_before is not None:
         _before_rating(db, client, row)
     elif status_before not in FINISHED_STATUSES and row.status == "stopped":
-        done = f"{row.completed_steps} of {row.total_steps} step" + \
-            ("s" if row.total_steps != 1 else "")
-        detail = f"Stopped {_programme_words(db, row)} after {done}, because it hurt."
+        step = min(row.completed_steps + 1, row.total_steps)
+        detail = (f"Stopped {_programme_words(db, row)} during step {step} of {row.total_steps}, "
+                  "because it hurt.")
         if row.note:
             detail += f" They wrote: “{row.note}”"
         _add(db, client, "it_hurts", row.finished_at or row.updated_at, detail, row.id)
