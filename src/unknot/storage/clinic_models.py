@@ -170,7 +170,9 @@ class ClinicAlert(Base):
     __tablename__ = "clinic_alerts"
     __table_args__ = (
         CheckConstraint(_in("kind", ALERT_KINDS), name="kind_known"),
-        # The inbox: a therapist's items, newest first; and the unseen ones per client.
+        # The inbox: a therapist's unseen items newest first (and marking them all seen);
+        # the latest seen ones; and the unseen ones per client (the dashboard).
+        Index("ix_clinic_alerts_therapist_id_seen_at_at", "therapist_id", "seen_at", "at"),
         Index("ix_clinic_alerts_therapist_id_at", "therapist_id", "at"),
         Index("ix_clinic_alerts_client_id_seen_at", "client_id", "seen_at"),
     )

@@ -48,6 +48,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_clinic_alerts")),
     )
     with op.batch_alter_table("clinic_alerts", schema=None) as batch_op:
+        batch_op.create_index("ix_clinic_alerts_therapist_id_seen_at_at",
+                              ["therapist_id", "seen_at", "at"], unique=False)
         batch_op.create_index("ix_clinic_alerts_therapist_id_at", ["therapist_id", "at"],
                               unique=False)
         batch_op.create_index("ix_clinic_alerts_client_id_seen_at", ["client_id", "seen_at"],
@@ -58,4 +60,5 @@ def downgrade() -> None:
     with op.batch_alter_table("clinic_alerts", schema=None) as batch_op:
         batch_op.drop_index("ix_clinic_alerts_client_id_seen_at")
         batch_op.drop_index("ix_clinic_alerts_therapist_id_at")
+        batch_op.drop_index("ix_clinic_alerts_therapist_id_seen_at_at")
     op.drop_table("clinic_alerts")
