@@ -30,6 +30,7 @@ from unknot.planner.model import (
 )
 from unknot.planner.render import Choice, render_steps
 from unknot.planner.request import PlanRequest
+from unknot.text.programs import Lazy
 from unknot.vocabulary import (
     HEAD_PARTS,
     PRESSURE_LEVEL,
@@ -737,10 +738,10 @@ def _group_positions(chosen: list[Choice], ctx: Context) -> list[Choice]:
     return ordered
 
 
-_WORKS = re.compile(r"Works on your (.+), where you feel it\.")
-_CONNECTS = re.compile(r"The (.+) connects? to your (.+): tension there feeds it\.")
-_USES = re.compile(r"Uses the (.+) you have at hand\.")
-_LENGTHENS = re.compile(r"Lengthens the (.+) after the work\.")
+_WORKS = Lazy(r"Works on your (.+), where you feel it\.")
+_CONNECTS = Lazy(r"The (.+) connects? to your (.+): tension there feeds it\.")
+_USES = Lazy(r"Uses the (.+) you have at hand\.")
+_LENGTHENS = Lazy(r"Lengthens the (.+) after the work\.")
 
 
 BEFORE_DEEPER = " before any deeper work."

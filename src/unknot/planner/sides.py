@@ -8,12 +8,12 @@ plan page, the player and the terminal all read the same words.
 
 from __future__ import annotations
 
-import re
+from unknot.text.programs import Lazy
 
 # The body parts the library writes as "the first …".
-_FIRST_SIDE = re.compile(r"\b([Tt]he|[Yy]our) first (?=(?:side|shoulder|foot|leg|arm|thigh|knee|"
-                         r"hand|forearm|calf|wrist|collarbone|buttock|ankle|hip|elbow|"
-                         r"shoulder blade)\b)")
+_FIRST_SIDE = Lazy(r"\b([Tt]he|[Yy]our) first (?=(?:side|shoulder|foot|leg|arm|thigh|knee|"
+                   r"hand|forearm|calf|wrist|collarbone|buttock|ankle|hip|elbow|"
+                   r"shoulder blade)\b)")
 
 
 def for_side(text: str, side: str | None) -> str:

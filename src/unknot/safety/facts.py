@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from unknot.safety.answers import Answers
+from unknot.text.programs import Lazy
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -20,33 +21,33 @@ _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 _NUM = r"(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple|several)"
 
 _AGE_PATTERNS = [
-    re.compile(r"\b(?:i am|i'm|im|i’m)\s+(\d{1,3})\b(?!\s*(?:/|out of|weeks|days|months|kg|lb|cm|%))"),
-    re.compile(r"\b(\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|y/?o)\b(?:[\s-]*old)?"),
-    re.compile(r"\b(?:aged?|age is|age:?)\s+(\d{1,3})\b"),
-    re.compile(r"\b(?:i am|i'm|im) (?:over|older than|past|above) (\d{2})\b"),
-    re.compile(r"(?:^|[,.;] ?)(?:over|aged over) (\d{2})(?= and|,| years|\.|$)"),
-    re.compile(r"^(\d{2}) ?(?:,|and|here|yo\b)"),
+    Lazy(r"\b(?:i am|i'm|im|i’m)\s+(\d{1,3})\b(?!\s*(?:/|out of|weeks|days|months|kg|lb|cm|%))"),
+    Lazy(r"\b(\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|y/?o)\b(?:[\s-]*old)?"),
+    Lazy(r"\b(?:aged?|age is|age:?)\s+(\d{1,3})\b"),
+    Lazy(r"\b(?:i am|i'm|im) (?:over|older than|past|above) (\d{2})\b"),
+    Lazy(r"(?:^|[,.;] ?)(?:over|aged over) (\d{2})(?= and|,| years|\.|$)"),
+    Lazy(r"^(\d{2}) ?(?:,|and|here|yo\b)"),
     # A carer's "Grandma (83)", "Mum is 68", "my dad, 74,": the age of the person massaged.
-    re.compile(r"\b(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandmother|grandad|"
-               r"grandpa|grandfather|husband|wife|partner|aunt|auntie|uncle)\b(?:'s)?\s*"
-               r"(?:\(|,|is|who is|who's|aged|(?<='s))\s*(\d{2,3})\b"
-               r"(?!\s*(?:weeks|days|months|kg|lb|%|/|out|th|st|nd|rd|minutes|mins|times|pounds|quid))"),
+    Lazy(r"\b(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandmother|grandad|"
+         r"grandpa|grandfather|husband|wife|partner|aunt|auntie|uncle)\b(?:'s)?\s*"
+         r"(?:\(|,|is|who is|who's|aged|(?<='s))\s*(\d{2,3})\b"
+         r"(?!\s*(?:weeks|days|months|kg|lb|%|/|out|th|st|nd|rd|minutes|mins|times|pounds|quid))"),
 ]
-_AGE_DECADE = re.compile(r"\bin my (twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+_AGE_DECADE = Lazy(r"\bin my (twenties|thirties|forties|fifties|sixties|seventies|eighties|"
                          r"nineties|20s|30s|40s|50s|60s|70s|80s|90s)\b")
 _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
             "seventies": 70, "eighties": 80, "nineties": 90}
 _PAIN_PATTERNS = [
-    re.compile(r"\b(\d{1,2})\s*(?:/|out of|outta|of|on)\s*10\b"),
-    re.compile(r"\bpain(?: level| score)?\s+(?:is|of|at|about|around)?\s*(?:a\s+)?(\d{1,2})\b"
-               r"(?!\s*(?:days|weeks|months|years|hours))"),
+    Lazy(r"\b(\d{1,2})\s*(?:/|out of|outta|of|on)\s*10\b"),
+    Lazy(r"\bpain(?: level| score)?\s+(?:is|of|at|about|around)?\s*(?:a\s+)?(\d{1,2})\b"
+         r"(?!\s*(?:days|weeks|months|years|hours))"),
 ]
-_PAIN_SAID = re.compile(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?\bis (?:about |around |like )?(?:a |an )?"
+_PAIN_SAID = Lazy(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?\bis (?:about |around |like )?(?:a |an )?"
                         r"(?:solid |good |strong |easy |definite )?"
                         r"(\d{1,2}|eight|nine|ten)\b(?!\s*(?:minutes|mins|days|weeks|hours|years|k\b|km|miles))")
-_PAIN_WORDS = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+out of\s+"
+_PAIN_WORDS = Lazy(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+out of\s+"
                          r"(?:ten|10)\b")
-_WEEKS_PREGNANT = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|into)"
+_WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|into)"
                              # "I am pregnant 11 weeks": the order of several first languages.
                              r"|\b(?:i am|i'm|im|i’m) (?:pregnant |pregnant since |pregnant for )?"
                              r"(\d{1,2})\s*(?:weeks?|wks?)"
@@ -55,11 +56,11 @@ _WEEKS_PREGNANT = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|
                              r"third|fourth|baby|twins|\w+ baby|little one)|expecting)\b"
                              # "28/40", "28+3/40": the midwife's way of writing weeks of pregnancy.
                              r"|\b([1-4]\d)(?:\+[0-6])?/40\b")
-_TRIMESTER = re.compile(r"\b(first|second|third|1st|2nd|3rd)\s+trimester")
+_TRIMESTER = Lazy(r"\b(first|second|third|1st|2nd|3rd)\s+trimester")
 _TRIMESTER_WEEKS = {"first": 8, "1st": 8, "second": 20, "2nd": 20, "third": 32, "3rd": 32}
-_DURATION = re.compile(rf"\b(?:for|past|last|over|about|almost|nearly)\s+(?:the\s+)?(?:last\s+|past\s+)?"
+_DURATION = Lazy(rf"\b(?:for|past|last|over|about|almost|nearly)\s+(?:the\s+)?(?:last\s+|past\s+)?"
                        rf"{_NUM}?\s*(?:of\s+)?(day|week|fortnight|month|year)s?\b")
-_SINCE_LAST_YEAR = re.compile(r"\bsince last year\b|\bfor years\b|\bfor ages\b")
+_SINCE_LAST_YEAR = Lazy(r"\bsince last year\b|\bfor years\b|\bfor ages\b")
 
 
 @dataclass(frozen=True)
@@ -96,12 +97,12 @@ def _age_from_text(lower: str) -> tuple[int | None, str | None]:
     return None, None
 
 
-_OTHER_SCALES = re.compile(r"stress|anxi|tired|tense|tension|energy|mood|sleep|happy|calm|relax|"
+_OTHER_SCALES = Lazy(r"stress|anxi|tired|tense|tension|energy|mood|sleep|happy|calm|relax|"
                            r"worried|busy|motivat|confiden|scored|score|exam|test|rated|rating|"
                            r"review|stars|marks|quiz")
 
 
-_NOW_SCORE = re.compile(r"\b(?:down to|now|now at|now it is|now it's|today it's) (?:about |around )?"
+_NOW_SCORE = Lazy(r"\b(?:down to|now|now at|now it is|now it's|today it's) (?:about |around )?"
                         r"(?:a |an )?(\d{1,2})\b(?!\s*(?:minutes|mins|days|weeks|hours|am|pm))")
 
 

@@ -111,7 +111,15 @@ class QuestionSet:
         return {q.id: q for q in self.questions}
 
     def group(self, name: str) -> list[Question]:
-        return [q for q in self.questions if q.group == name]
+        return list(self._groups.get(name, ()))
+
+    @cached_property
+    def _groups(self) -> dict[str, tuple[Question, ...]]:
+        # Built once: every checklist asks for several groups.
+        groups: dict[str, list[Question]] = {}
+        for question in self.questions:
+            groups.setdefault(question.group, []).append(question)
+        return {name: tuple(found) for name, found in groups.items()}
 
     def select(self, regions: Iterable[str], goals: Iterable[str], age: int | None,
                known_conditions: Iterable[str]) -> list[Question]:

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from unknot.text.programs import Lazy
+
 # Words, numbers (with a decimal or a slash score like 8/10), or single punctuation marks.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:/\d+)?[a-z]*|[a-z]+(?:['’][a-z]+)*|[.,;:!?()\-–—/+]",
-                    re.IGNORECASE)
+_TOKEN = Lazy(r"\d+(?:[.,]\d+)?(?:/\d+)?[a-z]*|[a-z]+(?:['’][a-z]+)*|[.,;:!?()\-–—/+]",
+              re.IGNORECASE)
 
 # Opened up so that negation is a word of its own ("haven't" → "have not").
 _CONTRACTIONS = {

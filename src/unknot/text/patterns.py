@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from unknot.text import prefilter
+from unknot.text import prefilter, programs
 from unknot.text.normal import NormalText
 from unknot.text.prefilter import Need, Prefilter
 
@@ -77,10 +77,15 @@ class LazyRegex:
 
     def could_match(self, present: int) -> bool:
         """Whether a text with the prefilter bits `present` could hold a match."""
-        if present & self.needs != self.needs:
+        needs = self.needs
+        if present & needs != needs:
             return False
-        return self.alternatives is None or any(present & bits == bits
-                                                for bits in self.alternatives)
+        if self.alternatives is None:
+            return True
+        for bits in self.alternatives:  # noqa: SIM110 — a generator costs more than the test
+            if present & bits == bits:
+                return True
+        return False
 
     def __getstate__(self) -> tuple[str, int, tuple[int, ...] | None]:
         # Kept in a prepared form without the compiled regex: it compiles again when used.
@@ -93,7 +98,7 @@ class LazyRegex:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
+            self._compiled = programs.compile(self.pattern)
         return self._compiled
 
     def search(self, string: str, pos: int = 0) -> re.Match[str] | None:

@@ -19,13 +19,13 @@ cancer, a stroke sign that passed) ignore this.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import lru_cache
 from typing import Literal
 
 from unknot.text.normal import SENTENCE_END, NormalText, normalise
 from unknot.text.patterns import Hit
+from unknot.text.programs import Lazy
 
 Whose = Literal["writer", "subject", "other"]
 
@@ -51,7 +51,7 @@ _SOMEONE = rf"(?:him|her|his|(?:my|our) (?:{_PEOPLE_ALT})|(?:{_PEOPLE_ALT}))"
 _RUB = r"(?:massag\w*|rub|rubs|rubbing|rubbed|knead\w*|work on|working on)"
 # The writer massages someone: "I rub her back", "massaging my mum's shoulders",
 # "my husband wants a back rub", "a routine for my dad", "I look after my nan".
-_CARE = re.compile(
+_CARE = Lazy(
     rf"\b{_RUB} (?:\w+ ){{0,2}}?{_SOMEONE}\b"
     rf"|\b(?:give|giving|gave|do|doing|did|make|making) {_SOMEONE} a (?:\w+ ){{0,4}}?(?:massage|rub|routine|"
     rf"programme|program|plan|stretch|stretches)\b"
@@ -65,7 +65,7 @@ _CARE = re.compile(
     rf"|\bi (?:look|looking|am looking) after {_SOMEONE}\b|\bi (?:care|am caring) for {_SOMEONE}\b"
     rf"|\bi am (?:helping|here to help|trying to help) (?:him|her|(?:my|our) (?:{_PEOPLE_ALT}))\b")
 # The writer speaks of their own body or state: "my neck", "I have", "killing me".
-_OWN_COMPLAINT = re.compile(
+_OWN_COMPLAINT = Lazy(
     rf"\bmy (?!(?:\w+ ){{0,3}}?(?:{_PEOPLE_ALT})\b)\w+"
     rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just)\b"
     rf"|\b(?:killing|hurting|bothering|giving|driving) me\b"
@@ -76,12 +76,12 @@ _BODY = (r"(?:\w+ )?(?:back|neck|shoulders?|head|scalp|temples?|forehead|face|ja
          r"hands?|fingers?|legs?|thighs?|knees?|calf|calves|feet|foot|toes|hips?|tummy|belly|"
          r"stomach|chest|bottom|glutes)")
 # "her legs", and "mum's right leg" (the possessive is dropped in normalising: "mum right leg").
-_THEIR_BODY = re.compile(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
-_MY_BODY = re.compile(rf"\bmy {_BODY}\b")
-_I_HURT = re.compile(r"\bi (?:have|have got|got|get|feel|am|keep getting)\b(?: \w+){0,3} (?:ache|aches|"
-                     r"aching|achy|pain|headache|migraine|sore|stiff|tight|tense|numb)\b")
+_THEIR_BODY = Lazy(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
+_MY_BODY = Lazy(rf"\bmy {_BODY}\b")
+_I_HURT = Lazy(r"\bi (?:have|have got|got|get|feel|am|keep getting)\b(?: \w+){0,3} (?:ache|aches|"
+               r"aching|achy|pain|headache|migraine|sore|stiff|tight|tense|numb)\b")
 
-_LONG_AGO = re.compile(
+_LONG_AGO = Lazy(
     r"\b(?:\d+|a few|a couple of|several|many|two|three|four|five|ten|twenty|\w+ odd|some) "
     r"(?:years|decades) (?:ago|back|before)\b"
     r"|\byears ago\b|\bdecades ago\b|\blong ago\b|\bages ago\b|\blong time ago\b|\byears back\b"
@@ -90,7 +90,7 @@ _LONG_AGO = re.compile(
     r"\d+)\b|\bat school\b|\bin the (?:nineties|eighties|seventies|90s|80s|70s)\b"
     r"|\bfine (?:for|ever) (?:years|decades)\b")
 # Resolved: it happened and it is over.
-_RESOLVED = re.compile(
+_RESOLVED = Lazy(
     r"\b(?:fully |completely |long )?(?:recovered|healed|resolved|cleared up|settled down)\b"
     r"|\ball (?:better|clear|cleared|healed)\b|\b(?:fully|completely) better\b|\bgot over\b"
     r"|\b(?:am|i am|i have got|got) over it\b|\blong finished\b"
@@ -104,13 +104,13 @@ _RESOLVED = re.compile(
     r"(?= [,.;!?-]| now\b| away\b| completely\b| and (?:i|it|now)\b|$)"
     r"|\b(?:fine|better|gone|okay|ok) now\b"
     r"|\b(?:stopped|went|went away|disappeared|eased off|cleared) (?:once|when|after)\b")
-_YEAR = re.compile(r"\b(?:in|back in|since|from) ((?:19|20)\d\d)\b")
+_YEAR = Lazy(r"\b(?:in|back in|since|from) ((?:19|20)\d\d)\b")
 # "still", "ever since": what is said goes on, whatever came before.
-_ONGOING = re.compile(r"\b(?:still|ever since|since then|since that|since it|since the|since i|"
-                      r"since my|again|keeps|keep|kept|getting worse|worse since|never been the same|"
-                      r"not been right|not right since|now i|came back|has come back|is back|"
-                      r"flared|flare|returned|recurr\w*|this time|now it|now my|today|yesterday|"
-                      r"this morning|tonight|this week|at the moment|right now|currently)\b")
+_ONGOING = Lazy(r"\b(?:still|ever since|since then|since that|since it|since the|since i|"
+                r"since my|again|keeps|keep|kept|getting worse|worse since|never been the same|"
+                r"not been right|not right since|now i|came back|has come back|is back|"
+                r"flared|flare|returned|recurr\w*|this time|now it|now my|today|yesterday|"
+                r"this morning|tonight|this week|at the moment|right now|currently)\b")
 
 
 
@@ -211,7 +211,7 @@ _NOT_SUBJECT_BEFORE = frozenset({"to", "with", "at", "for", "from", "about", "of
                                  "had", "delivered"})
 
 
-_ME_TOO = re.compile(r"\b(?:so am i|so do i|so have i|me too|as am i|as do i|we both|both of us)\b")
+_ME_TOO = Lazy(r"\b(?:so am i|so do i|so have i|me too|as am i|as do i|we both|both of us)\b")
 _CLAUSE_ENDS = frozenset({",", "-", ";", ":", "but", "though", "although", "whereas", "while"})
 
 
