@@ -117,6 +117,8 @@ def check(store: Store, clock: FrozenClock, person: str) -> None:
              p.stress_before, p.stress_after) for p in points] == [
         (e.id, e.created_at, e.before.pain, e.after.pain, e.before.tension, e.after.tension,
          e.before.stress, e.after.stress) for e in rated[-4:]]
+    # The web's journal view reads both in one transaction: the same answers.
+    assert store.journal_view(clock.now, recent=5, series=4, person_id=person) == (expected, points)
 
 
 @settings(max_examples=25, deadline=None,

@@ -504,18 +504,30 @@ class Store:
         same summary as `unknot.journal.summarize` over every session (a test checks).
         Dates in the advice are shown in the zone of `now` (default: the store's clock, UTC).
         """
+        summary, _ = self.journal_view(now, recent=recent, series=0, person_id=person_id)
+        return summary
+
+    def journal_view(self, now: datetime | None = None, *, recent: int = 10, series: int,
+                     person_id: str | None = None
+                     ) -> tuple[JournalSummary, list[RatingPoint]]:
+        """`journal` and `journal_series(limit=series)` (none for 0) in one read: one
+        connection and transaction for the journal view instead of two."""
         moment = now if now is not None else self._now()
         moment = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
         pid = self.person_id(person_id)
+        if series:
+            check_whole(series, "limit", 1, LIST_LIMIT_MAX * 10)
         with self._read() as db:
             total = db.connection().execute(_COUNT, {"person_id": pid}).scalar() or 0
             newest = load_journal_entries(db, pid, newest=recent, with_techniques=False) \
                 if recent > 0 else []
             advice_entries = self._advice_entries(db, pid, moment)
             helps = what_helps(db, pid)
-        return JournalSummary(generated_at=moment, total_sessions=total,
-                              recent=recent_sessions(newest, recent), what_helps=helps,
-                              advice=escalation_advice(advice_entries, moment))
+            points = load_rating_points(db, pid, series) if series else []
+        summary = JournalSummary(generated_at=moment, total_sessions=total,
+                                 recent=recent_sessions(newest, recent), what_helps=helps,
+                                 advice=escalation_advice(advice_entries, moment))
+        return summary, points
 
     @staticmethod
     def _advice_entries(db: Session, pid: str, now: datetime) -> list[JournalEntry]:

@@ -32,9 +32,8 @@ def journal(store: StoreDep, person: CurrentPerson,
                 "How many of the newest rated sessions the chart series holds (the "
                 "journal page draws 60)."))] = SERIES_MAX) -> Response:
     """The person's journal: a chart series, what helps, and any advice to see a doctor."""
-    # Both read only what the view shows: the same cost after years of daily sessions.
-    summary = store.journal(store.now(), recent=0, person_id=person)
-    points = store.journal_series(limit=series, person_id=person)
+    # One read, of only what the view shows: the same cost after years of daily sessions.
+    summary, points = store.journal_view(store.now(), recent=0, series=series, person_id=person)
     library = default_library()
 
     def technique_name(key: str) -> str:
