@@ -139,4 +139,4 @@ def bundle(record: PersonRecord) -> Bundle:
 
 def bundle_json(record: PersonRecord) -> str:
     """The bundle as FHIR JSON."""
-    return bundle(record).model_dump_json(exclude_none=True, indent=1)
+    return bundle(record).model_dump_json(exclude_none=True)
