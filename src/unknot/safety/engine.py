@@ -253,9 +253,9 @@ class _InScope:
     """Does a hit in the main text belong to the person massaged, now?
 
     Typed answers are always the person's own and current. Of the writer's own
-    findings, only red flags count when they massage someone else: the writer's
-    blood thinners do not change the other person's routine, but the writer's
-    chest pain still needs help.
+    findings, only emergencies count when they massage someone else: the writer's
+    blood thinners or a clot being treated do not change the other person's routine,
+    but the writer's chest pain still needs help now.
     """
 
     rule: Rule
@@ -269,7 +269,7 @@ class _InScope:
                             lambda: whose(text, hit, self.subject))
         if owner == "other":
             return False
-        if owner == "writer" and self.subject == "someone_else" and self.rule.verdict == "caution":
+        if owner == "writer" and self.subject == "someone_else" and self.rule.verdict != "urgent":
             return False
         if self.rule.history == "always_counts":
             return True

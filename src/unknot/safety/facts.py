@@ -27,6 +27,8 @@ _AGE_PATTERNS = [
     Lazy(r"\b(?:i am|i'm|im) (?:over|older than|past|above) (\d{2})\b"),
     Lazy(r"(?:^|[,.;] ?)(?:over|aged over) (\d{2})(?= and|,| years|\.|$)"),
     Lazy(r"^(\d{2}) ?(?:,|and|here|yo\b)"),
+    # A clinical note: "67F", "client 50M", "pt 74 f".
+    Lazy(r"(?:^|\b(?:client|pt|patient|mrs|mr|ms)\s*,?\s*)(\d{2})\s?[mf]\b"),
     # A carer's "Grandma (83)", "Mum is 68", "my dad, 74,": the age of the person massaged.
     Lazy(r"\b(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandmother|grandad|"
          r"grandpa|grandfather|husband|wife|partner|aunt|auntie|uncle)\b(?:'s)?\s*"
@@ -34,7 +36,7 @@ _AGE_PATTERNS = [
          r"(?!\s*(?:weeks|days|months|kg|lb|%|/|out|th|st|nd|rd|minutes|mins|times|pounds|quid))"),
 ]
 _AGE_DECADE = Lazy(r"\bin my (twenties|thirties|forties|fifties|sixties|seventies|eighties|"
-                         r"nineties|20s|30s|40s|50s|60s|70s|80s|90s)\b")
+                   r"nineties|20s|30s|40s|50s|60s|70s|80s|90s)\b")
 _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
             "seventies": 70, "eighties": 80, "nineties": 90}
 _PAIN_PATTERNS = [
@@ -43,23 +45,27 @@ _PAIN_PATTERNS = [
          r"(?!\s*(?:days|weeks|months|years|hours))"),
 ]
 _PAIN_SAID = Lazy(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?\bis (?:about |around |like )?(?:a |an )?"
-                        r"(?:solid |good |strong |easy |definite )?"
-                        r"(\d{1,2}|eight|nine|ten)\b(?!\s*(?:minutes|mins|days|weeks|hours|years|k\b|km|miles))")
+                  r"(?:solid |good |strong |easy |definite )?"
+                  r"(\d{1,2}|eight|nine|ten)\b(?!\s*(?:minutes|mins|days|weeks|hours|years|k\b|km|miles))")
 _PAIN_WORDS = Lazy(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+out of\s+"
-                         r"(?:ten|10)\b")
+                   r"(?:ten|10)\b")
 _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|into)"
                              # "I am pregnant 11 weeks": the order of several first languages.
-                             r"|\b(?:i am|i'm|im|i’m) (?:pregnant |pregnant since |pregnant for )?"
-                             r"(\d{1,2})\s*(?:weeks?|wks?)"
-                             r"(?!\s*(?:ago|old|of|since|now|post|after|postpartum))\b"
-                             r"|\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:with (?:my|our|the) (?:first|second|"
-                             r"third|fourth|baby|twins|\w+ baby|little one)|expecting)\b"
+                       r"|\b(?:i am|i'm|im|i’m) (?:pregnant |pregnant since |pregnant for )?"
+                       r"(\d{1,2})\s*(?:weeks?|wks?)"
+                       r"(?!\s*(?:ago|old|of|since|now|post|after|postpartum))\b"
+                       r"|\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:with (?:my|our|the) (?:first|second|"
+                       r"third|fourth|baby|twins|\w+ baby|little one)"
+                       r"|with (?:number|no\.?) (?:two|three|four|five|six|\d)|expecting)\b"
                              # "28/40", "28+3/40": the midwife's way of writing weeks of pregnancy.
-                             r"|\b([1-4]\d)(?:\+[0-6])?/40\b")
+                       r"|\b([1-4]\d)(?:\+[0-6])?/40\b")
 _TRIMESTER = Lazy(r"\b(first|second|third|1st|2nd|3rd)\s+trimester")
 _TRIMESTER_WEEKS = {"first": 8, "1st": 8, "second": 20, "2nd": 20, "third": 32, "3rd": 32}
 _DURATION = Lazy(rf"\b(?:for|past|last|over|about|almost|nearly)\s+(?:the\s+)?(?:last\s+|past\s+)?"
-                       rf"{_NUM}?\s*(?:of\s+)?(day|week|fortnight|month|year)s?\b")
+                 rf"{_NUM}?\s*(?:of\s+)?(day|week|fortnight|month|year)s?\b")
+# Clinicians' shorthand: "3/52" three weeks, "2/12" two months, "5/7" five days.
+_CLINICAL_DURATION = Lazy(r"(?<![\d/])(\d{1,2})/(52|12|7)\b")
+_CLINICAL_UNIT_DAYS = {"52": 7, "12": 30, "7": 1}
 _SINCE_LAST_YEAR = Lazy(r"\bsince last year\b|\bfor years\b|\bfor ages\b")
 
 
@@ -98,12 +104,12 @@ def _age_from_text(lower: str) -> tuple[int | None, str | None]:
 
 
 _OTHER_SCALES = Lazy(r"stress|anxi|tired|tense|tension|energy|mood|sleep|happy|calm|relax|"
-                           r"worried|busy|motivat|confiden|scored|score|exam|test|rated|rating|"
-                           r"review|stars|marks|quiz")
+                     r"worried|busy|motivat|confiden|scored|score|exam|test|rated|rating|"
+                     r"review|stars|marks|quiz")
 
 
 _NOW_SCORE = Lazy(r"\b(?:down to|now|now at|now it is|now it's|today it's) (?:about |around )?"
-                        r"(?:a |an )?(\d{1,2})\b(?!\s*(?:minutes|mins|days|weeks|hours|am|pm))")
+                  r"(?:a |an )?(\d{1,2})\b(?!\s*(?:minutes|mins|days|weeks|hours|am|pm))")
 
 
 def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
@@ -139,8 +145,13 @@ def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
 def parse_duration_days(text: str) -> int | None:
     """Days in a phrase such as '3 weeks', 'for a month', 'two days'."""
     lower = text.lower()
-    match = _DURATION.search(lower) or re.search(rf"\b{_NUM}\s*(day|week|fortnight|month|year)s?\b",
+    # "6 years ago" is a point in time, not how long something has lasted.
+    match = _DURATION.search(lower) or re.search(rf"\b{_NUM}\s*(day|week|fortnight|month|year)s?\b"
+                                                  r"(?!\s*(?:ago|back|before|old|later|earlier))",
                                                   lower)
+    clinical = _CLINICAL_DURATION.search(lower)
+    if clinical and not match:
+        return int(clinical.group(1)) * _CLINICAL_UNIT_DAYS[clinical.group(2)]
     if match:
         count = _to_int(match.group(1)) if match.group(1) else 1
         return (count or 1) * _UNIT_DAYS[match.group(2)]

@@ -77,7 +77,11 @@ _BODY = (r"(?:\w+ )?(?:back|neck|shoulders?|head|scalp|temples?|forehead|face|ja
          r"stomach|chest|bottom|glutes)")
 # "her legs", and "mum's right leg" (the possessive is dropped in normalising: "mum right leg").
 _THEIR_BODY = Lazy(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
-_MY_BODY = Lazy(rf"\bmy {_BODY}\b")
+_MY_BODY = Lazy(rf"\bmy (?:own )?{_BODY}\b")
+# The writer asks for themself: "routine for me", "mine are just sore", "my own back".
+_FOR_ME = Lazy(r"\b(?:routine|massage|something|plan|stretches|moves|tips|ideas?|one) "
+               r"(?:\w+ ){0,2}?for me\b"
+               r"|\bmine (?:are|is|feel|feels|just)\b|\bmy own\b")
 _I_HURT = Lazy(r"\bi (?:have|have got|got|get|feel|am|keep getting)\b(?: \w+){0,3} (?:ache|aches|"
                r"aching|achy|pain|headache|migraine|sore|stiff|tight|tense|numb)\b")
 
@@ -88,7 +92,8 @@ _LONG_AGO = Lazy(
     r"|\bas a (?:child|kid|teen|teenager|boy|girl|baby|student)\b|\bin my (?:teens|twenties|youth)\b"
     r"|\bwhen i was (?:young|younger|little|small|a kid|a child|a teenager|at school|a student|"
     r"\d+)\b|\bat school\b|\bin the (?:nineties|eighties|seventies|90s|80s|70s)\b"
-    r"|\bfine (?:for|ever) (?:years|decades)\b")
+    r"|\bfine (?:for|ever) (?:years|decades)\b"
+    r"|\b\d+ years in remission\b")
 # Resolved: it happened and it is over.
 _RESOLVED = Lazy(
     r"\b(?:fully |completely |long )?(?:recovered|healed|resolved|cleared up|settled down)\b"
@@ -98,6 +103,7 @@ _RESOLVED = Lazy(
     r"benign)\b|\bturned out\b|\bno problems?(?: since)?\b|\bnot since\b|\bfine ever since\b"
     r"|\bno (?:trouble|issues?) since\b|\bsigned me off\b|\bback to normal\b"
     r"|\b(?:fever|temperature|temp) (?:was |has been |is |had )?(?:gone|normal|down|broke|settled)\b"
+    r"|\bbeen normal (?:for|since)\b"
     r"|\bno longer\b"
     r"|\b(?:it|that|this|which|they|bug|fever|temperature|temp|infection|virus|cold|flu|rash|"
     r"swelling|bruise|cough|sickness|pain) (?:is|are|has|have|was) (?:gone|over|passed)"
@@ -166,10 +172,12 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
     norm = text.norm
     if _CARE.search(norm):
         return "someone_else"
-    has_people = any(_is_person(text, i) or text.tokens[i].norm in THIRD_PRONOUNS
-                     for i in range(len(text.tokens)))
+    # "everyone would be better off without me" is not about anyone else's body.
+    has_people = any((_is_person(text, i) and text.tokens[i].norm not in {"everyone", "family"})
+                     or text.tokens[i].norm in THIRD_PRONOUNS for i in range(len(text.tokens)))
     if has_people and _THEIR_BODY.search(norm) and not (_MY_BODY.search(norm)
-                                                        or _I_HURT.search(norm)):
+                                                        or _I_HURT.search(norm)
+                                                        or _FOR_ME.search(norm)):
         # "Grandma has osteoporosis. Her shoulders ache and I'd like to rub them."
         return "someone_else"
     if has_people and not _OWN_COMPLAINT.search(norm):
@@ -247,8 +255,8 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
                 and _is_object(text, index):
             continue
-        if person == "writer":
-            return "writer"
+        if person == "writer" or text.tokens[index].norm in {"everyone", "family"}:
+            return "writer"  # "everyone in our flat": the writer too
         if subject == "someone_else":
             word = text.tokens[index].norm
             if word in THIRD_PRONOUNS or word in _massaged_names(text):
@@ -283,7 +291,20 @@ def _segment(text: NormalText, hit: Hit) -> str:
     return " ".join(t.norm for t in text.tokens[low:high + 1])
 
 
-Over = Literal["long_ago", "resolved"]
+Over = Literal["long_ago", "resolved", "checked"]
+# "never happened again" says it is over; its "again" is not the ongoing one.
+_NEVER_AGAIN = Lazy(r"\b(?:never|not|has not|have not|had not|it has not|it never) "
+                    r"(?:happened|had it|come back|came back|returned|recurred|been back)"
+                    r"(?: \w+)? again\b"
+                    r"|\bnever (?:came|come) back\b")
+# A doctor has looked and found nothing: a past episode that was checked no longer counts,
+# even for rules where a sign that passed would ("felt like a heart attack; ECG normal").
+_CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|scan|scans|tests|test|x-ray|xray|mri|ct|results?) "
+                r"(?:\w+ ){0,3}?(?:was|were|came back|all|is|are) (?:all )?"
+                r"(?:normal|clear|fine|negative|ok|okay)\b"
+                r"|\b(?:checked|examined) (?:me |him |her )?(?:over |out )?"
+                r"(?:thoroughly|fully|everything)\b"
+                r"|\b(?:ruled out|nothing (?:serious|wrong|found))\b")
 
 
 def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | None:
@@ -295,11 +316,14 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
 @lru_cache(maxsize=4096)
 def _over_in(stretch: str, this_year: int) -> Over | None:
     # Cached: the hits of many rules share a stretch of one sentence.
+    stretch = _NEVER_AGAIN.sub(" all better ", stretch)
     if _ONGOING.search(stretch):
         return None
     if _LONG_AGO.search(stretch) or any(int(year) <= this_year - 2
                                         for year in _YEAR.findall(stretch)):
         return "long_ago"
+    if _CHECKED.search(stretch):
+        return "checked"
     if _RESOLVED.search(stretch):
         return "resolved"
     return None
