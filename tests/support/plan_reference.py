@@ -9,7 +9,8 @@ planner must give the same plans, byte for byte.
 When a change is *meant* to change plans (a new technique, a rule, a new way of
 choosing), make the file again and say so in the commit:
 
-    .venv/bin/python tests/support/plan_reference.py --write
+    .venv/bin/python tests/support/plan_reference.py --write           # same requests
+    .venv/bin/python tests/support/plan_reference.py --write --fresh   # draw them anew
 """
 
 from __future__ import annotations
@@ -90,8 +91,14 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def write() -> None:
-    cases = make_requests()
+def write(fresh: bool = False) -> None:
+    """Digest every request's plan again. The requests themselves are kept (new labelled
+    sets would otherwise change which sentences are drawn); `fresh` draws them anew."""
+    if fresh or not REFERENCE.exists():
+        cases = make_requests()
+    else:
+        cases = [{"request": case["request"], "rest_no": case["rest_no"]}
+                 for case in json.loads(REFERENCE.read_text(encoding="utf-8"))]
     for case in cases:
         case["plan_sha256"] = digest(plan_json(case))
     lines = ",\n".join(json.dumps(case, ensure_ascii=False) for case in cases)
@@ -101,4 +108,4 @@ def write() -> None:
 if __name__ == "__main__":
     if "--write" not in sys.argv:
         raise SystemExit(__doc__)
-    write()
+    write(fresh="--fresh" in sys.argv)
