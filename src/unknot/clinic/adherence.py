@@ -24,12 +24,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from unknot.clinic.records import ProgrammeView
 from unknot.clinic.schedule import Schedule, slot_key, slots_on
 from unknot.journal import DIMENSIONS
+from unknot.storage.clinic_models import Account, Programme
 from unknot.storage.models import SessionRow
 
 DONE, PARTIAL, STARTED, MISSED, OPEN = "done", "partial", "started", "missed", "open"
@@ -148,10 +149,29 @@ def linked_statuses(db: Session, programmes: list[ProgrammeView], first: date, l
                       .where(SessionRow.programme_id.in_([p.id for p in programmes]),
                              SessionRow.slot >= first.isoformat(),
                              SessionRow.slot < (last + timedelta(days=1)).isoformat()))
+    return _grouped(rows)
+
+
+def _grouped(rows: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], list[str]]:
     found: dict[tuple[str, str], list[str]] = defaultdict(list)
     for programme_id, slot, status in rows:
         found[(programme_id, slot)].append(status)
     return found
+
+
+def therapist_statuses(db: Session, therapist_id: str, first: date, last: date
+                       ) -> dict[tuple[str, str], list[str]]:
+    """`linked_statuses` for every programme of a therapist's clients running in these
+    days, joined through the therapist (one short query, however many clients)."""
+    rows = db.execute(
+        select(SessionRow.programme_id, SessionRow.slot, SessionRow.status)
+        .join(Programme, Programme.id == SessionRow.programme_id)
+        .join(Account, Account.id == Programme.client_id)
+        .where(Account.therapist_id == therapist_id, Programme.starts_on <= last,
+               or_(Programme.ends_on.is_(None), Programme.ends_on >= first),
+               SessionRow.slot >= first.isoformat(),
+               SessionRow.slot < (last + timedelta(days=1)).isoformat()))
+    return _grouped(rows)  # type: ignore[arg-type]
 
 
 def outcomes(programmes: list[ProgrammeView], played: dict[tuple[str, str], list[str]],

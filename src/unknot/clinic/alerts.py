@@ -199,11 +199,10 @@ def mark_all_seen(store: Store, viewer: Viewer) -> int:
         return count
 
 
-def unseen_counts(db: Session, client_ids: list[str]) -> dict[str, int]:
-    """Unseen items per client (clients with none are left out)."""
-    if not client_ids:
-        return {}
+def therapist_unseen(db: Session, therapist_id: str) -> dict[str, int]:
+    """Unseen items per client of this therapist (clients with none are left out)."""
     rows = db.execute(select(ClinicAlert.client_id, func.count())
-                      .where(ClinicAlert.client_id.in_(client_ids), ClinicAlert.seen_at.is_(None))
+                      .where(ClinicAlert.therapist_id == therapist_id,
+                             ClinicAlert.seen_at.is_(None))
                       .group_by(ClinicAlert.client_id))
     return {client: int(n) for client, n in rows}

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, or_, select
 
 from unknot.clinic import adherence
-from unknot.clinic.alerts import unseen_counts
+from unknot.clinic.alerts import therapist_unseen
 from unknot.clinic.records import _view
 from unknot.storage import Store
 from unknot.storage.clinic_models import Account, Programme
@@ -88,18 +88,18 @@ def rows(store: Store, therapist_id: str, *, today: date, zone: ZoneInfo, now: d
             .order_by(SessionRow.created_at.desc(), SessionRow.id.desc()).limit(1)
             .correlate(Account).scalar_subquery())
     monday, sunday = adherence.week_of(today)
+    mine = Account.therapist_id == therapist_id
     with store.reading() as db:
         clients = db.execute(select(Account.id, Person.display_name, last, pain)
                              .join(Person, Person.id == Account.person_id)
-                             .where(Account.therapist_id == therapist_id,
-                                    Account.role == "client")).all()
-        ids = [c[0] for c in clients]
-        unseen = unseen_counts(db, ids)
+                             .where(mine, Account.role == "client")).all()
+        unseen = therapist_unseen(db, therapist_id)
+        # Joined through the therapist, not listed by id: one short query, however many.
         running = [_view(p) for p in db.scalars(
-            select(Programme).where(Programme.client_id.in_(ids), Programme.starts_on <= sunday,
-                                    or_(Programme.ends_on.is_(None), Programme.ends_on >= monday)))
-        ] if ids else []
-        played = adherence.linked_statuses(db, running, monday, sunday)
+            select(Programme).join(Account, Account.id == Programme.client_id)
+            .where(mine, Programme.starts_on <= sunday,
+                   or_(Programme.ends_on.is_(None), Programme.ends_on >= monday)))]
+        played = adherence.therapist_statuses(db, therapist_id, monday, sunday)
     by_client = defaultdict(list)
     for programme in running:
         by_client[programme.client_id].append(programme)
