@@ -141,6 +141,10 @@ class Context:
     used_positions: list[str] = field(default_factory=list)
     position: str | None = None
     _static: dict[tuple[str, str], float] = field(default_factory=dict)
+    # Worked out once per request (the targets, connected areas, setting and positions
+    # do not change while a plan is composed): see `_overlap` and `_phase_pool`.
+    _overlaps: dict[tuple[str, bool], list[str]] = field(default_factory=dict)
+    _phase_pools: dict[tuple[str, int], tuple] = field(default_factory=dict)
     setting: str = "anywhere"
     named_tools: frozenset[str] = frozenset()
     calm: bool = False
@@ -272,8 +276,18 @@ def usable(technique: Technique, ctx: Context, mind_conditions: bool = True) -> 
 
 
 def _overlap(technique: Technique, regions: list[str], ctx: Context) -> list[str]:
-    mine = _traits(technique, ctx).regions
-    return [r for r in regions if r in mine]
+    """The regions of `regions` the technique works on, in their order (for the context's
+    targets and connected areas, worked out once a request: treat the list as read-only)."""
+    on_targets = regions is ctx.targets
+    if not on_targets and regions is not ctx.connected:
+        mine = _traits(technique, ctx).regions
+        return [r for r in regions if r in mine]
+    key = (technique.id, on_targets)
+    found = ctx._overlaps.get(key)
+    if found is None:
+        mine = _traits(technique, ctx).regions
+        found = ctx._overlaps[key] = [r for r in regions if r in mine]
+    return found
 
 
 def _ranked(pool: list[Technique], phase: str, ctx: Context) -> list[Technique]:
@@ -284,42 +298,29 @@ def _ranked(pool: list[Technique], phase: str, ctx: Context) -> list[Technique]:
     the loop (the same sums in the same order, so the same floats)."""
     used_positions = set(ctx.used_positions)
     static, used, draw, traits = ctx._static, ctx.used, ctx.rng.random, ctx.traits
-    position_score = _PositionScore(ctx, used_positions)
+    # `_position_score`, with what depends only on the context taken out of the loop.
+    allowed, here = ctx.position_set, ctx.position
+    in_bed = ctx.setting == "bed" and "lying" in ctx.positions
+    most = 1 if ctx.total < 480 else 2 if ctx.total < 720 else 3
+    elsewhere = 0.0 if not used_positions else -1.0 if len(used_positions) < most else -6.0
     keys = []
     for technique in pool:
         key = (technique.id, phase)
         score = static.get(key)
         if score is None:
             score = static[key] = _static_score(technique, phase, ctx)
-        mine = traits.get(technique.id) or _make_traits(technique)
-        score += position_score(mine.positions)
+        mine = (traits.get(technique.id) or _make_traits(technique)).positions & allowed
+        if in_bed:
+            score += 2.5 if "lying" in mine else -8.0
+        elif here in mine:
+            score += 2.5
+        elif not mine.isdisjoint(used_positions):
+            score += 1.5
+        else:
+            score += elsewhere
         score -= 4.0 * used.get(technique.id, 0)
         keys.append(-(score + draw() * 1.2))
     return [pool[i] for i in sorted(range(len(pool)), key=keys.__getitem__)]
-
-
-class _PositionScore:
-    """`_position_score` for one ranking: what depends only on the context, worked out once."""
-
-    __slots__ = ("allowed", "in_bed", "here", "used", "new")
-
-    def __init__(self, ctx: Context, used: set[str]):
-        self.allowed = ctx.position_set
-        self.in_bed = ctx.setting == "bed" and "lying" in ctx.positions
-        self.here = ctx.position
-        self.used = used
-        most = 1 if ctx.total < 480 else 2 if ctx.total < 720 else 3
-        self.new = 0.0 if not used else -1.0 if len(used) < most else -6.0
-
-    def __call__(self, positions: frozenset[str]) -> float:
-        mine = positions & self.allowed
-        if self.in_bed:
-            return 2.5 if "lying" in mine else -8.0
-        if self.here in mine:
-            return 2.5
-        if not mine.isdisjoint(self.used):
-            return 1.5
-        return self.new
 
 
 def _position_score(technique: Technique, ctx: Context,
@@ -383,7 +384,17 @@ def _relevant(technique: Technique, phase: str, ctx: Context) -> bool:
 
 
 def _phase_pool(pool: list[Technique], phase: str, ctx: Context) -> list[Technique]:
-    """What a phase chooses from: on the complaint first; connected areas only as support."""
+    """What a phase chooses from: on the complaint first; connected areas only as support.
+
+    Worked out once a request for each pool (the fitting at the end asks again and again)."""
+    key = (phase, id(pool))
+    found = ctx._phase_pools.get(key)
+    if found is None or found[0] is not pool or found[1] != len(pool):
+        found = ctx._phase_pools[key] = (pool, len(pool), _make_phase_pool(pool, phase, ctx))
+    return list(found[2])
+
+
+def _make_phase_pool(pool: list[Technique], phase: str, ctx: Context) -> list[Technique]:
     relevant = [t for t in pool if _relevant(t, phase, ctx)]
     if ctx.setting == "bed" and "lying" in ctx.positions:
         # In bed everything is done lying down where it can be; a stretch that would

@@ -168,12 +168,16 @@ class Engine:
             present |= self.lexicon.compiler.present(text)
         for index in self._candidates(present):
             compiled = self._compiled[index]
-            if present & compiled.needs != compiled.needs or not all(
-                    regex.could_match(present) for regex in compiled.texts if regex is not None):
+            needs = compiled.needs
+            if present & needs != needs:
                 continue
-            result = self._evaluate(compiled, texts, facts, complaint_regions, subject)
-            if result is not None:
-                fired.append(result)
+            for regex in compiled.texts:  # (a loop: cheaper than all() over a generator)
+                if regex is not None and not regex.could_match(present):
+                    break
+            else:
+                result = self._evaluate(compiled, texts, facts, complaint_regions, subject)
+                if result is not None:
+                    fired.append(result)
         return _screening(fired)
 
     def _evaluate(self, compiled: _CompiledRule, texts: Texts, facts: Facts,

@@ -21,8 +21,12 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
+import os
+import pickle
 import re
 import sys
+import tempfile
+import zlib
 from array import array
 from pathlib import Path
 
@@ -35,9 +39,9 @@ except ImportError:  # pragma: no cover — another Python
 # A program: the flags, the code as 32-bit numbers, the groups and group names.
 Program = tuple[int, bytes, int, dict, tuple]
 
-_FORMAT = "unknot-regex-1"
-# More than the shipped patterns several times over: past it, old programs are dropped.
-_MOST_KEPT = 3000
+_FORMAT = "unknot-regex-2"
+# About twice the shipped patterns (every command reads them all): past it, old programs go.
+_MOST_KEPT = 800
 
 _known: dict[bytes, Program] | None = None  # read from the file on first use
 _learnt: dict[bytes, Program] = {}  # compiled in this process, not yet in the file
@@ -54,14 +58,40 @@ def _path() -> Path:
     return prepared.CACHE_DIR / f"regex-{hashlib.sha256(build).hexdigest()[:32]}.pickle"
 
 
-def _read() -> dict[bytes, Program]:
-    from unknot import prepared
+_MAGIC = b"unknot-regex-programs-1\n"
 
+
+def _read() -> dict[bytes, Program]:
+    """The programs kept, or none when the file is missing or damaged. (Checked with a
+    CRC rather than the prepared files' SHA-256: every command reads this file, and a
+    CRC of its few megabytes costs a tenth as much; it guards against damage, not
+    against someone who can write the user's cache folder anyway.)"""
     try:
-        found = prepared._read(_path())
+        blob = _path().read_bytes()
+        if not blob.startswith(_MAGIC):
+            return {}
+        checksum, payload = blob[len(_MAGIC):len(_MAGIC) + 4], blob[len(_MAGIC) + 4:]
+        if zlib.crc32(payload).to_bytes(4, "big") != checksum:
+            return {}
+        found = pickle.loads(payload)
     except Exception:  # noqa: BLE001 — missing or damaged: start afresh
         return {}
     return found if isinstance(found, dict) else {}
+
+
+def _write(programs: dict[bytes, Program]) -> None:
+    path = _path()
+    payload = pickle.dumps(programs, protocol=pickle.HIGHEST_PROTOCOL)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Written beside, then renamed: a reader never sees half a file.
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(_MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _key(pattern: str, flags: int) -> bytes:
@@ -110,8 +140,6 @@ def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], Program | None]
 
 def save() -> None:
     """Add the programs compiled in this process to the file (at exit; safe to call twice)."""
-    from unknot import prepared
-
     if not _learnt:
         return
     programs = _read()
@@ -119,7 +147,7 @@ def save() -> None:
         programs = {}
     programs.update(_learnt)
     with contextlib.suppress(OSError, ValueError):
-        prepared._write(_path(), programs)
+        _write(programs)
     if _known is not None:
         _known.update(_learnt)
     _learnt.clear()
