@@ -152,3 +152,28 @@ def test_the_player_is_accessible_in_dark_mode(chromium, server):  # noqa: F811
         run_for(page, 10)
         check(page, "player-dark-phone")
         assert page.errors == []
+
+
+def test_settings_arriving_late_from_the_server_never_undo_what_was_just_typed(chromium, server):  # noqa: F811
+    """The settings page fills from this device, then from the server a moment later; on a
+    slow connection that answer must not overwrite a value the person has already typed."""
+    import threading
+
+    answered = threading.Event()
+    with open_page(chromium, server) as page:
+        def slow_preferences(route):
+            if route.request.method == "GET":
+                answered.wait(10)  # held until the person has typed and saved
+            route.continue_()
+
+        page.route("**/api/v1/preferences", slow_preferences)
+        page.goto("/settings")
+        page.fill("#minutes", "45")
+        page.get_by_role("button", name="Save").click()
+        page.wait_for_selector("#settings-status:has-text('Saved')")
+        answered.set()  # now the server's old copy arrives
+        page.wait_for_timeout(300)
+        assert page.input_value("#minutes") == "45"
+        assert page.evaluate("window.unknot.prefs().minutes") == 45
+        page.unroute("**/api/v1/preferences")
+    assert server.api("/api/v1/preferences")["minutes"] == 45

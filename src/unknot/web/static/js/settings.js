@@ -67,5 +67,12 @@
   });
   if ("speechSynthesis" in window) speechSynthesis.addEventListener("voiceschanged", voices);
   fill(U.prefs());
-  U.loadPrefs().then(fill);
+  // The server's copy arrives a moment later: it fills the form only if the person has not
+  // started changing it, never over a value just typed (a slow answer once undid "45").
+  let touched = false;
+  form.addEventListener("input", () => (touched = true), { once: true });
+  form.addEventListener("change", () => (touched = true), { once: true });
+  U.loadPrefs().then((prefs) => {
+    if (!touched) fill(prefs);
+  });
 })();
