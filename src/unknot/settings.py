@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DATABASE_URLS = "sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST/DB"
@@ -38,6 +38,10 @@ ALLOWED = {
     "public_url": "the address people open, e.g. https://clinic.example.org (links in invites)",
     "invite_days": "a whole number of days from 1 to 30",
     "login_days": "a whole number of days from 1 to 90",
+    "reset_hours": "a whole number of hours from 1 to 168",
+    "passkey_origin": "the address passkeys are used at, https://HOST[:PORT] (or http://localhost:PORT)",
+    "passkey_rp_id": "a domain name: the passkey origin's host or a domain it belongs to, "
+                     "e.g. example.org for https://clinic.example.org",
 }
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
 HOST_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
@@ -90,6 +94,17 @@ class Settings(BaseSettings):
                              description="Clinic mode: days an invitation link stays valid.")
     login_days: int = Field(default=14, ge=1, le=90,
                             description="Clinic mode: days a sign-in lasts on a device.")
+    reset_hours: int = Field(default=24, ge=1, le=168,
+                             description="Clinic mode: hours a password reset link stays valid.")
+    passkey_origin: str | None = Field(
+        default=None,
+        description="Clinic mode: the web origin passkeys are made and used at "
+                    "(https://HOST[:PORT]). Default: the origin of UNKNOT_PUBLIC_URL, with a "
+                    "loopback address written as localhost.")
+    passkey_rp_id: str | None = Field(
+        default=None,
+        description="Clinic mode: the passkeys' relying-party id, a domain name. Default: the "
+                    "passkey origin's host.")
 
     @field_validator("public_url")
     @classmethod
@@ -99,6 +114,79 @@ class Settings(BaseSettings):
         if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
             raise ValueError(f"{_shown(value)} is not a web address; use {ALLOWED['public_url']}")
         return value.rstrip("/")
+
+    @field_validator("passkey_origin")
+    @classmethod
+    def _passkey_origin(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        value = value.rstrip("/")
+        found = re.fullmatch(r"(https?)://([^\s/?#:@]+)(:\d{1,5})?", value)
+        if not found:
+            raise ValueError(f"{_shown(value)} is not an origin; use {ALLOWED['passkey_origin']}")
+        if found[1] == "http" and found[2].lower() != "localhost":
+            raise ValueError(f"{_shown(value)}: browsers offer passkeys only over https (or at "
+                             f"http://localhost); use {ALLOWED['passkey_origin']}")
+        return value.lower()
+
+    @field_validator("passkey_rp_id")
+    @classmethod
+    def _passkey_rp_id(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        name = value.strip().lower().removesuffix(".")
+        try:
+            ipaddress.ip_address(name)
+        except ValueError:
+            pass
+        else:
+            raise ValueError(f"{_shown(value)} is an address; use {ALLOWED['passkey_rp_id']}")
+        labels = name.split(".")
+        if not all(HOST_LABEL.fullmatch(label) for label in labels) or labels[-1].isdigit():
+            raise ValueError(f"{_shown(value)} is not a domain name; use "
+                             f"{ALLOWED['passkey_rp_id']}")
+        return name
+
+    @model_validator(mode="after")
+    def _passkey_pair(self) -> Settings:
+        origin_host = _host_of(self.webauthn_origin)
+        rp_id = self.passkey_rp_id
+        if rp_id is not None and origin_host is not None and not (
+                origin_host == rp_id or origin_host.endswith("." + rp_id)):
+            raise ValueError(f"UNKNOT_PASSKEY_RP_ID: {_shown(rp_id)} is not the passkey origin's "
+                             f"host ({origin_host}) nor a domain it belongs to; use "
+                             f"{ALLOWED['passkey_rp_id']}")
+        return self
+
+    @property
+    def webauthn_origin(self) -> str | None:
+        """Where passkeys are used: UNKNOT_PASSKEY_ORIGIN, else the public address's origin
+        (a loopback address as localhost, since a passkey needs a domain name); None when
+        that is plain http beyond this computer or an address without a name."""
+        if self.passkey_origin:
+            return self.passkey_origin
+        found = re.match(r"(https?)://(\[[^\]]+\]|[^/:]+)(:\d+)?", self.base_url)
+        if not found:
+            return None
+        scheme, host, port = found[1], found[2].strip("[]").lower(), found[3] or ""
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            address = None
+        if address is not None:
+            if not address.is_loopback:
+                return None
+            host = "localhost"
+        if scheme == "http" and host != "localhost":
+            return None
+        return f"{scheme}://{host}{port}"
+
+    @property
+    def webauthn_rp_id(self) -> str | None:
+        """The passkeys' relying-party id (None: passkeys are off, see `webauthn_origin`)."""
+        if self.webauthn_origin is None:
+            return None
+        return self.passkey_rp_id or _host_of(self.webauthn_origin)
 
     @property
     def clinic(self) -> bool:
@@ -210,6 +298,13 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _host_of(origin: str | None) -> str | None:
+    if origin is None:
+        return None
+    return origin.split("://", 1)[1].rsplit(":", 1)[0] if origin.count(":") == 2 \
+        else origin.split("://", 1)[1]
+
+
 def _shown(value: object) -> str:
     text = repr(value)
     return text if len(text) <= SHOWN_VALUE_MAX else text[:SHOWN_VALUE_MAX - 1] + "…"
@@ -220,6 +315,8 @@ def _problem(item: dict[str, object]) -> str:
     field = ".".join(str(p) for p in loc) if isinstance(loc, tuple | list) else str(loc)
     name = f"UNKNOT_{field.upper()}"
     message = str(item["msg"])
+    if not field:  # a check across settings names its variables itself
+        return message.removeprefix("Value error, ")
     if item["type"] == "value_error":
         # Our own validators say what is wrong and what is allowed.
         return f"{name}: {message.removeprefix('Value error, ')}"

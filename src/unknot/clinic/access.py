@@ -8,7 +8,9 @@ personal routes act for the signed-in person's own data. The rule:
 - a therapist invites clients and sees and changes only their own clients' records;
 - a client sees their own programmes and how they are getting on (outcomes), and
   nothing of anyone else, and may delete their own account (with all their data);
-- a therapist's inbox and dashboard are theirs alone, and list only their own clients.
+- a therapist's inbox and dashboard are theirs alone, and list only their own clients;
+- a password reset link is made by the clinic owner for a therapist, and by a client's
+  own therapist for the client; an invitation is withdrawn by the one who sent it.
 
 Refusals are answered as "not found" by the web, so an id never tells whether it exists.
 """
@@ -21,7 +23,8 @@ from typing import Literal
 Role = Literal["owner", "therapist", "client"]
 Action = Literal["own_data", "invite_therapist", "invite_client", "view_clinic_audit",
                  "view_client", "change_client", "view_programme", "play_programme",
-                 "delete_account", "view_outcomes", "therapist_inbox"]
+                 "delete_account", "view_outcomes", "therapist_inbox",
+                 "reset_client_password", "reset_therapist_password", "revoke_invite"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,22 @@ class Client:
 
 
 @dataclass(frozen=True)
+class Colleague:
+    """A therapist, as an account the clinic owner manages."""
+
+    account_id: str
+    clinic_id: str
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """An invitation not yet accepted: whose clinic, and who sent it."""
+
+    clinic_id: str
+    invited_by: str | None
+
+
+@dataclass(frozen=True)
 class Decision:
     """Allowed or not, and why (logged and shown to whoever may see it)."""
 
@@ -64,12 +83,25 @@ def _no(reason: str) -> Decision:
     return Decision(False, reason)
 
 
-def decide(viewer: Viewer | None, action: Action, client: Client | None = None) -> Decision:
-    """May `viewer` do `action` (on `client`'s record, where the action concerns one)?"""
+def decide(viewer: Viewer | None, action: Action, client: Client | None = None, *,
+           therapist: Colleague | None = None, invitation: Invitation | None = None) -> Decision:
+    """May `viewer` do `action` (on `client`'s record, `therapist`'s account or
+    `invitation`, where the action concerns one)?"""
     if viewer is None:
         return _no("not signed in")
     if action == "own_data":
         return _yes("a person's own data")
+    if action == "reset_therapist_password":
+        if therapist is None or therapist.clinic_id != viewer.clinic_id:
+            return _no("no such therapist in this clinic")
+        return _yes("the clinic owner resets a therapist's password") if viewer.role == "owner" \
+            else _no("only the clinic owner resets a therapist's password")
+    if action == "revoke_invite":
+        if invitation is None or invitation.clinic_id != viewer.clinic_id:
+            return _no("no such invitation in this clinic")
+        return _yes("the sender withdraws their invitation") \
+            if invitation.invited_by == viewer.account_id \
+            else _no("only the person who sent an invitation withdraws it")
     if action == "invite_therapist":
         return _yes("the clinic owner invites therapists") if viewer.role == "owner" \
             else _no("only the clinic owner invites therapists")
@@ -95,6 +127,8 @@ def decide(viewer: Viewer | None, action: Action, client: Client | None = None) 
         return _yes("the client's own programme")
     if action == "play_programme":
         return _no("only the client plays their programme")
+    if action == "reset_client_password" and viewer.account_id == client.account_id:
+        return _no("a client changes their own password on their account page")
     if viewer.role == "therapist" and client.therapist_id == viewer.account_id:
         return _yes("the client's own therapist")
     if viewer.role == "therapist":

@@ -136,6 +136,8 @@ def _usable(db_invite: Invite | None, now: datetime) -> Invite:
     if db_invite.used_at is not None:
         raise InviteUnusable("This invitation link has been used already: sign in instead, "
                              "or ask for a new link.")
+    if db_invite.revoked_at is not None:
+        raise InviteUnusable("This invitation was withdrawn. Ask for a new one.")
     if db_invite.expires_at <= now:
         raise InviteUnusable("This invitation link has expired. Ask for a new one.")
     return db_invite
@@ -164,6 +166,7 @@ def accept_invite(store: Store, token: str, *, display_name: str, password: str,
     with store.writing() as db:
         found = _usable(db.get(Invite, key), now)
         taken = db.execute(update(Invite).where(Invite.token_hash == key, Invite.used_at.is_(None),
+                                                Invite.revoked_at.is_(None),
                                                 Invite.expires_at > now).values(used_at=now))
         if taken.rowcount != 1:
             raise InviteUnusable("This invitation link has been used already.")
@@ -313,6 +316,7 @@ def pending_invites(store: Store, viewer: Viewer) -> list[InviteView]:
     with store.reading() as db:
         rows = db.scalars(select(Invite).where(Invite.invited_by == viewer.account_id,
                                                Invite.used_at.is_(None),
+                                               Invite.revoked_at.is_(None),
                                                Invite.expires_at > store.now())
                           .order_by(Invite.created_at)).all()
         return [InviteView(r.role, r.email, r.display_name, "") for r in rows]
@@ -322,6 +326,16 @@ def clinic_timezone(store: Store, clinic_id: str) -> ZoneInfo:
     with store.reading() as db:
         clinic = db.get_one(Clinic, clinic_id)
     return ZoneInfo(clinic.timezone)
+
+
+def account_timezone(store: Store, account_id: str) -> ZoneInfo:
+    """The zone a person's schedule, "today" and calendar are read in: their own if they
+    (or their therapist) set one, else the clinic's."""
+    with store.reading() as db:
+        own, clinic = db.execute(select(Account.timezone, Clinic.timezone)
+                                 .join(Clinic, Clinic.id == Account.clinic_id)
+                                 .where(Account.id == account_id)).one()
+    return ZoneInfo(own or clinic)
 
 
 # -- calendar feeds ----------------------------------------------------------------------

@@ -185,8 +185,10 @@ def get_programme(store: Store, programme_id: str) -> ProgrammeView | None:
 
 
 def programmes_of(store: Store, client_id: str) -> list[ProgrammeView]:
+    """The client's current programmes (archived ones are in `unknot.clinic.archive`)."""
     with store.reading() as db:
-        rows = db.scalars(select(Programme).where(Programme.client_id == client_id)
+        rows = db.scalars(select(Programme).where(Programme.client_id == client_id,
+                                                  Programme.archived_at.is_(None))
                           .order_by(Programme.created_at.desc(), Programme.id)).all()
     return [_view(r) for r in rows]
 

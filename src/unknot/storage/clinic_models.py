@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from unknot.storage.columns import JSONType
@@ -51,6 +51,8 @@ class Account(Base):
     therapist_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"))
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime]
+    # The person's own IANA zone (None: the clinic's): their schedule, "today", the feed.
+    timezone: Mapped[str | None] = mapped_column(String(64))
 
 
 class LoginSession(Base):
@@ -81,6 +83,7 @@ class Invite(Base):
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
 
 
 class LoginFailure(Base):
@@ -145,6 +148,8 @@ class Programme(Base):
     ends_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    # Archived: off the client's today page and calendar, kept with its history; restorable.
+    archived_at: Mapped[datetime | None]
 
 
 class CalendarFeed(Base):
@@ -190,3 +195,55 @@ class ClinicAlert(Base):
     session_id: Mapped[str | None] = mapped_column(String(36))
     seen_at: Mapped[datetime | None]
     seen_by: Mapped[str | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+
+
+class Passkey(Base):
+    """A WebAuthn credential an account signs in with: its id and public key (no secret)."""
+
+    __tablename__ = "passkeys"
+    __table_args__ = (Index("ix_passkeys_account_id", "account_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    # base64url, as the browser names it; the public key as base64url COSE.
+    credential_id: Mapped[str] = mapped_column(String(1400), unique=True)
+    public_key: Mapped[str] = mapped_column(Text)
+    sign_count: Mapped[int] = mapped_column(BigInteger)
+    name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+    last_used_at: Mapped[datetime | None]
+
+
+PASSKEY_PURPOSES: tuple[str, ...] = ("register", "sign_in", "invite")
+
+
+class PasskeyChallenge(Base):
+    """A WebAuthn challenge waiting for its answer: single use (deleted when answered),
+    expiring, and in the database so any worker can check the answer."""
+
+    __tablename__ = "passkey_challenges"
+    __table_args__ = (CheckConstraint(_in("purpose", PASSKEY_PURPOSES), name="purpose_known"),
+                      Index("ix_passkey_challenges_expires_at", "expires_at"))
+
+    handle_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(16))
+    challenge: Mapped[str] = mapped_column(String(200))
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    invite_hash: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class PasswordReset(Base):
+    """A one-time link to choose a new password, made by the owner (for a therapist), the
+    client's therapist, or `unknot clinic reset-link`."""
+
+    __tablename__ = "password_resets"
+    __table_args__ = (Index("ix_password_resets_account_id", "account_id"),)
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    made_by: Mapped[str | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]

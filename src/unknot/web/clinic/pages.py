@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from unknot.clinic import accounts, records
+from unknot.clinic import accounts, archive, credentials, records
 from unknot.clinic.access import Decision, Viewer, decide
 from unknot.clinic.passwords import WeakPassword
 from unknot.clinic.programmes import ProgrammeError, as_plan
@@ -70,13 +70,13 @@ def _see_other(path: str) -> RedirectResponse:
 
 
 @router.get("/login", response_class=HTMLResponse)
-async def login_page(request: Request, next: str | None = None) -> Response:
+async def login_page(request: Request, next: str | None = None, reset: str = "") -> Response:
     """The sign-in form (someone signed in already goes on to where they were going)."""
     viewer = await auth.viewer_of(request)
     if viewer is not None:
         return _see_other(_safe_next(next) if next else _home(viewer))
     response = render(request, "clinic/login.html", form_token=auth.pre_csrf_token(request),
-                      next=_safe_next(next), errors=[], email="")
+                      next=_safe_next(next), errors=[], email="", reset=reset == "1")
     return auth.keep_pre_csrf(request, response)
 
 
@@ -140,7 +140,8 @@ def _invite_page(request: Request, token: str, errors: list[str], name: str = ""
                       message=str(exc))
     response = render(request, "clinic/welcome.html", status_code=status, invite=found,
                       token=token, form_token=auth.pre_csrf_token(request), errors=errors,
-                      your_name=name or found.display_name)
+                      your_name=name or found.display_name,
+                      passkeys_on=request.app.state.settings.webauthn_rp_id is not None)
     return auth.keep_pre_csrf(request, response)
 
 
@@ -184,7 +185,7 @@ def _clinic_home(request: Request, viewer: Viewer, *, new_link: str | None = Non
         people = accounts.members(store, viewer.clinic_id, role="client",
                                   therapist_id=viewer.account_id)
     return render(request, "clinic/home.html", status_code=status, page="/clinic", viewer=viewer,
-                  people=people, pending=accounts.pending_invites(store, viewer),
+                  people=people, pending=credentials.open_invites(store, viewer),
                   new_link=new_link, errors=errors or [])
 
 
@@ -237,6 +238,8 @@ def _client_page(request: Request, access: auth.ClientAccess, *, errors: list[st
     return render(request, "clinic/client.html", status_code=status, page="/clinic",
                   client=client, stored=stored, sessions=sessions, programmes=programmes,
                   describe=builder.describe, errors=errors or [], intake_form=intake_form or {},
+                  archived=archive.archived_programmes(store, client.account_id),
+                  client_zone=credentials.timezone_of(store, client.account_id),
                   entries=records.audit_log(store, access.viewer.clinic_id,
                                             client_id=client.account_id, limit=20))
 
@@ -389,7 +392,7 @@ def calendar_feed(request: Request, token: str) -> Response:
         return Response("no calendar at this address (it may have been turned off)\n",
                         status_code=404, media_type="text/plain")
     programmes = records.programmes_of(store, account.id) if account.role == "client" else []
-    body = feed(programmes, accounts.clinic_timezone(store, account.clinic_id),
+    body = feed(programmes, accounts.account_timezone(store, account.id),
                 url=f"{request.app.state.settings.base_url}/", stamp=store.now())
     return Response(body, media_type="text/calendar; charset=utf-8",
                     headers={"Cache-Control": "no-store"})

@@ -1,4 +1,4 @@
-"""Today's programme for the client's start page, in the clinic's time zone."""
+"""Today's programme for the client's start page, in the client's time zone."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from unknot.storage import Store
 
 
 def local_today(request: Request, viewer: Viewer) -> date:
-    """Today's date where the clinic is."""
+    """Today's date where the person is (their own time zone, else the clinic's)."""
     store: Store = request.app.state.store
-    zone = accounts.clinic_timezone(store, viewer.clinic_id)
+    zone = accounts.account_timezone(store, viewer.account_id)
     return store.now().astimezone(zone).date()
 
 
