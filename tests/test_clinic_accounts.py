@@ -162,7 +162,7 @@ def test_an_invitation_can_be_accepted_with_a_passkey_instead_of_a_password(
     token = invite_link_token(sent.text)
     http = TestClient(town.app, base_url=BASE)
     page = http.get(f"/welcome/{token}")
-    assert "Create my account with a passkey" in page.text
+    assert "Set up with a passkey instead" in page.text
     csrf = form_token(page.text)
     key = SoftAuthenticator(ORIGIN)
     started = http.post(f"/welcome/{token}/passkey/options", headers={"X-CSRF-Token": csrf})
@@ -501,3 +501,23 @@ def test_the_ownership_matrix_on_the_account_routes(town: Clinic) -> None:
     assert town.carol.api("DELETE", f"/api/v1/sessions/{sid}").status_code == 204
     assert town.carol.api("GET", f"/api/v1/sessions/{sid}").status_code == 404
 
+
+
+# Every route of the account module, and the test above (or the passkey and reset tests,
+# for the signed-out ones) that tries it as each role.
+COVERED = {
+    "/account", "/account/password", "/account/timezone", "/account/passkeys/options",
+    "/account/passkeys", "/account/passkeys/{passkey_id}/remove",
+    "/login/passkey/options", "/login/passkey",
+    "/welcome/{token}/passkey/options", "/welcome/{token}/passkey",
+    "/clinic/reset-link", "/reset/{token}", "/clinic/invites/{invite_id}/revoke",
+    "/clinic/clients/{client_id}/programmes/{programme_id}/archive",
+    "/clinic/clients/{client_id}/programmes/{programme_id}/restore",
+    "/clinic/clients/{client_id}/timezone",
+}
+
+
+def test_no_account_route_is_left_out_of_the_matrix() -> None:
+    from unknot.web.clinic import account
+
+    assert {route.path for route in account.router.routes} == COVERED

@@ -12,6 +12,7 @@ their challenges live in the database, see `unknot.clinic.passkeys`.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from typing import Annotated, Any
 from zoneinfo import available_timezones
 
@@ -99,6 +100,12 @@ async def own(request: Request) -> Viewer:
 # -- the account page ------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def zone_names() -> tuple[str, ...]:
+    """The IANA zone names offered as suggestions (reading them walks the zone files)."""
+    return tuple(sorted(available_timezones()))
+
+
 def _account_page(request: Request, viewer: Viewer, *, errors: list[str] | None = None,
                   notice: str = "", status: int = 200) -> Response:
     store = _store(request)
@@ -114,14 +121,15 @@ def _account_page(request: Request, viewer: Viewer, *, errors: list[str] | None 
                   password_set=password_set,
                   zone=credentials.timezone_of(store, viewer.account_id) or "",
                   clinic_zone=str(accounts.clinic_timezone(store, viewer.clinic_id)),
-                  zones=sorted(available_timezones()))
+                  zones=zone_names())
 
 
 @router.get("/account", response_class=HTMLResponse)
-async def account_page(request: Request) -> Response:
+async def account_page(request: Request, added: str = "") -> Response:
     """Your account: password, passkeys, time zone, signing out everywhere."""
     viewer = await own(request)
-    return await run_in_threadpool(_account_page, request, viewer)
+    notice = "Your passkey is added: next time, sign in with it." if added == "passkey" else ""
+    return await run_in_threadpool(_account_page, request, viewer, notice=notice)
 
 
 @router.post("/account/password", response_class=HTMLResponse)
@@ -190,7 +198,7 @@ async def passkey_register(request: Request) -> Response:
                                        str(body.get("name") or ""))
     except passkeys.PasskeyRefused as exc:
         return _problem(str(exc))
-    return JSONResponse({"id": made.id, "name": made.name, "next": "/account#passkeys"})
+    return JSONResponse({"id": made.id, "name": made.name, "next": "/account?added=passkey#passkeys"})
 
 
 @router.post("/account/passkeys/{passkey_id}/remove", response_class=HTMLResponse)

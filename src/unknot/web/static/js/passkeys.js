@@ -116,7 +116,8 @@
 
   buttons.forEach((button) => {
     const box = button.closest("[data-passkey-box]") || button;
-    if (!supported) {
+    // A passkey belongs to one origin: offered only where the server expects it to be used.
+    if (!supported || (box.dataset.origin !== undefined && box.dataset.origin !== location.origin)) {
       box.hidden = true;
       return;
     }
