@@ -383,6 +383,12 @@ def test_an_archived_programme_leaves_today_and_the_calendar_and_can_be_restored
     assert events() == 0
     record = town.alice.http.get(f"/clinic/clients/{carol}").text
     assert "Archived programmes" in record and "archived the programme" in record
+    # Her own export and the therapist's FHIR bundle still hold it: history is kept.
+    exported = town.carol.http.get("/records/export.json")
+    assert exported.status_code == 200
+    assert "Neck, twice a day" in exported.text
+    bundle = town.alice.http.get(f"/clinic/clients/{carol}/fhir.json")
+    assert bundle.status_code == 200 and "Neck, twice a day" in bundle.text
     # The history is kept: the programme opens in the builder, its sessions stay linked.
     assert town.alice.http.get(f"/clinic/clients/{carol}/programmes/{programme}").status_code \
         == 200

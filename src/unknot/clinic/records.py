@@ -184,11 +184,15 @@ def get_programme(store: Store, programme_id: str) -> ProgrammeView | None:
     return _view(row) if row is not None else None
 
 
-def programmes_of(store: Store, client_id: str) -> list[ProgrammeView]:
-    """The client's current programmes (archived ones are in `unknot.clinic.archive`)."""
+def programmes_of(store: Store, client_id: str, *,
+                  include_archived: bool = False) -> list[ProgrammeView]:
+    """The client's current programmes; with `include_archived`, also the archived ones
+    (exports and reports keep the whole history; see `unknot.clinic.archive`)."""
+    query = select(Programme).where(Programme.client_id == client_id)
+    if not include_archived:
+        query = query.where(Programme.archived_at.is_(None))
     with store.reading() as db:
-        rows = db.scalars(select(Programme).where(Programme.client_id == client_id,
-                                                  Programme.archived_at.is_(None))
+        rows = db.scalars(query
                           .order_by(Programme.created_at.desc(), Programme.id)).all()
     return [_view(r) for r in rows]
 

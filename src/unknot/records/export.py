@@ -65,7 +65,7 @@ def _clinic_parts(store: Store, account_id: str) -> dict[str, Any]:
                                 "ends_on": p.schedule.ends_on.isoformat()
                                 if p.schedule.ends_on else None},
                    "updated_at": p.updated_at.isoformat()}
-                  for p in records.programmes_of(store, account_id)]
+                  for p in records.programmes_of(store, account_id, include_archived=True)]
     return {"intakes": intakes, "programmes": programmes}
 
 

@@ -139,7 +139,7 @@ def _clinic_parts(store: Store, account_id: str) -> tuple[list[Screen], list[Pro
                       (r.request or {}).get("text")) for r in rows]
     library = default_library()
     programmes = []
-    for p in records.programmes_of(store, account_id):
+    for p in records.programmes_of(store, account_id, include_archived=True):
         therapist = accounts.member(store, p.therapist_id)
         steps = []
         for s in p.steps:

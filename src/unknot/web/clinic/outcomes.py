@@ -130,7 +130,7 @@ def outcomes_page(request: Request, access: ViewOutcomes) -> Response:
     own = viewer.account_id == client_id
     client = accounts.member(store, client_id)
     assert client is not None
-    zone = client_zone(store, viewer)
+    zone = accounts.account_timezone(store, client_id)  # the client's own, else the clinic's
     now = store.now()
     today = now.astimezone(zone).date()
     monday, sunday = adherence.week_of(today)

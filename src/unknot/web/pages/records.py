@@ -75,7 +75,7 @@ def clinic_subject(store: Store, account_id: str) -> gathering.Subject:
     assert member is not None
     return gathering.Subject(
         person_id=account.person_id, name=member.name,
-        zone=accounts.clinic_timezone(store, account.clinic_id),
+        zone=accounts.account_timezone(store, account.id),
         account_id=account.id if account.role == "client" else None, email=account.email,
         clinic=clinic.name, therapist=therapist.name if therapist else None)
 
