@@ -381,6 +381,9 @@ def test_an_archived_programme_leaves_today_and_the_calendar_and_can_be_restored
     assert archived.status_code == 303
     assert "Neck, twice a day" not in town.carol.http.get("/").text
     assert events() == 0
+    # An old link to one of its slots no longer plays it.
+    play = town.carol.http.get(f"/programme/{programme}/play?slot=2026-03-02%2008:00")
+    assert play.status_code == 409 and "archived this programme" in play.text
     record = town.alice.http.get(f"/clinic/clients/{carol}").text
     assert "Archived programmes" in record and "archived the programme" in record
     # Her own export and the therapist's FHIR bundle still hold it: history is kept.
@@ -395,6 +398,8 @@ def test_an_archived_programme_leaves_today_and_the_calendar_and_can_be_restored
     restored = town.alice.post(f"/clinic/clients/{carol}/programmes/{programme}/restore")
     assert restored.status_code == 303
     assert "Neck, twice a day" in town.carol.http.get("/").text and events() == 2
+    assert town.carol.http.get(f"/programme/{programme}/play?slot=2026-03-02%2008:00") \
+        .status_code == 200
     assert "restored the programme" in town.alice.http.get(f"/clinic/clients/{carol}").text
     other = town.alice.post(f"/clinic/clients/{carol}/programmes/{uuid.uuid4()}/archive",
                             headers=PAGE)

@@ -234,8 +234,11 @@ def check_link(store: Store, person_id: str, programme_id: str, slot: str) -> st
         return "there is no such programme"
     with store.reading() as db:
         client = db.get(Account, programme.client_id)
+        archived = db.scalar(select(Programme.archived_at).where(Programme.id == programme.id))
     if client is None or client.person_id != person_id:
         return "there is no such programme"
+    if archived is not None:
+        return "your therapist has archived this programme"
     if not is_slot(programme.schedule, slot):
         return f"{slot[:20]!r} is not a time this programme is scheduled for"
     return None
