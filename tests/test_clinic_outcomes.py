@@ -330,3 +330,17 @@ def test_the_ownership_matrix_on_the_inbox_dashboard_and_outcomes(
     with store.reading() as db:
         account = db.get_one(Account, town.alice.account_id)
     assert account.role == "therapist"
+
+
+def test_an_archived_programme_no_longer_counts_in_the_dashboards_week(
+        town: Clinic, carols: dict[str, Any]) -> None:
+    def carols_week() -> str:
+        page = town.alice.http.get("/clinic/dashboard?sort=name").text
+        row = page[page.index("Carol Client"):]
+        return row[:row.index("</tr>")]
+
+    assert "to come" in carols_week()  # the programme's slots this week
+    carol, programme = town.carol.account_id, carols["programme"]
+    archived = town.alice.post(f"/clinic/clients/{carol}/programmes/{programme}/archive")
+    assert archived.status_code == 303
+    assert "to come" not in carols_week()

@@ -311,17 +311,6 @@ def members(store: Store, clinic_id: str, *, role: str,
             for a, p in rows]
 
 
-def pending_invites(store: Store, viewer: Viewer) -> list[InviteView]:
-    """Invitations this person sent that are neither used nor expired."""
-    with store.reading() as db:
-        rows = db.scalars(select(Invite).where(Invite.invited_by == viewer.account_id,
-                                               Invite.used_at.is_(None),
-                                               Invite.revoked_at.is_(None),
-                                               Invite.expires_at > store.now())
-                          .order_by(Invite.created_at)).all()
-        return [InviteView(r.role, r.email, r.display_name, "") for r in rows]
-
-
 def clinic_timezone(store: Store, clinic_id: str) -> ZoneInfo:
     with store.reading() as db:
         clinic = db.get_one(Clinic, clinic_id)

@@ -97,7 +97,7 @@ def rows(store: Store, therapist_id: str, *, today: date, zone: ZoneInfo, now: d
         # Joined through the therapist, not listed by id: one short query, however many.
         running = [_view(p) for p in db.scalars(
             select(Programme).join(Account, Account.id == Programme.client_id)
-            .where(mine, Programme.starts_on <= sunday,
+            .where(mine, Programme.starts_on <= sunday, Programme.archived_at.is_(None),
                    or_(Programme.ends_on.is_(None), Programme.ends_on >= monday)))]
         played = adherence.therapist_statuses(db, therapist_id, monday, sunday)
     by_client = defaultdict(list)
