@@ -193,6 +193,26 @@ def test_a_red_flag_intake_is_an_item(town: Clinic, store: Store) -> None:
     assert len(items(store, town.carol)) == 1
 
 
+def test_a_clients_own_red_flag_screen_reaches_the_therapist_once(town: Clinic,
+                                                                   store: Store) -> None:
+    urgent = "sudden worst headache of my life an hour ago, neck stiff, light hurts"
+    # The start page screens, then plans: the same finding is one item, not two.
+    assert town.carol.api("POST", "/api/v1/intake", {"text": urgent}).status_code == 200
+    assert town.carol.api("POST", "/api/v1/plans", {"text": urgent, "minutes": 5}).status_code == 200
+    [(kind, detail)] = items(store, town.carol)
+    assert kind == "red_flag" and detail.startswith("Their own screen on the start page said urgent")
+    assert "Red flag at intake" in town.alice.http.get("/clinic/inbox").text
+    assert "Carol" not in town.bob.http.get("/clinic/inbox").text
+    # The no-script start page too, and only for a red flag.
+    town.carol.post("/start", {"text": "neck tight from the desk", "minutes": "5"})
+    town.carol.post("/start", {"text": "my back hurts and since this morning I cannot feel "
+                                       "the toilet paper when I wipe", "minutes": "5"})
+    assert [kind for kind, _ in items(store, town.carol)] == ["red_flag", "red_flag"]
+    # A therapist screening a text for themself adds nothing to anyone's inbox.
+    town.alice.api("POST", "/api/v1/intake", {"text": urgent})
+    assert len(items(store, town.carol)) == 2
+
+
 # -- adherence and trends --------------------------------------------------------------
 
 

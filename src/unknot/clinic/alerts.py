@@ -18,7 +18,7 @@ the inbox and dashboard read a handful of indexed rows instead of years of sessi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -116,6 +116,35 @@ def on_intake(db: Session, client_id: str, verdict: str, message: str, at: datet
         return
     what = "see a doctor first" if verdict == "see_doctor" else "urgent: emergency help"
     _add(db, client, "red_flag", at, f"The intake screen said {what}. {message}")
+
+
+# A client's own screen is run again at each step of the start page (text, the quick
+# check, the plan): the same finding within a day, still unseen, is one item, not three.
+OWN_SCREEN_REPEAT = timedelta(days=1)
+
+
+def on_own_screen(store: Store, client_id: str, verdict: str, message: str,
+                  flags: list[str]) -> bool:
+    """A client screened themself (the start page, the API) and the screen said see a
+    doctor or get help now: an item for their therapist, unless the same one is waiting."""
+    if verdict not in RED_FLAG_VERDICTS:
+        return False
+    what = "see a doctor first" if verdict == "see_doctor" else "urgent: emergency help"
+    found = f" ({', '.join(flags)})" if flags else ""
+    detail = f"Their own screen on the start page said {what}{found}. {message}"[:2000]
+    now = store.now()
+    with store.writing() as db:
+        client = db.get(Account, client_id)
+        if client is None or client.role != "client" or client.therapist_id is None:
+            return False
+        waiting = db.scalar(select(ClinicAlert.id).where(
+            ClinicAlert.client_id == client_id, ClinicAlert.kind == "red_flag",
+            ClinicAlert.seen_at.is_(None), ClinicAlert.at >= now - OWN_SCREEN_REPEAT,
+            ClinicAlert.detail == detail).limit(1))
+        if waiting is not None:
+            return False
+        _add(db, client, "red_flag", now, detail)
+    return True
 
 
 # -- reading and marking -------------------------------------------------------------

@@ -15,12 +15,13 @@ new request only a look-up: a new request is planned as if it were not there.
 
 from __future__ import annotations
 
-from fastapi import Response
+from fastapi import Request, Response
 
 from unknot.memo import SizedMemo
 from unknot.planner import Plan, build_plan
 from unknot.web.api.cpu import run_cpu
 from unknot.web.api.routing import api_router
+from unknot.web.clinic.own_screen import after_screen
 from unknot.web.schemas import PlanBody
 
 router = api_router("plans")
@@ -39,10 +40,12 @@ def plan_json(body: PlanBody) -> bytes:
 # Screening and planning are CPU work: they run in a thread, in the worker's CPU lane,
 # and never hold up the event loop (and with it every other request of this worker).
 @router.post("/plans", response_model=Plan)
-async def plan(body: PlanBody) -> Response:
+async def plan(body: PlanBody, request: Request) -> Response:
     """Screen the request, then compose a routine that fits it.
 
     For a `see_doctor` or `urgent` verdict the plan has no steps: the intake's
     message says what to do instead. No routine possible at all is a 422.
     """
-    return Response(await run_cpu(plan_json, body), media_type="application/json")
+    answer = Response(await run_cpu(plan_json, body), media_type="application/json")
+    await after_screen(request, body.text, body.answers)  # a clinic client's red flag
+    return answer

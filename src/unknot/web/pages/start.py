@@ -23,6 +23,7 @@ from starlette.datastructures import FormData
 
 from unknot.planner import PlanningError, PlanRequest, build_plan
 from unknot.safety.questions import UnknownQuestion
+from unknot.web.clinic.own_screen import client_of, tell_therapist
 from unknot.web.pages.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -138,12 +139,13 @@ async def start_submit(request: Request) -> HTMLResponse:
     """The no-script path: screen and plan on the server, then show the quick safety check,
     the safety page or the plan."""
     form = await request.form()
+    client = await client_of(request)  # a clinic client: a red flag reaches their therapist
     # Screening and planning are CPU work (up to a second for a long text): in the thread
     # pool, so this worker's event loop, and every other request on it, never waits.
-    return await run_in_threadpool(_start_answer, request, form)
+    return await run_in_threadpool(_start_answer, request, form, client)
 
 
-def _start_answer(request: Request, form: FormData) -> HTMLResponse:
+def _start_answer(request: Request, form: FormData, client: str | None = None) -> HTMLResponse:
     body = form_request(form)
     try:
         plan = build_plan(PlanRequest.model_validate(body))
@@ -153,6 +155,8 @@ def _start_answer(request: Request, form: FormData) -> HTMLResponse:
     except (PlanningError, UnknownQuestion) as exc:
         return render(request, "start.html", status_code=422, page="/", form=body,
                       errors=[str(exc)])
+    if client is not None:
+        tell_therapist(request, client, plan.intake)
     data = plan.model_dump(mode="json")
     intake = data["intake"]
     if intake["verdict"] == "urgent":
