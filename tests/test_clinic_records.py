@@ -167,8 +167,8 @@ def test_the_report_pdf_parses_and_carries_the_numbers(town: Clinic, carol_histo
         assert (round(float(box.width)), round(float(box.height))) == size
         words = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
         assert "Self-massage record: Carol Client" in words
-        assert "Pain 2 6.5 5.5 -1" in words, words[:800]
-        assert "7 -> 3" in words and "6 -> 8" in words
+        assert "Pain 2 6.5 5.5 −1" in words, words[:800]
+        assert "7 → 3" in words and "6 → 8" in words
         assert "it hurts more on the left" in words
         assert "Neck, twice a day" in words and "stay light on the left side" in words
         assert "Fine, with things to avoid" in words

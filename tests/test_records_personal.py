@@ -62,7 +62,7 @@ def test_the_report_pdf_fhir_and_exports_come_from_the_journal(
     assert "Programme:" not in page
     words = " ".join(PdfReader(io.BytesIO(http.get("/records/report.pdf").content))
                      .pages[0].extract_text().split())
-    assert "Pain 2 4.5 3 -1.5" in words, words[:600]
+    assert "Pain 2 4.5 3 −1.5" in words, words[:600]
     bundle = Bundle.model_validate_json(http.get("/records/fhir.json").content)
     values = [(e.resource.identifier[0].value, e.resource.valueInteger) for e in bundle.entry
               if e.resource.get_resource_type() == "Observation"]

@@ -1,13 +1,16 @@
 """The report as a PDF, made here with fpdf2 (pure Python: no browser, no network).
 
-A4 or US Letter. Set in the PDF core font Helvetica, which every reader has and which
-covers Windows-1252 (Western European letters, curly quotes, dashes): an arrow becomes
-"->", and a character outside it (a name in Greek, say) prints as "?"; the printable
-page shows every character.
+A4 or US Letter. Set in DejaVu Sans, shipped with unknot (records/fonts, its free
+licence beside it) and embedded in each PDF as the subset of letters used, so names and
+notes in Latin, Greek or Cyrillic scripts print as written ("Łucja", "Ζωή", "Юлия").
+A character the font lacks (Chinese, say) prints as "?"; the printable page shows
+every character.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 from typing import Literal
 
 from fpdf import FPDF
@@ -18,22 +21,31 @@ from unknot.records.report import STATUS_WORDS, VERDICT_WORDS, Report, number, p
 
 Paper = Literal["a4", "letter"]
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "Letter"}
-# Written out so the core font can show them.
-SPELLED = str.maketrans({"→": "->", "−": "-", "≥": ">=", "≤": "<=", "…": "...", "•": "-",
-                         "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+FONTS = Path(__file__).resolve().parent / "fonts"
+FAMILY = "DejaVu"
 INK, MUTED, LINE = (20, 33, 31), (80, 90, 88), (200, 208, 206)
 
 
+@cache
+def _covered() -> frozenset[int]:
+    """The characters the font has (read once, when the first report is made)."""
+    from fontTools.ttLib import TTFont  # fpdf2's own dependency
+
+    with TTFont(FONTS / "DejaVuSans.ttf", lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
 def printable(text: object) -> str:
-    """`text` in what the core font can print (see the module's note)."""
-    spelled = str(text).translate(SPELLED)
-    return spelled.encode("cp1252", "replace").decode("cp1252")
+    """`text` with any character the font lacks shown as "?" (see the module's note)."""
+    covered = _covered()
+    return "".join(c if ord(c) in covered or c in "\n\t" else "?" for c in str(text))
 
 
 class _Document(FPDF):
     def __init__(self, paper: Paper, title: str) -> None:
         super().__init__(orientation="portrait", unit="mm", format=PAPERS[paper])
-        self.core_fonts_encoding = "windows-1252"
+        self.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
+        self.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
         self.set_margins(16, 16, 16)
         self.set_auto_page_break(True, margin=18)
         self.running_title = printable(title)
@@ -42,7 +54,7 @@ class _Document(FPDF):
 
     def footer(self) -> None:
         self.set_y(-12)
-        self.set_font("Helvetica", size=8)
+        self.set_font(FAMILY, size=8)
         self.set_text_color(*MUTED)
         self.cell(0, 5, f"{self.running_title} - page {self.page_no()} of {{nb}}", align="C")
 
@@ -52,7 +64,7 @@ def _heading(pdf: _Document, text: str) -> None:
     if pdf.get_y() > pdf.h - 50:
         pdf.add_page()
     pdf.ln(3)
-    pdf.set_font("Helvetica", "B", 12)
+    pdf.set_font(FAMILY, "B", 12)
     pdf.set_text_color(*INK)
     pdf.cell(0, 7, printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_draw_color(*LINE)
@@ -62,7 +74,7 @@ def _heading(pdf: _Document, text: str) -> None:
 
 def _para(pdf: _Document, text: str, *, size: float = 10, style: str = "",
           muted: bool = False) -> None:
-    pdf.set_font("Helvetica", style, size)
+    pdf.set_font(FAMILY, style, size)
     pdf.set_text_color(*(MUTED if muted else INK))
     pdf.multi_cell(0, size * 0.5, printable(text), align="L", new_x=XPos.LMARGIN,
                    new_y=YPos.NEXT)
@@ -70,7 +82,7 @@ def _para(pdf: _Document, text: str, *, size: float = 10, style: str = "",
 
 def _table(pdf: _Document, head: list[str], rows: list[list[str]],
            widths: tuple[float, ...]) -> None:
-    pdf.set_font("Helvetica", size=8.5)
+    pdf.set_font(FAMILY, size=8.5)
     pdf.set_text_color(*INK)
     pdf.set_draw_color(*LINE)
     with pdf.table(col_widths=widths, line_height=4.6, text_align="LEFT", padding=1,
