@@ -237,6 +237,21 @@ def test_each_slot_is_done_partial_or_missed_in_the_clients_local_time(
     assert "1 of 4, 1 partly" in board
 
 
+def test_the_dashboard_reads_each_clients_week_in_their_own_time_zone(
+        town: Clinic, carols: dict[str, Any], clock: FrozenClock) -> None:
+    plan, programme = carols["plan"], carols["programme"]
+    play(town.carol, plan, programme=programme, slot="2026-03-02 08:00", pain=6, after=3)
+    clock.advance(days=2, hours=1)  # Wed 4 March 10:00 in London: Thu 00:00 on Kiritimati
+    assert "1 of 4" in town.alice.http.get("/clinic/dashboard").text
+    moved = town.alice.post(f"/clinic/clients/{town.carol.account_id}/timezone",
+                            {"timezone": "Pacific/Kiritimati"})
+    assert moved.status_code == 303
+    page = town.alice.http.get(f"/clinic/clients/{town.carol.account_id}/outcomes").text
+    done, due = re.search(r"<strong>(\d+) of (\d+)</strong>", page).groups()
+    assert (done, due) != ("1", "4")  # Wednesday's slots have passed there
+    assert f"{done} of {due}" in town.alice.http.get("/clinic/dashboard").text
+
+
 def test_the_client_sees_their_week_in_kind_words_and_no_inbox(
         town: Clinic, carols: dict[str, Any], clock: FrozenClock, store: Store) -> None:
     play(town.carol, carols["plan"], programme=carols["programme"], slot="2026-03-02 08:00")

@@ -90,7 +90,7 @@ def rows(store: Store, therapist_id: str, *, today: date, zone: ZoneInfo, now: d
     monday, sunday = adherence.week_of(today)
     mine = Account.therapist_id == therapist_id
     with store.reading() as db:
-        clients = db.execute(select(Account.id, Person.display_name, last, pain)
+        clients = db.execute(select(Account.id, Person.display_name, last, pain, Account.timezone)
                              .join(Person, Person.id == Account.person_id)
                              .where(mine, Account.role == "client")).all()
         unseen = therapist_unseen(db, therapist_id)
@@ -104,8 +104,11 @@ def rows(store: Store, therapist_id: str, *, today: date, zone: ZoneInfo, now: d
     for programme in running:
         by_client[programme.client_id].append(programme)
     out = []
-    for account_id, name, last_at, latest in clients:
+    for account_id, name, last_at, latest, own_zone in clients:
+        # Each client's slots in their own time zone when they have one (as on their
+        # outcomes page and calendar), else the clinic's.
+        local = ZoneInfo(own_zone) if own_zone else zone
         week = adherence.tally(adherence.outcomes(by_client[account_id], played, monday, sunday,
-                                                  zone, now))
+                                                  local, now))
         out.append(ClientRow(account_id, name, last_at, latest, unseen.get(account_id, 0), week))
     return sorted(out, key=_key(sort))
