@@ -52,6 +52,8 @@ def _over(text: str, word: str):
 
 def test_never_happened_again_is_over_and_not_ongoing():
     assert _over("thunderclap headache in 2018, scans clear, never happened again", "thunderclap")
+    assert _over("gallbladder removed 6 years ago, fine ever since", "gallbladder")
+    assert _over("the sciatica started in 2019 and has hurt ever since", "sciatica") is None
     assert _over("the pain keeps coming back again", "pain") is None
 
 

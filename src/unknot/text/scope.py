@@ -292,11 +292,14 @@ def _segment(text: NormalText, hit: Hit) -> str:
 
 
 Over = Literal["long_ago", "resolved", "checked"]
-# "never happened again" says it is over; its "again" is not the ongoing one.
+# "never happened again", "fine ever since" say it is over; their "again" and "ever since"
+# are not the ongoing ones.
 _NEVER_AGAIN = Lazy(r"\b(?:never|not|has not|have not|had not|it has not|it never) "
                     r"(?:happened|had it|come back|came back|returned|recurred|been back)"
                     r"(?: \w+)? again\b"
-                    r"|\bnever (?:came|come) back\b")
+                    r"|\bnever (?:came|come) back\b"
+                    # "fine ever since": its "ever since" says it is over, not going on
+                    r"|\b(?:fine|good|ok|okay|no (?:problems?|trouble|issues?)) ever since\b")
 # A doctor has looked and found nothing: a past episode that was checked no longer counts,
 # even for rules where a sign that passed would ("felt like a heart attack; ECG normal").
 _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|scan|scans|tests|test|x-ray|xray|mri|ct|results?) "
