@@ -106,3 +106,21 @@ def test_a_local_problem_leaves_its_site_out(text, site):
 def test_a_device_or_a_medicine_named_by_brand_keeps_massage_guns_away(text):
     out = screen(text)
     assert out.verdict == "caution" and "percussion" in out.avoid
+
+
+@pytest.mark.parametrize("text", [
+    "I read about heart attacks and now I have crushing chest pain and I'm sweating",
+    "I am having a panic attack that felt like a heart attack, chest crushing",
+    "I'm a nurse and I hear about chest pain at work, but today my own chest is crushing",
+])
+def test_a_false_alarm_phrase_never_hides_a_current_emergency_beside_it(text):
+    assert screen(text).verdict == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "Had a panic attack last week that felt like a heart attack; A&E checked everything, "
+    "ECG and bloods normal. I'd like a grounding routine for anxiety.",
+    "I'm a GP; I hear about chest pain and headaches all day and I clench my jaw at night",
+])
+def test_a_past_scare_or_a_clinicians_work_is_not_an_emergency(text):
+    assert screen(text).verdict in ("ok", "caution")
