@@ -44,6 +44,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from core import ROOT, machine  # noqa: E402
+from journal import free_port  # noqa: E402
+from journal import postgres_schema as scratch_schema  # noqa: E402
 
 HOST = "127.0.0.1"
 CLIENTS = int(os.environ.get("BENCH_CLINIC_CLIENTS", "10000"))
@@ -58,35 +60,15 @@ DAYS_ALL = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 PASSWORD_HASH = "$argon2id$v=19$m=65536,t=3,p=4$YmVuY2hiZW5jaGJlbmNo$" + "A" * 43
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def postgres_schema() -> Iterator[str]:
-    base = os.environ.get("UNKNOT_BENCH_POSTGRES_URL") or os.environ.get("UNKNOT_TEST_POSTGRES_URL")
-    if not base:
-        raise SystemExit("set UNKNOT_BENCH_POSTGRES_URL (or UNKNOT_TEST_POSTGRES_URL) to a "
-                         "PostgreSQL database; the bench makes and drops a scratch schema in it")
-    from sqlalchemy import text
-
-    from unknot.storage import make_engine
-
-    engine = make_engine(base)
-    schema = f"bench_clinic_{uuid.uuid4().hex[:10]}"
-    with engine.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = engine.url.update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with engine.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
+    """A scratch schema made and dropped around the bench (journal.py's, which may also
+    run without PostgreSQL; this bench cannot)."""
+    with scratch_schema() as url:
+        if url is None:
+            raise SystemExit("set UNKNOT_BENCH_POSTGRES_URL (or UNKNOT_TEST_POSTGRES_URL) to a "
+                             "PostgreSQL database; the bench makes and drops a scratch schema in it")
+        yield url
 
 
 # -- building the clinic ---------------------------------------------------------------
