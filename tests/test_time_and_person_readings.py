@@ -124,3 +124,20 @@ def test_a_false_alarm_phrase_never_hides_a_current_emergency_beside_it(text):
 ])
 def test_a_past_scare_or_a_clinicians_work_is_not_an_emergency(text):
     assert screen(text).verdict in ("ok", "caution")
+
+
+@pytest.mark.parametrize("text", [
+    "our dog had surgery on his leg last week and I'm stressed, neck and shoulders tight",
+    "the dog's leg was operated on last week, my shoulders are tight",
+    "our cat had stitches in her paw; my lower back aches",
+])
+def test_an_animal_is_never_the_person_massaged(text):
+    result = screen(text)
+    assert subject_of(normalise(text)) == "self"
+    assert result.verdict == "ok" and result.avoid == []
+
+
+def test_a_fall_from_an_animal_is_still_the_writers_fall():
+    assert screen("Came off a horse onto my back on Saturday").verdict == "urgent"
+    # and a person's surgery read beside an animal stays theirs
+    assert "knees" in screen("my son had surgery on his knee, I want to massage his calves").avoid

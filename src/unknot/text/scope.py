@@ -44,6 +44,11 @@ PEOPLE = frozenset({
 })
 THIRD_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine", "im"})
+# Animals are never the person massaged: "our dog had surgery on his leg" is not a reason
+# to leave anyone's leg out, and his/her after one speaks of the animal.
+PETS = frozenset({"dog", "dogs", "puppy", "pup", "cat", "cats", "kitten", "horse", "pony",
+                  "rabbit", "bunny", "hamster", "pet", "parrot", "budgie", "tortoise"})
+_PET_REACH = 6
 
 _PEOPLE_ALT = "|".join(sorted(PEOPLE - {"man", "woman", "guy", "lady", "girl", "boy", "everyone",
                                             "family"}))
@@ -75,6 +80,8 @@ _OWN_COMPLAINT = Lazy(
 _BODY = (r"(?:\w+ )?(?:back|neck|shoulders?|head|scalp|temples?|forehead|face|jaw|arms?|forearms?|"
          r"hands?|fingers?|legs?|thighs?|knees?|calf|calves|feet|foot|toes|hips?|tummy|belly|"
          r"stomach|chest|bottom|glutes)")
+_BODY_START = Lazy(rf"{_BODY}\b")
+_PET_NEWS = Lazy(r"(?:had|has|got|needed|needs|is|was|went|just had|has had)\b")
 # "her legs", and "mum's right leg" (the possessive is dropped in normalising: "mum right leg").
 _THEIR_BODY = Lazy(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
 _MY_BODY = Lazy(rf"\bmy (?:own )?{_BODY}\b")
@@ -134,9 +141,27 @@ def _sentence_end(text: NormalText, index: int) -> int:
     return min(text.sentences[1][index], index + _REACH)
 
 
+def _pet_before(text: NormalText, index: int) -> bool:
+    """A his/her that speaks of an animal named just before it, with no person between."""
+    for before in range(index - 1, max(_sentence_start(text, index), index - _PET_REACH) - 1, -1):
+        word = text.tokens[before].norm
+        if word in PETS:
+            return True
+        if word in PEOPLE or word in THIRD_PRONOUNS or word in FIRST_PERSON - {"my", "our"}:
+            return False
+    return False
+
+
 def _person_at(text: NormalText, index: int) -> str | None:
-    """'writer', 'third' or None for the token at `index`."""
+    """'writer', 'third', 'pet' or None for the token at `index`."""
     word = text.tokens[index].norm
+    if word in THIRD_PRONOUNS and _pet_before(text, index):
+        return "pet"
+    if word in PETS:
+        # "the dog's leg" (normalised "dog leg") and "our cat had stitches" are the animal's;
+        # "came off a horse onto my back" is the writer's fall: there the animal is no one.
+        after = " ".join(t.norm for t in text.tokens[index + 1:index + 3])
+        return "pet" if _BODY_START.match(after) or _PET_NEWS.match(after) else None
     if word in FIRST_PERSON:
         # "my brother": the person is the brother, not the writer.
         # "my elderly dad", "my 80 year old dad": the person may come a few words on.
@@ -174,7 +199,8 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
         return "someone_else"
     # "everyone would be better off without me" is not about anyone else's body.
     has_people = any((_is_person(text, i) and text.tokens[i].norm not in {"everyone", "family"})
-                     or text.tokens[i].norm in THIRD_PRONOUNS for i in range(len(text.tokens)))
+                     or (text.tokens[i].norm in THIRD_PRONOUNS and not _pet_before(text, i))
+                     for i in range(len(text.tokens)))
     if has_people and _THEIR_BODY.search(norm) and not (_MY_BODY.search(norm)
                                                         or _I_HURT.search(norm)
                                                         or _FOR_ME.search(norm)):
@@ -252,6 +278,8 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
         person = _person_at(text, index)
         if person is None:
             continue
+        if person == "pet":
+            return "other"
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
                 and _is_object(text, index):
             continue
