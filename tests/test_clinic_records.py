@@ -17,6 +17,7 @@ from sqlalchemy import func, select, text
 
 from conftest import FrozenClock
 from support.clinic import PAGE, PASSWORD, Clinic, Person, clinic
+from support.fhir import r4_code_problems, read_both, read_r4
 from test_clinic_web import make_programme, record_intake
 from unknot.storage import Store
 from unknot.storage.clinic_models import Account, AuditEvent, ClientIntake, Programme
@@ -183,8 +184,8 @@ def test_the_fhir_bundle_validates_and_round_trips(town: Clinic, carol_history: 
 
     answer = town.alice.http.get(f"/clinic/clients/{town.carol.account_id}/fhir.json")
     assert answer.status_code == 200
-    assert answer.headers["content-type"].startswith("application/fhir+json")
-    bundle = Bundle.model_validate_json(answer.content)
+    assert answer.headers["content-type"] == "application/fhir+json; fhirVersion=4.0"
+    bundle = read_both(answer.content)  # R4 (4.0.1) with fhirclient, and R4B
     assert bundle.type == "collection"
     again = Bundle.model_validate_json(bundle.model_dump_json(exclude_none=True))
     assert again.model_dump(exclude_none=True) == bundle.model_dump(exclude_none=True)
@@ -222,14 +223,68 @@ def test_the_fhir_bundle_validates_and_round_trips(town: Clinic, carol_history: 
     assert len(observations) == 4
 
 
+def test_the_fhir_bundle_reads_as_r4_with_its_pain_codes_and_care_plan(
+        town: Clinic, carol_history: Any, store: Store) -> None:
+    # The same download read by an R4 (4.0.1) reader: every resource a typed R4 model.
+    r4 = read_r4(town.alice.http.get(f"/clinic/clients/{town.carol.account_id}/fhir.json")
+                 .content)
+    resources = [e.resource for e in r4.entry]
+    assert [type(r).__name__ for r in resources] == ["Patient", "CarePlan", *["Observation"] * 4]
+    careplan = resources[1]
+    assert (careplan.status, careplan.intent) == ("active", "plan")  # runs to 8 March
+    assert [a.detail.kind for a in careplan.activity] == ["Task", "Task"]
+    repeat = careplan.activity[1].detail.scheduledTiming.repeat
+    assert (repeat.duration, repeat.durationUnit) == (90, "s")  # 45 s on each side
+    assert [t.isostring for t in repeat.timeOfDay] == ["08:00:00", "19:00:00"]
+    assert repeat.boundsPeriod.start.as_json() == "2026-03-02"
+    for obs in resources[2:]:
+        [coding] = obs.code.coding
+        assert (coding.system, coding.code) == ("http://loinc.org", "72514-3")
+        assert [c.code for c in obs.category[0].coding] == ["survey"]
+        assert isinstance(obs.valueInteger, int) and 0 <= obs.valueInteger <= 10
+        assert obs.effectiveDateTime.datetime.tzinfo is not None  # R4 wants the zone
+    first = store.get_session(carol_history["sessions"][0], person_id=town.carol.person_id)
+    assert first is not None
+    assert resources[2].effectiveDateTime.datetime == first.started_at
+    assert r4.meta.tag[0].display == "FHIR 4.0.1 (R4)"
+
+
 def test_a_broken_bundle_does_not_validate() -> None:
-    # The check the export relies on is real: a pain value that is not a number fails.
+    # The checks the export relies on are real: a pain value that is not a number fails.
     from fhir.resources.R4B.observation import Observation
     from pydantic import ValidationError
+
+    from unknot.records.fhir import BundleInvalid, check_r4
 
     with pytest.raises(ValidationError):
         Observation.model_validate({"resourceType": "Observation", "status": "final",
                                     "code": {"text": "pain"}, "valueInteger": "severe"})
+    pain = {"resourceType": "Observation", "status": "final", "code": {"text": "pain"},
+            "valueInteger": 4, "effectiveDateTime": "2026-03-02T09:00:00+00:00"}
+
+    def bundle(*resources: dict[str, Any]) -> dict[str, Any]:
+        return {"resourceType": "Bundle", "type": "collection",
+                "entry": [{"fullUrl": f"urn:uuid:{uuid.uuid4()}", "resource": r}
+                          for r in resources]}
+
+    check_r4(bundle(pain))  # the good one passes
+    broken = {
+        "a pain that is a word": {**pain, "valueInteger": "severe"},
+        "no code (required in R4)": {k: v for k, v in pain.items() if k != "code"},
+        "a moment without its zone": {**pain, "effectiveDateTime": "2026-03-02T09:00:00"},
+        "a field R4 lacks (R5's CarePlan.activity.performedActivity)": {
+            "resourceType": "CarePlan", "status": "active", "intent": "plan",
+            "subject": {"reference": "urn:uuid:x"},
+            "activity": [{"performedActivity": [{"concept": {"text": "glide"}}]}]},
+        "one author where R4 allows one, given as a list": {
+            "resourceType": "CarePlan", "status": "active", "intent": "plan",
+            "subject": {"reference": "urn:uuid:x"}, "author": [{"display": "Alice"}]},
+    }
+    for why, resource in broken.items():
+        with pytest.raises(BundleInvalid, match="does not fit R4"):
+            check_r4(bundle(resource))
+            pytest.fail(why)
+    assert r4_code_problems(bundle({**pain, "status": "done"})) == ["Observation.status = 'done'"]
 
 
 # -- CSV and JSON ------------------------------------------------------------------------

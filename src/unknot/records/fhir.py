@@ -2,9 +2,13 @@
 activities, its days and times as their timing), and an Observation of pain 0–10 before
 and after each session that has the rating.
 
-Built and validated with fhir.resources' `R4B` models (FHIR 4.3.0, the R4 line: Patient,
-CarePlan, Observation and Bundle are the same in R4 4.0.1 and R4B), so a bundle that
-does not fit the standard's types and cardinalities is never handed out.
+Checked twice before it is handed out, so a bundle that does not fit the standard is
+never given to anyone: against FHIR R4 (4.0.1) itself, with the SMART on FHIR project's
+`fhirclient` models (generated from the R4 4.0.1 definitions; in strict mode they refuse
+a field R4 does not have, a value of the wrong type, a missing required element and a
+date, time or instant in the wrong form), and against fhir.resources' `R4B` models
+(FHIR 4.3.0; its current releases no longer carry 4.0.1), which also build the JSON.
+Neither needs the network: fhirclient's models only read the dictionary they are given.
 
 Pain is LOINC 72514-3, "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
 an integer, with the moment it was rated: the session's start for "before", its end
@@ -14,6 +18,7 @@ the same resources.
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime, time
 from typing import Any
@@ -30,7 +35,13 @@ IDENTIFIERS = "urn:unknot:id"
 NAMESPACE = uuid.UUID("6f6b2c1e-4d1a-5b8e-9c53-756e6b6e6f74")  # ours: "unknot" in its tail
 DAY_CODES = {"mon": "mon", "tue": "tue", "wed": "wed", "thu": "thu", "fri": "fri",
              "sat": "sat", "sun": "sun"}
-FHIR_VERSION = "4.3.0 (R4B, fhir.resources.R4B)"
+FHIR_VERSION = "4.0.1"
+# The media type with the version a reader should take it as (FHIR R4, http.html#version).
+MEDIA_TYPE = "application/fhir+json; fhirVersion=4.0"
+
+
+class BundleInvalid(ValueError):
+    """The bundle does not fit FHIR R4 (4.0.1); the message says what and where."""
 
 
 def _id(*parts: str) -> str:
@@ -109,7 +120,8 @@ def _pain(record: PersonRecord, patient: str, session_id: str, when: str, value:
 
 
 def bundle(record: PersonRecord) -> Bundle:
-    """The validated Bundle (a `collection`) of `record`."""
+    """The Bundle (a `collection`) of `record`, validated with the R4B models; what is
+    handed out is `bundle_json`, which also checks it against R4 (4.0.1)."""
     patient = _id("patient", record.subject.person_id)
     resources: list[dict[str, Any]] = [_patient(record, patient)]
     careplans: dict[str, str] = {}
@@ -132,11 +144,26 @@ def bundle(record: PersonRecord) -> Bundle:
                                             record.generated_at.isoformat()),
         "type": "collection", "timestamp": record.generated_at.isoformat(),
         "meta": {"tag": [{"system": IDENTIFIERS, "code": "fhir-version",
-                          "display": FHIR_VERSION}]},
+                          "display": f"FHIR {FHIR_VERSION} (R4)"}]},
         "entry": [{"fullUrl": _urn(r["id"]), "resource": r} for r in resources],
     })
 
 
+def check_r4(document: dict[str, Any]) -> None:
+    """Raise `BundleInvalid` unless `document` (a Bundle as JSON) fits FHIR R4 4.0.1."""
+    # Imported here: fhirclient's package also loads its HTTP client, which only the
+    # FHIR download needs (nothing is sent: the models just read `document`).
+    from fhirclient.models.bundle import Bundle as R4Bundle
+    from fhirclient.models.fhirabstractbase import FHIRValidationError
+
+    try:
+        R4Bundle(document, strict=True).as_json()  # as_json checks the required elements again
+    except (FHIRValidationError, TypeError, ValueError) as exc:
+        raise BundleInvalid(f"the FHIR bundle does not fit R4 (4.0.1): {exc}") from exc
+
+
 def bundle_json(record: PersonRecord) -> str:
-    """The bundle as FHIR JSON."""
-    return bundle(record).model_dump_json(exclude_none=True)
+    """The bundle as FHIR JSON, exactly as checked against R4 (4.0.1)."""
+    text = bundle(record).model_dump_json(exclude_none=True)
+    check_r4(json.loads(text))
+    return text

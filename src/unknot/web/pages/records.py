@@ -113,10 +113,10 @@ def deliver(request: Request, subject: gathering.Subject, form: Form, *, paper: 
     store = _store(request)
     record = gathering.gather(store, subject)
     if form == "fhir":
-        from unknot.records.fhir import bundle_json
+        from unknot.records.fhir import MEDIA_TYPE, bundle_json
 
         body = bundle_json(record)
-        return Response(body, media_type="application/fhir+json",
+        return Response(body, media_type=MEDIA_TYPE,
                         headers=attachment(filename(subject, "-fhir.json", record.generated_at)))
     report = build(record)
     if form == "pdf":
