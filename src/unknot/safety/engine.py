@@ -128,13 +128,18 @@ class Engine:
                 self._by_bit.setdefault(compiled.needs & -compiled.needs, []).append(index)
             else:
                 self._always.append(index)
+        # The bits rules are filed under: a text has about a hundred present bits, of
+        # which only a dozen lead to rules, so the others are masked off before the walk.
+        self._filed = 0
+        for bit in self._by_bit:
+            self._filed |= bit
 
     def _candidates(self, present: int) -> list[int]:
         """The rules (in order) whose needed words are all present."""
         if present < 0:  # the prefilter is off: every rule
             return list(range(len(self._compiled)))
         found = list(self._always)
-        bits = present
+        bits = present & self._filed
         while bits:
             low = bits & -bits
             found.extend(self._by_bit.get(low, ()))

@@ -8,10 +8,11 @@ rule can quote the person's own words as evidence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import NamedTuple
 
 from unknot.text.programs import Lazy
 
@@ -34,32 +35,58 @@ _CONTRACTIONS = {
 SENTENCE_END = frozenset({".", "!", "?", ";"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word or mark. (A named tuple: a text makes dozens, and a frozen dataclass
+    costs three times as much to make.)"""
+
     norm: str       # the normalised form patterns see
     start: int      # span in the original text
     end: int
     corrected: bool = False
 
 
+_DASHES = frozenset({"–", "—"})
+
+
 def _split(text: str) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(text):
-        raw = match.group(0).lower().replace("’", "'")
+        raw = match.group().lower()
         start, end = match.span()
+        if "'" not in raw and "’" not in raw and raw not in _CONTRACTIONS:
+            # Most tokens: a plain word, number or mark.
+            append(Token("-" if raw in _DASHES else raw, start, end))
+            continue
+        raw = raw.replace("’", "'")
         if raw in _CONTRACTIONS:
             tokens.extend(Token(part, start, end) for part in _CONTRACTIONS[raw])
         elif raw.endswith("n't"):
-            tokens.append(Token(raw[:-3], start, end))
-            tokens.append(Token("not", start, end))
+            append(Token(raw[:-3], start, end))
+            append(Token("not", start, end))
         elif raw.endswith("'s"):
             # "wife's", "neck's": the possessive adds nothing a pattern needs.
-            tokens.append(Token(raw[:-2], start, end))
-        elif raw in {"–", "—"}:
-            tokens.append(Token("-", start, end))
+            append(Token(raw[:-2], start, end))
         else:
-            tokens.append(Token(raw, start, end))
+            append(Token(raw, start, end))
     return tokens
+
+
+class _once:  # noqa: N801 — used as a decorator, like `cached_property`
+    """`functools.cached_property` without the lock Python 3.11 takes on every first use
+    (a screen works out four of these a text). Two threads racing would both work out
+    the same value."""
+
+    def __init__(self, work: Callable) -> None:
+        self._work = work
+        self._name = work.__name__
+        self.__doc__ = work.__doc__
+
+    def __get__(self, owner: object, kind: type | None = None):
+        if owner is None:
+            return self
+        value = owner.__dict__[self._name] = self._work(owner)
+        return value
 
 
 @dataclass(frozen=True)
@@ -69,16 +96,16 @@ class NormalText:
     # What was worked out once about this text (which patterns could match it).
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
-    @cached_property
+    @_once
     def norm(self) -> str:
         return " ".join(token.norm for token in self.tokens)
 
-    @cached_property
+    @_once
     def words(self) -> frozenset[str]:
         """Each distinct token once."""
         return frozenset(token.norm for token in self.tokens)
 
-    @cached_property
+    @_once
     def _offsets(self) -> list[int]:
         """Character offset in `norm` where each token starts."""
         offsets, position = [], 0
@@ -89,8 +116,6 @@ class NormalText:
 
     def token_at(self, char_offset: int) -> int:
         """Index of the token that starts at or contains `char_offset` of `norm`."""
-        import bisect
-
         return max(0, bisect.bisect_right(self._offsets, char_offset) - 1)
 
     def token_span(self, norm_start: int, norm_end: int) -> tuple[int, int]:
@@ -99,7 +124,7 @@ class NormalText:
         last = self.token_at(max(norm_start, norm_end - 1))
         return first, last
 
-    @cached_property
+    @_once
     def sentences(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """For each token, the index of the first and of the last token of its sentence
         (worked out once, so looking for a sentence's bounds never rescans it)."""

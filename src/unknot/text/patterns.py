@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from unknot.text import prefilter, programs
 from unknot.text.normal import NormalText
@@ -100,9 +100,6 @@ class LazyRegex:
         if self._compiled is None:
             self._compiled = programs.compile(self.pattern)
         return self._compiled
-
-    def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.search(string, pos)
 
     def __repr__(self) -> str:
         return f"LazyRegex({self.pattern[:60]!r}…)"
@@ -212,7 +209,7 @@ class PatternCompiler:
         return (f"(?:{piece})?", prefilter.NOTHING) if optional else (piece, need)
 
     def compile(self, patterns: Iterable[str]) -> LazyRegex:
-        """One regex matching any of `patterns`, anchored at word starts.
+        """One regex matching any of `patterns` at a word start (`find_hits` searches it).
 
         Its need is registered with the compiler's prefilter: `may_match` tells
         whether a text could hold it at all."""
@@ -229,7 +226,10 @@ class PatternCompiler:
         # Two checks: the clause every pattern shares (one test for the whole condition),
         # then, when that passes, whether some one pattern has all it needs.
         alternatives = tuple(self.prefilter.bits(need) for need in needs)
-        return LazyRegex(r"(?:(?<= )|^)(?:" + "|".join(bodies) + ")",
+        # Searched in the text with a space before it (`_search`): every match starts at a
+        # space, a literal the regex engine skips to, instead of trying every character
+        # (as a look-behind for a space, or the start, would make it do).
+        return LazyRegex(r" (?:" + "|".join(bodies) + ")",
                          self.prefilter.bits(prefilter.any_of(needs)),
                          None if 0 in alternatives else alternatives)
 
@@ -265,11 +265,11 @@ def words_of(pattern: str) -> set[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """Where a pattern matched: token indexes (inclusive) in the `NormalText`.
 
     `gaps` are the token spans that gaps skipped over, innermost words last.
+    (A named tuple: made and hashed for every match, at a third of a dataclass's cost.)
     """
 
     first: int
@@ -277,7 +277,7 @@ class Hit:
     gaps: tuple[tuple[int, int], ...] = ()
 
 
-def find_hits(regex: LazyRegex | re.Pattern[str], text: NormalText) -> list[Hit]:
+def find_hits(regex: LazyRegex, text: NormalText) -> list[Hit]:
     """All matches of `regex`, as token spans (found once per text: many rules share
     a pattern, and the regions are looked for more than once)."""
     key = id(regex)  # (hashing a compiled regex hashes its whole program)
@@ -287,24 +287,26 @@ def find_hits(regex: LazyRegex | re.Pattern[str], text: NormalText) -> list[Hit]
     return list(found[1])
 
 
-def _search(regex: LazyRegex | re.Pattern[str], text: NormalText) -> list[Hit]:
-    if isinstance(regex, LazyRegex):
-        regex = regex.compiled
-    haystack = text.norm + " "
+def _search(regex: LazyRegex, text: NormalText) -> list[Hit]:
+    search = regex.compiled.search
+    # A space before the text as after each token: every match starts at a space (see
+    # `compile`), and a position in `haystack` is one past the same place in `norm`.
+    haystack = " " + text.norm + " "
     hits = []
     position = 0
     while True:
-        match = regex.search(haystack, position)
+        match = search(haystack, position)
         if match is None:
             break
-        end = match.end() - 1  # drop the trailing space every piece consumes
-        if end <= match.start():
-            position = match.start() + 1
+        start = match.start()  # (the space before the first token: in `norm`, that token)
+        end = match.end() - 2  # in `norm`, without the trailing space every piece consumes
+        if end <= start:
+            position = start + 1
             continue
-        first, last = text.token_span(match.start(), end)
-        gaps = tuple(text.token_span(a, b - 1) for a, b in match.regs[1:] if a >= 0 and b > a)
+        first, last = text.token_span(start, end)
+        gaps = tuple(text.token_span(a - 1, b - 2) for a, b in match.regs[1:] if a >= 0 and b > a)
         hits.append(Hit(first, last, gaps))
         # Next search from the following token, so a negated first hit
         # does not hide a later, un-negated one that overlaps it.
-        position = match.start() + len(text.tokens[first].norm) + 1
+        position = start + len(text.tokens[first].norm) + 1
     return hits
