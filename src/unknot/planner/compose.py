@@ -10,16 +10,13 @@ property tests.
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass, field
-from itertools import combinations, permutations
 
 from unknot.intake.screen import IntakeResult, screen
 from unknot.library.loader import Library, default_library
 from unknot.library.schema import Technique, condition_words
 from unknot.planner.model import (
     CONNECTED,
-    DEVICE_TOOLS,
     GOAL_REGIONS,
     ONE_DEVICE_BELOW_SECONDS,
     PHASE_SHARE,
@@ -28,15 +25,28 @@ from unknot.planner.model import (
     SETTLED_ENDING_BELOW_SECONDS,
     Plan,
 )
+from unknot.planner.order import group_positions
 from unknot.planner.render import Choice, render_steps
 from unknot.planner.request import PlanRequest
-from unknot.text.programs import Lazy
+from unknot.planner.traits import (
+    CALM_GOALS,
+    LibraryIndex,
+    Traits,
+    is_warm_up,
+    library_index,
+    make_traits,
+    rousing,
+)
+from unknot.planner.words import GOAL_HELPS, _and, _names, touch
 from unknot.vocabulary import (
     HEAD_PARTS,
     PRESSURE_LEVEL,
     SETTING_POSITIONS,
     expand_regions,
 )
+
+__all__ = ["CALM_GOALS", "PlanningError", "alternatives", "build_plan", "is_warm_up",
+           "make_context", "plan_for", "rousing", "touch", "usable"]
 
 NO_ROUTINE = ("see_doctor", "urgent")
 BACK_REGIONS = frozenset({"upper_back", "middle_back", "lower_back"})
@@ -46,77 +56,16 @@ LYING_NOTE = ("Nothing is done lying down: from about 20 weeks of pregnancy, lyi
               "the back or front is best avoided.")
 # How many left-out moves a step's reason names at most.
 LEFT_OUT_NAMED = 2
-_PHASE_ROLES = {
-    "settle": ("settle",), "gentle": ("gentle",), "work": ("work",),
-    "connected": ("work", "gentle"), "stretch": ("stretch",), "close": ("close",),
-}
-
-
-_PHASE_ROLE_SETS = {phase: frozenset(roles) for phase, roles in _PHASE_ROLES.items()}
-
-
-@dataclass(frozen=True, slots=True)
-class Traits:
-    """What planning asks of a technique over and over, worked out once per library."""
-
-    regions: frozenset[str]  # with `head` expanded
-    modalities: frozenset[str]
-    needed_tools: frozenset[str]
-    positions: frozenset[str]
-    goals: frozenset[str]
-    phases: frozenset[str]  # the phases whose pool it belongs to
-    lightest: int  # its lightest pressure
-    device: bool  # needs a powered tool (massage gun, handheld massager)
-    base_seconds: int  # one run as written (per side when sided)
-    belly_massage: bool  # a massage that works on the abdomen
-    named_for_bed: bool  # "bed" in its name
-    named_in_bed: bool  # "in bed" in its name
-
-
-def is_warm_up(technique: Technique) -> bool:
-    """A move only for before the hands-on work (its one role is `gentle`)."""
-    return set(technique.roles) == {"gentle"}
-
-
-def _make_traits(technique: Technique) -> Traits:
-    roles = set(technique.roles)
-    # A warm-up belongs before the work: never chosen to support or end it.
-    wanted_by = {"gentle"} if is_warm_up(technique) else set(_PHASE_ROLE_SETS)
-    return Traits(
-        regions=frozenset(expand_regions(technique.regions)),
-        modalities=frozenset(technique.modalities),
-        needed_tools=technique.needed_tools,
-        positions=frozenset(technique.positions),
-        goals=frozenset(technique.goals),
-        phases=frozenset(phase for phase, wanted in _PHASE_ROLE_SETS.items()
-                         if roles & wanted and phase in wanted_by
-                         and (phase != "stretch" or technique.kind == "stretch")),
-        lightest=min(PRESSURE_LEVEL[p] for p in technique.pressures),
-        device=bool(technique.needed_tools & DEVICE_TOOLS),
-        base_seconds=technique.base_seconds,
-        belly_massage="abdomen" in expand_regions(technique.regions) and technique.kind == "massage",
-        named_for_bed="bed" in technique.name.lower(),
-        named_in_bed="in bed" in technique.name.lower(),
-    )
-
-
-# The traits of the last few libraries planned with (the shipped one, a test's, a bench's).
-_LIBRARY_TRAITS: list[tuple[Library, dict[str, Traits]]] = []
 
 
 def library_traits(library: Library) -> dict[str, Traits]:
-    for known, traits in _LIBRARY_TRAITS:
-        if known is library:
-            return traits
-    traits = {t.id: _make_traits(t) for t in library.techniques}
-    _LIBRARY_TRAITS.insert(0, (library, traits))
-    del _LIBRARY_TRAITS[4:]
-    return traits
+    """Each technique's traits, by id (worked out once per library)."""
+    return library_index(library).traits
 
 
 def _traits(technique: Technique, ctx: Context) -> Traits:
     found = ctx.traits.get(technique.id)
-    return found if found is not None else _make_traits(technique)
+    return found if found is not None else make_traits(technique)
 
 
 @dataclass
@@ -136,24 +85,25 @@ class Context:
     rng: random.Random
     conditions: frozenset[str] = frozenset()
     position_note: str | None = None
-    regions_of: dict[str, frozenset[str]] = field(default_factory=dict)
     used: dict[str, int] = field(default_factory=dict)
     used_positions: list[str] = field(default_factory=list)
     position: str | None = None
-    _static: dict[tuple[str, str], float] = field(default_factory=dict)
     # Worked out once per request (the targets, connected areas, setting and positions
-    # do not change while a plan is composed): see `_overlap` and `_phase_pool`.
+    # do not change while a plan is composed): see `_overlap`, `_keys` and `_phase_pool`.
     _overlaps: dict[tuple[str, bool], list[str]] = field(default_factory=dict)
-    _phase_pools: dict[tuple[str, int], tuple] = field(default_factory=dict)
+    _scored: dict[str, dict[str, tuple[float, frozenset[str]]]] = field(default_factory=dict)
+    _phase_pools: dict[str, list[Technique]] = field(default_factory=dict)
     setting: str = "anywhere"
     named_tools: frozenset[str] = frozenset()
     calm: bool = False
-    seen: set[str] = field(default_factory=set)
     traits: dict[str, Traits] = field(default_factory=dict)
+    index: LibraryIndex | None = None
+    pool_bits: dict[str, int] = field(default_factory=dict)  # each phase's fitting techniques
     position_set: frozenset[str] = frozenset()
     goal_set: frozenset[str] = frozenset()
     target_set: frozenset[str] = frozenset()
     connected_set: frozenset[str] = frozenset()
+    in_bed: bool = False  # in bed, lying down allowed: everything that can be is done lying
     devices: int = 0  # device blocks chosen so far
     named_areas: bool = True  # False: the areas come from the goal, not the person's words
 
@@ -163,6 +113,12 @@ class Context:
         self.goal_set = frozenset(self.goals)
         self.target_set = frozenset(self.targets)
         self.connected_set = frozenset(self.connected)
+        self.in_bed = self.setting == "bed" and "lying" in self.positions
+
+    def use(self, index: LibraryIndex) -> None:
+        """Plan from this library's techniques."""
+        self.index = index
+        self.traits = index.traits
 
 
 def _targets(request: PlanRequest, intake: IntakeResult, goals: list[str]) -> list[str]:
@@ -228,9 +184,6 @@ def make_context(request: PlanRequest, intake: IntakeResult) -> Context:
     )
 
 
-CALM_GOALS = frozenset({"sleep", "stress_relief", "relaxation"})
-
-
 def _calm(goals: list[str]) -> bool:
     """A routine for sleep or for calming down: light pressure from start to end."""
     return "sleep" in goals or ("stress_relief" in goals and set(goals) <= CALM_GOALS)
@@ -290,39 +243,6 @@ def _overlap(technique: Technique, regions: list[str], ctx: Context) -> list[str
     return found
 
 
-def _ranked(pool: list[Technique], phase: str, ctx: Context) -> list[Technique]:
-    """The pool, best score first. Each technique is scored once, in pool order (one random
-    draw each, so the same seed gives the same plan); ties keep the pool's order.
-
-    `_score` for each technique, with what does not change while ranking taken out of
-    the loop (the same sums in the same order, so the same floats)."""
-    used_positions = set(ctx.used_positions)
-    static, used, draw, traits = ctx._static, ctx.used, ctx.rng.random, ctx.traits
-    # `_position_score`, with what depends only on the context taken out of the loop.
-    allowed, here = ctx.position_set, ctx.position
-    in_bed = ctx.setting == "bed" and "lying" in ctx.positions
-    most = 1 if ctx.total < 480 else 2 if ctx.total < 720 else 3
-    elsewhere = 0.0 if not used_positions else -1.0 if len(used_positions) < most else -6.0
-    keys = []
-    for technique in pool:
-        key = (technique.id, phase)
-        score = static.get(key)
-        if score is None:
-            score = static[key] = _static_score(technique, phase, ctx)
-        mine = (traits.get(technique.id) or _make_traits(technique)).positions & allowed
-        if in_bed:
-            score += 2.5 if "lying" in mine else -8.0
-        elif here in mine:
-            score += 2.5
-        elif not mine.isdisjoint(used_positions):
-            score += 1.5
-        else:
-            score += elsewhere
-        score -= 4.0 * used.get(technique.id, 0)
-        keys.append(-(score + draw() * 1.2))
-    return [pool[i] for i in sorted(range(len(pool)), key=keys.__getitem__)]
-
-
 def _position_score(technique: Technique, ctx: Context,
                     used: set[str] | None = None) -> float:
     """Few position changes: stay where we are, or go back to a position already used."""
@@ -373,7 +293,7 @@ def _static_score(technique: Technique, phase: str, ctx: Context) -> float:
 def _relevant(technique: Technique, phase: str, ctx: Context) -> bool:
     if phase == "settle":
         return True
-    regions = (ctx.traits.get(technique.id) or _make_traits(technique)).regions
+    regions = _traits(technique, ctx).regions
     if phase == "close":
         # A calm ending: breathing or stillness, or gentle work on what was just worked.
         return technique.kind in ("breathing", "meditation") or not regions.isdisjoint(
@@ -383,26 +303,73 @@ def _relevant(technique: Technique, phase: str, ctx: Context) -> bool:
     return not (regions.isdisjoint(ctx.target_set) and regions.isdisjoint(ctx.connected_set))
 
 
-def _phase_pool(pool: list[Technique], phase: str, ctx: Context) -> list[Technique]:
+def _usable_bits(ctx: Context, index: LibraryIndex, mind_conditions: bool = True) -> int:
+    """`usable` for every technique of the library at once: the bits of those that are.
+
+    The same questions as `usable`, asked of the sets of techniques that have each
+    value (an avoided area, a tool not at hand, a position not allowed here)."""
+    bits = index.every
+    touching, ruled_out, needing, at = index.touching, index.ruled_out, index.needing, index.at
+    for avoided in ctx.avoid:
+        bits &= ~touching.get(avoided, 0)
+    if mind_conditions:
+        for condition in ctx.conditions:
+            bits &= ~ruled_out.get(condition, 0)
+    if not ctx.allow_abdomen:
+        bits &= ~index.belly
+    for tool, needers in needing.items():
+        if tool not in ctx.tools:
+            bits &= ~needers
+    allowed = 0
+    for position in ctx.position_set:
+        allowed |= at.get(position, 0)
+    bits &= allowed
+    if ctx.setting != "bed":
+        # (`_fits_setting`: named for the bed, only in bed — or, for sleep, on a sofa or
+        # anywhere when not "in bed".)
+        sleepy = ctx.setting in ("sofa", "anywhere") and "sleep" in ctx.goals
+        bits &= ~(index.in_bed if sleepy else index.for_bed)
+    return bits & ~index.heavier_than[ctx.pressure]
+
+
+def _regions_bits(regions: frozenset[str], index: LibraryIndex) -> int:
+    bits = 0
+    for region in regions:
+        bits |= index.on_region.get(region, 0)
+    return bits
+
+
+def _phase_pool(phase: str, ctx: Context) -> list[Technique]:
     """What a phase chooses from: on the complaint first; connected areas only as support.
 
-    Worked out once a request for each pool (the fitting at the end asks again and again)."""
-    key = (phase, id(pool))
-    found = ctx._phase_pools.get(key)
-    if found is None or found[0] is not pool or found[1] != len(pool):
-        found = ctx._phase_pools[key] = (pool, len(pool), _make_phase_pool(pool, phase, ctx))
-    return list(found[2])
+    Worked out once a request for each phase (the fitting at the end asks again and
+    again); a fresh list each time."""
+    found = ctx._phase_pools.get(phase)
+    if found is None:
+        found = ctx._phase_pools[phase] = ctx.index.listed(_phase_bits(phase, ctx))
+    return list(found)
 
 
-def _make_phase_pool(pool: list[Technique], phase: str, ctx: Context) -> list[Technique]:
-    relevant = [t for t in pool if _relevant(t, phase, ctx)]
-    if ctx.setting == "bed" and "lying" in ctx.positions:
+def _phase_bits(phase: str, ctx: Context) -> int:
+    """`_relevant` and the choices below for every fitting technique of the phase at once."""
+    index = ctx.index
+    relevant = ctx.pool_bits[phase]
+    if phase != "settle":
+        on_target = _regions_bits(ctx.target_set, index)
+        if phase == "close":
+            # A calm ending: breathing or stillness, or gentle work on what was just worked.
+            relevant &= index.breath | on_target
+        elif phase == "connected":
+            relevant &= _regions_bits(ctx.connected_set, index)
+        else:
+            relevant &= on_target | _regions_bits(ctx.connected_set, index)
+    if ctx.in_bed:
         # In bed everything is done lying down where it can be; a stretch that would
         # have the person sit up again is better left out.
-        lying = [t for t in relevant if "lying" in t.positions]
+        lying = relevant & index.at.get("lying", 0)
         relevant = lying if lying or phase in ("stretch", "close") else relevant
     if phase in ("gentle", "work", "stretch"):
-        on_target = [t for t in relevant if not _traits(t, ctx).regions.isdisjoint(ctx.target_set)]
+        on_target = relevant & _regions_bits(ctx.target_set, index)
         if on_target:
             return on_target
     return relevant
@@ -417,106 +384,133 @@ def _position_for(technique: Technique, ctx: Context) -> str:
     return next(p for p in ctx.positions if p in technique.positions)
 
 
+def _keys(pool: list[Technique], phase: str, ctx: Context) -> list[float]:
+    """Each technique's score, negated, for sorting best first: `_static_score` (once a
+    request), `_position_score`, less for each time it was used already, and one random
+    draw each in pool order (so the same seed gives the same plan). The same sums in the
+    same order as scoring each one alone, so the same floats."""
+    table = ctx._scored.get(phase)
+    if table is None:
+        table = ctx._scored[phase] = {}
+    allowed, here, in_bed = ctx.position_set, ctx.position, ctx.in_bed
+    used_positions = set(ctx.used_positions)
+    most = 1 if ctx.total < 480 else 2 if ctx.total < 720 else 3
+    elsewhere = 0.0 if not used_positions else -1.0 if len(used_positions) < most else -6.0
+    bonus_of: dict[frozenset[str], float] = {}  # `_position_score` of each set of positions
+    used, draw = ctx.used, ctx.rng.random
+    keys = []
+    for technique in pool:
+        entry = table.get(technique.id)
+        if entry is None:
+            entry = table[technique.id] = (_static_score(technique, phase, ctx),
+                                           _traits(technique, ctx).positions & allowed)
+        static, mine = entry
+        bonus = bonus_of.get(mine)
+        if bonus is None:
+            if in_bed:
+                bonus = 2.5 if "lying" in mine else -8.0
+            elif here in mine:
+                bonus = 2.5
+            elif not mine.isdisjoint(used_positions):
+                bonus = 1.5
+            else:
+                bonus = elsewhere
+            bonus_of[mine] = bonus
+        score = static + bonus
+        times = used.get(technique.id)
+        if times:
+            score -= 4.0 * times
+        keys.append(-(score + draw() * 1.2))
+    return keys
+
+
+def _ranked(pool: list[Technique], phase: str, ctx: Context) -> list[Technique]:
+    """The pool, best score first (`_keys`); ties keep the pool's order."""
+    keys = _keys(pool, phase, ctx)
+    return [pool[i] for i in sorted(range(len(pool)), key=keys.__getitem__)]
+
+
 def _pick(pool: list[Technique], phase: str, ctx: Context, budget: int,
           allow_repeat: bool = False) -> Choice | None:
-    for technique in _ranked(pool, phase, ctx):
-        if ctx.used.get(technique.id) and not allow_repeat:
-            continue
-        traits = _traits(technique, ctx)
-        if traits.device and ctx.devices and ctx.total < ONE_DEVICE_BELOW_SECONDS:
-            continue  # one device block in a short routine: more is too much gun
-        sides = 2 if technique.sided else 1
-        duration = technique.duration
-        per_side = min(max(traits.base_seconds, duration.min), duration.max)
-        if per_side * sides > budget:
-            per_side = budget // sides
-        if per_side < duration.min:
-            continue
-        ctx.used[technique.id] = ctx.used.get(technique.id, 0) + 1
-        ctx.devices += traits.device
-        ctx.position = _position_for(technique, ctx)
-        if ctx.position not in ctx.used_positions:
-            ctx.used_positions.append(ctx.position)
-        return Choice(technique=technique, phase=phase, seconds=per_side,
-                      position=ctx.position, pressure=_pressure(technique, phase, ctx),
-                      why=_why(technique, phase, ctx))
+    """The best-ranked technique of the pool that fits (`_take`), chosen."""
+    if not pool:
+        return None
+    keys = _keys(pool, phase, ctx)
+    # Mostly the best one fits: the whole order only when it does not (`min` finds the
+    # first of equals, as the stable sort puts it first).
+    best = min(range(len(pool)), key=keys.__getitem__)
+    choice = _take(pool[best], phase, ctx, budget, allow_repeat)
+    if choice is not None or len(pool) == 1:
+        return choice
+    for i in sorted(range(len(pool)), key=keys.__getitem__):
+        if i != best and (choice := _take(pool[i], phase, ctx, budget, allow_repeat)):
+            return choice
     return None
 
 
+def _take(technique: Technique, phase: str, ctx: Context, budget: int,
+          allow_repeat: bool) -> Choice | None:
+    """The technique as this phase's next step, when it fits the time left; else None."""
+    if not allow_repeat and ctx.used.get(technique.id):
+        return None
+    traits = _traits(technique, ctx)
+    if traits.device and ctx.devices and ctx.total < ONE_DEVICE_BELOW_SECONDS:
+        return None  # one device block in a short routine: more is too much gun
+    sides = traits.sides
+    per_side = traits.seconds
+    if per_side * sides > budget:
+        per_side = budget // sides
+    if per_side < technique.duration.min:
+        return None
+    ctx.used[technique.id] = ctx.used.get(technique.id, 0) + 1
+    ctx.devices += traits.device
+    ctx.position = _position_for(technique, ctx)
+    if ctx.position not in ctx.used_positions:
+        ctx.used_positions.append(ctx.position)
+    return Choice(technique=technique, phase=phase, seconds=per_side,
+                  position=ctx.position, pressure=_pressure(technique, phase, ctx),
+                  why=_why(technique, phase, ctx))
+
+
 def _pressure(technique: Technique, phase: str, ctx: Context) -> str:
-    levels = sorted(technique.pressures, key=PRESSURE_LEVEL.__getitem__)
+    levels = _traits(technique, ctx).pressures
     if phase in ("settle", "gentle", "close"):
         return levels[0]  # light pressure first, always
     allowed = [p for p in levels if PRESSURE_LEVEL[p] <= PRESSURE_LEVEL[ctx.pressure]]
     return allowed[-1]
 
 
-def _names(regions: list[str]) -> str:
-    return _and([r.replace("_", " ") for r in regions if r != "head"] or ["head"])
-
-
-# Strokes that glide over the skin: "gentle strokes" is their word. A press, a lift
-# or a roll is not a stroke, and its reason says what it does.
-STROKING = frozenset({"glide", "sweep", "circles", "knead"})
-# How each stroke is said in a reason ("… now with slow presses").
-TOUCH_WORDS: dict[str, str] = {
-    "glide": "long gliding strokes", "knead": "kneading", "circles": "small circles",
-    "press": "slow presses", "hold": "held pressure", "squeeze": "slow squeezes",
-    "pinch": "gentle pinches", "tap": "light tapping", "roll": "slow rolling",
-    "stretch": "a slow stretch", "rotate": "slow turns", "pull": "a gentle pull",
-    "sweep": "sweeping strokes", "rock": "rocking", "shake": "shaking out",
-    "breathe": "the breath", "scan": "quiet attention", "rest": "rest",
-}
-SPOKEN_DEVICE = {"massage_gun": "the massage gun", "handheld_massager": "the handheld massager"}
-
-
-def touch(technique: Technique) -> str:
-    """How a technique works, in a few words: its device, else its first stroke."""
-    for tool in sorted(technique.needed_tools):
-        if tool in SPOKEN_DEVICE:
-            return SPOKEN_DEVICE[tool]
-    return TOUCH_WORDS[technique.strokes[0]]
-
-
-# What work on the goal's own areas does, when the person named a goal and no area.
-GOAL_HELPS: dict[str, str] = {
-    "sleep": "the body wind down for sleep", "stress_relief": "the body calm down",
-    "relaxation": "you relax", "energy": "wake the body up", "circulation": "the circulation",
-    "recovery": "the muscles recover", "digestion": "digestion",
-    "headache_relief": "ease the headache", "stiffness": "ease the stiffness",
-    "pain_relief": "ease the ache",
-}
-
-
 def _why(technique: Technique, phase: str, ctx: Context) -> str:
+    traits = _traits(technique, ctx)
     target = _overlap(technique, ctx.targets, ctx)
     connected = _overlap(technique, ctx.connected, ctx)
-    goals = [g.replace("_", " ") for g in technique.goals if g in ctx.goals]
-    if phase == "settle" and technique.kind not in ("breathing", "meditation"):
+    goals = [g.replace("_", " ") for g in technique.goals if g in ctx.goal_set]
+    if phase == "settle" and not traits.breath:
         text = "Opens gently, so you arrive in your body before the work begins."
     elif phase == "settle":
         text = "Opens with slow breathing so every stroke that follows stays slow and present."
-    elif phase == "close" and "sleep" in ctx.goals:
+    elif phase == "close" and "sleep" in ctx.goal_set:
         text = "Ends quietly and still, so sleep can come."
     elif phase == "close":
         text = "Closes quietly so the work can settle before you get up."
-    elif phase == "gentle" and is_warm_up(technique) and technique.kind == "stretch":
-        text = f"Warms up the {_names(technique.regions)} before the hands-on work."
+    elif phase == "gentle" and traits.warm_up and technique.kind == "stretch":
+        text = f"Warms up the {traits.names} before the hands-on work."
     elif phase == "gentle" and technique.kind == "stretch":
-        text = f"Gentle movement eases the {_names(technique.regions)} before any deeper work."
-    elif phase == "gentle" and technique.strokes[0] in STROKING:
-        text = f"Gentle strokes relax the {_names(technique.regions)} before any deeper work."
+        text = f"Gentle movement eases the {traits.names} before any deeper work."
+    elif phase == "gentle" and traits.stroking:
+        text = f"Gentle strokes relax the {traits.names} before any deeper work."
     elif phase == "gentle":
-        text = (f"Starts light on the {_names(technique.regions)} with {touch(technique)}, "
-                "before any deeper work.")
+        text = f"Starts light on the {traits.names} with {traits.touch}, before any deeper work."
     elif phase in ("work", "connected") and not ctx.named_areas:
         # Areas chosen for the goal (sleep: hands, feet, face): nothing "connects to your
         # hands", and nobody said they feel it there. Say what the work is for.
         helps = GOAL_HELPS.get(ctx.goals[0], ctx.goals[0].replace("_", " "))
-        text = f"Work on the {_names(target or connected or technique.regions)} helps {helps}."
+        areas = _names(target or connected) if target or connected else traits.names
+        text = f"Work on the {areas} helps {helps}."
         goals = []
     elif phase == "stretch":
-        text = f"Lengthens the {_names(target or connected or technique.regions)} after the work."
+        areas = _names(target or connected) if target or connected else traits.names
+        text = f"Lengthens the {areas} after the work."
     elif phase == "connected" or not target:
         areas = connected or list(technique.regions)
         plural = areas[0].endswith("s") or areas[0] == "feet"
@@ -527,8 +521,7 @@ def _why(technique: Technique, phase: str, ctx: Context) -> str:
         text = f"Works on your {_names(target)}, where you feel it."
     if goals and phase not in ("settle", "close"):
         text += f" Helps with {' and '.join(goals[:2])}."
-    if technique.needed_tools:
-        text += f" Uses the {_names(sorted(technique.needed_tools))} you have at hand."
+    text += traits.tools_line
     if ctx.pressure_note and phase in ("work", "connected", "stretch"):
         text += " " + ctx.pressure_note
     return text
@@ -553,15 +546,16 @@ def _budgets(ctx: Context) -> dict[str, int]:
 
 def compose(ctx: Context, library: Library) -> list[Choice]:
     """Choose techniques phase by phase, then fit the seconds to the minutes exactly."""
-    ctx.regions_of = library.region_sets
-    ctx.traits = library_traits(library)
-    fitting = [t for t in library.techniques if usable(t, ctx)]
-    pools = _pools(fitting, ctx)
+    index = library_index(library)
+    ctx.use(index)
+    fitting = _usable_bits(ctx, index)
+    ctx.pool_bits = {phase: fitting & index.in_phase[phase] for phase in PHASES}
+    pools = {phase: index.listed(bits) for phase, bits in ctx.pool_bits.items()}
     chosen: list[Choice] = []
     carry = 0
     for phase, budget in _budgets(ctx).items():
         budget += carry
-        pool = _phase_pool(pools[phase], phase, ctx)
+        pool = _phase_pool(phase, ctx)
         if phase == "stretch" and ctx.total >= 720 and set(ctx.targets) & BACK_REGIONS:
             budget -= _bring_the_stretches(pool, ctx, budget, chosen)
         if phase == "close" or (phase == "settle" and ctx.calm):
@@ -571,9 +565,8 @@ def compose(ctx: Context, library: Library) -> list[Choice]:
             pool = _where_we_are(pool, ctx) or (pool if phase == "close" else [])
         if phase == "close":
             pool = _fits_every_position(pool, ctx)
-        if phase == "work":
-            budget -= _bring_the_tools(pool + _phase_pool(pools["connected"], "connected", ctx),
-                                       ctx, budget, chosen)
+        if phase == "work" and ctx.named_tools:
+            budget -= _bring_the_tools(pool + _phase_pool("connected", ctx), ctx, budget, chosen)
         while pool and budget > 0:
             choice = _pick(pool, phase, ctx, budget)
             if choice is None:
@@ -586,14 +579,9 @@ def compose(ctx: Context, library: Library) -> list[Choice]:
         # fitting at the end grows the steps on the complaint first.
         carry = 0 if phase == "work" else budget
     _fill(chosen, ctx, pools)
-    ordered = _group_positions(chosen, ctx)
+    ordered = group_positions(chosen, ctx)
     _say_what_was_left_out(ordered, ctx, library)
     return ordered
-
-
-def rousing(technique: Technique) -> bool:
-    """A move meant to wake the body up (arm-lift breath, tapping): for energy only."""
-    return "energy" in technique.goals and not CALM_GOALS & set(technique.goals)
 
 
 def _not_rousing(pool: list[Technique], ctx: Context) -> list[Technique]:
@@ -601,7 +589,7 @@ def _not_rousing(pool: list[Technique], ctx: Context) -> list[Technique]:
     unless waking up is what the person came for."""
     if "energy" in ctx.goals:
         return pool
-    return [t for t in pool if not rousing(t)] or pool
+    return [t for t in pool if not _traits(t, ctx).rousing] or pool
 
 
 def _where_we_are(pool: list[Technique], ctx: Context) -> list[Technique]:
@@ -629,7 +617,8 @@ def _bring_the_tools(pool: list[Technique], ctx: Context, budget: int,
     for tool in sorted(ctx.named_tools):
         if any(tool in c.technique.needed_tools for c in chosen):
             continue
-        with_tool = _first_complaint([t for t in pool if tool in t.needed_tools], ctx)
+        with_tool = _first_complaint([t for t in pool if tool in _traits(t, ctx).needed_tools],
+                                     ctx)
         choice = _pick(with_tool, "work", ctx, budget - spent) if with_tool else None
         if choice is not None:
             chosen.append(choice)
@@ -681,8 +670,11 @@ def _say_what_was_left_out(chosen: list[Choice], ctx: Context, library: Library)
         return
     if ctx.position_note:
         chosen[0].why += " " + ctx.position_note
-    held_back = [t for t in library.techniques
-                 if ruled_out_by(t, ctx) and usable(t, ctx, mind_conditions=False)]
+    index = ctx.index or library_index(library)
+    ruled_out = 0
+    for condition in ctx.conditions:
+        ruled_out |= index.ruled_out.get(condition, 0)
+    held_back = index.listed(ruled_out & _usable_bits(ctx, index, mind_conditions=False))
     if not held_back:
         return
     pools = _pools(held_back, ctx)
@@ -702,189 +694,6 @@ def _say_what_was_left_out(chosen: list[Choice], ctx: Context, library: Library)
                       f"{_and([t.name.lower() for t in shown])}.")
 
 
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def _group_positions(chosen: list[Choice], ctx: Context) -> list[Choice]:
-    """Order the steps so each position is one block: few changes, and phases in order
-    as far as the blocks allow (settle first, close last; in bed the end is lying down).
-    """
-    settle = [c for c in chosen if c.phase == "settle"]
-    close = [c for c in chosen if c.phase == "close"]
-    middle = [c for c in chosen if c.phase not in ("settle", "close")]
-    if not middle:
-        return settle + close
-
-    known: dict[int, list[str]] = {}  # (worked out once a choice: the search asks often)
-
-    def allowed(choice: Choice) -> list[str]:
-        found = known.get(id(choice))
-        if found is None:
-            found = known[id(choice)] = [p for p in ctx.positions
-                                         if p in choice.technique.positions] or [choice.position]
-        return found
-
-    best: tuple | None = None
-    options = list(dict.fromkeys(p for c in middle for p in allowed(c)))
-    for size in range(1, len(options) + 1):
-        for subset in combinations(options, size):
-            if not all(set(allowed(c)) & set(subset) for c in middle):
-                continue
-            for order in permutations(subset):
-                arranged = _arrange(settle, middle, close, order, allowed)
-                cost = _arrangement_cost(arranged, ctx)
-                if best is None or cost < best[0]:
-                    best = (cost, arranged)
-        if best is not None:
-            break
-    assert best is not None
-    ordered = []
-    for choice, position in best[1]:
-        choice.position = position
-        ordered.append(choice)
-    _light_first(ordered)
-    _mind_the_order(ordered, ctx.calm)
-    _vary_reasons(ordered)
-    return ordered
-
-
-_WORKS = Lazy(r"Works on your (.+), where you feel it\.")
-_CONNECTS = Lazy(r"The (.+) connects? to your (.+): tension there feeds it\.")
-_USES = Lazy(r"Uses the (.+) you have at hand\.")
-_LENGTHENS = Lazy(r"Lengthens the (.+) after the work\.")
-
-
-BEFORE_DEEPER = " before any deeper work."
-
-
-def _mind_the_order(ordered: list[Choice], calm: bool) -> None:
-    """A gentle step promises deeper work only when deeper work follows it.
-
-    With no targeted work at all (a light-only routine) it says so; placed after
-    the work (a new position's first step) it says why it is there. A calm routine
-    stays light from start to end, so nothing in it is "deeper".
-    """
-    has_work = any(c.phase == "work" for c in ordered)
-    worked = False
-    for index, choice in enumerate(ordered):
-        if BEFORE_DEEPER in choice.why:
-            if calm and not worked:
-                ending = ", to begin the slow, light work."
-            elif not has_work or calm:
-                ending = ", kept light throughout."
-            elif worked and ordered[index - 1].position != choice.position:
-                ending = " as you settle into the new position."
-            elif worked:
-                ending = " between the deeper steps."
-            else:
-                ending = BEFORE_DEEPER
-            choice.why = choice.why.replace(BEFORE_DEEPER, ending)
-        worked = worked or choice.phase == "work"
-
-
-def _vary_reasons(ordered: list[Choice]) -> None:
-    """Say a reason once: a sentence repeated on every card is read by nobody.
-
-    The same pressure note or goal line is kept on its first step only; the same
-    "works on" or "connects to" line is said another way the second time and
-    left out after that; the tool line is kept short when it comes back.
-    """
-    seen: dict[str, int] = {}
-    for choice in ordered:
-        kept = []
-        for sentence in re.split(r"(?<=\.) (?=[A-Z])", choice.why):
-            count = seen.get(sentence, 0)
-            seen[sentence] = count + 1
-            if count == 0:
-                kept.append(sentence)
-                continue
-            works, connects, uses = (_WORKS.fullmatch(sentence), _CONNECTS.fullmatch(sentence),
-                                     _USES.fullmatch(sentence))
-            if uses:
-                kept.append(f"Again the {uses.group(1)}.")
-            elif works and count == 1:
-                kept.append(f"More for your {works.group(1)}, now with {touch(choice.technique)}.")
-            elif works:
-                kept.append(f"Back to your {works.group(1)} with {touch(choice.technique)}, "
-                            f"{_what_it_does(choice.technique)}.")
-            elif connects and count == 1:
-                kept.append(f"Supports your {connects.group(2)} through the {connects.group(1)}.")
-            elif connects:
-                kept.append(f"Eases the {connects.group(1)} around your {connects.group(2)} with "
-                            f"{touch(choice.technique)}.")
-            elif (lengthens := _LENGTHENS.fullmatch(sentence)) and count == 1:
-                kept.append(f"{choice.technique.name} adds a second stretch for the "
-                            f"{lengthens.group(1)}.")
-            elif lengthens:
-                kept.append(f"{choice.technique.name} ends the stretches for the "
-                            f"{lengthens.group(1)}, so the work holds.")
-        choice.why = " ".join(kept) or (
-            f"Continues on the {_names(choice.technique.regions)} with {touch(choice.technique)}.")
-
-
-# What a stroke does for tight muscle, said once per kind of touch.
-_DOES = {
-    "glide": "to smooth the muscle along its length", "sweep": "to smooth the muscle along its length",
-    "knead": "to loosen the muscle", "circles": "to work the small spots",
-    "press": "to ease the knots", "hold": "to let a knot let go", "squeeze": "to loosen the muscle",
-    "pinch": "to loosen the muscle", "roll": "to reach the deeper layers", "pull": "to make room",
-    "tap": "to wake the muscle up", "shake": "to shake off the tension", "rock": "to let it soften",
-    "rotate": "to loosen it through movement", "stretch": "to lengthen it",
-}
-
-
-def _what_it_does(technique: Technique) -> str:
-    return _DOES.get(technique.strokes[0], "to let it soften")
-
-
-def _arrange(settle: list[Choice], middle: list[Choice], close: list[Choice],
-             order: tuple[str, ...], allowed) -> list[tuple[Choice, str]]:
-    placed = []
-    for index, choice in enumerate(middle):
-        mine = [p for p in order if p in allowed(choice)]
-        position = choice.position if choice.position in mine else mine[0]
-        # A warm-up leads its phase: it readies the muscles for the strokes after it.
-        placed.append((order.index(position), PHASES.index(choice.phase)
-                       - 0.5 * is_warm_up(choice.technique), index, choice, position))
-    placed.sort(key=lambda x: x[:3])
-    out = [(c, p) for *_, c, p in placed]
-    if "light" not in out[0][0].technique.pressures:
-        # Light first: bring the first step that can be light to the front of its block.
-        light = next((i for i, (c, p) in enumerate(out)
-                      if p == out[0][1] and "light" in c.technique.pressures), None)
-        if light is not None:
-            out.insert(0, out.pop(light))
-    first, last = out[0][1], out[-1][1]
-    for choice in settle:
-        own = allowed(choice)
-        out.insert(0, (choice, first if first in own else own[0]))
-    for choice in close:
-        own = allowed(choice)
-        out.append((choice, last if last in own else ("lying" if "lying" in own else own[0])))
-    return out
-
-
-def _arrangement_cost(arranged: list[tuple[Choice, str]], ctx: Context) -> tuple:
-    positions = [p for _, p in arranged]
-    changes = sum(1 for a, b in zip(positions, positions[1:], strict=False) if a != b)
-    phases = [PHASES.index(c.phase) for c, _ in arranged]
-    inversions = sum(1 for i, a in enumerate(phases) for b in phases[i + 1:] if a > b)
-    bed = ctx.setting == "bed" and "lying" in ctx.positions and positions[-1] != "lying"
-    hands_on = next((c for c, _ in arranged if c.technique.kind in ("massage", "stretch")),
-                    None)
-    heavy_first = hands_on is not None and "light" not in hands_on.technique.pressures
-    moved = sum(1 for c, p in arranged if p != c.position)
-    return (bed, changes, heavy_first, inversions, moved)
-
-
-def _light_first(ordered: list[Choice]) -> None:
-    """The first hands-on step is light (seeds: relaxation first, then knots)."""
-    hands_on = next((c for c in ordered if c.technique.kind in ("massage", "stretch")), None)
-    if hands_on is not None and "light" in hands_on.technique.pressures:
-        hands_on.pressure = "light"
-
-
 def _fill(chosen: list[Choice], ctx: Context, pools: dict[str, list[Technique]]) -> None:
     """Stretch or shrink step times within their ranges so they add up to the minutes."""
     for _ in range(200):
@@ -897,7 +706,7 @@ def _fill(chosen: list[Choice], ctx: Context, pools: dict[str, list[Technique]])
                 return
             extra = None
             for phase in ("work", "gentle", "connected"):
-                pool = _phase_pool(pools[phase], phase, ctx) or pools[phase]
+                pool = _phase_pool(phase, ctx) or pools[phase]
                 extra = _pick(pool, phase, ctx, diff, allow_repeat=True)
                 if extra is not None:
                     break
@@ -974,8 +783,7 @@ def alternatives(plan: Plan, index: int, request: PlanRequest,
     library = library or default_library()
     step = plan.steps[index]
     ctx = make_context(request, plan.intake)
-    ctx.regions_of = library.region_sets
-    ctx.traits = library_traits(library)
+    ctx.use(library_index(library))
     in_plan = {s.technique for s in plan.steps}
     areas = expand_regions(step.regions)
     pool = [t for t in _pools([t for t in library.techniques if usable(t, ctx)], ctx)[step.phase]

@@ -8,6 +8,7 @@ side, and where its cues fall in the run as written, are worked out once
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from unknot.library.schema import Technique
 from unknot.memo import SizedMemo
@@ -51,23 +52,31 @@ class _Written:
     base: int  # seconds of one run as written
     tools: tuple[str, ...]  # sorted, hands included
     instructions: dict[str | None, tuple[str, ...]]
-    # Per side, each cue in written order: the second its step starts as written, its
-    # own second within the step, and what it says on that side.
-    cues: dict[str | None, tuple[tuple[int, int, str], ...]]
+    # Per side, each written step's start (in seconds, as written) and its cues in
+    # written order: each cue's own second within the step and what it says on that side.
+    cues: dict[str | None, tuple[tuple[int, tuple[tuple[int, str], ...]], ...]]
+    # The seconds a plan gives one run first (as written, within the duration's range),
+    # and the cues at those seconds, made once: about half of all steps keep them.
+    seconds: int
+    first_cues: dict[str | None, tuple[PlanCue, ...]]
 
 
 def _write_out(technique: Technique) -> _Written:
     sides: tuple[str | None, ...] = ("left", "right") if technique.sided else (None,)
+    base = technique.base_seconds
     instructions, cues = {}, {}
     for side in sides:
         instructions[side] = tuple(for_side(step.instruction, side) for step in technique.steps)
         placed, elapsed = [], 0
         for step in technique.steps:
-            placed.extend((elapsed, cue.at, for_side(cue.say, side)) for cue in step.cues)
+            placed.append((elapsed, tuple((cue.at, for_side(cue.say, side)) for cue in step.cues)))
             elapsed += step.seconds
         cues[side] = tuple(placed)
-    return _Written(base=technique.base_seconds, tools=tuple(sorted({"hands", *technique.tools})),
-                    instructions=instructions, cues=cues)
+    seconds = min(max(base, technique.duration.min), technique.duration.max)
+    first_cues = {side: tuple(_make_cues(base, cues[side], seconds, side)) for side in sides}
+    return _Written(base=base, tools=tuple(sorted({"hands", *technique.tools})),
+                    instructions=instructions, cues=cues, seconds=seconds,
+                    first_cues=first_cues)
 
 
 # Keyed by the technique object (a library's techniques live as long as the library):
@@ -102,35 +111,60 @@ CUE_MEMO: SizedMemo[tuple[str, int, int, str | None], tuple[PlanCue, ...]] = \
 
 def _cues(technique: Technique, seconds: int, side: str | None) -> list[PlanCue]:
     """The technique's cues stretched to `seconds` (memoised: plans reuse the same few)."""
-    key = (technique.id, technique.base_seconds, seconds, side)
-    return list(CUE_MEMO.get_or_make(key, lambda: tuple(_scaled_cues(technique, seconds, side))))
+    written = _written(technique)
+    if seconds == written.seconds:
+        return list(written.first_cues[side])
+    key = (technique.id, written.base, seconds, side)
+    found = CUE_MEMO.get(key)
+    if found is None:
+        found = CUE_MEMO.put(key, tuple(_make_cues(written.base, written.cues[side], seconds, side)))
+    return list(found)
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _cue(at: int, say: str) -> PlanCue:
-    return trusted(PlanCue, {"at": at, "say": say})
+    """`trusted(PlanCue, …)`, written out: a plan makes about a hundred of them."""
+    made = _new(PlanCue)
+    _set(made, "__dict__", {"at": at, "say": say})
+    _set(made, "__pydantic_fields_set__", {"at", "say"})
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made
 
 
 def _scaled_cues(technique: Technique, seconds: int, side: str | None) -> list[PlanCue]:
     written = _written(technique)
-    base = written.base
+    if seconds == written.seconds:
+        return list(written.first_cues[side])
+    return _make_cues(written.base, written.cues[side], seconds, side)
+
+
+def _make_cues(base: int, steps: tuple[tuple[int, tuple[tuple[int, str], ...]], ...],
+               seconds: int, side: str | None) -> list[PlanCue]:
     factor = seconds / base
     last = seconds - 1
     # (The same arithmetic as `reference_cues`, on the positions worked out at load.)
-    timed = [(max(0, min(last, round(start * seconds / base) + round(at * factor))), say)
-             for start, at, say in written.cues[side]]
+    timed = []
+    for start, cues in steps:
+        begins = round(start * seconds / base)
+        for at, say in cues:
+            at = begins + round(at * factor)
+            timed.append((0 if at < 0 else last if at > last else at, say))
     timed.sort(key=_at)
-    cues = [_cue(at, say) for at, say in timed]
+    out = [_cue(at, say) for at, say in timed]
     if side is not None:
         announce = f"{side.capitalize()} side."
-        if cues and cues[0].at == 0:
-            cues[0] = _cue(0, f"{announce} {cues[0].say}")
+        if out and out[0].at == 0:
+            out[0] = _cue(0, f"{announce} {out[0].say}")
         else:
-            cues.insert(0, _cue(0, announce))
-    return cues
+            out.insert(0, _cue(0, announce))
+    return out
 
 
-def _at(timed: tuple[int, str]) -> int:
-    return timed[0]
+_at = itemgetter(0)
 
 
 def reference_cues(technique: Technique, seconds: int, side: str | None) -> list[PlanCue]:
