@@ -38,3 +38,42 @@ def test_a_red_streak_spreading_from_a_wound_is_for_a_doctor():
 ])
 def test_everyday_words_for_heat_redness_and_dogs_are_not_a_site(text):
     assert screen(text).verdict == "ok"
+
+
+@pytest.mark.parametrize(("text", "left_out"), [
+    ("massage gun on the side of my neck, it's tight", "percussion"),
+    ("can I run my theragun along my spine?", "percussion"),
+    ("using the gun on my kneecap, runner's knee", "percussion"),
+    ("my jaw locks when I yawn and it's tight from grinding", "jaw"),
+    ("had a wisdom tooth out on Friday, neck stiff", "jaw"),
+    ("cataract op last week, want something for sleep with my face", "face"),
+    ("PICC line in my left arm, shoulders tight", "arms"),
+    ("fistula in my forearm for dialysis, hands are cold and stiff", "forearms"),
+    ("new tattoo on my calf, legs sore from a run", "calves"),
+    ("had a mole cut out of my shoulder, dressing still on, neck tight", "shoulders"),
+    ("port under my collarbone, calves tight after a walk", "chest"),
+])
+def test_each_technique_and_site_keeps_its_own_contraindication(text, left_out):
+    result = screen(text)
+    assert result.verdict == "caution", result.message
+    assert left_out in result.avoid
+
+
+@pytest.mark.parametrize(("text", "sites"), [
+    ("psoriasis on my elbows and knees, quads tight", {"arms", "knees"}),
+    ("sunburn across my shoulders and upper back", {"shoulders", "upper_back"}),
+])
+def test_a_list_of_places_joined_by_and_is_one_site(text, sites):
+    assert sites <= set(screen(text).avoid)
+
+
+def test_a_new_complaint_after_and_is_not_part_of_the_site():
+    result = screen("a bruise on my thigh and my calves are sore after running")
+    assert "thighs" in result.avoid and "calves" not in result.avoid
+
+
+def test_weeks_of_pregnancy_said_of_a_partner_count_only_when_she_is_massaged():
+    for_her = screen("my partner is 34 weeks and her lower back aches, I want to rub it")
+    assert "abdomen" in for_her.avoid
+    for_me = screen("my wife is 30 weeks pregnant and I'm stressed, my shoulders are tight")
+    assert for_me.verdict == "ok"

@@ -220,9 +220,9 @@ def screen(text: str | None, answers: Answers | None = None,
             for value in values:
                 answer_texts.append(normalise(f"{label}: {value}", lexicon.correct,
                                               lexicon.idioms))
-    facts = extract_facts(raw, answers)
     subject = (answers.subject if answers is not None and answers.subject
                else subject_of(main))
+    facts = extract_facts(raw, answers, subject)
     complaint = _mentions(lexicon, lexicon.regions, main, [], longer_first=True)
     text_screening = engine.screen(Texts(main, tuple(answer_texts)), facts, set(complaint),
                                    subject=subject)

@@ -360,7 +360,34 @@ _CLAUSE_BREAKS = frozenset({",", ";", ".", "!", "?", "and", "but", "while", "tho
 
 _REGION_NOUNS = frozenset({"shoulder", "shoulders", "neck", "back", "arm", "arms", "leg", "legs",
                            "thigh", "thighs", "calf", "calves", "foot", "feet", "hand", "hands",
-                           "face", "chest", "knee", "knees", "hip", "hips", "forehead", "scalp"})
+                           "face", "chest", "knee", "knees", "hip", "hips", "forehead", "scalp",
+                           "elbow", "elbows", "shin", "shins", "ankle", "ankles", "wrist", "wrists",
+                           "forearm", "forearms", "temples", "jaw", "cheek", "cheeks", "glutes"})
+# Words that may stand between "and" and the next body part of one list: "shoulders and
+# upper back", "behind his knees and down his shins" — but not "and sore calves" or "and my
+# neck is stiff", which start a new complaint. A possessive joins only after a place word.
+_SITE_LINKS = frozenset({"upper", "lower", "middle", "the", "both", "left", "right",
+                         "down", "behind", "on", "across", "over", "round", "under"})
+_PLACE_WORDS = frozenset({"down", "behind", "on", "across", "over", "round", "under"})
+_POSSESSIVES = frozenset({"my", "his", "her", "their"})
+
+
+def _joins_regions_ahead(text: NormalText, index: int) -> bool:
+    """'psoriasis on my elbows and knees': looking ahead, 'and' after a body part joins the
+    next one when only linking words stand between."""
+    # Only "and": after a comma a new sentence of sorts begins ("…on my face, my neck is tight").
+    if text.tokens[index].norm != "and" or index == 0 \
+            or text.tokens[index - 1].norm not in _REGION_NOUNS:
+        return False
+    previous = ""
+    for ahead in range(index + 1, min(index + 4, len(text.tokens))):
+        word = text.tokens[ahead].norm
+        if word in _REGION_NOUNS:
+            return True
+        if word not in _SITE_LINKS and not (word in _POSSESSIVES and previous in _PLACE_WORDS):
+            return False
+        previous = word
+    return False
 
 
 def _joins_regions(text: NormalText, index: int) -> bool:
@@ -376,15 +403,18 @@ def _clause_around(text: NormalText, hit: Hit) -> tuple[int, int]:
             text.tokens[low - 1].norm not in _CLAUSE_BREAKS or _joins_regions(text, low - 1)):
         low -= 1
     high = hit.last
-    while high + 1 < len(text.tokens) and high - hit.last < _SITE_WINDOW and \
-            text.tokens[high + 1].norm not in _CLAUSE_BREAKS:
+    while high + 1 < len(text.tokens) and high - hit.last < _SITE_WINDOW and (
+            text.tokens[high + 1].norm not in _CLAUSE_BREAKS or _joins_regions_ahead(text, high + 1)):
         high += 1
     return low, high
 
 
 def _regions_in(lexicon: Lexicon, text: NormalText, low: int, high: int) -> list[str]:
     window = NormalText(text.original, text.tokens[low:high + 1])
-    return [region for region, regex in lexicon.regions.items() if find_hits(regex, window)]
+    found = [region for region, regex in lexicon.regions.items() if find_hits(regex, window)]
+    found += [region for region, regex in lexicon.sites.items()
+              if region not in found and find_hits(regex, window)]
+    return found
 
 
 def _regions_near(lexicon: Lexicon, text: NormalText, hit: Hit) -> list[str]:

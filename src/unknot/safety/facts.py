@@ -58,7 +58,16 @@ _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|
                        r"third|fourth|baby|twins|\w+ baby|little one)"
                        r"|with (?:number|no\.?) (?:two|three|four|five|six|\d)|expecting)\b"
                              # "28/40", "28+3/40": the midwife's way of writing weeks of pregnancy.
-                       r"|\b([1-4]\d)(?:\+[0-6])?/40\b")
+                       r"|\b([1-4]\d)(?:\+[0-6])?/40\b"
+                             # "32 weeks and my left leg…", "33 weeks, hips ache": opening a message,
+                             # weeks alone are how far along someone is, not how long it has hurt.
+                       r"|^\W*(1[2-9]|[23]\d|4[0-2])\s*(?:weeks?|wks?)\s*(?:,|and\b|&|\+|now\b|-|–|:)"
+                       r"(?!\s*(?:still|of|later|on|in|since|after)\b)")
+# "My partner is 36 weeks", "she's 30 weeks": how far along the person massaged is, counted
+# only when the routine is for someone else (a partner's pregnancy is not the writer's).
+_THEIR_WEEKS = Lazy(r"\b(?:she is|she's|shes|she’s|(?:partner|wife|girlfriend|fiancee|missus|"
+                    r"daughter|sister|client|patient) is) (\d{1,2})\s*(?:weeks?|wks?)"
+                    r"(?!\s*(?:ago|old|of|since|now|post|after|postpartum))\b")
 _TRIMESTER = Lazy(r"\b(first|second|third|1st|2nd|3rd)\s+trimester")
 _TRIMESTER_WEEKS = {"first": 8, "1st": 8, "second": 20, "2nd": 20, "third": 32, "3rd": 32}
 _DURATION = Lazy(rf"\b(?:for|past|last|over|about|almost|nearly)\s+(?:the\s+)?(?:last\s+|past\s+)?"
@@ -160,8 +169,10 @@ def parse_duration_days(text: str) -> int | None:
     return None
 
 
-def extract_facts(text: str, answers: Answers | None) -> Facts:
-    """Facts from the answers first (the person said them outright), then from the text."""
+def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> Facts:
+    """Facts from the answers first (the person said them outright), then from the text.
+    `subject` is whose body the routine is for: someone else's weeks of pregnancy count
+    only when it is theirs."""
     lower = text.lower()
     age, age_evidence = _age_from_text(lower)
     pain, pain_evidence = _pain_from_text(lower)
@@ -169,9 +180,11 @@ def extract_facts(text: str, answers: Answers | None) -> Facts:
     said_weeks_of_pregnancy = False  # "I'm 32 weeks": only pregnancy counts like that
     match = _WEEKS_PREGNANT.search(lower)
     if match:
-        weeks = int(match.group(1) or match.group(2) or match.group(3) or match.group(4))
+        weeks = int(next(group for group in match.groups() if group))
         said_weeks_of_pregnancy = match.group(1) is None
-    else:
+    elif subject == "someone_else" and (theirs := _THEIR_WEEKS.search(lower)):
+        weeks, said_weeks_of_pregnancy = int(theirs.group(1)), True
+    if weeks is None:
         trimester = _TRIMESTER.search(lower)
         if trimester:
             weeks = _TRIMESTER_WEEKS[trimester.group(1)]

@@ -53,7 +53,7 @@ GOAL_GROUPS: dict[str, tuple[str, ...]] = {
 }
 # Coming for calm or sleep adds the mood question whatever the area: a tense neck and a
 # racing mind often arrive together, and the one question asked is the one that matters.
-MOOD_GOALS = frozenset({"stress_relief", "sleep"})
+MOOD_GOALS = frozenset({"stress_relief", "sleep", "relaxation"})
 
 
 class QuestionError(ValueError):
@@ -138,7 +138,9 @@ class QuestionSet:
         if known & {"pregnancy", "late_pregnancy"}:
             groups.insert(0, "pregnancy")
         groups = list(dict.fromkeys(groups or ["general"]))
-        if MOOD_GOALS.intersection(goals):
+        if MOOD_GOALS.intersection(goals) or groups == ["general"]:
+            # Nothing about the body named at all: people who come to a massage coach with no
+            # sore place are often at a low point, so the mood question is asked too.
             groups.append("mood")
         chosen: list[Question] = list(self.group("always"))
         topics: set[str] = {q.key for q in chosen}

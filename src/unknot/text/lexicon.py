@@ -122,6 +122,9 @@ class Lexicon:
     misspellings: dict[str, str]
     vocabulary: set[str] = field(default_factory=set)
     idioms: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # Words that place a local problem in a region without making it a complaint:
+    # "a tooth out" leaves the jaw alone, but brushing one's teeth is no jaw complaint.
+    sites: dict[str, LazyRegex] = field(default_factory=dict)
 
     def add_vocabulary(self, patterns: list[str]) -> None:
         for pattern in patterns:
@@ -188,8 +191,12 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         raise LexiconError(f"{path.name}: cannot read: {exc}") from exc
     concepts = raw.get("concepts", {})
     compiler = PatternCompiler(concepts)
-    regions, goals = {}, {}
+    regions, goals, sites = {}, {}, {}
     try:
+        for name, patterns in (raw.get("sites") or {}).items():
+            if name not in REGIONS:
+                raise LexiconError(f"{path.name}: sites.{name}: not a region of the vocabulary")
+            sites[name] = compiler.compile(patterns)
         for name, patterns in raw["regions"].items():
             if name not in REGIONS:
                 raise LexiconError(f"{path.name}: regions.{name}: not a region of the vocabulary")
@@ -207,7 +214,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     misspellings = {str(k): str(v) for k, v in (raw.get("misspellings") or {}).items()}
     idioms = {tuple(str(k).split()): str(v) for k, v in (raw.get("idioms") or {}).items()}
     return Lexicon(compiler=compiler, regions=regions, goals=goals, misspellings=misspellings,
-                   vocabulary=vocabulary, idioms=idioms)
+                   vocabulary=vocabulary, idioms=idioms, sites=sites)
 
 
 @lru_cache(maxsize=1)

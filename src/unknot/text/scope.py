@@ -104,6 +104,7 @@ _LONG_AGO = Lazy(
 # Resolved: it happened and it is over.
 _RESOLVED = Lazy(
     r"\b(?:fully |completely |long )?(?:recovered|healed|resolved|cleared up|settled down)\b"
+    r"|\b(?:has |have |had |long |all )?faded(?: away| weeks ago| months ago| completely)?\b"
     r"|\ball (?:better|clear|cleared|healed)\b|\b(?:fully|completely) better\b|\bgot over\b"
     r"|\b(?:am|i am|i have got|got) over it\b|\blong finished\b"
     r"|\b(?:was|came back|scan was|tests were|test was|it was) (?:negative|normal|clear|nothing|"
