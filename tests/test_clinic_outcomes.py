@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from sqlalchemy import select
 
 from conftest import FrozenClock
 from support.clinic import PAGE, Clinic, Person, clinic, invite_link_token, refresh_csrf
+from support.week_chart import week_charts
 from test_clinic_web import _carol_plan, make_programme, record_intake
 from unknot.storage import Store
 from unknot.storage.clinic_models import Account, AuditEvent, ClinicAlert
@@ -286,6 +288,59 @@ def test_before_and_after_ratings_per_programme_by_week(
     assert re.search(r"<th scope=\"row\">2 Mar</th><td>2</td>\s*<td>5\.0 → 2\.5</td>"
                      r"<td>5\.0 → 2\.0</td><td>4\.0 → 2\.0</td>", trend), trend
     assert "Pain before a session: 5.0. A session eased it by 2.5 points on average." in trend
+
+
+def test_the_trend_chart_draws_each_weeks_pain_before_and_after_with_its_gaps(
+        store: Store, clock: FrozenClock) -> None:
+    with clinic(store, login_days=60) as town:  # signed in across the four weeks
+        record_intake(town.alice, town.carol)
+        programme = make_programme(town.alice, town.carol, ends_on="2026-03-29")  # four weeks
+        link = f"/clinic/clients/{town.carol.account_id}/outcomes"
+        empty = town.alice.http.get(link).text
+        assert week_charts(empty) == [] and "No finished sessions in the last eight" in empty
+        plan = _carol_plan(town, programme)
+        for slot, before, after in (("2026-03-02 08:00", 6, 3), ("2026-03-03 19:00", 4, 2),
+                                    ("2026-03-16 08:00", 7, 4), ("2026-03-23 19:00", 3, 1)):
+            clock.now = datetime.fromisoformat(f"{slot}:00+00:00") + timedelta(minutes=5)
+            play(town.carol, plan, programme=programme, slot=slot, pain=before, after=after)
+        clock.advance(days=2)  # Wed 25 March: the programme's fourth week
+        page = town.alice.http.get(link).text
+        own = town.carol.http.get(link).text
+    [chart] = week_charts(page)
+    weeks = [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16), date(2026, 3, 23)]
+    assert (chart.first, chart.weeks) == (weeks[0], 4)
+    # Week one's two sessions as their means; week two had none: a gap the lines skip.
+    assert chart.dots["before"] == [(weeks[0], 5.0), (weeks[2], 7.0), (weeks[3], 3.0)]
+    assert chart.dots["after"] == [(weeks[0], 2.5), (weeks[2], 4.0), (weeks[3], 1.0)]
+    assert chart.lines == {"before": [(weeks[2], weeks[3])], "after": [(weeks[2], weeks[3])]}
+    assert chart.labels == [(w, f"{w:%-d %b}", True) for w in weeks]
+    # One image with a name and a description in words; the table stays beside it.
+    figure = page[page.index('<figure class="chart week-chart">'):page.index("</figure>")]
+    assert 'role="img" aria-label="Pain before and after each week\'s sessions of Neck, ' \
+           'twice a day" aria-describedby="trend-1-desc"' in figure
+    caption = re.search(r'<figcaption id="trend-1-desc">(.*?)</figcaption>', figure, re.S)[1]
+    assert "4 weeks from the week of 2 Mar 2026 to the week of 23 Mar 2026" in caption
+    assert "the week of 2 Mar 2026, 5 before and 2.5 after" in caption
+    assert "Pain, 0 (none) to 10 (worst)" in figure
+    assert re.search(r'<th scope="row">16 Mar</th><td>1</td>\s*<td>7\.0 → 4\.0</td>', page)
+    # The client sees the same chart on their own page.
+    assert week_charts(own) == [chart]
+
+
+def test_an_archived_programmes_weeks_still_show_marked_without_its_slots(
+        town: Clinic, carols: dict[str, Any], clock: FrozenClock) -> None:
+    plan, programme = carols["plan"], carols["programme"]
+    play(town.carol, plan, programme=programme, slot="2026-03-02 08:00", pain=6, after=3)
+    clock.advance(days=2)
+    archived = town.alice.post(f"/clinic/clients/{town.carol.account_id}/programmes/"
+                               f"{programme}/archive")
+    assert archived.status_code == 303
+    page = town.alice.http.get(f"/clinic/clients/{town.carol.account_id}/outcomes").text
+    assert "Archived: no longer on the schedule; its sessions stay here." in page
+    assert "The last two weeks" not in page and "Nothing is scheduled this week." in page
+    [chart] = week_charts(page)
+    assert chart.dots == {"before": [(date(2026, 3, 2), 6.0)], "after": [(date(2026, 3, 2), 3.0)]}
+    assert chart.weeks == 1
 
 
 # -- the dashboard ----------------------------------------------------------------------

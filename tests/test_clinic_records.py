@@ -10,6 +10,7 @@ import json
 import re
 import uuid
 from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from sqlalchemy import func, select, text
 from conftest import FrozenClock
 from support.clinic import PAGE, PASSWORD, Clinic, Person, clinic
 from support.fhir import r4_code_problems, read_both, read_r4
+from support.week_chart import week_charts
 from test_clinic_web import make_programme, record_intake
 from unknot.storage import Store
 from unknot.storage.clinic_models import Account, AuditEvent, ClientIntake, Programme
@@ -173,6 +175,82 @@ def test_the_report_pdf_parses_and_carries_the_numbers(town: Clinic, carol_histo
         assert "it hurts more on the left" in words
         assert "Neck, twice a day" in words and "stay light on the left side" in words
         assert "Fine, with things to avoid" in words
+
+
+def _pdf_lines(page: Any, reader: Any) -> dict[tuple[float, ...], list[list[tuple[float, float]]]]:
+    """The stroked paths of a PDF page (points in pt), by their stroke colour."""
+    from pypdf.generic import ContentStream
+
+    found: dict[tuple[float, ...], list[list[tuple[float, float]]]] = {}
+    colour: tuple[float, ...] = (0, 0, 0)
+    path: list[tuple[float, float]] = []
+    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        if operator == b"RG":
+            colour = tuple(round(float(v), 2) for v in operands)
+        elif operator in (b"m", b"l"):
+            path = ([] if operator == b"m" else path) + [(float(operands[0]), float(operands[1]))]
+        elif operator == b"S" and path:
+            found.setdefault(colour, []).append(path)
+            path = []
+    return found
+
+
+def test_the_report_draws_each_programmes_weeks_on_the_page_and_in_the_pdf(
+        store: Store, clock: FrozenClock) -> None:
+    from pypdf import PdfReader
+
+    from unknot.records.pdf_chart import AFTER_INK, BEFORE_INK, HEIGHT, LABEL_ROOM, TOP_ROOM
+
+    with clinic(store, login_days=60) as town:  # signed in across the four weeks
+        record_intake(town.alice, town.carol)
+        programme = make_programme(town.alice, town.carol, ends_on="2026-03-29")
+        for slot, before, after in (("2026-03-02 08:00", 7, 3), ("2026-03-04 19:00", 5, 3),
+                                    ("2026-03-09 08:00", 5, 2), ("2026-03-23 08:00", 4, 1)):
+            clock.now = datetime.fromisoformat(f"{slot}:00+00:00") + timedelta(minutes=5)
+            play(town.carol, programme, slot=slot, before=before, after=after)
+        clock.advance(days=2)
+        carol = town.carol.account_id
+        assert town.alice.post(f"/clinic/clients/{carol}/programmes/{programme}/archive") \
+            .status_code == 303
+        page = town.alice.http.get(f"/clinic/clients/{carol}/report").text
+        pdf = town.alice.http.get(f"/clinic/clients/{carol}/report.pdf").content
+    # The page: the archived programme's four weeks, the third without sessions.
+    assert "Programme: Neck, twice a day <span class=\"hint\">(archived)</span>" in page
+    [chart] = week_charts(page)
+    weeks = [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16), date(2026, 3, 23)]
+    assert (chart.first, chart.weeks) == (weeks[0], 4)
+    assert chart.dots == {"before": [(weeks[0], 6.0), (weeks[1], 5.0), (weeks[3], 4.0)],
+                          "after": [(weeks[0], 3.0), (weeks[1], 2.0), (weeks[3], 1.0)]}
+    assert chart.lines == {"before": [(weeks[0], weeks[1])], "after": [(weeks[0], weeks[1])]}
+    assert 'aria-describedby="programme-trend-1-desc"' in page
+    table = page[page.index('<details class="week-table">'):page.index("</details>")]
+    assert re.search(r'<th scope="row">2 Mar 2026</th><td class="num">2</td>'
+                     r'<td class="num">6 → 3</td>', table), table
+    assert "23 Mar 2026" in table and "16 Mar 2026" not in table
+    # The PDF: the same chart in fpdf2's lines, and its words.
+    reader = PdfReader(io.BytesIO(pdf))
+    [sheet] = [p for p in reader.pages if "week by week" in p.extract_text()]
+    words = " ".join(sheet.extract_text().split())
+    assert "Programme: Neck, twice a day (archived)" in words
+    assert "Pain, 0 (none) to 10 (worst) Before After" in words, words
+    assert all(label in words for label in ("2 Mar", "9 Mar", "16 Mar", "23 Mar"))
+    assert "4 weeks from the week of 2 Mar 2026 to the week of 23 Mar 2026. 3 of those weeks " \
+           "have ratings" in words
+    lines = _pdf_lines(sheet, reader)
+
+    def sloped(ink: tuple[int, int, int]) -> list[list[tuple[float, float]]]:
+        key = tuple(round(c / 255, 2) for c in ink)
+        # Neither level (the legend's, the grid's) nor upright (the weeks' marks).
+        return [path for path in lines.get(key, [])
+                if path[0][0] != path[-1][0] and path[0][1] != path[-1][1]]
+
+    [before], [after] = sloped(BEFORE_INK), sloped(AFTER_INK)
+    assert [x for x, _ in before] == [x for x, _ in after] and before[0][0] < before[1][0]
+    # Heights follow the ratings: 6 → 5 before and 3 → 2 after, one scale for both.
+    point = (HEIGHT - TOP_ROOM - LABEL_ROOM) / 10 * 72 / 25.4  # pt per rating point
+    zero = before[0][1] - 6 * point
+    for (_, y), value in zip(before + after, (6, 5, 3, 2), strict=True):
+        assert abs(y - (zero + value * point)) < 0.05, (y, value)
 
 
 # -- FHIR --------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from unknot.clinic.records import ProgrammeView
 from unknot.clinic.schedule import Schedule, slot_key, slots_on
-from unknot.journal import DIMENSIONS
+from unknot.journal import DIMENSIONS, FINISHED_STATUSES
 from unknot.storage.clinic_models import Account, Programme
 from unknot.storage.models import SessionRow
 
@@ -219,6 +219,26 @@ def _mean(values: list[int]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
 
+Rated = tuple[date, tuple[int | None, ...], tuple[int | None, ...]]  # slot day, before, after
+
+
+def weekly(sessions: Iterable[Rated]) -> list[WeekTrend]:
+    """Finished sessions (their slot's day and ratings before and after, in `DIMENSIONS`
+    order) as one `WeekTrend` per week that has any, oldest first."""
+    grouped: dict[date, list[Rated]] = defaultdict(list)
+    for session in sessions:
+        grouped[week_of(session[0])[0]].append(session)
+    out = []
+    for monday in sorted(grouped):
+        rated = grouped[monday]
+        before = {d: _mean([r[1][i] for r in rated if r[1][i] is not None])
+                  for i, d in enumerate(DIMENSIONS)}
+        after = {d: _mean([r[2][i] for r in rated if r[2][i] is not None])
+                 for i, d in enumerate(DIMENSIONS)}
+        out.append(WeekTrend(monday, len(rated), before, after))
+    return out
+
+
 def trends(db: Session, programme: ProgrammeView, today: date,
            weeks: int = TREND_WEEKS) -> list[WeekTrend]:
     """The last `weeks` weeks (oldest first, weeks with sessions only) of a programme."""
@@ -228,20 +248,9 @@ def trends(db: Session, programme: ProgrammeView, today: date,
                              *(getattr(SessionRow, f"{d}_after") for d in DIMENSIONS))
                       .where(SessionRow.programme_id == programme.id,
                              SessionRow.slot >= slot_key(first, "00:00")))
-    grouped: dict[date, list[tuple[int | None, ...]]] = defaultdict(list)
-    for slot, status, *ratings in rows:
-        if status in ("completed", "stopped", "quit"):
-            grouped[week_of(date.fromisoformat(slot[:10]))[0]].append(tuple(ratings))
-    out = []
     n = len(DIMENSIONS)
-    for monday in sorted(grouped):
-        rated = grouped[monday]
-        before = {d: _mean([r[i] for r in rated if r[i] is not None])
-                  for i, d in enumerate(DIMENSIONS)}
-        after = {d: _mean([r[n + i] for r in rated if r[n + i] is not None])
-                 for i, d in enumerate(DIMENSIONS)}
-        out.append(WeekTrend(monday, len(rated), before, after))
-    return out
+    return weekly((date.fromisoformat(slot[:10]), tuple(ratings[:n]), tuple(ratings[n:]))
+                  for slot, status, *ratings in rows if status in FINISHED_STATUSES)
 
 
 def trend_words(weeks: list[WeekTrend], dimension: str = "pain") -> str | None:

@@ -68,6 +68,7 @@ class ProgrammeRecord:
     therapist: str
     steps: list[ProgrammeStep]
     updated_at: datetime
+    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class PersonRecord:
     # session id → (started_at, finished_at): when "before" and "after" were rated
     times: dict[str, tuple[datetime | None, datetime | None]] = field(default_factory=dict)
     preferences: dict[str, Any] | None = None
+    # session id → the programme slot it was played for ("2026-03-02 08:00")
+    slots: dict[str, str] = field(default_factory=dict)
 
 
 def person_name(store: Store, person_id: str, default: str = "Me") -> str:
@@ -127,7 +130,7 @@ def _session_screens(store: Store, person_id: str) -> list[Screen]:
 
 
 def _clinic_parts(store: Store, account_id: str) -> tuple[list[Screen], list[ProgrammeRecord]]:
-    from unknot.clinic import accounts, records
+    from unknot.clinic import accounts, archive, records
     from unknot.clinic.schedule import describe
     from unknot.library.loader import default_library
     from unknot.storage.clinic_models import ClientIntake
@@ -138,6 +141,7 @@ def _clinic_parts(store: Store, account_id: str) -> tuple[list[Screen], list[Pro
     screens = [Screen(r.created_at, "therapist", IntakeResult.model_validate(r.intake),
                       (r.request or {}).get("text")) for r in rows]
     library = default_library()
+    archived = {p.id for p in archive.archived_programmes(store, account_id)}
     programmes = []
     for p in records.programmes_of(store, account_id, include_archived=True):
         therapist = accounts.member(store, p.therapist_id)
@@ -151,7 +155,8 @@ def _clinic_parts(store: Store, account_id: str) -> tuple[list[Screen], list[Pro
         programmes.append(ProgrammeRecord(
             p.id, p.title, describe(p.schedule), p.schedule.days, p.schedule.times,
             p.schedule.starts_on, p.schedule.ends_on,
-            therapist.name if therapist else "(removed)", steps, p.updated_at))
+            therapist.name if therapist else "(removed)", steps, p.updated_at,
+            p.id in archived))
     return screens, programmes
 
 
@@ -165,14 +170,15 @@ def gather(store: Store, subject: Subject) -> PersonRecord:
     summary = store.journal(now, recent=0, person_id=subject.person_id)
     with store.reading() as db:
         rows = db.execute(select(SessionRow.id, SessionRow.programme_id, SessionRow.started_at,
-                                 SessionRow.finished_at)
+                                 SessionRow.finished_at, SessionRow.slot)
                           .where(SessionRow.person_id == subject.person_id)).all()
     linked = {r.id: r.programme_id for r in rows if r.programme_id is not None}
     times = {r.id: (r.started_at, r.finished_at) for r in rows}
+    slots = {r.id: r.slot for r in rows if r.slot is not None}
     screens: list[Screen] = []
     programmes: list[ProgrammeRecord] = []
     if subject.account_id is not None:
         screens, programmes = _clinic_parts(store, subject.account_id)
     screens = distinct(screens + _session_screens(store, subject.person_id))
     return PersonRecord(subject, now, entries, summary, screens, programmes, linked, times,
-                        load_preferences(store, person_id=subject.person_id))
+                        load_preferences(store, person_id=subject.person_id), slots)

@@ -17,13 +17,14 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
-from unknot.records.report import STATUS_WORDS, VERDICT_WORDS, Report, number, pair, signed
+from unknot.records import pdf_chart
+from unknot.records.pdf_chart import INK, LINE, MUTED
+from unknot.records.report import STATUS_WORDS, VERDICT_WORDS, ProgrammeTrend, Report, number, pair, signed
 
 Paper = Literal["a4", "letter"]
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "Letter"}
 FONTS = Path(__file__).resolve().parent / "fonts"
 FAMILY = "DejaVu"
-INK, MUTED, LINE = (20, 33, 31), (80, 90, 88), (200, 208, 206)
 
 
 @cache
@@ -96,6 +97,27 @@ def _table(pdf: _Document, head: list[str], rows: list[list[str]],
             for value in values:
                 row.cell(printable(value))
     pdf.ln(1)
+
+
+def _trend(pdf: _Document, trend: ProgrammeTrend) -> None:
+    """A programme's week-by-week chart, its legend and its description, kept together."""
+    pdf.ln(1)
+    if trend.chart is None:
+        _para(pdf, "Before → after, week by week: " + (
+            "sessions, but no pain rated yet." if trend.weeks else
+            "no finished sessions of this programme yet."), size=9, muted=True)
+        return
+    if pdf.get_y() + 8 + pdf_chart.HEIGHT + 14 > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    _para(pdf, "Before → after, week by week", size=10, style="B")
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    top = pdf.get_y() + 5
+    # Its colours, line widths and dashes stay its own: the tables after it are untouched.
+    with pdf.local_context():
+        pdf_chart.legend(pdf, trend.chart, FAMILY, pdf.l_margin, pdf.get_y())
+        pdf_chart.draw(pdf, trend.chart, FAMILY, pdf.l_margin, top, width)
+    pdf.set_y(top + pdf_chart.HEIGHT + 1)
+    _para(pdf, trend.chart.description, size=8.5, muted=True)
 
 
 def _day(value: object) -> str:
@@ -172,11 +194,15 @@ def render(report: Report, paper: Paper = "a4") -> bytes:
         _para(pdf, "No safety screen on record.")
 
     for programme in report.programmes:
-        _heading(pdf, f"Programme: {programme.title}")
-        _para(pdf, f"{programme.schedule}. Set by {programme.therapist}.", size=9)
+        _heading(pdf, f"Programme: {programme.title}"
+                      + (" (archived)" if programme.archived else ""))
+        _para(pdf, f"{programme.schedule}. Set by {programme.therapist}."
+                   + (" Archived: no longer scheduled; its sessions are kept."
+                      if programme.archived else ""), size=9)
         _table(pdf, ["#", "Technique", "Time", "Side", "Therapist's note"],
                [[str(n), s.name, f"{s.seconds} s", s.side or "–", s.note or ""]
                 for n, s in enumerate(programme.steps, 1)], (8, 62, 18, 18, 72))
+        _trend(pdf, report.trends[programme.id])
 
     if report.helps:
         _heading(pdf, "What helped most (mean change per technique)")

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
+from unknot.clinic.adherence import Rated, WeekTrend, weekly
 from unknot.journal import DIMENSIONS, FINISHED_STATUSES, Advice, HelpItem, JournalEntry
 from unknot.records.gather import PersonRecord, ProgrammeRecord, Screen, Subject
+from unknot.week_chart import WeekChart, week_chart
 
 # The newest sessions listed one by one; every session counts in the figures, and the
 # CSV export lists them all.
@@ -60,6 +62,14 @@ class SessionLine:
 
 
 @dataclass(frozen=True)
+class ProgrammeTrend:
+    """A programme's whole history, week by week (slot weeks, as on the outcomes page)."""
+
+    weeks: list[WeekTrend]
+    chart: WeekChart | None  # pain before and after; None without a pain rating
+
+
+@dataclass(frozen=True)
 class Report:
     subject: Subject
     generated_at: datetime
@@ -75,6 +85,7 @@ class Report:
     helps: list[tuple[str, HelpItem]]  # (the technique's name, what it did)
     screens: list[Screen]
     programmes: list[ProgrammeRecord]
+    trends: dict[str, ProgrammeTrend]  # programme id → its weeks
 
 
 def _means(entries: list[JournalEntry]) -> list[Mean]:
@@ -118,6 +129,27 @@ def _technique_name(technique_id: str) -> str:
     return technique.name if technique is not None else technique_id
 
 
+def _trends(record: PersonRecord) -> dict[str, ProgrammeTrend]:
+    played: dict[str, list[Rated]] = {p.id: [] for p in record.programmes}
+    for entry in record.entries:
+        programme, slot = record.programme_of.get(entry.id), record.slots.get(entry.id)
+        if programme in played and slot and entry.status in FINISHED_STATUSES:
+            played[programme].append((date.fromisoformat(slot[:10]),
+                                      tuple(entry.before.get(d) for d in DIMENSIONS),
+                                      tuple(entry.after.get(d) for d in DIMENSIONS)))
+    today = record.generated_at.astimezone(record.subject.zone).date()
+    out = {}
+    for programme in record.programmes:
+        weeks = weekly(played[programme.id])
+        # A programme still on the schedule reaches this week (or its end), so recent
+        # weeks without sessions show; an archived one stops at its last session.
+        until = None if programme.archived else \
+            min(today, programme.ends_on) if programme.ends_on else today
+        out[programme.id] = ProgrammeTrend(weeks, week_chart(weeks, programme.title,
+                                                             until=until))
+    return out
+
+
 def build(record: PersonRecord) -> Report:
     """The report of `record`."""
     entries = record.entries
@@ -133,7 +165,7 @@ def build(record: PersonRecord) -> Report:
         advice=list(record.summary.advice),
         helps=[(_technique_name(h.key), h)
                for h in record.summary.what_helps.by_technique[:HELPS_SHOWN]],
-        screens=record.screens, programmes=record.programmes)
+        screens=record.screens, programmes=record.programmes, trends=_trends(record))
 
 
 def number(value: float | int | None) -> str:

@@ -17,12 +17,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from unknot.clinic import accounts, adherence, alerts, dashboard, records
+from unknot.clinic import accounts, adherence, alerts, archive, dashboard, records
 from unknot.clinic.access import Decision, Viewer
 from unknot.clinic.schedule import describe
 from unknot.storage import Store
 from unknot.web.clinic import auth
 from unknot.web.pages.templating import render
+from unknot.week_chart import WeekChart, week_chart
 
 router = APIRouter(include_in_schema=False)
 
@@ -119,6 +120,8 @@ class ProgrammeOutcome:
     days: list[tuple[date, list[adherence.SlotOutcome]]]  # newest day first
     weeks: list[adherence.WeekTrend]
     words: str | None
+    chart: WeekChart | None
+    archived: bool = False
 
 
 @router.get("/clinic/clients/{client_id}/outcomes", response_class=HTMLResponse)
@@ -136,13 +139,18 @@ def outcomes_page(request: Request, access: ViewOutcomes) -> Response:
     monday, sunday = adherence.week_of(today)
     first = min(monday, today - timedelta(days=DAYS_SHOWN - 1))
     programmes = records.programmes_of(store, client_id)
+    # An archived programme is off the schedule but its history stays: its weeks of
+    # ratings still show, marked, without the slots.
+    archived = archive.archived_programmes(store, client_id)
+    archived_ids = {p.id for p in archived}
     running = adherence.running_between(programmes, first, max(sunday, today))
     with store.reading() as db:
         played = adherence.linked_statuses(db, running, first, sunday)
-        trends = {p.id: adherence.trends(db, p, today) for p in programmes}
+        trends = {p.id: adherence.trends(db, p, today) for p in programmes + archived}
     week = adherence.tally(adherence.outcomes(running, played, monday, sunday, zone, now))
     shown = []
-    for programme in programmes:
+    for programme in programmes + archived:
+        gone = programme.id in archived_ids
         slots = adherence.outcomes([programme], played, first, today, zone, now) \
             if programme in running else []
         by_day: dict[date, list[adherence.SlotOutcome]] = {}
@@ -151,9 +159,13 @@ def outcomes_page(request: Request, access: ViewOutcomes) -> Response:
         weeks = trends[programme.id]
         if not by_day and not weeks:
             continue
+        ends = programme.schedule.ends_on
+        # While it runs, the chart reaches this week, so weeks without sessions show.
+        until = None if gone else min(today, ends) if ends else today
         shown.append(ProgrammeOutcome(programme, describe(programme.schedule),
                                       sorted(by_day.items(), reverse=True), weeks,
-                                      adherence.trend_words(weeks)))
+                                      adherence.trend_words(weeks),
+                                      week_chart(weeks, programme.title, until=until), gone))
     items = [] if own else alerts.client_items(store, client_id)
     if not own:
         records.audit(store, viewer, client_id, "viewed", "opened the client's outcomes")
