@@ -144,3 +144,33 @@ def test_the_needs_of_a_pattern(pattern: str, need: list[set[str]]):
 
     found = PatternCompiler({"pain": ["pain", "sore", "ach*"]}).need(pattern)
     assert sorted(map(sorted, found)) == sorted(map(sorted, need))
+
+
+CONCEPTS = {"droop": ["side of my face ..2 droop*", "eyelid ..2 droop*", "wonky", "lopsided"]}
+
+
+def test_the_ways_of_a_concept_keep_each_phrase_s_words_together():
+    from unknot.text.patterns import PatternCompiler
+
+    ways = PatternCompiler(CONCEPTS).ways("$droop")
+    assert sorted(sorted(map(sorted, way)) for way in ways) == [
+        [["=eyelid"], ["^droop"]],
+        [["=face"], ["=side"], ["^droop"]],
+        [["=lopsided", "=wonky"]],  # one word each: one clause for both
+    ]
+
+
+@pytest.mark.parametrize(("text", "could"), [
+    ("my left side is sore", False),  # a word of one phrase, not the rest of it
+    ("my eyelid feels heavy", False),
+    ("one side of my face is drooping", True),
+    ("a wonky smile", True),
+])
+def test_a_text_must_have_every_word_one_way_needs(text: str, could: bool):
+    from unknot.text.patterns import PatternCompiler
+
+    compiler = PatternCompiler(CONCEPTS)
+    regex = compiler.compile(["$droop"])
+    normal = normalise(text)
+    assert compiler.may_match(regex, normal) is could
+    assert bool(find_hits(regex, normal)) is could

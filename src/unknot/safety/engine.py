@@ -257,7 +257,6 @@ def _remembered(text: NormalText, key: tuple, work: Callable[[], object]):
     return memo[key]
 
 
-@dataclass(frozen=True)
 class _InScope:
     """Does a hit in the main text belong to the person massaged, now?
 
@@ -267,9 +266,11 @@ class _InScope:
     but the writer's chest pain still needs help now.
     """
 
-    rule: Rule
-    main: NormalText
-    subject: str
+    # A plain class: one is made for every rule evaluated, a dozen a text.
+    __slots__ = ("rule", "main", "subject")
+
+    def __init__(self, rule: Rule, main: NormalText, subject: str):
+        self.rule, self.main, self.subject = rule, main, subject
 
     def __call__(self, text: NormalText, hit: Hit) -> bool:
         if text is not self.main:

@@ -130,12 +130,25 @@ class Lexicon:
         for pattern in patterns:
             self.vocabulary |= words_of(pattern)
         self._targets = None  # rebuilt on next use
+        self._near = None
 
     @property
     def _target_list(self) -> list[str]:
         if getattr(self, "_targets", None) is None:
             self._targets = sorted(w for w in self.vocabulary if len(w) >= 4)
         return self._targets
+
+    def _targets_near(self, size: int, limit: int) -> list[str]:
+        """The spelling targets within `limit` letters of `size` long: no other can be within
+        `limit` edits of a word that long. In the target list's order, so that matching
+        ones tie as they would over the whole list (a fifth of it to score, not all)."""
+        near = getattr(self, "_near", None)
+        if near is None:
+            near = self._near = {}
+        key = (size, limit)
+        if key not in near:
+            near[key] = [w for w in self._target_list if abs(len(w) - size) <= limit]
+        return near[key]
 
     def correct(self, word: str) -> str | None:
         """A mended spelling for `word`, or None when it is fine or beyond repair."""
@@ -157,8 +170,9 @@ _LONGEST_CORRECTABLE = 24
 
 
 def _correct(lexicon: Lexicon, word: str) -> str | None:
-    if word in lexicon.misspellings:
-        return lexicon.misspellings[word]
+    fixed = lexicon.misspellings.get(word)
+    if fixed is not None:
+        return fixed
     if len(word) < 4 or len(word) > _LONGEST_CORRECTABLE or word in lexicon.vocabulary:
         return None
     if word in known_english():
@@ -167,8 +181,8 @@ def _correct(lexicon: Lexicon, word: str) -> str | None:
     from rapidfuzz.distance import DamerauLevenshtein
 
     limit = 1 if len(word) <= 5 else 2
-    candidates = process.extract(word, lexicon._target_list, scorer=DamerauLevenshtein.distance,
-                                 score_cutoff=limit, limit=8)
+    candidates = process.extract(word, lexicon._targets_near(len(word), limit),
+                                 scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=8)
     if candidates:
         # Ties go to the word that starts the same way ("wors" → "worse", not "words").
         best = min(candidates, key=lambda c: (c[1], not c[0].startswith(word),

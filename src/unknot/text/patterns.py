@@ -44,6 +44,22 @@ _PERSON_NEUTRAL = {
 }
 
 
+# A piece of a pattern: its regex, what it needs, and the needs of each way it can match
+# (see `prefilter.each` and `prefilter.either`).
+_Piece = tuple[str, Need, tuple[Need, ...]]
+
+
+def _fewest(alternatives: Iterable[int]) -> tuple[int, ...]:
+    """The alternatives (prefilter bits) worth testing: once each, and none that asks
+    for all another asks and more (when it is met, so is the other)."""
+    unique = sorted(set(alternatives), key=lambda bits: (bits.bit_count(), bits))
+    kept: list[int] = []
+    for bits in unique:
+        if not any(bits & smaller == smaller for smaller in kept):
+            kept.append(bits)
+    return tuple(kept)
+
+
 def _word_piece(word: str) -> tuple[str, Need]:
     """Regex and need of one plain word (`numb*`, `fever`, `my`)."""
     if word in _PERSON_NEUTRAL:
@@ -115,14 +131,14 @@ class PatternCompiler:
 
     def __init__(self, concepts: Mapping[str, Iterable[str]]):
         self._concepts = {name: list(phrases) for name, phrases in concepts.items()}
-        self._cache: dict[str, tuple[str, Need]] = {}
+        self._cache: dict[str, _Piece] = {}
         self._expanding: list[str] = []
         self.prefilter = Prefilter()
 
     def concept_regex(self, name: str) -> str:
         return self._concept(name)[0]
 
-    def _concept(self, name: str) -> tuple[str, Need]:
+    def _concept(self, name: str) -> _Piece:
         if name in self._cache:
             return self._cache[name]
         if name not in self._concepts:
@@ -134,8 +150,9 @@ class PatternCompiler:
             pieces = [self._body(p) for p in self._concepts[name]]
         finally:
             self._expanding.pop()
-        body = "(?:" + "|".join(regex for regex, _ in pieces) + ")"
-        self._cache[name] = body, prefilter.any_of(need for _, need in pieces)
+        body = "(?:" + "|".join(regex for regex, _, _ in pieces) + ")"
+        need = prefilter.any_of(need for _, need, _ in pieces)
+        self._cache[name] = body, need, prefilter.either([ways for _, _, ways in pieces])
         return self._cache[name]
 
     def body(self, pattern: str) -> str:
@@ -146,8 +163,13 @@ class PatternCompiler:
         """The words `pattern` needs in a text to match it (see `prefilter.py`)."""
         return self._body(pattern)[1]
 
-    def _body(self, pattern: str) -> tuple[str, Need]:
-        """Regex and need for `pattern`.
+    def ways(self, pattern: str) -> tuple[Need, ...]:
+        """The needs of each way `pattern` can match: a text that meets none of them cannot
+        match it (see `prefilter.each`)."""
+        return self._body(pattern)[2]
+
+    def _body(self, pattern: str) -> _Piece:
+        """Regex, need and ways for `pattern`.
 
         Gaps (`...`, `..N`, `..0` for none) split a pattern into slots; within a
         slot `|` separates alternative phrases: "can not|trouble ..3 pee|pass water".
@@ -158,13 +180,15 @@ class PatternCompiler:
             raise PatternError("empty pattern")
         parts: list[str] = []
         needs: list[Need] = []
+        ways: list[tuple[Need, ...]] = []
         slot: list[str] = []
         for term in terms + ["..0"]:
             if term == "..." or re.fullmatch(r"\.\.\d+", term):
                 if slot:
-                    regex, need = self._slot(" ".join(slot))
+                    regex, need, slot_ways = self._slot(" ".join(slot))
                     parts.append(regex)
                     needs.append(need)
+                    ways.append(slot_ways)
                     slot = []
                 elif not parts:
                     raise PatternError("a pattern cannot start with a gap")
@@ -177,55 +201,64 @@ class PatternCompiler:
                     parts.append(rf"((?:{_WORD}+ ){{0,{size}}}?)")
             else:
                 slot.append(term)
-        return "".join(parts), prefilter.all_of(needs)
+        need = prefilter.all_of(needs)
+        return "".join(parts), need, prefilter.each(ways, need)
 
-    def _slot(self, text: str) -> tuple[str, Need]:
-        alternatives, needs = [], []
+    def _slot(self, text: str) -> _Piece:
+        alternatives, needs, ways = [], [], []
         for phrase in text.split("|"):
             words = phrase.split()
             if not words:
                 raise PatternError(f"empty alternative in {text!r}")
             pieces = [self._word(word) for word in words]
-            alternatives.append("".join(regex for regex, _ in pieces))
-            needs.append(prefilter.all_of(need for _, need in pieces))
+            alternatives.append("".join(regex for regex, _, _ in pieces))
+            need = prefilter.all_of(need for _, need, _ in pieces)
+            needs.append(need)
+            ways.append(prefilter.each([piece_ways for _, _, piece_ways in pieces], need))
         regex = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return regex, prefilter.any_of(needs)
+        need = prefilter.any_of(needs)
+        return regex, need, prefilter.either(ways)
 
-    def _word(self, term: str) -> tuple[str, Need]:
+    def _word(self, term: str) -> _Piece:
         optional = term.endswith("?") and len(term) > 1
         if optional:
             term = term[:-1]
         if term.startswith("$"):
-            piece, need = self._concept(term[1:])
+            piece, need, ways = self._concept(term[1:])
         elif "-" in term.strip("-"):
             # Text splits "c-section" into "c - section"; so does the pattern.
             pieces = [(re.escape("-") + " ", prefilter.exact("-")) if part == "-"
                       else _word_piece(part) for part in re.split(r"(-)", term) if part]
             piece = "".join(regex for regex, _ in pieces)
             need = prefilter.all_of(need for _, need in pieces)
+            ways = (need,)
         else:
             piece, need = _word_piece(term)
+            ways = (need,)
         # An optional word may be missing: it needs nothing.
-        return (f"(?:{piece})?", prefilter.NOTHING) if optional else (piece, need)
+        if optional:
+            return f"(?:{piece})?", prefilter.NOTHING, (prefilter.NOTHING,)
+        return piece, need, ways
 
     def compile(self, patterns: Iterable[str]) -> LazyRegex:
         """One regex matching any of `patterns` at a word start (`find_hits` searches it).
 
         Its need is registered with the compiler's prefilter: `may_match` tells
         whether a text could hold it at all."""
-        bodies, needs = [], []
+        bodies, needs, ways = [], [], []
         for pattern in patterns:
             try:
-                body, need = self._body(pattern)
+                body, need, pattern_ways = self._body(pattern)
             except PatternError as exc:
                 raise PatternError(f"pattern {pattern!r}: {exc}") from exc
             bodies.append(body)
             needs.append(need)
+            ways.extend(pattern_ways)
         if not bodies:
             raise PatternError("no patterns given")
         # Two checks: the clause every pattern shares (one test for the whole condition),
-        # then, when that passes, whether some one pattern has all it needs.
-        alternatives = tuple(self.prefilter.bits(need) for need in needs)
+        # then, when that passes, whether some one way of matching has all it needs.
+        alternatives = _fewest(self.prefilter.bits(way) for way in ways)
         # Searched in the text with a space before it (`_search`): every match starts at a
         # space, a literal the regex engine skips to, instead of trying every character
         # (as a look-behind for a space, or the start, would make it do).

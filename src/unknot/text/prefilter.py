@@ -81,6 +81,47 @@ def all_of(needs: Iterable[Need]) -> Need:
     return _kept([clause for need in needs for clause in need])
 
 
+# A pattern that can match in several ways ("pass water|pee", or any phrase of a concept)
+# has one need for all of them, made of one clause of each way: "$vision_loss" then
+# needs any of "eye", "side", "sight"... and most texts have one. While they are few,
+# the needs of each way are kept as well: a text must meet all of one of them, which
+# "side" alone never does. Past this many, the one need stands for them all.
+_MOST_WAYS = 16
+
+
+def each(parts: list[tuple[Need, ...]], need: Need) -> tuple[Need, ...]:
+    """The ways of a sequence: one way of each part, all of them needed (or, when those
+    would be too many, `need`: the need of the whole sequence)."""
+    ways: list[Need] = [NOTHING]
+    for part in parts:
+        if len(ways) * len(part) > _MOST_WAYS:
+            return (need,)
+        ways = [all_of((way, other)) for way in ways for other in part]
+    return tuple(dict.fromkeys(ways))
+
+
+def either(parts: list[tuple[Need, ...]]) -> tuple[Need, ...]:
+    """The ways of alternatives: every way of every one. Ways of one clause each make one
+    way of one clause ("ache|pain|sore" needs any of the three words, whichever way it
+    matches); past `_MOST_WAYS`, the ways whose best clause is the most telling are cut
+    down to that clause and join it."""
+    ways = [way for part in parts for way in part]
+    if NOTHING in ways:
+        return (NOTHING,)
+    several = sorted({way for way in ways if len(way) > 1}, key=lambda way: (cost(_best(way)),
+                                                                           sorted(map(sorted, way))))
+    single: set[str] = set()
+    for way in ways:
+        if len(way) == 1:
+            single |= next(iter(way))
+    # Cut down k ways and there are len(several) - k, and the one clause.
+    cut = 0 if len(several) + bool(single) <= _MOST_WAYS else len(several) + 1 - _MOST_WAYS
+    for way in several[:cut]:
+        single |= _best(way)
+    kept = several[cut:]
+    return ((frozenset({frozenset(single)}),) if single else ()) + tuple(kept)
+
+
 def _kept(clauses: list[Clause]) -> Need:
     worth = sorted({c for c in clauses if cost(c) < _NOT_WORTH_IT}, key=lambda c: (cost(c), sorted(c)))
     return frozenset(worth[:_CLAUSES_KEPT])
