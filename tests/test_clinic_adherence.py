@@ -4,13 +4,14 @@ window in local time, the week's kind words, the rising-pain rule, the dashboard
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from unknot.clinic import adherence, dashboard
 from unknot.clinic.alerts import rising
-from unknot.clinic.schedule import parse_schedule
+from unknot.clinic.schedule import DAYS, parse_schedule, slots_on
 
 LONDON = ZoneInfo("Europe/London")
 THREE_A_DAY = parse_schedule(["mon", "wed"], ["08:00", "13:00", "19:00"], date(2026, 3, 2), None)
@@ -101,3 +102,34 @@ def test_needs_attention_first_is_unseen_items_then_pain_then_the_week() -> None
             row("e", pain=2, week=tally(done=1, missed=3)), row("f", pain=2, week=tally(done=3))]
     ordered = sorted(rows, key=dashboard._key("attention"))
     assert [r.name for r in ordered] == ["d", "c", "b", "e", "f", "a"]
+
+
+def test_slot_windows_shared_between_programmes_give_each_slot_its_own_state() -> None:
+    """The dashboard works out a day's slot windows once per day, times and zone and counts
+    the week without making each slot: every slot must still get the state read on its own
+    (its window from `window_closes`), in the week the clocks go forward, in a zone half an
+    hour off the hour, with `now` a minute before and exactly at each window's close."""
+    acute = parse_schedule(list(DAYS), ["07:30", "13:00", "21:45"],
+                           date(2026, 3, 25), date(2026, 4, 2))
+    programmes = [SimpleNamespace(id="three", schedule=THREE_A_DAY),
+                  SimpleNamespace(id="acute", schedule=acute)]
+    played = {("three", "2026-03-25 08:00"): ["completed"],
+              ("acute", "2026-03-29 07:30"): ["quit"],
+              ("acute", "2026-03-29 13:00"): ["in_progress"],
+              ("acute", "2026-03-30 21:45"): ["stopped", "completed"]}
+    first, last = date(2026, 3, 23), date(2026, 4, 5)  # 29 March: summer time in London
+    for zone in (LONDON, ZoneInfo("Asia/Kolkata"), ZoneInfo("UTC")):
+        closes = [adherence.window_closes(p.schedule, day, key[11:], zone)
+                  for p in programmes for day in adherence._days(first, last)
+                  for key in slots_on(p.schedule, day)]
+        for now in sorted({c - d for c in closes for d in (timedelta(0), timedelta(minutes=1))}):
+            # Each slot on its own, as the outcomes page read them before.
+            expected = [(p.id, key, adherence.slot_state(
+                            played.get((p.id, key), ()),
+                            adherence.window_closes(p.schedule, day, key[11:], zone), now))
+                        for p in programmes for day in adherence._days(first, last)
+                        for key in slots_on(p.schedule, day)]
+            found = adherence.outcomes(programmes, played, first, last, zone, now)
+            assert [(s.programme_id, s.key, s.state) for s in found] == expected
+            assert adherence.week_tally(programmes, played, first, last, zone, now).counts == \
+                adherence.tally(found).counts

@@ -375,6 +375,41 @@ def test_the_dashboard_puts_who_needs_attention_first_and_sorts_by_a_checked_par
     assert "Abe" not in town.bob.http.get("/clinic/dashboard").text
 
 
+def test_the_dashboard_counts_the_therapists_own_unseen_items_and_logs_each_view(
+        town: Clinic, carols: dict[str, Any], store: Store) -> None:
+    abe = add_client(town, "Abe Client", "abe@calm.test")
+    play(town.carol, carols["plan"], programme=carols["programme"], slot="2026-03-02 08:00",
+         pain=9, finish="stopped")  # two items: pain 9, and stopped because it hurt
+    with store.writing() as db:
+        first = db.scalars(select(ClinicAlert).order_by(ClinicAlert.id)).first()
+        assert first is not None
+        # An item of Carol's raised with Bob (say, before she moved to Alice): not Alice's.
+        db.add(ClinicAlert(clinic_id=first.clinic_id, client_id=town.carol.account_id,
+                           therapist_id=town.bob.account_id, kind="high_pain", at=first.at,
+                           detail="Rated pain 9 of 10 before a session."))
+    assert town.alice.post(f"/clinic/clients/{town.carol.account_id}/alerts/{first.id}/seen",
+                           {"back": "inbox"}).status_code == 303
+
+    def row(page: str, name: str) -> str:
+        found = page[page.index(name):]
+        return found[:found.index("</tr>")]
+
+    def views() -> int:
+        with store.reading() as db:
+            return len(db.scalars(select(AuditEvent.id).where(
+                AuditEvent.actor_id == town.alice.account_id,
+                AuditEvent.detail == "opened the dashboard")).all())
+
+    before = views()
+    for sort in ("attention", "name", "last", "week", "pain", "alerts"):
+        page = town.alice.http.get(f"/clinic/dashboard?sort={sort}").text
+        assert "1 new" in row(page, "Carol Client")  # hers, unseen: 1 of the 3
+        assert "9<span" in row(page, "Carol Client")
+        never = row(page, abe.name)  # no sessions at all
+        assert "none" in never and "not rated" in never and "never" in never
+    assert views() == before + 6  # each view logged once, with the page it showed
+
+
 # -- who may see what ---------------------------------------------------------------------
 
 

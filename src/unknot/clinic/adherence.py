@@ -19,16 +19,18 @@ nothing counted against a slot still open: the week says what was done, gently.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from unknot.clinic.records import ProgrammeView
-from unknot.clinic.schedule import Schedule, slot_key, slots_on
+from unknot.clinic.schedule import Schedule, runs_on, slot_key
 from unknot.journal import DIMENSIONS, FINISHED_STATUSES
 from unknot.storage.clinic_models import Account, Programme
 from unknot.storage.models import SessionRow
@@ -53,11 +55,27 @@ def slot_state(statuses: Iterable[str], closes_at: datetime, now: datetime) -> s
 
 def window_closes(schedule: Schedule, day: date, at: str, zone: ZoneInfo) -> datetime:
     """When the slot of `day` at `at` stops being open: the day's next slot, or midnight."""
-    later = [t for t in schedule.times if t > at]
+    return _closes(schedule.times, day, at, zone)
+
+
+def _closes(times: tuple[str, ...], day: date, at: str, zone: ZoneInfo) -> datetime:
+    later = [t for t in times if t > at]
     if later:
         hour, minute = (int(part) for part in later[0].split(":"))
         return datetime.combine(day, time(hour, minute), tzinfo=zone)
     return datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=zone)
+
+
+@lru_cache(maxsize=4096)
+def day_slots(times: tuple[str, ...], day: date, zone: ZoneInfo
+              ) -> tuple[tuple[str, str, datetime], ...]:
+    """(slot key, time, when its window closes) for each of `times` on `day`, earliest
+    first. Worked out once per day, times and zone, not per programme: a therapist's
+    hundred clients mostly share a few schedules (the dashboard read each one's week
+    slot by slot, and that was most of its time). The closing moment is given in UTC,
+    the zone of `now`, so comparing the two needs no offset looked up each time."""
+    return tuple((slot_key(day, at), at, _closes(times, day, at, zone).astimezone(UTC))
+                 for at in times)
 
 
 @dataclass(frozen=True)
@@ -140,7 +158,7 @@ def _days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def linked_statuses(db: Session, programmes: list[ProgrammeView], first: date, last: date
+def linked_statuses(db: Session, programmes: Sequence[Scheduled], first: date, last: date
                     ) -> dict[tuple[str, str], list[str]]:
     """The statuses of the sessions played for each (programme, slot) in these days."""
     if not programmes:
@@ -174,24 +192,51 @@ def therapist_statuses(db: Session, therapist_id: str, first: date, last: date
     return _grouped(rows)  # type: ignore[arg-type]
 
 
-def outcomes(programmes: list[ProgrammeView], played: dict[tuple[str, str], list[str]],
+class Scheduled(Protocol):
+    """What reading a programme's slots needs: its id and its schedule."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def schedule(self) -> Schedule: ...
+
+
+def _states(programmes: Sequence[Scheduled], played: dict[tuple[str, str], list[str]],
+            first: date, last: date, zone: ZoneInfo, now: datetime
+            ) -> Iterator[tuple[str, str, date, str, str]]:
+    """(programme id, slot key, day, time, state) of every slot, programme by programme."""
+    days = _days(first, last)
+    for programme in programmes:
+        schedule = programme.schedule
+        for day in days:
+            if not runs_on(schedule, day):
+                continue
+            for key, at, closes in day_slots(schedule.times, day, zone):
+                yield (programme.id, key, day, at,
+                       slot_state(played.get((programme.id, key), ()), closes, now))
+
+
+def outcomes(programmes: Sequence[Scheduled], played: dict[tuple[str, str], list[str]],
              first: date, last: date, zone: ZoneInfo, now: datetime) -> list[SlotOutcome]:
     """Every slot of these programmes from `first` to `last`, with its state."""
-    out = []
-    for programme in programmes:
-        for day in _days(first, last):
-            for key in slots_on(programme.schedule, day):
-                at = key[11:]
-                closes = window_closes(programme.schedule, day, at, zone)
-                state = slot_state(played.get((programme.id, key), ()), closes, now)
-                out.append(SlotOutcome(programme.id, key, day, at, state))
-    return out
+    return [SlotOutcome(*slot) for slot in _states(programmes, played, first, last, zone, now)]
 
 
 def tally(slots: Iterable[SlotOutcome]) -> Tally:
     counted = Tally()
     for slot in slots:
         counted.add(slot.state)
+    return counted
+
+
+def week_tally(programmes: Sequence[Scheduled], played: dict[tuple[str, str], list[str]],
+               first: date, last: date, zone: ZoneInfo, now: datetime) -> Tally:
+    """`tally(outcomes(...))` without making each slot's outcome (the dashboard counts a
+    hundred clients' weeks on every view)."""
+    counted = Tally()
+    for *_, state in _states(programmes, played, first, last, zone, now):
+        counted.counts[state] += 1
     return counted
 
 

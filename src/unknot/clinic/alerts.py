@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from unknot.clinic.access import Viewer
@@ -227,11 +227,3 @@ def mark_all_seen(store: Store, viewer: Viewer) -> int:
                       now)
         return count
 
-
-def therapist_unseen(db: Session, therapist_id: str) -> dict[str, int]:
-    """Unseen items per client of this therapist (clients with none are left out)."""
-    rows = db.execute(select(ClinicAlert.client_id, func.count())
-                      .where(ClinicAlert.therapist_id == therapist_id,
-                             ClinicAlert.seen_at.is_(None))
-                      .group_by(ClinicAlert.client_id))
-    return {client: int(n) for client, n in rows}

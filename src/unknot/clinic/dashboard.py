@@ -18,12 +18,14 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from unknot.clinic import adherence
-from unknot.clinic.alerts import therapist_unseen
-from unknot.clinic.records import _view
+from unknot.clinic.access import Viewer
+from unknot.clinic.records import write_audit
+from unknot.clinic.schedule import Schedule, parse_schedule
 from unknot.storage import Store
-from unknot.storage.clinic_models import Account, Programme
+from unknot.storage.clinic_models import Account, Clinic, ClinicAlert, Programme
 from unknot.storage.models import Person, SessionRow
 
 SORTS = {"attention": "Needs attention first", "name": "Name", "last": "Last session",
@@ -33,6 +35,15 @@ DEFAULT_SORT = "attention"
 
 class SortUnknown(ValueError):
     """A sort the dashboard does not offer; the message lists the ones it does."""
+
+
+@dataclass(frozen=True)
+class RunningProgramme:
+    """What the week needs of a programme: not its steps (read only its schedule)."""
+
+    id: str
+    client_id: str
+    schedule: Schedule
 
 
 @dataclass(frozen=True)
@@ -76,7 +87,22 @@ def _key(sort: str):  # type: ignore[no-untyped-def]
                       name(r))
 
 
-def rows(store: Store, therapist_id: str, *, today: date, zone: ZoneInfo, now: datetime,
+def board(store: Store, viewer: Viewer, *, now: datetime, sort: str = DEFAULT_SORT
+          ) -> tuple[ZoneInfo, list[ClientRow]]:
+    """The clinic's time zone and the therapist's clients in `sort` order, read in one
+    transaction that also writes the audit event of opening the dashboard (each
+    transaction costs a pooled connection's check, a BEGIN and an end: on a busy machine
+    those round trips were a good part of the page's time)."""
+    with store.writing() as db:
+        zone = ZoneInfo(db.execute(select(Clinic.timezone)
+                                   .where(Clinic.id == viewer.clinic_id)).scalar_one())
+        found = rows(db, viewer.account_id, today=now.astimezone(zone).date(), zone=zone,
+                     now=now, sort=sort)
+        write_audit(db, viewer, None, "viewed", "opened the dashboard", now)
+    return zone, found
+
+
+def rows(db: Session, therapist_id: str, *, today: date, zone: ZoneInfo, now: datetime,
          sort: str = DEFAULT_SORT) -> list[ClientRow]:
     """The therapist's clients, in `sort` order (see `SORTS`)."""
     person = Account.person_id
@@ -87,28 +113,37 @@ def rows(store: Store, therapist_id: str, *, today: date, zone: ZoneInfo, now: d
                    or_(SessionRow.pain_before.is_not(None), SessionRow.pain_after.is_not(None)))
             .order_by(SessionRow.created_at.desc(), SessionRow.id.desc()).limit(1)
             .correlate(Account).scalar_subquery())
+    # The inbox items of the therapist's not yet seen, per client, read with the client
+    # from the inbox's (client, seen) index.
+    unseen = (select(func.count()).select_from(ClinicAlert)
+              .where(ClinicAlert.client_id == Account.id, ClinicAlert.seen_at.is_(None),
+                     ClinicAlert.therapist_id == therapist_id)
+              .correlate(Account).scalar_subquery())
     monday, sunday = adherence.week_of(today)
     mine = Account.therapist_id == therapist_id
-    with store.reading() as db:
-        clients = db.execute(select(Account.id, Person.display_name, last, pain, Account.timezone)
-                             .join(Person, Person.id == Account.person_id)
-                             .where(mine, Account.role == "client")).all()
-        unseen = therapist_unseen(db, therapist_id)
-        # Joined through the therapist, not listed by id: one short query, however many.
-        running = [_view(p) for p in db.scalars(
-            select(Programme).join(Account, Account.id == Programme.client_id)
-            .where(mine, Programme.starts_on <= sunday, Programme.archived_at.is_(None),
-                   or_(Programme.ends_on.is_(None), Programme.ends_on >= monday)))]
-        played = adherence.therapist_statuses(db, therapist_id, monday, sunday)
-    by_client = defaultdict(list)
+    # The name by key, client by client: joined, PostgreSQL hashed every person of the
+    # clinic to find a hundred.
+    name = (select(Person.display_name).where(Person.id == person)
+            .correlate(Account).scalar_subquery())
+    clients = db.execute(select(Account.id, name, last, pain, unseen, Account.timezone)
+                         .where(mine, Account.role == "client")).all()
+    # Joined through the therapist, not listed by id: one short query, however many.
+    running = [RunningProgramme(id_, client_id, parse_schedule(
+                   schedule["days"], schedule["times"], starts_on, ends_on))
+               for id_, client_id, schedule, starts_on, ends_on in db.execute(
+        select(Programme.id, Programme.client_id, Programme.schedule, Programme.starts_on,
+               Programme.ends_on).join(Account, Account.id == Programme.client_id)
+        .where(mine, Programme.starts_on <= sunday, Programme.archived_at.is_(None),
+               or_(Programme.ends_on.is_(None), Programme.ends_on >= monday)))]
+    played = adherence.therapist_statuses(db, therapist_id, monday, sunday)
+    by_client: dict[str, list[RunningProgramme]] = defaultdict(list)
     for programme in running:
         by_client[programme.client_id].append(programme)
     out = []
-    for account_id, name, last_at, latest, own_zone in clients:
+    for account_id, name, last_at, latest, waiting, own_zone in clients:
         # Each client's slots in their own time zone when they have one (as on their
         # outcomes page and calendar), else the clinic's.
         local = ZoneInfo(own_zone) if own_zone else zone
-        week = adherence.tally(adherence.outcomes(by_client[account_id], played, monday, sunday,
-                                                  local, now))
-        out.append(ClientRow(account_id, name, last_at, latest, unseen.get(account_id, 0), week))
+        week = adherence.week_tally(by_client[account_id], played, monday, sunday, local, now)
+        out.append(ClientRow(account_id, name, last_at, latest, waiting, week))
     return sorted(out, key=_key(sort))

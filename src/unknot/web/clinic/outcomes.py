@@ -101,11 +101,7 @@ def dashboard_page(request: Request, viewer: Therapist, sort: str | None = None)
                       message=str(exc), back_href="/clinic/dashboard",
                       back_label="Back to the dashboard")
     store = _store(request)
-    zone = client_zone(store, viewer)
-    now = store.now()
-    found = dashboard.rows(store, viewer.account_id, today=now.astimezone(zone).date(),
-                           zone=zone, now=now, sort=order)
-    records.audit(store, viewer, None, "viewed", "opened the dashboard")
+    zone, found = dashboard.board(store, viewer, now=store.now(), sort=order)
     return render(request, "clinic/dashboard.html", page="/clinic/dashboard", rows=found,
                   sort=order, sorts=dashboard.SORTS, local=_local(zone))
 
