@@ -5,6 +5,8 @@ all listed."""
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -107,3 +109,105 @@ def test_on_a_phone_nothing_is_clipped_and_averages_wait_for_enough_sessions(chr
             violations = axe_violations(page)
             assert not violations, describe(violations)
             assert not page.errors
+
+
+# What the script draws, and whether it is shown; the chart's lines are left out (only
+# the script draws them, at the chart's width).
+DRAWN = """() => {
+    const html = (sel) => document.querySelector(sel).innerHTML;
+    const shown = (sel) => !document.querySelector(sel).hidden;
+    return {advice: html('#advice-list'), desc: html('#chart-desc'), table: html('#chart-table tbody'),
+            techniques: html('#helps-techniques tbody'), goals: html('#helps-goals tbody'),
+            sessions: html('#sessions'), status: html('#journal-status'),
+            shown: ['#advice', '#chart-section', '#helps-section', '#sessions-section', '#older',
+                    '#journal-empty', '#journal-pending'].filter(shown)};
+}"""
+
+
+def _varied_sessions(server, plan: dict) -> None:
+    """Every kind of row the page draws: each status, notes, unrated, a request of areas
+    only, text that looks like markup, changes up, down and none, advice to see a doctor,
+    and a session late in the evening in New York (the next day in UTC)."""
+    def session(moment: str, before: dict | None, request: dict | None = None) -> str:
+        sid = str(uuid.uuid4())
+        server.api("/api/v1/sessions", "POST", {
+            "id": sid, "plan": plan, "request": request or {"text": "neck"}, "created_at": moment,
+            **({"before": before} if before else {})})
+        return sid
+
+    def finish(sid: str, status: str, after: dict | None, note: str | None = None) -> None:
+        server.api(f"/api/v1/sessions/{sid}/finish", "POST", {
+            "status": status, "after": after, "completed_steps": 1, "note": note,
+            "stop_reason": "it hurt" if status == "stopped" else None})
+
+    # The last fortnight, so the advice rules look at it.
+    start = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0) - timedelta(days=10)
+    at = [(start + timedelta(days=n)).isoformat() for n in range(8)]
+    for n in range(4):
+        finish(session(at[n], {"pain": 6, "tension": 4, "stress": 5}), "completed",
+               {"pain": 3, "tension": 4, "stress": 6})
+    finish(session(at[4], {"pain": 4}, {"regions": ["glutes", "upper_back"], "minutes": 2}), "quit",
+           {"pain": 4})
+    finish(session(at[5], {"stress": 3}, {"text": "<b>jaw</b> & \"teeth\""}), "stopped", None,
+           note="</script> it hurt <i>here</i> & there")
+    session(at[6], None)  # never rated, never finished
+    finish(session(LATE.isoformat(), {"pain": 9}), "completed", {"pain": 8})
+
+
+# 02:30 UTC on a day in the last fortnight: still the evening before in New York, and
+# already morning in Tokyo.
+LATE = datetime.now(UTC).replace(hour=2, minute=30, second=0, microsecond=0) - timedelta(days=2)
+
+
+def _day(moment: datetime, zone: str, month_first: bool) -> str:
+    local = moment.astimezone(ZoneInfo(zone))
+    month = local.strftime("%b")
+    return f"{month} {local.day}, {local.year}" if month_first else f"{local.day} {month} {local.year}"
+
+
+def test_the_document_draws_the_first_view_exactly_as_the_script_draws_it(chromium, tmp_path):  # noqa: F811
+    with serve(tmp_path, {"TZ": "America/New_York"}) as server:
+        _varied_sessions(server, _plan(server))
+        context = chromium.new_context(base_url=server.url, viewport=PHONE, locale="en-US",
+                                       timezone_id="America/New_York", service_workers="block",
+                                       java_script_enabled=False)
+        page = context.new_page()
+        page.goto("/journal")
+        document = page.evaluate(DRAWN)  # the server's view, no script run
+        context.close()
+        assert _day(LATE, "America/New_York", True) in document["sessions"]
+        assert _day(LATE, "UTC", True) not in document["sessions"]
+        assert set(document["shown"]) == {"#advice", "#chart-section", "#helps-section",
+                                          "#sessions-section"}
+
+        context = chromium.new_context(base_url=server.url, viewport=PHONE, locale="en-US",
+                                       timezone_id="America/New_York", service_workers="block")
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto("/journal")
+        page.wait_for_selector("#chart.drawn")
+        # In the zone and language the server guessed, the script changes nothing it took over…
+        assert page.evaluate(DRAWN) == document
+        # …and drawing everything anew from the API's answers gives the very same page.
+        page.evaluate("window.unknotJournal.refresh()")
+        assert page.evaluate(DRAWN) == document
+        assert not errors
+        context.close()
+
+
+def test_each_date_is_rewritten_as_the_browser_writes_dates(chromium, tmp_path):  # noqa: F811
+    with serve(tmp_path, {"TZ": "America/New_York"}) as server:
+        _varied_sessions(server, _plan(server))
+        # Tokyo, in British English: the server guessed New York's day, written "Oct 7, 2026".
+        context = chromium.new_context(base_url=server.url, viewport=PHONE, locale="en-GB",
+                                       timezone_id="Asia/Tokyo", service_workers="block")
+        page = context.new_page()
+        page.goto("/journal")
+        page.wait_for_selector("#chart.drawn")
+        taken_over = page.evaluate(DRAWN)
+        assert _day(LATE, "Asia/Tokyo", False) in taken_over["sessions"]
+        assert _day(LATE, "America/New_York", True) not in taken_over["sessions"]
+        page.evaluate("window.unknotJournal.refresh()")
+        assert page.evaluate(DRAWN) == taken_over
+        context.close()

@@ -44,7 +44,7 @@ def assert_secured(answer: httpx.Response) -> None:
 @pytest.mark.parametrize(("method", "path", "body", "private"), [
     ("POST", "/api/v1/plans", PLAN, True),
     ("GET", "/api/v1/techniques", None, True),
-    ("GET", "/journal", None, False),
+    ("GET", "/journal", None, True),  # its first view holds health data
     ("GET", "/static/js/journal.js", None, False),
     ("GET", "/static/app.css", None, False),
 ])

@@ -230,7 +230,8 @@ def test_every_answer_carries_the_security_headers(loopback: Running) -> None:
                  "/api/v1/ping", "/api/v1/journal", "/api/v1/sessions/nope"):
         _check_headers(httpx.get(base + path))
     _check_headers(httpx.get(base + "/", headers={"Host": EVIL}))  # a refusal too
-    for path in ("/api/v1/journal", "/api/v1/sessions", "/api/v1/preferences"):
+    # The journal page carries its first view (health data) in the document.
+    for path in ("/api/v1/journal", "/api/v1/sessions", "/api/v1/preferences", "/journal"):
         assert httpx.get(base + path).headers["cache-control"] == "no-store", path
     intake = httpx.post(base + "/api/v1/intake", json={"text": "pregnant, sore back"})
     assert intake.status_code == 200 and intake.headers["cache-control"] == "no-store"

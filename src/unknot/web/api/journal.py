@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Query, Response
@@ -9,6 +10,7 @@ from pydantic import TypeAdapter
 
 from unknot.journal import HelpItem
 from unknot.library.loader import default_library
+from unknot.storage import Store
 from unknot.storage.rows import RatingPoint
 from unknot.web.api.routing import api_router
 from unknot.web.deps import CurrentPerson, StoreDep
@@ -32,6 +34,26 @@ def journal(store: StoreDep, person: CurrentPerson,
                 "How many of the newest rated sessions the chart series holds (the "
                 "journal page draws 60)."))] = SERIES_MAX) -> Response:
     """The person's journal: a chart series, what helps, and any advice to see a doctor."""
+    return Response(read_journal(store, person, series).json(), media_type="application/json")
+
+
+@dataclass(frozen=True, slots=True)
+class JournalView:
+    """What GET /journal answers, as values: the journal page draws its first view from
+    the same one (and embeds `json()`, so its script starts from exactly the API's answer)."""
+
+    sessions: int
+    points: list[RatingPoint]
+    helps: Helps
+    advice: list[AdviceOut]
+
+    def json(self) -> bytes:
+        return journal_json(sessions=self.sessions, points=self.points, helps=self.helps,
+                            advice=self.advice)
+
+
+def read_journal(store: Store, person: str, series: int) -> JournalView:
+    """The person's journal with the newest `series` rated sessions for the chart."""
     # One read, of only what the view shows: the same cost after years of daily sessions.
     summary, points = store.journal_view(store.now(), recent=0, series=series, person_id=person)
     library = default_library()
@@ -42,7 +64,7 @@ def journal(store: StoreDep, person: CurrentPerson,
         return technique.name if technique else key.replace("-", " ").capitalize()
 
     helps = summary.what_helps
-    answer = journal_json(
+    return JournalView(
         sessions=summary.total_sessions,
         points=points,
         helps=Helps(
@@ -52,7 +74,6 @@ def journal(store: StoreDep, person: CurrentPerson,
         advice=[AdviceOut(id=a.id, message=a.message, evidence=a.evidence, verdict=a.verdict,
                           source=a.source) for a in summary.advice],
     )
-    return Response(answer, media_type="application/json")
 
 
 # The chart points as plain dicts, in SeriesPoint's field order: pydantic encodes their

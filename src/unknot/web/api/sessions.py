@@ -8,12 +8,14 @@ thread pool, so a slow database never stalls the event loop.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import HTTPException, Query, Response
 from pydantic import Field
 
 from unknot.library.loader import default_library
+from unknot.storage import Store
 from unknot.vocabulary import expand_regions
 from unknot.web.api.routing import api_router
 from unknot.web.deps import CurrentPerson, SettingsDep, StoreDep
@@ -172,9 +174,17 @@ def list_sessions(store: StoreDep, person: CurrentPerson,
     if before_id is not None and before is None:
         raise BodyError(["query", "before"], "before_id goes with before: pass next_before "
                                              "and next_before_id together", "missing")
-    records = store.list_sessions(limit=limit, before=before,
-                                  before_id=str(before_id) if before_id else None,
-                                  with_plan=include == "plan", person_id=person)
+    return read_sessions(store, person, limit=limit, before=before,
+                         before_id=str(before_id) if before_id else None,
+                         with_plan=include == "plan")
+
+
+def read_sessions(store: Store, person: str, *, limit: int, before: datetime | None = None,
+                  before_id: str | None = None, with_plan: bool = False) -> SessionPage:
+    """A page of the person's sessions, newest first (what GET /sessions answers; the
+    journal page draws and embeds its first page from the same)."""
+    records = store.list_sessions(limit=limit, before=before, before_id=before_id,
+                                  with_plan=with_plan, person_id=person)
     more = len(records) == limit
     return SessionPage(items=[SessionListItem.of(r) for r in records],
                        next_before=records[-1].created_at if more else None,

@@ -1,20 +1,58 @@
 """The journal page: sessions over time, before and after, what helps, doctor advice.
 
-The page is a shell the browser fills from GET /api/v1/journal, after sending any
-sessions that were finished offline, so what it shows includes them.
+The document carries its first view — drawn here from the two answers the page's
+script would otherwise ask for, and those answers themselves as JSON — so a phone on
+a slow network paints the journal without a further round trip. The script then
+sends anything finished offline (and asks the API again if it did), draws the
+chart's lines, and pages through older sessions.
 """
 
 from __future__ import annotations
 
+import json
+from datetime import tzinfo
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 
+from unknot.storage import Store
+from unknot.web.api.journal import read_journal
+from unknot.web.api.sessions import read_sessions
+from unknot.web.deps import CurrentPerson, StoreDep
+from unknot.web.pages.journal_view import CHART, PAGE, day_format, first_view
 from unknot.web.pages.templating import render
 
 router = APIRouter(include_in_schema=False)
 
+# In a <script type="application/json"> block only "</script" or "<!--" could end or
+# change the block early; these characters appear in JSON only inside strings, where
+# their \u escapes read back the same.
+JSON_IN_HTML = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def _zone(request: Request, store: Store) -> tzinfo | None:
+    """The zone dates are written in: a clinic member's own; personal mode's computer's."""
+    viewer = getattr(request.state, "viewer", None)
+    if viewer is None:
+        return None
+    from unknot.clinic.accounts import account_timezone
+
+    return account_timezone(store, viewer.account_id)
+
 
 @router.get("/journal", response_class=HTMLResponse)
-def journal_page(request: Request) -> HTMLResponse:
-    """The person's journal."""
-    return render(request, "journal.html", page="/journal")
+def journal_page(request: Request, store: StoreDep, person: CurrentPerson) -> HTMLResponse:
+    """The person's journal, its first view drawn in the document."""
+    # Only what the first view shows: the chart's points, what helps, the first page.
+    journal = read_journal(store, person, CHART).json()
+    page = read_sessions(store, person, limit=PAGE).model_dump_json().encode()
+    day = day_format(request.headers.get("accept-language", ""), _zone(request, store))
+    view = first_view(json.loads(journal), json.loads(page), day)
+    data = f'{{"journal":{journal.decode()},"sessions":{page.decode()}}}'
+    response = render(request, "journal.html", page="/journal", view=view,
+                      data=Markup(data.translate(JSON_IN_HTML)))
+    # The document now holds health data, like the API's answers: kept by no shared
+    # cache nor the browser's HTTP cache (the service worker keeps its own copy offline).
+    response.headers["Cache-Control"] = "no-store"
+    return response
