@@ -67,7 +67,8 @@ def test_a_changed_rule_file_is_prepared_afresh(cache: Path, tmp_path: Path,
     before = rules.default_rules.__wrapped__()
     target = folder / "general.yaml"
     text = target.read_text(encoding="utf-8")
-    first_message = next(r.message for r in before.rules if r.group == "general")
+    first_message = next(r.message for r in before.rules
+                         if r.group == "general" and r.message in text)
     changed = "A changed message, long enough to pass."
     target.write_text(text.replace(first_message, changed, 1), encoding="utf-8")
     after = rules.default_rules.__wrapped__()

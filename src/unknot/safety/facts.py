@@ -59,6 +59,9 @@ _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|
                        r"|with (?:number|no\.?) (?:two|three|four|five|six|\d)|expecting)\b"
                              # "28/40", "28+3/40": the midwife's way of writing weeks of pregnancy.
                        r"|\b([1-4]\d)(?:\+[0-6])?/40\b"
+                             # "36+2": weeks and days, as midwives write them; "twins, 20 weeks".
+                       r"|(?<![\d+])\b(2\d|3\d|4[0-2])\+[0-6]\b(?!\s*(?:years|yrs|reps|kg|km|miles|mins|minutes|hours))"
+                       r"|\btwins?,?\s+(\d{1,2})\s*(?:weeks?|wks?)\b"
                              # "32 weeks and my left leg…", "33 weeks, hips ache": opening a message,
                              # weeks alone are how far along someone is, not how long it has hurt.
                        r"|^\W*(1[2-9]|[23]\d|4[0-2])\s*(?:weeks?|wks?)\s*(?:,|and\b|&|\+|now\b|-|–|:)"

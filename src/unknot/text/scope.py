@@ -49,6 +49,7 @@ FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine", "im"})
 PETS = frozenset({"dog", "dogs", "puppy", "pup", "cat", "cats", "kitten", "horse", "pony",
                   "rabbit", "bunny", "hamster", "pet", "parrot", "budgie", "tortoise"})
 _PET_REACH = 6
+_AGED = Lazy(r"\d{1,2}(?:yo|yrs?|y/o)")
 
 _PEOPLE_ALT = "|".join(sorted(PEOPLE - {"man", "woman", "guy", "lady", "girl", "boy", "everyone",
                                             "family"}))
@@ -71,7 +72,7 @@ _CARE = Lazy(
     rf"|\bi am (?:helping|here to help|trying to help) (?:him|her|(?:my|our) (?:{_PEOPLE_ALT}))\b")
 # The writer speaks of their own body or state: "my neck", "I have", "killing me".
 _OWN_COMPLAINT = Lazy(
-    rf"\bmy (?!(?:\w+ ){{0,3}}?(?:{_PEOPLE_ALT})\b)\w+"
+    rf"\bmy (?!(?:\w+ ){{0,3}}?(?:{_PEOPLE_ALT}|old|yo|o)\b|\d{{1,2}}(?:yo|yrs?)\b)\w+"
     rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just)\b"
     rf"|\b(?:killing|hurting|bothering|giving|driving) me\b"
     rf"|\bmine\b|\bmyself\b")
@@ -105,6 +106,7 @@ _LONG_AGO = Lazy(
 _RESOLVED = Lazy(
     r"\b(?:fully |completely |long )?(?:recovered|healed|resolved|cleared up|settled down)\b"
     r"|\b(?:has |have |had |long |all )?faded(?: away| weeks ago| months ago| completely)?\b"
+    r"|\b(?:cleared me|been cleared|was cleared|were cleared|cleared to (?:play|train|return|go back))\b"
     r"|\ball (?:better|clear|cleared|healed)\b|\b(?:fully|completely) better\b|\bgot over\b"
     r"|\b(?:am|i am|i have got|got) over it\b|\blong finished\b"
     r"|\b(?:was|came back|scan was|tests were|test was|it was) (?:negative|normal|clear|nothing|"
@@ -182,6 +184,12 @@ def _is_person(text: NormalText, index: int) -> bool:
     before = text.tokens[index - 1].norm if index > 0 else ""
     if (word == "old" and before in {"year", "years"}) or (word == "one" and before == "little"):
         return True  # "my 10 year old", "the little one"
+    if (word == "yo" and before.isdigit()) or _AGED.fullmatch(word) \
+            or (word == "o" and before == "/" and index > 1 and text.tokens[index - 2].norm == "y"):
+        # "my 12 yo", "our 13yo", "my 6 y/o" — but "58 yo woman, osteoporosis…" is the
+        # writer describing themselves, as notes do.
+        start = index - (1 if _AGED.fullmatch(word) else 2 if word == "yo" else 4)
+        return start >= 0 and text.tokens[start].norm in {"my", "our", "his", "her", "their"}
     if word not in PEOPLE:
         return False
     # "a friend's dad": the dad; "man" and "guy" only when they are someone ("the guy at…").
@@ -230,6 +238,12 @@ def _names_in(norm: str) -> frozenset[str]:
         for index in range(len(text.tokens)):
             if _is_person(text, index):
                 names.add(text.tokens[index].norm)
+                if text.tokens[index].norm not in PEOPLE:
+                    # "my 14 yo son", "my 9 year old daughter": the age and the person are
+                    # one (but "my husband's father" are two people).
+                    names.update(text.tokens[ahead].norm
+                                 for ahead in range(index + 1, min(index + 3, len(text.tokens)))
+                                 if _is_person(text, ahead))
                 break
     return frozenset(names)
 
