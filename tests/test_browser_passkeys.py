@@ -3,7 +3,8 @@ virtual authenticator (DevTools protocol: ctap2, internal, resident keys, user
 verification) standing in for a phone's fingerprint reader: a client accepts her
 invitation with a passkey and no password, signs out and back in with it; a therapist
 adds a passkey on the account page and signs in with it; a reset link and the open
-invitations list work from the pages. Served at 127.0.0.1, opened as localhost: a
+invitations list work from the pages; a client without a password deletes her account by
+confirming with her passkey, and one with both may use either. Served at 127.0.0.1, opened as localhost: a
 passkey needs a domain name, and the server's passkey origin says localhost."""
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from browser_support import (  # noqa: F401  (fixtures)
 pytestmark = pytest.mark.browser
 
 PASSWORD = "calm hands steady breath"
-SHOTS = Path("/tmp/shots/clinic4acct")
+SHOTS = Path("/tmp/shots/clinic5acct")
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +103,23 @@ def local(link: str) -> str:
     return link.replace("://127.0.0.1:", "://localhost:")
 
 
+def new_clinic(browser: Any, passkey_server: tuple[Server, dict], name: str,
+               owner: tuple[str, str], therapist: tuple[str, str]) -> str:
+    """`unknot clinic create NAME --owner EMAIL`; the owner sets up her account and
+    invites a therapist, whose invitation link this returns. (name, e-mail) each."""
+    server, env = passkey_server
+    made = subprocess.run([str(Path(sys.executable).parent / "unknot"), "clinic", "create",
+                           name, "--owner", owner[1]], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
+    owner_link = re.search(r"http://\S+/welcome/\S+", made.stdout)[0]
+    assert owner_link.startswith(server.url)
+    with open_page(browser, server, LAPTOP, clock=False) as page:
+        set_up(page, owner_link, owner[0])
+        page.wait_for_url("**/clinic")
+        return invite(page, *therapist)
+
+
 def sign_out(page: Any) -> None:
     page.get_by_role("button", name="Sign out", exact=True).click()
     page.wait_for_url("**/login")
@@ -109,17 +127,9 @@ def sign_out(page: Any) -> None:
 
 def test_passkeys_sign_people_in_without_a_password(chromium, passkey_server):  # noqa: F811
     server, env = passkey_server
-    made = subprocess.run([str(Path(sys.executable).parent / "unknot"), "clinic", "create",
-                           "Calm Hands", "--owner", "owner@calm.test"], env=env,
-                          capture_output=True, text=True, timeout=120)
-    assert made.returncode == 0, made.stderr
-    owner_link = re.search(r"http://\S+/welcome/\S+", made.stdout)[0]
-    assert owner_link.startswith(server.url)
-
-    with open_page(chromium, server, LAPTOP, clock=False) as owner:
-        set_up(owner, owner_link, "Olive Owner")
-        owner.wait_for_url("**/clinic")
-        therapist_link = invite(owner, "Alice Therapist", "alice@calm.test")
+    therapist_link = new_clinic(chromium, passkey_server, "Calm Hands",
+                                ("Olive Owner", "owner@calm.test"),
+                                ("Alice Therapist", "alice@calm.test"))
 
     with open_page(chromium, server, LAPTOP, clock=False) as alice:
         set_up(alice, therapist_link, "Alice Therapist")
@@ -212,3 +222,66 @@ def test_passkeys_sign_people_in_without_a_password(chromium, passkey_server):  
         carol.goto(reset_link)
         assert "used already" in carol.text_content("main")
         assert carol.errors == []
+
+
+def test_a_client_without_a_password_deletes_her_account_with_her_passkey(
+        chromium, passkey_server):  # noqa: F811
+    server, _env = passkey_server
+    therapist_link = new_clinic(chromium, passkey_server, "Quiet Rooms",
+                                ("Quinn Owner", "owner@quiet.test"),
+                                ("Tess Therapist", "tess@quiet.test"))
+    with open_page(chromium, server, LAPTOP, clock=False) as tess:
+        set_up(tess, therapist_link, "Tess Therapist")
+        tess.wait_for_url("**/clinic")
+        pia_link = invite(tess, "Pia Client", "pia@quiet.test")
+        rex_link = invite(tess, "Rex Client", "rex@quiet.test")
+
+    # Rex has a password and adds a passkey: the page offers both ways.
+    with open_page(chromium, server, LAPTOP, clock=False) as rex:
+        authenticator(rex)
+        set_up(rex, rex_link, "Rex Client")
+        rex.wait_for_url(server.url + "/")
+        rex.goto("/account")
+        rex.get_by_role("button", name="Add a passkey").click()
+        rex.wait_for_url("**/account?added=passkey#passkeys")
+        rex.goto("/records/delete")
+        rex.get_by_role("button", name="Delete my account, confirming with a passkey").wait_for()
+        assert rex.is_visible("#password")
+        no_serious_axe_violations(rex)
+        both_sizes(rex, "delete-both-ways")
+        assert rex.errors == []
+
+    # Pia joins with a passkey on her phone, and never sets a password.
+    with open_page(chromium, server, PHONE, clock=False) as pia:
+        cdp, auth_id = authenticator(pia)
+        pia.goto(pia_link)
+        pia.fill("#name", "Pia Client")
+        pia.get_by_role("button", name="Set up with a passkey instead").click()
+        pia.wait_for_url(server.url + "/")
+        pia.goto("/records")
+        pia.get_by_role("link", name="Delete my account…").click()
+        pia.wait_for_url("**/records/delete")
+        confirm = pia.get_by_role("button", name="Delete my account, confirming with a passkey")
+        confirm.wait_for()
+        assert pia.locator("#password").count() == 0  # she has no password to type
+        no_serious_axe_violations(pia)
+        both_sizes(pia, "delete-passkey-only")
+        confirm.click()
+        pia.wait_for_selector("text=Your account is deleted")
+        shoot(pia, "deleted-phone")
+        assert credentials(cdp, auth_id)[0]["signCount"] >= 2  # joined, then confirmed
+        # Signed out, and her passkey opens nothing any more.
+        pia.goto("/login")
+        pia.get_by_role("button", name="Sign in with a passkey").click()
+        pia.wait_for_selector("text=not registered here")
+        assert "/login" in pia.url
+        assert pia.errors == []
+
+    with open_page(chromium, server, LAPTOP, clock=False) as tess:
+        tess.goto("/login")
+        tess.fill("#email", "tess@quiet.test")
+        tess.fill("#password", PASSWORD)
+        tess.get_by_role("button", name="Sign in", exact=True).click()
+        tess.wait_for_url("**/clinic")
+        assert "Pia Client" not in tess.text_content("main")
+        assert "Rex Client" in tess.text_content("main")

@@ -6,6 +6,7 @@ on every one of these routes."""
 
 from __future__ import annotations
 
+import html
 import re
 import uuid
 from collections.abc import Iterator
@@ -196,6 +197,45 @@ def test_an_invitation_can_be_accepted_with_a_passkey_instead_of_a_password(
                    NEW_PASSWORD).status_code == 303
 
 
+def test_starting_a_passkey_sign_in_or_joining_is_throttled_per_address(
+        store: Store, clock: FrozenClock) -> None:
+    with clinic(store, passkey_options_per_address=3) as town:
+        sent = town.alice.post("/clinic/invite", {"name": "Fay", "email": "fay@calm.test"})
+        joining = f"/welcome/{invite_link_token(sent.text)}/passkey/options"
+        http = town.anonymous
+        token = login_token(http)
+
+        def start(path: str) -> Any:
+            return http.post(path, headers={"X-CSRF-Token": token})
+
+        # Sign-ins and joinings from one address share one count.
+        assert [start(p).status_code for p in ("/login/passkey/options", joining,
+                                                "/login/passkey/options")] == [200, 200, 200]
+        for path in ("/login/passkey/options", joining):
+            held = start(path)
+            assert held.status_code == 429, (path, held.text)
+            assert held.json()["detail"] == ("Too many passkey attempts from here. Wait 15 "
+                                             "minutes, then try again.")
+            assert held.headers["retry-after"] == "900"
+        with store.reading() as db:  # a held request keeps no challenge
+            assert db.scalar(select(func.count()).select_from(PasskeyChallenge)) == 3
+        # Retry-After counts down to the moment the first start ages out.
+        clock.advance(minutes=5)
+        assert start("/login/passkey/options").headers["retry-after"] == "600"
+        # A password sign-in from the same address is not held by them.
+        assert sign_in(TestClient(town.app, base_url=BASE), "dave@calm.test").status_code == 303
+        clock.advance(minutes=10)
+        assert start("/login/passkey/options").status_code == 200
+        assert start(joining).status_code == 200
+
+
+def test_the_default_lets_a_busy_address_start_thirty_passkey_sign_ins(town: Clinic) -> None:
+    token = login_token(town.anonymous)
+    answers = [town.anonymous.post("/login/passkey/options", headers={"X-CSRF-Token": token})
+               .status_code for _ in range(31)]
+    assert answers == [200] * 30 + [429]
+
+
 # -- password change and reset links --------------------------------------------------------
 
 
@@ -344,6 +384,39 @@ def accept_refused(town: Clinic, token: str) -> Any:
     return town.anonymous.post(f"/welcome/{token}", data={
         "csrf_token": form_token(login.text), "name": "Gus", "password": PASSWORD,
         "again": PASSWORD}, follow_redirects=False)
+
+
+def test_an_invitation_says_why_it_cannot_be_used_the_same_way_for_passwords_and_passkeys(
+        town: Clinic) -> None:
+    from unknot.clinic.accounts import INVITE_USED, INVITE_WITHDRAWN
+
+    http = town.anonymous
+    csrf = login_token(http)
+    key = SoftAuthenticator(ORIGIN)
+    for email, why, message in (("gus@calm.test", "withdrawn", INVITE_WITHDRAWN),
+                                ("hal@calm.test", "used", INVITE_USED)):
+        sent = town.alice.post("/clinic/invite", {"name": "Gus", "email": email})
+        token = invite_link_token(sent.text)
+        # A passkey ceremony started while the invitation was still good...
+        started = http.post(f"/welcome/{token}/passkey/options",
+                            headers={"X-CSRF-Token": csrf}).json()
+        if why == "withdrawn":
+            invite_id = re.search(r"/clinic/invites/([0-9a-f]{64})/revoke",
+                                  town.alice.http.get("/clinic").text)[1]
+            assert town.alice.post(f"/clinic/invites/{invite_id}/revoke").status_code == 303
+        else:
+            assert accept(TestClient(town.app, base_url=BASE), token, "Hal").status_code == 303
+        # ...ends as the page, the password form and a new passkey start say.
+        finished = http.post(f"/welcome/{token}/passkey", headers={"X-CSRF-Token": csrf},
+                             json={"handle": started["handle"], "name": "Gus",
+                                   "credential": key.create(started["options"])})
+        assert finished.status_code == 410 and finished.json()["detail"] == message
+        again = http.post(f"/welcome/{token}/passkey/options", headers={"X-CSRF-Token": csrf})
+        assert again.status_code == 410 and again.json()["detail"] == message
+        page = http.get(f"/welcome/{token}")
+        assert page.status_code == 410 and html.escape(message) in page.text
+        password = accept_refused(town, token)
+        assert password.status_code == 410 and html.escape(message) in password.text
 
 
 def test_an_accepted_invitation_cannot_be_withdrawn(town: Clinic) -> None:

@@ -1,6 +1,7 @@
 """Records that travel, in clinic mode, on SQLite and PostgreSQL: the ownership matrix on
 every records route, the report (page and PDF), the FHIR R4 bundle, CSV and JSON of
-everything a client owns, and a client deleting their account in one transaction."""
+everything a client owns, and a client deleting their account in one transaction,
+confirmed by their password or by a fresh passkey assertion of their own."""
 
 from __future__ import annotations
 
@@ -17,12 +18,33 @@ import pytest
 from sqlalchemy import func, select, text
 
 from conftest import FrozenClock
-from support.clinic import PAGE, PASSWORD, Clinic, Person, clinic
+from support.clinic import (
+    BASE,
+    PAGE,
+    PASSWORD,
+    Clinic,
+    Person,
+    TestClient,
+    clinic,
+    form_token,
+    invite_link_token,
+    refresh_csrf,
+)
 from support.fhir import r4_code_problems, read_both, read_r4
+from support.passkey import SoftAuthenticator, b64url, unb64url
 from support.week_chart import week_charts
+from test_clinic_accounts import ORIGIN, add_passkey, passkey_sign_in
 from test_clinic_web import make_programme, record_intake
 from unknot.storage import Store
-from unknot.storage.clinic_models import Account, AuditEvent, ClientIntake, Programme
+from unknot.storage.clinic_models import (
+    Account,
+    AuditEvent,
+    ClientIntake,
+    LoginFailure,
+    Passkey,
+    PasskeyChallenge,
+    Programme,
+)
 from unknot.storage.models import Person as PersonRow
 from unknot.storage.models import PreferenceRow, SessionRow, SessionTechnique
 
@@ -114,6 +136,13 @@ def test_the_ownership_matrix_on_every_records_route(town: Clinic, carol_history
         assert refused.status_code == 404, key
     assert town.anonymous.post("/records/delete", data={"password": PASSWORD},
                                follow_redirects=False).status_code in (401, 403)
+    # The passkey challenge for deleting: only a client, for their own account.
+    for key in ("owner", "alice", "outsider"):
+        assert everyone[key].api("POST", "/records/delete/passkey/options").status_code == 404
+    assert town.anonymous.post("/records/delete/passkey/options").status_code in (401, 403)
+    assert town.carol.http.post("/records/delete/passkey/options").status_code == 403  # no CSRF
+    none_yet = town.carol.api("POST", "/records/delete/passkey/options")
+    assert none_yet.status_code == 409 and "confirm with your password" in none_yet.json()["detail"]
 
 
 def test_every_view_and_download_is_in_the_audit_log(town: Clinic, carol_history: Any) -> None:
@@ -498,6 +527,141 @@ def test_guessing_the_password_to_delete_is_throttled(town: Clinic, carol_histor
     held = town.carol.post("/records/delete", {"password": PASSWORD})  # even the right one
     assert held.status_code == 429 and "too many wrong tries" in held.text
     assert _owned(store, town.carol.account_id, town.carol.person_id)["sessions"] == 2
+
+
+# -- confirming the deletion with a passkey ---------------------------------------------
+
+
+def deletion_answer(person: Person, key: SoftAuthenticator, *, origin: str | None = None,
+                    signer: SoftAuthenticator | None = None) -> dict[str, str]:
+    """Ask for a deletion challenge as `person` and answer it with `signer` (default: `key`)
+    as the page's script would: the form's two passkey fields."""
+    started = person.api("POST", "/records/delete/passkey/options")
+    assert started.status_code == 200, started.text
+    body = started.json()
+    offered = {c["id"] for c in body["options"]["allowCredentials"]}
+    assert offered == {b64url(key.credential_id)}  # only the person's own passkeys
+    answer = (signer or key).get(body["options"], origin)
+    return {"passkey_handle": body["handle"], "passkey_answer": json.dumps(answer)}
+
+
+def join_with_passkey(town: Clinic, name: str, email: str, key: SoftAuthenticator) -> Person:
+    """A client of Alice who joins with a passkey and never sets a password."""
+    sent = town.alice.post("/clinic/invite", {"name": name, "email": email})
+    token = invite_link_token(sent.text)
+    http = TestClient(town.app, base_url=BASE)
+    csrf = form_token(http.get(f"/welcome/{token}").text)
+    body = http.post(f"/welcome/{token}/passkey/options", headers={"X-CSRF-Token": csrf}).json()
+    joined = http.post(f"/welcome/{token}/passkey", headers={"X-CSRF-Token": csrf}, json={
+        "handle": body["handle"], "credential": key.create(body["options"]), "name": name})
+    assert joined.status_code == 200, joined.text
+    person = Person(name, email, http)
+    refresh_csrf(person)
+    with town_store(town).reading() as db:
+        account = db.scalars(select(Account).where(Account.email == email)).one()
+        person.account_id, person.person_id = account.id, account.person_id
+    return person
+
+
+def town_store(town: Clinic) -> Store:
+    store: Store = town.app.state.store
+    return store
+
+
+def test_a_client_without_a_password_deletes_their_account_with_a_passkey(
+        town: Clinic, store: Store) -> None:
+    key = SoftAuthenticator(ORIGIN)
+    fay = join_with_passkey(town, "Fay Client", "fay@calm.test", key)
+    fay.api("PUT", "/api/v1/preferences", {"minutes": 12})
+    # Where passkeys are off (plain http beyond this computer), the page says what to do.
+    from support.clinic import clinic_settings
+    from unknot.web.app import create_app
+
+    no_passkeys = create_app(clinic_settings(store, public_url="http://clinic.lan:8000"),
+                             store=store)
+    with TestClient(no_passkeys, base_url=BASE, cookies=fay.http.cookies) as elsewhere:
+        page = elsewhere.get("/records/delete").text
+        assert "set a password on" in page and "confirming with a passkey" not in page
+        refused = elsewhere.post("/records/delete", data={
+            "csrf_token": fay.csrf, **deletion_answer(fay, key)}, follow_redirects=False)
+        assert refused.status_code == 422 and "not set up on this server" in refused.text
+    page = fay.http.get("/records/delete").text
+    assert "Delete my account, confirming with a passkey" in page
+    assert 'name="password"' not in page  # she has none to type
+    # A password cannot confirm for an account without one (and counts no failure).
+    typed = fay.post("/records/delete", {"password": PASSWORD})
+    assert typed.status_code == 422 and "your account has none" in typed.text
+    with store.reading() as db:
+        assert db.scalar(select(func.count()).select_from(LoginFailure)
+                         .where(LoginFailure.key == "account:fay@calm.test")) == 0
+    before = _owned(store, fay.account_id, fay.person_id)
+    assert before["accounts"] == before["people"] == before["preferences"] == 1
+    done = fay.post("/records/delete", deletion_answer(fay, key))
+    assert done.status_code == 200 and "Your account is deleted" in done.text, done.text
+    assert done.headers["clear-site-data"] == '"cache", "storage"'
+    assert set(_owned(store, fay.account_id, fay.person_id).values()) == {0}
+    with store.reading() as db:
+        assert db.scalar(select(func.count()).select_from(Passkey)) == 0
+        assert db.scalar(select(func.count()).select_from(PasskeyChallenge)) == 0
+    assert fay.http.get("/api/v1/sessions").status_code == 401
+    # Her passkey opens nothing any more.
+    assert "not registered" in passkey_sign_in(TestClient(town.app, base_url=BASE),
+                                               key).json()["detail"]
+    assert "Fay Client (a client of Alice Therapist) deleted their account" in \
+        town.owner.http.get("/clinic/audit").text
+
+
+def test_a_deletion_passkey_must_be_fresh_their_own_and_used_once(
+        town: Clinic, carol_history: Any, store: Store, clock: FrozenClock) -> None:
+    carol, dave = town.carol, town.dave
+    carol_key, dave_key = SoftAuthenticator(ORIGIN), SoftAuthenticator(ORIGIN)
+    assert add_passkey(carol, carol_key).status_code == 200
+    assert add_passkey(dave, dave_key).status_code == 200
+    page = carol.http.get("/records/delete").text
+    assert "confirming with a passkey" in page and "Your password, to confirm" in page
+    before = _owned(store, carol.account_id, carol.person_id)
+
+    def refused(fields: dict[str, str], words: str) -> None:
+        answer = carol.post("/records/delete", fields)
+        assert answer.status_code == 422 and words in answer.text, answer.text[-3000:]
+        assert _owned(store, carol.account_id, carol.person_id) == before
+
+    # Another account's passkey, even answering Carol's own challenge.
+    stolen = deletion_answer(carol, carol_key, signer=dave_key)
+    refused(stolen, "not one of your account&#39;s passkeys")
+    # That challenge is spent: her own answer to it is a replay.
+    replay = {**stolen, "passkey_answer": json.dumps(carol_key.get(
+        {"rpId": "localhost", "challenge": _challenge_of(stolen)}))}
+    refused(replay, "used already")
+    # A challenge made for Dave's deletion, or for signing in, does not confirm hers.
+    daves = deletion_answer(dave, dave_key)
+    refused({**daves, "passkey_answer": json.dumps(carol_key.get(
+        {"rpId": "localhost", "challenge": _challenge_of(daves)}))}, "belongs to another sign-in")
+    login = form_token(town.anonymous.get("/login", headers=PAGE).text)
+    signing_in = town.anonymous.post("/login/passkey/options",
+                                     headers={"X-CSRF-Token": login}).json()
+    refused({"passkey_handle": signing_in["handle"],
+             "passkey_answer": json.dumps(carol_key.get(signing_in["options"]))}, "used already")
+    # Another site's answer, a mangled one, and a late one.
+    refused(deletion_answer(carol, carol_key, origin="https://evil.example"), "origin")
+    refused({**deletion_answer(carol, carol_key), "passkey_answer": "{not json"}, "not JSON")
+    late = deletion_answer(carol, carol_key)
+    clock.advance(minutes=6)
+    refused(late, "expired")
+    # Dave's account was never touched; Carol's own fresh passkey deletes hers.
+    done = carol.post("/records/delete", deletion_answer(carol, carol_key))
+    assert done.status_code == 200 and "Your account is deleted" in done.text
+    assert set(_owned(store, carol.account_id, carol.person_id).values()) == {0}
+    assert passkey_sign_in(TestClient(town.app, base_url=BASE), dave_key).status_code == 200
+    assert _owned(store, dave.account_id, dave.person_id)["accounts"] == 1
+
+
+def _challenge_of(fields: dict[str, str]) -> str:
+    """The challenge a deletion answer signed (read back from its client data)."""
+    client_data = json.loads(unb64url(json.loads(fields["passkey_answer"])["response"]
+                                      ["clientDataJSON"]))
+    challenge: str = client_data["challenge"]
+    return challenge
 
 
 def _refuse_deleting_people(store: Store) -> None:

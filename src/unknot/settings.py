@@ -39,6 +39,7 @@ ALLOWED = {
     "invite_days": "a whole number of days from 1 to 30",
     "login_days": "a whole number of days from 1 to 90",
     "reset_hours": "a whole number of hours from 1 to 168",
+    "passkey_options_per_address": "a whole number from 1 to 10000",
     "passkey_origin": "the address passkeys are used at, https://HOST[:PORT] (or http://localhost:PORT)",
     "passkey_rp_id": "a domain name: the passkey origin's host or a domain it belongs to, "
                      "e.g. example.org for https://clinic.example.org",
@@ -96,6 +97,11 @@ class Settings(BaseSettings):
                             description="Clinic mode: days a sign-in lasts on a device.")
     reset_hours: int = Field(default=24, ge=1, le=168,
                              description="Clinic mode: hours a password reset link stays valid.")
+    passkey_options_per_address: int = Field(
+        default=30, ge=1, le=10_000,
+        description="Clinic mode: how many passkey sign-ins and joinings one address may start "
+                    "in 15 minutes (each makes the server keep a fresh challenge); past it, 429 "
+                    "with Retry-After.")
     passkey_origin: str | None = Field(
         default=None,
         description="Clinic mode: the web origin passkeys are made and used at "

@@ -7,6 +7,7 @@ as SHA-256 hashes only; passwords as argon2id hashes.
 
 from __future__ import annotations
 
+import math
 import re
 import uuid
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from unknot.clinic.access import Client, Viewer, decide
 from unknot.clinic.passwords import DUMMY_HASH, check_new_password, hash_password, verify_password
@@ -130,73 +132,134 @@ def invite(store: Store, viewer: Viewer, *, email: str, display_name: str,
     return token
 
 
+# One wording per reason an invitation cannot be used, whichever way it is accepted.
+INVITE_UNKNOWN = "This invitation link is not known. Ask for a new one."
+INVITE_USED = "This invitation link has been used already: sign in instead, or ask for a new link."
+INVITE_WITHDRAWN = "This invitation was withdrawn. Ask for a new one."
+INVITE_EXPIRED = "This invitation link has expired. Ask for a new one."
+
+
 def _usable(db_invite: Invite | None, now: datetime) -> Invite:
     if db_invite is None:
-        raise InviteUnusable("This invitation link is not known. Ask for a new one.")
+        raise InviteUnusable(INVITE_UNKNOWN)
     if db_invite.used_at is not None:
-        raise InviteUnusable("This invitation link has been used already: sign in instead, "
-                             "or ask for a new link.")
+        raise InviteUnusable(INVITE_USED)
     if db_invite.revoked_at is not None:
-        raise InviteUnusable("This invitation was withdrawn. Ask for a new one.")
+        raise InviteUnusable(INVITE_WITHDRAWN)
     if db_invite.expires_at <= now:
-        raise InviteUnusable("This invitation link has expired. Ask for a new one.")
+        raise InviteUnusable(INVITE_EXPIRED)
     return db_invite
+
+
+def usable_invite(db: Session, key: str, now: datetime) -> Invite:
+    """The invitation whose token hashes to `key`, or `InviteUnusable` saying why not."""
+    return _usable(db.get(Invite, key), now)
+
+
+def take_invite(db: Session, key: str, now: datetime, *, name: str, password_hash: str,
+                account_id: str | None = None) -> tuple[Account, Person]:
+    """Use the invitation once and make its account, in the caller's transaction: the
+    one way in for both a password and a passkey (the caller adds the passkey).
+
+    Single use even under races: the invitation is marked used by one conditional
+    UPDATE, so of two workers accepting at once exactly one succeeds.
+    """
+    found = usable_invite(db, key, now)
+    taken = db.execute(update(Invite).where(Invite.token_hash == key, Invite.used_at.is_(None),
+                                            Invite.revoked_at.is_(None),
+                                            Invite.expires_at > now).values(used_at=now))
+    if taken.rowcount != 1:
+        raise InviteUnusable(INVITE_USED)
+    has_one = f"{found.email} already has an account: sign in instead."
+    if db.scalar(select(Account.id).where(Account.email == found.email)) is not None:
+        raise InviteUnusable(has_one)
+    person = Person(id=str(uuid.uuid4()), display_name=name, created_at=now)
+    db.add(person)
+    db.flush()
+    account = Account(id=account_id or str(uuid.uuid4()), clinic_id=found.clinic_id,
+                      person_id=person.id, email=found.email, role=found.role,
+                      therapist_id=found.invited_by if found.role == "client" else None,
+                      password_hash=password_hash, created_at=now)
+    db.add(account)
+    try:
+        db.flush()
+    except IntegrityError as exc:
+        raise InviteUnusable(has_one) from exc
+    return account, person
 
 
 def look_up_invite(store: Store, token: str) -> InviteView:
     """What an invitation is for, or `InviteUnusable`."""
     with store.reading() as db:
-        found = _usable(db.get(Invite, token_hash(token)), store.now())
+        found = usable_invite(db, token_hash(token), store.now())
         clinic = db.get_one(Clinic, found.clinic_id)
         return InviteView(found.role, found.email, found.display_name, clinic.name)
 
 
 def accept_invite(store: Store, token: str, *, display_name: str, password: str,
                   again: str | None = None) -> Viewer:
-    """Use an invitation once: make the account with this password and return it.
-
-    Single use even under races: the invitation is marked used by one conditional
-    UPDATE, so of two workers accepting at once exactly one succeeds.
-    """
+    """Use an invitation once: make the account with this password and return it."""
     name = clean_name(display_name)
     check_new_password(password, again)
     hashed = hash_password(password)
-    now = store.now()
-    key = token_hash(token)
     with store.writing() as db:
-        found = _usable(db.get(Invite, key), now)
-        taken = db.execute(update(Invite).where(Invite.token_hash == key, Invite.used_at.is_(None),
-                                                Invite.revoked_at.is_(None),
-                                                Invite.expires_at > now).values(used_at=now))
-        if taken.rowcount != 1:
-            raise InviteUnusable("This invitation link has been used already.")
-        if db.scalar(select(Account.id).where(Account.email == found.email)) is not None:
-            raise InviteUnusable(f"{found.email} already has an account: sign in instead.")
-        person = Person(id=str(uuid.uuid4()), display_name=name, created_at=now)
-        db.add(person)
-        db.flush()
-        account = Account(id=str(uuid.uuid4()), clinic_id=found.clinic_id, person_id=person.id,
-                          email=found.email, role=found.role,
-                          therapist_id=found.invited_by if found.role == "client" else None,
-                          password_hash=hashed, created_at=now)
-        db.add(account)
-        try:
-            db.flush()
-        except IntegrityError as exc:
-            raise InviteUnusable(f"{found.email} already has an account: sign in instead.") from exc
+        account, person = take_invite(db, token_hash(token), store.now(), name=name,
+                                      password_hash=hashed)
         return _viewer(account, person)
 
 
 # -- signing in ----------------------------------------------------------------
 
 
-def _failures(db: object, key: str, since: datetime) -> int:
-    return int(db.scalar(select(func.count()).select_from(LoginFailure)  # type: ignore[attr-defined]
+def _failures(db: Session, key: str, since: datetime) -> int:
+    return int(db.scalar(select(func.count()).select_from(LoginFailure)
                          .where(LoginFailure.key == key, LoginFailure.at > since)) or 0)
 
 
+def held_for(db: Session, limits: list[tuple[str, int]], now: datetime) -> int | None:
+    """Seconds until every key is under its limit again (None: none is at it).
+
+    The one throttle of clinic mode: attempts are rows of `login_failures`, counted per key
+    (`account:EMAIL`, `address:IP`, ...) over `THROTTLE_WINDOW`, in the database so every
+    worker counts the same. A key is held until enough of its attempts age out.
+    """
+    since = now - THROTTLE_WINDOW
+    waits = []
+    for key, limit in limits:
+        over = _failures(db, key, since) - limit
+        if over < 0:
+            continue
+        # The attempt whose ageing out brings the count under the limit.
+        freeing = db.scalar(select(LoginFailure.at).where(LoginFailure.key == key,
+                                                          LoginFailure.at > since)
+                            .order_by(LoginFailure.at).offset(over).limit(1))
+        waits.append(((freeing or now) + THROTTLE_WINDOW - now).total_seconds())
+    return max(1, math.ceil(max(waits))) if waits else None
+
+
+def check_throttle(db: Session, limits: list[tuple[str, int]], now: datetime, *,
+                   what: str) -> None:
+    """Refuse with `Throttled` (the message says how long to wait) when a key is held."""
+    seconds = held_for(db, limits, now)
+    if seconds is not None:
+        minutes = math.ceil(seconds / 60)
+        raise Throttled(f"Too many {what}. Wait {minutes} minute{'s' if minutes != 1 else ''}, "
+                        "then try again.", retry_after=seconds)
+
+
+def note_attempts(db: Session, keys: list[str], now: datetime) -> None:
+    """Count one attempt against each key (and forget the ones that have aged out)."""
+    db.execute(delete(LoginFailure).where(LoginFailure.key.in_(keys),
+                                          LoginFailure.at <= now - THROTTLE_WINDOW))
+    db.add_all([LoginFailure(key=key, at=now) for key in keys])
+
+
 def _throttle_keys(email: str, address: str) -> list[tuple[str, int]]:
-    return [(f"account:{email}", ACCOUNT_FAILURES_MAX), (f"address:{address}", ADDRESS_FAILURES_MAX)]
+    return [(f"account:{email}", ACCOUNT_FAILURES_MAX), (address_key(address), ADDRESS_FAILURES_MAX)]
+
+
+def address_key(address: str) -> str:
+    return f"address:{address[:100]}"
 
 
 def sign_in(store: Store, email: str, password: str, *, address: str,
@@ -204,24 +267,20 @@ def sign_in(store: Store, email: str, password: str, *, address: str,
     """Check the password and open a sign-in session: (viewer, cookie token, CSRF token).
 
     Throttled per account and per address: past the limit, every try (right or wrong)
-    is refused with `Throttled` until the window has passed.
+    is refused with `Throttled` until enough failures have aged out of the window.
     """
     email = email.strip().lower()[:254]
     now = store.now()
     since = now - THROTTLE_WINDOW
-    keys = _throttle_keys(email, address[:100])
+    keys = _throttle_keys(email, address)
     with store.reading() as db:
-        for key, limit in keys:
-            if _failures(db, key, since) >= limit:
-                minutes = int(THROTTLE_WINDOW.total_seconds() // 60)
-                raise Throttled(f"Too many sign-in attempts. Wait {minutes} minutes, then try "
-                                "again.", retry_after=int(THROTTLE_WINDOW.total_seconds()))
+        check_throttle(db, keys, now, what="sign-in attempts")
         account = db.scalar(select(Account).where(Account.email == email))
         person = db.get(Person, account.person_id) if account is not None else None
     stored = account.password_hash if account is not None else DUMMY_HASH
     if not verify_password(stored, password) or account is None or person is None:
         with store.writing() as db:
-            db.add_all([LoginFailure(key=key, at=now) for key, _ in keys])
+            note_attempts(db, [key for key, _ in keys], now)
         raise SignInRefused("That e-mail and password do not match an account.")
     token, csrf = new_token(), new_token()
     with store.writing() as db:

@@ -38,15 +38,21 @@ from webauthn.helpers.structs import (
 )
 
 from unknot.clinic.access import Viewer
-from unknot.clinic.accounts import ClinicError, InviteUnusable, _usable, _viewer, clean_name
+from unknot.clinic.accounts import (
+    ClinicError,
+    _viewer,
+    check_throttle,
+    clean_name,
+    note_attempts,
+    take_invite,
+    usable_invite,
+)
 from unknot.clinic.credentials import NO_PASSWORD
 from unknot.clinic.tokens import new_token, token_hash
 from unknot.storage import Store
 from unknot.storage.clinic_models import (
     Account,
     AuditEvent,
-    Clinic,
-    Invite,
     LoginSession,
     Passkey,
     PasskeyChallenge,
@@ -251,13 +257,67 @@ def remove_passkey(store: Store, viewer: Viewer, passkey_id: str) -> str:
 # -- signing in ----------------------------------------------------------------------
 
 
-def sign_in_options(store: Store, rp: RelyingParty) -> tuple[str, dict]:
+@dataclass(frozen=True)
+class Caller:
+    """Who starts a signed-out ceremony: their address, and how many such starts an address
+    may make per throttle window (`UNKNOT_PASSKEY_OPTIONS_PER_ADDRESS`)."""
+
+    address: str
+    limit: int
+
+
+def _count_start(db: Session, caller: Caller, now: datetime) -> None:
+    """Signed out, anyone can ask for options, and each keeps a challenge row: counted per
+    address by the sign-in throttle, refused with `Throttled` past the limit."""
+    key = f"passkey-options:{caller.address[:100]}"
+    check_throttle(db, [(key, caller.limit)], now, what="passkey attempts from here")
+    note_attempts(db, [key], now)
+
+
+def sign_in_options(store: Store, rp: RelyingParty, caller: Caller) -> tuple[str, dict]:
     """(handle, options for navigator.credentials.get): any passkey of this site."""
     options = generate_authentication_options(
         rp_id=rp.id, timeout=TIMEOUT_MS, user_verification=UserVerificationRequirement.REQUIRED)
+    now = store.now()
     with store.writing() as db:
-        handle = _keep_challenge(db, options.challenge, "sign_in", store.now())
+        _count_start(db, caller, now)
+        handle = _keep_challenge(db, options.challenge, "sign_in", now)
     return handle, _options_json(options)
+
+
+def _asserted(store: Store, rp: RelyingParty, answer: dict[str, Any], challenge: str, *,
+              account_id: str | None = None) -> tuple[Passkey, Account, Person, int]:
+    """The passkey that signed this answer to `challenge`, its account and person, and its
+    new signature count; with `account_id`, only a passkey of that account will do."""
+    query = (select(Passkey, Account, Person).join(Account, Account.id == Passkey.account_id)
+             .join(Person, Person.id == Account.person_id)
+             .where(Passkey.credential_id == str(answer["id"])[:1400]))
+    if account_id is not None:
+        query = query.where(Passkey.account_id == account_id)
+    with store.reading() as db:
+        row = db.execute(query).first()
+    if row is None and account_id is not None:
+        raise PasskeyRefused("Passkey: that is not one of your account's passkeys; use one you "
+                             "added to this account.")
+    if row is None:
+        raise PasskeyRefused("Passkey: this passkey is not registered here (it may have been "
+                             "removed). Sign in with your password.")
+    passkey, account, person = row
+    try:
+        verified = verify_authentication_response(
+            credential=answer, expected_challenge=base64url_to_bytes(challenge),
+            expected_rp_id=rp.id, expected_origin=rp.origin,
+            credential_public_key=base64url_to_bytes(passkey.public_key),
+            credential_current_sign_count=passkey.sign_count, require_user_verification=True)
+    except (WebAuthnException, ValueError, KeyError, TypeError) as exc:
+        raise PasskeyRefused(f"Passkey: it could not be checked ({str(exc)[:120]}); try "
+                             "again.") from None
+    return passkey, account, person, verified.new_sign_count
+
+
+def _note_use(db: Session, passkey_id: str, sign_count: int, now: datetime) -> None:
+    stored = db.get_one(Passkey, passkey_id)
+    stored.sign_count, stored.last_used_at = sign_count, now
 
 
 def sign_in(store: Store, rp: RelyingParty, handle: str, raw_answer: Any, *,
@@ -265,50 +325,71 @@ def sign_in(store: Store, rp: RelyingParty, handle: str, raw_answer: Any, *,
     """Check a passkey answer and open a sign-in session: (viewer, cookie, CSRF token)."""
     answer = _answer(raw_answer)
     found = _take_challenge(store, handle, "sign_in")
-    with store.reading() as db:
-        row = db.execute(select(Passkey, Account, Person)
-                         .join(Account, Account.id == Passkey.account_id)
-                         .join(Person, Person.id == Account.person_id)
-                         .where(Passkey.credential_id == str(answer["id"])[:1400])).first()
-    if row is None:
-        raise PasskeyRefused("Passkey: this passkey is not registered here (it may have been "
-                             "removed). Sign in with your password.")
-    passkey, account, person = row
-    try:
-        verified = verify_authentication_response(
-            credential=answer, expected_challenge=base64url_to_bytes(found.challenge),
-            expected_rp_id=rp.id, expected_origin=rp.origin,
-            credential_public_key=base64url_to_bytes(passkey.public_key),
-            credential_current_sign_count=passkey.sign_count, require_user_verification=True)
-    except (WebAuthnException, ValueError, KeyError, TypeError) as exc:
-        raise PasskeyRefused(f"Passkey: it could not be checked ({str(exc)[:120]}); try "
-                             "again.") from None
+    passkey, account, person, sign_count = _asserted(store, rp, answer, found.challenge)
     token, csrf = new_token(), new_token()
     now = store.now()
     with store.writing() as db:
-        stored = db.get_one(Passkey, passkey.id)
-        stored.sign_count, stored.last_used_at = verified.new_sign_count, now
+        _note_use(db, passkey.id, sign_count, now)
         db.add(LoginSession(token_hash=token_hash(token), account_id=account.id, csrf_token=csrf,
                             created_at=now, expires_at=now + timedelta(days=login_days)))
     return _viewer(account, person), token, csrf
 
 
+# -- confirming with a passkey that it is really you (before deleting the account) -----
+
+
+def delete_options(store: Store, rp: RelyingParty, viewer: Viewer) -> tuple[str, dict]:
+    """(handle, options for navigator.credentials.get) offering only the viewer's own
+    passkeys, with a challenge bound to the viewer's account and to deleting it."""
+    now = store.now()
+    with store.writing() as db:
+        own = list(db.scalars(select(Passkey.credential_id)
+                              .where(Passkey.account_id == viewer.account_id)))
+        if not own:
+            raise PasskeyRefused("Passkey: your account has none; confirm with your password.")
+        options = generate_authentication_options(
+            rp_id=rp.id, timeout=TIMEOUT_MS, user_verification=UserVerificationRequirement.REQUIRED,
+            allow_credentials=[PublicKeyCredentialDescriptor(id=base64url_to_bytes(c))
+                               for c in own])
+        handle = _keep_challenge(db, options.challenge, "delete_account", now,
+                                 account_id=viewer.account_id)
+    return handle, _options_json(options)
+
+
+def confirm_delete(store: Store, rp: RelyingParty, viewer: Viewer, handle: Any,
+                   raw_answer: Any) -> None:
+    """Refuse with `PasskeyRefused` unless the signed-in person has just used one of their
+    own passkeys to answer a deletion challenge made for their account (single use, five
+    minutes): a stolen session cookie alone cannot delete an account."""
+    answer = _answer(raw_answer)
+    found = _take_challenge(store, handle, "delete_account")
+    if found.account_id != viewer.account_id:
+        raise PasskeyRefused("Passkey: this request belongs to another sign-in; start again.")
+    passkey, _account, _person, sign_count = _asserted(store, rp, answer, found.challenge,
+                                                       account_id=viewer.account_id)
+    with store.writing() as db:
+        _note_use(db, passkey.id, sign_count, store.now())
+
+
 # -- accepting an invitation with a passkey ------------------------------------------
 
 
-def invite_options(store: Store, rp: RelyingParty, invite_token: str) -> tuple[str, dict]:
-    """Options to make the invited account's first passkey (the account id is chosen now
-    and travels in the passkey as its user handle)."""
+def _invited_account_id(invite_hash: str) -> str:
+    """The id the invited account will have: chosen when the passkey is made (it travels in
+    the passkey as its user handle), derived from the invitation so the answer matches it."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"unknot-invite:{invite_hash}"))
+
+
+def invite_options(store: Store, rp: RelyingParty, invite_token: str,
+                   caller: Caller) -> tuple[str, dict]:
+    """Options to make the invited account's first passkey."""
     key = token_hash(invite_token)
     now = store.now()
     with store.writing() as db:
-        found = _usable(db.get(Invite, key), now)
-        if found.revoked_at is not None:
-            raise InviteUnusable("This invitation was withdrawn. Ask for a new one.")
-        # The account id the passkey will carry, derived from the invitation so the
-        # answer can be matched to it.
-        account_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"unknot-invite:{key}"))
-        options = _creation_options(rp, account_id, found.email, found.display_name, [])
+        _count_start(db, caller, now)
+        found = usable_invite(db, key, now)
+        options = _creation_options(rp, _invited_account_id(key), found.email,
+                                    found.display_name, [])
         handle = _keep_challenge(db, options.challenge, "invite", now, invite_hash=key)
     return handle, _options_json(options)
 
@@ -318,9 +399,6 @@ def accept_with_passkey(store: Store, rp: RelyingParty, invite_token: str, handl
                         login_days: int) -> tuple[Viewer, str]:
     """Use the invitation once, making the account with this passkey and no password:
     (viewer, sign-in cookie)."""
-    from sqlalchemy import update
-    from sqlalchemy.exc import IntegrityError
-
     name = clean_name(display_name)
     answer = _answer(raw_answer)
     key = token_hash(invite_token)
@@ -331,34 +409,11 @@ def accept_with_passkey(store: Store, rp: RelyingParty, invite_token: str, handl
     now = store.now()
     token, csrf = new_token(), new_token()
     with store.writing() as db:
-        invite = _usable(db.get(Invite, key), now)
-        if invite.revoked_at is not None:
-            raise InviteUnusable("This invitation was withdrawn. Ask for a new one.")
-        taken = db.execute(update(Invite).where(Invite.token_hash == key, Invite.used_at.is_(None),
-                                                Invite.revoked_at.is_(None),
-                                                Invite.expires_at > now).values(used_at=now))
-        if taken.rowcount != 1:
-            raise InviteUnusable("This invitation link has been used already.")
-        if db.scalar(select(Account.id).where(Account.email == invite.email)) is not None:
-            raise InviteUnusable(f"{invite.email} already has an account: sign in instead.")
-        person = Person(id=str(uuid.uuid4()), display_name=name, created_at=now)
-        db.add(person)
-        db.flush()
-        account = Account(id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"unknot-invite:{key}")),
-                          clinic_id=invite.clinic_id, person_id=person.id, email=invite.email,
-                          role=invite.role,
-                          therapist_id=invite.invited_by if invite.role == "client" else None,
-                          password_hash=NO_PASSWORD, created_at=now)
-        db.add(account)
-        try:
-            db.flush()
-        except IntegrityError as exc:
-            raise InviteUnusable(f"{invite.email} already has an account: sign in instead.") \
-                from exc
+        account, person = take_invite(db, key, now, name=name, password_hash=NO_PASSWORD,
+                                      account_id=_invited_account_id(key))
         _add_passkey(db, account.id, verified, "Passkey made when joining", now)
         db.add(LoginSession(token_hash=token_hash(token), account_id=account.id, csrf_token=csrf,
                             created_at=now, expires_at=now + timedelta(days=login_days)))
-        clinic = db.get_one(Clinic, invite.clinic_id)
-        db.add(AuditEvent(at=now, clinic_id=clinic.id, actor_id=account.id, client_id=account.id,
-                          action="passkey", detail="joined with a passkey"))
+        db.add(AuditEvent(at=now, clinic_id=account.clinic_id, actor_id=account.id,
+                          client_id=account.id, action="passkey", detail="joined with a passkey"))
         return _viewer(account, person), token

@@ -214,7 +214,7 @@ class Passkey(Base):
     last_used_at: Mapped[datetime | None]
 
 
-PASSKEY_PURPOSES: tuple[str, ...] = ("register", "sign_in", "invite")
+PASSKEY_PURPOSES: tuple[str, ...] = ("register", "sign_in", "invite", "delete_account")
 
 
 class PasskeyChallenge(Base):

@@ -73,6 +73,16 @@ def _problem(message: str, status: int = 400) -> JSONResponse:
     return JSONResponse({"detail": message}, status_code=status)
 
 
+def _caller(request: Request) -> passkeys.Caller:
+    limit = request.app.state.settings.passkey_options_per_address
+    return passkeys.Caller(auth.client_address(request), limit)
+
+
+def _throttled(exc: accounts.Throttled) -> JSONResponse:
+    return JSONResponse({"detail": str(exc)}, status_code=429,
+                        headers={"Retry-After": str(exc.retry_after), "Cache-Control": "no-store"})
+
+
 async def _json(request: Request) -> dict[str, Any]:
     body = await request.body()
     if len(body) > JSON_BODY_MAX:
@@ -223,7 +233,11 @@ async def passkey_sign_in_options(request: Request) -> Response:
     rp = relying_party(request)
     if rp is None:
         return _problem("Passkeys are not set up on this server.", 409)
-    handle, options = await run_in_threadpool(passkeys.sign_in_options, _store(request), rp)
+    try:
+        handle, options = await run_in_threadpool(passkeys.sign_in_options, _store(request), rp,
+                                                  _caller(request))
+    except accounts.Throttled as exc:
+        return _throttled(exc)
     return JSONResponse({"handle": handle, "options": options},
                         headers={"Cache-Control": "no-store"})
 
@@ -258,7 +272,9 @@ async def invite_passkey_options(request: Request, token: str) -> Response:
         return _problem("Passkeys are not set up on this server: choose a password.", 409)
     try:
         handle, options = await run_in_threadpool(passkeys.invite_options, _store(request), rp,
-                                                  token[:200])
+                                                  token[:200], _caller(request))
+    except accounts.Throttled as exc:
+        return _throttled(exc)
     except accounts.InviteUnusable as exc:
         return _problem(str(exc), 410)
     return JSONResponse({"handle": handle, "options": options},

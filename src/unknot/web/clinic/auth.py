@@ -69,6 +69,11 @@ def _settings(request: Request) -> Settings:
     return settings
 
 
+def client_address(request: Request) -> str:
+    """The address a request came from, as the sign-in throttles count it."""
+    return request.client.host if request.client else "unknown"
+
+
 def secure_cookies(request: Request) -> bool:
     """Whether cookies get the Secure flag: served over HTTPS, or configured to be."""
     return request.url.scheme == "https" or _settings(request).base_url.startswith("https://")

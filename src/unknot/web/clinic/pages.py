@@ -58,10 +58,6 @@ def _text(form: FormData, name: str, limit: int = 4000) -> str:
     return value.strip()[:limit] if isinstance(value, str) else ""
 
 
-def _address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 def _see_other(path: str) -> RedirectResponse:
     return RedirectResponse(path, status_code=303)
 
@@ -90,7 +86,7 @@ async def login_submit(request: Request) -> Response:
     settings = request.app.state.settings
     try:
         viewer, token, _csrf = await run_in_threadpool(
-            accounts.sign_in, _store(request), email, password, address=_address(request),
+            accounts.sign_in, _store(request), email, password, address=auth.client_address(request),
             login_days=settings.login_days)
     except accounts.ClinicError as exc:
         status = 429 if isinstance(exc, accounts.Throttled) else 401
@@ -162,7 +158,7 @@ async def welcome_submit(request: Request, token: str) -> Response:
             password=_text(form, "password", 1000), again=_text(form, "again", 1000))
         _viewer, cookie, _csrf = await run_in_threadpool(
             accounts.sign_in, _store(request), viewer.email, _text(form, "password", 1000),
-            address=_address(request), login_days=request.app.state.settings.login_days)
+            address=auth.client_address(request), login_days=request.app.state.settings.login_days)
     except accounts.InviteUnusable as exc:
         return render(request, "clinic/problem.html", status_code=410, title="Invitation",
                       message=str(exc))

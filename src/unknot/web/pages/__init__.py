@@ -11,7 +11,17 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from unknot.web.pages import journal, library, offline, records, reminders, session, settings, start
+from unknot.web.pages import (
+    deleting,
+    journal,
+    library,
+    offline,
+    records,
+    reminders,
+    session,
+    settings,
+    start,
+)
 from unknot.web.pages.templating import STATIC_DIR, render
 
 
@@ -43,7 +53,7 @@ def install(app: FastAPI) -> None:
     # In clinic mode these pages are for a signed-in person (personal mode adds nothing);
     # the manifest and service worker hold no personal data.
     signed_in = [Depends(page_access)] if app.state.settings.clinic else []
-    for module in (start, session, journal, library, settings, records):
+    for module in (start, session, journal, library, settings, records, deleting):
         app.include_router(module.router, dependencies=signed_in)
     if not app.state.settings.clinic:
         # Personal mode's own reminders (a clinic's come from its programmes: /calendar).

@@ -1,6 +1,6 @@
 """A person's own records (issue 10 §4), in personal and clinic mode: the report for a
-doctor (a page that prints well, and a PDF), a FHIR R4 bundle, CSV and JSON of
-everything they own, and deleting it all.
+doctor (a page that prints well, and a PDF), a FHIR R4 bundle, and CSV and JSON of
+everything they own; deleting it all is in `unknot.web.pages.deleting`.
 
 Whose record: personal mode's one person, or in clinic mode the signed-in person, which
 `unknot.clinic.access.decide` allows as "a person's own data". In clinic mode every
@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from functools import partial
 from typing import Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
-from sqlalchemy.exc import DBAPIError
 from starlette.concurrency import run_in_threadpool
 
 from unknot.clinic.access import Viewer, decide
@@ -233,110 +231,3 @@ async def personal_form_refused(request: Request) -> Response | None:
                            "page and send it again.", back_href=request.url.path,
                       back_label="Reload the page")
     return None
-
-
-# -- deleting everything ----------------------------------------------------------------
-
-CONFIRM_WORD = "delete"
-
-
-def _delete_page(request: Request, viewer: Viewer | None, *, errors: list[str] | None = None,
-                 status: int = 200) -> Response:
-    from unknot.web.clinic import auth
-
-    store = _store(request)
-    subject = own_subject(store, viewer)
-    decision = decide(viewer, "delete_account") if viewer is not None else None
-    response = render(request, "records/delete.html", status_code=status, page="/records",
-                      subject=subject, viewer=viewer, errors=errors or [],
-                      refused=decision.reason if decision is not None and not decision else None,
-                      sessions=len(store.journal_entries(person_id=subject.person_id)),
-                      form_token=auth.pre_csrf_token(request) if viewer is None else None,
-                      confirm_word=CONFIRM_WORD)
-    return auth.keep_pre_csrf(request, response) if viewer is None else response
-
-
-@router.get("/records/delete", response_class=HTMLResponse)
-async def delete_page(request: Request) -> Response:
-    """What deleting removes, and the form that confirms it."""
-    viewer = await own_viewer(request)
-    return await run_in_threadpool(_delete_page, request, viewer)
-
-
-def _password_problem(store: Store, viewer: Viewer, password: str) -> str | None:
-    """Why the password does not confirm the deletion (None: it does). Wrong tries count
-    with failed sign-ins, so a stolen session cannot be used to guess the password."""
-    from sqlalchemy import func, select
-
-    from unknot.clinic import accounts
-    from unknot.clinic.passwords import verify_password
-    from unknot.storage.clinic_models import Account, LoginFailure
-
-    key = f"account:{viewer.email}"
-    now = store.now()
-    with store.reading() as db:
-        stored = db.get_one(Account, viewer.account_id).password_hash
-        failures = db.scalar(select(func.count()).select_from(LoginFailure).where(
-            LoginFailure.key == key, LoginFailure.at > now - accounts.THROTTLE_WINDOW)) or 0
-        if failures >= accounts.ACCOUNT_FAILURES_MAX:
-            minutes = int(accounts.THROTTLE_WINDOW.total_seconds() // 60)
-            return f"Password: too many wrong tries. Wait {minutes} minutes, then try again."
-    if verify_password(stored, password):
-        return None
-    with store.writing() as db:
-        db.add(LoginFailure(key=key, at=now))
-    return "Password: that is not your password. Type it again to confirm."
-
-
-async def _not_deleted(request: Request, viewer: Viewer | None, exc: DBAPIError) -> Response:
-    """The database refused part of a deletion: the transaction is rolled back whole."""
-    log.warning("deleting %s's data was refused and rolled back: %s",
-                viewer.account_id if viewer else "the local person", exc.orig)
-    return await run_in_threadpool(partial(
-        _delete_page, request, viewer, status=409,
-        errors=["Nothing was deleted: the database refused part of it, so all of it was "
-                "kept. Try again later; if it keeps happening, ask whoever runs this unknot."]))
-
-
-@router.post("/records/delete", response_class=HTMLResponse)
-async def delete_submit(request: Request) -> Response:
-    """Delete the account (clinic: after the password again) or all the data (personal:
-    after typing the word), in one transaction."""
-    from unknot.records.erase import erase_client, erase_personal
-    from unknot.web.clinic import auth
-
-    viewer = await own_viewer(request)  # clinic mode: signed in, and the form's CSRF token
-    if viewer is None and (refused := await personal_form_refused(request)) is not None:
-        return refused
-    form = await request.form()
-    store = _store(request)
-    if viewer is None:
-        word = form.get("confirm")
-        if not isinstance(word, str) or word.strip().lower() != CONFIRM_WORD:
-            return await run_in_threadpool(
-                _delete_page, request, None, status=422,
-                errors=[f"Confirm: type the word “{CONFIRM_WORD}” to delete everything."])
-        try:
-            erased = await run_in_threadpool(erase_personal, store, Store.person_id())
-        except DBAPIError as exc:
-            return await _not_deleted(request, None, exc)
-        return render(request, "records/deleted.html", page="/records", erased=erased,
-                      clinic=False)
-    decision = decide(viewer, "delete_account")
-    if not decision:
-        raise auth.Refused(decision)
-    password = form.get("password")
-    problem = await run_in_threadpool(_password_problem, store, viewer,
-                                      password[:1000] if isinstance(password, str) else "")
-    if problem is not None:
-        return await run_in_threadpool(
-            _delete_page, request, viewer, status=429 if "too many" in problem else 422,
-            errors=[problem])
-    try:
-        erased = await run_in_threadpool(erase_client, store, viewer.account_id)
-    except DBAPIError as exc:
-        return await _not_deleted(request, viewer, exc)
-    request.state.viewer, request.state.csrf = None, None
-    response = render(request, "records/deleted.html", page="", erased=erased, clinic=True)
-    auth.clear_session_cookie(request, response)
-    return response

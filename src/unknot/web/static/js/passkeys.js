@@ -1,7 +1,9 @@
-/* Passkeys (WebAuthn): a button with data-passkey="register" | "sign-in" | "join" asks the
-   server for options (a fresh challenge kept in the database), hands them to the
-   browser's authenticator, and sends the answer back. The server checks it with
-   py_webauthn; nothing here is trusted. Without WebAuthn the buttons stay hidden. */
+/* Passkeys (WebAuthn): a button with data-passkey="register" | "sign-in" | "join" | "confirm"
+   asks the server for options (a fresh challenge kept in the database), hands them to the
+   browser's authenticator, and sends the answer back — "confirm" by submitting its form
+   with the answer in hidden fields (deleting an account stays one ordinary form post).
+   The server checks it with py_webauthn; nothing here is trusted. Without WebAuthn the
+   buttons stay hidden and any [data-passkey-missing] note shows instead. */
 "use strict";
 (function () {
   const supported = !!(window.PublicKeyCredential && navigator.credentials);
@@ -101,6 +103,15 @@
     const started = await post(button.dataset.options, {}, token);
     say(button, "Follow your device's prompt (fingerprint, face or screen lock)…");
     let body;
+    if (kind === "confirm") {
+      const credential = await navigator.credentials.get({publicKey: requestOptions(started.options)});
+      const form = button.closest("form");
+      form.elements.passkey_handle.value = started.handle;
+      form.elements.passkey_answer.value = JSON.stringify(asserted(credential));
+      say(button, "Confirmed. Deleting…");
+      form.submit();
+      return;
+    }
     if (kind === "sign-in") {
       const credential = await navigator.credentials.get({publicKey: requestOptions(started.options)});
       body = {handle: started.handle, credential: asserted(credential), next: field("next")};
@@ -119,6 +130,7 @@
     // A passkey belongs to one origin: offered only where the server expects it to be used.
     if (!supported || (box.dataset.origin !== undefined && box.dataset.origin !== location.origin)) {
       box.hidden = true;
+      document.querySelectorAll("[data-passkey-missing]").forEach((note) => { note.hidden = false; });
       return;
     }
     box.hidden = false;
