@@ -91,6 +91,14 @@ def test_a_breath_rate_outside_2_to_20_says_what_is_allowed(
     assert "from 2 to 20" in message
 
 
+@pytest.mark.parametrize("value", ["0", "-3", "10001", "many", "2.5", ""])
+def test_a_passkey_start_limit_outside_1_to_10000_says_what_is_allowed(
+        monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    message = refused(monkeypatch, UNKNOT_PASSKEY_OPTIONS_PER_ADDRESS=value)
+    assert message.startswith("UNKNOT_PASSKEY_OPTIONS_PER_ADDRESS: ")
+    assert "from 1 to 10000" in message
+
+
 def test_each_bad_setting_gets_its_own_line(monkeypatch: pytest.MonkeyPatch) -> None:
     message = refused(monkeypatch, UNKNOT_BREATH_RATE="nan", UNKNOT_PORT="0",
                       UNKNOT_VOICE="maybe")
