@@ -255,11 +255,8 @@ def note_attempts(db: Session, keys: list[str], now: datetime) -> None:
 
 
 def _throttle_keys(email: str, address: str) -> list[tuple[str, int]]:
-    return [(f"account:{email}", ACCOUNT_FAILURES_MAX), (address_key(address), ADDRESS_FAILURES_MAX)]
-
-
-def address_key(address: str) -> str:
-    return f"address:{address[:100]}"
+    return [(f"account:{email}", ACCOUNT_FAILURES_MAX),
+            (f"address:{address[:100]}", ADDRESS_FAILURES_MAX)]
 
 
 def sign_in(store: Store, email: str, password: str, *, address: str,

@@ -1,5 +1,6 @@
 """Passkeys (WebAuthn, through py_webauthn): register one from the account page or when
-accepting an invitation, and sign in with it instead of a password.
+accepting an invitation, sign in with it instead of a password, and confirm with it that
+it is really you before your account is deleted.
 
 A ceremony is two requests: the options (with a fresh challenge), then the browser's
 answer. The challenge waits in the database (`passkey_challenges`), never in process
@@ -8,7 +9,8 @@ request that uses it (single use even under races) and refused once expired. The
 browser holds only a random handle to it; the database only the handle's hash.
 
 Passkeys are discoverable (resident) and user-verified, so signing in needs no e-mail:
-the authenticator says which credential it used, and that names the account.
+the authenticator says which credential it used, and that names the account. Starting a
+signed-out ceremony (sign in, join) is throttled per address, since each keeps a row.
 """
 
 from __future__ import annotations
