@@ -9,12 +9,18 @@ again when a change is meant to change plans).
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from support.plan_reference import REFERENCE, digest, plan_json
+from unknot.intake.screen import screen
 from unknot.library.loader import default_library
 from unknot.planner import PlanRequest, build_plan
+from unknot.planner.compose import _usable_bits, make_context, usable
+from unknot.planner.order import _sentences
 from unknot.planner.render import (
     Choice,
     _scaled_cues,
@@ -22,6 +28,7 @@ from unknot.planner.render import (
     reference_steps,
     render_steps,
 )
+from unknot.planner.traits import library_index
 
 CASES = json.loads(REFERENCE.read_text(encoding="utf-8"))
 
@@ -82,3 +89,32 @@ def test_a_step_with_impossible_seconds_is_still_refused():
     with pytest.raises(ValidationError):
         render_steps([Choice(technique=technique, phase="work", seconds=0,
                              position=technique.positions[0], pressure="light", why="x")])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=". aAbZz1\n", max_size=40))
+def test_reasons_are_split_into_sentences_as_the_regex_splits_them(text: str):
+    assert _sentences(text) == re.split(r"(?<=\.) (?=[A-Z])", text)
+
+
+def test_every_reason_in_the_reference_plans_splits_as_the_regex_splits_it():
+    for case in CASES[:200]:
+        plan = build_plan(PlanRequest.model_validate(case["request"]), rest_no=case["rest_no"])
+        for step in plan.steps:
+            assert _sentences(step.why) == re.split(r"(?<=\.) (?=[A-Z])", step.why)
+
+
+def test_the_techniques_that_fit_are_those_usable_says_fit():
+    """Which techniques fit, worked out on the library's sets of bits, is `usable` asked
+    of each technique: with and without the person's health conditions."""
+    library = default_library()
+    index = library_index(library)
+    for case in CASES:
+        request = PlanRequest.model_validate(case["request"])
+        intake = screen(request.text, request.answers, regions=request.regions or None,
+                        goals=request.goals or None, rest_no=case["rest_no"])
+        ctx = make_context(request, intake)
+        ctx.use(index)
+        for mind in (True, False):
+            plain = [t for t in library.techniques if usable(t, ctx, mind_conditions=mind)]
+            assert index.listed(_usable_bits(ctx, index, mind_conditions=mind)) == plain

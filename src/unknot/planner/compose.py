@@ -89,10 +89,11 @@ class Context:
     used_positions: list[str] = field(default_factory=list)
     position: str | None = None
     # Worked out once per request (the targets, connected areas, setting and positions
-    # do not change while a plan is composed): see `_overlap`, `_keys` and `_phase_pool`.
-    _overlaps: dict[tuple[str, bool], list[str]] = field(default_factory=dict)
+    # do not change while a plan is composed): see `_facts`, `_keys` and `_phase_pool`.
     _scored: dict[str, dict[str, tuple[float, frozenset[str]]]] = field(default_factory=dict)
     _phase_pools: dict[str, list[Technique]] = field(default_factory=dict)
+    _facts: dict[str, tuple] = field(default_factory=dict)
+    _tables: dict[tuple[str, int], tuple] = field(default_factory=dict)
     setting: str = "anywhere"
     named_tools: frozenset[str] = frozenset()
     calm: bool = False
@@ -228,21 +229,6 @@ def usable(technique: Technique, ctx: Context, mind_conditions: bool = True) -> 
     return traits.lightest <= PRESSURE_LEVEL[ctx.pressure]
 
 
-def _overlap(technique: Technique, regions: list[str], ctx: Context) -> list[str]:
-    """The regions of `regions` the technique works on, in their order (for the context's
-    targets and connected areas, worked out once a request: treat the list as read-only)."""
-    on_targets = regions is ctx.targets
-    if not on_targets and regions is not ctx.connected:
-        mine = _traits(technique, ctx).regions
-        return [r for r in regions if r in mine]
-    key = (technique.id, on_targets)
-    found = ctx._overlaps.get(key)
-    if found is None:
-        mine = _traits(technique, ctx).regions
-        found = ctx._overlaps[key] = [r for r in regions if r in mine]
-    return found
-
-
 def _position_score(technique: Technique, ctx: Context,
                     used: set[str] | None = None) -> float:
     """Few position changes: stay where we are, or go back to a position already used."""
@@ -265,29 +251,59 @@ def _position_score(technique: Technique, ctx: Context,
 
 def _static_score(technique: Technique, phase: str, ctx: Context) -> float:
     """The part of a technique's score that does not change while a plan is built."""
-    on_target = _overlap(technique, ctx.targets, ctx)
-    on_connected = _overlap(technique, ctx.connected, ctx)
+    facts = ctx._facts.get(technique.id)
+    if facts is None:
+        facts = _facts(technique, ctx)
+    _, _, on_target, on_connected, first, cover, goals, tools, breath = facts
     score = 0.0
     if phase in ("work", "gentle", "stretch"):
         if on_target:
             # Earlier-named regions matter more ("most relevant first"), and so does
             # covering more of what was asked.
-            score += 6.0 + 2.0 / (1 + ctx.targets.index(on_target[0]))
-            score += 0.4 * min(len(on_target), 3)
-        score += 0.5 * bool(on_connected)
+            score += first
+            score += cover
+        score += 0.5 * on_connected
         if phase == "stretch" and on_target and technique.id in SEED_BACK_STRETCHES:
             score += 2.0  # the stretches seed 002 names: cat–camel, child's pose, twist
     elif phase == "connected":
-        score += 3.0 * bool(on_connected) + 0.5 * bool(on_target)
-    elif phase == "settle" and technique.kind in ("breathing", "meditation"):
+        score += 3.0 * on_connected + 0.5 * on_target
+    elif phase == "settle" and breath:
         score += 3.0  # breath first (seeds 000, 004)
-    traits = _traits(technique, ctx)
-    score += 0.7 * len(traits.goals & ctx.goal_set)
-    if traits.needed_tools & ctx.named_tools and (on_target or on_connected):
-        score += 4.0 if on_target else 2.0  # they brought the tool for a reason
-    elif traits.needed_tools and on_target:
-        score += 1.0
+    score += goals
+    if tools:
+        score += tools  # they brought the tool for a reason
     return score
+
+
+def _areas(technique: Technique, ctx: Context) -> tuple[list[str], list[str]]:
+    """The targets and the connected areas the technique works on, each in the request's
+    order (worked out once a request: treat the lists as read-only)."""
+    facts = ctx._facts.get(technique.id)
+    if facts is None:
+        facts = _facts(technique, ctx)
+    return facts[0], facts[1]
+
+
+def _facts(technique: Technique, ctx: Context) -> tuple:
+    """What `_static_score` and the reasons ask of a technique in every phase, worked out
+    once a request: which targets and connected areas it works on, and what they add."""
+    traits = _traits(technique, ctx)
+    mine = traits.regions
+    on_target = [r for r in ctx.targets if r in mine]
+    on_connected = [r for r in ctx.connected if r in mine]
+    first = cover = 0.0
+    if on_target:
+        first = 6.0 + 2.0 / (1 + ctx.targets.index(on_target[0]))
+        cover = 0.4 * min(len(on_target), 3)
+    tools = 0.0
+    if traits.needed_tools & ctx.named_tools and (on_target or on_connected):
+        tools = 4.0 if on_target else 2.0
+    elif traits.needed_tools and on_target:
+        tools = 1.0
+    facts = ctx._facts[technique.id] = (
+        on_target, on_connected, bool(on_target), bool(on_connected), first, cover,
+        0.7 * len(traits.goals & ctx.goal_set), tools, traits.breath)
+    return facts
 
 
 def _relevant(technique: Technique, phase: str, ctx: Context) -> bool:
@@ -343,11 +359,11 @@ def _phase_pool(phase: str, ctx: Context) -> list[Technique]:
     """What a phase chooses from: on the complaint first; connected areas only as support.
 
     Worked out once a request for each phase (the fitting at the end asks again and
-    again); a fresh list each time."""
+    again): the same list each time, so treat it as read-only."""
     found = ctx._phase_pools.get(phase)
     if found is None:
         found = ctx._phase_pools[phase] = ctx.index.listed(_phase_bits(phase, ctx))
-    return list(found)
+    return found
 
 
 def _phase_bits(phase: str, ctx: Context) -> int:
@@ -375,13 +391,14 @@ def _phase_bits(phase: str, ctx: Context) -> int:
     return relevant
 
 
-def _position_for(technique: Technique, ctx: Context) -> str:
-    if ctx.position in technique.positions and ctx.position in ctx.positions:
+def _position_for(traits: Traits, ctx: Context) -> str:
+    mine = traits.positions
+    if ctx.position in mine and ctx.position in ctx.position_set:
         return ctx.position
     for position in ctx.used_positions:
-        if position in technique.positions:
+        if position in mine:
             return position
-    return next(p for p in ctx.positions if p in technique.positions)
+    return next(p for p in ctx.positions if p in mine)
 
 
 def _keys(pool: list[Technique], phase: str, ctx: Context) -> list[float]:
@@ -389,39 +406,53 @@ def _keys(pool: list[Technique], phase: str, ctx: Context) -> list[float]:
     request), `_position_score`, less for each time it was used already, and one random
     draw each in pool order (so the same seed gives the same plan). The same sums in the
     same order as scoring each one alone, so the same floats."""
-    table = ctx._scored.get(phase)
-    if table is None:
-        table = ctx._scored[phase] = {}
-    allowed, here, in_bed = ctx.position_set, ctx.position, ctx.in_bed
+    statics, mines, where = _table(pool, phase, ctx)
+    here, in_bed = ctx.position, ctx.in_bed
     used_positions = set(ctx.used_positions)
     most = 1 if ctx.total < 480 else 2 if ctx.total < 720 else 3
     elsewhere = 0.0 if not used_positions else -1.0 if len(used_positions) < most else -6.0
     bonus_of: dict[frozenset[str], float] = {}  # `_position_score` of each set of positions
-    used, draw = ctx.used, ctx.rng.random
-    keys = []
-    for technique in pool:
-        entry = table.get(technique.id)
+    for mine in set(mines):
+        if in_bed:
+            bonus = 2.5 if "lying" in mine else -8.0
+        elif here in mine:
+            bonus = 2.5
+        elif not mine.isdisjoint(used_positions):
+            bonus = 1.5
+        else:
+            bonus = elsewhere
+        bonus_of[mine] = bonus
+    scores = [static + bonus_of[mine] for static, mine in zip(statics, mines, strict=True)]
+    for technique_id, times in ctx.used.items():
+        for i in where.get(technique_id, ()):
+            scores[i] -= 4.0 * times
+    draw = ctx.rng.random
+    return [-(score + draw() * 1.2) for score in scores]
+
+
+def _table(pool: list[Technique], phase: str, ctx: Context) -> tuple:
+    """The pool's static scores and allowed positions, in pool order, and where each
+    technique is in it: worked out once for each pool a phase ranks again and again."""
+    key = (phase, id(pool))
+    found = ctx._tables.get(key)
+    if found is not None and found[0] is pool and found[1] == len(pool):
+        return found[2]
+    scored = ctx._scored.get(phase)
+    if scored is None:
+        scored = ctx._scored[phase] = {}
+    allowed = ctx.position_set
+    statics, mines, where = [], [], {}
+    for i, technique in enumerate(pool):
+        entry = scored.get(technique.id)
         if entry is None:
-            entry = table[technique.id] = (_static_score(technique, phase, ctx),
-                                           _traits(technique, ctx).positions & allowed)
-        static, mine = entry
-        bonus = bonus_of.get(mine)
-        if bonus is None:
-            if in_bed:
-                bonus = 2.5 if "lying" in mine else -8.0
-            elif here in mine:
-                bonus = 2.5
-            elif not mine.isdisjoint(used_positions):
-                bonus = 1.5
-            else:
-                bonus = elsewhere
-            bonus_of[mine] = bonus
-        score = static + bonus
-        times = used.get(technique.id)
-        if times:
-            score -= 4.0 * times
-        keys.append(-(score + draw() * 1.2))
-    return keys
+            entry = scored[technique.id] = (_static_score(technique, phase, ctx),
+                                            _traits(technique, ctx).positions & allowed)
+        statics.append(entry[0])
+        mines.append(entry[1])
+        where.setdefault(technique.id, []).append(i)
+    table = (statics, mines, where)
+    ctx._tables[key] = (pool, len(pool), table)
+    return table
 
 
 def _ranked(pool: list[Technique], phase: str, ctx: Context) -> list[Technique]:
@@ -460,11 +491,11 @@ def _take(technique: Technique, phase: str, ctx: Context, budget: int,
     per_side = traits.seconds
     if per_side * sides > budget:
         per_side = budget // sides
-    if per_side < technique.duration.min:
+    if per_side < traits.shortest:
         return None
     ctx.used[technique.id] = ctx.used.get(technique.id, 0) + 1
     ctx.devices += traits.device
-    ctx.position = _position_for(technique, ctx)
+    ctx.position = _position_for(traits, ctx)
     if ctx.position not in ctx.used_positions:
         ctx.used_positions.append(ctx.position)
     return Choice(technique=technique, phase=phase, seconds=per_side,
@@ -482,8 +513,7 @@ def _pressure(technique: Technique, phase: str, ctx: Context) -> str:
 
 def _why(technique: Technique, phase: str, ctx: Context) -> str:
     traits = _traits(technique, ctx)
-    target = _overlap(technique, ctx.targets, ctx)
-    connected = _overlap(technique, ctx.connected, ctx)
+    target, connected = _areas(technique, ctx)
     goals = [g.replace("_", " ") for g in technique.goals if g in ctx.goal_set]
     if phase == "settle" and not traits.breath:
         text = "Opens gently, so you arrive in your body before the work begins."
@@ -550,7 +580,6 @@ def compose(ctx: Context, library: Library) -> list[Choice]:
     ctx.use(index)
     fitting = _usable_bits(ctx, index)
     ctx.pool_bits = {phase: fitting & index.in_phase[phase] for phase in PHASES}
-    pools = {phase: index.listed(bits) for phase, bits in ctx.pool_bits.items()}
     chosen: list[Choice] = []
     carry = 0
     for phase, budget in _budgets(ctx).items():
@@ -578,7 +607,7 @@ def compose(ctx: Context, library: Library) -> list[Choice]:
         # Time the work could not use is not handed to the connected areas: the
         # fitting at the end grows the steps on the complaint first.
         carry = 0 if phase == "work" else budget
-    _fill(chosen, ctx, pools)
+    _fill(chosen, ctx)
     ordered = group_positions(chosen, ctx)
     _say_what_was_left_out(ordered, ctx, library)
     return ordered
@@ -602,12 +631,9 @@ def _fits_every_position(pool: list[Technique], ctx: Context) -> list[Technique]
     """The closes that can be done in the most of the positions used, so the steps can
     be ordered (light first, one block per position) without a move just to close."""
     used = frozenset(ctx.used_positions)
-
-    def reach(technique: Technique) -> int:
-        return len(_traits(technique, ctx).positions & used)
-
-    most = max((reach(t) for t in pool), default=0)
-    return [t for t in pool if reach(t) == most]
+    reach = [len(_traits(t, ctx).positions & used) for t in pool]
+    most = max(reach, default=0)
+    return [t for t, own in zip(pool, reach, strict=True) if own == most]
 
 
 def _bring_the_tools(pool: list[Technique], ctx: Context, budget: int,
@@ -694,7 +720,12 @@ def _say_what_was_left_out(chosen: list[Choice], ctx: Context, library: Library)
                       f"{_and([t.name.lower() for t in shown])}.")
 
 
-def _fill(chosen: list[Choice], ctx: Context, pools: dict[str, list[Technique]]) -> None:
+def _fitting(phase: str, ctx: Context) -> list[Technique]:
+    """Every technique that fits the request and belongs in the phase."""
+    return ctx.index.listed(ctx.pool_bits[phase])
+
+
+def _fill(chosen: list[Choice], ctx: Context) -> None:
     """Stretch or shrink step times within their ranges so they add up to the minutes."""
     for _ in range(200):
         diff = ctx.total - sum(c.total for c in chosen)
@@ -706,12 +737,12 @@ def _fill(chosen: list[Choice], ctx: Context, pools: dict[str, list[Technique]])
                 return
             extra = None
             for phase in ("work", "gentle", "connected"):
-                pool = _phase_pool(phase, ctx) or pools[phase]
+                pool = _phase_pool(phase, ctx) or _fitting(phase, ctx)
                 extra = _pick(pool, phase, ctx, diff, allow_repeat=True)
                 if extra is not None:
                     break
             if extra is None:
-                _absorb(chosen, ctx, pools, diff)
+                _absorb(chosen, ctx, diff)
                 return
             at = max((i for i, c in enumerate(chosen) if c.phase in ("work", "connected",
                                                                         "gentle", "settle")),
@@ -723,14 +754,14 @@ def _fill(chosen: list[Choice], ctx: Context, pools: dict[str, list[Technique]])
                 return
             droppable = [c for c in chosen if c.phase not in ("settle", "work")] or chosen[1:]
             if not droppable:
-                _absorb(chosen, ctx, pools, -diff)
+                _absorb(chosen, ctx, -diff)
                 return
             chosen.remove(droppable[-1])
     raise RuntimeError("the planner could not fit the minutes")  # pragma: no cover
 
 
 def _grow(chosen: list[Choice], diff: int, ctx: Context) -> int:
-    order = sorted(chosen, key=lambda c: (not _overlap(c.technique, ctx.targets, ctx),
+    order = sorted(chosen, key=lambda c: (not _areas(c.technique, ctx)[0],
                                           ("work", "gentle", "stretch", "connected", "settle",
                                            "close").index(c.phase)))
     for choice in order:
@@ -756,8 +787,7 @@ def _shrink(chosen: list[Choice], excess: int) -> int:
     return -excess if excess < 0 else excess
 
 
-def _absorb(chosen: list[Choice], ctx: Context, pools: dict[str, list[Technique]],
-            diff: int) -> None:
+def _absorb(chosen: list[Choice], ctx: Context, diff: int) -> None:
     """Last resort: a breathing segment takes the odd seconds (breathing can always go on)."""
     flexible = [c for c in chosen if not c.technique.sided and c.phase in ("settle", "close")] \
         or [c for c in chosen if not c.technique.sided]
@@ -765,11 +795,11 @@ def _absorb(chosen: list[Choice], ctx: Context, pools: dict[str, list[Technique]
         flexible[0].seconds += diff
         if flexible[0].seconds > 0:
             return
-    breath = next(iter(pools["settle"] or pools["close"]), None)
+    breath = next(iter(_fitting("settle", ctx) or _fitting("close", ctx)), None)
     if breath is None:
         raise PlanningError("no breathing segment fits this request")
     chosen.insert(0, Choice(technique=breath, phase="settle", seconds=diff,
-                            position=_position_for(breath, ctx), pressure="light",
+                            position=_position_for(_traits(breath, ctx), ctx), pressure="light",
                             why=_why(breath, "settle", ctx)))
 
 

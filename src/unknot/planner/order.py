@@ -4,7 +4,6 @@ nothing said twice)."""
 
 from __future__ import annotations
 
-import re
 from itertools import combinations, permutations
 from typing import TYPE_CHECKING
 
@@ -26,10 +25,13 @@ class _Step:
     __slots__ = ("allowed", "allowed_set", "choice", "hands_on", "light", "phase", "rank",
                  "wanted")
 
-    def __init__(self, choice: Choice, traits: Traits, positions: tuple[str, ...]) -> None:
+    def __init__(self, choice: Choice, traits: Traits, allowed: list[str] | None,
+                 positions: tuple[str, ...]) -> None:
         self.choice = choice
         self.wanted = choice.position
-        self.allowed = [p for p in positions if p in traits.positions] or [choice.position]
+        if allowed is None:
+            allowed = [p for p in positions if p in traits.positions]
+        self.allowed = allowed or [choice.position]
         self.allowed_set = frozenset(self.allowed)
         self.phase = _PHASE_NUMBER[choice.phase]
         # A warm-up leads its phase: it readies the muscles for the strokes after it.
@@ -45,9 +47,10 @@ def group_positions(chosen: list[Choice], ctx: Context) -> list[Choice]:
     Every order of every smallest set of positions that leaves each step a position
     of its own is tried; the cheapest wins (the first found, on a tie).
     """
-    traits = ctx.traits
-    steps = [_Step(c, traits.get(c.technique.id) or make_traits(c.technique), ctx.positions)
-             for c in chosen]
+    traits, positions = ctx.traits, ctx.positions
+    allowed = ctx.index.positions_in(positions) if ctx.index is not None else {}
+    steps = [_Step(c, traits.get(c.technique.id) or make_traits(c.technique),
+                   allowed.get(c.technique.id), positions) for c in chosen]
     settle = [s for s in steps if s.phase == 0]
     close = [s for s in steps if s.phase == 5]
     middle = [s for s in steps if 0 < s.phase < 5]
@@ -170,7 +173,24 @@ def _mind_the_order(ordered: list[Choice], calm: bool) -> None:
         worked = worked or choice.phase == "work"
 
 
-_SENTENCES = re.compile(r"(?<=\.) (?=[A-Z])")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _sentences(text: str) -> list[str]:
+    r"""`re.split(r"(?<=\.) (?=[A-Z])", text)`: the sentences, split at each space after a
+    full stop and before a capital (the space dropped), without the regex engine."""
+    if ". " not in text:
+        return [text]
+    parts = text.split(". ")
+    out = [parts[0]]
+    for part in parts[1:]:
+        if part[:1] in _CAPITALS:
+            out[-1] += "."
+            out.append(part)
+        else:
+            out[-1] += ". " + part
+    return out
+
 _WORKS = Lazy(r"Works on your (.+), where you feel it\.")
 _CONNECTS = Lazy(r"The (.+) connects? to your (.+): tension there feeds it\.")
 _USES = Lazy(r"Uses the (.+) you have at hand\.")
@@ -186,7 +206,7 @@ def _vary_reasons(ordered: list[Choice], traits: dict[str, Traits]) -> None:
     """
     seen: dict[str, int] = {}
     for choice in ordered:
-        sentences = _SENTENCES.split(choice.why)
+        sentences = _sentences(choice.why)
         if choice.why and len(set(sentences)) == len(sentences) \
                 and not any(sentence in seen for sentence in sentences):
             # Nothing said before: the reason stays as it is (the same sentences joined

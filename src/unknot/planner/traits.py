@@ -47,6 +47,7 @@ class Traits:
     # Asked while choosing and ordering the steps:
     sides: int = 1  # 2 when sided (left, then right)
     seconds: int = 0  # one run as chosen first: as written, within its duration's range
+    shortest: int = 0  # the shortest run its duration allows
     warm_up: bool = False  # only for before the hands-on work (`is_warm_up`)
     light: bool = False  # can be done with light pressure
     hands_on: bool = False  # a massage or a stretch (not breathing or stillness)
@@ -95,6 +96,7 @@ def make_traits(technique: Technique) -> Traits:
         named_in_bed="in bed" in technique.name.lower(),
         sides=2 if technique.sided else 1,
         seconds=min(max(base, duration.min), duration.max),
+        shortest=duration.min,
         warm_up=is_warm_up(technique),
         light="light" in technique.pressures,
         hands_on=technique.kind in ("massage", "stretch"),
@@ -137,14 +139,32 @@ class LibraryIndex:
     in_bed: int  # "in bed" in the name
     breath: int  # breathing or meditation
 
+    # The techniques of each byte value at each byte of a set, made as asked.
+    by_byte: list[list[tuple[Technique, ...] | None]]
+    # Per tuple of allowed positions (a setting's), each technique's, in the setting's order.
+    allowed: dict[tuple[str, ...], dict[str, list[str]]]
+
     def listed(self, mask: int) -> list[Technique]:
         """The techniques whose bits are set, in the library's order."""
-        techniques, out = self.techniques, []
-        while mask:
-            low = mask & -mask
-            out.append(techniques[low.bit_length() - 1])
-            mask ^= low
+        out: list[Technique] = []
+        by_byte = self.by_byte
+        for offset, byte in enumerate(mask.to_bytes(len(by_byte), "little")):
+            if byte:
+                found = by_byte[offset][byte]
+                if found is None:
+                    found = by_byte[offset][byte] = tuple(
+                        self.techniques[offset * 8 + bit] for bit in range(8) if byte >> bit & 1)
+                out.extend(found)
         return out
+
+    def positions_in(self, positions: tuple[str, ...]) -> dict[str, list[str]]:
+        """Each technique's positions among `positions`, in their order (read-only)."""
+        found = self.allowed.get(positions)
+        if found is None:
+            found = self.allowed[positions] = {
+                tid: [p for p in positions if p in own.positions]
+                for tid, own in self.traits.items()}
+        return found
 
 
 def make_index(library: Library) -> LibraryIndex:
@@ -171,6 +191,8 @@ def make_index(library: Library) -> LibraryIndex:
         for_bed=flagged(lambda own: own.named_for_bed),
         in_bed=flagged(lambda own: own.named_in_bed),
         breath=flagged(lambda own: own.breath),
+        by_byte=[[None] * 256 for _ in range((len(techniques) + 7) // 8)],
+        allowed={},
     )
 
 
