@@ -44,13 +44,13 @@ TREND_WEEKS = 8
 def slot_state(statuses: Iterable[str], closes_at: datetime, now: datetime) -> str:
     """The state of a slot from the statuses of the sessions played for it."""
     found = set(statuses)
+    if not found:  # most slots: nothing played (yet)
+        return OPEN if now < closes_at else MISSED
     if "completed" in found:
         return DONE
-    if found & {"stopped", "quit"}:
+    if "stopped" in found or "quit" in found:
         return PARTIAL
-    if found:
-        return STARTED if now < closes_at else PARTIAL
-    return OPEN if now < closes_at else MISSED
+    return STARTED if now < closes_at else PARTIAL
 
 
 def window_closes(schedule: Schedule, day: date, at: str, zone: ZoneInfo) -> datetime:
