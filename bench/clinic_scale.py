@@ -17,8 +17,9 @@ and each client's record has its intake and a history of audit events.
 
 A real `unknot serve` (clinic mode, 1 worker) then answers, on a kept-alive connection
 signed in as a therapist (a sign-in session stored the way `accounts.sign_in` stores
-one), `ROUNDS` requests of each page after a warm-up, each time for another therapist
-or client: the dashboard in each of its orders, the inbox, a client's outcomes and a
+one), `ROUNDS` requests of each page after a warm-up (round by round, one of each page in
+turn, so a burst of load on the shared machine falls on all pages alike), each time for
+another therapist or client: the dashboard in each of its orders, the inbox, a client's outcomes and a
 client's record. p50 and p95 are reported against the issue's
 bar (p95 under 100 ms) and written to BENCHMARKS.md between the `clinic` markers, with
 the machine, the date and the load average.
@@ -415,21 +416,25 @@ def measure(port: int, tokens: list[str], clients_of: dict[str, list[str]]
         "client record (intake, programmes, sessions, audit)":
             lambda token: f"/clinic/clients/{rng.choice(clients_of[token])}",
     }
-    out = {}
-    for name, path_of in pages.items():
+    for path_of in pages.values():
         for _ in range(10):
             token = rng.choice(tokens)
             get(path_of(token), token)  # warm-up
-        timings, sizes = [], []
-        for _ in range(ROUNDS):
+    # Round by round, one request of each page: on a shared machine a burst of someone
+    # else's work then falls on every page alike, not on whichever page was being timed.
+    timings: dict[str, list[float]] = {name: [] for name in pages}
+    sizes: dict[str, list[int]] = {name: [] for name in pages}
+    for _ in range(ROUNDS):
+        for name, path_of in pages.items():
             token = rng.choice(tokens)
             took, size = get(path_of(token), token)
-            timings.append(took)
-            sizes.append(size)
-        timings.sort()
-        out[name] = (statistics.median(timings),
-                     timings[min(len(timings) - 1, int(0.95 * len(timings)))],
-                     int(statistics.median(sizes)))
+            timings[name].append(took)
+            sizes[name].append(size)
+    out = {}
+    for name, ms in timings.items():
+        ms.sort()
+        out[name] = (statistics.median(ms), ms[min(len(ms) - 1, int(0.95 * len(ms)))],
+                     int(statistics.median(sizes[name])))
         print(f"{name}: p50 {out[name][0]:.1f} ms, p95 {out[name][1]:.1f} ms", flush=True)
     return out
 
@@ -468,8 +473,9 @@ def main() -> str:
         f"migrations, their keys and indexes made again after the copy, then VACUUM ANALYZE "
         f"(built in {built:.0f} s). A real `unknot serve` in clinic mode "
         f"(1 worker) answered {ROUNDS} requests of each page after 10 warm-ups, one at a "
-        "time on a kept-alive connection, each signed in as a random therapist (and for a "
-        "random client of theirs); the page view's audit event is written in the timing. "
+        "time on a kept-alive connection, the pages taken in turn round by round, each "
+        "signed in as a random therapist (and for a random client of theirs); the page "
+        "view's audit event is written in the timing. "
         f"Load average {load_before:.1f} before and {load_after:.1f} after (the machine is "
         "shared).",
         "",
