@@ -5,6 +5,8 @@ Chromium)."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -17,6 +19,7 @@ from conftest import FrozenClock
 from support.api import TestClient, make_plan, serve, start_session
 from unknot.storage import Store
 from unknot.web.pages.journal_view import change, day_format, fixed, half_up, rating_line, said
+from unknot.web.pages.templating import STATIC_DIR
 
 
 @pytest.fixture
@@ -105,14 +108,27 @@ def test_advice_to_see_a_doctor_is_in_the_document(client: TestClient) -> None:
 
 
 def test_the_document_waits_for_nothing_it_does_not_draw(client: TestClient) -> None:
-    head = client.get("/journal").text.split("</head>")[0]
-    # Its one stylesheet; no figures of moves, no API answer asked for before it paints.
-    assert re.findall(r'<link rel="stylesheet" href="/static/([^"?]+)', head) == ["app.css"]
+    answer = client.get("/journal")
+    head = answer.text.split("</head>")[0]
+    # No stylesheet to fetch: app.css is in the document (no figures of moves are drawn),
+    # and the page's policy allows that exact text inline, nothing else.
+    assert 'rel="stylesheet"' not in head
+    style = re.search(r"<style>(.*?)</style>", head, re.S)
+    assert style and style.group(1) == (STATIC_DIR / "app.css").read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(style.group(1).encode()).digest()).decode()
+    policy = dict(part.strip().split(" ", 1) for part in
+                  answer.headers["content-security-policy"].split(";"))
+    assert policy["style-src"] == f"'self' 'sha256-{digest}'"
+    assert policy["script-src"] == "'self'"
+    # No API answer asked for before it paints, and its scripts wait for the document.
     assert "/api/" not in head and 'rel="preload"' not in head
     for tag in re.findall(r"<script\b[^>]*src=[^>]*>", head):
         assert " defer" in tag, tag
-    # Pages that draw figures still have their stylesheet.
-    assert "figures.css" in client.get("/library/cat-camel").text
+    # Every other page links its stylesheets, kept for a year, under the usual policy.
+    other = client.get("/library/cat-camel")
+    assert "/static/app.css?v=" in other.text and "/static/figures.css?v=" in other.text
+    assert "<style>" not in other.text
+    assert "style-src 'self';" in other.headers["content-security-policy"]
 
 
 # -- the words, as journal.js has them ------------------------------------------------

@@ -53,21 +53,30 @@ WILDCARDS = frozenset({"0.0.0.0", "::"})
 # reminders feed: its secret address is its own key (calendar apps send no cookie).
 PUBLIC_PREFIXES = ("/static/", "/reminders/")
 PUBLIC_PATHS = frozenset({"/manifest.webmanifest"})
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self'",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "media-src 'self'",
-    "worker-src 'self'",
-    "manifest-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+
+
+def content_security_policy(style_hashes: tuple[str, ...] = ()) -> str:
+    """The policy every answer carries; `style_hashes` ('sha256-…') let a page carry one of
+    the app's own stylesheets inline, that exact text and nothing else."""
+    styles = " ".join(["'self'", *(f"'{h}'" for h in style_hashes)])
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self'",
+        f"style-src {styles}",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "media-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+
+
+CONTENT_SECURITY_POLICY = content_security_policy()
 SECURITY_HEADERS = {
     "content-security-policy": CONTENT_SECURITY_POLICY,
     "x-content-type-options": "nosniff",

@@ -20,8 +20,9 @@ from unknot.storage import Store
 from unknot.web.api.journal import read_journal
 from unknot.web.api.sessions import read_sessions
 from unknot.web.deps import CurrentPerson, StoreDep
+from unknot.web.guard import content_security_policy
 from unknot.web.pages.journal_view import CHART, PAGE, day_format, first_view
-from unknot.web.pages.templating import render
+from unknot.web.pages.templating import inline_style, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -50,8 +51,10 @@ def journal_page(request: Request, store: StoreDep, person: CurrentPerson) -> HT
     day = day_format(request.headers.get("accept-language", ""), _zone(request, store))
     view = first_view(json.loads(journal), json.loads(page), day)
     data = f'{{"journal":{journal.decode()},"sessions":{page.decode()}}}'
-    response = render(request, "journal.html", page="/journal", view=view,
+    style = inline_style("app.css")
+    response = render(request, "journal.html", page="/journal", view=view, style=style,
                       data=Markup(data.translate(JSON_IN_HTML)))
+    response.headers["Content-Security-Policy"] = content_security_policy((style.csp_hash,))
     # The document now holds health data, like the API's answers: kept by no shared
     # cache nor the browser's HTTP cache (the service worker keeps its own copy offline).
     response.headers["Cache-Control"] = "no-store"

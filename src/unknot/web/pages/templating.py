@@ -7,7 +7,9 @@ unchanged file is never fetched twice.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from unknot.plural import counted
 from unknot.vocabulary import GOALS, KINDS, PRESSURES, REGIONS, SETTINGS, TOOLS
@@ -82,6 +85,25 @@ def asset(name: str) -> str:
     if version is None:
         raise KeyError(f"no static file {name!r} in {STATIC_DIR}")
     return f"/static/{name}?v={version}"
+
+
+@dataclass(frozen=True)
+class InlineStyle:
+    """A stylesheet of the app to put in a page's <style>, and the hash by which the
+    page's Content-Security-Policy allows that exact text."""
+
+    text: Markup
+    csp_hash: str
+
+
+@lru_cache(maxsize=4)
+def inline_style(name: str) -> InlineStyle:
+    """A static stylesheet's text for a page that cannot wait a round trip for it."""
+    raw = (STATIC_DIR / name).read_bytes()
+    if b"</" in raw:  # it could end the <style> element early
+        raise ValueError(f"{name} cannot be inlined: it contains '</'")
+    digest = base64.b64encode(hashlib.sha256(raw).digest()).decode()
+    return InlineStyle(Markup(raw.decode("utf-8")), f"sha256-{digest}")
 
 
 @lru_cache(maxsize=1)
