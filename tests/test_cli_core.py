@@ -114,3 +114,33 @@ def test_library_list_show_and_lint():
     assert shown.returncode == 0 and "Temple palm lift" in shown.stdout
     lint = run("library", "lint")
     assert lint.returncode == 0 and "library OK" in lint.stdout
+
+
+def test_help_lists_every_command_and_a_typo_gets_a_suggestion():
+    from unknot.cli import COMMANDS
+
+    done = run("--help")
+    assert done.returncode == 0
+    assert all(f" {name} " in done.stdout for name in COMMANDS)
+    typo = run("plna", "neck")
+    assert typo.returncode == 2 and "Did you mean 'plan'?" in typo.stderr
+
+
+def test_a_command_loads_only_its_own_module():
+    # A fresh interpreter: which command modules does running `intake` import?
+    probe = ("import sys; from unknot.cli import register; register(['unknot', 'intake']); "
+             "print(sorted(m for m in sys.modules if m.startswith('unknot.cli.')))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(done.stdout.replace("'", '"')))
+    assert "unknot.cli.intake" in loaded
+    assert not loaded & {f"unknot.cli.{name}" for name in ("clinic", "db", "guide", "journal",
+                                                             "library", "plan", "serve")}
+
+
+def test_a_lone_command_module_still_makes_a_group():
+    # Only `plan`'s module is imported: `plan` is still a command, not the whole app.
+    done = run("plan", "--json", "--minutes", "3", "neck is stiff")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["total_seconds"] <= 180

@@ -1,28 +1,39 @@
 """The `unknot` command line (Typer).
 
 Each group of commands lives in its own module and registers itself on `app`;
-importing them here is what wires them in.
+importing them is what wires them in. A command imports only its own module:
+every module costs start-up time, and most of them import more.
 """
 
 from __future__ import annotations
 
+import importlib
+import os
+import sys
+
 from unknot.cli.app import app
+
+# Each command's name, and the module that registers it (the command of the same name).
+COMMANDS = ("clinic", "db", "guide", "intake", "journal", "library", "plan", "serve")
+
+
+def register(argv: list[str]) -> None:
+    """Import the module of the command in `argv`; for anything else (`--help`, no
+    command, a mistyped one) all of them, so every command is listed or suggested."""
+    wanted = argv[1] if len(argv) > 1 and argv[1] in COMMANDS else None
+    for name in [wanted] if wanted else COMMANDS:
+        importlib.import_module(f"unknot.cli.{name}")
 
 
 def main() -> None:
     """Console-script entry point."""
-    from unknot.cli import (  # noqa: F401  (imported for their commands)
-        clinic,
-        db,
-        guide,
-        intake,
-        journal,
-        library,
-        plan,
-        serve,
-    )
-
+    if sys.argv[1:2] != ["serve"]:
+        # Pydantic looks through every installed package's metadata for plugins when it
+        # builds its first validator: a tenth of a short command's start, for plugins
+        # unknot does not use. (The server keeps them; a value set by the user stands.)
+        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    register(sys.argv)
     app()
 
 
-__all__ = ["app", "main"]
+__all__ = ["COMMANDS", "app", "main"]

@@ -17,6 +17,13 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _commands() -> None:
+    # A group even when only one command's module is imported (`unknot.cli.main` imports
+    # only the command asked for): a lone command would otherwise become the whole app.
+    pass
+
+
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print a usage problem to stderr and return the Exit to raise (exit code 2)."""
     typer.echo(f"Error: {message}", err=True)

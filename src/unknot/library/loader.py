@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from unknot.library.schema import Technique
@@ -20,8 +19,6 @@ DATA_DIR = Path(__file__).parent / "data"
 TECHNIQUES_DIR = DATA_DIR / "techniques"
 
 
-# The C loader when PyYAML was built with it: the same results, several times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LibraryError(ValueError):
@@ -38,8 +35,12 @@ def _format_validation(path: Path, error: ValidationError) -> str:
 
 def load_technique_file(path: Path) -> Technique:
     """Read one YAML file into a `Technique`, or raise `LibraryError` saying what to fix."""
+    import yaml  # (here: a command loads the library's prepared form, without YAML)
+
+    # The C loader when PyYAML was built with it: the same results, several times faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, UnicodeDecodeError) as exc:
         raise LibraryError(f"{path.name}: cannot read the file: {exc}") from exc
     except yaml.YAMLError as exc:

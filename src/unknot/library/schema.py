@@ -54,7 +54,9 @@ def condition_words(conditions: list[str] | tuple[str, ...] | set[str] | frozens
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built from their prepared form (`unknot.prepared`) in a command, not validated: their
+    # validators are made on first use rather than at import (a command starts sooner).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Cue(Strict):

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
+
+if TYPE_CHECKING:  # imported where the files are read: a prepared form needs no YAML
+    import yaml
 
 Entry = TypeVar("Entry", bound=BaseModel)
 
@@ -18,12 +20,14 @@ def load_entries(paths: Iterable[Path], model: type[Entry], noun: str,
                  ) -> tuple[list[tuple[Path, Entry]], list[str]]:
     """Every entry of every file (a YAML list each), validated by `model`; ids must be
     unique across the files. Returns the entries with their file, and the problems."""
+    import yaml
+
     entries: list[tuple[Path, Entry]] = []
     seen: dict[str, str] = {}
     errors: list[str] = []
     for path in sorted(paths):
         try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_loader())
         except (OSError, yaml.YAMLError) as exc:
             errors.append(f"{path.name}: cannot read: {_why_unreadable(exc)}")
             continue
@@ -53,6 +57,8 @@ def load_entries(paths: Iterable[Path], model: type[Entry], noun: str,
 def _why_unreadable(exc: OSError | yaml.YAMLError) -> str:
     """The fault in one line, with the line and column of the file for bad YAML (PyYAML's
     own text names "<unicode string>" and spreads over several lines)."""
+    import yaml
+
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
         mark = exc.problem_mark
         context = f" ({exc.context})" if exc.context else ""
@@ -63,5 +69,8 @@ def _why_unreadable(exc: OSError | yaml.YAMLError) -> str:
     return " ".join(str(exc).split())
 
 
-# The C loader when PyYAML was built with it: the same results, several times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _loader() -> type:
+    """The C loader when PyYAML was built with it: the same results, several times faster."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -63,7 +63,9 @@ class QuestionError(ValueError):
 class Question(BaseModel):
     """One yes/no question and what a "yes" means."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built from their prepared form (`unknot.prepared`) in a command, not validated: their
+    # validators are made on first use rather than at import (a command starts sooner).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str = Field(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$", description="group.name, stable.")
     group: QuestionGroup
@@ -198,5 +200,9 @@ def load_question_files(paths: Iterable[Path]) -> QuestionSet:
 
 @lru_cache(maxsize=1)
 def default_questions() -> QuestionSet:
-    """The questions shipped with unknot."""
-    return load_question_files(QUESTIONS_DIR.glob("*.yaml"))
+    """The questions shipped with unknot (a prepared form, read afresh when a file changes:
+    a command that screens a text then reads no YAML at all)."""
+    from unknot import prepared
+
+    files = sorted(QUESTIONS_DIR.glob("*.yaml"))
+    return prepared.load("questions", files, lambda: load_question_files(files), QuestionSet)

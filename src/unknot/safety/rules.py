@@ -33,7 +33,9 @@ class RuleError(ValueError):
 class Condition(BaseModel):
     """One thing that must hold. Exactly one field is set."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built from their prepared form (`unknot.prepared`) in a command, not validated: their
+    # validators are made on first use rather than at import (a command starts sooner).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     text: list[str] | None = Field(default=None, min_length=1,
                                    description="Any of these patterns, not denied.")
@@ -58,7 +60,9 @@ class Condition(BaseModel):
 
 
 class Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built from their prepared form (`unknot.prepared`) in a command, not validated: their
+    # validators are made on first use rather than at import (a command starts sooner).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)+$")
     group: Group

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from unknot.text.patterns import LazyRegex, PatternCompiler, PatternError, words_of
 from unknot.vocabulary import GOALS, REGIONS
 
@@ -23,9 +21,6 @@ LEXICON_FILE = Path(__file__).parent / "data" / "lexicon.yaml"
 # Words at least this frequent in the English word list count as real words.
 _KNOWN_WORD_FREQUENCY = 40
 
-
-# The C loader when PyYAML was built with it: the same results, several times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LexiconError(ValueError):
@@ -199,8 +194,12 @@ def _correct(lexicon: Lexicon, word: str) -> str | None:
 
 
 def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    import yaml  # (here: a command loads the lexicon's prepared form, without YAML)
+
+    # The C loader when PyYAML was built with it: the same results, several times faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path.name}: cannot read: {exc}") from exc
     concepts = raw.get("concepts", {})
