@@ -38,6 +38,7 @@ from unknot.planner.traits import (
     rousing,
 )
 from unknot.planner.words import GOAL_HELPS, _and, _names, touch
+from unknot.trusted import trusted
 from unknot.vocabulary import (
     HEAD_PARTS,
     PRESSURE_LEVEL,
@@ -848,8 +849,15 @@ def plan_for(request: PlanRequest, intake: IntakeResult, library: Library | None
     if intake.verdict in NO_ROUTINE or not intake.understood:
         # Text we cannot place never becomes a whole-body routine: the intake's message
         # asks for the area instead.
-        return Plan(intake=intake, total_seconds=0, steps=[])
+        return _plan(intake, 0, [])
     ctx = make_context(request, intake)
     choices = compose(ctx, library or default_library())
     steps = render_steps(choices)
-    return Plan(intake=intake, total_seconds=sum(s.seconds for s in steps), steps=steps)
+    return _plan(intake, sum(s.seconds for s in steps), steps)
+
+
+def _plan(intake: IntakeResult, total_seconds: int, steps: list) -> Plan:
+    """The plan, made without validating again what was made valid (see `trusted`)."""
+    if not isinstance(intake, IntakeResult):
+        return Plan(intake=intake, total_seconds=total_seconds, steps=steps)
+    return trusted(Plan, {"intake": intake, "total_seconds": total_seconds, "steps": steps})

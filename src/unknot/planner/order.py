@@ -197,6 +197,14 @@ _USES = Lazy(r"Uses the (.+) you have at hand\.")
 _LENGTHENS = Lazy(r"Lengthens the (.+) after the work\.")
 
 
+def _match(pattern: Lazy, sentence: str, starts: str, ends: str):
+    """`pattern.fullmatch(sentence)`, asked only when the sentence has the pattern's fixed
+    start and end (no match is possible without them: most sentences are not asked)."""
+    if sentence.startswith(starts) and sentence.endswith(ends):
+        return pattern.fullmatch(sentence)
+    return None
+
+
 def _vary_reasons(ordered: list[Choice], traits: dict[str, Traits]) -> None:
     """Say a reason once: a sentence repeated on every card is read by nobody.
 
@@ -223,8 +231,9 @@ def _vary_reasons(ordered: list[Choice], traits: dict[str, Traits]) -> None:
             if count == 0:
                 kept.append(sentence)
                 continue
-            works, connects, uses = (_WORKS.fullmatch(sentence), _CONNECTS.fullmatch(sentence),
-                                     _USES.fullmatch(sentence))
+            works = _match(_WORKS, sentence, "Works on your ", ", where you feel it.")
+            connects = _match(_CONNECTS, sentence, "The ", ": tension there feeds it.")
+            uses = _match(_USES, sentence, "Uses the ", " you have at hand.")
             if uses:
                 kept.append(f"Again the {uses.group(1)}.")
             elif works and count == 1:
@@ -236,7 +245,8 @@ def _vary_reasons(ordered: list[Choice], traits: dict[str, Traits]) -> None:
             elif connects:
                 kept.append(f"Eases the {connects.group(1)} around your {connects.group(2)} with "
                             f"{own.touch}.")
-            elif (lengthens := _LENGTHENS.fullmatch(sentence)) and count == 1:
+            elif (lengthens := _match(_LENGTHENS, sentence, "Lengthens the ", " after the work.")) \
+                    and count == 1:
                 kept.append(f"{technique.name} adds a second stretch for the "
                             f"{lengthens.group(1)}.")
             elif lengthens:

@@ -8,7 +8,7 @@ side, and where its cues fall in the run as written, are worked out once
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from unknot.library.schema import Technique
 from unknot.memo import SizedMemo
@@ -101,7 +101,10 @@ CUE_MEMO_BYTES = 4 * 1024 * 1024
 
 
 def _cue_bytes(cues: tuple[PlanCue, ...]) -> int:
-    return sum(CUE_OVERHEAD_BYTES + len(cue.say) for cue in cues)
+    return CUE_OVERHEAD_BYTES * len(cues) + sum(map(len, map(_say, cues)))
+
+
+_say = attrgetter("say")
 
 
 # Bounded by size: cue lists vary with the seconds, so a count alone let it reach ~60 MiB.
@@ -154,7 +157,14 @@ def _make_cues(base: int, steps: tuple[tuple[int, tuple[tuple[int, str], ...]], 
             at = begins + round(at * factor)
             timed.append((0 if at < 0 else last if at > last else at, say))
     timed.sort(key=_at)
-    out = [_cue(at, say) for at, say in timed]
+    out = []
+    for at, say in timed:  # (`_cue`, written out)
+        made = _new(PlanCue)
+        _set(made, "__dict__", {"at": at, "say": say})
+        _set(made, "__pydantic_fields_set__", {"at", "say"})
+        _set(made, "__pydantic_extra__", None)
+        _set(made, "__pydantic_private__", None)
+        out.append(made)
     if side is not None:
         announce = f"{side.capitalize()} side."
         if out and out[0].at == 0:
@@ -195,10 +205,12 @@ def render_steps(choices: list[Choice]) -> list[PlanStep]:
     steps = []
     for choice in choices:
         technique = choice.technique
-        if type(choice.seconds) is not int or choice.seconds < 1:
+        seconds = choice.seconds
+        if type(seconds) is not int or seconds < 1:
             steps.extend(reference_steps([choice]))  # (validation says what is wrong)
             continue
         written = _written(technique)
+        usual = seconds == written.seconds
         for side in _BOTH_SIDES if technique.sided else _NO_SIDE:
             steps.append(trusted(PlanStep, {
                 "technique": technique.id,
@@ -207,12 +219,12 @@ def render_steps(choices: list[Choice]) -> list[PlanStep]:
                 "phase": choice.phase,
                 "regions": list(technique.regions),
                 "side": side,
-                "seconds": choice.seconds,
+                "seconds": seconds,
                 "pressure": choice.pressure,
                 "tools": list(written.tools),
                 "position": choice.position,
                 "instructions": list(written.instructions[side]),
-                "cues": _cues(technique, choice.seconds, side),
+                "cues": list(written.first_cues[side]) if usual else _cues(technique, seconds, side),
                 "why": choice.why,
                 "stop_if": technique.stop_if,
             }))
