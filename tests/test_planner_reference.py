@@ -19,7 +19,16 @@ from support.plan_reference import REFERENCE, digest, plan_json
 from unknot.intake.screen import screen
 from unknot.library.loader import default_library
 from unknot.planner import PlanRequest, build_plan
-from unknot.planner.compose import _usable_bits, make_context, usable
+from unknot.planner.compose import (
+    _keys,
+    _phase_pool,
+    _position_score,
+    _static_score,
+    _usable_bits,
+    compose,
+    make_context,
+    usable,
+)
 from unknot.planner.order import _sentences
 from unknot.planner.render import (
     Choice,
@@ -118,3 +127,33 @@ def test_the_techniques_that_fit_are_those_usable_says_fit():
         for mind in (True, False):
             plain = [t for t in library.techniques if usable(t, ctx, mind_conditions=mind)]
             assert index.listed(_usable_bits(ctx, index, mind_conditions=mind)) == plain
+
+
+def test_pool_keys_are_the_plain_scores_with_the_same_draws():
+    """`_keys` (scores worked out once per pool) gives each technique the score the plain
+    way gives it — static part, position, less for each use, one draw — even for a pool
+    that holds a technique twice."""
+    library = default_library()
+    checked = 0
+    for case in CASES[:150]:
+        request = PlanRequest.model_validate(case["request"])
+        intake = screen(request.text, request.answers, regions=request.regions or None,
+                        goals=request.goals or None, rest_no=case["rest_no"])
+        if not intake.understood or intake.verdict in ("see_doctor", "urgent"):
+            continue
+        ctx = make_context(request, intake)
+        compose(ctx, library)  # (what a plan leaves: uses, positions, a place to be)
+        for phase in ("work", "connected", "gentle"):
+            pool = _phase_pool("work", ctx) + _phase_pool("connected", ctx)
+            state = ctx.rng.getstate()
+            fast = _keys(pool, phase, ctx)
+            ctx.rng.setstate(state)
+            plain = []
+            for technique in pool:
+                score = _static_score(technique, phase, ctx)
+                score += _position_score(technique, ctx)
+                score -= 4.0 * ctx.used.get(technique.id, 0)
+                plain.append(-(score + ctx.rng.random() * 1.2))
+            assert fast == plain, (case["request"], phase)
+            checked += len(pool)
+    assert checked > 1000

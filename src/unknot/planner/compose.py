@@ -407,13 +407,13 @@ def _keys(pool: list[Technique], phase: str, ctx: Context) -> list[float]:
     request), `_position_score`, less for each time it was used already, and one random
     draw each in pool order (so the same seed gives the same plan). The same sums in the
     same order as scoring each one alone, so the same floats."""
-    statics, mines, where = _table(pool, phase, ctx)
+    statics, mines, kinds, where, again = _table(pool, phase, ctx)
     here, in_bed = ctx.position, ctx.in_bed
     used_positions = set(ctx.used_positions)
     most = 1 if ctx.total < 480 else 2 if ctx.total < 720 else 3
     elsewhere = 0.0 if not used_positions else -1.0 if len(used_positions) < most else -6.0
     bonus_of: dict[frozenset[str], float] = {}  # `_position_score` of each set of positions
-    for mine in set(mines):
+    for mine in kinds:
         if in_bed:
             bonus = 2.5 if "lying" in mine else -8.0
         elif here in mine:
@@ -423,17 +423,23 @@ def _keys(pool: list[Technique], phase: str, ctx: Context) -> list[float]:
         else:
             bonus = elsewhere
         bonus_of[mine] = bonus
-    scores = [static + bonus_of[mine] for static, mine in zip(statics, mines, strict=True)]
-    for technique_id, times in ctx.used.items():
-        for i in where.get(technique_id, ()):
+    scores = [static + bonus_of[mine] for static, mine in zip(statics, mines, strict=False)]
+    used = ctx.used
+    for technique_id, times in used.items():
+        i = where.get(technique_id)
+        if i is not None:
             scores[i] -= 4.0 * times
+    for i, technique_id in again:  # (a technique twice in one pool: both places)
+        if technique_id in used:
+            scores[i] -= 4.0 * used[technique_id]
     draw = ctx.rng.random
     return [-(score + draw() * 1.2) for score in scores]
 
 
 def _table(pool: list[Technique], phase: str, ctx: Context) -> tuple:
-    """The pool's static scores and allowed positions, in pool order, and where each
-    technique is in it: worked out once for each pool a phase ranks again and again."""
+    """The pool's static scores and allowed positions, in pool order, the distinct sets of
+    those positions, and where each technique is in it: worked out once for each pool a
+    phase ranks again and again."""
     key = (phase, id(pool))
     found = ctx._tables.get(key)
     if found is not None and found[0] is pool and found[1] == len(pool):
@@ -442,16 +448,20 @@ def _table(pool: list[Technique], phase: str, ctx: Context) -> tuple:
     if scored is None:
         scored = ctx._scored[phase] = {}
     allowed = ctx.position_set
-    statics, mines, where = [], [], {}
+    statics, mines, where, again = [], [], {}, []
     for i, technique in enumerate(pool):
-        entry = scored.get(technique.id)
+        tid = technique.id
+        entry = scored.get(tid)
         if entry is None:
-            entry = scored[technique.id] = (_static_score(technique, phase, ctx),
-                                            _traits(technique, ctx).positions & allowed)
+            entry = scored[tid] = (_static_score(technique, phase, ctx),
+                                   _traits(technique, ctx).positions & allowed)
         statics.append(entry[0])
         mines.append(entry[1])
-        where.setdefault(technique.id, []).append(i)
-    table = (statics, mines, where)
+        if tid in where:
+            again.append((i, tid))
+        else:
+            where[tid] = i
+    table = (statics, mines, set(mines), where, again)
     ctx._tables[key] = (pool, len(pool), table)
     return table
 
