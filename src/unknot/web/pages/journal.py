@@ -26,10 +26,13 @@ from unknot.web.pages.templating import inline_style, render
 
 router = APIRouter(include_in_schema=False)
 
-# In a <script type="application/json"> block only "</script" or "<!--" could end or
-# change the block early; these characters appear in JSON only inside strings, where
-# their \u escapes read back the same.
-JSON_IN_HTML = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def json_in_html(data: str) -> Markup:
+    """JSON for a <script type="application/json"> block. Only "</script" or "<!--" could
+    end or change the block early; these characters appear in JSON only inside strings,
+    where their \\u escapes read back the same."""
+    return Markup(data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def _zone(request: Request, store: Store) -> tzinfo | None:
@@ -53,7 +56,7 @@ def journal_page(request: Request, store: StoreDep, person: CurrentPerson) -> HT
     data = f'{{"journal":{journal.decode()},"sessions":{page.decode()}}}'
     style = inline_style("app.css")
     response = render(request, "journal.html", page="/journal", view=view, style=style,
-                      data=Markup(data.translate(JSON_IN_HTML)))
+                      data=json_in_html(data))
     response.headers["Content-Security-Policy"] = content_security_policy((style.csp_hash,))
     # The document now holds health data, like the API's answers: kept by no shared
     # cache nor the browser's HTTP cache (the service worker keeps its own copy offline).

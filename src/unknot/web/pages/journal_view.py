@@ -143,13 +143,6 @@ class HelpRow:
 
 
 @dataclass(frozen=True)
-class ChartRow:
-    date: str
-    day: str
-    cells: list[Cell]
-
-
-@dataclass(frozen=True)
 class SessionItem:
     id: str
     created_at: str
@@ -163,8 +156,8 @@ class SessionItem:
 @dataclass(frozen=True)
 class FirstView:
     advice: list[Mapping[str, Any]]
+    chart: bool  # rated sessions to draw; the script draws the lines and the table
     chart_desc: str
-    chart_rows: list[ChartRow]
     techniques: list[HelpRow]
     goals: list[HelpRow]
     sessions: list[SessionItem]
@@ -199,11 +192,6 @@ def chart_desc(series: Sequence[Mapping[str, Any]], dim: str = "pain") -> str:
             f"0 to 10.{average}")
 
 
-def rating(value: object) -> str:
-    """One rating in the chart's table: the number, or "–" for none."""
-    return DASH if value is None else str(value)
-
-
 def first_view(journal: Mapping[str, Any], page: Mapping[str, Any], day: DayFormat) -> FirstView:
     """The page's first view from the two API answers, worded as journal.js words it."""
     series = list(journal.get("series") or [])[-CHART:]
@@ -211,10 +199,8 @@ def first_view(journal: Mapping[str, Any], page: Mapping[str, Any], day: DayForm
     items = list(page.get("items") or [])
     return FirstView(
         advice=list(journal.get("advice") or []),
+        chart=bool(series),
         chart_desc=chart_desc(series) if series else "",
-        chart_rows=[ChartRow(p["date"], day(p["date"]), [
-            Cell(capital(d), f"{rating(p.get(f'{d}_before'))} → {rating(p.get(f'{d}_after'))}")
-            for d in DIMS]) for p in series],
         techniques=help_rows(helps.get("techniques") or [],
                              lambda i: i.get("name") or word(i.get("id") or i.get("key"))),
         goals=help_rows(helps.get("goals") or [], lambda i: capital(word(

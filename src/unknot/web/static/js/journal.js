@@ -77,9 +77,17 @@
     }
   }
 
+  /* The ratings as a table, folded away under the chart (so the server leaves it out). */
+  function chartTable() {
+    $("#chart-table tbody").replaceChildren(...chartSeries().map((s) => U.el("tr", {},
+      U.el("th", { scope: "row" }, when(s.date)),
+      ...DIMS.map((d) => U.el("td", { "data-label": U.capital(d), text: `${s[`${d}_before`] ?? "–"} → ${s[`${d}_after`] ?? "–"}` })))));
+  }
+
   /* The lines, the sentence under them and the table, for the measure chosen. */
   function chart() {
     plot();
+    chartTable();
     const series = chartSeries();
     // Averages only over sessions rated both before and after, and only once there are enough.
     const paired = series.filter((p) => p[`${dim}_before`] != null && p[`${dim}_after`] != null);
@@ -90,9 +98,6 @@
     $("#chart-desc").textContent = series.length
       ? `${U.capital(dim)} before and after your last ${U.count(series.length, "session")}, 0 to 10.${average}`
       : "No ratings yet.";
-    $("#chart-table tbody").replaceChildren(...series.map((s) => U.el("tr", {},
-      U.el("th", { scope: "row" }, when(s.date)),
-      ...DIMS.map((d) => U.el("td", { "data-label": U.capital(d), text: `${s[`${d}_before`] ?? "–"} → ${s[`${d}_after`] ?? "–"}` })))));
   }
 
   /* One row a technique or goal: its sessions, then the average changes once there are
@@ -146,11 +151,15 @@
   /* The first view as the server drew it, from the answers embedded in the page. Only
      what the server cannot know changes: the lines need the chart's width, and a date
      the server wrote in another zone or order is rewritten, in place (nothing is
-     redrawn, so nothing on the page moves or flashes). */
+     redrawn, so nothing on the page moves or flashes). The table under the chart,
+     folded away, is drawn here too: the server leaves out what the first view hides. */
   function takeOver(embedded) {
     data = embedded.journal;
     sessions = embedded.sessions.items || [];
-    if ((data.series || []).length) plot();
+    if ((data.series || []).length) {
+      plot();
+      chartTable();
+    }
     for (const node of U.$$("main time[datetime]")) {
       const text = day(node.getAttribute("datetime"));
       if (node.textContent !== text) node.textContent = text;
