@@ -8,7 +8,7 @@ side, and where its cues fall in the run as written, are worked out once
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from unknot.library.schema import Technique
 from unknot.memo import SizedMemo
@@ -150,21 +150,18 @@ def _make_cues(base: int, steps: tuple[tuple[int, tuple[tuple[int, str], ...]], 
     factor = seconds / base
     last = seconds - 1
     # (The same arithmetic as `reference_cues`, on the positions worked out at load.)
-    timed = []
+    out = []
     for start, cues in steps:
         begins = round(start * seconds / base)
         for at, say in cues:
             at = begins + round(at * factor)
-            timed.append((0 if at < 0 else last if at > last else at, say))
-    timed.sort(key=_at)
-    out = []
-    for at, say in timed:  # (`_cue`, written out)
-        made = _new(PlanCue)
-        _set(made, "__dict__", {"at": at, "say": say})
-        _set(made, "__pydantic_fields_set__", {"at", "say"})
-        _set(made, "__pydantic_extra__", None)
-        _set(made, "__pydantic_private__", None)
-        out.append(made)
+            made = _new(PlanCue)  # (`_cue`, written out)
+            _set(made, "__dict__", {"at": 0 if at < 0 else last if at > last else at, "say": say})
+            _set(made, "__pydantic_fields_set__", {"at", "say"})
+            _set(made, "__pydantic_extra__", None)
+            _set(made, "__pydantic_private__", None)
+            out.append(made)
+    out.sort(key=_at)  # (stable: cues at the same second keep their written order)
     if side is not None:
         announce = f"{side.capitalize()} side."
         if out and out[0].at == 0:
@@ -174,7 +171,7 @@ def _make_cues(base: int, steps: tuple[tuple[int, tuple[tuple[int, str], ...]], 
     return out
 
 
-_at = itemgetter(0)
+_at = attrgetter("at")
 
 
 def reference_cues(technique: Technique, seconds: int, side: str | None) -> list[PlanCue]:
