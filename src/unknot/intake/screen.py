@@ -122,8 +122,9 @@ def _mentions(lexicon: Lexicon, regexes: dict, text: NormalText,
     first_seen: dict[str, tuple[int, int]] = {}
     present = lexicon.compiler.present(text)
     for name, regex in regexes.items():
-        if not regex.could_match(present):
-            continue  # its words are not in the text
+        needs = regex.needs
+        if present & needs != needs or not regex.could_match(present):
+            continue  # its words are not in the text (most fail the first test, the quicker)
         for hit in find_hits(regex, text):
             if is_negated(text, hit):
                 continue

@@ -81,6 +81,12 @@ _CLINICAL_UNIT_DAYS = {"52": 7, "12": 30, "7": 1}
 _SINCE_LAST_YEAR = Lazy(r"\bsince last year\b|\bfor years\b|\bfor ages\b")
 
 
+# Most texts give no number at all: every pattern above that reads one is skipped then,
+# without a search (the answer is the same; a search costs more than this test).
+_DIGIT = Lazy(r"\d")
+_PAIN_SAID_WORDS = Lazy(r"pain|ache|hurts")
+
+
 @dataclass(frozen=True)
 class Facts:
     age: int | None = None
@@ -101,13 +107,13 @@ def _to_int(token: str) -> int | None:
 
 
 def _age_from_text(lower: str) -> tuple[int | None, str | None]:
-    for pattern in _AGE_PATTERNS:
+    for pattern in _AGE_PATTERNS if _DIGIT.search(lower) else ():  # each needs a number
         match = pattern.search(lower)
         if match:
             value = int(match.group(1))
             if 1 <= value <= 115:
                 return value, match.group(0)
-    match = _AGE_DECADE.search(lower)
+    match = _AGE_DECADE.search(lower) if "in my " in lower else None
     if match:
         word = match.group(1)
         value = int(word[:2]) if word[0].isdigit() else _DECADES[word]
@@ -126,7 +132,7 @@ _NOW_SCORE = Lazy(r"\b(?:down to|now|now at|now it is|now it's|today it's) (?:ab
 
 def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
     scores: list[tuple[int, int, str]] = []  # (position, value, evidence)
-    for pattern in _PAIN_PATTERNS:
+    for pattern in _PAIN_PATTERNS if _DIGIT.search(lower) else ():  # each needs a number
         for match in pattern.finditer(lower):
             if int(match.group(1)) > 10:
                 continue
@@ -143,12 +149,12 @@ def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
         # "was a 9/10 last month, down to a 2 now": the latest score is the one that counts.
         _, value, evidence = max(scores)
         return value, evidence
-    match = _PAIN_SAID.search(lower)
+    match = _PAIN_SAID.search(lower) if _PAIN_SAID_WORDS.search(lower) else None
     if match:
         value = _to_int(match.group(1))
         if value is not None and value <= 10:
             return value, match.group(0)
-    match = _PAIN_WORDS.search(lower)
+    match = _PAIN_WORDS.search(lower) if "out of" in lower else None
     if match:
         return _NUMBER_WORDS.get(match.group(1), 0), match.group(0)
     return None, None
@@ -157,17 +163,19 @@ def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
 def parse_duration_days(text: str) -> int | None:
     """Days in a phrase such as '3 weeks', 'for a month', 'two days'."""
     lower = text.lower()
-    # "6 years ago" is a point in time, not how long something has lasted.
-    match = _DURATION.search(lower) or re.search(rf"\b{_NUM}\s*(day|week|fortnight|month|year)s?\b"
-                                                  r"(?!\s*(?:ago|back|before|old|later|earlier))",
-                                                  lower)
-    clinical = _CLINICAL_DURATION.search(lower)
+    match = None
+    if any(unit in lower for unit in _UNIT_DAYS):  # (both patterns need one)
+        # "6 years ago" is a point in time, not how long something has lasted.
+        match = _DURATION.search(lower) or re.search(
+            rf"\b{_NUM}\s*(day|week|fortnight|month|year)s?\b"
+            r"(?!\s*(?:ago|back|before|old|later|earlier))", lower)
+    clinical = _CLINICAL_DURATION.search(lower) if "/" in lower else None
     if clinical and not match:
         return int(clinical.group(1)) * _CLINICAL_UNIT_DAYS[clinical.group(2)]
     if match:
         count = _to_int(match.group(1)) if match.group(1) else 1
         return (count or 1) * _UNIT_DAYS[match.group(2)]
-    if _SINCE_LAST_YEAR.search(lower):
+    if ("year" in lower or "ages" in lower) and _SINCE_LAST_YEAR.search(lower):
         return 365
     return None
 
@@ -181,14 +189,14 @@ def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> 
     pain, pain_evidence = _pain_from_text(lower)
     weeks = None
     said_weeks_of_pregnancy = False  # "I'm 32 weeks": only pregnancy counts like that
-    match = _WEEKS_PREGNANT.search(lower)
+    match = _WEEKS_PREGNANT.search(lower) if _DIGIT.search(lower) else None  # (needs a number)
     if match:
         weeks = int(next(group for group in match.groups() if group))
         said_weeks_of_pregnancy = match.group(1) is None
     elif subject == "someone_else" and (theirs := _THEIR_WEEKS.search(lower)):
         weeks, said_weeks_of_pregnancy = int(theirs.group(1)), True
     if weeks is None:
-        trimester = _TRIMESTER.search(lower)
+        trimester = _TRIMESTER.search(lower) if "trimester" in lower else None
         if trimester:
             weeks = _TRIMESTER_WEEKS[trimester.group(1)]
     duration = parse_duration_days(lower)

@@ -49,15 +49,22 @@ _PERSON_NEUTRAL = {
 _Piece = tuple[str, Need, tuple[Need, ...]]
 
 
-def _fewest(alternatives: Iterable[int]) -> tuple[int, ...]:
-    """The alternatives (prefilter bits) worth testing: once each, and none that asks
-    for all another asks and more (when it is met, so is the other)."""
-    unique = sorted(set(alternatives), key=lambda bits: (bits.bit_count(), bits))
-    kept: list[int] = []
-    for bits in unique:
-        if not any(bits & smaller == smaller for smaller in kept):
-            kept.append(bits)
-    return tuple(kept)
+# A regex's ways (see `LazyRegex`): for each key bit, the bits of the ways filed under it.
+Ways = dict[int, tuple[int, ...]]
+
+
+def _filed(ways: list[tuple[int, int]]) -> Ways:
+    """(key bit, bits) of each way, filed by key: once each, and none that asks for all
+    another asks and more (when it is met, so is the other)."""
+    unique = sorted(dict(reversed(ways)).items(), key=lambda way: (way[0].bit_count(), way[0]))
+    kept: list[tuple[int, int]] = []
+    for bits, key in unique:
+        if not any(bits & smaller == smaller for smaller, _ in kept):
+            kept.append((bits, key))
+    filed: dict[int, list[int]] = {}
+    for bits, key in kept:
+        filed.setdefault(key, []).append(bits)
+    return {key: tuple(found) for key, found in filed.items()}
 
 
 def _word_piece(word: str) -> tuple[str, Need]:
@@ -72,6 +79,13 @@ def _word_piece(word: str) -> tuple[str, Need]:
     return re.escape(word) + " ", prefilter.exact(word)
 
 
+def _keys(ways: Ways | None) -> int:
+    found = 0
+    for key in ways or ():
+        found |= key
+    return found
+
+
 class LazyRegex:
     """A pattern's regex, compiled the first time it is searched for.
 
@@ -80,15 +94,17 @@ class LazyRegex:
     one text compiles only what that text needs.
     """
 
-    __slots__ = ("pattern", "needs", "alternatives", "_compiled")
+    __slots__ = ("pattern", "needs", "ways", "_keys", "_compiled")
 
-    def __init__(self, pattern: str, needs: int = 0,
-                 alternatives: tuple[int, ...] | None = None):
+    def __init__(self, pattern: str, needs: int = 0, ways: Ways | None = None):
         self.pattern = pattern
-        # Prefilter bits (see `prefilter.py`): all of `needs`, and all of one of the
-        # `alternatives` (one per pattern; None: one needs nothing).
+        # Prefilter bits (see `prefilter.py`): all of `needs`, and all of one of the `ways`
+        # (None: some way needs nothing). Each way is filed under one bit it needs, that of
+        # its most telling clause: a text then tests only the ways whose key it has — a
+        # couple, of a hundred — instead of every one.
         self.needs = needs
-        self.alternatives = alternatives
+        self.ways = ways
+        self._keys = _keys(ways)
         self._compiled: re.Pattern[str] | None = None
 
     def could_match(self, present: int) -> bool:
@@ -96,19 +112,25 @@ class LazyRegex:
         needs = self.needs
         if present & needs != needs:
             return False
-        if self.alternatives is None:
+        ways = self.ways
+        if ways is None:
             return True
-        for bits in self.alternatives:  # noqa: SIM110 — a generator costs more than the test
-            if present & bits == bits:
-                return True
+        keys = present & self._keys
+        while keys:
+            key = keys & -keys
+            for bits in ways[key]:
+                if present & bits == bits:
+                    return True
+            keys ^= key
         return False
 
-    def __getstate__(self) -> tuple[str, int, tuple[int, ...] | None]:
+    def __getstate__(self) -> tuple[str, int, Ways | None]:
         # Kept in a prepared form without the compiled regex: it compiles again when used.
-        return self.pattern, self.needs, self.alternatives
+        return self.pattern, self.needs, self.ways
 
-    def __setstate__(self, state: tuple[str, int, tuple[int, ...] | None]) -> None:
-        self.pattern, self.needs, self.alternatives = state
+    def __setstate__(self, state: tuple[str, int, Ways | None]) -> None:
+        self.pattern, self.needs, self.ways = state
+        self._keys = _keys(self.ways)
         self._compiled = None
 
     @property
@@ -258,13 +280,15 @@ class PatternCompiler:
             raise PatternError("no patterns given")
         # Two checks: the clause every pattern shares (one test for the whole condition),
         # then, when that passes, whether some one way of matching has all it needs.
-        alternatives = _fewest(self.prefilter.bits(way) for way in ways)
+        filed = None if prefilter.NOTHING in ways else _filed(
+            [(self.prefilter.bits(way), self.prefilter.bits(frozenset({prefilter.best(way)})))
+             for way in ways])
         # Searched in the text with a space before it (`_search`): every match starts at a
         # space, a literal the regex engine skips to, instead of trying every character
         # (as a look-behind for a space, or the start, would make it do).
         return LazyRegex(r" (?:" + "|".join(bodies) + ")",
                          self.prefilter.bits(prefilter.any_of(needs)),
-                         None if 0 in alternatives else alternatives)
+                         filed)
 
     def present(self, text: NormalText) -> int:
         """The bits of the patterns whose needed words `text` has (worked out once a text)."""

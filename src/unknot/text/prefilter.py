@@ -57,7 +57,8 @@ def cost(clause: Clause) -> int:
     return total
 
 
-def _best(need: Need) -> Clause:
+def best(need: Need) -> Clause:
+    """The clause of `need` that filters most."""
     return min(need, key=lambda clause: (cost(clause), sorted(clause)))
 
 
@@ -71,7 +72,7 @@ def any_of(needs: Iterable[Need]) -> Need:
     for need in needs:
         if not need:
             return NOTHING
-        clause |= _best(need)
+        clause |= best(need)
     return _kept([frozenset(clause)])
 
 
@@ -108,7 +109,7 @@ def either(parts: list[tuple[Need, ...]]) -> tuple[Need, ...]:
     ways = [way for part in parts for way in part]
     if NOTHING in ways:
         return (NOTHING,)
-    several = sorted({way for way in ways if len(way) > 1}, key=lambda way: (cost(_best(way)),
+    several = sorted({way for way in ways if len(way) > 1}, key=lambda way: (cost(best(way)),
                                                                            sorted(map(sorted, way))))
     single: set[str] = set()
     for way in ways:
@@ -117,7 +118,7 @@ def either(parts: list[tuple[Need, ...]]) -> tuple[Need, ...]:
     # Cut down k ways and there are len(several) - k, and the one clause.
     cut = 0 if len(several) + bool(single) <= _MOST_WAYS else len(several) + 1 - _MOST_WAYS
     for way in several[:cut]:
-        single |= _best(way)
+        single |= best(way)
     kept = several[cut:]
     return ((frozenset({frozenset(single)}),) if single else ()) + tuple(kept)
 
