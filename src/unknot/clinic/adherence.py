@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from unknot.clinic.records import ProgrammeView
@@ -177,18 +177,24 @@ def _grouped(rows: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], list
     return found
 
 
+# Built once: the dashboard asks it on every view (see `therapist_statuses`).
+_THERAPIST_STATUSES = (
+    select(SessionRow.programme_id, SessionRow.slot, SessionRow.status)
+    .join(Programme, Programme.id == SessionRow.programme_id)
+    .join(Account, Account.id == Programme.client_id)
+    .where(Account.therapist_id == bindparam("therapist_id"),
+           Programme.starts_on <= bindparam("last"),
+           or_(Programme.ends_on.is_(None), Programme.ends_on >= bindparam("first")),
+           SessionRow.slot >= bindparam("first_slot"), SessionRow.slot < bindparam("after_slot")))
+
+
 def therapist_statuses(db: Session, therapist_id: str, first: date, last: date
                        ) -> dict[tuple[str, str], list[str]]:
     """`linked_statuses` for every programme of a therapist's clients running in these
     days, joined through the therapist (one short query, however many clients)."""
-    rows = db.execute(
-        select(SessionRow.programme_id, SessionRow.slot, SessionRow.status)
-        .join(Programme, Programme.id == SessionRow.programme_id)
-        .join(Account, Account.id == Programme.client_id)
-        .where(Account.therapist_id == therapist_id, Programme.starts_on <= last,
-               or_(Programme.ends_on.is_(None), Programme.ends_on >= first),
-               SessionRow.slot >= first.isoformat(),
-               SessionRow.slot < (last + timedelta(days=1)).isoformat()))
+    rows = db.execute(_THERAPIST_STATUSES, {
+        "therapist_id": therapist_id, "first": first, "last": last,
+        "first_slot": first.isoformat(), "after_slot": (last + timedelta(days=1)).isoformat()})
     return _grouped(rows)  # type: ignore[arg-type]
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from unknot.clinic import adherence
@@ -102,39 +102,48 @@ def board(store: Store, viewer: Viewer, *, now: datetime, sort: str = DEFAULT_SO
     return zone, found
 
 
+# The dashboard's queries, built once (SQLAlchemy reuses their compiled form instead of
+# building each expression again on every view); the therapist and the week come in as
+# bound parameters.
+_PERSON = Account.person_id
+_CLIENTS = select(
+    Account.id,
+    # The name by key, client by client: joined, PostgreSQL hashed every person of the
+    # clinic to find a hundred.
+    select(Person.display_name).where(Person.id == _PERSON).correlate(Account).scalar_subquery(),
+    # The newest session and the newest rating, read backwards from the sessions' indexes.
+    select(func.max(SessionRow.created_at)).where(SessionRow.person_id == _PERSON)
+    .correlate(Account).scalar_subquery(),
+    select(func.coalesce(SessionRow.pain_after, SessionRow.pain_before))
+    .where(SessionRow.person_id == _PERSON,
+           or_(SessionRow.pain_before.is_not(None), SessionRow.pain_after.is_not(None)))
+    .order_by(SessionRow.created_at.desc(), SessionRow.id.desc()).limit(1)
+    .correlate(Account).scalar_subquery(),
+    # The therapist's inbox items not yet seen, from the inbox's (client, seen) index.
+    select(func.count()).select_from(ClinicAlert)
+    .where(ClinicAlert.client_id == Account.id, ClinicAlert.seen_at.is_(None),
+           ClinicAlert.therapist_id == bindparam("therapist_id"))
+    .correlate(Account).scalar_subquery(),
+    Account.timezone,
+).where(Account.therapist_id == bindparam("therapist_id"), Account.role == "client")
+# Joined through the therapist, not listed by id: one short query, however many.
+_RUNNING = (select(Programme.id, Programme.client_id, Programme.schedule, Programme.starts_on,
+                   Programme.ends_on)
+            .join(Account, Account.id == Programme.client_id)
+            .where(Account.therapist_id == bindparam("therapist_id"),
+                   Programme.starts_on <= bindparam("sunday"), Programme.archived_at.is_(None),
+                   or_(Programme.ends_on.is_(None), Programme.ends_on >= bindparam("monday"))))
+
+
 def rows(db: Session, therapist_id: str, *, today: date, zone: ZoneInfo, now: datetime,
          sort: str = DEFAULT_SORT) -> list[ClientRow]:
     """The therapist's clients, in `sort` order (see `SORTS`)."""
-    person = Account.person_id
-    last = (select(func.max(SessionRow.created_at)).where(SessionRow.person_id == person)
-            .correlate(Account).scalar_subquery())
-    pain = (select(func.coalesce(SessionRow.pain_after, SessionRow.pain_before))
-            .where(SessionRow.person_id == person,
-                   or_(SessionRow.pain_before.is_not(None), SessionRow.pain_after.is_not(None)))
-            .order_by(SessionRow.created_at.desc(), SessionRow.id.desc()).limit(1)
-            .correlate(Account).scalar_subquery())
-    # The inbox items of the therapist's not yet seen, per client, read with the client
-    # from the inbox's (client, seen) index.
-    unseen = (select(func.count()).select_from(ClinicAlert)
-              .where(ClinicAlert.client_id == Account.id, ClinicAlert.seen_at.is_(None),
-                     ClinicAlert.therapist_id == therapist_id)
-              .correlate(Account).scalar_subquery())
     monday, sunday = adherence.week_of(today)
-    mine = Account.therapist_id == therapist_id
-    # The name by key, client by client: joined, PostgreSQL hashed every person of the
-    # clinic to find a hundred.
-    name = (select(Person.display_name).where(Person.id == person)
-            .correlate(Account).scalar_subquery())
-    clients = db.execute(select(Account.id, name, last, pain, unseen, Account.timezone)
-                         .where(mine, Account.role == "client")).all()
-    # Joined through the therapist, not listed by id: one short query, however many.
+    clients = db.execute(_CLIENTS, {"therapist_id": therapist_id}).all()
     running = [RunningProgramme(id_, client_id, parse_schedule(
                    schedule["days"], schedule["times"], starts_on, ends_on))
                for id_, client_id, schedule, starts_on, ends_on in db.execute(
-        select(Programme.id, Programme.client_id, Programme.schedule, Programme.starts_on,
-               Programme.ends_on).join(Account, Account.id == Programme.client_id)
-        .where(mine, Programme.starts_on <= sunday, Programme.archived_at.is_(None),
-               or_(Programme.ends_on.is_(None), Programme.ends_on >= monday)))]
+                   _RUNNING, {"therapist_id": therapist_id, "monday": monday, "sunday": sunday})]
     played = adherence.therapist_statuses(db, therapist_id, monday, sunday)
     by_client: dict[str, list[RunningProgramme]] = defaultdict(list)
     for programme in running:
