@@ -1,4 +1,5 @@
-"""Clinics, accounts, invitations, sign-in sessions and sign-in throttling, in the database.
+"""Clinics, accounts, invitations and sign-in sessions, in the database (sign-in is
+throttled per account and address by `unknot.clinic.throttle`).
 
 Nothing is kept in process memory: a sign-in made by one worker is seen by every other
 worker and machine on the same database. Tokens (cookies, invitation links) are stored
@@ -7,30 +8,26 @@ as SHA-256 hashes only; passwords as argon2id hashes.
 
 from __future__ import annotations
 
-import math
 import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from unknot.clinic import throttle
 from unknot.clinic.access import Client, Viewer, decide
 from unknot.clinic.passwords import DUMMY_HASH, check_new_password, hash_password, verify_password
 from unknot.clinic.tokens import new_token, token_hash
 from unknot.storage import Store
-from unknot.storage.clinic_models import Account, Clinic, Invite, LoginFailure, LoginSession
+from unknot.storage.clinic_models import Account, Clinic, Invite, LoginSession
 from unknot.storage.models import Person
 
 EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]+")
 NAME_MAX = 200
-# Sign-in throttling: failures counted over a window, per account and per address.
-THROTTLE_WINDOW = timedelta(minutes=15)
-ACCOUNT_FAILURES_MAX = 5
-ADDRESS_FAILURES_MAX = 30
 
 
 class ClinicError(ValueError):
@@ -211,52 +208,18 @@ def accept_invite(store: Store, token: str, *, display_name: str, password: str,
 # -- signing in ----------------------------------------------------------------
 
 
-def _failures(db: Session, key: str, since: datetime) -> int:
-    return int(db.scalar(select(func.count()).select_from(LoginFailure)
-                         .where(LoginFailure.key == key, LoginFailure.at > since)) or 0)
-
-
-def held_for(db: Session, limits: list[tuple[str, int]], now: datetime) -> int | None:
-    """Seconds until every key is under its limit again (None: none is at it).
-
-    The one throttle of clinic mode: attempts are rows of `login_failures`, counted per key
-    (`account:EMAIL`, `address:IP`, ...) over `THROTTLE_WINDOW`, in the database so every
-    worker counts the same. A key is held until enough of its attempts age out.
-    """
-    since = now - THROTTLE_WINDOW
-    waits = []
-    for key, limit in limits:
-        over = _failures(db, key, since) - limit
-        if over < 0:
-            continue
-        # The attempt whose ageing out brings the count under the limit.
-        freeing = db.scalar(select(LoginFailure.at).where(LoginFailure.key == key,
-                                                          LoginFailure.at > since)
-                            .order_by(LoginFailure.at).offset(over).limit(1))
-        waits.append(((freeing or now) + THROTTLE_WINDOW - now).total_seconds())
-    return max(1, math.ceil(max(waits))) if waits else None
-
-
 def check_throttle(db: Session, limits: list[tuple[str, int]], now: datetime, *,
                    what: str) -> None:
-    """Refuse with `Throttled` (the message says how long to wait) when a key is held."""
-    seconds = held_for(db, limits, now)
+    """Refuse with `Throttled` (saying how long to wait) while a key is held."""
+    seconds = throttle.held_for(db, limits, now)
     if seconds is not None:
-        minutes = math.ceil(seconds / 60)
-        raise Throttled(f"Too many {what}. Wait {minutes} minute{'s' if minutes != 1 else ''}, "
-                        "then try again.", retry_after=seconds)
-
-
-def note_attempts(db: Session, keys: list[str], now: datetime) -> None:
-    """Count one attempt against each key (and forget the ones that have aged out)."""
-    db.execute(delete(LoginFailure).where(LoginFailure.key.in_(keys),
-                                          LoginFailure.at <= now - THROTTLE_WINDOW))
-    db.add_all([LoginFailure(key=key, at=now) for key in keys])
+        raise Throttled(f"Too many {what}. Wait {throttle.wait_words(seconds)}, then try again.",
+                        retry_after=seconds)
 
 
 def _throttle_keys(email: str, address: str) -> list[tuple[str, int]]:
-    return [(f"account:{email}", ACCOUNT_FAILURES_MAX),
-            (f"address:{address[:100]}", ADDRESS_FAILURES_MAX)]
+    return [(f"account:{email}", throttle.ACCOUNT_FAILURES_MAX),
+            (f"address:{address[:100]}", throttle.ADDRESS_FAILURES_MAX)]
 
 
 def sign_in(store: Store, email: str, password: str, *, address: str,
@@ -268,7 +231,6 @@ def sign_in(store: Store, email: str, password: str, *, address: str,
     """
     email = email.strip().lower()[:254]
     now = store.now()
-    since = now - THROTTLE_WINDOW
     keys = _throttle_keys(email, address)
     with store.reading() as db:
         check_throttle(db, keys, now, what="sign-in attempts")
@@ -277,12 +239,11 @@ def sign_in(store: Store, email: str, password: str, *, address: str,
     stored = account.password_hash if account is not None else DUMMY_HASH
     if not verify_password(stored, password) or account is None or person is None:
         with store.writing() as db:
-            note_attempts(db, [key for key, _ in keys], now)
+            throttle.note_attempts(db, [key for key, _ in keys], now)
         raise SignInRefused("That e-mail and password do not match an account.")
     token, csrf = new_token(), new_token()
     with store.writing() as db:
-        db.execute(delete(LoginFailure).where(LoginFailure.key == keys[0][0]))
-        db.execute(delete(LoginFailure).where(LoginFailure.at <= since))
+        throttle.forget(db, keys[0][0], now)
         db.add(LoginSession(token_hash=token_hash(token), account_id=account.id, csrf_token=csrf,
                             created_at=now, expires_at=now + timedelta(days=login_days)))
     return _viewer(account, person), token, csrf

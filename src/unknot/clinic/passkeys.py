@@ -39,13 +39,13 @@ from webauthn.helpers.structs import (
     UserVerificationRequirement,
 )
 
+from unknot.clinic import throttle
 from unknot.clinic.access import Viewer
 from unknot.clinic.accounts import (
     ClinicError,
     _viewer,
     check_throttle,
     clean_name,
-    note_attempts,
     take_invite,
     usable_invite,
 )
@@ -273,7 +273,7 @@ def _count_start(db: Session, caller: Caller, now: datetime) -> None:
     address by the sign-in throttle, refused with `Throttled` past the limit."""
     key = f"passkey-options:{caller.address[:100]}"
     check_throttle(db, [(key, caller.limit)], now, what="passkey attempts from here")
-    note_attempts(db, [key], now)
+    throttle.note_attempts(db, [key], now)
 
 
 def sign_in_options(store: Store, rp: RelyingParty, caller: Caller) -> tuple[str, dict]:

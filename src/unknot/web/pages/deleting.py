@@ -93,7 +93,7 @@ class Problem:
 def _password_problem(store: Store, viewer: Viewer, password: str) -> Problem | None:
     """Why the password does not confirm the deletion (None: it does). Wrong tries count
     with failed sign-ins, so a stolen session cannot be used to guess the password."""
-    from unknot.clinic import accounts
+    from unknot.clinic import throttle
     from unknot.clinic.credentials import has_password
     from unknot.clinic.passwords import verify_password
     from unknot.storage.clinic_models import Account
@@ -102,18 +102,17 @@ def _password_problem(store: Store, viewer: Viewer, password: str) -> Problem | 
     now = store.now()
     with store.reading() as db:
         stored = db.get_one(Account, viewer.account_id).password_hash
-        held = accounts.held_for(db, [(key, accounts.ACCOUNT_FAILURES_MAX)], now)
+        held = throttle.held_for(db, [(key, throttle.ACCOUNT_FAILURES_MAX)], now)
     if held is not None:
-        minutes = -(-held // 60)
-        return Problem(f"Password: too many wrong tries. Wait {minutes} minutes, then try "
-                       "again.", retry_after=held)
+        return Problem(f"Password: too many wrong tries. Wait {throttle.wait_words(held)}, "
+                       "then try again.", retry_after=held)
     if not has_password(stored):
         return Problem("Password: your account has none. Confirm with one of your passkeys, "
                        "or set a password on your account page first.")
     if verify_password(stored, password):
         return None
     with store.writing() as db:
-        accounts.note_attempts(db, [key], now)
+        throttle.note_attempts(db, [key], now)
     return Problem("Password: that is not your password. Type it again to confirm.")
 
 
