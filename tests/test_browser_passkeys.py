@@ -258,7 +258,8 @@ def test_a_client_without_a_password_deletes_her_account_with_her_passkey(
         pia.fill("#name", "Pia Client")
         pia.get_by_role("button", name="Set up with a passkey instead").click()
         pia.wait_for_url(server.url + "/")
-        pia.goto("/records")
+        pia.goto("/account")  # where she looks for it
+        assert "with one of your passkeys" in pia.text_content("#leave")
         pia.get_by_role("link", name="Delete my account…").click()
         pia.wait_for_url("**/records/delete")
         confirm = pia.get_by_role("button", name="Delete my account, confirming with a passkey")

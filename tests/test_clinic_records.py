@@ -585,6 +585,9 @@ def test_a_client_without_a_password_deletes_their_account_with_a_passkey(
         refused = elsewhere.post("/records/delete", data={
             "csrf_token": fay.csrf, **deletion_answer(fay, key)}, follow_redirects=False)
         assert refused.status_code == 422 and "not set up on this server" in refused.text
+    account = fay.http.get("/account").text
+    assert 'href="/records/delete"' in account and "with one of your passkeys" in account
+    assert 'href="/records/delete"' not in town.alice.http.get("/account").text
     page = fay.http.get("/records/delete").text
     assert "Delete my account, confirming with a passkey" in page
     assert 'name="password"' not in page  # she has none to type

@@ -129,6 +129,7 @@ def _account_page(request: Request, viewer: Viewer, *, errors: list[str] | None 
                   passkeys=passkeys.passkeys_of(store, viewer.account_id),
                   passkeys_on=relying_party(request) is not None,
                   password_set=password_set,
+                  can_delete=bool(decide(viewer, "delete_account")),
                   zone=credentials.timezone_of(store, viewer.account_id) or "",
                   clinic_zone=str(accounts.clinic_timezone(store, viewer.clinic_id)),
                   zones=zone_names())
