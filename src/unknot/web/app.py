@@ -17,6 +17,7 @@ OpenAPI description stays at /openapi.json.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -96,6 +97,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
         watch_sessions(store)
     app.state.store = store
+    # What start-up loaded (rules, lexicon, library, prepared forms) lives as long as the
+    # process: frozen out of the collector's way, a full collection no longer walks it — it
+    # was the planner's rare 40–50 ms pause under load.
+    gc.freeze()
     try:
         yield
     finally:
