@@ -9,12 +9,14 @@ chart's lines, and pages through older sessions.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import tzinfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 
 from unknot.storage import Store
 from unknot.web.api.journal import read_journal
@@ -46,12 +48,24 @@ def _zone(request: Request, store: Store) -> tzinfo | None:
 
 
 @router.get("/journal", response_class=HTMLResponse)
-def journal_page(request: Request, store: StoreDep, person: CurrentPerson) -> HTMLResponse:
+async def journal_page(request: Request, store: StoreDep, person: CurrentPerson) -> HTMLResponse:
     """The person's journal, its first view drawn in the document."""
-    # Only what the first view shows: the chart's points, what helps, the first page.
-    journal = read_journal(store, person, CHART).json()
+    # Only what the first view shows — the chart's points, what helps, the first page —
+    # in two reads at once in the thread pool (the store is synchronous), as the page's
+    # two API calls ran: the document waits for the slower read, not for both.
+    journal, (page, zone) = await asyncio.gather(
+        run_in_threadpool(lambda: read_journal(store, person, CHART).json()),
+        run_in_threadpool(_first_page, request, store, person))
+    return await run_in_threadpool(_document, request, journal, page, zone)
+
+
+def _first_page(request: Request, store: Store, person: str) -> tuple[bytes, tzinfo | None]:
     page = read_sessions(store, person, limit=PAGE).model_dump_json().encode()
-    day = day_format(request.headers.get("accept-language", ""), _zone(request, store))
+    return page, _zone(request, store)
+
+
+def _document(request: Request, journal: bytes, page: bytes, zone: tzinfo | None) -> HTMLResponse:
+    day = day_format(request.headers.get("accept-language", ""), zone)
     view = first_view(json.loads(journal), json.loads(page), day)
     data = f'{{"journal":{journal.decode()},"sessions":{page.decode()}}}'
     style = inline_style("app.css")
