@@ -174,3 +174,15 @@ def test_a_text_must_have_every_word_one_way_needs(text: str, could: bool):
     normal = normalise(text)
     assert compiler.may_match(regex, normal) is could
     assert bool(find_hits(regex, normal)) is could
+
+
+def test_a_compiler_from_a_prepared_form_files_new_patterns_under_the_same_bits():
+    import pickle
+
+    engine = default_engine()
+    loaded = pickle.loads(pickle.dumps(engine))  # what a command reads from its cache
+    for patterns in (["sudden* ... headache"], ["$vision_loss", "numb* ..3 arm"]):
+        made, again = engine.lexicon.compiler.compile(patterns), loaded.lexicon.compiler.compile(patterns)
+        assert (made.needs, made.ways) == (again.needs, again.ways)
+    normal = normalise("my vision went dark", engine.lexicon.correct, engine.lexicon.idioms)
+    assert loaded.lexicon.compiler.present(normal) == engine.lexicon.compiler.present(normal)

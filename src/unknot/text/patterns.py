@@ -157,6 +157,16 @@ class PatternCompiler:
         self._expanding: list[str] = []
         self.prefilter = Prefilter()
 
+    def __getstate__(self) -> dict:
+        # The concepts' expansions are worked out again when a pattern is compiled (no
+        # screen needs them): a prepared form without them loads a third sooner.
+        return {"_concepts": self._concepts, "prefilter": self.prefilter}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._cache = {}
+        self._expanding = []
+
     def concept_regex(self, name: str) -> str:
         return self._concept(name)[0]
 
