@@ -184,7 +184,8 @@ def _is_person(text: NormalText, index: int) -> bool:
     before = text.tokens[index - 1].norm if index > 0 else ""
     if (word == "old" and before in {"year", "years"}) or (word == "one" and before == "little"):
         return True  # "my 10 year old", "the little one"
-    if (word == "yo" and before.isdigit()) or _AGED.fullmatch(word) \
+    # (every token of every text passes here: the regex only for a word that starts with a digit)
+    if (word == "yo" and before.isdigit()) or (word[:1].isdigit() and _AGED.fullmatch(word)) \
             or (word == "o" and before == "/" and index > 1 and text.tokens[index - 2].norm == "y"):
         # "my 12 yo", "our 13yo", "my 6 y/o" — but "58 yo woman, osteoporosis…" is the
         # writer describing themselves, as notes do.
