@@ -77,3 +77,19 @@ def test_weeks_of_pregnancy_said_of_a_partner_count_only_when_she_is_massaged():
     assert "abdomen" in for_her.avoid
     for_me = screen("my wife is 30 weeks pregnant and I'm stressed, my shoulders are tight")
     assert for_me.verdict == "ok"
+
+
+def test_a_lexicon_site_must_name_a_region_of_the_vocabulary(tmp_path):
+    from unknot.text.lexicon import LEXICON_FILE, LexiconError, load_lexicon
+
+    broken = tmp_path / "lexicon.yaml"
+    text = LEXICON_FILE.read_text(encoding="utf-8")
+    assert "\nsites:\n  jaw:" in text
+    broken.write_text(text.replace("\nsites:\n  jaw:", "\nsites:\n  jawline:", 1), encoding="utf-8")
+    with pytest.raises(LexiconError, match="sites.jawline: not a region"):
+        load_lexicon(broken)
+
+
+def test_a_site_word_places_a_problem_but_is_no_complaint():
+    # "teeth" is a site for the jaw, yet brushing one's teeth is not a jaw complaint.
+    assert "jaw" not in screen("it hurts to lift my arm to brush my teeth").regions
