@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -144,3 +145,24 @@ def test_a_lone_command_module_still_makes_a_group():
     done = run("plan", "--json", "--minutes", "3", "neck is stiff")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["total_seconds"] <= 180
+
+
+def test_a_command_skips_pydantics_plugin_search_and_still_validates():
+    # With plugins disabled (the commands' default), pydantic's plugin finder is not even
+    # imported (it imports `importlib.metadata`, 15–20 ms); models validate as before.
+    probe = ("import sys; sys.argv = ['unknot', 'plan', '--json', '--minutes', '2', 'neck is stiff']\n"
+             "from unknot.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print('importlib.metadata' in sys.modules, file=sys.stderr)")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "False"
+    assert json.loads(done.stdout)["total_seconds"] <= 120
+    # A user's own setting (plugins on, or only some off) keeps pydantic's real finder.
+    env["PYDANTIC_DISABLE_PLUGINS"] = "some_plugin"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "True"

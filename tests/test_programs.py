@@ -52,8 +52,9 @@ def test_a_kept_program_makes_the_same_regex(cache: Path):
     fresh = [programs.compile(p, f) for p, f in patterns]
     assert fresh == [re.compile(p, f) for p, f in patterns]
     programs.save()
-    assert list(cache.glob("regex-*.pickle"))
-    programs._known = None  # a new process: everything from the file
+    [folder] = cache.glob("regex-*")
+    assert len(list(folder.iterdir())) == len(patterns)  # a file for each
+    programs._known = None  # a new process: everything from the files
     kept = [programs.compile(p, f) for p, f in patterns]
     assert not programs._learnt  # nothing compiled again
     assert kept == fresh
@@ -65,14 +66,44 @@ def test_a_damaged_file_means_compiling_as_usual(cache: Path):
     pattern = r"\bsudden\w* (?P<what>headache|pain)\b"
     programs.compile(pattern)
     programs.save()
-    [kept] = cache.glob("regex-*.pickle")
+    [kept] = cache.glob("regex-*/*")
     kept.write_bytes(kept.read_bytes()[:-20])
     programs._known = None
     again = programs.compile(pattern)
     assert again == re.compile(pattern) and programs._learnt  # compiled, to be kept afresh
     assert again.search("a sudden headache").group("what") == "headache"
     programs.save()
-    assert programs._read()  # whole again
+    assert programs._read(programs._key(pattern, 0))  # whole again
+
+
+def test_a_command_reads_only_the_programs_it_needs(cache: Path):
+    patterns = [rf"\bword{n}\b" for n in range(5)]
+    for pattern in patterns:
+        programs.compile(pattern)
+    programs.save()
+    [folder] = cache.glob("regex-*")
+    (folder / programs._key(patterns[0], 0).hex()).unlink()  # one gone; the others kept
+    programs._known = None
+    assert programs.compile(patterns[1]) == re.compile(patterns[1])
+    assert not programs._learnt and list(programs._known) == [programs._key(patterns[1], 0)]
+    assert programs.compile(patterns[0]) == re.compile(patterns[0])
+    assert list(programs._learnt) == [programs._key(patterns[0], 0)]  # compiled, to keep
+
+
+def test_the_folder_keeps_the_most_recently_written(cache: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(programs, "_MOST_KEPT", 3)
+    for n in range(5):
+        programs.compile(rf"\bfirst{n}\b")
+    programs.save()
+    [folder] = cache.glob("regex-*")
+    assert len(list(folder.iterdir())) == 3
+    old = cache / "regex-0123.pickle"  # the one-file form of earlier versions
+    old.write_bytes(b"old")
+    programs.compile(r"\bsecond\b")
+    programs.save()
+    names = {p.name for p in folder.iterdir()}
+    assert len(names) == 3 and programs._key(r"\bsecond\b", 0).hex() in names
+    assert not old.exists()
 
 
 def test_a_refused_program_means_compiling_as_usual(cache: Path):
@@ -96,7 +127,8 @@ def test_a_command_keeps_its_regexes_for_the_next(tmp_path: Path):
     unknot = [str(Path(sys.executable).parent / "unknot"), "intake", "--json",
               "sudden worst headache of my life"]
     first = subprocess.run(unknot, env=env, capture_output=True, text=True, check=True).stdout
-    [kept] = (tmp_path / ".cache" / "unknot").glob("regex-*.pickle")
-    assert kept.read_bytes().startswith(programs._MAGIC)
+    [folder] = (tmp_path / ".cache" / "unknot").glob("regex-*")
+    kept = list(folder.iterdir())
+    assert kept and all(p.read_bytes().startswith(programs._MAGIC) for p in kept)
     second = subprocess.run(unknot, env=env, capture_output=True, text=True, check=True).stdout
     assert second == first and '"verdict": "urgent"' in first

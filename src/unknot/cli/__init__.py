@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import types
 
 from unknot.cli.app import app
 
@@ -32,8 +33,21 @@ def main() -> None:
         # builds its first validator: a tenth of a short command's start, for plugins
         # unknot does not use. (The server keeps them; a value set by the user stands.)
         os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+        if os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__":
+            _no_plugin_search()
     register(sys.argv)
     app()
+
+
+def _no_plugin_search() -> None:
+    """Pydantic's plugin finder, as it answers with every plugin disabled (no plugins),
+    without importing it: its module imports `importlib.metadata` (and with it the email
+    package) just to have the search at hand — another 15–20 ms of every command."""
+    name = "pydantic.plugin._loader"
+    if name not in sys.modules:
+        stand_in = types.ModuleType(name)
+        stand_in.get_plugins = tuple  # type: ignore[attr-defined] — `get_plugins()` → ()
+        sys.modules[name] = stand_in
 
 
 __all__ = ["COMMANDS", "app", "main"]

@@ -7,13 +7,16 @@ program the regex engine runs — is plain numbers, so it is kept in the cache
 folder beside the prepared data (`prepared.py`), and a later command that needs
 the same pattern loads its program instead of compiling it again.
 
-A pattern is found by a digest of its own text, so a changed rule simply has
-another key; the file's name holds the Python build and the regex engine's
-version, the only things a program depends on. Programs learnt in a process are
-added to the file when it exits (merged with what other processes added since).
-Anything wrong with the file, or a program the engine refuses, means compiling
-as usual: the regex is the same either way (tests/test_programs.py compares each
-one with a fresh compile, which compares the programs themselves).
+Each program is a file of its own, named by a digest of its pattern, in a folder
+whose name holds the Python build and the regex engine's version (the only things
+a program depends on): a command reads just the few programs its text needs, not
+every pattern ever compiled (one file of them all was 8 MB, read whole by every
+command: a fifth of `unknot plan`'s start). A changed rule simply has another key.
+Programs learnt in a process are written when it exits, each on its own, written
+beside and renamed, so a reader never sees half of one. Anything wrong with a
+file, or a program the engine refuses, means compiling as usual: the regex is the
+same either way (tests/test_programs.py compares each one with a fresh compile,
+which compares the programs themselves).
 """
 
 from __future__ import annotations
@@ -21,11 +24,10 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
+import marshal
 import os
-import pickle
 import re
 import sys
-import tempfile
 import zlib
 from array import array
 from pathlib import Path
@@ -39,56 +41,53 @@ except ImportError:  # pragma: no cover — another Python
 # A program: the flags, the code as 32-bit numbers, the groups and group names.
 Program = tuple[int, bytes, int, dict, tuple]
 
-_FORMAT = "unknot-regex-2"
-# About twice the shipped patterns (every command reads them all): past it, old programs go.
-_MOST_KEPT = 800
+_FORMAT = "unknot-regex-3"
+_MAGIC = b"unknot-regex-program-1\n"
+# About twice the shipped patterns: past it, the programs written longest ago go.
+_MOST_KEPT = 1600
 
-_known: dict[bytes, Program] | None = None  # read from the file on first use
-_learnt: dict[bytes, Program] = {}  # compiled in this process, not yet in the file
+_known: dict[bytes, Program] | None = None  # read from their files in this process
+_learnt: dict[bytes, Program] = {}  # compiled in this process, not yet in a file
 
 
 def _usable() -> bool:
     return _sre is not None and getattr(_sre, "CODESIZE", 0) == 4
 
 
-def _path() -> Path:
+def _folder() -> Path:
     from unknot import prepared
 
     build = f"{_FORMAT}\0{sys.version}\0{_sre.MAGIC}".encode()
-    return prepared.CACHE_DIR / f"regex-{hashlib.sha256(build).hexdigest()[:32]}.pickle"
+    return prepared.CACHE_DIR / f"regex-{hashlib.sha256(build).hexdigest()[:32]}"
 
 
-_MAGIC = b"unknot-regex-programs-1\n"
-
-
-def _read() -> dict[bytes, Program]:
-    """The programs kept, or none when the file is missing or damaged. (Checked with a
-    CRC rather than the prepared files' SHA-256: every command reads this file, and a
-    CRC of its few megabytes costs a tenth as much; it guards against damage, not
-    against someone who can write the user's cache folder anyway.)"""
+def _read(key: bytes) -> Program | None:
+    """The program kept for `key`, or None when its file is missing or damaged. (Checked
+    with a CRC: it guards against a torn or damaged file, not against someone who can
+    write the user's cache folder anyway.)"""
     try:
-        blob = _path().read_bytes()
+        blob = (_folder() / key.hex()).read_bytes()
         if not blob.startswith(_MAGIC):
-            return {}
+            return None
         checksum, payload = blob[len(_MAGIC):len(_MAGIC) + 4], blob[len(_MAGIC) + 4:]
         if zlib.crc32(payload).to_bytes(4, "big") != checksum:
-            return {}
-        found = pickle.loads(payload)
-    except Exception:  # noqa: BLE001 — missing or damaged: start afresh
-        return {}
-    return found if isinstance(found, dict) else {}
+            return None
+        found = marshal.loads(payload)
+    except Exception:  # noqa: BLE001 — missing or damaged: compile afresh
+        return None
+    return found if isinstance(found, tuple) and len(found) == 5 else None
 
 
-def _write(programs: dict[bytes, Program]) -> None:
-    path = _path()
-    payload = pickle.dumps(programs, protocol=pickle.HIGHEST_PROTOCOL)
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _write(folder: Path, key: bytes, program: Program) -> None:
+    import tempfile  # (only a command that compiled something writes)
+
+    payload = marshal.dumps(program)
     # Written beside, then renamed: a reader never sees half a file.
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=key.hex(), suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(_MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
-        os.replace(temporary, path)
+        os.replace(temporary, folder / key.hex())
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -105,9 +104,13 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 — 
     if not _usable() or flags & re.DEBUG:
         return re.compile(pattern, flags)
     if _known is None:
-        _known = _read()
+        _known = {}
     key = _key(pattern, flags)
     program = _known.get(key) or _learnt.get(key)
+    if program is None:
+        program = _read(key)
+        if program is not None:
+            _known[key] = program
     if program is not None:
         flags, code, groups, groupindex, indexgroup = program
         with contextlib.suppress(Exception):  # refused: compile it as usual below
@@ -139,18 +142,43 @@ def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], Program | None]
 
 
 def save() -> None:
-    """Add the programs compiled in this process to the file (at exit; safe to call twice)."""
+    """Write the programs compiled in this process, each to its file (at exit; safe to call
+    twice). When the folder holds more than `_MOST_KEPT`, those written longest ago go."""
     if not _learnt:
         return
-    programs = _read()
-    if len(programs) + len(_learnt) > _MOST_KEPT:
-        programs = {}
-    programs.update(_learnt)
+    folder = _folder()
     with contextlib.suppress(OSError, ValueError):
-        _write(programs)
+        folder.mkdir(parents=True, exist_ok=True)
+        for key, program in _learnt.items():
+            _write(folder, key, program)
+        _forget_oldest(folder)
+        _forget_single_file(folder.parent)
     if _known is not None:
         _known.update(_learnt)
     _learnt.clear()
+
+
+def _forget_oldest(folder: Path) -> None:
+    entries = list(os.scandir(folder))
+    if len(entries) <= _MOST_KEPT:
+        return
+    for entry in sorted(entries, key=_written)[:len(entries) - _MOST_KEPT]:
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+
+
+def _written(entry: os.DirEntry) -> float:
+    try:
+        return entry.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _forget_single_file(cache: Path) -> None:
+    """The one-file form of earlier versions (every program in one pickle): no longer read."""
+    for old in cache.glob("regex-*.pickle"):
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 class Lazy:
