@@ -70,9 +70,10 @@ _CARE = Lazy(
     rf"|\b(?:i am|i have been) (?:his|her|(?:my|our) (?:{_PEOPLE_ALT})) carer\b"
     rf"|\bi (?:look|looking|am looking) after {_SOMEONE}\b|\bi (?:care|am caring) for {_SOMEONE}\b"
     rf"|\bi am (?:helping|here to help|trying to help) (?:him|her|(?:my|our) (?:{_PEOPLE_ALT}))\b")
-# The writer speaks of their own body or state: "my neck", "I have", "killing me".
+# The writer speaks of their own body or state: "my neck", "I have", "killing me" — not
+# "my 15-year-old" (a hyphen between the words of an age is read past).
 _OWN_COMPLAINT = Lazy(
-    rf"\bmy (?!(?:\w+ ){{0,3}}?(?:{_PEOPLE_ALT}|old|yo|o)\b|\d{{1,2}}(?:yo|yrs?)\b)\w+"
+    rf"\bmy (?!(?:\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|old|yo|o)\b|\d{{1,2}}(?:yo|yrs?)\b)\w+"
     rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just)\b"
     rf"|\b(?:killing|hurting|bothering|giving|driving) me\b"
     rf"|\bmine\b|\bmyself\b")
@@ -168,8 +169,11 @@ def _person_at(text: NormalText, index: int) -> str | None:
     if word in FIRST_PERSON:
         # "my brother": the person is the brother, not the writer.
         # "my elderly dad", "my 80 year old dad": the person may come a few words on.
+        # ("my 15-year-old" is six tokens: with an age after "my", look that far.)
+        reach = 6 if index + 1 < len(text.tokens) and text.tokens[index + 1].norm[:1].isdigit() \
+            else 4
         if word == "my" and any(_is_person(text, i)
-                                for i in range(index + 1, min(index + 4, len(text.tokens)))):
+                                for i in range(index + 1, min(index + reach, len(text.tokens)))):
             return "third"
         return "writer"
     if word in THIRD_PRONOUNS:
@@ -184,6 +188,10 @@ def _is_person(text: NormalText, index: int) -> bool:
     before = text.tokens[index - 1].norm if index > 0 else ""
     if (word == "old" and before in {"year", "years"}) or (word == "one" and before == "little"):
         return True  # "my 10 year old", "the little one"
+    if word == "old" and before == "-" and index > 4 and text.tokens[index - 2].norm in {
+            "year", "years"}:
+        # "my 15-year-old" — but "I'm a 37-year-old solicitor" is the writer.
+        return text.tokens[index - 5].norm in {"my", "our", "his", "her", "their"}
     # (every token of every text passes here: the regex only for a word that starts with a digit)
     if (word == "yo" and before.isdigit()) or (word[:1].isdigit() and _AGED.fullmatch(word)) \
             or (word == "o" and before == "/" and index > 1 and text.tokens[index - 2].norm == "y"):
@@ -282,6 +290,8 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
     rubbed my back and it is worse" is the writer's, "my son twisted his knee" the son's.
     """
     start = _sentence_start(text, hit.first)
+    if _names_a_job(text, hit):
+        return "other"  # "a sepsis nurse", "a stroke call", "oncology pharmacist here"
     if _ME_TOO.search(" ".join(t.norm for t in text.tokens[start:_sentence_end(text, hit.last) + 1])):
         return "writer"  # "Dad's on warfarin, and so am I now": the writer's finding too
     # A person named in the hit's own first clause ("rubbed my back", "hit his head")
@@ -308,6 +318,31 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             return "other"
         return "other"
     return "subject" if subject == "someone_else" else "writer"
+
+
+# A finding's words that name someone's work rather than a body: "I'm a sepsis nurse",
+# "three arrests and a stroke call", "overdose prevention outreach", "oncology pharmacist".
+_JOB_NOUNS = frozenset({
+    "nurse", "nurses", "nursing", "doctor", "doctors", "registrar", "consultant", "consultants",
+    "pharmacist", "pharmacists", "specialist", "specialists", "physician", "surgeon", "surgeons",
+    "ward", "wards", "unit", "units", "team", "teams", "clinic", "clinics", "department",
+    "call", "calls", "callout", "callouts", "outreach", "prevention", "service", "services",
+    "helpline", "charity", "charities", "awareness", "campaign", "research", "researcher",
+    "researchers", "training", "course", "courses", "rota", "rotas", "coordinator", "lead",
+    "worker", "workers", "practitioner", "practitioners", "educator", "trials", "trial", "doses", "dosing",
+    "rounds"})
+_POSSESSIVES = frozenset({"my", "our", "her", "his", "their", "your"})
+
+
+def _names_a_job(text: NormalText, hit: Hit) -> bool:
+    """The hit is a job's or a service's name ("a stroke nurse"), not what someone has: the
+    word after it is a job, team or service, and no "my" or "her" before it owns it ("my
+    cancer nurse" tells of the writer's cancer)."""
+    after = hit.last + 1
+    if after >= len(text.tokens) or text.tokens[after].norm not in _JOB_NOUNS:
+        return False
+    before = hit.first - 1
+    return before < 0 or text.tokens[before].norm not in _POSSESSIVES
 
 
 # Words that turn from one time to another inside a sentence: "years ago, but now…".
