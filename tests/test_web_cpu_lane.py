@@ -8,9 +8,18 @@ import asyncio
 import threading
 import time
 
+from concurrent.futures import ThreadPoolExecutor
+
 from unknot.web.api.cpu import CPU_THREADS, run_cpu
 from unknot.web.api.plans import PLAN_MEMO, plan_json
 from unknot.web.schemas import PlanBody
+
+
+def _run(coroutine):
+    """`asyncio.run` on a thread of its own: a browser test earlier in this worker may keep
+    Playwright's event loop running on the main thread for the whole session."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result(timeout=60)
 
 
 def test_cpu_work_runs_one_at_a_time_in_a_thread_while_the_loop_stays_free() -> None:
@@ -43,7 +52,7 @@ def test_cpu_work_runs_one_at_a_time_in_a_thread_while_the_loop_stays_free() -> 
         return threading.get_ident(), await asyncio.gather(*work)
 
     PLAN_MEMO.clear()
-    loop_thread, answers = asyncio.run(main())
+    loop_thread, answers = _run(main())
     assert CPU_THREADS == 1 and most == 1
     assert loop_thread not in threads
     assert len(set(answers)) == 6 and all(a.startswith(b"{") for a in answers)
@@ -55,5 +64,5 @@ def test_each_event_loop_has_its_own_lane() -> None:
     async def several() -> list[int]:
         return list(await asyncio.gather(*(run_cpu(pow, n, 2) for n in range(4))))
 
-    assert asyncio.run(several()) == [0, 1, 4, 9]
-    assert asyncio.run(several()) == [0, 1, 4, 9]
+    assert _run(several()) == [0, 1, 4, 9]
+    assert _run(several()) == [0, 1, 4, 9]
