@@ -207,3 +207,18 @@ def test_a_hyphenated_age_after_my_is_the_person_massaged():
 def test_a_knee_or_hip_replacement_leaves_the_calves_out():
     result = screen("had my hip replaced five weeks ago, shoulders tight from the crutches")
     assert result.verdict == "caution" and {"calves", "hips"} <= set(result.avoid)
+
+
+@pytest.mark.parametrize("text", [
+    "my headache went from nothing to 10/10 within seconds when I lifted the box",
+    "headache: 0 to 10/10 in a couple of seconds during sex, still there",
+])
+def test_a_pain_score_written_10_10_in_a_sudden_headache_is_an_emergency(text):
+    assert screen(text).verdict == "urgent"
+
+
+def test_menopausal_night_sweats_under_care_are_not_a_red_flag():
+    assert screen("perimenopause night sweats most weeks, on HRT from my GP, weight steady, "
+                  "want to sleep better").verdict not in ("urgent", "see_doctor")
+    assert screen("drenching night sweats for a month and my jeans are loose").verdict \
+        == "see_doctor"

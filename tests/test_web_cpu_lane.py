@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-
 from concurrent.futures import ThreadPoolExecutor
 
 from unknot.web.api.cpu import CPU_THREADS, run_cpu

@@ -24,7 +24,10 @@ from unknot.text import prefilter, programs
 from unknot.text.normal import NormalText
 from unknot.text.prefilter import Need, Prefilter
 
-_WORD = r"[a-z0-9'/.,-]"
+# What a gap may skip: words, numbers and the punctuation inside a clause or between clauses
+# ("headache: went from 0 to 10/10 in seconds" — a colon introduces what follows, as a
+# comma does).
+_WORD = r"[a-z0-9'/.,:-]"
 _DEFAULT_GAP = 4
 
 
