@@ -222,3 +222,20 @@ def test_menopausal_night_sweats_under_care_are_not_a_red_flag():
                   "want to sleep better").verdict not in ("urgent", "see_doctor")
     assert screen("drenching night sweats for a month and my jeans are loose").verdict \
         == "see_doctor"
+
+
+@pytest.mark.parametrize("text", [
+    "paramedic here, two cardiac arrests and three fits on the job tonight, I need to unwind",
+    "registrar on call, caseload was all strokes and bleeds, my shoulders are up by my ears",
+])
+def test_illnesses_counted_as_the_cases_of_a_job_are_nobodys_body(text):
+    assert screen(text).verdict not in ("urgent", "see_doctor")
+
+
+@pytest.mark.parametrize("text", [
+    "nurse here, had two seizures on my shift last night, neck sore",
+    "I'm a doctor with seizures, last one yesterday, neck is stiff",
+    "after my knee surgery clots were found in my calf",
+])
+def test_a_clinicians_own_illness_is_still_theirs(text):
+    assert screen(text).verdict in ("urgent", "see_doctor")

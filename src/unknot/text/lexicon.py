@@ -117,6 +117,8 @@ class Lexicon:
     misspellings: dict[str, str]
     vocabulary: set[str] = field(default_factory=set)
     idioms: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # Medicine names as dictation writes them, by sound key (`sounds.py`).
+    sound_alike: dict[str, str] = field(default_factory=dict)
     # Words that place a local problem in a region without making it a complaint:
     # "a tooth out" leaves the jaw alone, but brushing one's teeth is no jaw complaint.
     sites: dict[str, LazyRegex] = field(default_factory=dict)
@@ -144,6 +146,16 @@ class Lexicon:
         if key not in near:
             near[key] = [w for w in self._target_list if abs(len(w) - size) <= limit]
         return near[key]
+
+    def heard_names(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """Medicine names written as the words they sound like (`sounds.heard_as`)."""
+        if not self.sound_alike:
+            return []
+        from unknot.text.sounds import heard_as
+
+        english = known_english()
+        return heard_as(words, self.sound_alike,
+                        lambda w: len(w) < 4 or w in english or w in self.vocabulary)
 
     def correct(self, word: str) -> str | None:
         """A mended spelling for `word`, or None when it is fine or beyond repair."""
@@ -226,8 +238,14 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
             vocabulary |= words_of(pattern)
     misspellings = {str(k): str(v) for k, v in (raw.get("misspellings") or {}).items()}
     idioms = {tuple(str(k).split()): str(v) for k, v in (raw.get("idioms") or {}).items()}
+    from unknot.text.sounds import sound_table
+
+    names = raw.get("sound_alike") or []
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.isalpha() for n in names):
+        raise LexiconError(f"{path.name}: sound_alike: a list of single words (medicine names)")
     return Lexicon(compiler=compiler, regions=regions, goals=goals, misspellings=misspellings,
-                   vocabulary=vocabulary, idioms=idioms, sites=sites)
+                   vocabulary=vocabulary, idioms=idioms, sites=sites,
+                   sound_alike=sound_table(names))
 
 
 @lru_cache(maxsize=1)

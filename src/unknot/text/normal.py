@@ -148,6 +148,22 @@ class NormalText:
         return self.original[self.tokens[first].start:self.tokens[last].end]
 
 
+def _join_heard(tokens: list[Token], heard: Callable[[list[str]], list[tuple[int, int, str]]]
+                ) -> list[Token]:
+    """Each run of words that is a medicine name heard by dictation, as that one name."""
+    found = heard([token.norm for token in tokens])
+    if not found:
+        return tokens
+    out: list[Token] = []
+    index = 0
+    for first, end, name in found:
+        out.extend(tokens[index:first])
+        out.append(Token(name, tokens[first].start, tokens[end - 1].end, corrected=True))
+        index = end
+    out.extend(tokens[index:])
+    return out
+
+
 def _merge(tokens: list[Token], idioms: dict[tuple[str, ...], str]) -> list[Token]:
     """Fold idioms into one token ("hay fever" → "hayfever") so no rule mistakes them."""
     by_first = _idioms_by_first_word(idioms)
@@ -189,10 +205,15 @@ def _idioms_by_first_word(idioms: dict[tuple[str, ...], str]
 
 
 def normalise(text: str, correct: Callable[[str], str | None] | None = None,
-              idioms: dict[tuple[str, ...], str] | None = None) -> NormalText:
+              idioms: dict[tuple[str, ...], str] | None = None,
+              heard: Callable[[list[str]], list[tuple[int, int, str]]] | None = None
+              ) -> NormalText:
     """Tokenise `text`; `correct(word)` may return a mended spelling for unknown words;
-    `idioms` are word sequences that mean something else together ("hay fever")."""
+    `idioms` are word sequences that mean something else together ("hay fever"); `heard`
+    finds medicine names dictation wrote as several words ("a pick saban")."""
     tokens = _split(text)
+    if heard is not None:
+        tokens = _join_heard(tokens, heard)
     if correct is not None:
         mended = []
         for token in tokens:

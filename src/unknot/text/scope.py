@@ -290,8 +290,8 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
     rubbed my back and it is worse" is the writer's, "my son twisted his knee" the son's.
     """
     start = _sentence_start(text, hit.first)
-    if _names_a_job(text, hit):
-        return "other"  # "a sepsis nurse", "a stroke call", "oncology pharmacist here"
+    if _names_a_job(text, hit) or _cases_at_work(text, hit):
+        return "other"  # "a sepsis nurse", "a stroke call", "clinic was all strokes"
     if _ME_TOO.search(" ".join(t.norm for t in text.tokens[start:_sentence_end(text, hit.last) + 1])):
         return "writer"  # "Dad's on warfarin, and so am I now": the writer's finding too
     # A person named in the hit's own first clause ("rubbed my back", "hit his head")
@@ -343,6 +343,36 @@ def _names_a_job(text: NormalText, hit: Hit) -> bool:
         return False
     before = hit.first - 1
     return before < 0 or text.tokens[before].norm not in _POSSESSIVES
+
+
+# Illnesses counted as the cases of someone's work: "clinic was back-to-back strokes and
+# seizures", "building surgery rotas, aneurysms, clots, the lot".
+_CASE_NOUNS = frozenset({"strokes", "seizures", "fits", "clots", "aneurysms", "arrests",
+                         "overdoses", "bleeds", "fractures", "tumours", "tumors", "cancers",
+                         "infections", "attacks", "emergencies"})
+_WORK_FRAMES = frozenset({"shift", "shifts", "rota", "rotas", "caseload", "triage", "job",
+                          "calls", "registrar", "registrars", "paramedic", "paramedics",
+                          "nurse", "nurses", "doctor", "doctors", "consultant", "locum"})
+# Between the work and the cases, any of these makes the cases the writer's own ("nurse
+# here, had two seizures on shift").
+_LIVED = frozenset({"i", "my", "me", "mine", "myself", "had", "have", "having", "got", "get",
+                    "getting", "suffered", "suffer", "suffering", "felt", "feel", "feeling",
+                    "been", "am", "keep", "kept", "with", "diagnosed", "from", "since"})
+
+
+def _cases_at_work(text: NormalText, hit: Hit) -> bool:
+    """The hit is a plural of cases ("seizures") told after a word of clinical work ("clinic
+    was…") with nothing between that makes them the writer's own."""
+    if text.tokens[hit.last].norm not in _CASE_NOUNS:
+        return False
+    start = _sentence_start(text, hit.first)
+    for index in range(hit.first - 1, start - 1, -1):
+        word = text.tokens[index].norm
+        if word in _LIVED:
+            return False
+        if word in _WORK_FRAMES:
+            return True
+    return False
 
 
 # Words that turn from one time to another inside a sentence: "years ago, but now…".
