@@ -69,7 +69,11 @@ _CARE = Lazy(
     rf"(?:my|our) (?:{_PEOPLE_ALT})\b"
     rf"|\b(?:i am|i have been) (?:his|her|(?:my|our) (?:{_PEOPLE_ALT})) carer\b"
     rf"|\bi (?:look|looking|am looking) after {_SOMEONE}\b|\bi (?:care|am caring) for {_SOMEONE}\b"
-    rf"|\bi am (?:helping|here to help|trying to help) (?:him|her|(?:my|our) (?:{_PEOPLE_ALT}))\b")
+    rf"|\bi am (?:helping|here to help|trying to help) (?:him|her|(?:my|our) (?:{_PEOPLE_ALT}))\b"
+    # "I want to help her relax", "help him calm down", "be with her, maybe rub her feet".
+    rf"|\b(?:help|helping|helped) (?:him|her|them|(?:my|our) (?:{_PEOPLE_ALT})) (?:to )?"
+    rf"(?:relax|unwind|calm down|calm|settle|sleep|chill|feel better|de-stress|destress)\b"
+    rf"|\b(?:a|some) (?:\w+ ){{0,2}}?(?:massage|rub|routine) (?:\w+ ){{0,2}}?with (?:him|her|them)\b")
 # The writer speaks of their own body or state: "my neck", "I have", "killing me" — not
 # "my 15-year-old" (a hyphen between the words of an age is read past).
 _OWN_COMPLAINT = Lazy(
@@ -100,8 +104,8 @@ _LONG_AGO = Lazy(
     r"|\byears ago\b|\bdecades ago\b|\blong ago\b|\bages ago\b|\blong time ago\b|\byears back\b"
     r"|\bas a (?:child|kid|teen|teenager|boy|girl|baby|student)\b|\bin my (?:teens|twenties|youth)\b"
     r"|\bwhen i was (?:young|younger|little|small|a kid|a child|a teenager|at school|a student|"
-    r"\d+)\b|\bat school\b|\bin the (?:nineties|eighties|seventies|90s|80s|70s)\b"
-    r"|\bfine (?:for|ever) (?:years|decades)\b"
+    r"\d+)\b|\bback at school\b|\bin the (?:nineties|eighties|seventies|90s|80s|70s)\b"
+    r"|\bfine (?:for|ever) (?:\d+ |many |several |so many )?(?:years|decades)\b"
     r"|\b\d+ years in remission\b")
 # Resolved: it happened and it is over.
 _RESOLVED = Lazy(
@@ -269,6 +273,10 @@ _NOT_SUBJECT_BEFORE = frozenset({"to", "with", "at", "for", "from", "about", "of
                                  "had", "delivered"})
 
 
+# "texted me", "told me": the writer only hears what the sentence reports.
+_TOLD = frozenset({"texted", "told", "messaged", "sent", "asked", "called", "rang", "wrote",
+                   "emailed", "showed", "phoned", "whatsapped", "snapchatted", "tells", "texts",
+                   "messages"})
 _ME_TOO = Lazy(r"\b(?:so am i|so do i|so have i|me too|as am i|as do i|we both|both of us)\b")
 _CLAUSE_ENDS = frozenset({",", "-", ";", ":", "but", "though", "although", "whereas", "while"})
 
@@ -309,6 +317,9 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
                 and _is_object(text, index):
             continue
+        if person == "writer" and text.tokens[index].norm == "me" and index > 0 \
+                and text.tokens[index - 1].norm in _TOLD:
+            continue  # "my daughter texted me 'sorry for everything'": her words, not mine
         if person == "writer" or text.tokens[index].norm in {"everyone", "family"}:
             return "writer"  # "everyone in our flat": the writer too
         if subject == "someone_else":
