@@ -277,7 +277,8 @@ _NOT_SUBJECT_BEFORE = frozenset({"to", "with", "at", "for", "from", "about", "of
 _TOLD = frozenset({"texted", "told", "messaged", "sent", "asked", "called", "rang", "wrote",
                    "emailed", "showed", "phoned", "whatsapped", "snapchatted", "tells", "texts",
                    "messages"})
-_ME_TOO = Lazy(r"\b(?:so am i|so do i|so have i|me too|as am i|as do i|we both|both of us)\b")
+_ME_TOO = Lazy(r"\b(?:so am i|so do i|so have i|me too|as am i|as do i|we both|both of us"
+               r"|i (?:have )?(?:got|caught) (?:them|it) too|i have (?:them|it) too|i am on it too)\b")
 _CLAUSE_ENDS = frozenset({",", "-", ";", ":", "but", "though", "although", "whereas", "while"})
 
 
@@ -358,12 +359,16 @@ def _names_a_job(text: NormalText, hit: Hit) -> bool:
 
 # Illnesses counted as the cases of someone's work: "clinic was back-to-back strokes and
 # seizures", "building surgery rotas, aneurysms, clots, the lot".
-_CASE_NOUNS = frozenset({"strokes", "seizures", "fits", "clots", "aneurysms", "arrests",
+_CASE_NOUNS = frozenset({"strokes", "seizures", "fits", "clots", "aneurysms", "arrests", "abscesses",
                          "overdoses", "bleeds", "fractures", "tumours", "tumors", "cancers",
                          "infections", "attacks", "emergencies"})
 _WORK_FRAMES = frozenset({"shift", "shifts", "rota", "rotas", "caseload", "triage", "job",
                           "calls", "registrar", "registrars", "paramedic", "paramedics",
-                          "nurse", "nurses", "doctor", "doctors", "consultant", "locum"})
+                          "nurse", "nurses", "doctor", "doctors", "consultant", "locum", "dentist",
+                          "dentists", "hygienist", "optician", "optometrist", "pharmacist"})
+# A plural of cases right after one of these is work, not a body: "draining abscesses".
+_WORK_VERBS = frozenset({"draining", "drain", "treating", "treat", "treats", "triaging", "triage",
+                         "assessing", "managing", "about", "diagnosing", "reviewing"})
 # Between the work and the cases, any of these makes the cases the writer's own ("nurse
 # here, had two seizures on shift").
 _LIVED = frozenset({"i", "my", "me", "mine", "myself", "had", "have", "having", "got", "get",
@@ -376,6 +381,8 @@ def _cases_at_work(text: NormalText, hit: Hit) -> bool:
     was…") with nothing between that makes them the writer's own."""
     if text.tokens[hit.last].norm not in _CASE_NOUNS:
         return False
+    if hit.first > 0 and text.tokens[hit.first - 1].norm in _WORK_VERBS:
+        return True  # "draining abscesses", "ask me anything about abscesses"
     start = _sentence_start(text, hit.first)
     for index in range(hit.first - 1, start - 1, -1):
         word = text.tokens[index].norm
