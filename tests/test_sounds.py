@@ -63,3 +63,17 @@ def test_a_sound_alike_entry_that_is_not_one_word_is_refused(tmp_path: Path):
     bad.write_text(yaml.safe_dump(raw), encoding="utf-8")
     with pytest.raises(LexiconError, match="sound_alike"):
         load_lexicon(bad)
+
+
+def test_a_capitals_entry_must_be_a_word_and_its_meaning(tmp_path: Path):
+    raw = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    raw["capitals"] = {"HA": ""}
+    bad = tmp_path / "lexicon.yaml"
+    bad.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    with pytest.raises(LexiconError, match="capitals"):
+        load_lexicon(bad)
+
+
+def test_an_abbreviation_in_capitals_is_read_only_as_typed():
+    assert "head" in screen("HA all day").regions
+    assert "head" not in screen("ha all day, my neck is stiff").regions

@@ -212,7 +212,8 @@ def screen(text: str | None, answers: Answers | None = None,
         raise TextTooLong(len(raw))
     answered = dict(answers.questions) if answers is not None else {}
     check_answer_ids(questions, answered)
-    main = normalise(raw, lexicon.correct, lexicon.idioms, lexicon.heard_names)
+    main = normalise(raw, lexicon.correct, lexicon.idioms, lexicon.heard_names,
+                     lexicon.capitals)
     answer_texts = []
     if answers is not None:
         for label, values in (("conditions", answers.conditions),
@@ -220,7 +221,8 @@ def screen(text: str | None, answers: Answers | None = None,
                               ("injury", [answers.injury] if answers.injury else [])):
             for value in values:
                 answer_texts.append(normalise(f"{label}: {value}", lexicon.correct,
-                                              lexicon.idioms, lexicon.heard_names))
+                                              lexicon.idioms, lexicon.heard_names,
+                                              lexicon.capitals))
     subject = (answers.subject if answers is not None and answers.subject
                else subject_of(main))
     facts = extract_facts(raw, answers, subject)

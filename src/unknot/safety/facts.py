@@ -27,6 +27,8 @@ _AGE_PATTERNS = [
     Lazy(r"\b(?:i am|i'm|im) (?:over|older than|past|above) (\d{2})\b"),
     Lazy(r"(?:^|[,.;] ?)(?:over|aged over) (\d{2})(?= and|,| years|\.|$)"),
     Lazy(r"^(\d{2}) ?(?:,|and|here|yo\b)"),
+    # A terse message that ends with the age: "jaw hurts chewing, temples tender, 71".
+    Lazy(r",\s*(1[6-9]|[2-9]\d)\s*[.!]?\s*$"),
     # A clinical note: "67F", "client 50M", "pt 74 f".
     Lazy(r"(?:^|\b(?:client|pt|patient|mrs|mr|ms)\s*,?\s*)(\d{2})\s?[mf]\b"),
     # A carer's "Grandma (83)", "Mum is 68", "my dad, 74,": the age of the person massaged.
@@ -65,6 +67,8 @@ _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|
                              # "32 weeks and my left leg…", "33 weeks, hips ache": opening a message,
                              # weeks alone are how far along someone is, not how long it has hurt.
                        r"|^\W*(1[2-9]|[23]\d|4[0-2])\s*(?:weeks?|wks?)\s*(?:,|and\b|&|\+|now\b|-|–|:)"
+                             # "34wks HA + blurry": the abbreviation opening a message.
+                       r"|^\W*(1[2-9]|[23]\d|4[0-2])\s*wks?\b(?!\s*(?:ago|of|off|later|back|since))"
                        r"(?!\s*(?:still|of|later|on|in|since|after)\b)")
 # "My partner is 36 weeks", "she's 30 weeks": how far along the person massaged is, counted
 # only when the routine is for someone else (a partner's pregnancy is not the writer's).

@@ -117,6 +117,8 @@ class Lexicon:
     misspellings: dict[str, str]
     vocabulary: set[str] = field(default_factory=set)
     idioms: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # Abbreviations that mean one thing only in capitals ("HA": headache), as typed.
+    capitals: dict[str, str] = field(default_factory=dict)
     # Medicine names as dictation writes them, by sound key (`sounds.py`).
     sound_alike: dict[str, str] = field(default_factory=dict)
     # Words that place a local problem in a region without making it a complaint:
@@ -240,12 +242,18 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     idioms = {tuple(str(k).split()): str(v) for k, v in (raw.get("idioms") or {}).items()}
     from unknot.text.sounds import sound_table
 
+    capitals = raw.get("capitals") or {}
+    if not isinstance(capitals, dict) or not all(
+            isinstance(k, str) and k.isalpha() and isinstance(v, str) and v
+            for k, v in capitals.items()):
+        raise LexiconError(f"{path.name}: capitals: a mapping of words in capitals to their "
+                           f"meaning, e.g. HA: headache")
     names = raw.get("sound_alike") or []
     if not isinstance(names, list) or not all(isinstance(n, str) and n.isalpha() for n in names):
         raise LexiconError(f"{path.name}: sound_alike: a list of single words (medicine names)")
     return Lexicon(compiler=compiler, regions=regions, goals=goals, misspellings=misspellings,
                    vocabulary=vocabulary, idioms=idioms, sites=sites,
-                   sound_alike=sound_table(names))
+                   sound_alike=sound_table(names), capitals=dict(capitals))
 
 
 @lru_cache(maxsize=1)

@@ -148,6 +148,19 @@ class NormalText:
         return self.original[self.tokens[first].start:self.tokens[last].end]
 
 
+def _expand_capitals(text: str, tokens: list[Token], capitals: dict[str, str]) -> list[Token]:
+    """Each word typed as one of `capitals` ("HA"), as its meaning ("headache")."""
+    out: list[Token] = []
+    for token in tokens:
+        meaning = capitals.get(text[token.start:token.end])
+        if meaning is None:
+            out.append(token)
+        else:
+            out.extend(Token(part, token.start, token.end, corrected=True)
+                       for part in meaning.split())
+    return out
+
+
 def _join_heard(tokens: list[Token], heard: Callable[[list[str]], list[tuple[int, int, str]]]
                 ) -> list[Token]:
     """Each run of words that is a medicine name heard by dictation, as that one name."""
@@ -206,12 +219,15 @@ def _idioms_by_first_word(idioms: dict[tuple[str, ...], str]
 
 def normalise(text: str, correct: Callable[[str], str | None] | None = None,
               idioms: dict[tuple[str, ...], str] | None = None,
-              heard: Callable[[list[str]], list[tuple[int, int, str]]] | None = None
-              ) -> NormalText:
+              heard: Callable[[list[str]], list[tuple[int, int, str]]] | None = None,
+              capitals: dict[str, str] | None = None) -> NormalText:
     """Tokenise `text`; `correct(word)` may return a mended spelling for unknown words;
     `idioms` are word sequences that mean something else together ("hay fever"); `heard`
-    finds medicine names dictation wrote as several words ("a pick saban")."""
+    finds medicine names dictation wrote as several words ("a pick saban"); `capitals` are
+    abbreviations read only as typed in capitals ("HA": headache)."""
     tokens = _split(text)
+    if capitals:
+        tokens = _expand_capitals(text, tokens, capitals)
     if heard is not None:
         tokens = _join_heard(tokens, heard)
     if correct is not None:

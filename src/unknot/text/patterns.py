@@ -26,8 +26,8 @@ from unknot.text.prefilter import Need, Prefilter
 
 # What a gap may skip: words, numbers and the punctuation inside a clause or between clauses
 # ("headache: went from 0 to 10/10 in seconds" — a colon introduces what follows, as a
-# comma does).
-_WORD = r"[a-z0-9'/.,:-]"
+# comma does; "HA + blurry" — a plus or an ampersand joins, as "and" does).
+_WORD = r"[a-z0-9'/.,:+&-]"
 _DEFAULT_GAP = 4
 
 

@@ -40,6 +40,7 @@ PEOPLE = frozenset({
     "mate", "neighbour", "neighbor", "colleague", "coworker", "boss", "manager", "flatmate",
     "roommate", "housemate", "client", "patient", "parents", "in-law", "stepdad", "stepmum",
     "stepmom", "guy", "woman", "man", "lady", "girl", "boy", "everyone", "family",
+    "bro", "sis", "gf", "bf", "bestie", "hubs", "wifey",
     # not "baby": "had my baby ten days ago" is the writer's own news
 })
 THIRD_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -70,6 +71,11 @@ _CARE = Lazy(
     rf"|\b(?:i am|i have been) (?:his|her|(?:my|our) (?:{_PEOPLE_ALT})) carer\b"
     rf"|\bi (?:look|looking|am looking) after {_SOMEONE}\b|\bi (?:care|am caring) for {_SOMEONE}\b"
     rf"|\bi am (?:helping|here to help|trying to help) (?:him|her|(?:my|our) (?:{_PEOPLE_ALT}))\b"
+    # "I'm giving him juice": the writer is caring for him.
+    rf"|\b(?:giving|gave|give|trying to give) (?:him|her|them) (?:\w+ ){{0,2}}?(?:juice|water|sugar|"
+    rf"sweets|tablets|pills|medicine|medication|drink|food|insulin|inhaler)\b"
+    rf"|\b(?:juice|water|sugar|sweets|tablets|pills|medicine|medication|drink|food|insulin) (?:\w+ ){{0,3}}?"
+    rf"(?:giving|give|gave|gives) (?:him|her|them)\b"
     # "I want to help her relax", "help him calm down", "be with her, maybe rub her feet".
     rf"|\b(?:help|helping|helped) (?:him|her|them|(?:my|our) (?:{_PEOPLE_ALT})) (?:to )?"
     rf"(?:relax|unwind|calm down|calm|settle|sleep|chill|feel better|de-stress|destress)\b"
