@@ -327,8 +327,11 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
         if person == "writer" and text.tokens[index].norm == "me" and index > 0 \
                 and text.tokens[index - 1].norm in _TOLD:
             continue  # "my daughter texted me 'sorry for everything'": her words, not mine
-        if person == "writer" or text.tokens[index].norm in {"everyone", "family"}:
-            return "writer"  # "everyone in our flat": the writer too
+        if text.tokens[index].norm in {"everyone", "family"}:
+            # "the whole family is itching": the writer, and the person massaged too.
+            return "subject" if subject == "someone_else" else "writer"
+        if person == "writer":
+            return "writer"
         if subject == "someone_else":
             word = text.tokens[index].norm
             if word in THIRD_PRONOUNS or word in _massaged_names(text):
