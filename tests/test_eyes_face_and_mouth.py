@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.labelled import flag_ids
 from unknot.intake.screen import screen
-
-
-def _ids(result) -> set[str]:
-    return {flag.id for flag in result.red_flags}
 
 
 @pytest.mark.parametrize("text", [
@@ -28,7 +25,7 @@ def test_sight_lost_in_one_eye_is_an_emergency_even_when_it_came_back(text):
 def test_a_shower_of_floaters_with_a_shadow_is_an_emergency():
     result = screen("suddenly hundreds of floaters in my right eye and a grey curtain over "
                     "the top of my vision")
-    assert result.verdict == "urgent" and "general.retina-coming-away" in _ids(result)
+    assert result.verdict == "urgent" and "general.retina-coming-away" in flag_ids(result)
 
 
 def test_a_red_painful_eye_with_haloes_is_an_emergency_and_without_them_needs_a_doctor():
@@ -36,7 +33,7 @@ def test_a_red_painful_eye_with_haloes_is_an_emergency_and_without_them_needs_a_
                   "lamps and I feel sick").verdict == "urgent"
     result = screen("contact lens wearer, left eye red and really painful, light hurts it")
     # (an older rule reads a red, painful eye as urgent: stricter, never less)
-    assert result.verdict in ("see_doctor", "urgent") and "general.eye-red-painful" in _ids(result)
+    assert result.verdict in ("see_doctor", "urgent") and "general.eye-red-painful" in flag_ids(result)
     assert screen("eyes red and sore from hay fever, temples tight").verdict \
         not in ("urgent", "see_doctor")
 

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.labelled import flag_ids
 from unknot.intake.screen import screen
-
-
-def _ids(result) -> set[str]:
-    return {flag.id for flag in result.red_flags}
 
 
 @pytest.mark.parametrize("text", [
@@ -26,13 +23,13 @@ def _ids(result) -> set[str]:
 ])
 def test_being_held_by_the_neck_is_an_emergency_even_when_feeling_fine(text):
     result = screen(text)
-    assert result.verdict == "urgent" and "general.strangulation" in _ids(result)
+    assert result.verdict == "urgent" and "general.strangulation" in flag_ids(result)
 
 
 def test_marks_on_the_neck_with_a_changed_voice_are_an_emergency():
     result = screen("my friend has finger marks round her neck and her voice has gone husky, "
                     "she won't say what happened")
-    assert result.verdict == "urgent" and "general.neck-injury-voice-or-swallowing" in _ids(result)
+    assert result.verdict == "urgent" and "general.neck-injury-voice-or-swallowing" in flag_ids(result)
 
 
 @pytest.mark.parametrize("text", [
@@ -91,13 +88,13 @@ def test_a_phone_that_seized_up_is_not_a_fit():
 ])
 def test_a_fever_on_chemotherapy_is_an_emergency(text):
     result = screen(text)
-    assert result.verdict == "urgent" and "general.fever-on-chemotherapy" in _ids(result)
+    assert result.verdict == "urgent" and "general.fever-on-chemotherapy" in flag_ids(result)
 
 
 def test_a_clinicians_no_massage_is_followed():
     general = screen("my consultant said no massage until the scan results are back, but my "
                      "shoulders are so tight")
-    assert general.verdict == "see_doctor" and "general.told-no-massage" in _ids(general)
+    assert general.verdict == "see_doctor" and "general.told-no-massage" in flag_ids(general)
     here = screen("physio said no massage on my left knee for a month, my lower back is stiff")
     assert here.verdict == "caution" and "knees" in here.avoid
 
@@ -115,7 +112,7 @@ def test_an_injection_site_or_a_sensor_is_left_out(text, site):
 def test_bruises_from_nowhere_with_nosebleeds_need_a_doctor():
     result = screen("purple bruises keep appearing on my arms for no reason and I've had "
                     "three nosebleeds this week")
-    assert result.verdict == "see_doctor" and "general.unexplained-bruising" in _ids(result)
+    assert result.verdict == "see_doctor" and "general.unexplained-bruising" in flag_ids(result)
     known = screen("I have haemophilia and bruise easily, shoulders tight")
     assert known.verdict == "caution"
 
@@ -126,7 +123,7 @@ def test_bruises_from_nowhere_with_nosebleeds_need_a_doctor():
 ])
 def test_blood_in_the_urine_needs_a_doctor(text):
     result = screen(text)
-    assert result.verdict == "see_doctor" and "general.blood-in-urine" in _ids(result)
+    assert result.verdict == "see_doctor" and "general.blood-in-urine" in flag_ids(result)
 
 
 def test_beetroot_is_not_blood():
@@ -155,7 +152,7 @@ def test_a_band_of_blisters_needs_a_doctor_but_a_roof_does_not():
 ])
 def test_a_limb_suddenly_cold_and_pale_is_an_emergency(text):
     result = screen(text)
-    assert result.verdict == "urgent" and "legs.limb-blood-supply-lost" in _ids(result)
+    assert result.verdict == "urgent" and "legs.limb-blood-supply-lost" in flag_ids(result)
 
 
 def test_cold_hands_in_winter_are_not_an_emergency():
@@ -166,13 +163,13 @@ def test_cold_hands_in_winter_are_not_an_emergency():
 def test_calf_pain_on_walking_that_rest_eases_needs_a_doctor():
     result = screen("my calves cramp after about 200 metres of walking, stopping for a minute "
                     "makes it go, then it comes back every time")
-    assert result.verdict == "see_doctor" and "legs.pain-on-walking-eased-by-rest" in _ids(result)
+    assert result.verdict == "see_doctor" and "legs.pain-on-walking-eased-by-rest" in flag_ids(result)
     assert screen("calves burn on hill repeats at training, recovery routine please").verdict \
         not in ("urgent", "see_doctor")
 
 
 def test_belly_families():
-    assert "abdomen.gallstone-pattern" in _ids(screen(
+    assert "abdomen.gallstone-pattern" in flag_ids(screen(
         "after a fry-up I get a gripping ache under my right ribs that goes to my back for "
         "a few hours"))
     assert screen("agony in my side going down to my groin in waves, I've been sick twice"

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.labelled import flag_ids
 from unknot.intake.screen import screen
-
-
-def _ids(result) -> set[str]:
-    return {flag.id for flag in result.red_flags}
 
 
 @pytest.mark.parametrize(("text", "rule"), [
@@ -27,7 +24,7 @@ def _ids(result) -> set[str]:
 ])
 def test_a_long_term_conditions_own_emergencies(text, rule):
     result = screen(text)
-    assert result.verdict == "urgent" and rule in _ids(result)
+    assert result.verdict == "urgent" and rule in flag_ids(result)
 
 
 @pytest.mark.parametrize("text", [

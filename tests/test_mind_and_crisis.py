@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.labelled import flag_ids
 from unknot.intake.screen import screen
-
-
-def _ids(result) -> set[str]:
-    return {flag.id for flag in result.red_flags}
 
 
 @pytest.mark.parametrize("text", [
@@ -28,7 +25,7 @@ def test_final_acts_are_an_emergency_without_the_word_suicide(text):
 def test_a_goodbye_then_silence_is_an_emergency():
     result = screen("my sister messaged 'thank you for everything, love you all' and now she's "
                     "not picking up. I want to go round and help her relax")
-    assert result.verdict == "urgent" and "general.goodbye-then-silence" in _ids(result)
+    assert result.verdict == "urgent" and "general.goodbye-then-silence" in flag_ids(result)
 
 
 def test_a_goodbye_at_a_leaving_do_is_harmless():
@@ -70,7 +67,7 @@ def test_fresh_self_harm_needs_care_today_and_urges_need_a_doctor():
 
 def test_voices_that_tell_someone_to_hurt_themselves_are_an_emergency():
     result = screen("the voice keeps saying I must hurt myself, it's louder at night")
-    assert result.verdict == "urgent" and "general.command-voices" in _ids(result)
+    assert result.verdict == "urgent" and "general.command-voices" in flag_ids(result)
 
 
 @pytest.mark.parametrize("text", [
@@ -79,13 +76,13 @@ def test_voices_that_tell_someone_to_hurt_themselves_are_an_emergency():
 ])
 def test_voices_and_beliefs_no_one_shares_need_a_doctor(text):
     result = screen(text)
-    assert result.verdict == "see_doctor" and "general.psychosis-signs" in _ids(result)
+    assert result.verdict == "see_doctor" and "general.psychosis-signs" in flag_ids(result)
 
 
 def test_days_without_sleep_feeling_invincible_need_a_doctor():
     result = screen("haven't slept for four nights and I feel invincible, started two new "
                     "businesses this week, neck a bit tight")
-    assert result.verdict == "see_doctor" and "general.mania-signs" in _ids(result)
+    assert result.verdict == "see_doctor" and "general.mania-signs" in flag_ids(result)
     assert screen("newborn twins, barely slept all week, feel amazing and exhausted at once, "
                   "shoulders tight").verdict not in ("urgent", "see_doctor")
 
@@ -108,7 +105,7 @@ def test_not_eating_with_fainting_needs_a_doctor():
 ])
 def test_harm_at_home_is_not_a_routine_matter(text):
     result = screen(text)
-    assert result.verdict == "see_doctor" and "general.harm-at-home" in _ids(result)
+    assert result.verdict == "see_doctor" and "general.harm-at-home" in flag_ids(result)
 
 
 def test_a_threat_to_kill_is_an_emergency_but_a_figure_of_speech_is_not():

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.labelled import flag_ids
 from unknot.intake.screen import screen
-
-
-def _ids(result) -> set[str]:
-    return {flag.id for flag in result.red_flags}
 
 
 @pytest.mark.parametrize("text", [
@@ -20,13 +17,13 @@ def _ids(result) -> set[str]:
 ])
 def test_dark_urine_after_hard_exercise_with_sore_muscles_is_an_emergency(text):
     result = screen(text)
-    assert result.verdict == "urgent" and "legs.muscle-breakdown" in _ids(result)
+    assert result.verdict == "urgent" and "legs.muscle-breakdown" in flag_ids(result)
 
 
 def test_a_limb_tight_as_a_drum_that_hurts_more_on_stretching_is_an_emergency():
     result = screen("kicked in the calf at rugby, it's rock hard and swollen and the pain is "
                     "unbearable, worse when I stretch it")
-    assert result.verdict == "urgent" and "legs.compartment-pressure" in _ids(result)
+    assert result.verdict == "urgent" and "legs.compartment-pressure" in flag_ids(result)
 
 
 def test_a_pop_at_the_back_of_the_ankle_with_no_push_off_is_an_emergency():
@@ -76,7 +73,7 @@ def test_falls_in_later_life(text):
 def test_morning_stiffness_of_shoulders_and_hips_over_50_needs_a_doctor():
     result = screen("I'm 68, every morning my shoulders and hips are stiff and painful for hours")
     assert result.verdict == "see_doctor"
-    assert "general.morning-stiffness-older" in _ids(result)
+    assert "general.morning-stiffness-older" in flag_ids(result)
 
 
 @pytest.mark.parametrize("text", [

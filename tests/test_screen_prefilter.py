@@ -97,7 +97,7 @@ TEXTS = st.lists(WORDS, min_size=1, max_size=40).map(" ".join)
 def test_no_pattern_matches_a_text_that_lacks_the_words_it_needs(text: str):
     engine = default_engine()
     lexicon = engine.lexicon
-    normal = normalise(text, lexicon.correct, lexicon.idioms)
+    normal = lexicon.read(text)
     regexes = [*lexicon.regions.values(), *lexicon.goals.values()]
     for compiled in engine._compiled:
         regexes.extend(r for r in (*compiled.texts, compiled.unless) if r is not None)
@@ -117,7 +117,7 @@ def test_the_prefilter_changes_no_intake_of_a_generated_text(text: str):
 
 def test_a_text_without_any_rule_word_skips_the_rules():
     engine = default_engine()
-    normal = normalise("lovely day for a walk", engine.lexicon.correct, engine.lexicon.idioms)
+    normal = engine.lexicon.read("lovely day for a walk")
     present = engine.lexicon.compiler.present(normal)
     skipped = [c for c in engine._compiled if present & c.needs != c.needs]
     # Only the rules with nothing to look for in words (age, pregnancy answers…) are left.
@@ -184,5 +184,5 @@ def test_a_compiler_from_a_prepared_form_files_new_patterns_under_the_same_bits(
     for patterns in (["sudden* ... headache"], ["$vision_loss", "numb* ..3 arm"]):
         made, again = engine.lexicon.compiler.compile(patterns), loaded.lexicon.compiler.compile(patterns)
         assert (made.needs, made.ways) == (again.needs, again.ways)
-    normal = normalise("my vision went dark", engine.lexicon.correct, engine.lexicon.idioms)
+    normal = engine.lexicon.read("my vision went dark")
     assert loaded.lexicon.compiler.present(normal) == engine.lexicon.compiler.present(normal)

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.labelled import flag_ids
 from unknot.intake.screen import screen
-
-
-def _ids(result) -> set[str]:
-    return {flag.id for flag in result.red_flags}
 
 
 @pytest.mark.parametrize(("text", "region"), [
@@ -45,7 +42,7 @@ def test_a_hot_body_for_days_needs_a_doctor():
 def test_a_fall_with_a_limb_that_cannot_be_used_needs_an_x_ray():
     result = screen("my daughter fell off the trampoline, her ankle is swollen and she "
                     "screams when we touch it")
-    assert result.verdict == "see_doctor" and "general.possible-fracture" in _ids(result)
+    assert result.verdict == "see_doctor" and "general.possible-fracture" in flag_ids(result)
 
 
 def test_foam_rolling_is_not_a_rolled_ankle():
@@ -59,7 +56,7 @@ def test_foam_rolling_is_not_a_rolled_ankle():
 ])
 def test_swelling_of_the_mouth_or_wheezing_after_a_product_is_an_emergency(text):
     result = screen(text)
-    assert result.verdict == "urgent" and "general.severe-allergic-reaction" in _ids(result)
+    assert result.verdict == "urgent" and "general.severe-allergic-reaction" in flag_ids(result)
 
 
 def test_a_massage_gun_on_the_throat_with_a_changed_voice_is_an_emergency():
@@ -86,12 +83,12 @@ def test_a_painless_crack_while_rolling_is_harmless():
 
 def test_pressing_the_back_of_the_neck_and_feeling_dizzy_needs_a_doctor():
     result = screen("when I massage the base of my skull the room spins for a moment")
-    assert result.verdict == "see_doctor" and "general.dizzy-when-the-neck-is-pressed" in _ids(result)
+    assert result.verdict == "see_doctor" and "general.dizzy-when-the-neck-is-pressed" in flag_ids(result)
 
 
 def test_a_hot_swollen_joint_without_injury_needs_a_doctor():
     result = screen("woke up with my ankle hot and swollen, no injury at all, can I use the gun?")
-    assert result.verdict == "see_doctor" and "general.hot-swollen-joint" in _ids(result)
+    assert result.verdict == "see_doctor" and "general.hot-swollen-joint" in flag_ids(result)
 
 
 def test_the_front_of_the_neck_and_cupping_marks_are_left_out():

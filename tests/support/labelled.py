@@ -15,6 +15,11 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 ESCALATED = {"see_doctor", "urgent"}
 
 
+def flag_ids(result) -> set[str]:
+    """The ids of the red flags a screen raised (the family tests check which rule spoke)."""
+    return {flag.id for flag in result.red_flags}
+
+
 def load_cases(name: str) -> list[dict]:
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
 

@@ -16,7 +16,7 @@ from unknot.safety.facts import Facts, extract_facts
 from unknot.safety.questions import Question, QuestionSet, check_answer_ids, default_questions
 from unknot.text.lexicon import Lexicon
 from unknot.text.negation import is_negated
-from unknot.text.normal import NormalText, normalise
+from unknot.text.normal import NormalText
 from unknot.text.patterns import find_hits
 from unknot.text.scope import subject_of
 from unknot.trusted import trusted
@@ -212,17 +212,14 @@ def screen(text: str | None, answers: Answers | None = None,
         raise TextTooLong(len(raw))
     answered = dict(answers.questions) if answers is not None else {}
     check_answer_ids(questions, answered)
-    main = normalise(raw, lexicon.correct, lexicon.idioms, lexicon.heard_names,
-                     lexicon.capitals)
+    main = lexicon.read(raw)
     answer_texts = []
     if answers is not None:
         for label, values in (("conditions", answers.conditions),
                               ("medicines", answers.medicines),
                               ("injury", [answers.injury] if answers.injury else [])):
             for value in values:
-                answer_texts.append(normalise(f"{label}: {value}", lexicon.correct,
-                                              lexicon.idioms, lexicon.heard_names,
-                                              lexicon.capitals))
+                answer_texts.append(lexicon.read(f"{label}: {value}"))
     subject = (answers.subject if answers is not None and answers.subject
                else subject_of(main))
     facts = extract_facts(raw, answers, subject)

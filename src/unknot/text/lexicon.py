@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from unknot.text.normal import NormalText, normalise
 from unknot.text.patterns import LazyRegex, PatternCompiler, PatternError, words_of
 from unknot.vocabulary import GOALS, REGIONS
 
@@ -148,6 +149,11 @@ class Lexicon:
         if key not in near:
             near[key] = [w for w in self._target_list if abs(len(w) - size) <= limit]
         return near[key]
+
+    def read(self, text: str) -> NormalText:
+        """`text` tokenised with everything the lexicon knows: abbreviations in capitals,
+        medicine names heard by dictation, spelling repair and idioms (`normalise`)."""
+        return normalise(text, self.correct, self.idioms, self.heard_names, self.capitals)
 
     def heard_names(self, words: list[str]) -> list[tuple[int, int, str]]:
         """Medicine names written as the words they sound like (`sounds.heard_as`)."""

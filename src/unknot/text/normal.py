@@ -226,7 +226,7 @@ def normalise(text: str, correct: Callable[[str], str | None] | None = None,
     finds medicine names dictation wrote as several words ("a pick saban"); `capitals` are
     abbreviations read only as typed in capitals ("HA": headache)."""
     tokens = _split(text)
-    if capitals:
+    if capitals and not text.islower():  # (every key is typed in capitals)
         tokens = _expand_capitals(text, tokens, capitals)
     if heard is not None:
         tokens = _join_heard(tokens, heard)

@@ -44,6 +44,7 @@ PEOPLE = frozenset({
     # not "baby": "had my baby ten days ago" is the writer's own news
 })
 THIRD_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+_POSSESSIVES = frozenset({"my", "our", "her", "his", "their", "your"})
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine", "im"})
 # Animals are never the person massaged: "our dog had surgery on his leg" is not a reason
 # to leave anyone's leg out, and his/her after one speaks of the animal.
@@ -201,14 +202,14 @@ def _is_person(text: NormalText, index: int) -> bool:
     if word == "old" and before == "-" and index > 4 and text.tokens[index - 2].norm in {
             "year", "years"}:
         # "my 15-year-old" — but "I'm a 37-year-old solicitor" is the writer.
-        return text.tokens[index - 5].norm in {"my", "our", "his", "her", "their"}
+        return text.tokens[index - 5].norm in _POSSESSIVES
     # (every token of every text passes here: the regex only for a word that starts with a digit)
     if (word == "yo" and before.isdigit()) or (word[:1].isdigit() and _AGED.fullmatch(word)) \
             or (word == "o" and before == "/" and index > 1 and text.tokens[index - 2].norm == "y"):
         # "my 12 yo", "our 13yo", "my 6 y/o" — but "58 yo woman, osteoporosis…" is the
         # writer describing themselves, as notes do.
         start = index - (1 if _AGED.fullmatch(word) else 2 if word == "yo" else 4)
-        return start >= 0 and text.tokens[start].norm in {"my", "our", "his", "her", "their"}
+        return start >= 0 and text.tokens[start].norm in _POSSESSIVES
     if word not in PEOPLE:
         return False
     # "a friend's dad": the dad; "man" and "guy" only when they are someone ("the guy at…").
@@ -352,7 +353,6 @@ _JOB_NOUNS = frozenset({
     "researchers", "training", "course", "courses", "rota", "rotas", "coordinator", "lead",
     "worker", "workers", "practitioner", "practitioners", "educator", "trials", "trial", "doses", "dosing",
     "rounds"})
-_POSSESSIVES = frozenset({"my", "our", "her", "his", "their", "your"})
 
 
 def _names_a_job(text: NormalText, hit: Hit) -> bool:
