@@ -233,17 +233,37 @@ def _sentence_bounds(text: NormalText, hit: Hit) -> tuple[int, int]:
 
 
 _UNLESS_REACH = 8
+# Past those eight words an explanation still counts up to twelve words away when nothing
+# turns the sentence between it and the finding ("the lump I keep finding in my glute is a
+# trigger point", "a chest infection in January with swollen glands, all cleared") — but
+# not across a "but" or a "now": "the kids had a fever last week and now I've got it".
+# Only for what a doctor should see: an emergency is never explained away from that far.
+_UNLESS_FAR_REACH = 12
+_TURNS = frozenset({"but", "though", "although", "however", "except", "yet", "still",
+                    "whereas", "now", "today", "again", "until", "since"})
 
 
 def _excluded(unless: LazyRegex | None, text: NormalText, hit: Hit,
-              compiler: PatternCompiler | None = None) -> bool:
+              compiler: PatternCompiler | None = None, far: bool = False) -> bool:
     """An `unless` phrase near the hit, in its sentence, shows the rule does not apply
     ("fell asleep", "a stroke of genius", "my dad had a heart attack years ago")."""
     if unless is None or (compiler is not None and not compiler.may_match(unless, text)):
         return False  # (not anywhere in the text, so not near the hit either)
     start, end = _sentence_bounds(text, hit)
-    low = max(start, hit.first - _UNLESS_REACH)
-    high = min(end, hit.last + _UNLESS_REACH)
+    reach = _UNLESS_FAR_REACH if far else _UNLESS_REACH
+    low, high = hit.first, hit.last
+    tokens = text.tokens
+    while low > start and hit.first - low < reach and (
+            hit.first - low < _UNLESS_REACH or tokens[low - 1].norm not in _TURNS):
+        low -= 1
+        if tokens[low].norm in _TURNS:
+            reach = min(reach, _UNLESS_REACH)
+    reach_ahead = _UNLESS_FAR_REACH if far else _UNLESS_REACH
+    while high < end and high - hit.last < reach_ahead and (
+            high - hit.last < _UNLESS_REACH or tokens[high + 1].norm not in _TURNS):
+        high += 1
+        if tokens[high].norm in _TURNS:
+            reach_ahead = min(reach_ahead, _UNLESS_REACH)
     window = NormalText(text.original, text.tokens[low:high + 1])
     # "though I haven't been dieting" does not explain weight loss away.
     return any(not is_negated(window, h) for h in find_hits(unless, window))
@@ -284,7 +304,9 @@ class _InScope:
         if self.rule.history == "always_counts":
             return True
         over = _remembered(text, ("over", hit), lambda: is_over(text, hit))
-        return over is None or (over == "resolved" and self.rule.history == "recent_counts")
+        history = self.rule.history
+        return over is None or (over == "resolved" and history == "recent_counts") or (
+            over == "checked" and history == "state_counts")
 
 
 def _iter_live_hits(regex: LazyRegex, text: NormalText, unless: LazyRegex | None,
@@ -295,7 +317,8 @@ def _iter_live_hits(regex: LazyRegex, text: NormalText, unless: LazyRegex | None
     for hit in find_hits(regex, text):
         if _remembered(text, ("negated", hit), lambda h=hit: is_negated(text, h)):
             continue
-        if _excluded(unless, text, hit, compiler):
+        if _excluded(unless, text, hit, compiler,
+                     far=in_scope is not None and in_scope.rule.verdict != "urgent"):
             continue
         if in_scope is None or in_scope(text, hit):
             yield hit

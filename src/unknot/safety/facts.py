@@ -164,22 +164,43 @@ def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
     return None, None
 
 
+# How long someone has been well, or at a job, is not how long a complaint has lasted:
+# "fully healed for ten years", "pain-free for 15 years", "nursing for 20 years".
+_WELL_FOR = Lazy(r"\b(?:healed|fine|well|clear|better|free|normal|settled|stable|remission|"
+                 r"sober|clean|married|together|retired|lived|living|worked|working|nursing|"
+                 r"teaching|(?:no|without) (?:problems?|issues?|trouble|pain|symptoms?|flare-?ups?))"
+                 r"(?:\s+(?:now|since|fully|completely|totally|again|for|over|about|almost|nearly|the|"
+                 r"last|past))*\s*$")
+
+
+def _complaint_duration(matches, lower: str):
+    """The first duration that is not how long someone has been well (`_WELL_FOR`)."""
+    for match in matches:
+        if not _WELL_FOR.search(lower, max(0, match.start() - 40), match.start()):
+            return match
+    return None
+
+
 def parse_duration_days(text: str) -> int | None:
     """Days in a phrase such as '3 weeks', 'for a month', 'two days'."""
     lower = text.lower()
     match = None
     if any(unit in lower for unit in _UNIT_DAYS):  # (both patterns need one)
         # "6 years ago" is a point in time, not how long something has lasted.
-        match = _DURATION.search(lower) or re.search(
-            rf"\b{_NUM}\s*(day|week|fortnight|month|year)s?\b"
-            r"(?!\s*(?:ago|back|before|old|later|earlier))", lower)
+        match = _complaint_duration(_DURATION.finditer(lower), lower) or _complaint_duration(
+            re.finditer(rf"\b{_NUM}\s*(day|week|fortnight|month|year)s?\b"
+                        # "11 weeks pregnant", "6 weeks postpartum": how far along, not how long it hurt.
+            r"(?!\s*(?:ago|back|before|old|later|earlier|pregnant|gone|along|postpartum|"
+            r"post-partum|postnatal|post-natal|post-op|postop|post op|after (?:the birth|birth|"
+            r"my|the op|surgery)))", lower), lower)
     clinical = _CLINICAL_DURATION.search(lower) if "/" in lower else None
     if clinical and not match:
         return int(clinical.group(1)) * _CLINICAL_UNIT_DAYS[clinical.group(2)]
     if match:
         count = _to_int(match.group(1)) if match.group(1) else 1
         return (count or 1) * _UNIT_DAYS[match.group(2)]
-    if ("year" in lower or "ages" in lower) and _SINCE_LAST_YEAR.search(lower):
+    if ("year" in lower or "ages" in lower) and _complaint_duration(
+            _SINCE_LAST_YEAR.finditer(lower), lower):
         return 365
     return None
 

@@ -74,12 +74,14 @@ class Rule(BaseModel):
     unless: list[str] = Field(default_factory=list,
                               description="Patterns that, found in the same sentence as the "
                                           "evidence, show the rule does not apply.")
-    history: Literal["lapses", "recent_counts", "always_counts"] = Field(
+    history: Literal["lapses", "recent_counts", "always_counts", "state_counts"] = Field(
         default="lapses",
         description="When the text says the finding is over: `lapses` (it no longer counts), "
                     "`recent_counts` (a sign that passed still counts unless it was long ago: "
                     "a stroke sign, a sudden headache), `always_counts` (history itself is the "
-                    "flag: a past cancer, thin bones).")
+                    "flag: a past cancer, thin bones), `state_counts` (a state that a good "
+                    "check does not end — \"11 weeks pregnant, nothing wrong at the scan\" — "
+                    "though long ago or resolved it lapses).")
     conditions: list[HealthCondition] = Field(
         default_factory=list, description="Health conditions this finding shows; techniques that "
                                           "name one of them as a contraindication are never planned.")

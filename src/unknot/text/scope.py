@@ -113,7 +113,20 @@ _LONG_AGO = Lazy(
     r"|\bwhen i was (?:young|younger|little|small|a kid|a child|a teenager|at school|a student|"
     r"\d+)\b|\bback at school\b|\bin the (?:nineties|eighties|seventies|90s|80s|70s)\b"
     r"|\bfine (?:for|ever) (?:\d+ |many |several |so many )?(?:years|decades)\b"
-    r"|\b\d+ years in remission\b")
+    r"|\b\d+ years in remission\b"
+    # "an old stroke": a stroke named old is long past (its after-effects are another
+    # matter, see `_STABLE_AFTER`). Not "my old surgery scar": a bulge beside it is new.
+    r"|\b(?:an|my|his|her|the) old strokes?\b|^\W*old strokes?\b")
+# What a past illness left behind and has stayed the same since: "my speech is still a bit
+# slow but that's old and unchanged", "weakness left over from the stroke". Its "still" is
+# the after-effect lasting, not the illness going on — unless something is new or worse.
+_STABLE_AFTER = Lazy(r"\b(?:old and (?:unchanged|stable|the same)|unchanged (?:since|for)|"
+                     r"(?:has|have|it has|it's|it is|hasn't|has not|not) (?:not )?changed "
+                     r"(?:since|in years|for years|in months|for months)|stable for (?:years|months)|"
+                     r"left over from|leftover from|residual|after-effects?|aftereffects?|"
+                     r"same as (?:ever|always) since)\b")
+_FRESH = Lazy(r"\b(?:today|tonight|this morning|suddenly|sudden|new|newly|worse|again|"
+              r"yesterday|just now|right now|since this)\b")
 # Resolved: it happened and it is over.
 _RESOLVED = Lazy(
     r"\b(?:fully |completely |long )?(?:recovered|healed|resolved|cleared up|settled down)\b"
@@ -138,7 +151,8 @@ _ONGOING = Lazy(r"\b(?:still|ever since|since then|since that|since it|since the
                 r"since my|again|keeps|keep|kept|getting worse|worse since|never been the same|"
                 r"not been right|not right since|now i|came back|has come back|is back|"
                 r"flared|flare|returned|recurr\w*|this time|now it|now my|today|yesterday|"
-                r"this morning|tonight|this week|at the moment|right now|currently)\b")
+                r"this morning|tonight|this week|at the moment|right now|currently|suddenly|"
+                r"just now|(?:an|one|two|three|a few|\d+) (?:hour|hours|minutes|mins) ago)\b")
 
 
 
@@ -438,7 +452,7 @@ _NEVER_AGAIN = Lazy(r"\b(?:never|not|has not|have not|had not|it has not|it neve
                     r"|\b(?:fine|good|ok|okay|no (?:problems?|trouble|issues?)) ever since\b")
 # A doctor has looked and found nothing: a past episode that was checked no longer counts,
 # even for rules where a sign that passed would ("felt like a heart attack; ECG normal").
-_CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|scan|scans|tests|test|x-ray|xray|mri|ct|results?) "
+_CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|scan|scans|tests|test|x(?: - |-)?rays?|mri|ct|results?) "
                 r"(?:\w+ ){0,3}?(?:was|were|came back|all|is|are) (?:all )?"
                 r"(?:normal|clear|fine|negative|ok|okay)\b"
                 r"|\b(?:checked|examined) (?:me |him |her )?(?:over |out )?"
@@ -456,6 +470,8 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
 def _over_in(stretch: str, this_year: int) -> Over | None:
     # Cached: the hits of many rules share a stretch of one sentence.
     stretch = _NEVER_AGAIN.sub(" all better ", stretch)
+    if _STABLE_AFTER.search(stretch) and not _FRESH.search(stretch):
+        return "long_ago"
     if _ONGOING.search(stretch):
         return None
     if _LONG_AGO.search(stretch) or any(int(year) <= this_year - 2
