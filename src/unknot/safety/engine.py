@@ -240,7 +240,7 @@ _UNLESS_REACH = 8
 # Only for what a doctor should see: an emergency is never explained away from that far.
 _UNLESS_FAR_REACH = 12
 _TURNS = frozenset({"but", "though", "although", "however", "except", "yet", "still",
-                    "whereas", "now", "today", "again", "until", "since"})
+                    "whereas", "now", "today", "again", "until"})
 
 
 def _excluded(unless: LazyRegex | None, text: NormalText, hit: Hit,
@@ -433,11 +433,36 @@ def _clause_around(text: NormalText, hit: Hit) -> tuple[int, int]:
     return low, high
 
 
+_BACK_PARTS = frozenset({"lower", "low", "upper", "middle", "mid", "small", "bottom", "top"})
+_WHOLE_BACK = ("upper_back", "middle_back", "lower_back")
+
+
+_ACROSS = frozenset({"across", "over", "on", "down", "covering", "along", "all"})
+_WHOSE = frozenset({"my", "his", "her", "their", "the", "whole", "entire"})
+
+
+def _names_the_whole_back(tokens, low: int, high: int) -> bool:
+    """'a rash across my back', 'bites all over his back': a place on the skin called just
+    "back" is all of it (as a complaint, "my back" is most often the lower back, but what to
+    leave out must not be a guess)."""
+    for i in range(max(low, 1), high + 1):
+        if tokens[i].norm != "back" or (i + 1 < len(tokens) and tokens[i + 1].norm == "of"):
+            continue
+        before = i - 1
+        while before > 0 and tokens[before].norm in _WHOSE:
+            before -= 1
+        if tokens[before].norm in _ACROSS and tokens[i - 1].norm not in _BACK_PARTS:
+            return True
+    return False
+
+
 def _regions_in(lexicon: Lexicon, text: NormalText, low: int, high: int) -> list[str]:
     window = NormalText(text.original, text.tokens[low:high + 1])
     found = [region for region, regex in lexicon.regions.items() if find_hits(regex, window)]
     found += [region for region, regex in lexicon.sites.items()
               if region not in found and find_hits(regex, window)]
+    if "lower_back" in found and _names_the_whole_back(text.tokens, low, high):
+        found += [region for region in _WHOLE_BACK if region not in found]
     return found
 
 

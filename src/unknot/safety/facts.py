@@ -43,8 +43,11 @@ _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixti
             "seventies": 70, "eighties": 80, "nineties": 90}
 _PAIN_PATTERNS = [
     Lazy(r"\b(\d{1,2})\s*(?:/|out of|outta|of|on)\s*10\b"),
+    # "pain 7-8 most days", "pain is a 6 or 7": a range counts at its top.
+    Lazy(r"\bpain(?: level| score)?\s+(?:is|of|at|about|around)?\s*(?:a\s+)?\d{1,2}\s*"
+         r"(?:-|–|to|or)\s*(\d{1,2})\b(?!\s*(?:days|weeks|months|years|hours))"),
     Lazy(r"\bpain(?: level| score)?\s+(?:is|of|at|about|around)?\s*(?:a\s+)?(\d{1,2})\b"
-         r"(?!\s*(?:days|weeks|months|years|hours))"),
+         r"(?!\s*(?:days|weeks|months|years|hours|-|–|to \d|or \d))"),
 ]
 _PAIN_SAID = Lazy(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?\bis (?:about |around |like )?(?:a |an )?"
                   r"(?:solid |good |strong |easy |definite )?"

@@ -20,14 +20,22 @@ NEGATORS = frozenset({
 _PSEUDO_AFTER = {
     # "not the worst headache", "not that bad a headache": the degree is denied, not the pain.
     "not": frozenset({"sure", "certain", "only", "just", "the", "that", "too", "as", "so", "very",
-                      "really", "quite", "great", "know", "understand", "remember"}),
+                      "really", "quite", "great", "know", "understand", "remember",
+                      # "I'm not worried about the numbness", "I don't think the headaches are
+                      # anything": a feeling about the finding, or a hedge, is not its denial.
+                      "worried", "concerned", "bothered", "fussed", "scared", "afraid", "think",
+                      "believe", "reckon", "imagining", "making", "exaggerating", "joking",
+                      "kidding", "overreacting"}),
     "no": frozenset({"doubt", "idea", "clue", "longer"}),
 }
 _CONTRAST = frozenset({"but", "however", "though", "although", "except", "yet", "while",
                        "whereas", "apart", "still", "because", "since", "so", "which", "who",
                        "after", "when", "then", "now",
                        # "without tablets for my sore head": the denial stops at "for".
-                       "for"})
+                       "for",
+                       # "denies CP, SOB, reports saddle numbness": what is reported is not denied.
+                       "reports", "reported", "reporting", "complains", "complaining",
+                       "endorses", "endorsed", "positive"})
 _NEW_SUBJECT = frozenset({"i", "my", "it", "its", "the", "this", "there", "now", "also", "then",
                           "since", "when", "she", "he", "we", "they", "her", "his", "our",
                           "sometimes", "today", "yesterday", "lately"})
@@ -55,8 +63,28 @@ def _list_continues(tokens, hit: Hit) -> bool:
     return False
 
 
+# Clinicians' denials run through a whole list with commas alone: "denies CP, SOB,
+# palpitations", "negative for fever, chills, night sweats".
+_LIST_DENIALS = frozenset({"denies", "denied", "deny", "nil", "negative"})
+
+
+def _denied_list(tokens, comma: int) -> bool:
+    """Does a clinician's denial ("denies", "negative for") open the list this comma is in?"""
+    for index in range(comma - 1, max(-1, comma - _LIST_SCOPE), -1):
+        word = tokens[index].norm
+        if word in _LIST_DENIALS and _negator_at(tokens, index):
+            return True
+        if word == "for" and index > 0 and tokens[index - 1].norm == "negative":
+            return True
+        if word in SENTENCE_END or word in _CONTRAST or word in {":", "(", ")", "-"}:
+            return False
+    return False
+
+
 def _negator_at(tokens, index: int) -> bool:
     word = tokens[index].norm
+    if word == "negative":  # "negative for fever" (not "tested negative", "a negative test")
+        return index + 1 < len(tokens) and tokens[index + 1].norm == "for"
     if word not in NEGATORS:
         return False
     if word == "not" and index > 0 and tokens[index - 1].norm in {"can", "will"}:
@@ -91,7 +119,10 @@ def _answered_no(text: NormalText, hit: Hit) -> bool:
         return after not in {"until", "till", "except", "apart", "unless", "but", "then"}
     if index < len(tokens) and tokens[index].norm in {"?", ":", "-"}:
         index += 1
-        return index < len(tokens) and tokens[index].norm in {"no", "none", "nope", "never"}
+        if index + 1 < len(tokens) and tokens[index].norm == "a" and tokens[index + 1].norm == ":":
+            index += 2  # "Q: fever? A: no": a question and its answer
+        return index < len(tokens) and tokens[index].norm in {"no", "none", "nope", "never",
+                                                               "denies", "denied", "negative"}
     return False
 
 
@@ -111,11 +142,13 @@ def is_negated(text: NormalText, hit: Hit) -> bool:
             # "no fever, rash or stiff neck": a comma inside a denied list keeps the scope.
             # Only an explicit "or"/"nor" makes it a list; otherwise leaning to caution,
             # "no fever, numbness in my hands" reports the numbness.
-            in_list = in_list or _list_continues(tokens, hit)
+            in_list = in_list or _list_continues(tokens, hit) or _denied_list(tokens, index)
             if not in_list:
                 return False
             index -= 1
             continue
+        if word == "for" and index > 0 and tokens[index - 1].norm == "negative":
+            return True  # "negative for fever"
         if _is_boundary(tokens, index):
             return False
         if _negator_at(tokens, index):

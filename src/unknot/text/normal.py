@@ -46,6 +46,7 @@ class Token(NamedTuple):
 
 
 _DASHES = frozenset({"–", "—"})
+_WEIGHT = re.compile(r"(\d+(?:[.,]\d+)?)(kg|kgs|kilos?|lbs?|st|stone)")
 
 
 def _split(text: str) -> list[Token]:
@@ -56,6 +57,11 @@ def _split(text: str) -> list[Token]:
         start, end = match.span()
         if "'" not in raw and "’" not in raw and raw not in _CONTRACTIONS:
             # Most tokens: a plain word, number or mark.
+            if raw[0].isdigit() and raw[-1].isalpha() and (weight := _WEIGHT.fullmatch(raw)):
+                # "lost 10kg": the number and the unit, as "lost 10 kg" reads.
+                append(Token(weight.group(1), start, end))
+                append(Token(weight.group(2), start, end))
+                continue
             append(Token("-" if raw in _DASHES else raw, start, end))
             continue
         raw = raw.replace("’", "'")
@@ -226,6 +232,13 @@ def normalise(text: str, correct: Callable[[str], str | None] | None = None,
     finds medicine names dictation wrote as several words ("a pick saban"); `capitals` are
     abbreviations read only as typed in capitals ("HA": headache)."""
     tokens = _split(text)
+    if ":" in text or "[" in text or "(" in text or not text.isascii():
+        # A pasted form's tick boxes and one-letter answers, read as words (`forms`).
+        from unknot.text.forms import read_boxes, read_letter_answers
+
+        tokens = read_boxes(text, tokens)
+        if ":" in text:
+            tokens = read_letter_answers(text, tokens)
     if capitals and not text.islower():  # (every key is typed in capitals)
         tokens = _expand_capitals(text, tokens, capitals)
     if heard is not None:
