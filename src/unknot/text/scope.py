@@ -208,6 +208,11 @@ def _person_at(text: NormalText, index: int) -> str | None:
     return None
 
 
+# Said to the reader, not about anyone: "thanks mate", "no worries bro".
+_VOCATIVES = frozenset({"mate", "bro", "bruv", "buddy", "pal", "dude", "fam", "sis", "babe", "hun"})
+_ADDRESS_ENDS = frozenset({".", ",", "!", "?", ";", ":", "-", "lol", "haha"})
+
+
 def _is_person(text: NormalText, index: int) -> bool:
     word = text.tokens[index].norm
     before = text.tokens[index - 1].norm if index > 0 else ""
@@ -225,6 +230,10 @@ def _is_person(text: NormalText, index: int) -> bool:
         start = index - (1 if _AGED.fullmatch(word) else 2 if word == "yo" else 4)
         return start >= 0 and text.tokens[start].norm in _POSSESSIVES
     if word not in PEOPLE:
+        return False
+    if word in _VOCATIVES and before not in _POSSESSIVES and before not in {"a", "the", "our"} \
+            and (index + 1 == len(text.tokens) or text.tokens[index + 1].norm in _ADDRESS_ENDS):
+        # "no other symptoms mate.", "cheers mate": a word of address, not a person massaged.
         return False
     # "a friend's dad": the dad; "man" and "guy" only when they are someone ("the guy at…").
     if word in {"man", "woman", "guy", "lady", "girl", "boy"}:
