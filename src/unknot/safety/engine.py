@@ -295,6 +295,9 @@ class _InScope:
     def __call__(self, text: NormalText, hit: Hit) -> bool:
         if text is not self.main:
             return True
+        if self.rule.about_anyone:
+            over = _remembered(text, ("over", hit), lambda: is_over(text, hit))
+            return over is None
         owner = _remembered(text, ("whose", hit, self.subject),
                             lambda: whose(text, hit, self.subject))
         if owner == "other":

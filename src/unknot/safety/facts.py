@@ -59,7 +59,7 @@ _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|
                        r"|\b(?:i am|i'm|im|i’m) (?:pregnant |pregnant since |pregnant for )?"
                        r"(\d{1,2})\s*(?:weeks?|wks?)"
                        r"(?!\s*(?:ago|old|of|since|now|post|after|postpartum))\b"
-                       r"|\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:with (?:my|our|the) (?:first|second|"
+                       r"|\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:with (?:(?:my|our|the) )?(?:first|second|"
                        r"third|fourth|baby|twins|\w+ baby|little one)"
                        r"|with (?:number|no\.?) (?:two|three|four|five|six|\d)|expecting)\b"
                              # "28/40", "28+3/40": the midwife's way of writing weeks of pregnancy.

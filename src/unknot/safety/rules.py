@@ -82,6 +82,11 @@ class Rule(BaseModel):
                     "flag: a past cancer, thin bones), `state_counts` (a state that a good "
                     "check does not end — \"11 weeks pregnant, nothing wrong at the scan\" — "
                     "though long ago or resolved it lapses).")
+    about_anyone: bool = Field(
+        default=False,
+        description="Counts whoever it is about: a friend's goodbye and then silence, a "
+                    "child left alone — someone's life is at risk, so the writer is told what "
+                    "to do now, whoever the routine was for.")
     conditions: list[HealthCondition] = Field(
         default_factory=list, description="Health conditions this finding shows; techniques that "
                                           "name one of them as a contraindication are never planned.")

@@ -38,7 +38,10 @@ _CONTRAST = frozenset({"but", "however", "though", "although", "except", "yet", 
                        "endorses", "endorsed", "positive"})
 _NEW_SUBJECT = frozenset({"i", "my", "it", "its", "the", "this", "there", "now", "also", "then",
                           "since", "when", "she", "he", "we", "they", "her", "his", "our",
-                          "sometimes", "today", "yesterday", "lately"})
+                          "sometimes", "today", "yesterday", "lately",
+                          # "has not eaten in a week and stopped drinking water": a new verb
+                          # after "and" says something new, not more of what was denied.
+                          "stopped", "started", "keeps", "kept", "refuses", "refused"})
 _SCOPE = 7
 # Inside a denied list ("no numbness, weakness, bladder problems or a fever") the denial
 # reaches further back.

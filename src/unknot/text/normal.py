@@ -32,6 +32,8 @@ _CONTRACTIONS = {
     "they're": ["they", "are"],
 }
 
+_OPENED = {"ll": "will", "ve": "have", "re": "are"}
+
 SENTENCE_END = frozenset({".", "!", "?", ";"})
 
 
@@ -70,6 +72,10 @@ def _split(text: str) -> list[Token]:
         elif raw.endswith("n't"):
             append(Token(raw[:-3], start, end))
             append(Token("not", start, end))
+        elif raw.endswith(("'ll", "'ve", "'re")) and len(raw) > 3:
+            # "it'll", "they've", "who're": the verb as a word of its own, like "i'll".
+            append(Token(raw[:-3], start, end))
+            append(Token(_OPENED[raw[-2:]], start, end))
         elif raw.endswith("'s"):
             # "wife's", "neck's": the possessive adds nothing a pattern needs.
             append(Token(raw[:-2], start, end))
