@@ -87,7 +87,8 @@ _OWN_COMPLAINT = Lazy(
     rf"\bmy (?!(?:\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|old|yo|o)\b|\d{{1,2}}(?:yo|yrs?)\b)\w+"
     rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just)\b"
     rf"|\b(?:killing|hurting|bothering|giving|driving) me\b"
-    rf"|\bmine\b|\bmyself\b")
+    # ("mine" as in "the pain is mine", not "a client of mine", "a friend of mine")
+    rf"|(?<!\bof )\bmine\b|\bmyself\b")
 
 # Long ago: whatever it was, it belongs to the past.
 _BODY = (r"(?:\w+ )?(?:back|neck|shoulders?|head|scalp|temples?|forehead|face|jaw|arms?|forearms?|"
