@@ -14,7 +14,7 @@ from unknot.intake.screen import screen
 @pytest.mark.parametrize(("text", "rule"), [
     ("every morning I wake with a throbbing headache and I'm sick, then it fades, two weeks now",
      "headache.morning-with-vomiting"),
-    ("my son has had a headache for three weeks solid, even at weekends", 
+    ("my son has had a headache for three weeks solid, even at weekends",
      "headache.every-day-for-weeks"),
     ("a headache always on the same side, for months now, and getting stronger",
      "headache.one-side-getting-worse"),
