@@ -394,7 +394,8 @@ _REGION_NOUNS = frozenset({"shoulder", "shoulders", "neck", "back", "arm", "arms
 # upper back", "behind his knees and down his shins" — but not "and sore calves" or "and my
 # neck is stiff", which start a new complaint. A possessive joins only after a place word.
 _SITE_LINKS = frozenset({"upper", "lower", "middle", "the", "both", "left", "right",
-                         "down", "behind", "on", "across", "over", "round", "under"})
+                         "down", "behind", "on", "across", "over", "round", "under",
+                         "inner", "outer", "front", "sides"})
 _PLACE_WORDS = frozenset({"down", "behind", "on", "across", "over", "round", "under"})
 _POSSESSIVES = frozenset({"my", "his", "her", "their"})
 
@@ -407,7 +408,7 @@ def _joins_regions_ahead(text: NormalText, index: int) -> bool:
             or text.tokens[index - 1].norm not in _REGION_NOUNS:
         return False
     previous = ""
-    for ahead in range(index + 1, min(index + 4, len(text.tokens))):
+    for ahead in range(index + 1, min(index + 5, len(text.tokens))):
         word = text.tokens[ahead].norm
         if word in _REGION_NOUNS:
             return True

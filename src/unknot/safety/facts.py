@@ -24,6 +24,10 @@ _AGE_PATTERNS = [
     Lazy(r"\b(?:i am|i'm|im|i’m)\s+(\d{1,3})\b(?!\s*(?:/|out of|weeks|days|months|kg|lb|cm|%))"),
     Lazy(r"\b(\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|y/?o)\b(?:[\s-]*old)?"),
     Lazy(r"\b(?:aged?|age is|age:?)\s+(\d{1,3})\b"),
+    # "my daughter is 13", "son (19)", "dad is 71": the age of the person written about.
+    Lazy(r"\b(?:son|daughter|boy|girl|child|kid|grandson|granddaughter|nephew|niece|dad|mum|mom|"
+         r"father|mother|husband|wife|partner|grandma|grandad|grandpa|granny|nan|gran|he|she)"
+         r"(?:\s+is|'s|\s*\()\s*(\d{1,3})\b(?!\s*(?:/|weeks|wks|days|months|kg|lb|cm|%|minutes|mins|hours))"),
     Lazy(r"\b(?:i am|i'm|im) (?:over|older than|past|above) (\d{2})\b"),
     Lazy(r"(?:^|[,.;] ?)(?:over|aged over) (\d{2})(?= and|,| years|\.|$)"),
     Lazy(r"^(\d{2}) ?(?:,|and|here|yo\b)"),

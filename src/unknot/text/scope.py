@@ -41,6 +41,9 @@ PEOPLE = frozenset({
     "roommate", "housemate", "client", "patient", "parents", "in-law", "stepdad", "stepmum",
     "stepmom", "guy", "woman", "man", "lady", "girl", "boy", "everyone", "family",
     "bro", "sis", "gf", "bf", "bestie", "hubs", "wifey",
+    # family words of other Englishes: "my tatay is 70", "my abuela", "my nani"
+    "tatay", "nanay", "lola", "lolo", "kuya", "abuela", "abuelo", "abuelita", "abuelito",
+    "amma", "appa", "ammi", "abba", "nani", "nana-ji", "dadi", "baba", "mami", "papi", "oma", "opa",
     # not "baby": "had my baby ten days ago" is the writer's own news
 })
 THIRD_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -245,10 +248,16 @@ def _is_person(text: NormalText, index: int) -> bool:
     return True
 
 
+# "My daughter wants to rub my legs": someone else's hands, the writer's own body.
+_RUBS_MINE = Lazy(rf"\b(?:rub|rubs|rubbing|massage|massages|massaging|do|does) my "
+                  rf"(?!(?:{_PEOPLE_ALT})\b)(?:\w+ )?"
+                  r"(?:legs|feet|back|neck|shoulders|hands|arms|head|scalp|calves|thighs|hips)\b")
+
+
 def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
     """Whose body the routine is for, as the text tells it."""
     norm = text.norm
-    if _CARE.search(norm):
+    if _CARE.search(norm) and not _RUBS_MINE.search(norm):
         return "someone_else"
     # "everyone would be better off without me" is not about anyone else's body.
     has_people = any((_is_person(text, i) and text.tokens[i].norm not in {"everyone", "family"})
