@@ -180,9 +180,17 @@ _WELL_FOR = Lazy(r"\b(?:healed|fine|well|clear|better|free|normal|settled|stable
                  r"last|past))*\s*$")
 
 
+_SPAN_BEFORE = Lazy(r"\b(?:in|over|within|during|for|across) the $")
+
+
 def _complaint_duration(matches, lower: str):
-    """The first duration that is not how long someone has been well (`_WELL_FOR`)."""
+    """The first duration that is not how long someone has been well (`_WELL_FOR`), nor a
+    point in time ("last year", "last week": when something was, not how long it lasted)."""
     for match in matches:
+        before = lower[max(0, match.start() - 12):match.start()]
+        if match.group(0).startswith("last") and not match.group(1) \
+                and not _SPAN_BEFORE.search(before):
+            continue
         if not _WELL_FOR.search(lower, max(0, match.start() - 40), match.start()):
             return match
     return None

@@ -75,6 +75,7 @@ _CARE = Lazy(
     rf"|\b(?:i am|i have been) (?:his|her|(?:my|our) (?:{_PEOPLE_ALT})) carer\b"
     rf"|\bi (?:look|looking|am looking) after {_SOMEONE}\b|\bi (?:care|am caring) for {_SOMEONE}\b"
     rf"|\bi am (?:helping|here to help|trying to help) (?:him|her|(?:my|our) (?:{_PEOPLE_ALT}))\b"
+    rf"|\bi (?:want|would like|wanted|need) to help (?:him|her|(?:my|our) (?:{_PEOPLE_ALT}))\b"
     # "I'm giving him juice": the writer is caring for him.
     rf"|\b(?:giving|gave|give|trying to give) (?:him|her|them) (?:\w+ ){{0,2}}?(?:juice|water|sugar|"
     rf"sweets|tablets|pills|medicine|medication|drink|food|insulin|inhaler)\b"
