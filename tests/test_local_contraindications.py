@@ -13,7 +13,7 @@ from unknot.intake.screen import screen
 
 
 @pytest.mark.parametrize(("text", "site"), [
-    ("the cat scratched my arm, it is hot and red and swollen, shoulders tight", "arms"),
+    ("a small scratch from the cat on my arm, shoulders tight", "arms"),
     ("my knuckle is red, hot and swollen since yesterday, neck stiff", "hands"),
     ("the dog bit my hand yesterday, neck stiff", "hands"),
     ("got bitten by the neighbour's dog on my ankle, calves tight", "feet"),
@@ -24,6 +24,12 @@ def test_the_site_is_left_out(text, site):
     assert result.verdict == "caution"
     assert site in result.avoid
     assert not {"head", "neck", "shoulders"} & set(result.avoid)
+
+
+def test_an_animal_scratch_that_is_hot_red_and_swollen_is_for_a_doctor():
+    # NHS animal bites: get medical help when a bite or scratch is red, swollen or hot.
+    assert screen("the cat scratched my arm, it is hot and red and swollen, shoulders tight") \
+        .verdict == "see_doctor"
 
 
 def test_a_red_streak_spreading_from_a_wound_is_for_a_doctor():
