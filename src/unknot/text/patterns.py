@@ -66,8 +66,19 @@ def _filed(ways: list[tuple[int, int]]) -> Ways:
             kept.append((bits, key))
     filed: dict[int, list[int]] = {}
     for bits, key in kept:
-        filed.setdefault(key, []).append(bits)
-    return {key: tuple(found) for key, found in filed.items()}
+        filed.setdefault(_shared(key), []).append(_shared(bits))
+    return {key: _shared(tuple(found)) for key, found in filed.items()}
+
+
+# One object for each distinct mask, and tuple of masks, across the patterns compiled in a
+# process: many patterns share them, and a pickle stores a shared object once, so the
+# prepared engine is smaller and quicker to read at start-up. (Ints and tuples of ints are
+# immutable: sharing them changes nothing else.)
+_SHARED: dict = {}
+
+
+def _shared(value):
+    return _SHARED.setdefault(value, value)
 
 
 def _word_piece(word: str) -> tuple[str, Need]:
