@@ -243,6 +243,21 @@ _TURNS = frozenset({"but", "though", "although", "however", "except", "yet", "st
                     "whereas", "now", "today", "again", "until"})
 
 
+def _reach_edge(tokens, edge: int, step: int, bound: int, far: bool) -> int:
+    """How far from `edge` (a hit's first or last token), towards `bound`, an explanation
+    counts: `_UNLESS_REACH` words, and up to `_UNLESS_FAR_REACH` when `far` and no turn word
+    stands between."""
+    reach = _UNLESS_FAR_REACH if far else _UNLESS_REACH
+    index = edge
+    while index != bound and abs(index - edge) < reach:
+        if abs(index - edge) >= _UNLESS_REACH and tokens[index + step].norm in _TURNS:
+            break
+        index += step
+        if tokens[index].norm in _TURNS:
+            reach = min(reach, _UNLESS_REACH)
+    return index
+
+
 def _excluded(unless: LazyRegex | None, text: NormalText, hit: Hit,
               compiler: PatternCompiler | None = None, far: bool = False) -> bool:
     """An `unless` phrase near the hit, in its sentence, shows the rule does not apply
@@ -250,20 +265,8 @@ def _excluded(unless: LazyRegex | None, text: NormalText, hit: Hit,
     if unless is None or (compiler is not None and not compiler.may_match(unless, text)):
         return False  # (not anywhere in the text, so not near the hit either)
     start, end = _sentence_bounds(text, hit)
-    reach = _UNLESS_FAR_REACH if far else _UNLESS_REACH
-    low, high = hit.first, hit.last
-    tokens = text.tokens
-    while low > start and hit.first - low < reach and (
-            hit.first - low < _UNLESS_REACH or tokens[low - 1].norm not in _TURNS):
-        low -= 1
-        if tokens[low].norm in _TURNS:
-            reach = min(reach, _UNLESS_REACH)
-    reach_ahead = _UNLESS_FAR_REACH if far else _UNLESS_REACH
-    while high < end and high - hit.last < reach_ahead and (
-            high - hit.last < _UNLESS_REACH or tokens[high + 1].norm not in _TURNS):
-        high += 1
-        if tokens[high].norm in _TURNS:
-            reach_ahead = min(reach_ahead, _UNLESS_REACH)
+    low = _reach_edge(text.tokens, hit.first, -1, start, far)
+    high = _reach_edge(text.tokens, hit.last, 1, end, far)
     window = NormalText(text.original, text.tokens[low:high + 1])
     # "though I haven't been dieting" does not explain weight loss away.
     return any(not is_negated(window, h) for h in find_hits(unless, window))

@@ -50,6 +50,8 @@ _LIST_SCOPE = 16
 
 def _is_boundary(tokens, index: int) -> bool:
     word = tokens[index].norm
+    if word == "for" and index > 0 and tokens[index - 1].norm == "negative":
+        return False  # "negative for fever": the clinician's denial, not a new clause
     if word in SENTENCE_END or word in _CONTRAST or word in {":", "(", ")", "-"}:
         return True
     return word == "and" and index + 1 < len(tokens) and tokens[index + 1].norm in _NEW_SUBJECT
@@ -77,9 +79,7 @@ def _denied_list(tokens, comma: int) -> bool:
         word = tokens[index].norm
         if word in _LIST_DENIALS and _negator_at(tokens, index):
             return True
-        if word == "for" and index > 0 and tokens[index - 1].norm == "negative":
-            return True
-        if word in SENTENCE_END or word in _CONTRAST or word in {":", "(", ")", "-"}:
+        if _is_boundary(tokens, index):
             return False
     return False
 
@@ -150,8 +150,6 @@ def is_negated(text: NormalText, hit: Hit) -> bool:
                 return False
             index -= 1
             continue
-        if word == "for" and index > 0 and tokens[index - 1].norm == "negative":
-            return True  # "negative for fever"
         if _is_boundary(tokens, index):
             return False
         if _negator_at(tokens, index):

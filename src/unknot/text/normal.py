@@ -239,7 +239,8 @@ def normalise(text: str, correct: Callable[[str], str | None] | None = None,
     abbreviations read only as typed in capitals ("HA": headache)."""
     tokens = _split(text)
     if ":" in text or "[" in text or "(" in text or not text.isascii():
-        # A pasted form's tick boxes and one-letter answers, read as words (`forms`).
+        # A pasted form's tick boxes and one-letter answers, read as words (`forms`; imported
+        # here because it builds on this module's tokens).
         from unknot.text.forms import read_boxes, read_letter_answers
 
         tokens = read_boxes(text, tokens)
