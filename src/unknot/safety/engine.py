@@ -8,7 +8,7 @@ cautions merge their avoid lists.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from unknot.plural import counted
 from unknot.safety.facts import Facts
@@ -66,6 +66,38 @@ class Screening:
         ids = {f.rule.id for f in self.fired}
         fired = self.fired + [f for f in extra if f.rule.id not in ids]
         return _screening(fired)
+
+
+# The states a finding in the words establishes, as the answer would: (the condition a
+# rule shows, the fact it sets).
+_STATES = (("pregnancy", "pregnant"), ("postpartum", "postpartum"))
+
+
+def _states_told(fired: list[Fired], facts: Facts) -> Facts:
+    """`facts` with a pregnancy or a recent birth that the words showed (a caution naming the
+    condition fired) and the answers left open; the same object when there is none."""
+    changes: dict[str, object] = {}
+    for condition, fact in _STATES:
+        if getattr(facts, fact) is not None:
+            continue  # answered: the answer stands
+        shown = next((f for f in fired if condition in f.rule.conditions
+                      and f.rule.verdict == "caution"), None)
+        if shown is not None:
+            changes[fact] = True
+            changes[f"{fact}_evidence"] = shown.evidence or None
+    return replace(facts, **changes) if changes else facts
+
+
+def _worth_evaluating(compiled: _CompiledRule, present: int) -> bool:
+    """Whether every word a rule's text conditions need is in the text (the prefilter)."""
+    needs = compiled.needs
+    if present & needs != needs:
+        return False
+    # (a loop: cheaper than all() over a generator, and this runs for every candidate rule)
+    for regex in compiled.texts:  # noqa: SIM110
+        if regex is not None and not regex.could_match(present):
+            return False
+    return True
 
 
 def _screening(fired: list[Fired]) -> Screening:
@@ -128,6 +160,11 @@ class Engine:
                 self._by_bit.setdefault(compiled.needs & -compiled.needs, []).append(index)
             else:
                 self._always.append(index)
+        # Rules on a pregnancy or a birth as answered, other than those that show one:
+        # evaluated again when the words show it (`_states_told`).
+        self._on_states = [index for index, compiled in enumerate(self._compiled)
+                           if any(c.pregnant or c.postpartum for c in compiled.rule.when)
+                           and not {"pregnancy", "postpartum"} & set(compiled.rule.conditions)]
         # The bits rules are filed under: a text has about a hundred present bits, of
         # which only a dozen lead to rules, so the others are masked off before the walk.
         self._filed = 0
@@ -173,16 +210,21 @@ class Engine:
             present |= self.lexicon.compiler.present(text)
         for index in self._candidates(present):
             compiled = self._compiled[index]
-            needs = compiled.needs
-            if present & needs != needs:
-                continue
-            for regex in compiled.texts:  # (a loop: cheaper than all() over a generator)
-                if regex is not None and not regex.could_match(present):
-                    break
-            else:
+            if _worth_evaluating(compiled, present):
                 result = self._evaluate(compiled, texts, facts, complaint_regions, subject)
                 if result is not None:
                     fired.append(result)
+        told = _states_told(fired, facts)
+        if told is not facts:
+            # A pregnancy or a birth found in the words counts as if it had been answered:
+            # the rules written on the answer ("pregnant: true") read the words too.
+            done = {f.rule.id for f in fired}
+            for index in self._on_states:
+                compiled = self._compiled[index]
+                if compiled.rule.id not in done and _worth_evaluating(compiled, present):
+                    result = self._evaluate(compiled, texts, told, complaint_regions, subject)
+                    if result is not None:
+                        fired.append(result)
         return _screening(fired)
 
     def _evaluate(self, compiled: _CompiledRule, texts: Texts, facts: Facts,
@@ -361,13 +403,19 @@ def _fact_holds(condition: Condition, facts: Facts, regions: set[str]) -> str | 
             return facts.pain_evidence or f"pain {facts.pain}/10"
         return None
     if condition.pregnant is not None:
-        return "pregnant: yes" if facts.pregnant == condition.pregnant else None
+        if facts.pregnant != condition.pregnant:
+            return None
+        return (facts.pregnant_evidence if condition.pregnant else None) or \
+            f"pregnant: {'yes' if condition.pregnant else 'no'}"
     if condition.pregnancy_weeks_below is not None:
         weeks = facts.pregnancy_weeks
         return f"{counted(weeks, 'week')} pregnant" if weeks is not None and \
             weeks < condition.pregnancy_weeks_below else None
     if condition.postpartum is not None:
-        return "recently gave birth" if facts.postpartum == condition.postpartum else None
+        if facts.postpartum != condition.postpartum:
+            return None
+        return (facts.postpartum_evidence if condition.postpartum else None) or \
+            "recently gave birth"
     if condition.duration_days_at_least is not None:
         days = facts.duration_days
         if days is not None and days >= condition.duration_days_at_least:

@@ -82,6 +82,50 @@ _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|
 _THEIR_WEEKS = Lazy(r"\b(?:she is|she's|shes|she’s|(?:partner|wife|girlfriend|fiancee|missus|"
                     r"daughter|sister|client|patient) is) (\d{1,2})\s*(?:weeks?|wks?)"
                     r"(?!\s*(?:ago|old|of|since|now|post|after|postpartum))\b")
+# More of the ways weeks of pregnancy are written, each read with a check below (`_gestation`):
+# "I'm only 33 weeks", "cramps at 29 weeks", "Week 21 and…", "(28 wks)", "…, 31 wks",
+# "7wks, scan showed a heartbeat", "7 months gone", and the words of other first languages
+# ("tengo 8 semanas", "w 34 tygodniu", "embarazada de 6 meses").
+_GESTATION = Lazy(
+    r"\b(?:i am|i'm|im|i’m) (?:only|just|nearly|almost|now|about|around|already|currently) "
+    r"(?P<said>\d{1,2})\s*(?:weeks?|wks?)\b"
+    r"|\bat (?P<at>\d{1,2})\s*(?:weeks?|wks?)\b"
+    r"|(?:^|[.!?]\s*)\W*(?:in\s+)?week (?P<week>\d{1,2})\b"
+    r"|\((?P<bracket>\d{1,2})\s*(?:weeks?|wks?)\)"
+    r"|(?:,|;|\s-|–)\s*(?P<aside>\d{1,2})\s*(?:weeks?|wks?)\s*(?=[,.;!?)]|$|\s-|–|\s+and\b|\s+now\b)"
+    r"|^\W*(?:(?:hi|hey|hello|hiya|morning|evening|ok|so|right|update)\b\W*)?(?P<opening>\d{1,2})\s*(?:weeks?|wks?)\b"
+    r"|\b(?P<months>[1-9])\s*months?\s*(?:pregnant|gone|along|in\b)"
+    r"|\bat (?P<at_months>[5-9]) months\b"
+    r"|\b(?:tengo|estoy de|estás de|está de|tiene) (?P<semanas>\d{1,2}) semanas\b"
+    r"|\bembarazada de (?P<meses>[1-9]) meses\b"
+    r"|\bw (?P<tydzien>\d{1,2})\.? tygodni"
+)
+# What after the weeks says they are not a pregnancy's: "at 6 weeks old", "2 weeks post-op".
+_NOT_GESTATION_AFTER = Lazy(r"\s*(?:ago|old|of age|since|post|after|postpartum|postnatal|"
+                            r"postop|check|later|earlier|back|before|in a row|straight|running|"
+                            r"off|on|in|out|of|to go|away|till|until|sober|clean)\b")
+# Whose weeks, when the words before are about someone or something else: "my baby, 7 weeks",
+# "my sister is at 30 weeks", "knee op, 6 weeks".
+_NOT_GESTATION_BEFORE = Lazy(r"\b(?:baby|babies|newborn|son|daughter|boy|girl|he|him|his|born|"
+                             r"birth|delivery|section|op|operation|surgery|fracture|broke|"
+                             r"broken|injury|list|course|programme|program|plan|rehab|physio|"
+                             r"cast|boot|crutches|bebé|bebe|hijo|hija|nació|nacio)\b[^.!?]{0,20}$"
+                             # "for 12 weeks", "every 6 weeks", "waited 20 weeks": how long.
+                             r"|\b(?:for|over|every|each|about|past|last|since|took|takes|"
+                             r"waited|waiting|wait|lasted)\W*$")
+_THEIRS_BEFORE = Lazy(r"\b(?:she|her|wife|partner|girlfriend|fiancee|missus|sister|friend|"
+                      r"daughter|client|patient|colleague|cousin)\b[^.!?]{0,40}$")
+# Early weeks, or weeks set apart by commas, are a pregnancy's only when the text speaks of one.
+_PREGNANCY_CONTEXT = Lazy(r"pregnan|scan\b|heartbeat|sickness|nause|midwife|bump|kick|trimester|"
+                          r"placenta|miscarr|spotting|\bttc\b|\bivf\b|embryo|hcg|booking|"
+                          r"antenatal|ante-natal|prenatal|pre-natal|\bdue\b|expecting|"
+                          r"contraction|tightening|waters|fetal|foetal|semanas|tygod|"
+                          r"embarazada|ciąż|buntis|\bsick\b|vomit|throwing up|\bdown\b")
+_LOW_ASIDE, _HIGH = 20, 42
+# "Pregnant" in scripts the words are not read in (their letters are not tokens): Arabic and
+# Urdu, Hindi, Russian and Ukrainian, Chinese and Japanese, Greek, Hebrew, Thai, Korean.
+_PREGNANT_IN_OTHER_SCRIPTS = Lazy(r"حامل|حبلى|गर्भवती|गर्भ से|беремен|вагітн|怀孕|懷孕|妊娠|"
+                                  r"έγκυος|בהריון|ตั้งครรภ์|임신")
 _TRIMESTER = Lazy(r"\b(first|second|third|1st|2nd|3rd)\s+trimester")
 _TRIMESTER_WEEKS = {"first": 8, "1st": 8, "second": 20, "2nd": 20, "third": 32, "3rd": 32}
 _DURATION = Lazy(rf"\b(?:for|past|last|over|about|almost|nearly)\s+(?:the\s+)?(?:last\s+|past\s+)?"
@@ -107,6 +151,9 @@ class Facts:
     pregnancy_weeks: int | None = None
     pregnant: bool | None = None
     postpartum: bool | None = None
+    # What the person wrote that shows it, when it was read from their words ("at 29 weeks").
+    pregnant_evidence: str | None = None
+    postpartum_evidence: str | None = None
     duration_days: int | None = None
     duration_evidence: str | None = None
 
@@ -220,6 +267,41 @@ def parse_duration_days(text: str) -> int | None:
     return None
 
 
+_NEEDS_CONTEXT_BELOW = {"said": 20, "at": 20, "week": 20, "bracket": 12, "aside": _LOW_ASIDE,
+                        "opening": 20}
+_WEEKS_IN_A_MONTH = 4.35
+
+
+def _gestation(lower: str, subject: str) -> tuple[int, str] | None:
+    """Weeks of pregnancy written in one of the `_GESTATION` ways, and the words, or None. Weeks that could as
+    well be how long something lasted, or a baby's age, count only with a pregnancy spoken of
+    in the text and nothing before them saying they are something else."""
+    context = None
+    for match in _GESTATION.finditer(lower):
+        kind = match.lastgroup
+        value = int(match.group(kind))
+        weeks = round(value * _WEEKS_IN_A_MONTH) if kind in {"months", "at_months", "meses"} \
+            else value
+        if not 4 <= weeks <= _HIGH:
+            continue
+        if _NOT_GESTATION_AFTER.match(lower, match.end()):
+            continue
+        sentence_start = max(lower.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
+        before = lower[max(sentence_start, match.start() - 40):match.start()]
+        if kind in {"at", "aside", "bracket", "semanas", "at_months"} and _NOT_GESTATION_BEFORE.search(
+                before[-24:]):
+            continue
+        if subject != "someone_else" and _THEIRS_BEFORE.search(before):
+            continue  # "my sister is at 30 weeks": hers, and the routine is the writer's
+        if value < _NEEDS_CONTEXT_BELOW.get(kind, 0):
+            if context is None:
+                context = bool(_PREGNANCY_CONTEXT.search(lower))
+            if not context:
+                continue
+        return weeks, match.group(0)
+    return None
+
+
 def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> Facts:
     """Facts from the answers first (the person said them outright), then from the text.
     `subject` is whose body the routine is for: someone else's weeks of pregnancy count
@@ -227,21 +309,26 @@ def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> 
     lower = text.lower()
     age, age_evidence = _age_from_text(lower)
     pain, pain_evidence = _pain_from_text(lower)
-    weeks = None
+    weeks = weeks_evidence = None
     said_weeks_of_pregnancy = False  # "I'm 32 weeks": only pregnancy counts like that
     match = _WEEKS_PREGNANT.search(lower) if _DIGIT.search(lower) else None  # (needs a number)
     if match:
         weeks = int(next(group for group in match.groups() if group))
         said_weeks_of_pregnancy = match.group(1) is None
+        weeks_evidence = text[match.start():match.end()].strip()
     elif subject == "someone_else" and (theirs := _THEIR_WEEKS.search(lower)):
         weeks, said_weeks_of_pregnancy = int(theirs.group(1)), True
+        weeks_evidence = text[theirs.start():theirs.end()]
+    elif (_DIGIT.search(lower) or "month" in lower) and (gestation := _gestation(lower, subject)):
+        (weeks, span), said_weeks_of_pregnancy = gestation, True
+        weeks_evidence = span.strip(" ,;.!?-–()")
     if weeks is None:
         trimester = _TRIMESTER.search(lower) if "trimester" in lower else None
         if trimester:
             weeks = _TRIMESTER_WEEKS[trimester.group(1)]
     duration = parse_duration_days(lower)
     duration_evidence = text if duration else None
-    pregnant = postpartum = None
+    pregnant = postpartum = pregnant_evidence = None
     if answers is not None:
         if answers.age is not None:
             age, age_evidence = answers.age, f"age: {answers.age}"
@@ -256,9 +343,13 @@ def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> 
             if parsed is not None:
                 duration, duration_evidence = parsed, f"duration: {answers.duration}"
     if said_weeks_of_pregnancy and pregnant is None:
-        pregnant = True
+        pregnant, pregnant_evidence = True, weeks_evidence
+    elif pregnant is None and not text.isascii() and (
+            other_script := _PREGNANT_IN_OTHER_SCRIPTS.search(text)):
+        pregnant, pregnant_evidence = True, other_script.group(0)
     if answers is not None and answers.pregnancy_weeks is not None and pregnant is None:
         pregnant = True  # weeks typed in the answers mean yes; the text has its own rules
     return Facts(age=age, age_evidence=age_evidence, pain=pain, pain_evidence=pain_evidence,
                  pregnancy_weeks=weeks, pregnant=pregnant, postpartum=postpartum,
+                 pregnant_evidence=pregnant_evidence,
                  duration_days=duration, duration_evidence=duration_evidence)

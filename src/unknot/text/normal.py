@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from unknot.text.programs import Lazy
@@ -51,9 +53,29 @@ _DASHES = frozenset({"–", "—"})
 _WEIGHT = re.compile(r"(\d+(?:[.,]\d+)?)(kg|kgs|kilos?|lbs?|st|stone)")
 
 
+# Letters with accents read as their plain letters ("cesárea" as "cesarea", "ciąży" as
+# "ciazy"), one character for one so that every token keeps its place in the original.
+_FOLDED_LETTERS = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "s", "đ": "d", "Đ": "D",
+                   "ı": "i", "æ": "a", "œ": "o"}
+
+
+@lru_cache(maxsize=4096)
+def _fold_letter(char: str) -> str:
+    if char in _FOLDED_LETTERS:
+        return _FOLDED_LETTERS[char]
+    base = unicodedata.normalize("NFKD", char)[:1]
+    return base if base.isascii() and base.isalpha() else char
+
+
+def _fold(text: str) -> str:
+    return "".join(char if char.isascii() else _fold_letter(char) for char in text)
+
+
 def _split(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
+    if not text.isascii():
+        text = _fold(text)
     for match in _TOKEN.finditer(text):
         raw = match.group().lower()
         start, end = match.span()

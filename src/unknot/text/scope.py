@@ -150,7 +150,7 @@ _RESOLVED = Lazy(
     r"(?= [,.;!?-]| now\b| away\b| completely\b| and (?:i|it|now)\b|$)"
     r"|\b(?:fine|better|gone|okay|ok) now\b"
     r"|\b(?:stopped|went|went away|disappeared|eased off|cleared) (?:once|when|after)\b")
-_YEAR = Lazy(r"\b(?:in|back in|since|from) ((?:19|20)\d\d)\b")
+_YEAR = Lazy(r"\b(?:in|back in|since|from|that was|this was) ((?:19|20)\d\d)\b")
 # "still", "ever since": what is said goes on, whatever came before.
 _ONGOING = Lazy(r"\b(?:still|ever since|since then|since that|since it|since the|since i|"
                 r"since my|again|keeps|keep|kept|getting worse|worse since|never been the same|"
@@ -207,10 +207,19 @@ def _person_at(text: NormalText, index: int) -> str | None:
             return "third"
         return "writer"
     if word in THIRD_PRONOUNS:
+        after = " ".join(t.norm for t in text.tokens[index + 1:index + 3])
+        if _UNBORN_OR_NEWBORN.match(after):
+            return None  # "since he was born", "not felt her kick": the baby, not a person
         return "third"
     if _is_person(text, index):
         return "third"
     return None
+
+
+# A baby spoken of as "he" or "she" — born, or kicking inside — is no one whose finding the
+# writer reports: "low since he was born", "I've not felt her kick".
+_UNBORN_OR_NEWBORN = Lazy(r"(?:was born|is born|arrived|came along|kick|kicks|kicking|kicked|"
+                          r"moving|moves|moved|wriggl\w*|is wild|is quiet|is breech|is head down)\b")
 
 
 # Said to the reader, not about anyone: "thanks mate", "no worries bro".
@@ -236,6 +245,9 @@ def _is_person(text: NormalText, index: int) -> bool:
         return start >= 0 and text.tokens[start].norm in _POSSESSIVES
     if word not in PEOPLE:
         return False
+    if before in {"", ".", "!", "?", "-"} and index + 1 < len(text.tokens) \
+            and text.tokens[index + 1].norm == "here":
+        return False  # "hubby here - wife is…": the writer saying who they are
     if word in _VOCATIVES and before not in _POSSESSIVES and before not in {"a", "the", "our"} \
             and (index + 1 == len(text.tokens) or text.tokens[index + 1].norm in _ADDRESS_ENDS):
         # "no other symptoms mate.", "cheers mate": a word of address, not a person massaged.
