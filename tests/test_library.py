@@ -67,6 +67,12 @@ def test_invalid_yaml_is_reported(tmp_path):
         load_library_dir(tmp_path)
 
 
+def test_a_field_given_twice_is_reported(tmp_path):
+    (tmp_path / "twice.yaml").write_text("id: twice\nname: One\nname: Two\n")
+    with pytest.raises(LibraryError, match="twice.yaml: not valid YAML.*'name' is given twice"):
+        load_library_dir(tmp_path)
+
+
 def test_lint_reports_timing_and_coverage_problems(tmp_path):
     folder = _copy(tmp_path, "temple-palm-lift.yaml",
                    lambda r: r.update(duration={"min": 200, "max": 300}))

@@ -46,6 +46,10 @@ def test_all_rules_compile_against_the_lexicon():
     ("- id: x.y\n  group: back\n  verdict: urgent\n  when: [{age_at_least: 5, pain_at_least: 3}]\n"
      "  message: a message that is long enough\n  source: somewhere\n", "exactly one"),
     ("not: [a list\n", "cannot read"),
+    # A second `unless:` would silently replace the first: the file is refused instead.
+    ("- id: x.y\n  group: back\n  verdict: urgent\n  when: [{text: [a]}]\n  unless: [b]\n"
+     "  unless: [c]\n  message: a message that is long enough\n  source: somewhere\n",
+     "the key 'unless' is given twice"),
 ])
 def test_a_bad_rule_file_names_the_file_and_rule(tmp_path, body, expected):
     path = tmp_path / "broken.yaml"
@@ -61,3 +65,12 @@ def test_an_unknown_concept_is_reported_with_the_rule(tmp_path):
                     "  message: a message that is long enough\n  source: somewhere\n")
     with pytest.raises(RuleError, match=r"rule x\.y: .*unknown concept \$nothing"):
         Engine(load_rule_files([path]), default_lexicon())
+
+
+def test_a_lexicon_with_a_key_given_twice_is_refused(tmp_path):
+    from unknot.text.lexicon import LexiconError, load_lexicon
+
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("sites:\n  middle_back: [ribs]\n  middle_back: [spine]\n")
+    with pytest.raises(LexiconError, match="lexicon.yaml: cannot read: the key 'middle_back' is given twice"):
+        load_lexicon(path)

@@ -78,3 +78,13 @@ def expand_regions(regions: list[str] | tuple[str, ...] | set[str]) -> set[str]:
     if "head" in out:
         out.update(HEAD_PARTS)
     return out
+
+
+def expand_avoided(regions: list[str] | tuple[str, ...] | set[str]) -> set[str]:
+    """What a screening leaves out: `expand_regions`, and the forearms with the arms — words
+    such as "eczema all down her arms" mean the whole arm, though a technique's `arms` are
+    the upper arms."""
+    out = expand_regions(regions)
+    if "arms" in out:
+        out.add("forearms")
+    return out

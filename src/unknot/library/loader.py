@@ -37,10 +37,10 @@ def load_technique_file(path: Path) -> Technique:
     """Read one YAML file into a `Technique`, or raise `LibraryError` saying what to fix."""
     import yaml  # (here: a command loads the library's prepared form, without YAML)
 
-    # The C loader when PyYAML was built with it: the same results, several times faster.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from unknot.strict_yaml import strict_loader
+
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=strict_loader())
     except (OSError, UnicodeDecodeError) as exc:
         raise LibraryError(f"{path.name}: cannot read the file: {exc}") from exc
     except yaml.YAMLError as exc:

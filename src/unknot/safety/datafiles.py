@@ -70,7 +70,6 @@ def _why_unreadable(exc: OSError | yaml.YAMLError) -> str:
 
 
 def _loader() -> type:
-    """The C loader when PyYAML was built with it: the same results, several times faster."""
-    import yaml
+    from unknot.strict_yaml import strict_loader
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return strict_loader()

@@ -19,7 +19,7 @@ from unknot.text.negation import is_negated
 from unknot.text.normal import NormalText
 from unknot.text.patterns import Hit, LazyRegex, PatternCompiler, PatternError, find_hits
 from unknot.text.scope import is_over, whose
-from unknot.vocabulary import VERDICT_SEVERITY, expand_regions
+from unknot.vocabulary import VERDICT_SEVERITY, expand_avoided, expand_regions
 
 # How far from the evidence a region must be to count as the site of a local problem.
 _SITE_WINDOW = 12
@@ -58,7 +58,7 @@ class Screening:
         out: set[str] = set()
         for fired in self.cautions:
             out.update(fired.avoid)
-        return expand_regions(out)
+        return expand_avoided(out)
 
     def with_findings(self, extra: list[Fired]) -> Screening:
         """This screening plus more findings (answers to questions); a finding never
@@ -440,7 +440,8 @@ _REGION_NOUNS = frozenset({"shoulder", "shoulders", "neck", "back", "arm", "arms
                            "thigh", "thighs", "calf", "calves", "foot", "feet", "hand", "hands",
                            "face", "chest", "knee", "knees", "hip", "hips", "forehead", "scalp",
                            "elbow", "elbows", "shin", "shins", "ankle", "ankles", "wrist", "wrists",
-                           "forearm", "forearms", "temples", "jaw", "cheek", "cheeks", "glutes"})
+                           "forearm", "forearms", "temples", "jaw", "cheek", "cheeks", "glutes",
+                           "tummy", "belly", "stomach", "tailbone", "bottom", "bum"})
 # Words that may stand between "and" and the next body part of one list: "shoulders and
 # upper back", "behind his knees and down his shins" — but not "and sore calves" or "and my
 # neck is stiff", which start a new complaint. A possessive joins only after a place word.
@@ -504,7 +505,9 @@ def _names_the_whole_back(tokens, low: int, high: int) -> bool:
         if tokens[i].norm != "back" or (i + 1 < len(tokens) and tokens[i + 1].norm == "of"):
             continue
         before = i - 1
-        while before > 0 and tokens[before].norm in _WHOSE:
+        # "on his chest and back": the place word may come before a list of parts.
+        while before > low and (tokens[before].norm in _WHOSE or tokens[before].norm == "and"
+                                or tokens[before].norm in _REGION_NOUNS):
             before -= 1
         if tokens[before].norm in _ACROSS and tokens[i - 1].norm not in _BACK_PARTS:
             return True
@@ -516,7 +519,7 @@ def _regions_in(lexicon: Lexicon, text: NormalText, low: int, high: int) -> list
     found = [region for region, regex in lexicon.regions.items() if find_hits(regex, window)]
     found += [region for region, regex in lexicon.sites.items()
               if region not in found and find_hits(regex, window)]
-    if "lower_back" in found and _names_the_whole_back(text.tokens, low, high):
+    if _names_the_whole_back(text.tokens, low, high):
         found += [region for region in _WHOLE_BACK if region not in found]
     return found
 

@@ -216,10 +216,10 @@ def _correct(lexicon: Lexicon, word: str) -> str | None:
 def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     import yaml  # (here: a command loads the lexicon's prepared form, without YAML)
 
-    # The C loader when PyYAML was built with it: the same results, several times faster.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from unknot.strict_yaml import strict_loader
+
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=strict_loader())
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path.name}: cannot read: {exc}") from exc
     concepts = raw.get("concepts", {})

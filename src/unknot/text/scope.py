@@ -90,6 +90,8 @@ _CARE = Lazy(
 _OWN_COMPLAINT = Lazy(
     rf"\bmy (?!(?:\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|old|yo|o)\b|\d{{1,2}}(?:yo|yrs?)\b)\w+"
     rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just)\b"
+    # (but not the carer's own conduct: "how gentle do I need to be", "when I got home")
+    rf"(?! to be (?:gentle|careful|firm|soft|\?)| to be$| home\b| back home\b| to know\b| to ask\b)"
     rf"|\b(?:killing|hurting|bothering|giving|driving) me\b"
     # ("mine" as in "the pain is mine", not "a client of mine", "a friend of mine")
     rf"|(?<!\bof )\bmine\b|\bmyself\b")
@@ -332,6 +334,8 @@ _TOLD = frozenset({"texted", "told", "messaged", "sent", "asked", "called", "ran
                    "messages"})
 _ME_TOO = Lazy(r"\b(?:so am i|so do i|so have i|me too|as am i|as do i|we both|both of us"
                r"|i (?:have )?(?:got|caught) (?:them|it) too|i have (?:them|it) too|i am on it too)\b")
+# "opposite me", "next to me": the writer as a place, not the one the clause is about.
+_ME_AS_PLACE = frozenset({"opposite", "beside", "behind", "near", "next", "by", "around"})
 _CLAUSE_ENDS = frozenset({",", "-", ";", ":", "but", "though", "although", "whereas", "while"})
 
 
@@ -372,8 +376,10 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
                 and _is_object(text, index):
             continue
         if person == "writer" and text.tokens[index].norm == "me" and index > 0 \
-                and text.tokens[index - 1].norm in _TOLD:
-            continue  # "my daughter texted me 'sorry for everything'": her words, not mine
+                and text.tokens[index - 1].norm in _TOLD | _ME_AS_PLACE:
+            # "my daughter texted me 'sorry for everything'": her words, not mine; "the guy
+            # who sits opposite me just had surgery": his, not mine
+            continue
         if text.tokens[index].norm in {"everyone", "family"}:
             # "the whole family is itching": the writer, and the person massaged too.
             return "subject" if subject == "someone_else" else "writer"
