@@ -411,6 +411,12 @@ def _fact_holds(condition: Condition, facts: Facts, regions: set[str]) -> str | 
         weeks = facts.pregnancy_weeks
         return f"{counted(weeks, 'week')} pregnant" if weeks is not None and \
             weeks < condition.pregnancy_weeks_below else None
+    if condition.blood_pressure_at_least is not None:
+        top, bottom = condition.blood_pressure_at_least
+        if (facts.systolic is not None and facts.systolic >= top) or \
+                (facts.diastolic is not None and facts.diastolic >= bottom):
+            return f"blood pressure {facts.blood_pressure_evidence}"
+        return None
     if condition.postpartum is not None:
         if facts.postpartum != condition.postpartum:
             return None

@@ -154,6 +154,10 @@ class Facts:
     # What the person wrote that shows it, when it was read from their words ("at 29 weeks").
     pregnant_evidence: str | None = None
     postpartum_evidence: str | None = None
+    # A blood pressure reading written in the text ("my monitor says 190/115").
+    systolic: int | None = None
+    diastolic: int | None = None
+    blood_pressure_evidence: str | None = None
     duration_days: int | None = None
     duration_evidence: str | None = None
 
@@ -186,6 +190,28 @@ _OTHER_SCALES = Lazy(r"stress|anxi|tired|tense|tension|energy|mood|sleep|happy|c
 
 _NOW_SCORE = Lazy(r"\b(?:down to|now|now at|now it is|now it's|today it's) (?:about |around )?"
                   r"(?:a |an )?(\d{1,2})\b(?!\s*(?:minutes|mins|days|weeks|hours|am|pm))")
+
+
+# A blood pressure reading: "190/115", "165 over 100", counted only when the text speaks of
+# blood pressure ("8/10" is a pain score, "28/40" weeks of pregnancy, "3/52" three weeks).
+_BP_READING = Lazy(r"(?<![\d/.])(\d{2,3})\s*(?:/|\bover\b)\s*(\d{2,3})(?![\d/.])")
+_BP_CONTEXT = Lazy(r"blood pressure|\bbp\b|monitor|reading|mmhg|mm hg|\bpressure\b|sphyg|cuff|"
+                   r"systolic|diastolic|hypertens|machine|pharmac|nurse|doctor|\bgp\b|midwife|"
+                   r"appointment|check|clinic")
+
+
+def _blood_pressure_from_text(lower: str) -> tuple[int | None, int | None, str | None]:
+    """The latest reading in the text as (systolic, diastolic, the words), or Nones."""
+    if "/" not in lower and " over " not in lower:
+        return None, None, None
+    if not _BP_CONTEXT.search(lower):
+        return None, None, None
+    found = None
+    for match in _BP_READING.finditer(lower):
+        systolic, diastolic = int(match.group(1)), int(match.group(2))
+        if 70 <= systolic <= 300 and 30 <= diastolic <= 200 and systolic > diastolic:
+            found = (systolic, diastolic, match.group(0))
+    return found if found else (None, None, None)
 
 
 def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
@@ -309,13 +335,14 @@ def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> 
     lower = text.lower()
     age, age_evidence = _age_from_text(lower)
     pain, pain_evidence = _pain_from_text(lower)
+    systolic, diastolic, pressure_words = _blood_pressure_from_text(lower)
     weeks = weeks_evidence = None
     said_weeks_of_pregnancy = False  # "I'm 32 weeks": only pregnancy counts like that
     match = _WEEKS_PREGNANT.search(lower) if _DIGIT.search(lower) else None  # (needs a number)
     if match:
         weeks = int(next(group for group in match.groups() if group))
         said_weeks_of_pregnancy = match.group(1) is None
-        weeks_evidence = text[match.start():match.end()].strip()
+        weeks_evidence = text[match.start():match.end()].strip(" ,;.!?-–()")
     elif subject == "someone_else" and (theirs := _THEIR_WEEKS.search(lower)):
         weeks, said_weeks_of_pregnancy = int(theirs.group(1)), True
         weeks_evidence = text[theirs.start():theirs.end()]
@@ -351,5 +378,6 @@ def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> 
         pregnant = True  # weeks typed in the answers mean yes; the text has its own rules
     return Facts(age=age, age_evidence=age_evidence, pain=pain, pain_evidence=pain_evidence,
                  pregnancy_weeks=weeks, pregnant=pregnant, postpartum=postpartum,
-                 pregnant_evidence=pregnant_evidence,
+                 pregnant_evidence=pregnant_evidence, systolic=systolic, diastolic=diastolic,
+                 blood_pressure_evidence=pressure_words,
                  duration_days=duration, duration_evidence=duration_evidence)

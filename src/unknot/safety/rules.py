@@ -44,6 +44,9 @@ class Condition(BaseModel):
     pain_at_least: int | None = Field(default=None, ge=0, le=10)
     pregnant: bool | None = None
     pregnancy_weeks_below: int | None = Field(default=None, ge=1, le=45)
+    blood_pressure_at_least: tuple[int, int] | None = Field(
+        default=None, description="A reading written in the text reaching either number: "
+                                  "[systolic, diastolic], e.g. [180, 120].")
     postpartum: bool | None = None
     duration_days_at_least: int | None = Field(default=None, ge=1)
     duration_days_below: int | None = Field(default=None, ge=1)
