@@ -186,3 +186,35 @@ def test_a_compiler_from_a_prepared_form_files_new_patterns_under_the_same_bits(
         assert (made.needs, made.ways) == (again.needs, again.ways)
     normal = engine.lexicon.read("my vision went dark")
     assert loaded.lexicon.compiler.present(normal) == engine.lexicon.compiler.present(normal)
+
+
+def test_the_prepared_form_keeps_every_mask_and_every_rule_filed_where_it_was():
+    """A prepared engine stores masks as bit positions (`patterns._pack`, the prefilter's
+    word masks): read back, each pattern's needs and ways, each word's mask and each rule's
+    filing are the same ints."""
+    import pickle
+
+    engine = default_engine()
+    loaded = pickle.loads(pickle.dumps(engine))
+    for made, again in zip(engine._compiled, loaded._compiled, strict=True):
+        for regex, copy in zip((*made.texts, made.unless), (*again.texts, again.unless), strict=True):
+            if regex is not None:
+                assert (copy.needs, copy.ways) == (regex.needs, regex.ways), regex.pattern
+    before, after = engine.lexicon.compiler.prefilter, loaded.lexicon.compiler.prefilter
+    assert after._exact == before._exact and after._prefix == before._prefix
+    assert loaded._by_bit == engine._by_bit and loaded._always == engine._always
+
+
+def test_every_rule_that_could_fire_on_a_text_is_among_its_candidates():
+    """Rules are filed under their rarest words (`engine._filing`): a text that has every
+    word a rule needs must still lead to that rule."""
+    from unknot.safety.engine import _worth_evaluating
+
+    engine = default_engine()
+    for path in SETS[:6]:
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            text = engine.lexicon.read(case["text"])
+            present = engine.lexicon.compiler.present(text)
+            could = {index for index, compiled in enumerate(engine._compiled)
+                     if _worth_evaluating(compiled, present)}
+            assert could <= set(engine._candidates(present)), case["text"]

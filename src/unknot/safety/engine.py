@@ -88,6 +88,61 @@ def _states_told(fired: list[Fired], facts: Facts) -> Facts:
     return replace(facts, **changes) if changes else facts
 
 
+class _Rarities:
+    """The rarity of each prefilter bit's clause (`text.rarity`), worked out on demand."""
+
+    def __init__(self, clauses: list) -> None:
+        from unknot.text.rarity import Rarity
+
+        self._clauses = clauses
+        self._rarity = Rarity()
+        self._known: dict[int, int] = {}
+
+    def of_bits(self, bits: int) -> int:
+        total = 0
+        while bits:
+            low = bits & -bits
+            if low not in self._known:
+                self._known[low] = self._rarity.of(self._clauses[low.bit_length() - 1])
+            total += self._known[low]
+            bits ^= low
+        return total
+
+
+def _filing(compiled: _CompiledRule, rarity: _Rarities) -> list[int]:
+    """The bits to file a rule under, so that a text that could fire it has one of them:
+    either one clause every text condition together needs (`needs`), or the keys of one
+    condition's ways (a condition matches only through a way, and every way is filed under
+    a key) — whichever a text meets least often. Empty: the rule is tried on every text."""
+    options: list[list[int]] = []
+    needs = compiled.needs
+    while needs:
+        low = needs & -needs
+        options.append([low])
+        needs ^= low
+    for regex in compiled.texts:
+        if regex is not None and regex.ways is not None:
+            options.append(sorted(regex.ways))
+    if not options:
+        return []
+
+    def how_often(option: list[int]) -> int:
+        bits = 0
+        for bit in option:
+            bits |= bit
+        return rarity.of_bits(bits)
+
+    return min(options, key=lambda option: (how_often(option), len(option), option))
+
+
+def _facts_hold(compiled: _CompiledRule, facts: Facts, regions: set[str]) -> bool:
+    # (a loop, as in `_worth_evaluating`: this runs for every candidate rule)
+    for condition in compiled.facts:  # noqa: SIM110
+        if _fact_holds(condition, facts, regions) is None:
+            return False
+    return True
+
+
 def _worth_evaluating(compiled: _CompiledRule, present: int) -> bool:
     """Whether every word a rule's text conditions need is in the text (the prefilter)."""
     needs = compiled.needs
@@ -124,6 +179,7 @@ class _CompiledRule:
     texts: tuple[LazyRegex | None, ...]  # per condition; None for non-text ones
     unless: LazyRegex | None
     needs: int  # prefilter bits every text condition needs: all must be present to fire
+    facts: tuple[Condition, ...] = ()  # the conditions that are not text (checked first)
 
 
 class Engine:
@@ -148,16 +204,20 @@ class Engine:
             for regex in texts:
                 if regex is not None:
                     needs |= regex.needs
-            self._compiled.append(_CompiledRule(rule, texts, unless, needs))
+            facts = tuple(condition for condition in rule.when if not condition.text)
+            self._compiled.append(_CompiledRule(rule, texts, unless, needs, facts))
         if problems:
             raise RuleError("\n".join(problems))
-        # Each rule filed under one bit it needs (its lowest): a text's present bits then
-        # lead straight to the rules worth a look, without a test of every rule.
+        # Each rule filed under the rarest words it needs (`_filing`): a text's present bits
+        # then lead straight to the few rules worth a look, without a test of every rule.
         self._by_bit: dict[int, list[int]] = {}
         self._always: list[int] = []
+        rarity = _Rarities(lexicon.compiler.prefilter.clauses())
         for index, compiled in enumerate(self._compiled):
-            if compiled.needs:
-                self._by_bit.setdefault(compiled.needs & -compiled.needs, []).append(index)
+            filing = _filing(compiled, rarity)
+            if filing:
+                for bit in filing:
+                    self._by_bit.setdefault(bit, []).append(index)
             else:
                 self._always.append(index)
         # Rules on a pregnancy or a birth as answered, other than those that show one:
@@ -172,17 +232,17 @@ class Engine:
             self._filed |= bit
 
     def _candidates(self, present: int) -> list[int]:
-        """The rules (in order) whose needed words are all present."""
+        """The rules (in order) that could fire: those filed under a bit the text has."""
         if present < 0:  # the prefilter is off: every rule
             return list(range(len(self._compiled)))
-        found = list(self._always)
+        found = set(self._always)
         bits = present & self._filed
+        by_bit = self._by_bit
         while bits:
             low = bits & -bits
-            found.extend(self._by_bit.get(low, ()))
+            found.update(by_bit[low])
             bits ^= low
-        found.sort()
-        return found
+        return sorted(found)
 
     def compile_all(self) -> None:
         """Compile every pattern now (they compile on first use otherwise), and read spelling
@@ -210,7 +270,9 @@ class Engine:
             present |= self.lexicon.compiler.present(text)
         for index in self._candidates(present):
             compiled = self._compiled[index]
-            if _worth_evaluating(compiled, present):
+            # (the facts first: they cost nothing, and most rules with one fail on it)
+            if _facts_hold(compiled, facts, complaint_regions) \
+                    and _worth_evaluating(compiled, present):
                 result = self._evaluate(compiled, texts, facts, complaint_regions, subject)
                 if result is not None:
                     fired.append(result)
@@ -221,7 +283,8 @@ class Engine:
             done = {f.rule.id for f in fired}
             for index in self._on_states:
                 compiled = self._compiled[index]
-                if compiled.rule.id not in done and _worth_evaluating(compiled, present):
+                if compiled.rule.id not in done and _facts_hold(compiled, told, complaint_regions) \
+                        and _worth_evaluating(compiled, present):
                     result = self._evaluate(compiled, texts, told, complaint_regions, subject)
                     if result is not None:
                         fired.append(result)

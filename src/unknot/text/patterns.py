@@ -93,6 +93,43 @@ def _word_piece(word: str) -> tuple[str, Need]:
     return re.escape(word) + " ", prefilter.exact(word)
 
 
+def _positions(bits: int) -> tuple[int, ...]:
+    """The positions of a mask's bits: a way needs at most three clauses, so three small
+    numbers stand for an int thousands of bits wide."""
+    found = []
+    while bits:
+        low = bits & -bits
+        found.append(low.bit_length() - 1)
+        bits ^= low
+    return _shared(tuple(found))
+
+
+def _mask(positions: tuple[int, ...]) -> int:
+    bits = 0
+    for position in positions:
+        bits |= 1 << position
+    return bits
+
+
+# A regex's ways as they are stored in a prepared form: (key position, (positions of each
+# way's bits, …)) for each key. Written out as masks they were half of the prepared engine,
+# and most are never consulted by a command that screens one text.
+PackedWays = tuple[tuple[int, tuple[tuple[int, ...], ...]], ...]
+
+
+def _pack(ways: Ways | None) -> PackedWays | None:
+    if ways is None:
+        return None
+    return _shared(tuple((key.bit_length() - 1, _shared(tuple(_positions(bits) for bits in found)))
+                         for key, found in ways.items()))
+
+
+def _unpack(packed: PackedWays | None) -> Ways | None:
+    if packed is None:
+        return None
+    return {1 << key: tuple(_mask(positions) for positions in found) for key, found in packed}
+
+
 def _keys(ways: Ways | None) -> int:
     found = 0
     for key in ways or ():
@@ -108,7 +145,7 @@ class LazyRegex:
     one text compiles only what that text needs.
     """
 
-    __slots__ = ("pattern", "needs", "ways", "_keys", "_compiled")
+    __slots__ = ("pattern", "needs", "_ways", "_packed", "_keys", "_compiled")
 
     def __init__(self, pattern: str, needs: int = 0, ways: Ways | None = None):
         self.pattern = pattern
@@ -117,16 +154,24 @@ class LazyRegex:
         # its most telling clause: a text then tests only the ways whose key it has — a
         # couple, of a hundred — instead of every one.
         self.needs = needs
-        self.ways = ways
+        self._ways = ways
+        self._packed: PackedWays | None = None
         self._keys = _keys(ways)
         self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def ways(self) -> Ways | None:
+        if self._packed is not None:  # read from a prepared form: unpacked on first use
+            self._ways, self._packed = _unpack(self._packed), None
+            self._keys = _keys(self._ways)
+        return self._ways
 
     def could_match(self, present: int) -> bool:
         """Whether a text with the prefilter bits `present` could hold a match."""
         needs = self.needs
         if present & needs != needs:
             return False
-        ways = self.ways
+        ways = self._ways if self._packed is None else self.ways
         if ways is None:
             return True
         keys = present & self._keys
@@ -138,13 +183,16 @@ class LazyRegex:
             keys ^= key
         return False
 
-    def __getstate__(self) -> tuple[str, int, Ways | None]:
-        # Kept in a prepared form without the compiled regex: it compiles again when used.
-        return self.pattern, self.needs, self.ways
+    def __getstate__(self) -> tuple[str, tuple[int, ...], PackedWays | None]:
+        # Kept in a prepared form without the compiled regex (it compiles again when used),
+        # and with its masks as bit positions (`_pack`).
+        packed = self._packed if self._packed is not None else _pack(self._ways)
+        return self.pattern, _positions(self.needs), packed
 
-    def __setstate__(self, state: tuple[str, int, Ways | None]) -> None:
-        self.pattern, self.needs, self.ways = state
-        self._keys = _keys(self.ways)
+    def __setstate__(self, state: tuple[str, tuple[int, ...], PackedWays | None]) -> None:
+        self.pattern, needs, self._packed = state
+        self.needs = _mask(needs)
+        self._ways, self._keys = None, 0
         self._compiled = None
 
     @property

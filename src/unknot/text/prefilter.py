@@ -133,6 +133,28 @@ def _kept(clauses: list[Clause]) -> Need:
 ENABLED = True
 
 
+def _positions_of(masks: dict[str, int]) -> dict[str, tuple[int, ...]]:
+    out = {}
+    for word, bits in masks.items():
+        positions = []
+        while bits:
+            low = bits & -bits
+            positions.append(low.bit_length() - 1)
+            bits ^= low
+        out[word] = tuple(positions)
+    return out
+
+
+def _masks_of(positions: dict[str, tuple[int, ...]]) -> dict[str, int]:
+    out = {}
+    for word, places in positions.items():
+        bits = 0
+        for place in places:
+            bits |= 1 << place
+        out[word] = bits
+    return out
+
+
 class Prefilter:
     """Every clause a compiler's patterns need, each with a bit; for a text, the bits of
     the clauses it meets."""
@@ -150,11 +172,15 @@ class Prefilter:
         clauses = self._clauses
         if self._bits is not None:
             clauses = [tuple(sorted(clause)) for clause in self._bits]  # (in the order of bits)
-        return {"_exact": self._exact, "_prefix": self._prefix, "_lengths": self._lengths,
-                "_clauses": clauses}
+        # Each word's mask as the positions of its bits: a few small numbers instead of an
+        # int thousands of bits wide (the masks were most of the prepared lexicon).
+        return {"_exact": _positions_of(self._exact), "_prefix": _positions_of(self._prefix),
+                "_lengths": self._lengths, "_clauses": clauses}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
+        self._exact = _masks_of(state["_exact"])
+        self._prefix = _masks_of(state["_prefix"])
         self._bits = None
 
     def bits(self, need: Need) -> int:
@@ -173,6 +199,12 @@ class Prefilter:
                 self._lengths = tuple(sorted({len(stem) for stem in self._prefix}))
             found |= self._bits[clause]
         return found
+
+    def clauses(self) -> list[Clause]:
+        """Each bit's clause, in bit order (bit 1 << i is clause i)."""
+        if self._bits is None:
+            return [frozenset(clause) for clause in self._clauses]
+        return sorted(self._bits, key=self._bits.__getitem__)
 
     def mask(self, words: Iterable[str]) -> int:
         """The bits of the clauses these words meet (all bits when the prefilter is off)."""
