@@ -32,7 +32,9 @@ _AGE_PATTERNS = [
     Lazy(r"(?:^|[,.;] ?)(?:over|aged over) (\d{2})(?= and|,| years|\.|$)"),
     Lazy(r"^(\d{2}) ?(?:,|and|here|yo\b)"),
     # A terse message that ends with the age: "jaw hurts chewing, temples tender, 71".
-    Lazy(r",\s*(1[6-9]|[2-9]\d)\s*[.!]?\s*$"),
+    Lazy(r"[,.]\s*(1[6-9]|[2-9]\d)\s*[.!]?\s*$"),
+    # "new since I turned 71": at least that age.
+    Lazy(r"\bturned (\d{2})\b(?!\s*(?:minutes|mins|degrees|percent|%))"),
     # A clinical note: "67F", "client 50M", "pt 74 f".
     Lazy(r"(?:^|\b(?:client|pt|patient|mrs|mr|ms)\s*,?\s*)(\d{2})\s?[mf]\b"),
     # A carer's "Grandma (83)", "Mum is 68", "my dad, 74,": the age of the person massaged.
