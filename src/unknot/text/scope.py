@@ -407,15 +407,22 @@ _JOB_NOUNS = frozenset({
     "rounds"})
 
 
+# Specialists whose title names an illness: the word is the job, unless someone's own.
+_SPECIALISTS = frozenset({"oncologist", "oncologists", "haematologist", "haematologists"})
+
+
 def _names_a_job(text: NormalText, hit: Hit) -> bool:
     """The hit is a job's or a service's name ("a stroke nurse"), not what someone has: the
     word after it is a job, team or service, and no "my" or "her" before it owns it ("my
     cancer nurse" tells of the writer's cancer)."""
+    before = hit.first - 1
+    owned = before >= 0 and text.tokens[before].norm in _POSSESSIVES
+    if hit.first == hit.last and text.tokens[hit.first].norm in _SPECIALISTS:
+        return not owned  # "radiation oncologist here" — but "my oncologist" tells of the writer's cancer
     after = hit.last + 1
     if after >= len(text.tokens) or text.tokens[after].norm not in _JOB_NOUNS:
         return False
-    before = hit.first - 1
-    return before < 0 or text.tokens[before].norm not in _POSSESSIVES
+    return not owned
 
 
 # Illnesses counted as the cases of someone's work: "clinic was back-to-back strokes and
