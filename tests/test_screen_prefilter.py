@@ -27,7 +27,11 @@ from unknot.text.patterns import find_hits
 from unknot.text.scope import PEOPLE
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = sorted([*DATA.glob("intake_*.yaml"), *(DATA / "pending").glob("intake_*.yaml")])
+# (a pending set that has joined `tests/data` under the same name — holdout47 keeps its full
+# copy there — is screened once, from `tests/data`)
+SETS = sorted([*DATA.glob("intake_*.yaml"),
+               *(path for path in (DATA / "pending").glob("intake_*.yaml")
+                 if not (DATA / path.name).exists())])
 
 
 @contextmanager
