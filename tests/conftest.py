@@ -95,3 +95,13 @@ def store(database_url: str, clock: FrozenClock) -> Iterator[Store]:
     upgrade_database(database_url)
     with open_store(database_url, upgrade=False, clock=clock) as opened:
         yield opened
+
+
+def pytest_sessionstart(session) -> None:
+    """Start the intake accuracy report afresh (`test_intake_labelled.py` adds a line per set
+    as it scores it); only in the main process, before any test process starts."""
+    if not hasattr(session.config, "workerinput"):
+        from pathlib import Path
+
+        report = Path(__file__).resolve().parent.parent / "test-output" / "intake-accuracy.txt"
+        report.unlink(missing_ok=True)

@@ -25,15 +25,6 @@ TEXT_ALONE_MISS_RATE = 0.02
 REPORT = Path(__file__).resolve().parent.parent / "test-output" / "intake-accuracy.txt"
 
 
-@pytest.fixture(scope="module")
-def scores():
-    results = {name: score(load_cases(name)) for name in SETS}
-    REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text("\n".join(f"{name}: {s.summary()}" for name, s in results.items()) + "\n",
-                      encoding="utf-8")
-    return results
-
-
 def test_the_sets_are_big_enough():
     assert len(load_cases("intake_cases.yaml")) >= 120
     groups = {case["group"] for case in load_cases("intake_cases.yaml")}
@@ -41,51 +32,47 @@ def test_the_sets_are_big_enough():
             "seed003", "benign"} <= groups
 
 
-@pytest.fixture(scope="module")
-def answered_scores():
-    results = {name: score(load_cases(name), with_answers=True) for name in ANSWERED_SETS}
+def _scored(name: str, with_answers: bool):
+    """A set scored once, and its line added to the accuracy report. (One test per set: under
+    pytest-xdist each set is scored by one process only, not once in each.)"""
+    result = score(load_cases(name), with_answers=with_answers)
+    label = " with the check answered" if with_answers else ""
+    REPORT.parent.mkdir(exist_ok=True)
     with REPORT.open("a", encoding="utf-8") as report:
-        report.writelines(f"{name} with the check answered: {s.summary()}\n"
-                          for name, s in results.items())
-    return results
+        report.write(f"{name}{label}: {result.summary()}\n")
+    return result
 
 
 @pytest.mark.parametrize("name", SETS)
-def test_it_misses_no_red_flag(scores, name):
-    result = scores[name]
+def test_the_set_screens_as_labelled(name):
+    """Text alone: no red flag missed (a set with recorded answers may miss a little that
+    the check then catches), at most 5% of harmless texts escalated, every caution's avoid
+    list kept, regions and goals found. With the check answered as each person truthfully
+    would: nothing missed, no emergency under-called, at most 3% of harmless texts escalated."""
+    problems = []
+    result = _scored(name, with_answers=False)
     if name in ANSWERED_SETS:
-        assert len(result.missed_red_flags) <= TEXT_ALONE_MISS_RATE * result.escalated, \
-            "\n".join(result.missed_red_flags)
-    else:
-        assert result.missed_red_flags == [], result.summary()
-
-
-@pytest.mark.parametrize("name", ANSWERED_SETS)
-def test_with_the_check_answered_it_misses_nothing_and_under_calls_no_emergency(
-        answered_scores, name):
-    result = answered_scores[name]
-    assert result.missed_red_flags == [], "\n".join(result.missed_red_flags)
-    assert result.under_called == [], "\n".join(result.under_called)
-
-
-@pytest.mark.parametrize("name", ANSWERED_SETS)
-def test_with_the_check_answered_harmless_texts_stay_harmless(answered_scores, name):
-    assert answered_scores[name].benign_escalation_rate <= 0.03, \
-        "\n".join(answered_scores[name].benign_escalated)
-
-
-@pytest.mark.parametrize("name", SETS)
-def test_it_escalates_at_most_five_percent_of_benign_texts(scores, name):
-    assert scores[name].benign_escalation_rate <= 0.05, "\n".join(scores[name].benign_escalated)
-
-
-@pytest.mark.parametrize("name", SETS)
-def test_it_keeps_every_caution_avoid_list(scores, name):
-    assert scores[name].caution_misses == [], "\n".join(scores[name].caution_misses)
-
-
-@pytest.mark.parametrize("name", SETS)
-def test_it_finds_regions_and_goals(scores, name):
-    result = scores[name]
-    assert result.region_accuracy >= 0.90, "\n".join(result.region_misses)
-    assert result.goal_accuracy >= 0.80, "\n".join(result.goal_misses)
+        if len(result.missed_red_flags) > TEXT_ALONE_MISS_RATE * result.escalated:
+            problems.append(("red flags missed, text alone", result.missed_red_flags))
+    elif result.missed_red_flags:
+        problems.append(("red flags missed", result.missed_red_flags))
+    if result.benign_escalation_rate > 0.05:
+        problems.append(("over 5% of harmless texts escalated", result.benign_escalated))
+    if result.caution_misses:
+        problems.append(("caution avoid lists not kept", result.caution_misses))
+    if result.region_accuracy < 0.90:
+        problems.append(("regions under 90%", result.region_misses))
+    if result.goal_accuracy < 0.80:
+        problems.append(("goals under 80%", result.goal_misses))
+    if name in ANSWERED_SETS:
+        answered = _scored(name, with_answers=True)
+        if answered.missed_red_flags:
+            problems.append(("red flags missed with the check answered", answered.missed_red_flags))
+        if answered.under_called:
+            problems.append(("emergencies under-called with the check answered",
+                             answered.under_called))
+        if answered.benign_escalation_rate > 0.03:
+            problems.append(("over 3% of harmless texts escalated with the check answered",
+                             answered.benign_escalated))
+    assert not problems, "\n\n".join(f"{what}:\n" + "\n".join(map(str, cases))
+                                      for what, cases in problems)
