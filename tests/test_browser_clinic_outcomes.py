@@ -85,11 +85,15 @@ def test_the_client_stops_because_it_hurts_and_the_therapist_sees_it_in_the_inbo
         tess.goto("/clinic")
         tess.get_by_role("link", name="Rosa Client").click()
         tess.fill("#text", "stiff neck and shoulders from the desk")
-        tess.get_by_role("button", name="Screen and save").click()
+        # (each save is a form post: wait for the page it leads to, or a busy machine
+        # counts the questions, or clicks on, on the page before it)
+        with tess.expect_navigation():
+            tess.get_by_role("button", name="Screen and save").click()
         questions = tess.locator("fieldset.question")
         for n in range(questions.count()):
             questions.nth(n).get_by_role("radio", name="No").check()
-        tess.get_by_role("button", name="Screen and save").click()
+        with tess.expect_navigation():
+            tess.get_by_role("button", name="Screen and save").click()
         tess.get_by_role("link", name="New programme").click()
         tess.fill("#title", "Neck, gently")
         tess.select_option("#add_technique", "neck-side-stretch")
