@@ -46,6 +46,8 @@ def test_all_rules_compile_against_the_lexicon():
     ("- id: x.y\n  group: back\n  verdict: urgent\n  when: [{age_at_least: 5, pain_at_least: 3}]\n"
      "  message: a message that is long enough\n  source: somewhere\n", "exactly one"),
     ("not: [a list\n", "cannot read"),
+    ("- id: x.y\n  group: general\n  verdict: see_doctor\n  when: [{blood_pressure_at_least: [18, 12]}]\n"
+     "  message: a message that is long enough\n  source: somewhere\n", "blood_pressure_at_least"),
     # A second `unless:` would silently replace the first: the file is refused instead.
     ("- id: x.y\n  group: back\n  verdict: urgent\n  when: [{text: [a]}]\n  unless: [b]\n"
      "  unless: [c]\n  message: a message that is long enough\n  source: somewhere\n",

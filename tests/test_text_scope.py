@@ -44,6 +44,11 @@ def test_it_tells_whose_body_the_routine_is_for(text, subject):
     ("my partner rubbed my back and now it is numb", "numb", "writer"),
     ("I talked to my colleague and the words came out jumbled", "jumbled", "writer"),
     ("my foot is worse since my friend rubbed it", "worse", "writer"),
+    # the writer as a place, not the one the clause is about
+    ("the man who sits opposite me just had surgery; my own neck is stiff", "surgery", "other"),
+    # a baby called "he" or "she" is no third person: the finding is the writer's
+    ("so low since he was born, crying every day, and my neck is stiff", "crying", "writer"),
+    ("I have not felt her kick all day", "kick", "writer"),
 ])
 def test_it_tells_whose_finding_it_is(text, word, owner):
     normal, hit = _hit(text, word)
@@ -119,3 +124,19 @@ def test_a_carer_who_will_give_a_massage_is_massaging_someone_else():
     out = screen("My partner is 22 weeks along and I'd like to give her a relaxing hand and arm "
                  "massage before bed")
     assert out.subject == "someone_else" and "abdomen" in out.avoid
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # the carer's conduct is not the writer's complaint
+    ("my son has low platelets and an achy back, how gentle do I need to be?", "someone_else"),
+    # "hubby here" says who is writing; the wife is the one massaged
+    ("hubby here - wife has a sore back and wants it rubbed", "someone_else"),
+])
+def test_the_writer_introducing_themself_or_their_care_is_not_their_complaint(text, subject):
+    assert subject_of(normalise(text)) == subject
+
+
+def test_letters_with_accents_are_read_plain_and_keep_their_place():
+    text = normalise("nació por cesárea")
+    assert text.norm == "nacio por cesarea"
+    assert text.evidence(2, 2) == "cesárea"

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from unknot.strict_yaml import strict_loader
+
 if TYPE_CHECKING:  # imported where the files are read: a prepared form needs no YAML
     import yaml
 
@@ -27,7 +29,7 @@ def load_entries(paths: Iterable[Path], model: type[Entry], noun: str,
     errors: list[str] = []
     for path in sorted(paths):
         try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_loader())
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=strict_loader())
         except (OSError, yaml.YAMLError) as exc:
             errors.append(f"{path.name}: cannot read: {_why_unreadable(exc)}")
             continue
@@ -67,9 +69,3 @@ def _why_unreadable(exc: OSError | yaml.YAMLError) -> str:
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
     return " ".join(str(exc).split())
-
-
-def _loader() -> type:
-    from unknot.strict_yaml import strict_loader
-
-    return strict_loader()

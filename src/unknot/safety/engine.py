@@ -268,26 +268,24 @@ class Engine:
         present = 0
         for text in texts.all():
             present |= self.lexicon.compiler.present(text)
-        for index in self._candidates(present):
-            compiled = self._compiled[index]
-            # (the facts first: they cost nothing, and most rules with one fail on it)
-            if _facts_hold(compiled, facts, complaint_regions) \
-                    and _worth_evaluating(compiled, present):
-                result = self._evaluate(compiled, texts, facts, complaint_regions, subject)
-                if result is not None:
-                    fired.append(result)
+        def fire(indexes, facts: Facts) -> None:
+            for index in indexes:
+                compiled = self._compiled[index]
+                # (the facts first: they cost nothing, and most rules with one fail on it)
+                if _facts_hold(compiled, facts, complaint_regions) \
+                        and _worth_evaluating(compiled, present):
+                    result = self._evaluate(compiled, texts, facts, complaint_regions, subject)
+                    if result is not None:
+                        fired.append(result)
+
+        fire(self._candidates(present), facts)
         told = _states_told(fired, facts)
         if told is not facts:
             # A pregnancy or a birth found in the words counts as if it had been answered:
             # the rules written on the answer ("pregnant: true") read the words too.
             done = {f.rule.id for f in fired}
-            for index in self._on_states:
-                compiled = self._compiled[index]
-                if compiled.rule.id not in done and _facts_hold(compiled, told, complaint_regions) \
-                        and _worth_evaluating(compiled, present):
-                    result = self._evaluate(compiled, texts, told, complaint_regions, subject)
-                    if result is not None:
-                        fired.append(result)
+            fire([index for index in self._on_states
+                  if self._compiled[index].rule.id not in done], told)
         return _screening(fired)
 
     def _evaluate(self, compiled: _CompiledRule, texts: Texts, facts: Facts,

@@ -123,7 +123,7 @@ _PREGNANCY_CONTEXT = Lazy(r"pregnan|scan\b|heartbeat|sickness|nause|midwife|bump
                           r"antenatal|ante-natal|prenatal|pre-natal|\bdue\b|expecting|"
                           r"contraction|tightening|waters|fetal|foetal|semanas|tygod|"
                           r"embarazada|ciąż|buntis|\bsick\b|vomit|throwing up|\bdown\b")
-_LOW_ASIDE, _HIGH = 20, 42
+_HIGH = 42  # weeks: no pregnancy is longer
 # "Pregnant" in scripts the words are not read in (their letters are not tokens): Arabic and
 # Urdu, Hindi, Russian and Ukrainian, Chinese and Japanese, Greek, Hebrew, Thai, Korean.
 _PREGNANT_IN_OTHER_SCRIPTS = Lazy(r"حامل|حبلى|गर्भवती|गर्भ से|беремен|вагітн|怀孕|懷孕|妊娠|"
@@ -295,15 +295,17 @@ def parse_duration_days(text: str) -> int | None:
     return None
 
 
-_NEEDS_CONTEXT_BELOW = {"said": 20, "at": 20, "week": 20, "bracket": 12, "aside": _LOW_ASIDE,
+# Below these weeks, a form that could as well be a duration counts only with a pregnancy
+# spoken of in the text; the other forms (months gone, "semanas", "tygodniu") say pregnancy.
+_NEEDS_CONTEXT_BELOW = {"said": 20, "at": 20, "week": 20, "bracket": 12, "aside": 20,
                         "opening": 20}
 _WEEKS_IN_A_MONTH = 4.35
 
 
 def _gestation(lower: str, subject: str) -> tuple[int, str] | None:
-    """Weeks of pregnancy written in one of the `_GESTATION` ways, and the words, or None. Weeks that could as
-    well be how long something lasted, or a baby's age, count only with a pregnancy spoken of
-    in the text and nothing before them saying they are something else."""
+    """Weeks of pregnancy written in one of the `_GESTATION` ways, and the words, or None.
+    Weeks that could as well be how long something lasted, or a baby's age, count only with
+    a pregnancy spoken of in the text and nothing before them saying they are something else."""
     context = None
     for match in _GESTATION.finditer(lower):
         kind = match.lastgroup

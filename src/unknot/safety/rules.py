@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -44,7 +44,8 @@ class Condition(BaseModel):
     pain_at_least: int | None = Field(default=None, ge=0, le=10)
     pregnant: bool | None = None
     pregnancy_weeks_below: int | None = Field(default=None, ge=1, le=45)
-    blood_pressure_at_least: tuple[int, int] | None = Field(
+    blood_pressure_at_least: tuple[Annotated[int, Field(ge=60, le=300)],
+                                   Annotated[int, Field(ge=30, le=200)]] | None = Field(
         default=None, description="A reading written in the text reaching either number: "
                                   "[systolic, diastolic], e.g. [180, 120].")
     postpartum: bool | None = None

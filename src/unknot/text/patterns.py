@@ -94,21 +94,8 @@ def _word_piece(word: str) -> tuple[str, Need]:
 
 
 def _positions(bits: int) -> tuple[int, ...]:
-    """The positions of a mask's bits: a way needs at most three clauses, so three small
-    numbers stand for an int thousands of bits wide."""
-    found = []
-    while bits:
-        low = bits & -bits
-        found.append(low.bit_length() - 1)
-        bits ^= low
-    return _shared(tuple(found))
-
-
-def _mask(positions: tuple[int, ...]) -> int:
-    bits = 0
-    for position in positions:
-        bits |= 1 << position
-    return bits
+    # (shared, as the masks are: the same positions are one object in a pickle)
+    return _shared(prefilter.bit_positions(bits))
 
 
 # A regex's ways as they are stored in a prepared form: (key position, (positions of each
@@ -127,7 +114,8 @@ def _pack(ways: Ways | None) -> PackedWays | None:
 def _unpack(packed: PackedWays | None) -> Ways | None:
     if packed is None:
         return None
-    return {1 << key: tuple(_mask(positions) for positions in found) for key, found in packed}
+    return {1 << key: tuple(prefilter.from_positions(positions) for positions in found)
+            for key, found in packed}
 
 
 def _keys(ways: Ways | None) -> int:
@@ -191,7 +179,7 @@ class LazyRegex:
 
     def __setstate__(self, state: tuple[str, tuple[int, ...], PackedWays | None]) -> None:
         self.pattern, needs, self._packed = state
-        self.needs = _mask(needs)
+        self.needs = prefilter.from_positions(needs)
         self._ways, self._keys = None, 0
         self._compiled = None
 

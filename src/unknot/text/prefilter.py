@@ -133,26 +133,23 @@ def _kept(clauses: list[Clause]) -> Need:
 ENABLED = True
 
 
-def _positions_of(masks: dict[str, int]) -> dict[str, tuple[int, ...]]:
-    out = {}
-    for word, bits in masks.items():
-        positions = []
-        while bits:
-            low = bits & -bits
-            positions.append(low.bit_length() - 1)
-            bits ^= low
-        out[word] = tuple(positions)
-    return out
+def bit_positions(bits: int) -> tuple[int, ...]:
+    """The positions of a mask's set bits: a mask thousands of bits wide with a handful set is
+    stored in a prepared form as these few small numbers."""
+    found = []
+    while bits:
+        low = bits & -bits
+        found.append(low.bit_length() - 1)
+        bits ^= low
+    return tuple(found)
 
 
-def _masks_of(positions: dict[str, tuple[int, ...]]) -> dict[str, int]:
-    out = {}
-    for word, places in positions.items():
-        bits = 0
-        for place in places:
-            bits |= 1 << place
-        out[word] = bits
-    return out
+def from_positions(positions: Iterable[int]) -> int:
+    """The mask with these bits set (`bit_positions` back)."""
+    bits = 0
+    for position in positions:
+        bits |= 1 << position
+    return bits
 
 
 class Prefilter:
@@ -174,13 +171,14 @@ class Prefilter:
             clauses = [tuple(sorted(clause)) for clause in self._bits]  # (in the order of bits)
         # Each word's mask as the positions of its bits: a few small numbers instead of an
         # int thousands of bits wide (the masks were most of the prepared lexicon).
-        return {"_exact": _positions_of(self._exact), "_prefix": _positions_of(self._prefix),
+        return {"_exact": {word: bit_positions(bits) for word, bits in self._exact.items()},
+                "_prefix": {stem: bit_positions(bits) for stem, bits in self._prefix.items()},
                 "_lengths": self._lengths, "_clauses": clauses}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self._exact = _masks_of(state["_exact"])
-        self._prefix = _masks_of(state["_prefix"])
+        self._exact = {word: from_positions(places) for word, places in state["_exact"].items()}
+        self._prefix = {stem: from_positions(places) for stem, places in state["_prefix"].items()}
         self._bits = None
 
     def bits(self, need: Need) -> int:
