@@ -48,6 +48,13 @@ def test_all_rules_compile_against_the_lexicon():
     ("not: [a list\n", "cannot read"),
     ("- id: x.y\n  group: general\n  verdict: see_doctor\n  when: [{blood_pressure_at_least: [18, 12]}]\n"
      "  message: a message that is long enough\n  source: somewhere\n", "blood_pressure_at_least"),
+    # What says how far a site reaches, or when there is none, needs a site to speak of.
+    ("- id: x.y\n  group: contraindication\n  verdict: caution\n  avoid: [deep_pressure]\n"
+     "  site_unless: [years ago]\n  when: [{text: [a]}]\n"
+     "  message: a message that is long enough\n  source: somewhere\n", "site_unless needs avoid_site"),
+    ("- id: x.y\n  group: contraindication\n  verdict: caution\n  avoid: [deep_pressure]\n"
+     "  site_whole_limb: true\n  when: [{text: [a]}]\n"
+     "  message: a message that is long enough\n  source: somewhere\n", "site_whole_limb needs avoid_site"),
     # A second `unless:` would silently replace the first: the file is refused instead.
     ("- id: x.y\n  group: back\n  verdict: urgent\n  when: [{text: [a]}]\n  unless: [b]\n"
      "  unless: [c]\n  message: a message that is long enough\n  source: somewhere\n",

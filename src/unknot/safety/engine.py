@@ -178,6 +178,7 @@ class _CompiledRule:
     rule: Rule
     texts: tuple[LazyRegex | None, ...]  # per condition; None for non-text ones
     unless: LazyRegex | None
+    site_unless: LazyRegex | None  # near the evidence: no site to leave out any more
     needs: int  # prefilter bits every text condition needs: all must be present to fire
     facts: tuple[Condition, ...] = ()  # the conditions that are not text (checked first)
 
@@ -194,6 +195,8 @@ class Engine:
                 texts = tuple(lexicon.compiler.compile(c.text) if c.text else None
                               for c in rule.when)
                 unless = lexicon.compiler.compile(rule.unless) if rule.unless else None
+                site_unless = (lexicon.compiler.compile(rule.site_unless)
+                               if rule.site_unless else None)
             except PatternError as exc:
                 problems.append(f"rule {rule.id}: {exc}")
                 continue
@@ -205,7 +208,7 @@ class Engine:
                 if regex is not None:
                     needs |= regex.needs
             facts = tuple(condition for condition in rule.when if not condition.text)
-            self._compiled.append(_CompiledRule(rule, texts, unless, needs, facts))
+            self._compiled.append(_CompiledRule(rule, texts, unless, site_unless, needs, facts))
         if problems:
             raise RuleError("\n".join(problems))
         # Each rule filed under the rarest words it needs (`_filing`): a text's present bits
@@ -252,7 +255,7 @@ class Engine:
 
         known_english().make_set()
         for compiled in self._compiled:
-            for regex in (*compiled.texts, compiled.unless):
+            for regex in (*compiled.texts, compiled.unless, compiled.site_unless):
                 if regex is not None:
                     regex.compiled  # noqa: B018
         for regex in (*self.lexicon.regions.values(), *self.lexicon.goals.values()):
@@ -317,17 +320,26 @@ class Engine:
         rule = compiled.rule
         avoid = list(rule.avoid)
         site = None
-        if rule.avoid_site and anchor is not None:
+        if rule.avoid_site and anchor is not None and not _excluded(
+                compiled.site_unless, anchor[0], anchor[1], self.lexicon.compiler, far=True):
             text, hit = anchor
             # Every mention may name a site: "a cold sore and a rash on my face".
             regex = next(r for r in compiled.texts if r is not None)
             for other in _live_hits(regex, text, compiled.unless, in_scope, self.lexicon.compiler):
                 avoid.extend(_regions_near(self.lexicon, text, other))
+            if rule.site_whole_limb:
+                avoid.extend(part for region in list(avoid) for part in _LIMB_OF.get(region, ()))
             if text is texts.main:
                 site = _clause_around(text, hit)
         unique = " … ".join(dict.fromkeys(evidence))
         return Fired(rule=rule, evidence=unique, avoid=tuple(dict.fromkeys(avoid)),
                      site_tokens=site)
+
+
+# The parts of a limb, for a site that is the whole limb (`Rule.site_whole_limb`).
+_ARM = ("arms", "forearms", "hands")
+_LEG = ("thighs", "knees", "calves", "feet")
+_LIMB_OF = {part: limb for limb in (_ARM, _LEG) for part in limb}
 
 
 def _sentence_bounds(text: NormalText, hit: Hit) -> tuple[int, int]:
@@ -595,14 +607,44 @@ def _regions_near(lexicon: Lexicon, text: NormalText, hit: Hit) -> list[str]:
     """Regions named in the same clause as a local problem (the site to leave out).
 
     When that clause names none ("took a ball to the calf and there's a bruise there"),
-    the site is the region named earlier in the same sentence.
+    the site is the region named earlier in the same sentence, or a place told in the
+    clause just after it ("a Hickman line put in yesterday, top right of her chest").
     """
     low, high = _clause_around(text, hit)
     found = _regions_in(lexicon, text, low, high)
     if not found:
         start, _ = _sentence_bounds(text, hit)
         found = _regions_in(lexicon, text, start, hit.last)
+        if not found and start > 1 and text.tokens[start - 1].norm == ";":
+            # "Jammed my thumb at netball; the x-ray was normal, it's a sprain": the
+            # sentence goes on past a semicolon, and so does the place it names.
+            before, _ = _sentence_bounds(text, Hit(start - 2, start - 2, ()))
+            found = _regions_in(lexicon, text, before, start - 2)
+    if not found:
+        found = _place_told_after(lexicon, text, high)
     return found
+
+
+# A clause that only says where: it opens with a preposition ("…, just below the collarbone",
+# "…, under her arm"), or with a side or an end followed by "of" ("…, top right of her
+# chest") — not "…, lower back stiff", which is a complaint of its own.
+_PLACE_PREPOSITIONS = frozenset({"below", "above", "under", "underneath", "beneath", "on", "in",
+                                 "near", "over", "across", "inside", "beside", "at", "just"})
+_PLACE_SIDES = frozenset({"top", "bottom", "left", "right", "side", "front", "upper", "lower"})
+
+
+def _place_told_after(lexicon: Lexicon, text: NormalText, clause_end: int) -> list[str]:
+    after = clause_end + 2  # past the comma or dash that ends the clause
+    if after >= len(text.tokens) or text.tokens[clause_end + 1].norm not in {",", "-", "("}:
+        return []
+    low, high = _clause_around(text, Hit(after, after, ()))
+    opener = text.tokens[after].norm
+    if opener in _PLACE_SIDES:
+        if "of" not in {token.norm for token in text.tokens[after:high + 1]}:
+            return []
+    elif opener not in _PLACE_PREPOSITIONS:
+        return []
+    return _regions_in(lexicon, text, low, high)
 
 
 def default_engine() -> Engine:

@@ -74,6 +74,15 @@ class Rule(BaseModel):
     avoid: list[Region | Modality] = Field(default_factory=list)
     avoid_site: bool = Field(default=False, description="Also avoid the regions named beside "
                                                         "the evidence (a bruise on the thigh).")
+    site_whole_limb: bool = Field(
+        default=False,
+        description="The site is the whole limb it is on: a fistula in the forearm or a line in "
+                    "the hand leaves the arm, forearm and hand out. Only with avoid_site.")
+    site_unless: list[str] = Field(
+        default_factory=list,
+        description="Patterns that, near the evidence, say there is no site to stay off any more "
+                    "(\"fifteen years cancer-free\": pressure stays light, but there is no tumour or "
+                    "treated area to leave out). Only with avoid_site.")
     when: list[Condition] = Field(min_length=1)
     unless: list[str] = Field(default_factory=list,
                               description="Patterns that, found in the same sentence as the "
@@ -106,6 +115,10 @@ class Rule(BaseModel):
         if self.verdict != "caution" and (self.avoid or self.avoid_site):
             raise ValueError("only a caution carries an avoid list; a see_doctor or urgent "
                              "verdict gets no routine at all")
+        if self.site_whole_limb and not self.avoid_site:
+            raise ValueError("site_whole_limb needs avoid_site: it says how far the site reaches")
+        if self.site_unless and not self.avoid_site:
+            raise ValueError("site_unless needs avoid_site: it says when there is no site to avoid")
         if not any(condition.text for condition in self.when) and self.avoid_site:
             raise ValueError("avoid_site needs a text condition to find the site")
         return self

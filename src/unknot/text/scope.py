@@ -92,7 +92,7 @@ _OWN_COMPLAINT = Lazy(
     rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just)\b"
     # (but not the carer's own conduct: "how gentle do I need to be", "when I got home")
     rf"(?! to be (?:gentle|careful|firm|soft|\?)| to be$| home\b| back home\b| to know\b| to ask\b)"
-    rf"|\b(?:killing|hurting|bothering|giving|driving) me\b"
+    rf"|\b(?:killing|hurting|bothering|giving|gives|gave|driving|leaves|left) me\b"
     # ("mine" as in "the pain is mine", not "a client of mine", "a friend of mine")
     rf"|(?<!\bof )\bmine\b|\bmyself\b")
 
@@ -139,7 +139,7 @@ _RESOLVED = Lazy(
     r"\b(?:fully |completely |long )?(?:recovered|healed|resolved|cleared up|settled down)\b"
     r"|\b(?:has |have |had |long |all )?faded(?: away| weeks ago| months ago| completely)?\b"
     r"|\b(?:cleared me|been cleared|was cleared|were cleared|cleared to (?:play|train|return|go back))\b"
-    r"|\ball (?:better|clear|cleared|healed)\b|\b(?:fully|completely) better\b|\bgot over\b"
+    r"|\ball (?:better|clear|cleared|healed|gone|cleared up)\b|\b(?:fully|completely) better\b|\bgot over\b"
     r"|\b(?:am|i am|i have got|got) over it\b|\blong finished\b"
     r"|\b(?:was|came back|scan was|tests were|test was|it was) (?:negative|normal|clear|nothing|"
     r"benign)\b|\bturned out\b|\bno problems?(?: since)?\b|\bnot since\b|\bfine ever since\b"
@@ -502,13 +502,33 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|scan|scans|tests|test|x(?: - |-)?rays?|mri
                 r"(?:normal|clear|fine|negative|ok|okay)\b"
                 r"|\b(?:checked|examined) (?:me |him |her )?(?:over |out )?"
                 r"(?:thoroughly|fully|everything)\b"
-                r"|\b(?:ruled out|nothing (?:serious|wrong|found))\b")
+                r"|\b(?:ruled out|nothing (?:serious|wrong|found))\b"
+                # "they scanned it, no clot": the scan's answer told as what it did not find
+                r"|\b(?:scanned|scan|ultrasound|doppler|tested|checked)\b(?: \S+){0,4}? "
+                r"(?:no|not a|wasn't a|was not a) (?:clot|dvt|blood clot|fracture|break|bleed)\b")
 
 
 def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | None:
     """Whether its stretch of the sentence says plainly that the finding is over —
     long ago, or resolved — with nothing there saying it goes on."""
-    return _over_in(_segment(text, hit), (today or date.today()).year)
+    over = _over_in(_segment(text, hit), (today or date.today()).year)
+    if over is None:
+        over = _checked_after_semicolon(text, hit)
+    return over
+
+
+def _checked_after_semicolon(text: NormalText, hit: Hit) -> Over | None:
+    """A check's answer told in the clause after a semicolon: "my calf swelled after the
+    flight; they scanned it, no clot". (Only a check's answer: what follows a semicolon
+    is often a new thought.)"""
+    end = text.sentences[1][hit.last]
+    after = end + 1
+    if after >= len(text.tokens) or text.tokens[after].norm != ";" or after + 1 >= len(text.tokens):
+        return None
+    clause = " ".join(t.norm for t in text.tokens[after + 1:_sentence_end(text, after + 1) + 1])
+    if _CHECKED.search(clause) and not _ONGOING.search(clause):
+        return "checked"
+    return None
 
 
 @lru_cache(maxsize=4096)
