@@ -136,7 +136,7 @@ def _filing(compiled: _CompiledRule, rarity: _Rarities) -> list[int]:
 
 
 def _facts_hold(compiled: _CompiledRule, facts: Facts, regions: set[str]) -> bool:
-    # (a loop, as in `_worth_evaluating`: this runs for every candidate rule)
+    # (a loop: this runs for the candidate rules that have facts)
     for condition in compiled.facts:  # noqa: SIM110
         if _fact_holds(condition, facts, regions) is None:
             return False
@@ -271,12 +271,22 @@ class Engine:
         present = 0
         for text in texts.all():
             present |= self.lexicon.compiler.present(text)
+        rules = self._compiled
+
         def fire(indexes, facts: Facts) -> None:
+            # (`_worth_evaluating` and `_facts_hold` written out: this loop runs for each of
+            # some forty candidate rules a text, and two calls each were a tenth of a screen)
             for index in indexes:
-                compiled = self._compiled[index]
-                # (the facts first: they cost nothing, and most rules with one fail on it)
-                if _facts_hold(compiled, facts, complaint_regions) \
-                        and _worth_evaluating(compiled, present):
+                compiled = rules[index]
+                needs = compiled.needs
+                if present & needs != needs:
+                    continue  # the words every text condition needs are not all there
+                if compiled.facts and not _facts_hold(compiled, facts, complaint_regions):
+                    continue
+                for regex in compiled.texts:
+                    if regex is not None and not regex.could_match(present):
+                        break
+                else:
                     result = self._evaluate(compiled, texts, facts, complaint_regions, subject)
                     if result is not None:
                         fired.append(result)

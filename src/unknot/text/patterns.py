@@ -229,10 +229,11 @@ class PatternCompiler:
             raise PatternError(f"concept ${name} refers to itself: {' → '.join(self._expanding)}")
         self._expanding.append(name)
         try:
-            pieces = [self._body(p) for p in self._concepts[name]]
+            parted = [self._parts(p) for p in self._concepts[name]]
         finally:
             self._expanding.pop()
-        body = "(?:" + "|".join(regex for regex, _, _ in pieces) + ")"
+        pieces = [("".join(parts), need, ways) for parts, need, ways in parted]
+        body = "(?:" + _alternatives([parts for parts, _, _ in parted]) + ")"
         need = prefilter.any_of(need for _, need, _ in pieces)
         self._cache[name] = body, need, prefilter.either([ways for _, _, ways in pieces])
         return self._cache[name]
@@ -251,7 +252,12 @@ class PatternCompiler:
         return self._body(pattern)[2]
 
     def _body(self, pattern: str) -> _Piece:
-        """Regex, need and ways for `pattern`.
+        """Regex, need and ways for `pattern` (see `_parts`)."""
+        parts, need, ways = self._parts(pattern)
+        return "".join(parts), need, ways
+
+    def _parts(self, pattern: str) -> tuple[list[str], Need, tuple[Need, ...]]:
+        """The regex of each slot and gap of `pattern`, in order, its need and its ways.
 
         Gaps (`...`, `..N`, `..0` for none) split a pattern into slots; within a
         slot `|` separates alternative phrases: "can not|trouble ..3 pee|pass water".
@@ -284,7 +290,7 @@ class PatternCompiler:
             else:
                 slot.append(term)
         need = prefilter.all_of(needs)
-        return "".join(parts), need, prefilter.each(ways, need)
+        return parts, need, prefilter.each(ways, need)
 
     def _slot(self, text: str) -> _Piece:
         alternatives, needs, ways = [], [], []
@@ -330,10 +336,10 @@ class PatternCompiler:
         bodies, needs, ways = [], [], []
         for pattern in patterns:
             try:
-                body, need, pattern_ways = self._body(pattern)
+                parts, need, pattern_ways = self._parts(pattern)
             except PatternError as exc:
                 raise PatternError(f"pattern {pattern!r}: {exc}") from exc
-            bodies.append(body)
+            bodies.append(parts)
             needs.append(need)
             ways.extend(pattern_ways)
         if not bodies:
@@ -346,7 +352,7 @@ class PatternCompiler:
         # Searched in the text with a space before it (`_search`): every match starts at a
         # space, a literal the regex engine skips to, instead of trying every character
         # (as a look-behind for a space, or the start, would make it do).
-        return LazyRegex(r" (?:" + "|".join(bodies) + ")",
+        return LazyRegex(r" (?:" + _alternatives(bodies) + ")",
                          self.prefilter.bits(prefilter.any_of(needs)),
                          filed)
 
@@ -368,6 +374,34 @@ class PatternCompiler:
             for phrase in phrases:
                 words |= words_of(phrase)
         return words
+
+
+# Off only in tests/test_patterns_merged.py, which screens every labelled sentence both ways.
+SHARE_FIRST_SLOTS = True
+
+
+def _alternatives(bodies: list[list[str]]) -> str:
+    """The bodies (each its slots' and gaps' regexes) as one alternation, those that begin
+    with the same first slot written once: "$headache ..10 $sudden" and "$headache ... $worst"
+    become `H(?:G10 S|G4 W)`. At each word the regex engine then tries the shared first slot
+    once instead of once for each body — a concept of dozens of phrases, tried a dozen
+    times, was most of the cost of the largest patterns. The group stands where its first
+    body stood, its bodies in their order; only bodies with another first slot move after
+    it, and a match that two such bodies could both make at one word, with different ends,
+    is the only case that could read otherwise (`tests/test_patterns_merged.py` checks
+    every labelled sentence finds the same hits either way)."""
+    if not SHARE_FIRST_SLOTS:
+        return "|".join("".join(parts) for parts in bodies)
+    groups: dict[str, list[str]] = {}
+    for parts in bodies:
+        groups.setdefault(parts[0], []).append("".join(parts[1:]))
+    out = []
+    for first, rests in groups.items():
+        if len(rests) == 1:
+            out.append(first + rests[0])
+        else:
+            out.append(first + "(?:" + "|".join(rests) + ")")
+    return "|".join(out)
 
 
 def words_of(pattern: str) -> set[str]:
