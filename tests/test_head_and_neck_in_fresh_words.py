@@ -78,3 +78,15 @@ def test_what_the_head_and_neck_ask_to_leave_out(text, left_out):
 ])
 def test_everyday_tension_and_figures_of_speech_are_not_red_flags(text):
     assert screen(text).verdict in ("ok", "caution")
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # the part named in one sentence, spoken of in the next (session 9, holdout21)
+    ("I'm 72. Could I massage my temples? They've gone tender and throb when I lie on them.",
+     "headache.giant-cell-arteritis"),
+    ("Something between my shoulder blades; the pain there has kept on for a month now.",
+     "back.between-shoulder-blades"),
+])
+def test_a_part_named_in_one_sentence_and_spoken_of_in_the_next(text, rule):
+    assert rule in flag_ids(screen(text))
+

@@ -92,7 +92,7 @@ _OWN_COMPLAINT = Lazy(
     rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just)\b"
     # (but not the carer's own conduct: "how gentle do I need to be", "when I got home")
     rf"(?! to be (?:gentle|careful|firm|soft|\?)| to be$| home\b| back home\b| to know\b| to ask\b)"
-    rf"|\b(?:killing|hurting|bothering|giving|gives|gave|driving|leaves|left) me\b"
+    rf"|\b(?:killing|hurting|bothering|giving|gives|gave|driving|leaves|left|made|makes|making) me\b"
     # ("mine" as in "the pain is mine", not "a client of mine", "a friend of mine")
     rf"|(?<!\bof )\bmine\b|\bmyself\b")
 
