@@ -1,11 +1,14 @@
-"""The prefilter changes nothing: the same intake, byte for byte, with it and without it.
+"""The prefilter and the shared first slots change nothing: the same intake, byte for byte.
 
 The screen skips a pattern when the words it needs are not in the text
 (`unknot/text/prefilter.py`). That is only sound if every need is truly
-necessary. These tests screen every labelled sentence of every set (the scored
-ones and those still pending), with and without their answers, with the
-prefilter on and off, and compare the whole intake JSON; then they check the
-needs themselves on generated texts made of the lexicon's and the rules' words.
+necessary. And the patterns of a condition that begin with the same first slot
+are written once in its regex (`patterns._alternatives`), which must find the
+same hits. These tests screen every labelled sentence of every set (the scored
+ones and those still pending), with and without their answers, as shipped and
+with both the prefilter and the sharing off (an engine compiled without it), and
+compare the whole intake JSON; then they check the needs themselves on generated
+texts made of the lexicon's and the rules' words.
 """
 
 from __future__ import annotations
@@ -21,7 +24,10 @@ from hypothesis import strategies as st
 
 from unknot.intake.screen import default_engine, screen
 from unknot.safety.answers import Answers
-from unknot.text import prefilter
+from unknot.safety.engine import Engine
+from unknot.safety.rules import load_rule_files, rule_files
+from unknot.text import patterns, prefilter
+from unknot.text.lexicon import load_lexicon
 from unknot.text.normal import normalise
 from unknot.text.patterns import find_hits
 from unknot.text.scope import PEOPLE
@@ -43,8 +49,30 @@ def prefilter_off() -> Iterator[None]:
         prefilter.ENABLED = True
 
 
-def _intake_json(text: str, answers: Answers | None) -> str:
-    return screen(text, answers).model_dump_json()
+def _intake_json(text: str, answers: Answers | None, engine: Engine | None = None) -> str:
+    return screen(text, answers, engine=engine).model_dump_json()
+
+
+@pytest.fixture(scope="module")
+def unshared_engine() -> Engine:
+    """The shipped rules and lexicon compiled without sharing first slots."""
+    patterns.SHARE_FIRST_SLOTS = False
+    try:
+        engine = Engine(load_rule_files(rule_files()), load_lexicon())
+        engine.compile_all()  # (every regex made now, while the switch is off)
+    finally:
+        patterns.SHARE_FIRST_SLOTS = True
+    return engine
+
+
+def test_the_shared_form_is_smaller():
+    rule = next(c for c in default_engine()._compiled if c.rule.id == "headache.thunderclap")
+    patterns.SHARE_FIRST_SLOTS = False
+    try:
+        unshared = load_lexicon().compiler.compile(rule.rule.when[0].text).pattern
+    finally:
+        patterns.SHARE_FIRST_SLOTS = True
+    assert len(rule.texts[0].pattern) < len(unshared) * 0.8
 
 
 def test_every_set_is_screened():
@@ -54,7 +82,9 @@ def test_every_set_is_screened():
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda path: path.name)
-def test_the_prefilter_changes_no_intake_of_a_labelled_sentence(path: Path):
+def test_the_prefilter_changes_no_intake_of_a_labelled_sentence(path: Path, unshared_engine: Engine):
+    """As shipped, against no prefilter and no shared first slots (one run for both: a
+    difference would show here, and the two switches tell which)."""
     cases = [case for case in yaml.safe_load(path.read_text(encoding="utf-8")) if case.get("text")]
     assert cases
     for case in cases:
@@ -64,7 +94,7 @@ def test_the_prefilter_changes_no_intake_of_a_labelled_sentence(path: Path):
         for text, answers in runs:
             with_it = _intake_json(text, answers)
             with prefilter_off():
-                without = _intake_json(text, answers)
+                without = _intake_json(text, answers, unshared_engine)
             assert with_it == without, text
 
 
@@ -185,8 +215,8 @@ def test_a_compiler_from_a_prepared_form_files_new_patterns_under_the_same_bits(
 
     engine = default_engine()
     loaded = pickle.loads(pickle.dumps(engine))  # what a command reads from its cache
-    for patterns in (["sudden* ... headache"], ["$vision_loss", "numb* ..3 arm"]):
-        made, again = engine.lexicon.compiler.compile(patterns), loaded.lexicon.compiler.compile(patterns)
+    for wanted in (["sudden* ... headache"], ["$vision_loss", "numb* ..3 arm"]):
+        made, again = engine.lexicon.compiler.compile(wanted), loaded.lexicon.compiler.compile(wanted)
         assert (made.needs, made.ways) == (again.needs, again.ways)
     normal = engine.lexicon.read("my vision went dark")
     assert loaded.lexicon.compiler.present(normal) == engine.lexicon.compiler.present(normal)

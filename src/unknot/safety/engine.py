@@ -18,7 +18,7 @@ from unknot.text.lexicon import Lexicon
 from unknot.text.negation import is_negated
 from unknot.text.normal import NormalText
 from unknot.text.patterns import Hit, LazyRegex, PatternCompiler, PatternError, find_hits
-from unknot.text.scope import is_over, whose
+from unknot.text.scope import is_hypothetical, is_over, whose
 from unknot.vocabulary import VERDICT_SEVERITY, expand_avoided, expand_regions
 
 # How far from the evidence a region must be to count as the site of a local problem.
@@ -423,6 +423,8 @@ class _InScope:
     def __call__(self, text: NormalText, hit: Hit) -> bool:
         if text is not self.main:
             return True
+        if _remembered(text, ("supposed", hit), lambda: is_hypothetical(text, hit)):
+            return False  # asked about, not had: "what should I do if I ever get chest pain"
         if self.rule.about_anyone:
             over = _remembered(text, ("over", hit), lambda: is_over(text, hit))
             return over is None

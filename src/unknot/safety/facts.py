@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from unknot.safety.answers import Answers
 from unknot.text.programs import Lazy
@@ -39,10 +40,14 @@ _AGE_PATTERNS = [
     Lazy(r"(?:^|\b(?:client|pt|patient|mrs|mr|ms)\s*,?\s*)(\d{2})\s?[mf]\b"),
     # A carer's "Grandma (83)", "Mum is 68", "my dad, 74,": the age of the person massaged.
     Lazy(r"\b(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandmother|grandad|"
-         r"grandpa|grandfather|husband|wife|partner|aunt|auntie|uncle)\b(?:'s)?\s*"
+         r"grandpa|grandfather|husband|wife|partner|aunt|auntie|uncle|client|patient|"
+         r"(?:client|patient|friend) of (?:mine|ours))\b(?:'s)?\s*"
          r"(?:\(|,|is|who is|who's|aged|(?<='s))\s*(\d{2,3})\b"
          r"(?!\s*(?:weeks|days|months|kg|lb|%|/|out|th|st|nd|rd|minutes|mins|times|pounds|quid))"),
 ]
+# A date of birth, or the year: "DOB 12/03/1958", "born in 1949", "b. 1958".
+_BORN = Lazy(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on| in)?|b\.)\s*:?\s*"
+             r"(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}(?:st|nd|rd|th)? \w+,? )?((?:19|20)\d\d)\b")
 _AGE_DECADE = Lazy(r"\bin my (twenties|thirties|forties|fifties|sixties|seventies|eighties|"
                    r"nineties|20s|30s|40s|50s|60s|70s|80s|90s)\b")
 _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
@@ -82,7 +87,7 @@ _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|
 # "My partner is 36 weeks", "she's 30 weeks": how far along the person massaged is, counted
 # only when the routine is for someone else (a partner's pregnancy is not the writer's).
 _THEIR_WEEKS = Lazy(r"\b(?:she is|she's|shes|she’s|(?:partner|wife|girlfriend|fiancee|missus|"
-                    r"daughter|sister|client|patient) is) (\d{1,2})\s*(?:weeks?|wks?)"
+                    r"daughter|sister|client|patient)(?: is|'s|’s)) (\d{1,2})\s*(?:weeks?|wks?)"
                     r"(?!\s*(?:ago|old|of|since|now|post|after|postpartum))\b")
 # More of the ways weeks of pregnancy are written, each read with a check below (`_gestation`):
 # "I'm only 33 weeks", "cramps at 29 weeks", "Week 21 and…", "(28 wks)", "…, 31 wks",
@@ -177,6 +182,11 @@ def _age_from_text(lower: str) -> tuple[int | None, str | None]:
             value = int(match.group(1))
             if 1 <= value <= 115:
                 return value, match.group(0)
+    match = _BORN.search(lower) if ("b" in lower or "d" in lower) and _DIGIT.search(lower) else None
+    if match:
+        value = date.today().year - int(match.group(1))
+        if 1 <= value <= 115:
+            return value, match.group(0)
     match = _AGE_DECADE.search(lower) if "in my " in lower else None
     if match:
         word = match.group(1)
@@ -216,6 +226,23 @@ def _blood_pressure_from_text(lower: str) -> tuple[int | None, int | None, str |
     return found if found else (None, None, None)
 
 
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|;")
+
+
+def _score_is_over(lower: str, position: int) -> bool:
+    """Whether the sentence of a pain score (and the clause after a semicolon that ends it)
+    says the pain is over: long ago, or gone."""
+    from unknot.text.scope import over_in_words
+
+    start = max((m.end() for m in _SENTENCE_END.finditer(lower, 0, position)), default=0)
+    ends = list(_SENTENCE_END.finditer(lower, position))
+    end = ends[0].end() if ends else len(lower)
+    if ends and ends[0].group().startswith(";"):
+        # the clause after the semicolon: "…; it's totally gone now"
+        end = ends[1].end() if len(ends) > 1 else len(lower)
+    return over_in_words(lower[start:end]) in ("long_ago", "resolved")
+
+
 def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
     scores: list[tuple[int, int, str]] = []  # (position, value, evidence)
     for pattern in _PAIN_PATTERNS if _DIGIT.search(lower) else ():  # each needs a number
@@ -228,6 +255,9 @@ def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
             if _OTHER_SCALES.search(near) and not re.search(r"pain|hurt|ache|sore", wider):
                 continue
             scores.append((match.start(), int(match.group(1)), match.group(0)))
+    # "my neck pain hit 9/10 for a week; it's totally gone now", "8/10 after the crash in
+    # 2017… fine for years": a score of a pain that is over is not today's pain.
+    scores = [score for score in scores if not _score_is_over(lower, score[0])]
     if scores:
         for match in _NOW_SCORE.finditer(lower):
             if match.start() > scores[0][0] and int(match.group(1)) <= 10:

@@ -35,7 +35,9 @@ _CONTRAST = frozenset({"but", "however", "though", "although", "except", "yet", 
                        "for",
                        # "denies CP, SOB, reports saddle numbness": what is reported is not denied.
                        "reports", "reported", "reporting", "complains", "complaining",
-                       "endorses", "endorsed", "positive"})
+                       "endorses", "endorsed", "positive",
+                       # "no massage on that leg until the clot has gone": the clot is there.
+                       "until", "till", "unless"})
 _NEW_SUBJECT = frozenset({"i", "my", "it", "its", "the", "this", "there", "now", "also", "then",
                           "since", "when", "she", "he", "we", "they", "her", "his", "our",
                           "sometimes", "today", "yesterday", "lately",

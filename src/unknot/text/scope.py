@@ -40,7 +40,7 @@ PEOPLE = frozenset({
     "mate", "neighbour", "neighbor", "colleague", "coworker", "boss", "manager", "flatmate",
     "roommate", "housemate", "client", "patient", "parents", "in-law", "stepdad", "stepmum",
     "stepmom", "guy", "woman", "man", "lady", "girl", "boy", "everyone", "family",
-    "bro", "sis", "gf", "bf", "bestie", "hubs", "wifey",
+    "bro", "sis", "gf", "bf", "bestie", "hubs", "wifey", "buddy", "pal", "teammate", "classmate",
     # family words of other Englishes: "my tatay is 70", "my abuela", "my nani"
     "tatay", "nanay", "lola", "lolo", "kuya", "abuela", "abuelo", "abuelita", "abuelito",
     "amma", "appa", "ammi", "abba", "nani", "nana-ji", "dadi", "baba", "mami", "papi", "oma", "opa",
@@ -69,7 +69,8 @@ _CARE = Lazy(
     rf"|\b(?:do|doing|did) (?:his|her) (?:\w+ )?(?:back|neck|shoulders|feet|legs|calves|thighs|"
     rf"hands|head|scalp|temples|arms)\b"
     rf"|\b(?:{_PEOPLE_ALT}|he|she) (?:\w+ ){{0,3}}?(?:wants|asked|asks|likes|loves|needs|would like|"
-    rf"begs) (?:\w+ ){{0,3}}?(?:massage|rub|back rub|foot rub|routine)\b"
+    rf"begs) (?:\w+ ){{0,3}}?(?:massage|rub|back rub|foot rub|routine|programme|program|plan|"
+    rf"stretches|exercises)\b"
     rf"|\b(?:massage|routine|rub|ideas?|tips|something|moves|techniques?) (?:\w+ ){{0,3}}?for "
     rf"(?:my|our) (?:{_PEOPLE_ALT})\b"
     rf"|\b(?:i am|i have been) (?:his|her|(?:my|our) (?:{_PEOPLE_ALT})) carer\b"
@@ -99,17 +100,19 @@ _OWN_COMPLAINT = Lazy(
 # Long ago: whatever it was, it belongs to the past.
 _BODY = (r"(?:\w+ )?(?:back|neck|shoulders?|head|scalp|temples?|forehead|face|jaw|arms?|forearms?|"
          r"hands?|fingers?|legs?|thighs?|knees?|calf|calves|feet|foot|toes|hips?|tummy|belly|"
-         r"stomach|chest|bottom|glutes)")
+         r"stomach|chest|bottom|glutes?|hamstrings?|quads?|quadriceps|wrists?|elbows?|ankles?|"
+         r"spine|ribs|abs|traps|lats|pecs)")
 _BODY_START = Lazy(rf"{_BODY}\b")
 _PET_NEWS = Lazy(r"(?:had|has|got|needed|needs|is|was|went|just had|has had)\b")
 # "her legs", and "mum's right leg" (the possessive is dropped in normalising: "mum right leg").
 _THEIR_BODY = Lazy(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
 _MY_BODY = Lazy(rf"\bmy (?:own )?{_BODY}\b")
+_MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b")
 # The writer asks for themself: "routine for me", "mine are just sore", "my own back".
 _FOR_ME = Lazy(r"\b(?:routine|massage|something|plan|stretches|moves|tips|ideas?|one) "
                r"(?:\w+ ){0,2}?for me\b"
                r"|\bmine (?:are|is|feel|feels|just)\b|\bmy own\b")
-_I_HURT = Lazy(r"\bi (?:have|have got|got|get|feel|am|keep getting)\b(?: \w+){0,3} (?:ache|aches|"
+_I_HURT = Lazy(r"\bi (?:have|have got|got|get|feel|am|keep getting)\b(?: [\w,]+){0,3} (?:ache|aches|"
                r"aching|achy|pain|headache|migraine|sore|stiff|tight|tense|numb)\b")
 
 _LONG_AGO = Lazy(
@@ -147,17 +150,22 @@ _RESOLVED = Lazy(
     r"|\b(?:fever|temperature|temp) (?:was |has been |is |had )?(?:gone|normal|down|broke|settled)\b"
     r"|\bbeen normal (?:for|since)\b"
     r"|\bno longer\b"
+    # ("gone down", "settled down" — not "went down", which is a fall)
+    r"|\b(?:gone|settled|calmed) down(?: now| completely| since)?\b|\bnothing since\b"
+    r"|\b(?:sorted|cleared) (?:it|me|them) (?:out|up)?\b|\bsymptom(?: - |-| )free\b"
+    r"|\bno (?:flares?|attacks?|episodes?|problems?|trouble|symptoms?) (?:since|for years)\b"
     r"|\b(?:it|that|this|which|they|bug|fever|temperature|temp|infection|virus|cold|flu|rash|"
     r"swelling|bruise|cough|sickness|pain) (?:is|are|has|have|was) (?:gone|over|passed)"
     r"(?= [,.;!?-]| now\b| away\b| completely\b| and (?:i|it|now)\b|$)"
     r"|\b(?:fine|better|gone|okay|ok) now\b"
     r"|\b(?:stopped|went|went away|disappeared|eased off|cleared) (?:once|when|after)\b")
-_YEAR = Lazy(r"\b(?:in|back in|since|from|that was|this was) ((?:19|20)\d\d)\b")
+_YEAR = Lazy(r"\b(?:in|back in|since|from|that was|this was) ((?:19|20)\d\d)\b"
+             r"|(?:^|[.,;:(] )((?:19|20)\d\d)\b(?! (?:to|until|till|-|and) )")
 # "still", "ever since": what is said goes on, whatever came before.
 _ONGOING = Lazy(r"\b(?:still|ever since|since then|since that|since it|since the|since i|"
                 r"since my|again|keeps|keep|kept|getting worse|worse since|never been the same|"
                 r"not been right|not right since|now i|came back|has come back|is back|"
-                r"flared|flare|returned|recurr\w*|this time|now it|now my|today|yesterday|"
+                r"flaring|flared up|flared again|returned|recurr\w*|this time|now it|now my|today|yesterday|"
                 r"this morning|tonight|this week|at the moment|right now|currently|suddenly|"
                 r"just now|(?:an|one|two|three|a few|\d+) (?:hour|hours|minutes|mins) ago)\b")
 
@@ -199,6 +207,9 @@ def _person_at(text: NormalText, index: int) -> str | None:
         after = " ".join(t.norm for t in text.tokens[index + 1:index + 3])
         return "pet" if _BODY_START.match(after) or _PET_NEWS.match(after) else None
     if word in FIRST_PERSON:
+        if word in {"mine", "ours"} and index > 0 and text.tokens[index - 1].norm == "of":
+            # "a client of mine", "a friend of ours": the person named before it
+            return "third" if index > 1 and _is_person(text, index - 2) else None
         # "my brother": the person is the brother, not the writer.
         # "my elderly dad", "my 80 year old dad": the person may come a few words on.
         # ("my 15-year-old" is six tokens: with an age after "my", look that far.)
@@ -272,6 +283,8 @@ _RUBS_MINE = Lazy(rf"\b(?:rub|rubs|rubbing|massage|massages|massaging|do|does) m
 def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
     """Whose body the routine is for, as the text tells it."""
     norm = text.norm
+    if _MY_OWN_BODY.search(norm):
+        return "self"  # "I've been her carer…; my own shoulders ache from the wheelchair"
     if _CARE.search(norm) and not _RUBS_MINE.search(norm):
         return "someone_else"
     # "everyone would be better off without me" is not about anyone else's body.
@@ -287,6 +300,15 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
         # "Nan is 81 and her back…": all about someone else, nothing of the writer's own.
         return "someone_else"
     return "self"
+
+
+def _first_named(text: NormalText) -> str | None:
+    """The first person the text names (a word of `PEOPLE`), or None."""
+    key = "first named"
+    if key not in text.memo:
+        text.memo[key] = next((t.norm for t in text.tokens if t.norm in PEOPLE
+                               and t.norm not in {"everyone", "family"}), None)
+    return text.memo[key]
 
 
 def _massaged_names(text: NormalText) -> frozenset[str]:
@@ -339,6 +361,14 @@ _ME_AS_PLACE = frozenset({"opposite", "beside", "behind", "near", "next", "by", 
 _CLAUSE_ENDS = frozenset({",", "-", ";", ":", "but", "though", "although", "whereas", "while"})
 
 
+def _owns_next(text: NormalText, index: int, hit: Hit) -> bool:
+    """The person was written as a possessive of the finding itself: "since my wife's stroke"
+    (not "bitten by the neighbour's dog", whose possessive is the dog's)."""
+    token = text.tokens[index]
+    return index + 1 == hit.first and text.original[token.start:token.end].lower().endswith(
+        ("'s", "’s"))
+
+
 def _is_object(text: NormalText, index: int) -> bool:
     """A named person who is the object of the clause, not its subject."""
     before = index - 1
@@ -373,7 +403,7 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
         if person == "pet":
             return "other"
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
-                and _is_object(text, index):
+                and _is_object(text, index) and not _owns_next(text, index, hit):
             continue
         if person == "writer" and text.tokens[index].norm == "me" and index > 0 \
                 and text.tokens[index - 1].norm in _TOLD | _ME_AS_PLACE:
@@ -387,7 +417,10 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             return "writer"
         if subject == "someone_else":
             word = text.tokens[index].norm
-            if word in THIRD_PRONOUNS or word in _massaged_names(text):
+            names = _massaged_names(text)
+            if word in THIRD_PRONOUNS or word in names or (not names and word == _first_named(text)):
+                # (no one named as the one massaged: the first person named is — "Client of
+                # mine, 61, started getting headaches… She wants a programme")
                 return "subject"
             return "other"
         return "other"
@@ -503,9 +536,59 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|scan|scans|tests|test|x(?: - |-)?rays?|mri
                 r"|\b(?:checked|examined) (?:me |him |her )?(?:over |out )?"
                 r"(?:thoroughly|fully|everything)\b"
                 r"|\b(?:ruled out|nothing (?:serious|wrong|found))\b"
+                # "fine after an X-ray", "said it was my asthma", "was just a swollen gland"
+                r"|\b(?:was|were|is|came out|came back) (?:fine|ok|okay|normal|clear) after "
+                r"(?:an? |the )?(?:x(?: - |-)?rays?|scans?|ecg|tests?|mri|ct|check|checkup)\b"
+                r"|\b(?:said|says|found|told me|showed|decided) (?:that )?(?:it|this) (?:was|is|'s) "
+                r"(?:just |only |all |probably )?(?:my |a |an )?(?:asthma|reflux|heartburn|indigestion|"
+                r"anxiety|muscular|musculoskeletal|a muscle|a strain|a pulled muscle|costochondritis|"
+                r"a trapped nerve|stress|nothing|nothing serious|benign|a cyst|a swollen gland|a gland|"
+                r"wind|gas|a virus|viral)\b"
+                # (a diagnosis only a check gives — not "it's only a sprain", which anyone says)
+                r"|\b(?:was|is|were|are) (?:just|only) (?:a |an )?(?:swollen gland|gland|cyst|fatty lump|"
+                r"lipoma|swollen lymph node|lymph node)\b"
                 # "they scanned it, no clot": the scan's answer told as what it did not find
                 r"|\b(?:scanned|scan|ultrasound|doppler|tested|checked)\b(?: \S+){0,4}? "
                 r"(?:no|not a|wasn't a|was not a) (?:clot|dvt|blood clot|fracture|break|bleed)\b")
+
+
+# A finding asked about rather than had: "what should I do if I ever get chest pain", "is it
+# safe if someone had a clot once", "for my exam I need to list fever, DVT…", "massaging
+# someone with a DVT — which signs matter?". The marker stands before the finding in its
+# sentence; "if I lie down my chest hurts" (a trigger, not a supposition) is not one.
+_HYPOTHETICAL = Lazy(
+    r"\bif (?:\w+ ){0,4}?ever\b"
+    r"|\bif (?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients|you) "
+    r"(?:\w+ )?(?:had|has|have|gets|got|get|typed|types|says|said|were|was|is|are|came|comes|"
+    r"presented|presents)\b"
+    r"|\bhypothetical(?:ly)?\b|\bin theory\b|\btheoretically\b"
+    r"|\bfor (?:my|an|a|the|our) (?:\w+ ){0,2}?(?:exam|exams|essay|assignment|class|course|module|"
+    r"quiz|revision|dissertation|project|homework|coursework|lecture|presentation|workshop)\b"
+    r"|\b(?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients) "
+    r"(?:with|who has|who have|who had|that has|that had)\b")
+# …unless the same sentence brings it into the present: "if I ever get this again — like now".
+_NOW = Lazy(r"\b(?:right now|now|currently|at the moment|today|tonight|this morning|again|ago|"
+           r"started|since)\b")
+
+
+def is_hypothetical(text: NormalText, hit: Hit) -> bool:
+    """Whether the finding is supposed, asked about for a class or for anyone, not had."""
+    start = _sentence_start(text, hit.first)
+    before = " ".join(t.norm for t in text.tokens[start:hit.first])
+    # (a marker begins before the finding and may end inside it: "if my headache was ever…")
+    reading = before + " " + " ".join(t.norm for t in text.tokens[hit.first:hit.last + 1])
+    found = None
+    for match in _HYPOTHETICAL.finditer(reading):
+        if match.start() < len(before):
+            found = match  # (the last marker that begins before the finding governs it)
+    if found is None:
+        return False
+    rest = before[found.end():] + " " + " ".join(
+        t.norm for t in text.tokens[hit.first:_sentence_end(text, hit.last) + 1])
+    within = before[found.end():].split() + [t.norm for t in text.tokens[hit.first:hit.last + 1]]
+    if any(word in _CONTRASTS for word in within):
+        return False  # "if I ever get one this bad…, but it's been pounding since lunch"
+    return not _NOW.search(rest)
 
 
 def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | None:
@@ -518,17 +601,26 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
 
 
 def _checked_after_semicolon(text: NormalText, hit: Hit) -> Over | None:
-    """A check's answer told in the clause after a semicolon: "my calf swelled after the
-    flight; they scanned it, no clot". (Only a check's answer: what follows a semicolon
-    is often a new thought.)"""
+    """A check's answer, or the end of it, told in the clause after a semicolon: "my calf
+    swelled after the flight; they scanned it, no clot", "…9/10 for a week; it's totally
+    gone now" (nothing in that clause saying it goes on)."""
     end = text.sentences[1][hit.last]
     after = end + 1
     if after >= len(text.tokens) or text.tokens[after].norm != ";" or after + 1 >= len(text.tokens):
         return None
     clause = " ".join(t.norm for t in text.tokens[after + 1:_sentence_end(text, after + 1) + 1])
-    if _CHECKED.search(clause) and not _ONGOING.search(clause):
+    if _ONGOING.search(clause):
+        return None
+    if _CHECKED.search(clause):
         return "checked"
+    if _RESOLVED.search(clause):
+        return "resolved"  # "my neck pain hit 9/10 for a week; it's totally gone now"
     return None
+
+
+def over_in_words(stretch: str) -> Over | None:
+    """`is_over` for a stretch of lower-case words without tokens (`facts` reads raw text)."""
+    return _over_in(stretch, date.today().year)
 
 
 @lru_cache(maxsize=4096)
@@ -540,7 +632,7 @@ def _over_in(stretch: str, this_year: int) -> Over | None:
     if _ONGOING.search(stretch):
         return None
     if _LONG_AGO.search(stretch) or any(int(year) <= this_year - 2
-                                        for year in _YEAR.findall(stretch)):
+                                        for years in _YEAR.findall(stretch) for year in years if year):
         return "long_ago"
     if _CHECKED.search(stretch):
         return "checked"
