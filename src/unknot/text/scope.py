@@ -152,6 +152,19 @@ _RESOLVED = Lazy(
     r"|\bno longer\b"
     # ("gone down", "settled down" — not "went down", which is a fall)
     r"|\b(?:gone|settled|calmed) down(?: now| completely| since)?\b|\bnothing since\b"
+    # over within moments: "gone after a minute of shaking it out", "sat down and it passed",
+    # "pins and needles then fine", "stops as soon as I move", "fine once she eats"
+    r"|\b(?:it|that|and it|then it) (?:passed|passes|is passing|has passed)\b|\bit is passing\b"
+    r"|\bthen (?:fine|ok|okay|nothing|normal|gone)\b|\bnow fine\b"
+    # (a span of time, or a plain remedy — not "better once I'm up", which is a pattern of the
+    # pain, nor "not got better after a month")
+    r"|\b(?<!not )(?<!not got )(?:gone|fine|normal|ok|okay) (?:after|within) (?:a |an |one |two |ten |"
+    r"a few |\d+ )(?:minute|minutes|min|mins|second|seconds|secs|moment|moments|shake)"
+    r"|\bfine once (?:she|he|i|they|you) (?:eat|eats|ate|had|walked|walks|moved|moves|sat|sits|"
+    r"stood|lay|lies)\b"
+    r"|\bstops? (?:as soon as|once|when i move)\b|\bwears? off\b|\bwore off\b"
+    r"|\b(?:completely|fully|all) cleared\b|\bhas cleared\b"
+    r"|\b(?:has |have )?stopped (?:completely|altogether)\b|\b(?:completely|totally) stopped\b"
     r"|\b(?:sorted|cleared) (?:it|me|them) (?:out|up)?\b|\bsymptom(?: - |-| )free\b"
     r"|\bno (?:flares?|attacks?|episodes?|problems?|trouble|symptoms?) (?:since|for years)\b"
     r"|\b(?:it|that|this|which|they|bug|fever|temperature|temp|infection|virus|cold|flu|rash|"
