@@ -84,9 +84,18 @@ def test_every_set_is_screened():
 @pytest.mark.parametrize("path", SETS, ids=lambda path: path.name)
 def test_the_prefilter_changes_no_intake_of_a_labelled_sentence(path: Path, unshared_engine: Engine):
     """As shipped, against no prefilter and no shared first slots (one run for both: a
-    difference would show here, and the two switches tell which)."""
+    difference would show here, and the two switches tell which).
+
+    Without the prefilter every rule is evaluated on every text — some 15 ms a sentence — so a
+    scored set is checked on every third sentence (from an offset that differs between sets:
+    over three sessions' rotations of rules, different thirds), and a pending set on every
+    one. Every sentence of every set was compared when the prefilter and the sharing landed
+    (sessions 6 and 9); the generated-text tests below check the needs themselves."""
     cases = [case for case in yaml.safe_load(path.read_text(encoding="utf-8")) if case.get("text")]
     assert cases
+    if path.parent.name != "pending":
+        offset = sum(path.name.encode()) % 3
+        cases = cases[offset::3]
     for case in cases:
         runs = [(case["text"], None)]
         if case.get("answers"):

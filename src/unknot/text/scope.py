@@ -163,7 +163,7 @@ _RESOLVED = Lazy(
     r"|\bfine once (?:she|he|i|they|you) (?:eat|eats|ate|had|walked|walks|moved|moves|sat|sits|"
     r"stood|lay|lies)\b"
     r"|\bstops? (?:as soon as|once|when i move)\b|\bwears? off\b|\bwore off\b"
-    r"|\b(?:completely|fully|all) cleared\b|\bhas cleared\b"
+    r"|\b(?:completely|fully|all) cleared\b|\bhas cleared\b|\b(?:completely|totally|fully) gone\b"
     r"|\b(?:has |have )?stopped (?:completely|altogether)\b|\b(?:completely|totally) stopped\b"
     r"|\b(?:sorted|cleared) (?:it|me|them) (?:out|up)?\b|\bsymptom(?: - |-| )free\b"
     r"|\bno (?:flares?|attacks?|episodes?|problems?|trouble|symptoms?) (?:since|for years)\b"
@@ -554,7 +554,8 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|scan|scans|tests|test|x(?: - |-)?rays?|mri
                 r"(?:an? |the )?(?:x(?: - |-)?rays?|scans?|ecg|tests?|mri|ct|check|checkup)\b"
                 r"|\b(?:said|says|found|told me|showed|decided) (?:that )?(?:it|this) (?:was|is|'s) "
                 r"(?:just |only |all |probably )?(?:my |a |an )?(?:asthma|reflux|heartburn|indigestion|"
-                r"anxiety|muscular|musculoskeletal|a muscle|a strain|a pulled muscle|costochondritis|"
+                r"anxiety|muscular|musculoskeletal|a muscle|a strain|a pulled muscle|a strained muscle|"
+                r"a muscle strain|costochondritis|"
                 r"a trapped nerve|stress|nothing|nothing serious|benign|a cyst|a swollen gland|a gland|"
                 r"wind|gas|a virus|viral)\b"
                 # (a diagnosis only a check gives — not "it's only a sprain", which anyone says)
