@@ -1,14 +1,10 @@
-"""The prefilter and the shared first slots change nothing: the same intake, byte for byte.
+"""The prefilter changes nothing: the needs it files patterns under are truly needed.
 
 The screen skips a pattern when the words it needs are not in the text
 (`unknot/text/prefilter.py`). That is only sound if every need is truly
-necessary. And the patterns of a condition that begin with the same first slot
-are written once in its regex (`patterns._alternatives`), which must find the
-same hits. These tests screen every labelled sentence of every set (the scored
-ones and those still pending), with and without their answers, as shipped and
-with both the prefilter and the sharing off (an engine compiled without it), and
-compare the whole intake JSON; then they check the needs themselves on generated
-texts made of the lexicon's and the rules' words.
+necessary. These tests check the needs on generated texts made of the lexicon's
+and the rules' words, and the prepared form's filing; labelled sentences are
+compared with the prefilter on and off in tests/test_intake_prefilter_equivalence.py.
 """
 
 from __future__ import annotations
@@ -25,9 +21,7 @@ from hypothesis import strategies as st
 from unknot.intake.screen import default_engine, screen
 from unknot.safety.answers import Answers
 from unknot.safety.engine import Engine
-from unknot.safety.rules import load_rule_files, rule_files
-from unknot.text import patterns, prefilter
-from unknot.text.lexicon import load_lexicon
+from unknot.text import prefilter
 from unknot.text.normal import normalise
 from unknot.text.patterns import find_hits
 from unknot.text.scope import PEOPLE
@@ -51,60 +45,6 @@ def prefilter_off() -> Iterator[None]:
 
 def _intake_json(text: str, answers: Answers | None, engine: Engine | None = None) -> str:
     return screen(text, answers, engine=engine).model_dump_json()
-
-
-@pytest.fixture(scope="module")
-def unshared_engine() -> Engine:
-    """The shipped rules and lexicon compiled without sharing first slots."""
-    patterns.SHARE_FIRST_SLOTS = False
-    try:
-        engine = Engine(load_rule_files(rule_files()), load_lexicon())
-        engine.compile_all()  # (every regex made now, while the switch is off)
-    finally:
-        patterns.SHARE_FIRST_SLOTS = True
-    return engine
-
-
-def test_the_shared_form_is_smaller():
-    rule = next(c for c in default_engine()._compiled if c.rule.id == "headache.thunderclap")
-    patterns.SHARE_FIRST_SLOTS = False
-    try:
-        unshared = load_lexicon().compiler.compile(rule.rule.when[0].text).pattern
-    finally:
-        patterns.SHARE_FIRST_SLOTS = True
-    assert len(rule.texts[0].pattern) < len(unshared) * 0.8
-
-
-def test_every_set_is_screened():
-    names = {path.name for path in SETS}
-    assert "intake_cases.yaml" in names and len(names) >= 20
-    assert any(path.parent.name == "pending" for path in SETS)
-
-
-@pytest.mark.parametrize("path", SETS, ids=lambda path: path.name)
-def test_the_prefilter_changes_no_intake_of_a_labelled_sentence(path: Path, unshared_engine: Engine):
-    """As shipped, against no prefilter and no shared first slots (one run for both: a
-    difference would show here, and the two switches tell which).
-
-    Without the prefilter every rule is evaluated on every text — some 15 ms a sentence — so a
-    scored set is checked on every third sentence (from an offset that differs between sets:
-    over three sessions' rotations of rules, different thirds), and a pending set on every
-    one. Every sentence of every set was compared when the prefilter and the sharing landed
-    (sessions 6 and 9); the generated-text tests below check the needs themselves."""
-    cases = [case for case in yaml.safe_load(path.read_text(encoding="utf-8")) if case.get("text")]
-    assert cases
-    if path.parent.name != "pending":
-        offset = sum(path.name.encode()) % 3
-        cases = cases[offset::3]
-    for case in cases:
-        runs = [(case["text"], None)]
-        if case.get("answers"):
-            runs.append((case["text"], Answers.model_validate(case["answers"])))
-        for text, answers in runs:
-            with_it = _intake_json(text, answers)
-            with prefilter_off():
-                without = _intake_json(text, answers, unshared_engine)
-            assert with_it == without, text
 
 
 def _vocabulary() -> list[str]:

@@ -376,7 +376,7 @@ class PatternCompiler:
         return words
 
 
-# Off only in tests/test_screen_prefilter.py, which screens every labelled sentence both ways.
+# Off only in tests/test_intake_prefilter_equivalence.py, which screens labelled sentences both ways.
 SHARE_FIRST_SLOTS = True
 
 
@@ -388,8 +388,8 @@ def _alternatives(bodies: list[list[str]]) -> str:
     times, was most of the cost of the largest patterns. The group stands where its first
     body stood, its bodies in their order; only bodies with another first slot move after
     it, and a match that two such bodies could both make at one word, with different ends,
-    is the only case that could read otherwise (`tests/test_screen_prefilter.py` screens
-    every labelled sentence both ways)."""
+    is the only case that could read otherwise (labelled sentences are screened both ways in
+    `tests/test_intake_prefilter_equivalence.py`)."""
     if not SHARE_FIRST_SLOTS:
         return "|".join("".join(parts) for parts in bodies)
     groups: dict[str, list[str]] = {}
