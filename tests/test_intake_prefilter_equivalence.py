@@ -11,35 +11,20 @@ see `./test`.)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import yaml
 
+from support.labelled import ALL_SETS, prefilter_off
 from unknot.intake.screen import default_engine, screen
 from unknot.safety.answers import Answers
 from unknot.safety.engine import Engine
 from unknot.safety.rules import load_rule_files, rule_files
-from unknot.text import patterns, prefilter
+from unknot.text import patterns
 from unknot.text.lexicon import load_lexicon
 
-DATA = Path(__file__).resolve().parent / "data"
-# (a pending set that has joined `tests/data` under the same name — holdout47 keeps its full
-# copy there — is screened once, from `tests/data`)
-SETS = sorted([*DATA.glob("intake_*.yaml"),
-               *(path for path in (DATA / "pending").glob("intake_*.yaml")
-                 if not (DATA / path.name).exists())])
-
-
-@contextmanager
-def prefilter_off() -> Iterator[None]:
-    prefilter.ENABLED = False
-    try:
-        yield
-    finally:
-        prefilter.ENABLED = True
+SETS = ALL_SETS
 
 
 def _intake_json(text: str, answers: Answers | None, engine: Engine | None = None) -> str:

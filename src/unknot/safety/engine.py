@@ -274,19 +274,16 @@ class Engine:
         rules = self._compiled
 
         def fire(indexes, facts: Facts) -> None:
-            # (`_worth_evaluating` and `_facts_hold` written out: this loop runs for each of
-            # some forty candidate rules a text, and two calls each were a tenth of a screen)
+            # (the cheapest tests first, inline: this loop runs for some forty candidate rules
+            # a text, and most fail on the words they need or on a fact)
             for index in indexes:
                 compiled = rules[index]
                 needs = compiled.needs
                 if present & needs != needs:
-                    continue  # the words every text condition needs are not all there
+                    continue
                 if compiled.facts and not _facts_hold(compiled, facts, complaint_regions):
                     continue
-                for regex in compiled.texts:
-                    if regex is not None and not regex.could_match(present):
-                        break
-                else:
+                if _worth_evaluating(compiled, present):
                     result = self._evaluate(compiled, texts, facts, complaint_regions, subject)
                     if result is not None:
                         fired.append(result)
