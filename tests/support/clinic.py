@@ -20,12 +20,19 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", StarletteDeprecationWarning)
     from starlette.testclient import TestClient
 
-from unknot.clinic import accounts
+from argon2 import PasswordHasher, profiles
+
+from unknot.clinic import accounts, passwords
 from unknot.settings import Settings
 from unknot.storage import Store
 from unknot.web.app import create_app
 
 PASSWORD = "calm hands steady breath"
+# Real argon2id, at its cheapest parameters: a test clinic hashes or checks a password a
+# dozen times before its first assertion, and at the production parameters (64 MiB, three
+# passes: ~0.15 s each here) that was two thirds of every clinic test's time.
+# `test_clinic_rules` checks the production parameters themselves.
+CHEAP_HASHER = PasswordHasher.from_parameters(profiles.CHEAPEST)
 BASE = "http://127.0.0.1:8000"
 PAGE = {"accept": "text/html"}
 
@@ -118,10 +125,22 @@ class Clinic:
 
 
 @contextmanager
+def cheap_password_hashing() -> Iterator[None]:
+    """Passwords hashed with argon2id's cheapest parameters while the block runs."""
+    kept = passwords._hasher
+    passwords._hasher = CHEAP_HASHER
+    try:
+        yield
+    finally:
+        passwords._hasher = kept
+
+
+@contextmanager
 def clinic(store: Store, base_url: str = BASE, **settings: Any) -> Iterator[Clinic]:
     """The test clinic on `store`, every person signed in."""
     app = create_app(clinic_settings(store, **settings), store=store)
     with ExitStack() as stack:
+        stack.enter_context(cheap_password_hashing())
         def client() -> TestClient:
             return stack.enter_context(TestClient(app, base_url=base_url))
 
