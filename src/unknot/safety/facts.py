@@ -44,12 +44,17 @@ _AGE_PATTERNS = [
          r"(?:client|patient|friend) of (?:mine|ours))\b(?:'s)?\s*"
          r"(?:\(|,|is|who is|who's|aged|(?<='s))\s*(\d{2,3})\b"
          r"(?!\s*(?:weeks|days|months|kg|lb|%|/|out|th|st|nd|rd|minutes|mins|times|pounds|quid))"),
+    # A note's "Mrs A, 78, lives alone", "3pm Ray, 47, marathon training": a name (one or two
+    # words opening a clause) and the age between commas.
+    Lazy(r"(?:^|[.:;!?–-]\s*|\b(?:mrs|mr|ms|miss|dr)\.?\s+)(?:\d{1,2}(?:am|pm)\s+)?"
+         r"(?:[a-z]+\s+)?[a-z]+\s*,\s*(1[6-9]|[2-9]\d|10\d)\s*,"),
 ]
 # A date of birth, or the year: "DOB 12/03/1958", "born in 1949", "b. 1958".
 _BORN = Lazy(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on| in)?|b\.)\s*:?\s*"
              r"(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}(?:st|nd|rd|th)? \w+,? )?((?:19|20)\d\d)\b")
-_AGE_DECADE = Lazy(r"\bin my (twenties|thirties|forties|fifties|sixties|seventies|eighties|"
-                   r"nineties|20s|30s|40s|50s|60s|70s|80s|90s)\b")
+# "in my forties", "in her 80s", and a note opening with the decade: "80s, fell yesterday".
+_AGE_DECADE = Lazy(r"(?:\bin (?:my|her|his|their) |^(?=\d0s\b))(twenties|thirties|forties|"
+                   r"fifties|sixties|seventies|eighties|nineties|20s|30s|40s|50s|60s|70s|80s|90s)\b")
 _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
             "seventies": 70, "eighties": 80, "nineties": 90}
 _PAIN_PATTERNS = [
@@ -59,6 +64,9 @@ _PAIN_PATTERNS = [
          r"(?:-|–|to|or)\s*(\d{1,2})\b(?!\s*(?:days|weeks|months|years|hours))"),
     Lazy(r"\bpain(?: level| score)?\s+(?:is|of|at|about|around)?\s*(?:a\s+)?(\d{1,2})\b"
          r"(?!\s*(?:days|weeks|months|years|hours|-|–|to \d|or \d))"),
+    # The scale asked back and answered: "0-10? an 8 most of the day".
+    Lazy(r"\b0\s*(?:-|–|to)\s*10\s*[?:]\s*(?:it'?s |about |around |i'?d say )?(?:a |an )?(\d{1,2})\b"
+         r"(?!\s*(?:days|weeks|months|years|hours|mins|minutes))"),
 ]
 _PAIN_SAID = Lazy(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?\bis (?:about |around |like )?(?:a |an )?"
                   r"(?:solid |good |strong |easy |definite )?"
@@ -187,7 +195,7 @@ def _age_from_text(lower: str) -> tuple[int | None, str | None]:
         value = date.today().year - int(match.group(1))
         if 1 <= value <= 115:
             return value, match.group(0)
-    match = _AGE_DECADE.search(lower) if "in my " in lower else None
+    match = _AGE_DECADE.search(lower) if ("in " in lower or lower[:1].isdigit()) else None
     if match:
         word = match.group(1)
         value = int(word[:2]) if word[0].isdigit() else _DECADES[word]

@@ -418,6 +418,8 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
                 and _is_object(text, index) and not _owns_next(text, index, hit):
             continue
+        if person == "writer" and subject == "someone_else" and _examines(text, index):
+            continue  # "I had a look: visibly bigger than the other, warm" — the client's calf
         if person == "writer" and text.tokens[index].norm == "me" and index > 0 \
                 and text.tokens[index - 1].norm in _TOLD | _ME_AS_PLACE:
             # "my daughter texted me 'sorry for everything'": her words, not mine; "the guy
@@ -438,6 +440,19 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             return "other"
         return "other"
     return "subject" if subject == "someone_else" else "writer"
+
+
+# What someone does who examines another person: "I had a look", "when I pressed".
+_EXAM_VERBS = frozenset({"look", "looked", "checked", "examined", "felt", "palpated", "noticed",
+                         "saw", "see", "measured", "squeezed", "pressed", "assessed", "tested"})
+
+
+def _examines(text: NormalText, index: int) -> bool:
+    """"I" at `index` is the writer examining someone ("I had a look:", "when I squeezed")."""
+    if text.tokens[index].norm not in {"i", "we"}:
+        return False
+    following = text.tokens[index + 1:index + 4]
+    return any(token.norm in _EXAM_VERBS for token in following)
 
 
 # A finding's words that name someone's work rather than a body: "I'm a sepsis nurse",
