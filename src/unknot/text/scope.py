@@ -66,7 +66,9 @@ _CARE = Lazy(
     rf"\b{_RUB} (?:\w+ ){{0,2}}?{_SOMEONE}\b"
     rf"|\b(?:give|giving|gave|do|doing|did|make|making) {_SOMEONE} a (?:\w+ ){{0,4}}?(?:massage|rub|routine|"
     rf"programme|program|plan|stretch|stretches)\b"
-    rf"|\b(?:do|doing|did) (?:his|her) (?:\w+ )?(?:back|neck|shoulders|feet|legs|calves|thighs|"
+    # (not "doing his share. shoulders and upper back": a job done for him, then the writer's own)
+    rf"|\b(?:do|doing|did) (?:his|her) (?:(?!(?:share|bit|part|job|shift|work|chores|rounds)\b)\w+ )?"
+    rf"(?:back|neck|shoulders|feet|legs|calves|thighs|"
     rf"hands|head|scalp|temples|arms)\b"
     rf"|\b(?:{_PEOPLE_ALT}|he|she) (?:\w+ ){{0,3}}?(?:wants|asked|asks|likes|loves|needs|would like|"
     rf"begs) (?:\w+ ){{0,3}}?(?:massage|rub|back rub|foot rub|routine|programme|program|plan|"
@@ -113,7 +115,8 @@ _FOR_ME = Lazy(r"\b(?:routine|massage|something|plan|stretches|moves|tips|ideas?
                r"(?:\w+ ){0,2}?for me\b"
                r"|\bmine (?:are|is|feel|feels|just)\b|\bmy own\b")
 _I_HURT = Lazy(r"\bi (?:have|have got|got|get|feel|am|keep getting)\b(?: [\w,]+){0,3} (?:ache|aches|"
-               r"aching|achy|pain|headache|migraine|sore|stiff|tight|tense|numb)\b")
+               r"aching|achy|pain|headache|migraine|sore|stiff|tight|tense|numb|knackered|exhausted|"
+               r"shattered|wrecked|worn out|wiped out|drained|run down)\b")
 
 _LONG_AGO = Lazy(
     r"\b(?:\d+|a few|a couple of|several|many|two|three|four|five|ten|twenty|\w+ odd|some) "
@@ -171,7 +174,21 @@ _RESOLVED = Lazy(
     r"swelling|bruise|cough|sickness|pain) (?:is|are|has|have|was) (?:gone|over|passed)"
     r"(?= [,.;!?-]| now\b| away\b| completely\b| and (?:i|it|now)\b|$)"
     r"|\b(?:fine|better|gone|okay|ok) now\b"
-    r"|\b(?:stopped|went|went away|disappeared|eased off|cleared) (?:once|when|after)\b")
+    r"|\b(?:stopped|went|went away|disappeared|eased off|cleared) (?:once|when|after)\b"
+    # "went as soon as I got out", "gone ten minutes after I got off", "gone in a minute",
+    # "stretched it and it went.", "fine straight after", "pale and normal since Saturday"
+    r"|\b(?:stopped|went|went away|disappeared|eased off|cleared|gone|passed) (?:as soon as|the "
+    r"moment|straight away|right away)\b"
+    r"|\bgone (?:\w+ ){0,2}(?:minutes?|mins?|seconds?|secs?) (?:after|later)\b"
+    r"|\b(?:gone|fine|passed|went|over) in (?:a|an|one|two|a few|a couple of|\d+) "
+    r"(?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
+    r"|\band (?:it|that) (?:went|eased|passed|stopped)(?= [,.;!?]|$| off\b| away\b)"
+    r"|\bfine (?:straight|right|immediately) (?:after|away)\b"
+    r"|\bfine after (?:a |some )?(?:glass of water|drink|sit down|sit|sandwich|snack|"
+    r"something to eat|breakfast|lunch|rest)\b"
+    r"|\b(?:normal|pale|clear) since\b"
+    r"|\bsettled (?:within|after|in) (?:a|an|one|two|\d+|a few|a couple of) (?:days?|weeks?)\b"
+    r"|\b(?:it|that) (?:is|has) gone (?:this morning|today|overnight)\b")
 _YEAR = Lazy(r"\b(?:in|back in|since|from|that was|this was) ((?:19|20)\d\d)\b"
              r"|(?:^|[.,;:(] )((?:19|20)\d\d)\b(?! (?:to|until|till|-|and) )")
 # "still", "ever since": what is said goes on, whatever came before.
@@ -253,6 +270,23 @@ _VOCATIVES = frozenset({"mate", "bro", "bruv", "buddy", "pal", "dude", "fam", "s
 _ADDRESS_ENDS = frozenset({".", ",", "!", "?", ";", ":", "-", "lol", "haha"})
 
 
+# Groups of people someone can be one of ("one of the lads") — not "one of my testicles".
+_GROUPS = frozenset({
+    "lads", "guys", "girls", "boys", "women", "men", "ladies", "nurses", "doctors", "drivers",
+    "team", "crew", "staff", "players", "kids", "mums", "dads", "others", "gang", "workers",
+    "colleagues", "students", "teachers", "carers", "parents", "clients", "patients",
+    "residents", "friends", "mates", "regulars", "runners", "riders", "members", "neighbours",
+    "squad", "coaches", "volunteers", "chefs", "cleaners", "porters", "builders", "sparkies"})
+
+
+def _one_of(text: NormalText, index: int) -> bool:
+    """The word at `index` names a group someone is one of: "one of the lads"."""
+    return index >= 3 and text.tokens[index].norm in _GROUPS \
+        and text.tokens[index - 1].norm in {"the", "my", "our", "his", "her"} \
+        and text.tokens[index - 2].norm == "of" \
+        and text.tokens[index - 3].norm in {"one", "two", "some", "several", "few"}
+
+
 def _is_person(text: NormalText, index: int) -> bool:
     word = text.tokens[index].norm
     before = text.tokens[index - 1].norm if index > 0 else ""
@@ -269,6 +303,8 @@ def _is_person(text: NormalText, index: int) -> bool:
         # writer describing themselves, as notes do.
         start = index - (1 if _AGED.fullmatch(word) else 2 if word == "yo" else 4)
         return start >= 0 and text.tokens[start].norm in _POSSESSIVES
+    if _one_of(text, index):
+        return True  # "one of the lads at the depot", "one of the nurses on my ward"
     if word not in PEOPLE:
         return False
     if before in {"", ".", "!", "?", "-"} and index + 1 < len(text.tokens) \
@@ -339,6 +375,8 @@ def _names_in(norm: str) -> frozenset[str]:
         # Nobody named by the care words: the first person the text talks about.
         text = normalise(norm)
         for index in range(len(text.tokens)):
+            if index > 0 and text.tokens[index - 1].norm in {"her", "his", "their"}:
+                continue  # "Her husband was just diagnosed…": someone's kin, not the one massaged
             if _is_person(text, index):
                 names.add(text.tokens[index].norm)
                 if text.tokens[index].norm not in PEOPLE:
@@ -403,6 +441,9 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
         return "other"  # "a sepsis nurse", "a stroke call", "clinic was all strokes"
     if _ME_TOO.search(" ".join(t.norm for t in text.tokens[start:_sentence_end(text, hit.last) + 1])):
         return "writer"  # "Dad's on warfarin, and so am I now": the writer's finding too
+    # The body it is on, named just after: "Mate did a new piece on my forearm, still healing".
+    if _on_my_body_after(text, hit):
+        return "writer"
     # A person named in the hit's own first clause ("rubbed my back", "hit his head")
     # decides; otherwise the nearest one before it.
     first_clause = hit.first
@@ -416,8 +457,12 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
         if person == "pet":
             return "other"
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
-                and _is_object(text, index) and not _owns_next(text, index, hit):
+                and _is_object(text, index) and not _owns_next(text, index, hit) \
+                and not _one_of(text, index):
             continue
+        if person == "writer" and text.tokens[index].norm == "my" and index + 1 < len(text.tokens) \
+                and text.tokens[index + 1].norm in _MY_WORKPLACES:
+            continue  # "one of the nurses on my ward had a DVT": the ward is mine, not the DVT
         if person == "writer" and subject == "someone_else" and _examines(text, index):
             continue  # "I had a look: visibly bigger than the other, warm" — the client's calf
         if person == "writer" and text.tokens[index].norm == "me" and index > 0 \
@@ -432,14 +477,36 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             return "writer"
         if subject == "someone_else":
             word = text.tokens[index].norm
+            if word in {"her", "his", "their"} and index + 1 < len(text.tokens) \
+                    and text.tokens[index + 1].norm in PEOPLE:
+                word = text.tokens[index + 1].norm  # "all about her mum, who's had a stroke"
             names = _massaged_names(text)
-            if word in THIRD_PRONOUNS or word in names or (not names and word == _first_named(text)):
+            kin = index > 0 and text.tokens[index - 1].norm in {"her", "his", "their"}
+            if word in THIRD_PRONOUNS or word in names or (
+                    not names and not kin and word == _first_named(text)):
                 # (no one named as the one massaged: the first person named is — "Client of
-                # mine, 61, started getting headaches… She wants a programme")
+                # mine, 61, started getting headaches… She wants a programme" — unless named
+                # as someone's kin: "Her husband was just diagnosed…" is not the client)
                 return "subject"
             return "other"
         return "other"
     return "subject" if subject == "someone_else" else "writer"
+
+
+_ON_MY_BODY = Lazy(rf"^(?:on|in|across|over|down|along|around) (?:the (?:back|side|top|front) of )?"
+                   rf"my {_BODY}\b")
+
+
+def _on_my_body_after(text: NormalText, hit: Hit) -> bool:
+    """The words just after the hit put it on the writer's body ("a new piece on my forearm")."""
+    after = " ".join(t.norm for t in text.tokens[hit.last + 1:hit.last + 9])
+    return bool(_ON_MY_BODY.match(after))
+
+
+# A place of work the writer calls theirs: "on my ward", "at my depot".
+_MY_WORKPLACES = frozenset({"ward", "wards", "unit", "team", "office", "depot", "site", "shift",
+                            "floor", "department", "class", "school", "gym", "squad", "crew",
+                            "street", "building", "warehouse", "kitchen", "store", "shop"})
 
 
 # What someone does who examines another person: "I had a look", "when I pressed".
@@ -559,7 +626,7 @@ _NEVER_AGAIN = Lazy(r"\b(?:never|not|has not|have not|had not|it has not|it neve
 # A doctor has looked and found nothing: a past episode that was checked no longer counts,
 # even for rules where a sign that passed would ("felt like a heart attack; ECG normal").
 _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|scan|scans|tests|test|x(?: - |-)?rays?|mri|ct|results?) "
-                r"(?:\w+ ){0,3}?(?:was|were|came back|all|is|are) (?:all )?"
+                r"(?:\S+ ){0,4}?(?:was|were|came back|all|is|are) (?:all )?"
                 r"(?:normal|clear|fine|negative|ok|okay)\b"
                 r"|\b(?:checked|examined) (?:me |him |her )?(?:over |out )?"
                 r"(?:thoroughly|fully|everything)\b"
@@ -568,7 +635,8 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|scan|scans|tests|test|x(?: - |-)?rays?|mri
                 r"|\b(?:was|were|is|came out|came back) (?:fine|ok|okay|normal|clear) after "
                 r"(?:an? |the )?(?:x(?: - |-)?rays?|scans?|ecg|tests?|mri|ct|check|checkup)\b"
                 r"|\b(?:said|says|found|told me|showed|decided) (?:that )?(?:it|this) (?:was|is|'s) "
-                r"(?:just |only |all |probably )?(?:my |a |an )?(?:asthma|reflux|heartburn|indigestion|"
+                r"(?:just |only |all |probably )?(?:my |a |an |the )?(?:asthma|reflux|heartburn|indigestion|"
+                r"menopause|perimenopause|hormonal|hormones|carrots|diet|dehydration|"
                 r"anxiety|muscular|musculoskeletal|a muscle|a strain|a pulled muscle|a strained muscle|"
                 r"a muscle strain|costochondritis|"
                 r"a trapped nerve|stress|nothing|nothing serious|benign|a cyst|a swollen gland|a gland|"
@@ -576,6 +644,9 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|scan|scans|tests|test|x(?: - |-)?rays?|mri
                 # (a diagnosis only a check gives — not "it's only a sprain", which anyone says)
                 r"|\b(?:was|is|were|are) (?:just|only) (?:a |an )?(?:swollen gland|gland|cyst|fatty lump|"
                 r"lipoma|swollen lymph node|lymph node)\b"
+                # "they said costochondritis", "told costochondritis": the diagnosis alone
+                r"|\b(?:said|told|diagnosed)(?: me| us| him| her)? (?:it was |it is |with )?"
+                r"(?:costochondritis|a pulled muscle|a strained muscle|muscular|musculoskeletal)\b"
                 # "they scanned it, no clot": the scan's answer told as what it did not find
                 r"|\b(?:scanned|scan|ultrasound|doppler|tested|checked)\b(?: \S+){0,4}? "
                 r"(?:no|not a|wasn't a|was not a) (?:clot|dvt|blood clot|fracture|break|bleed)\b")
@@ -623,27 +694,67 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
 def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | None:
     """Whether its stretch of the sentence says plainly that the finding is over —
     long ago, or resolved — with nothing there saying it goes on."""
-    over = _over_in(_segment(text, hit), (today or date.today()).year)
-    if over is None:
-        over = _checked_after_semicolon(text, hit)
+    segment = _segment(text, hit)
+    over = _over_in(segment, (today or date.today()).year)
+    if over is None and not _ONGOING.search(segment):
+        over = _told_after(text, hit)
     return over
 
 
-def _checked_after_semicolon(text: NormalText, hit: Hit) -> Over | None:
-    """A check's answer, or the end of it, told in the clause after a semicolon: "my calf
-    swelled after the flight; they scanned it, no clot", "…9/10 for a week; it's totally
-    gone now" (nothing in that clause saying it goes on)."""
+# Gone within moments, told in a sentence of its own: "gone in a minute."
+_PASSED_AT_ONCE = Lazy(
+    r"\b(?:gone|fine|passed|went|over) in (?:a|an|one|two|a few|a couple of|\d+) "
+    r"(?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
+    r"|\bgone (?:\w+ ){0,2}(?:minutes?|mins?|seconds?|secs?) (?:after|later)\b"
+    r"|\b(?:stopped|went|gone|passed) (?:as soon as|the moment|straight away|right away)\b"
+    r"|\bfine (?:straight|right|immediately) (?:after|away)\b")
+_PAST_MARK = Lazy(r"\b(?:had|was|were|went|felt|came on|started|got|last (?:week|month|night)|"
+                  r"ago|yesterday|scare)\b")
+_PRESENT_MARK = Lazy(r"\b(?:i have|i am|is|are|now|today|right now|at the moment)\b")
+_LAST_SOMETHING = Lazy(r"\blast (?:year|month|summer|winter|spring|autumn)\b")
+
+
+def _told_as_past(text: NormalText, hit: Hit) -> bool:
+    sentence = " ".join(t.norm for t in text.tokens[_sentence_start(text, hit.first):
+                                                    _sentence_end(text, hit.last) + 1])
+    return bool(_PAST_MARK.search(sentence)) and not _PRESENT_MARK.search(sentence)
+
+
+# A next sentence this short that says it went is about the finding before it ("pins and
+# needles from sitting cross-legged. gone in a minute.").
+_SHORT_SENTENCE = 8
+
+
+def _told_after(text: NormalText, hit: Hit) -> Over | None:
+    """A check's answer, or the end of it, told just after the hit's sentence: in the clause
+    after a semicolon ("my calf swelled after the flight; they scanned it, no clot", "…9/10
+    for a week; it's totally gone now"), or in the next sentence — a check's answer there
+    ("chest pain after spin. Went to A&E, ECG, bloods: all normal"), its end only when that
+    sentence is short ("gone in a minute."). Nothing there may say it goes on."""
     end = text.sentences[1][hit.last]
     after = end + 1
-    if after >= len(text.tokens) or text.tokens[after].norm != ";" or after + 1 >= len(text.tokens):
+    if after >= len(text.tokens) or after + 1 >= len(text.tokens):
         return None
-    clause = " ".join(t.norm for t in text.tokens[after + 1:_sentence_end(text, after + 1) + 1])
+    semicolon = text.tokens[after].norm == ";"
+    first = after
+    while first < len(text.tokens) and text.tokens[first].norm in {".", "!", "?", ";", "…"}:
+        first += 1
+    if first >= len(text.tokens):
+        return None
+    last = _sentence_end(text, first)
+    clause = " ".join(t.norm for t in text.tokens[first:last + 1])
     if _ONGOING.search(clause):
         return None
-    if _CHECKED.search(clause):
-        return "checked"
-    if _RESOLVED.search(clause):
+    if _CHECKED.search(clause) and (semicolon or _told_as_past(text, hit)):
+        # (in the next sentence only for a finding told as past, and a check that was not
+        # long ago: "I have crushing chest pain. My ECG last year was normal" is not checked)
+        return None if _LONG_AGO.search(clause) or _LAST_SOMETHING.search(clause) else "checked"
+    if semicolon and _RESOLVED.search(clause):
         return "resolved"  # "my neck pain hit 9/10 for a week; it's totally gone now"
+    if last - first < _SHORT_SENTENCE and _PASSED_AT_ONCE.search(clause):
+        # (only a span of moments: "I took 20 paracetamol last night. I feel ok now." is
+        # not over)
+        return "resolved"
     return None
 
 
