@@ -17,6 +17,10 @@ import pytest
 from support.labelled import DATA, load_cases, score
 
 SETS = sorted(p.name for p in DATA.glob("intake_*.yaml"))
+# Sets still waiting in tests/data/pending (their labels of regions or of what a caution
+# leaves out are not yet settled — see its README), each with recorded answers.
+PENDING = sorted(f"pending/{p.name}" for p in (DATA / "pending").glob("intake_*.yaml")
+                 if not (DATA / p.name).exists())
 # Sets whose cases carry `said_yes`: the safety check answered as each person truthfully
 # would, recorded by a reader who had not seen the rules (issue 6: how it is checked).
 ANSWERED_SETS = [name for name in SETS if any("said_yes" in case for case in load_cases(name))]
@@ -74,5 +78,26 @@ def test_the_set_screens_as_labelled(name):
         if answered.benign_escalation_rate > 0.03:
             problems.append(("over 3% of harmless texts escalated with the check answered",
                              answered.benign_escalated))
+    assert not problems, "\n\n".join(f"{what}:\n" + "\n".join(map(str, cases))
+                                      for what, cases in problems)
+
+
+@pytest.mark.parametrize("name", PENDING)
+def test_a_pending_set_is_safe(name):
+    """A pending set still holds the safety bar: text alone it may miss only a little that the
+    check catches; with the check answered nothing is missed or under-called, and at most 5%
+    of harmless texts are escalated either way. (Its region and caution labels wait.)"""
+    problems = []
+    text_alone = score(load_cases(name), with_answers=False)
+    answered = score(load_cases(name), with_answers=True)
+    if len(text_alone.missed_red_flags) > TEXT_ALONE_MISS_RATE * text_alone.escalated:
+        problems.append(("red flags missed, text alone", text_alone.missed_red_flags))
+    if answered.missed_red_flags:
+        problems.append(("red flags missed with the check answered", answered.missed_red_flags))
+    if answered.under_called:
+        problems.append(("emergencies under-called with the check answered", answered.under_called))
+    for what, result in (("text alone", text_alone), ("answered", answered)):
+        if result.benign_escalation_rate > 0.05:
+            problems.append((f"over 5% of harmless texts escalated, {what}", result.benign_escalated))
     assert not problems, "\n\n".join(f"{what}:\n" + "\n".join(map(str, cases))
                                       for what, cases in problems)

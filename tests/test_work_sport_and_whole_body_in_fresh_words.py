@@ -1,0 +1,145 @@
+"""Families from four blind sets written and scored once in session 10 before mending —
+holdout56 (bodies at work), holdout57 (sport and the gym), holdout58 (therapists' and carers'
+notes about clients) and holdout59 (the whole body, and long messages). Text alone they missed
+10, 9, 8 and 9 of 108 red flags and escalated 6–12% of harmless messages. Worded afresh here,
+with decoys."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.labelled import flag_ids
+from unknot.intake.screen import screen
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # heatstroke
+    ("laying tarmac all day in 33 degrees, I've stopped sweating and I'm getting muddled",
+     "general.heat-stroke"),
+    ("grandad was gardening all afternoon in the sun, now he's hot and dry and talking nonsense",
+     "general.heat-stroke"),
+    # a crushed limb swelling tight
+    ("my hand got caught under a falling crate two hours ago, it's swollen and tight and the "
+     "pain is way more than I would expect", "legs.compartment-pressure"),
+    # a low sugar that will not come up
+    ("type 1, sugar 2.6, had jelly babies and juice and it's still going down, I can hardly think",
+     "general.low-sugar-not-rising"),
+    # an adrenal crisis
+    ("on hydrocortisone for Addison's, ran out two days ago, now vomiting and blacking out",
+     "general.steroid-stopped-crisis"),
+    # a child's sugar turning dangerous
+    ("my daughter has been thirsty all the time and peeing all night for weeks, today she is "
+     "vomiting and so sleepy", "general.child-high-sugar-signs"),
+    # a heart attack told by where the pressure sits, in the middle of a long message
+    ("busy week, kids off school. Twenty minutes ago a squeezing came on in the centre of my "
+     "chest and I feel clammy. anyway, shoulders please", "chest.heart-attack"),
+    # meningitis told without its names
+    ("my flatmate has a pounding headache, keeps squinting at the lamp and can't get her chin "
+     "to her chest", "headache.meningitis-signs"),
+    # the saddle numb when wiping, a wee not managed
+    ("hurt my back lifting a bath, now when I wipe I can't really feel anything down there",
+     "back.cauda-equina"),
+])
+def test_an_emergency_in_fresh_words(text, rule):
+    result = screen(text)
+    assert result.verdict == "urgent"
+    assert rule in flag_ids(result)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # at work
+    ("since the new solvent came in at the print shop I get headaches every shift, fine on my "
+     "days off", "general.fumes-at-work"),
+    ("twenty years on the chainsaw, my fingers turn white in the cold and I fumble my keys",
+     "general.vibration-white-finger"),
+    ("measured both calves after the coach trip: left 39 cm, right 35 cm", "legs.calf-measured-bigger"),
+    # sport
+    ("twisted my knee landing from a jump, it ballooned and it won't straighten",
+     "general.knee-locking-or-giving-way"),
+    ("came off the climbing wall from about 5 m and landed on my back, sore but walking",
+     "back.major-trauma"),
+    ("fell on an outstretched hand skating; X-ray said clear but the snuffbox still hurts",
+     "general.wrist-fall-scaphoid"),
+    ("my son's shin bone aches at night and wakes him, three weeks now", "general.bone-pain-at-night"),
+    ("after deadlifts my left foot slaps on the floor and I catch my toes on the stairs",
+     "general.foot-drop"),
+    # therapists' notes
+    ("Handover: Mrs T, 81, scalp tender when brushing her hair, jaw tires chewing",
+     "headache.giant-cell-arteritis"),
+    ("80s, slipped in the kitchen yesterday onto her L hip, limping", "general.fall-then-pain-older"),
+    ("His L calf has been tight since the drive. I had a look: bigger than the R, warm to touch",
+     "legs.one-leg-swollen-and-warm-told-in-pieces"),
+    ("After Monday's session her R hip was sorer for four days and still isn't back to normal",
+     "seed003.worse-for-days-after-a-session"),
+    ("heart transplant 8 years ago, on tacrolimus, new lower back pain this week",
+     "back.pain-on-immune-suppressing-medicine"),
+    # the whole body
+    ("cirrhosis, and my tummy has swollen up over ten days, ankles puffy", "general.liver-belly-swelling"),
+    ("diagnosed with glandular fever last week, could I have my legs massaged?",
+     "general.glandular-fever-spleen"),
+    ("some spotting again though my periods stopped eight years ago", "general.bleeding-after-menopause"),
+    ("bruises keep showing up on my shins that I don't remember getting, and my gums bleed",
+     "general.unexplained-bruising"),
+    ("found a small hard lump on one of my testicles", "general.testicle-change"),
+    ("my neck pain is worse every single week, seven weeks now", "seed003.worsening-pain"),
+    ("0-10? a 9 most evenings. lower back.", "seed003.intense-pain"),
+])
+def test_a_sign_for_a_doctor_in_fresh_words(text, rule):
+    result = screen(text)
+    assert result.verdict in {"see_doctor", "urgent"}
+    assert rule in flag_ids(result)
+
+
+@pytest.mark.parametrize("text", [
+    # someone else's illness
+    "one of the guys on my crew had a heart attack last month, he's fine now, I'm just tense",
+    "one of the nurses on my ward had a DVT after a flight, my legs are fine, just tired calves",
+    "Her husband has just been diagnosed with bowel cancer so she's stressed, neck and shoulders solid",
+    "Client talked about her dad, who's in hospital after a stroke. She herself is well. Shoulders.",
+    "my mate came off his bike last week and broke his wrist, I'm knackered from covering for him. "
+    "upper back tight",
+    # over within moments, or checked
+    "numb bum after a long drive, went as soon as I walked about, lower back stiff",
+    "calf cramped on the stairs, I stretched it and it went. just want a calf routine",
+    "pins and needles in my foot from sitting cross-legged. gone in a minute. hips tight",
+    "Had a scare in March - chest pain after rowing. A&E did an ECG and bloods: all normal, they "
+    "said costochondritis. Upper back please",
+    "dark wee after the marathon, drank plenty and it has been pale and normal since. legs sore",
+    # idioms and explanations
+    "my legs are killing me (joke, kitchen humour) after a double shift",
+    "150 wall balls today, everything hurts in a good way",
+    "we got knocked out of the league on penalties, shoulders up by my ears",
+    "this exam is giving me the chills lol, jaw clenched",
+    "shivering because the heating's packed up, hands stiff",
+    "feeling wound up tight after work, neck and shoulders",
+    "long shift, got blood on my uniform (not mine, a patient's), want to unwind",
+    "heavy gig week, left side of my neck tight from the guitar strap",
+    "16, play rugby, neck sore from scrummaging, haven't hit my head",
+    "lost a few pounds with a sickness bug, all better now, upper back tight",
+])
+def test_not_a_red_flag_in_fresh_words(text):
+    result = screen(text)
+    assert result.verdict in {"ok", "caution"}, [f.id for f in result.red_flags]
+
+
+@pytest.mark.parametrize(("text", "left_out"), [
+    ("friend did a fresh tattoo on my calf on Sunday, still healing, thighs tight from cycling",
+     {"calves"}),
+    ("Pred 7.5mg daily for PMR for two years, hands and feet please", {"deep_pressure", "percussion"}),
+    ("in treatment for non-Hodgkin lymphoma, feeling alright today, want to relax",
+     {"deep_pressure", "percussion"}),
+    ("lymphoedema in her right arm since surgery, wears a sleeve, back and neck today",
+     {"percussion"}),
+])
+def test_what_a_caution_leaves_out_in_fresh_words(text, left_out):
+    result = screen(text)
+    assert result.verdict == "caution", [f.id for f in result.red_flags]
+    assert left_out <= set(result.avoid)
+
+
+def test_a_finding_told_as_now_is_not_settled_by_an_old_check_in_the_next_sentence():
+    # the next sentence may carry a check's answer only for something told as past
+    result = screen("I have crushing chest pain. My ECG last year was normal.")
+    assert result.verdict == "urgent"
+    result = screen("I took a lot of paracetamol last night. I feel ok now.")
+    assert result.verdict == "urgent"
