@@ -1,8 +1,9 @@
-"""Families from four blind sets written and scored once in session 10 before mending —
+"""Families from seven blind sets written and scored once in session 10 before mending —
 holdout56 (bodies at work), holdout57 (sport and the gym), holdout58 (therapists' and carers'
-notes about clients) and holdout59 (the whole body, and long messages). Text alone they missed
-10, 9, 8 and 9 of 108 red flags and escalated 6–12% of harmless messages. Worded afresh here,
-with decoys."""
+notes about clients), holdout59 (the whole body, and long messages), holdout60 (dictated,
+run-on messages), holdout61 (several people in one message) and holdout62 (after hospital,
+surgery and procedures). Text alone they missed 10, 9, 8, 9, 6, 9 and 19 of 108 red flags and
+escalated 6–12% of harmless messages. Worded afresh here, with decoys."""
 
 from __future__ import annotations
 
@@ -143,3 +144,126 @@ def test_a_finding_told_as_now_is_not_settled_by_an_old_check_in_the_next_senten
     assert result.verdict == "urgent"
     result = screen("I took a lot of paracetamol last night. I feel ok now.")
     assert result.verdict == "urgent"
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("had an angiogram this morning and blood is soaking through the dressing, through two pads",
+     "general.bleeding-through-dressing"),
+    ("kidney biopsy three hours ago, now my heart is racing, I feel clammy and the pain is much worse",
+     "general.bleeding-inside-after-procedure"),
+    ("thyroid op yesterday, my neck is swelling up and it's getting hard to breathe",
+     "general.neck-swelling-after-neck-surgery"),
+    ("epidural stopped hours ago and I still can't move my legs", "general.legs-not-back-after-spinal"),
+    ("flu jab twenty minutes ago, now my lips are swelling and my throat is tight",
+     "general.severe-allergic-reaction"),
+    ("day 2 after my hip op: temp 38.9, pulse 130, shivering, skin blotchy", "general.sepsis-signs"),
+    ("since my knee op my calf is swollen and now I'm coughing up phlegm streaked with blood",
+     "legs.embolism-after-travel-or-surgery"),
+    ("stepped off a 13 hour flight, now stabbing pain when I breathe in and I can't catch my breath",
+     "legs.embolism-after-travel-or-surgery"),
+    # a face and arm told in dictation, with a correction
+    ("my smile looks lopsided in the mirror no wait the right side and my arm is heavy like lead",
+     "stroke.face-arm-speech"),
+])
+def test_an_emergency_after_a_procedure_or_in_dictation(text, rule):
+    result = screen(text)
+    assert result.verdict == "urgent"
+    assert rule in flag_ids(result)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("lumbar puncture on Friday, the headache is terrible sitting up and goes when I lie flat",
+     "general.spinal-headache-after-puncture"),
+    ("knee replacement three weeks ago and the wound has come apart at the bottom",
+     "general.wound-coming-apart"),
+    ("had a steroid injection in my shoulder on Monday, now it's hot, red and swollen",
+     "general.worse-after-an-operation-or-injection"),
+    ("two weeks after the op the pain is worse every single day",
+     "general.worse-after-an-operation-or-injection"),
+    ("wisdom tooth out ten days ago and my chin is still numb", "general.new-numbness-after-surgery"),
+    ("lymph nodes removed in spring and now my hand has started swelling, my ring won't fit",
+     "general.arm-swelling-after-nodes"),
+    ("mastectomy six weeks ago and there's a tight cord from my armpit down my arm",
+     "general.cording-after-breast-surgery"),
+    ("bowels haven't moved since my operation last Tuesday", "abdomen.bowels-not-moved-after-op"),
+    ("the hernia they fixed in June has come back", "general.hernia-come-back"),
+    ("since the chest drain came out I'm more breathless than last week",
+     "general.breathless-worse-after-chest-procedure"),
+    ("i pop ibuprofen like sweets for my headaches", "headache.painkiller-overuse"),
+    ("seventy four and my temples are tender and my jaw aches when I chew",
+     "headache.giant-cell-arteritis"),
+    ("did the foam roller on my back yesterday and today it's way worse than before",
+     "seed003.worse-after-massage"),
+    ("dull ache in my hip for three months that just doesnt go away", "seed003.not-going-away"),
+])
+def test_a_sign_for_a_doctor_after_a_procedure_or_in_dictation(text, rule):
+    result = screen(text)
+    assert result.verdict in {"see_doctor", "urgent"}
+    assert rule in flag_ids(result)
+
+
+@pytest.mark.parametrize("text", [
+    "had a lipoma removed last year, the scan after showed nothing left, neck tight",
+    "felt faint after giving blood, they gave me juice and I was fine in ten minutes. legs heavy",
+    "typhoid jab last week for my trip, no reaction, nervous flyer",
+    "this project is bleeding me dry, no actual blood, just a tense jaw",
+    "got an inguinal hernia, lower back tight",
+    "no pain really, not drinking enough water on holiday, a bit bloated",
+    "came off my bike at walking pace, nothing broken just a bruise on my thigh, shoulders tight",
+])
+def test_not_a_red_flag_after_a_procedure_or_in_dictation(text):
+    result = screen(text)
+    assert result.verdict in {"ok", "caution"}, [f.id for f in result.red_flags]
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # someone wanting to give the massage does not make the writer someone else
+    ("I'm 30 weeks and my left calf is suddenly fatter than the right. My husband wants to "
+     "massage it.", "legs.dvt-signs"),
+    ("on chemo and my back aches more and more at night, my wife wants to rub it",
+     "back.cancer"),
+    ("I take paracetamol most days for my headaches. My sister says try massage.",
+     "headache.painkiller-overuse"),
+])
+def test_a_partner_wanting_to_massage_leaves_the_findings_the_writers(text, rule):
+    result = screen(text)
+    assert result.subject == "self"
+    assert rule in flag_ids(result)
+
+
+def test_a_correction_is_not_a_denial():
+    result = screen("I take war for in no wait warfarin, calves tight, can I use my massage gun")
+    assert {"deep_pressure", "percussion"} <= set(result.avoid)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # words quoted from the person massaged are theirs
+    ("Message from Mum: 'my ankle's puffed up like a balloon since Friday and it's hot, no idea "
+     "why' — I'm popping round later to massage her legs", "seed003.unexplained-pain-swelling"),
+    ("my brother just wrote 'one side of my face has gone numb and I can't lift my cup' — he's "
+     "right here with me, I was going to do his shoulders", "stroke.face-arm-speech"),
+    # an emergency in someone's own words passed on needs help now, whoever is massaged
+    ("Flatmate just messaged: 'can't catch my breath, coughed up blood, calf's been swollen for "
+     "days'. I'm heading over", "legs.pulmonary-embolism"),
+])
+def test_quoted_words_belong_to_their_speaker(text, rule):
+    result = screen(text)
+    assert result.verdict in {"see_doctor", "urgent"}
+    assert rule in flag_ids(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Group chat: Sam: 'my calf is really swollen and hot after the flight' (he's seeing the GP). "
+    "Me, I just have sore calves from parkrun, both the same",
+    "the lump on my dog's leg is just fat, vet says. my forearms are tight from climbing",
+    "in the family chat we were talking about my nan, I just want my neck done",
+])
+def test_someone_elses_quoted_finding_is_not_the_writers(text):
+    result = screen(text)
+    assert result.verdict in {"ok", "caution"}, [f.id for f in result.red_flags]
+
+
+def test_a_clinicians_quoted_words_are_about_the_writer():
+    result = screen("Doctor said 'no massage on that leg until the clot has gone', I'm on apixaban. "
+                    "Shoulders please")
+    assert result.verdict == "see_doctor"

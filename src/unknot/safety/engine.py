@@ -18,7 +18,7 @@ from unknot.text.lexicon import Lexicon
 from unknot.text.negation import is_negated
 from unknot.text.normal import NormalText
 from unknot.text.patterns import Hit, LazyRegex, PatternCompiler, PatternError, find_hits
-from unknot.text.scope import is_hypothetical, is_over, whose
+from unknot.text.scope import is_hypothetical, is_over, is_quoted, whose
 from unknot.vocabulary import VERDICT_SEVERITY, expand_avoided, expand_regions
 
 # How far from the evidence a region must be to count as the site of a local problem.
@@ -428,7 +428,10 @@ class _InScope:
         owner = _remembered(text, ("whose", hit, self.subject),
                             lambda: whose(text, hit, self.subject))
         if owner == "other":
-            return False
+            # An emergency in someone's own words passed on ("Friend's just texted: 'can't
+            # breathe, coughed up blood'") needs help now, whoever is massaged.
+            return self.rule.verdict == "urgent" and is_quoted(text, hit) and _remembered(
+                text, ("over", hit), lambda: is_over(text, hit)) is None
         if owner == "writer" and self.subject == "someone_else" and self.rule.verdict != "urgent":
             return False
         if self.rule.history == "always_counts":

@@ -183,7 +183,31 @@ def _to_int(token: str) -> int | None:
     return _NUMBER_WORDS.get(token)
 
 
+# An age said in words, as dictation writes it: "sixty eight and my temples…", "he's ninety one".
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9}
+_SPOKEN_AGE = Lazy(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                   r"(?:[ -](one|two|three|four|five|six|seven|eight|nine))?\b"
+                   r"(?! (?:percent|per cent|minutes|mins|seconds|pounds|quid|kg|kilos|miles|km|"
+                   r"degrees|times|hours|days|weeks|point))")
+
+
+def _in_digits(lower: str) -> str:
+    return _SPOKEN_AGE.sub(lambda m: str(_TENS[m.group(1)] + _UNITS.get(m.group(2) or "", 0)), lower)
+
+
 def _age_from_text(lower: str) -> tuple[int | None, str | None]:
+    age = _age_in(lower)
+    if age[0] is None and "ty" in lower:
+        spoken = _in_digits(lower)
+        if spoken != lower:
+            age = _age_in(spoken)
+    return age
+
+
+def _age_in(lower: str) -> tuple[int | None, str | None]:
     for pattern in _AGE_PATTERNS if _DIGIT.search(lower) else ():  # each needs a number
         match = pattern.search(lower)
         if match:

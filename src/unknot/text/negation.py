@@ -26,7 +26,8 @@ _PSEUDO_AFTER = {
                       "worried", "concerned", "bothered", "fussed", "scared", "afraid", "think",
                       "believe", "reckon", "imagining", "making", "exaggerating", "joking",
                       "kidding", "overreacting"}),
-    "no": frozenset({"doubt", "idea", "clue", "longer"}),
+    # ("no wait, warfarin", "no sorry, the left": a correction, not a denial)
+    "no": frozenset({"doubt", "idea", "clue", "longer", "wait", "sorry", "actually"}),
 }
 _CONTRAST = frozenset({"but", "however", "though", "although", "except", "yet", "while",
                        "whereas", "apart", "still", "because", "since", "so", "which", "who",
@@ -37,13 +38,17 @@ _CONTRAST = frozenset({"but", "however", "though", "although", "except", "yet", 
                        "reports", "reported", "reporting", "complains", "complaining",
                        "endorses", "endorsed", "positive",
                        # "no massage on that leg until the clot has gone": the clot is there.
-                       "until", "till", "unless"})
+                       "until", "till", "unless",
+                       # "nothing broken, just a massive bruise": what is there after the denial.
+                       "just"})
 _NEW_SUBJECT = frozenset({"i", "my", "it", "its", "the", "this", "there", "now", "also", "then",
                           "since", "when", "she", "he", "we", "they", "her", "his", "our",
                           "sometimes", "today", "yesterday", "lately",
                           # "has not eaten in a week and stopped drinking water": a new verb
                           # after "and" says something new, not more of what was denied.
-                          "stopped", "started", "keeps", "kept", "refuses", "refused"})
+                          "stopped", "started", "keeps", "kept", "refuses", "refused",
+                          # "no appetite and keep losing weight"
+                          "keep", "losing", "getting"})
 _SCOPE = 7
 # Inside a denied list ("no numbness, weakness, bladder problems or a fever") the denial
 # reaches further back.

@@ -70,9 +70,10 @@ _CARE = Lazy(
     rf"|\b(?:do|doing|did) (?:his|her) (?:(?!(?:share|bit|part|job|shift|work|chores|rounds)\b)\w+ )?"
     rf"(?:back|neck|shoulders|feet|legs|calves|thighs|"
     rf"hands|head|scalp|temples|arms)\b"
+    # (wanting one, not wanting to give one: "my partner wants to massage it" is the writer's)
     rf"|\b(?:{_PEOPLE_ALT}|he|she) (?:\w+ ){{0,3}}?(?:wants|asked|asks|likes|loves|needs|would like|"
-    rf"begs) (?:\w+ ){{0,3}}?(?:massage|rub|back rub|foot rub|routine|programme|program|plan|"
-    rf"stretches|exercises)\b"
+    rf"begs) (?!to (?:massage|rub|use|give|do|try|work)\b)(?:\w+ ){{0,3}}?(?:massage|rub|back rub|"
+    rf"foot rub|routine|programme|program|plan|stretches|exercises)\b"
     rf"|\b(?:massage|routine|rub|ideas?|tips|something|moves|techniques?) (?:\w+ ){{0,3}}?for "
     rf"(?:my|our) (?:{_PEOPLE_ALT})\b"
     rf"|\b(?:i am|i have been) (?:his|her|(?:my|our) (?:{_PEOPLE_ALT})) carer\b"
@@ -92,7 +93,8 @@ _CARE = Lazy(
 # "my 15-year-old" (a hyphen between the words of an age is read past).
 _OWN_COMPLAINT = Lazy(
     rf"\bmy (?!(?:\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|old|yo|o)\b|\d{{1,2}}(?:yo|yrs?)\b)\w+"
-    rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just)\b"
+    rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just|take|"
+    rf"am taking|use)\b"
     # (but not the carer's own conduct: "how gentle do I need to be", "when I got home")
     rf"(?! to be (?:gentle|careful|firm|soft|\?)| to be$| home\b| back home\b| to know\b| to ask\b)"
     rf"|\b(?:killing|hurting|bothering|giving|gives|gave|driving|leaves|left|made|makes|making) me\b"
@@ -180,8 +182,9 @@ _RESOLVED = Lazy(
     r"|\b(?:stopped|went|went away|disappeared|eased off|cleared|gone|passed) (?:as soon as|the "
     r"moment|straight away|right away)\b"
     r"|\bgone (?:\w+ ){0,2}(?:minutes?|mins?|seconds?|secs?) (?:after|later)\b"
-    r"|\b(?:gone|fine|passed|went|over) in (?:a|an|one|two|a few|a couple of|\d+) "
-    r"(?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
+    r"|\b(?:gone|fine|passed|went|over) in (?:a|an|one|two|three|five|ten|fifteen|a few|"
+    r"a couple of|\d+) (?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
+    r"|\b(?:the consultant |the hospital |they )?discharged me\b|\bback to normal life\b"
     r"|\band (?:it|that) (?:went|eased|passed|stopped)(?= [,.;!?]|$| off\b| away\b)"
     r"|\bfine (?:straight|right|immediately) (?:after|away)\b"
     r"|\bfine after (?:a |some )?(?:glass of water|drink|sit down|sit|sandwich|snack|"
@@ -194,7 +197,7 @@ _YEAR = Lazy(r"\b(?:in|back in|since|from|that was|this was) ((?:19|20)\d\d)\b"
 # "still", "ever since": what is said goes on, whatever came before.
 _ONGOING = Lazy(r"\b(?:still|ever since|since then|since that|since it|since the|since i|"
                 r"since my|again|keeps|keep|kept|getting worse|worse since|never been the same|"
-                r"not been right|not right since|now i|came back|has come back|is back|"
+                r"not been right|not right since|now i|came back|has come back|comes back|is back|"
                 r"flaring|flared up|flared again|returned|recurr\w*|this time|now it|now my|today|yesterday|"
                 r"this morning|tonight|this week|at the moment|right now|currently|suddenly|"
                 r"just now|(?:an|one|two|three|a few|\d+) (?:hour|hours|minutes|mins) ago)\b")
@@ -340,12 +343,14 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
     has_people = any((_is_person(text, i) and text.tokens[i].norm not in {"everyone", "family"})
                      or (text.tokens[i].norm in THIRD_PRONOUNS and not _pet_before(text, i))
                      for i in range(len(text.tokens)))
-    if has_people and _THEIR_BODY.search(norm) and not (_MY_BODY.search(norm)
-                                                        or _I_HURT.search(norm)
-                                                        or _FOR_ME.search(norm)):
+    # (the writer's own words only: "Client emailed: 'I've had cramps…'" is the client's "I")
+    own = _outside_quotes(text)
+    if has_people and _THEIR_BODY.search(norm) and not (_MY_BODY.search(own)
+                                                        or _I_HURT.search(own)
+                                                        or _FOR_ME.search(own)):
         # "Grandma has osteoporosis. Her shoulders ache and I'd like to rub them."
         return "someone_else"
-    if has_people and not _OWN_COMPLAINT.search(norm):
+    if has_people and not _OWN_COMPLAINT.search(own):
         # "Nan is 81 and her back…": all about someone else, nothing of the writer's own.
         return "someone_else"
     return "self"
@@ -377,7 +382,7 @@ def _names_in(norm: str) -> frozenset[str]:
         for index in range(len(text.tokens)):
             if index > 0 and text.tokens[index - 1].norm in {"her", "his", "their"}:
                 continue  # "Her husband was just diagnosed…": someone's kin, not the one massaged
-            if _is_person(text, index):
+            if _is_person(text, index) and text.tokens[index].norm not in {"everyone", "family"}:
                 names.add(text.tokens[index].norm)
                 if text.tokens[index].norm not in PEOPLE:
                     # "my 14 yo son", "my 9 year old daughter": the age and the person are
@@ -442,8 +447,14 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
     if _ME_TOO.search(" ".join(t.norm for t in text.tokens[start:_sentence_end(text, hit.last) + 1])):
         return "writer"  # "Dad's on warfarin, and so am I now": the writer's finding too
     # The body it is on, named just after: "Mate did a new piece on my forearm, still healing".
-    if _on_my_body_after(text, hit):
+    speaker = _quoted_speaker(text, hit.first)
+    if speaker is not None:
+        return _speakers(text, speaker, subject)  # "Dev: 'my calf is so swollen'"
+    body = _body_after(text, hit)
+    if body == "writer":
         return "writer"
+    if body == "pet":
+        return "other"
     # A person named in the hit's own first clause ("rubbed my back", "hit his head")
     # decides; otherwise the nearest one before it.
     first_clause = hit.first
@@ -460,6 +471,10 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
                 and _is_object(text, index) and not _owns_next(text, index, hit) \
                 and not _one_of(text, index):
             continue
+        speaker = _quoted_speaker(text, index) if person == "writer" else None
+        if speaker is not None:
+            # "Forwarded from Dad: 'no idea what I did, it's hot'": the speaker's "I"
+            return _speakers(text, speaker, subject)
         if person == "writer" and text.tokens[index].norm == "my" and index + 1 < len(text.tokens) \
                 and text.tokens[index + 1].norm in _MY_WORKPLACES:
             continue  # "one of the nurses on my ward had a DVT": the ward is mine, not the DVT
@@ -497,10 +512,95 @@ _ON_MY_BODY = Lazy(rf"^(?:on|in|across|over|down|along|around) (?:the (?:back|si
                    rf"my {_BODY}\b")
 
 
-def _on_my_body_after(text: NormalText, hit: Hit) -> bool:
-    """The words just after the hit put it on the writer's body ("a new piece on my forearm")."""
-    after = " ".join(t.norm for t in text.tokens[hit.last + 1:hit.last + 9])
-    return bool(_ON_MY_BODY.match(after))
+def _body_after(text: NormalText, hit: Hit) -> str | None:
+    """Whose body the words just after the hit put it on: "writer" ("a new piece on my
+    forearm"), "pet" ("the lump on my dog's leg"), a person's word ("on my son's knee"), or
+    None when they do not say."""
+    after = text.tokens[hit.last + 1:hit.last + 9]
+    if not _ON_MY_BODY.match(" ".join(t.norm for t in after)):
+        return None
+    mine = next(i for i, t in enumerate(after) if t.norm == "my")
+    owner = after[mine + 1].norm if mine + 1 < len(after) else ""
+    return "pet" if owner in PETS else owner if owner in PEOPLE else "writer"
+
+
+# Words quoted from someone else: "from Dad: '…'", "my sister just wrote '…'", "Dev: '…'".
+# (An apostrophe inside a word — "knee's" — neither opens nor closes one.)
+_QUOTE = Lazy(r"(?:(?<=\s)|(?<=:)|^)['\"‘“](?P<words>[^'\"‘’“”]*(?:'\w[^'\"‘’“”]*)*)['\"’”]"
+              r"(?=\s|[.,!?;:)—–-]|$)")
+_SAYS = (r"(?:said|says|wrote|writes|texted|texts|messaged|emailed|emails|went|asked|told me|"
+         r"replied|posted|put)")
+_SPEAKER = Lazy(rf"(?:\b(?P<said>[a-z][a-z-]*) (?:just |then |has |had )?{_SAYS}(?: me| us)?\s*:?\s*"
+                rf"|\b(?P<named>(?!{_SAYS}\b)[a-z][a-z-]*)\s*:\s*)$")
+_NOT_SPEAKERS = frozenset({"i", "me", "we", "us", "you", "it", "this", "that", "note", "update",
+                           "re", "ps", "edit", "q", "a",
+                           # a clinician quoted speaks of the writer: "Doctor said 'no massage on
+                           # that leg until the clot's dissolved'"
+                           "doctor", "doc", "dr", "gp", "surgeon", "nurse", "consultant", "physio",
+                           "physiotherapist", "midwife", "dentist", "specialist", "paramedic",
+                           "pharmacist", "therapist", "oncologist", "neurologist", "cardiologist",
+                           "registrar", "haematologist", "rheumatologist", "team", "hospital",
+                           "clinic", "ward", "letter", "leaflet"})
+
+
+def _quotes(text: NormalText) -> list[tuple[int, int, str | None]]:
+    """The quoted stretches of the text (character spans) with who said them: a third
+    person's word, "writer", or None when the speaker is not told."""
+    key = "quotes"
+    if key not in text.memo:
+        found = []
+        original = text.original
+        if "'" in original or '"' in original or "‘" in original or "“" in original:
+            for match in _QUOTE.finditer(original):
+                before = original[max(0, match.start() - 40):match.start()]
+                said = _SPEAKER.search(before.lower())
+                word = (said.group("said") or said.group("named")) if said else None
+                if said and said.group("said") is None and word not in PEOPLE:
+                    # "Dev: '…'" names someone; "sent from his room 5 min ago: '…'" does not
+                    name = before[said.start("named"):said.end("named")]
+                    word = word if name[:1].isupper() else None
+                if word in {"i", "me", "we"}:
+                    word = "writer"
+                elif word in _NOT_SPEAKERS:
+                    word = None
+                found.append((match.start("words"), match.end("words"), word))
+        text.memo[key] = found
+    return text.memo[key]
+
+
+def _speakers(text: NormalText, speaker: str, subject: str) -> Whose:
+    """A quoted finding is its speaker's: the person massaged's when the speaker is."""
+    names = _massaged_names(text)
+    if subject == "someone_else" and (speaker in names or (
+            not names and speaker == _first_named(text))):
+        return "subject"
+    return "other"
+
+
+def _outside_quotes(text: NormalText) -> str:
+    """The text's words less those quoted from someone else."""
+    quotes = [(low, high) for low, high, speaker in _quotes(text) if speaker not in (None, "writer")]
+    if not quotes:
+        return text.norm
+    return " ".join(token.norm for token in text.tokens
+                    if not any(low <= token.start < high for low, high in quotes))
+
+
+def is_quoted(text: NormalText, hit: Hit) -> bool:
+    """The hit lies in words quoted from a third person ("Dev: 'my calf is swollen'")."""
+    return _quoted_speaker(text, hit.first) is not None
+
+
+def _quoted_speaker(text: NormalText, index: int) -> str | None:
+    """The third person whose words hold the token at `index`, if any."""
+    quotes = _quotes(text)
+    if not quotes:
+        return None
+    start = text.tokens[index].start
+    for low, high, speaker in quotes:
+        if low <= start < high and speaker not in (None, "writer"):
+            return speaker
+    return None
 
 
 # A place of work the writer calls theirs: "on my ward", "at my depot".
@@ -631,6 +731,8 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|scan|scans|tests|test|x(?: - |-)?rays?|mri
                 r"|\b(?:checked|examined) (?:me |him |her )?(?:over |out )?"
                 r"(?:thoroughly|fully|everything)\b"
                 r"|\b(?:ruled out|nothing (?:serious|wrong|found))\b"
+                # "scan afterwards showed nothing left"
+                r"|\b(?:scan|x(?: - |-)?ray|tests?) (?:afterwards |after )?showed nothing\b"
                 # "fine after an X-ray", "said it was my asthma", "was just a swollen gland"
                 r"|\b(?:was|were|is|came out|came back) (?:fine|ok|okay|normal|clear) after "
                 r"(?:an? |the )?(?:x(?: - |-)?rays?|scans?|ecg|tests?|mri|ct|check|checkup)\b"
@@ -703,12 +805,12 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
 
 # Gone within moments, told in a sentence of its own: "gone in a minute."
 _PASSED_AT_ONCE = Lazy(
-    r"\b(?:gone|fine|passed|went|over) in (?:a|an|one|two|a few|a couple of|\d+) "
-    r"(?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
+    r"\b(?:gone|fine|passed|went|over) in (?:a|an|one|two|three|five|ten|fifteen|a few|"
+    r"a couple of|\d+) (?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
     r"|\bgone (?:\w+ ){0,2}(?:minutes?|mins?|seconds?|secs?) (?:after|later)\b"
     r"|\b(?:stopped|went|gone|passed) (?:as soon as|the moment|straight away|right away)\b"
     r"|\bfine (?:straight|right|immediately) (?:after|away)\b")
-_PAST_MARK = Lazy(r"\b(?:had|was|were|went|felt|came on|started|got|last (?:week|month|night)|"
+_PAST_MARK = Lazy(r"\b(?:had|was|were|went|felt|came on|started|got|passed|last (?:week|month|night)|"
                   r"ago|yesterday|scare)\b")
 _PRESENT_MARK = Lazy(r"\b(?:i have|i am|is|are|now|today|right now|at the moment)\b")
 _LAST_SOMETHING = Lazy(r"\blast (?:year|month|summer|winter|spring|autumn)\b")
@@ -720,9 +822,10 @@ def _told_as_past(text: NormalText, hit: Hit) -> bool:
     return bool(_PAST_MARK.search(sentence)) and not _PRESENT_MARK.search(sentence)
 
 
-# A next sentence this short that says it went is about the finding before it ("pins and
-# needles from sitting cross-legged. gone in a minute.").
-_SHORT_SENTENCE = 8
+# A next sentence this short that says it went within moments is about the finding before
+# it ("pins and needles from sitting cross-legged. gone in a minute.", "nearly fainted after
+# giving plasma. They lay me flat, gave me juice and I was fine in ten minutes.").
+_NEXT_SENTENCE_REACH = 20
 
 
 def _told_after(text: NormalText, hit: Hit) -> Over | None:
@@ -751,7 +854,7 @@ def _told_after(text: NormalText, hit: Hit) -> Over | None:
         return None if _LONG_AGO.search(clause) or _LAST_SOMETHING.search(clause) else "checked"
     if semicolon and _RESOLVED.search(clause):
         return "resolved"  # "my neck pain hit 9/10 for a week; it's totally gone now"
-    if last - first < _SHORT_SENTENCE and _PASSED_AT_ONCE.search(clause):
+    if last - first < _NEXT_SENTENCE_REACH and _PASSED_AT_ONCE.search(clause):
         # (only a span of moments: "I took 20 paracetamol last night. I feel ok now." is
         # not over)
         return "resolved"
