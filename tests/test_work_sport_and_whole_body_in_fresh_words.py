@@ -11,6 +11,7 @@ import pytest
 
 from support.labelled import flag_ids
 from unknot.intake.screen import screen
+from unknot.safety.facts import extract_facts
 
 
 @pytest.mark.parametrize(("text", "rule"), [
@@ -267,3 +268,47 @@ def test_a_clinicians_quoted_words_are_about_the_writer():
     result = screen("Doctor said 'no massage on that leg until the clot has gone', I'm on apixaban. "
                     "Shoulders please")
     assert result.verdict == "see_doctor"
+
+
+@pytest.mark.parametrize("text", [
+    # a next sentence about something else never settles an emergency
+    "Sudden severe pain in my tummy and my belly is rigid. Felt dizzy standing up, fine in a minute.",
+    "Had crushing chest pain shovelling snow, sweating and felt sick. Blood test on Monday was fine.",
+    "My calf went swollen, red and hot after the long flight and I got short of breath on the "
+    "stairs. Knee x-ray was clear.",
+    # the writer's own "I felt" is not the writer examining someone
+    "When my brother came in I felt crushing chest pain and went sweaty",
+])
+def test_what_settles_a_finding_must_be_about_it(text):
+    assert screen(text).verdict == "urgent"
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # a form's heading is not a speaker; a named clinician speaks of the writer
+    ("Complaint: 'calf swollen, hot and red since the long flight'", "legs.dvt-signs"),
+    ("Dr Okafor said 'you have a DVT, no massage on that leg'", "legs.known-clot"),
+    ("my physio Jen said 'that's a DVT, no massage on that leg'", "legs.known-clot"),
+    # "she said" of the mum whose legs are massaged is hers
+    ("I'm doing my mum's legs tonight. She said 'my calf has been swollen, hot and red since the "
+     "flight'", "legs.dvt-signs"),
+])
+def test_who_a_quote_belongs_to(text, rule):
+    assert rule in flag_ids(screen(text))
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("sixty eight and my temples are tender", 68),
+    ("massaging my grandad tonight, he's ninety one", 91),
+    ("Aged seventy two, stiff back for thirty years", 72),  # not 30: a span of years
+    ("I am in my seventies. Sets: squats, 20, lunges", 70),  # not 20: a list of reps
+    ("Handover: Mrs A, 78, lives alone", 78),
+    ("took my temperature, thirty six point eight", None),
+])
+def test_an_age_read_from_words_and_notes(text, age):
+    assert extract_facts(text, None).age == age
+
+
+def test_many_quotes_never_closed_still_screen():
+    # (the quote reader looks at most 300 characters ahead, so a pasted blob stays cheap)
+    result = screen(" 'a" * 1300)
+    assert result.verdict in {"ok", "caution"}

@@ -44,11 +44,12 @@ _AGE_PATTERNS = [
          r"(?:client|patient|friend) of (?:mine|ours))\b(?:'s)?\s*"
          r"(?:\(|,|is|who is|who's|aged|(?<='s))\s*(\d{2,3})\b"
          r"(?!\s*(?:weeks|days|months|kg|lb|%|/|out|th|st|nd|rd|minutes|mins|times|pounds|quid))"),
-    # A note's "Mrs A, 78, lives alone", "3pm Ray, 47, marathon training": a name (one or two
-    # words opening a clause) and the age between commas.
-    Lazy(r"(?:^|[.:;!?–-]\s*|\b(?:mrs|mr|ms|miss|dr)\.?\s+)(?:\d{1,2}(?:am|pm)\s+)?"
-         r"(?:[a-z]+\s+)?[a-z]+\s*,\s*(1[6-9]|[2-9]\d|10\d)\s*,"),
 ]
+# A note's "Mrs A, 78, lives alone", "3pm Ray, 47, marathon training": a name (one or two
+# words opening a clause) and the age between commas.
+_NOTE_AGE = Lazy(r"(?:^|[.:;!?–-]\s*|\b(?:mrs|mr|ms|miss|dr)\.?\s+)(?:\d{1,2}(?:am|pm)\s+)?"
+                 r"(?:[a-z]+\s+)?[a-z]+\s*,\s*(1[6-9]|[2-9]\d|10\d)\s*,")
+# (read last: a decade or a date of birth says it better; "Sets: squats, 20," is no age)
 # A date of birth, or the year: "DOB 12/03/1958", "born in 1949", "b. 1958".
 _BORN = Lazy(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on| in)?|b\.)\s*:?\s*"
              r"(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}(?:st|nd|rd|th)? \w+,? )?((?:19|20)\d\d)\b")
@@ -191,7 +192,7 @@ _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _SPOKEN_AGE = Lazy(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                    r"(?:[ -](one|two|three|four|five|six|seven|eight|nine))?\b"
                    r"(?! (?:percent|per cent|minutes|mins|seconds|pounds|quid|kg|kilos|miles|km|"
-                   r"degrees|times|hours|days|weeks|point))")
+                   r"degrees|times|hours|days|weeks|months|point|(?:years?|yrs?)(?! old)))")
 
 
 def _in_digits(lower: str) -> str:
@@ -224,6 +225,9 @@ def _age_in(lower: str) -> tuple[int | None, str | None]:
         word = match.group(1)
         value = int(word[:2]) if word[0].isdigit() else _DECADES[word]
         return value, match.group(0)
+    match = _NOTE_AGE.search(lower) if "," in lower and _DIGIT.search(lower) else None
+    if match:
+        return int(match.group(1)), match.group(0)
     return None, None
 
 

@@ -110,7 +110,8 @@ _BODY_START = Lazy(rf"{_BODY}\b")
 _PET_NEWS = Lazy(r"(?:had|has|got|needed|needs|is|was|went|just had|has had)\b")
 # "her legs", and "mum's right leg" (the possessive is dropped in normalising: "mum right leg").
 _THEIR_BODY = Lazy(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
-_MY_BODY = Lazy(rf"\bmy (?:own )?{_BODY}\b")
+# (not "my mum's legs": hers)
+_MY_BODY = Lazy(rf"\bmy (?:own )?(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
 _MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b")
 # The writer asks for themself: "routine for me", "mine are just sore", "my own back".
 _FOR_ME = Lazy(r"\b(?:routine|massage|something|plan|stretches|moves|tips|ideas?|one) "
@@ -526,7 +527,8 @@ def _body_after(text: NormalText, hit: Hit) -> str | None:
 
 # Words quoted from someone else: "from Dad: '…'", "my sister just wrote '…'", "Dev: '…'".
 # (An apostrophe inside a word — "knee's" — neither opens nor closes one.)
-_QUOTE = Lazy(r"(?:(?<=\s)|(?<=:)|^)['\"‘“](?P<words>[^'\"‘’“”]*(?:'\w[^'\"‘’“”]*)*)['\"’”]"
+# (at most 300 characters, so that many openers never closed cannot slow the screen)
+_QUOTE = Lazy(r"(?:(?<=\s)|(?<=:)|^)['\"‘“](?P<words>(?:[^'\"‘’“”]|['’]\w){1,300})['\"’”]"
               r"(?=\s|[.,!?;:)—–-]|$)")
 _SAYS = (r"(?:said|says|wrote|writes|texted|texts|messaged|emailed|emails|went|asked|told me|"
          r"replied|posted|put)")
@@ -540,7 +542,16 @@ _NOT_SPEAKERS = frozenset({"i", "me", "we", "us", "you", "it", "this", "that", "
                            "physiotherapist", "midwife", "dentist", "specialist", "paramedic",
                            "pharmacist", "therapist", "oncologist", "neurologist", "cardiologist",
                            "registrar", "haematologist", "rheumatologist", "team", "hospital",
-                           "clinic", "ward", "letter", "leaflet"})
+                           "clinic", "ward", "letter", "leaflet",
+                           # a form's headings: "Complaint: 'calf swollen and hot'"
+                           "complaint", "complaints", "symptoms", "symptom", "reason", "problem",
+                           "problems", "notes", "message", "subject", "history", "presenting",
+                           "summary", "diagnosis", "plan", "assessment", "issue", "concern",
+                           "concerns", "question", "answer", "details", "info", "description"})
+# A clinician named before the speaker's name: "Dr Patel said", "my physio Sarah said".
+_CLINICIAN_BEFORE = Lazy(r"\b(?:dr|doctor|doc|gp|surgeon|nurse|consultant|physio|physiotherapist|"
+                         r"midwife|dentist|specialist|paramedic|pharmacist|therapist)\.? "
+                         r"(?:\w+ ){0,2}$")
 
 
 def _quotes(text: NormalText) -> list[tuple[int, int, str | None]]:
@@ -559,6 +570,9 @@ def _quotes(text: NormalText) -> list[tuple[int, int, str | None]]:
                     # "Dev: '…'" names someone; "sent from his room 5 min ago: '…'" does not
                     name = before[said.start("named"):said.end("named")]
                     word = word if name[:1].isupper() else None
+                if said and _CLINICIAN_BEFORE.search(before.lower()[:said.start()] + word + " "
+                                                     if word else ""):
+                    word = None  # "Dr Patel said 'you have a DVT'": about the writer
                 if word in {"i", "me", "we"}:
                     word = "writer"
                 elif word in _NOT_SPEAKERS:
@@ -571,9 +585,9 @@ def _quotes(text: NormalText) -> list[tuple[int, int, str | None]]:
 def _speakers(text: NormalText, speaker: str, subject: str) -> Whose:
     """A quoted finding is its speaker's: the person massaged's when the speaker is."""
     names = _massaged_names(text)
-    if subject == "someone_else" and (speaker in names or (
+    if subject == "someone_else" and (speaker in names or speaker in THIRD_PRONOUNS or (
             not names and speaker == _first_named(text))):
-        return "subject"
+        return "subject"  # ("She said 'my calf…'" of the mum whose legs are massaged)
     return "other"
 
 
@@ -610,8 +624,9 @@ _MY_WORKPLACES = frozenset({"ward", "wards", "unit", "team", "office", "depot", 
 
 
 # What someone does who examines another person: "I had a look", "when I pressed".
-_EXAM_VERBS = frozenset({"look", "looked", "checked", "examined", "felt", "palpated", "noticed",
-                         "saw", "see", "measured", "squeezed", "pressed", "assessed", "tested"})
+# (not "felt", "noticed" or "saw": "I felt crushing chest pain" is the writer's own)
+_EXAM_VERBS = frozenset({"look", "looked", "checked", "examined", "palpated", "measured",
+                         "squeezed", "pressed", "assessed", "tested"})
 
 
 def _examines(text: NormalText, index: int) -> bool:
@@ -805,11 +820,16 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
 
 # Gone within moments, told in a sentence of its own: "gone in a minute."
 _PASSED_AT_ONCE = Lazy(
-    r"\b(?:gone|fine|passed|went|over) in (?:a|an|one|two|three|five|ten|fifteen|a few|"
+    r"(?:(?:it|that|which|then|but|and) (?:was |is |had )?)?"
+    r"(?:\b(?:gone|fine|passed|went|over) in (?:a|an|one|two|three|five|ten|fifteen|a few|"
     r"a couple of|\d+) (?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
     r"|\bgone (?:\w+ ){0,2}(?:minutes?|mins?|seconds?|secs?) (?:after|later)\b"
     r"|\b(?:stopped|went|gone|passed) (?:as soon as|the moment|straight away|right away)\b"
-    r"|\bfine (?:straight|right|immediately) (?:after|away)\b")
+    r"|\bfine (?:straight|right|immediately) (?:after|away)\b)")
+# A check someone made: "Went to A&E, ECG, bloods: all normal", "the GP did an ECG".
+_SEEN_BY_SOMEONE = Lazy(r"\b(?:a&e|a & e|a and e|er|gp|doctor|doctors|hospital|went to|walk-in|"
+                        r"urgent care|they said|consultant|cardiologist|paramedics|ambulance|"
+                        r"checked me|examined me)\b")
 _PAST_MARK = Lazy(r"\b(?:had|was|were|went|felt|came on|started|got|passed|last (?:week|month|night)|"
                   r"ago|yesterday|scare)\b")
 _PRESENT_MARK = Lazy(r"\b(?:i have|i am|is|are|now|today|right now|at the moment)\b")
@@ -848,15 +868,19 @@ def _told_after(text: NormalText, hit: Hit) -> Over | None:
     clause = " ".join(t.norm for t in text.tokens[first:last + 1])
     if _ONGOING.search(clause):
         return None
-    if _CHECKED.search(clause) and (semicolon or _told_as_past(text, hit)):
-        # (in the next sentence only for a finding told as past, and a check that was not
-        # long ago: "I have crushing chest pain. My ECG last year was normal" is not checked)
+    if _CHECKED.search(clause) and (semicolon or (
+            _told_as_past(text, hit) and _SEEN_BY_SOMEONE.search(clause))):
+        # (in the next sentence only for a finding told as past, a check someone made of it
+        # — "Went to A&E, ECG, bloods: all normal" — and not long ago: "I have crushing
+        # chest pain. My ECG last year was normal" is not checked, nor is "Had crushing
+        # chest pain. Blood test on Monday was fine")
         return None if _LONG_AGO.search(clause) or _LAST_SOMETHING.search(clause) else "checked"
     if semicolon and _RESOLVED.search(clause):
         return "resolved"  # "my neck pain hit 9/10 for a week; it's totally gone now"
-    if last - first < _NEXT_SENTENCE_REACH and _PASSED_AT_ONCE.search(clause):
-        # (only a span of moments: "I took 20 paracetamol last night. I feel ok now." is
-        # not over)
+    if last - first < _NEXT_SENTENCE_REACH and _PASSED_AT_ONCE.match(clause):
+        # (a sentence of its own that opens by saying it went within moments: "gone in a
+        # minute." — not "I feel ok now" after an overdose, nor "Felt dizzy standing up,
+        # fine in a minute" after a rigid belly)
         return "resolved"
     return None
 
