@@ -312,3 +312,35 @@ def test_many_quotes_never_closed_still_screen():
     # (the quote reader looks at most 300 characters ahead, so a pasted blob stays cheap)
     result = screen(" 'a" * 1300)
     assert result.verdict in {"ok", "caution"}
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # holdout63 (English outside the UK)
+    ("my knee blew up like a softball overnight, no injury, hurts to bend",
+     "seed003.unexplained-pain-swelling"),
+    ("I get a pounding headache at the top of a heavy deadlift, fourth time now",
+     "headache.valsalva"),
+    ("my elbow pain went from a 2 to an 8 in ten days and it keeps climbing", "seed003.worsening-pain"),
+])
+def test_a_sign_for_a_doctor_in_other_englishes(text, rule):
+    result = screen(text)
+    assert result.verdict in {"see_doctor", "urgent"}
+    assert rule in flag_ids(result)
+
+
+@pytest.mark.parametrize("text", [
+    "called 911 for a guy who passed out at the bus stop, paramedics took over. I'm shaky, "
+    "10 minutes?",
+    "DVT scare in May, urgent care did an ultrasound and it was clear. calves tight from running",
+    "the doc did bloodwork and a physical, all normal, neck is just posture",
+    "braai all afternoon by the fire, feet and lower back finished, lekker day",
+    "temp 99.2, totally normal for me, usual tension headache from spreadsheets",
+])
+def test_not_a_red_flag_in_other_englishes(text):
+    result = screen(text)
+    assert result.verdict in {"ok", "caution"}, [f.id for f in result.red_flags]
+
+
+def test_a_blood_thinner_by_its_american_name():
+    result = screen("on Lovenox shots after my hip, shoulders tight")
+    assert {"deep_pressure", "percussion"} <= set(result.avoid)

@@ -274,6 +274,11 @@ _VOCATIVES = frozenset({"mate", "bro", "bruv", "buddy", "pal", "dude", "fam", "s
 _ADDRESS_ENDS = frozenset({".", ",", "!", "?", ";", ":", "-", "lol", "haha"})
 
 
+def _relative_after(text: NormalText, index: int) -> bool:
+    """The person is the subject of what follows: "called 911 for a guy who collapsed"."""
+    return index + 1 < len(text.tokens) and text.tokens[index + 1].norm in {"who", "that"}
+
+
 # Groups of people someone can be one of ("one of the lads") — not "one of my testicles".
 _GROUPS = frozenset({
     "lads", "guys", "girls", "boys", "women", "men", "ladies", "nurses", "doctors", "drivers",
@@ -470,7 +475,7 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             return "other"
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
                 and _is_object(text, index) and not _owns_next(text, index, hit) \
-                and not _one_of(text, index):
+                and not _one_of(text, index) and not _relative_after(text, index):
             continue
         speaker = _quoted_speaker(text, index) if person == "writer" else None
         if speaker is not None:
@@ -740,7 +745,8 @@ _NEVER_AGAIN = Lazy(r"\b(?:never|not|has not|have not|had not|it has not|it neve
                     r"|\b(?:fine|good|ok|okay|no (?:problems?|trouble|issues?)) ever since\b")
 # A doctor has looked and found nothing: a past episode that was checked no longer counts,
 # even for rules where a sign that passed would ("felt like a heart attack; ECG normal").
-_CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|scan|scans|tests|test|x(?: - |-)?rays?|mri|ct|results?) "
+_CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)?rays?|mri|ct|results?|"
+                r"ultrasound|doppler) "
                 r"(?:\S+ ){0,4}?(?:was|were|came back|all|is|are) (?:all )?"
                 r"(?:normal|clear|fine|negative|ok|okay)\b"
                 r"|\b(?:checked|examined) (?:me |him |her )?(?:over |out )?"
