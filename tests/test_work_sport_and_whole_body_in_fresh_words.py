@@ -344,3 +344,16 @@ def test_not_a_red_flag_in_other_englishes(text):
 def test_a_blood_thinner_by_its_american_name():
     result = screen("on Lovenox shots after my hip, shoulders tight")
     assert {"deep_pressure", "percussion"} <= set(result.avoid)
+
+
+def test_a_dash_opening_an_aside_about_someone_keeps_its_years_ago_there():
+    result = screen("Gran's belly is swollen tight, she hasn't passed wind since yesterday and keeps "
+                    "being sick — her hip was replaced years ago. I was going to rub her tummy.")
+    assert result.verdict == "urgent"
+
+
+def test_a_writer_who_wants_to_help_with_a_massage_is_massaging_the_one_they_tell_of():
+    result = screen("My boyfriend says it hit the back of his head like a bat, full strength straight "
+                    "away, ten minutes ago, and he's been sick. I'm good at massages, want to help.")
+    assert result.subject == "someone_else"
+    assert result.verdict == "urgent"

@@ -80,6 +80,8 @@ _CARE = Lazy(
     rf"|\bi (?:look|looking|am looking) after {_SOMEONE}\b|\bi (?:care|am caring) for {_SOMEONE}\b"
     rf"|\bi am (?:helping|here to help|trying to help) (?:him|her|(?:my|our) (?:{_PEOPLE_ALT}))\b"
     rf"|\bi (?:want|would like|wanted|need) to help (?:him|her|(?:my|our) (?:{_PEOPLE_ALT}))\b"
+    # "I'm good at head massages, want to help." (helping, with no one else named to help)
+    rf"|\bmassages?\b(?: \S+){{0,3}} (?:want|wanted|would like|like) to help(?= [.,!?]|$)"
     # "I'm giving him juice": the writer is caring for him.
     rf"|\b(?:giving|gave|give|trying to give) (?:him|her|them) (?:\w+ ){{0,2}}?(?:juice|water|sugar|"
     rf"sweets|tablets|pills|medicine|medication|drink|food|insulin|inhaler)\b"
@@ -729,9 +731,17 @@ def _segment(text: NormalText, hit: Hit) -> str:
     if low > start:
         low -= 1  # keep the turn word: "now my neck…" is ongoing
     high = hit.last
-    while high < end and text.tokens[high + 1].norm not in _TURNS:
+    while high < end and text.tokens[high + 1].norm not in _TURNS \
+            and not _aside_starts(text, high + 1):
         high += 1
     return " ".join(t.norm for t in text.tokens[low:high + 1])
+
+
+def _aside_starts(text: NormalText, index: int) -> bool:
+    """A dash opening a new clause about someone: "…sick all morning — my mother-in-law, 80,
+    had bowel surgery years ago" (that "years ago" is not the sickness's)."""
+    return text.tokens[index].norm == "-" and index + 1 < len(text.tokens) \
+        and text.tokens[index + 1].norm in {"my", "her", "his", "their", "our", "she", "he", "they"}
 
 
 Over = Literal["long_ago", "resolved", "checked"]
