@@ -146,6 +146,14 @@ _STABLE_AFTER = Lazy(r"\b(?:old and (?:unchanged|stable|the same)|unchanged (?:s
 _FRESH = Lazy(r"\b(?:today|tonight|this morning|suddenly|sudden|new|newly|worse|again|"
               r"yesterday|just now|right now|since this)\b")
 # Resolved: it happened and it is over.
+# Gone within moments: "gone in a minute", "gone ten minutes after", "went as soon as I got
+# out", "fine straight after" (in _RESOLVED, and alone in a next sentence: _PASSED_AT_ONCE).
+_WITHIN_MOMENTS = (
+    r"\b(?:gone|fine|passed|went|over) in (?:a|an|one|two|three|five|ten|fifteen|a few|"
+    r"a couple of|\d+) (?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
+    r"|\bgone (?:\w+ ){0,2}(?:minutes?|mins?|seconds?|secs?) (?:after|later)\b"
+    r"|\b(?:stopped|went|gone|passed) (?:as soon as|the moment|straight away|right away)\b"
+    r"|\bfine (?:straight|right|immediately) (?:after|away)\b")
 _RESOLVED = Lazy(
     r"\b(?:fully |completely |long )?(?:recovered|healed|resolved|cleared up|settled down)\b"
     r"|\b(?:has |have |had |long |all )?faded(?: away| weeks ago| months ago| completely)?\b"
@@ -182,14 +190,10 @@ _RESOLVED = Lazy(
     r"|\b(?:stopped|went|went away|disappeared|eased off|cleared) (?:once|when|after)\b"
     # "went as soon as I got out", "gone ten minutes after I got off", "gone in a minute",
     # "stretched it and it went.", "fine straight after", "pale and normal since Saturday"
-    r"|\b(?:stopped|went|went away|disappeared|eased off|cleared|gone|passed) (?:as soon as|the "
+    rf"|{_WITHIN_MOMENTS}|\b(?:went away|disappeared|eased off|cleared) (?:as soon as|the "
     r"moment|straight away|right away)\b"
-    r"|\bgone (?:\w+ ){0,2}(?:minutes?|mins?|seconds?|secs?) (?:after|later)\b"
-    r"|\b(?:gone|fine|passed|went|over) in (?:a|an|one|two|three|five|ten|fifteen|a few|"
-    r"a couple of|\d+) (?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
     r"|\b(?:the consultant |the hospital |they )?discharged me\b|\bback to normal life\b"
     r"|\band (?:it|that) (?:went|eased|passed|stopped)(?= [,.;!?]|$| off\b| away\b)"
-    r"|\bfine (?:straight|right|immediately) (?:after|away)\b"
     r"|\bfine after (?:a |some )?(?:glass of water|drink|sit down|sit|sandwich|snack|"
     r"something to eat|breakfast|lunch|rest)\b"
     r"|\b(?:normal|pale|clear) since\b"
@@ -835,13 +839,7 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
 
 
 # Gone within moments, told in a sentence of its own: "gone in a minute."
-_PASSED_AT_ONCE = Lazy(
-    r"(?:(?:it|that|which|then|but|and) (?:was |is |had )?)?"
-    r"(?:\b(?:gone|fine|passed|went|over) in (?:a|an|one|two|three|five|ten|fifteen|a few|"
-    r"a couple of|\d+) (?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
-    r"|\bgone (?:\w+ ){0,2}(?:minutes?|mins?|seconds?|secs?) (?:after|later)\b"
-    r"|\b(?:stopped|went|gone|passed) (?:as soon as|the moment|straight away|right away)\b"
-    r"|\bfine (?:straight|right|immediately) (?:after|away)\b)")
+_PASSED_AT_ONCE = Lazy(rf"(?:(?:it|that|which|then|but|and) (?:was |is |had )?)?(?:{_WITHIN_MOMENTS})")
 # A check someone made: "Went to A&E, ECG, bloods: all normal", "the GP did an ECG".
 _SEEN_BY_SOMEONE = Lazy(r"\b(?:a&e|a & e|a and e|er|gp|doctor|doctors|hospital|went to|walk-in|"
                         r"urgent care|they said|consultant|cardiologist|paramedics|ambulance|"
