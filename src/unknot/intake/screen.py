@@ -17,7 +17,7 @@ from unknot.safety.questions import Question, QuestionSet, check_answer_ids, def
 from unknot.text.lexicon import Lexicon
 from unknot.text.negation import is_negated
 from unknot.text.normal import NormalText
-from unknot.text.patterns import find_hits
+from unknot.text.patterns import iter_hits
 from unknot.text.scope import subject_of
 from unknot.trusted import trusted
 from unknot.vocabulary import (
@@ -125,7 +125,7 @@ def _mentions(lexicon: Lexicon, regexes: dict, text: NormalText,
         needs = regex.needs
         if present & needs != needs or not regex.could_match(present):
             continue  # its words are not in the text (most fail the first test, the quicker)
-        for hit in find_hits(regex, text):
+        for hit in iter_hits(regex, text):
             if is_negated(text, hit):
                 continue
             if any(low <= hit.first and hit.last <= high for low, high in excluded_spans):

@@ -17,7 +17,7 @@ from unknot.safety.rules import Condition, Rule, RuleError, RuleSet
 from unknot.text.lexicon import Lexicon
 from unknot.text.negation import is_negated
 from unknot.text.normal import NormalText
-from unknot.text.patterns import Hit, LazyRegex, PatternCompiler, PatternError, find_hits
+from unknot.text.patterns import Hit, LazyRegex, PatternCompiler, PatternError, iter_hits
 from unknot.text.scope import is_hypothetical, is_over, is_quoted, whose
 from unknot.vocabulary import VERDICT_SEVERITY, expand_avoided, expand_regions
 
@@ -155,6 +155,16 @@ def _worth_evaluating(compiled: _CompiledRule, present: int) -> bool:
     return True
 
 
+def _indexes(mask: int) -> list[int]:
+    """The positions of the set bits of `mask`, lowest first."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
 def _screening(fired: list[Fired]) -> Screening:
     verdict = max((f.rule.verdict for f in fired), key=VERDICT_SEVERITY.__getitem__,
                   default="ok")
@@ -213,16 +223,18 @@ class Engine:
             raise RuleError("\n".join(problems))
         # Each rule filed under the rarest words it needs (`_filing`): a text's present bits
         # then lead straight to the few rules worth a look, without a test of every rule.
-        self._by_bit: dict[int, list[int]] = {}
-        self._always: list[int] = []
+        # The rules under a bit are a mask of their indexes: a text's candidates are the
+        # masks of its bits or'ed together, already in order, with no set to build and sort.
+        self._by_bit: dict[int, int] = {}
+        self._always = 0
         rarity = _Rarities(lexicon.compiler.prefilter.clauses())
         for index, compiled in enumerate(self._compiled):
             filing = _filing(compiled, rarity)
             if filing:
                 for bit in filing:
-                    self._by_bit.setdefault(bit, []).append(index)
+                    self._by_bit[bit] = self._by_bit.get(bit, 0) | 1 << index
             else:
-                self._always.append(index)
+                self._always |= 1 << index
         # Rules on a pregnancy or a birth as answered, other than those that show one:
         # evaluated again when the words show it (`_states_told`).
         self._on_states = [index for index, compiled in enumerate(self._compiled)
@@ -238,14 +250,14 @@ class Engine:
         """The rules (in order) that could fire: those filed under a bit the text has."""
         if present < 0:  # the prefilter is off: every rule
             return list(range(len(self._compiled)))
-        found = set(self._always)
+        found = self._always
         bits = present & self._filed
         by_bit = self._by_bit
         while bits:
             low = bits & -bits
-            found.update(by_bit[low])
+            found |= by_bit[low]
             bits ^= low
-        return sorted(found)
+        return _indexes(found)
 
     def compile_all(self) -> None:
         """Compile every pattern now (they compile on first use otherwise), and read spelling
@@ -391,7 +403,7 @@ def _excluded(unless: LazyRegex | None, text: NormalText, hit: Hit,
     high = _reach_edge(text.tokens, hit.last, 1, end, far)
     window = NormalText(text.original, text.tokens[low:high + 1])
     # "though I haven't been dieting" does not explain weight loss away.
-    return any(not is_negated(window, h) for h in find_hits(unless, window))
+    return any(not is_negated(window, h) for h in iter_hits(unless, window))
 
 
 def _remembered(text: NormalText, key: tuple, work: Callable[[], object]):
@@ -444,10 +456,11 @@ class _InScope:
 
 def _iter_live_hits(regex: LazyRegex, text: NormalText, unless: LazyRegex | None,
                     in_scope: _InScope | None = None,
-                    compiler: PatternCompiler | None = None) -> Iterator[Hit]:
-    if compiler is not None and not compiler.may_match(regex, text):
+                    compiler: PatternCompiler | None = None,
+                    words_seen: bool = False) -> Iterator[Hit]:
+    if compiler is not None and not words_seen and not compiler.may_match(regex, text):
         return  # the words it needs are not in this text
-    for hit in find_hits(regex, text):
+    for hit in iter_hits(regex, text):
         if _remembered(text, ("negated", hit), lambda h=hit: is_negated(text, h)):
             continue
         if _excluded(unless, text, hit, compiler,
@@ -467,6 +480,11 @@ def _live_hits(regex: LazyRegex, text: NormalText, unless: LazyRegex | None,
 def _first_live_hit(regex: LazyRegex, texts: Texts, unless: LazyRegex | None,
                     in_scope: _InScope | None = None,
                     compiler: PatternCompiler | None = None) -> tuple[NormalText, Hit] | None:
+    if not texts.answers:
+        # One text: the screen has seen its words could match (`_worth_evaluating`).
+        for hit in _iter_live_hits(regex, texts.main, unless, in_scope, compiler, True):
+            return texts.main, hit
+        return None
     for text in texts.all():
         for hit in _iter_live_hits(regex, text, unless, in_scope, compiler):
             return text, hit
@@ -605,11 +623,15 @@ def _names_the_whole_back(tokens, low: int, high: int) -> bool:
     return False
 
 
+def _any_hit(regex: LazyRegex, text: NormalText) -> bool:
+    return next(iter_hits(regex, text), None) is not None
+
+
 def _regions_in(lexicon: Lexicon, text: NormalText, low: int, high: int) -> list[str]:
     window = NormalText(text.original, text.tokens[low:high + 1])
-    found = [region for region, regex in lexicon.regions.items() if find_hits(regex, window)]
+    found = [region for region, regex in lexicon.regions.items() if _any_hit(regex, window)]
     found += [region for region, regex in lexicon.sites.items()
-              if region not in found and find_hits(regex, window)]
+              if region not in found and _any_hit(regex, window)]
     if _names_the_whole_back(text.tokens, low, high):
         found += [region for region in _WHOLE_BACK if region not in found]
     return found

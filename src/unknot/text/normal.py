@@ -135,6 +135,11 @@ class NormalText:
         return " ".join(token.norm for token in self.tokens)
 
     @_once
+    def haystack(self) -> str:
+        """`norm` with a space before and after, as patterns are searched in it."""
+        return " " + self.norm + " "
+
+    @_once
     def words(self) -> frozenset[str]:
         """Each distinct token once."""
         return frozenset(token.norm for token in self.tokens)

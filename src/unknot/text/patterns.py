@@ -17,7 +17,7 @@ and evidence can be worked out from it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from unknot.text import prefilter, programs
@@ -349,7 +349,7 @@ class PatternCompiler:
         filed = None if prefilter.NOTHING in ways else _filed(
             [(self.prefilter.bits(way), self.prefilter.bits(frozenset({prefilter.best(way)})))
              for way in ways])
-        # Searched in the text with a space before it (`_search`): every match starts at a
+        # Searched in the text with a space before it (`_Hits.next`): every match starts at a
         # space, a literal the regex engine skips to, instead of trying every character
         # (as a look-behind for a space, or the start, would make it do).
         return LazyRegex(r" (?:" + _alternatives(bodies) + ")",
@@ -428,36 +428,70 @@ class Hit(NamedTuple):
     gaps: tuple[tuple[int, int], ...] = ()
 
 
-def find_hits(regex: LazyRegex, text: NormalText) -> list[Hit]:
-    """All matches of `regex`, as token spans (found once per text: many rules share
-    a pattern, and the regions are looked for more than once)."""
+class _Hits:
+    """The matches of one regex in one text, found as far as anyone has asked: most
+    questions need only the first live one, and the search after the last match scans
+    the rest of the text for nothing."""
+
+    __slots__ = ("regex", "found", "position", "done")
+
+    def __init__(self, regex: LazyRegex) -> None:
+        self.regex = regex
+        self.found: list[Hit] = []
+        self.position = 0  # in the haystack, where the next search starts
+        self.done = False
+
+    def next(self, text: NormalText) -> bool:
+        """Find one more match; False when there are no more."""
+        search = self.regex.compiled.search
+        # A space before the text as after each token: every match starts at a space (see
+        # `compile`), and a position in `haystack` is one past the same place in `norm`.
+        haystack = text.haystack
+        while True:
+            match = search(haystack, self.position)
+            if match is None:
+                self.done = True
+                return False
+            start = match.start()  # (the space before the first token: in `norm`, that token)
+            end = match.end() - 2  # in `norm`, without the trailing space every piece consumes
+            if end <= start:
+                self.position = start + 1
+                continue
+            first, last = text.token_span(start, end)
+            gaps = tuple(text.token_span(a - 1, b - 2)
+                         for a, b in match.regs[1:] if a >= 0 and b > a)
+            self.found.append(Hit(first, last, gaps))
+            # Next search from the following token, so a negated first hit
+            # does not hide a later, un-negated one that overlaps it.
+            self.position = start + len(text.tokens[first].norm) + 1
+            return True
+
+
+def _hits_of(regex: LazyRegex, text: NormalText) -> _Hits:
     key = id(regex)  # (hashing a compiled regex hashes its whole program)
-    found = text.memo.get(key)
-    if found is None or found[0] is not regex:
-        found = text.memo[key] = regex, tuple(_search(regex, text))
-    return list(found[1])
-
-
-def _search(regex: LazyRegex, text: NormalText) -> list[Hit]:
-    search = regex.compiled.search
-    # A space before the text as after each token: every match starts at a space (see
-    # `compile`), and a position in `haystack` is one past the same place in `norm`.
-    haystack = " " + text.norm + " "
-    hits = []
-    position = 0
-    while True:
-        match = search(haystack, position)
-        if match is None:
-            break
-        start = match.start()  # (the space before the first token: in `norm`, that token)
-        end = match.end() - 2  # in `norm`, without the trailing space every piece consumes
-        if end <= start:
-            position = start + 1
-            continue
-        first, last = text.token_span(start, end)
-        gaps = tuple(text.token_span(a - 1, b - 2) for a, b in match.regs[1:] if a >= 0 and b > a)
-        hits.append(Hit(first, last, gaps))
-        # Next search from the following token, so a negated first hit
-        # does not hide a later, un-negated one that overlaps it.
-        position = start + len(text.tokens[first].norm) + 1
+    hits = text.memo.get(key)
+    if hits is None or hits.regex is not regex:
+        hits = text.memo[key] = _Hits(regex)
     return hits
+
+
+def iter_hits(regex: LazyRegex, text: NormalText) -> Iterator[Hit]:
+    """The matches of `regex` in order, each searched for only when asked for (and found
+    once per text: many rules share a pattern, and the regions are looked for more than
+    once)."""
+    hits = _hits_of(regex, text)
+    index = 0
+    while True:
+        if index < len(hits.found):
+            yield hits.found[index]
+            index += 1
+        elif hits.done or not hits.next(text):
+            return
+
+
+def find_hits(regex: LazyRegex, text: NormalText) -> list[Hit]:
+    """All matches of `regex`, as token spans."""
+    hits = _hits_of(regex, text)
+    while not hits.done:
+        hits.next(text)
+    return list(hits.found)
