@@ -505,6 +505,8 @@ def _fact_holds(condition: Condition, facts: Facts, regions: set[str]) -> str | 
         if facts.pain is not None and facts.pain >= condition.pain_at_least:
             return facts.pain_evidence or f"pain {facts.pain}/10"
         return None
+    if condition.pain_rising is not None:
+        return facts.pain_rising_evidence if facts.pain_rising else None
     if condition.pregnant is not None:
         if facts.pregnant != condition.pregnant:
             return None

@@ -69,8 +69,10 @@ _PAIN_PATTERNS = [
     Lazy(r"\b0\s*(?:-|–|to)\s*10\s*[?:]\s*(?:it'?s |about |around |i'?d say )?(?:a |an )?(\d{1,2})\b"
          r"(?!\s*(?:days|weeks|months|years|hours|mins|minutes))"),
 ]
-_PAIN_SAID = Lazy(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?\bis (?:about |around |like )?(?:a |an )?"
-                  r"(?:solid |good |strong |easy |definite )?"
+_PAIN_SAID = Lazy(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?(?:\bis|(?<=pain)['’]s|(?<=ache)['’]s|"
+                  r"\b(?:sits|sitting|stuck|stays|staying|hovering|hovers) (?:at|around)) "
+                  r"(?:about |around |like )?(?:a |an )?"
+                  r"(?:solid |good |strong |easy |definite |steady |constant |firm )?"
                   r"(\d{1,2}|eight|nine|ten)\b(?!\s*(?:minutes|mins|days|weeks|hours|years|k\b|km|miles))")
 _PAIN_WORDS = Lazy(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+out of\s+"
                    r"(?:ten|10)\b")
@@ -176,6 +178,9 @@ class Facts:
     blood_pressure_evidence: str | None = None
     duration_days: int | None = None
     duration_evidence: str | None = None
+    # Pain scores told over time that keep going up: "week 1 3/10, week 2 4/10, week 3 6/10".
+    pain_rising: bool | None = None
+    pain_rising_evidence: str | None = None
 
 
 def _to_int(token: str) -> int | None:
@@ -238,6 +243,40 @@ _OTHER_SCALES = Lazy(r"stress|anxi|tired|tense|tension|energy|mood|sleep|happy|c
 
 _NOW_SCORE = Lazy(r"\b(?:down to|now|now at|now it is|now it's|today it's) (?:about |around )?"
                   r"(?:a |an )?(\d{1,2})\b(?!\s*(?:minutes|mins|days|weeks|hours|am|pm))")
+
+
+# Where a series of scores starts: "started at a 2", "began as a 3".
+_FIRST_SCORE = Lazy(r"\b(?:started|began|start|starting) (?:at|as|off at|off as|out at|out as)? ?"
+                    r"(?:about |around )?(?:a |an )?(\d{1,2})\b"
+                    r"(?:/10)?(?!\s*(?:minutes|mins|days|weeks|months|years|hours|am|pm|o'?clock))")
+# A rise counts from this many points: a score that drifts by one or two is how scores are.
+_RISE = 3
+
+
+def _words(text: str, lower: str, start: int, end: int) -> str:
+    """The person's own words at a span of `lower` (the same span, unless lower-casing
+    changed the text's length)."""
+    return text[start:end] if len(text) == len(lower) else lower[start:end]
+
+
+def _pain_rising(lower: str) -> tuple[int, int] | None:
+    """Where the words are that show pain scores rising over time, else None: three or more scores
+    out of ten, each at least the one before (in the order told, how a diary or a list runs),
+    or a starting score and a higher one now ("started at a 2 a fortnight ago, now it's 6")."""
+    if not _DIGIT.search(lower):
+        return None
+    scores = [(m.start(), m.end(), int(m.group(1))) for m in _PAIN_PATTERNS[0].finditer(lower)
+              if int(m.group(1)) <= 10]
+    if len(scores) >= 3 and all(a[2] <= b[2] for a, b in zip(scores, scores[1:], strict=False)) \
+            and scores[-1][2] - scores[0][2] >= _RISE \
+            and not _score_is_over(lower, scores[-1][0]):
+        return scores[0][0], scores[-1][1]
+    for first in _FIRST_SCORE.finditer(lower):
+        for now in _NOW_SCORE.finditer(lower, first.end()):
+            if int(first.group(1)) + _RISE <= int(now.group(1)) <= 10 \
+                    and not _score_is_over(lower, now.start()):
+                return first.start(), now.end()
+    return None
 
 
 # A blood pressure reading: "190/115", "165 over 100", counted only when the text speaks of
@@ -425,6 +464,7 @@ def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> 
             weeks = _TRIMESTER_WEEKS[trimester.group(1)]
     duration = parse_duration_days(lower)
     duration_evidence = text if duration else None
+    rising = _pain_rising(lower)
     pregnant = postpartum = pregnant_evidence = None
     if answers is not None:
         if answers.age is not None:
@@ -450,4 +490,6 @@ def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> 
                  pregnancy_weeks=weeks, pregnant=pregnant, postpartum=postpartum,
                  pregnant_evidence=pregnant_evidence, systolic=systolic, diastolic=diastolic,
                  blood_pressure_evidence=pressure_words,
-                 duration_days=duration, duration_evidence=duration_evidence)
+                 duration_days=duration, duration_evidence=duration_evidence,
+                 pain_rising=True if rising else None,
+                 pain_rising_evidence=_words(text, lower, *rising) if rising else None)

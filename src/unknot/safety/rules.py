@@ -42,6 +42,8 @@ class Condition(BaseModel):
     age_at_least: int | None = Field(default=None, ge=0, le=120)
     age_below: int | None = Field(default=None, ge=1, le=121)
     pain_at_least: int | None = Field(default=None, ge=0, le=10)
+    pain_rising: Literal[True] | None = Field(
+        default=None, description="Pain scores told over time keep going up (3/10, 4/10, 6/10).")
     pregnant: bool | None = None
     pregnancy_weeks_below: int | None = Field(default=None, ge=1, le=45)
     blood_pressure_at_least: tuple[Annotated[int, Field(ge=60, le=300)],

@@ -35,6 +35,7 @@ _CONTRACTIONS = {
 }
 
 _OPENED = {"ll": "will", "ve": "have", "re": "are"}
+_WOULD_SUBJECTS = frozenset({"you", "he", "she", "we", "they", "it", "who", "that"})
 
 SENTENCE_END = frozenset({".", "!", "?", ";"})
 
@@ -98,6 +99,10 @@ def _split(text: str) -> list[Token]:
             # "it'll", "they've", "who're": the verb as a word of its own, like "i'll".
             append(Token(raw[:-3], start, end))
             append(Token(_OPENED[raw[-2:]], start, end))
+        elif raw.endswith("'d") and raw[:-2] in _WOULD_SUBJECTS:
+            # "you'd", "she'd": read as "would" (as "i'd" is), so "the bit you'd sit on" reads.
+            append(Token(raw[:-2], start, end))
+            append(Token("would", start, end))
         elif raw.endswith("'s"):
             # "wife's", "neck's": the possessive adds nothing a pattern needs.
             append(Token(raw[:-2], start, end))

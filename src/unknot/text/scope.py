@@ -142,8 +142,9 @@ _STABLE_AFTER = Lazy(r"\b(?:old and (?:unchanged|stable|the same)|unchanged (?:s
                      r"(?:has|have|it has|it's|it is|hasn't|has not|not) (?:not )?changed "
                      r"(?:since|in years|for years|in months|for months)|stable for (?:years|months)|"
                      r"left over from|leftover from|residual|after-effects?|aftereffects?|"
-                     r"same as (?:ever|always) since)\b")
-_FRESH = Lazy(r"\b(?:today|tonight|this morning|suddenly|sudden|new|newly|worse|again|"
+                     r"same as (?:ever|always) since|lifelong|life-long|congenital|"
+                     r"born with (?:it|this|them|spina bifida|cerebral palsy|cp))\b")
+_FRESH = Lazy(r"\b(?:today|tonight|this morning|suddenly|sudden|(?<!nothing )(?<!not )new|newly|worse|again|"
               r"yesterday|just now|right now|since this)\b")
 # Resolved: it happened and it is over.
 # Gone within moments: "gone in a minute", "gone ten minutes after", "went as soon as I got
@@ -161,8 +162,16 @@ _RESOLVED = Lazy(
     r"|\ball (?:better|clear|cleared|healed|gone|cleared up)\b|\b(?:fully|completely) better\b|\bgot over\b"
     r"|\b(?:am|i am|i have got|got) over it\b|\blong finished\b"
     r"|\b(?:was|came back|scan was|tests were|test was|it was) (?:negative|normal|clear|nothing|"
-    r"benign)\b|\bturned out\b|\bno problems?(?: since)?\b|\bnot since\b|\bfine ever since\b"
+    r"benign)\b|\bturned out\b|\bnot since\b|\bfine ever since\b"
+    # "no problems since" ends it; "no problems at all" of a pregnancy describes it
+    r"|\bno problems?(?: since)?\b(?! at all\b(?! since))"
     r"|\bno (?:trouble|issues?) since\b|\bsigned me off\b|\bback to normal\b"
+    # "was fine - no headache then or since", "not had a single symptom since": nothing
+    # followed, to the end of the sentence
+    r"|\bno (?:headaches?|symptoms?|problems?|issues?|trouble|pain|dizziness|sickness) "
+    r"(?:then |at the time |at all )?(?:or|and|nor|ever) since(?= [.!?]|$)"
+    r"|\bnot had (?:a |any )?(?:single )?(?:symptom|symptoms|problem|problems|issue|issues) "
+    r"(?:since|afterwards|after)(?= [.!?]|$)"
     r"|\b(?:fever|temperature|temp) (?:was |has been |is |had )?(?:gone|normal|down|broke|settled)\b"
     r"|\bbeen normal (?:for|since)\b"
     r"|\bno longer\b"
@@ -755,6 +764,9 @@ _NEVER_AGAIN = Lazy(r"\b(?:never|not|has not|have not|had not|it has not|it neve
                     r"(?:happened|had it|come back|came back|returned|recurred|been back)"
                     r"(?: \w+)? again\b"
                     r"|\bnever (?:came|come) back\b"
+                    # "pins and needles till the blood came back": the feeling's return ends it
+                    r"|\b(?:till|until|when|once|then|and|as) (?:the |my |all the )?(?:blood|feeling|"
+                    r"sensation|circulation) (?:came|comes|come|flowed|rushed) back\b"
                     # "fine ever since": its "ever since" says it is over, not going on
                     r"|\b(?:fine|good|ok|okay|no (?:problems?|trouble|issues?)) ever since\b")
 # A doctor has looked and found nothing: a past episode that was checked no longer counts,
