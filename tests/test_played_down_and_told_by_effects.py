@@ -1,10 +1,12 @@
-"""Families from two blind sets written and scored once in session 11 before mending:
+"""Families from six blind sets written and scored once in session 11 before mending:
 holdout64 (people who play it down — stoics, jokers, apologisers, the red flag as a P.S.) and
-holdout65 (a fresh mix of every family, each sign told only by what the person notices).
-Text alone they missed 9 and 7 of 108 red flags, and under-called 4 emergencies each: a hand
-that would not hold a cup, words in the wrong order, saddle numbness told as "like wiping
-someone else's bum", a stream that will not start, a car "went into the back of me", a
-headache that "came on over a few seconds". Worded afresh here, with decoys."""
+holdout65 (a fresh mix of every family, each sign told only by what the person notices) missed
+9 and 7 of 108 red flags text alone and under-called 4 emergencies each: a hand that would not
+hold a cup, words in the wrong order, saddle numbness told as "like wiping someone else's bum",
+a stream that will not start, a car "went into the back of me", a headache that "came on over a
+few seconds". Scored after their mending, holdout66 (questions and hypotheticals), holdout67
+(teenagers), holdout68 (what is different this time) and holdout69 (numbers in the middle of a
+message) missed 11, 9, 13 and 8. Worded afresh here, with decoys."""
 
 from __future__ import annotations
 
@@ -145,3 +147,131 @@ def test_would_is_read_after_a_subject():
     words = [t.norm for t in normalise("the bit you'd sit on, she'd say").tokens]
     assert words[:5] == ["the", "bit", "you", "would", "sit"]
     assert "she" in words and words[words.index("she") + 1] == "would"
+
+
+# --- holdout66 (questions and hypotheticals), holdout67 (teenagers and young adults),
+# holdout68 (people who know their bodies: what is different this time) and holdout69
+# (numbers, times and measurements in the middle of a message), scored once on 84af93d.
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # a supposition that turns out to be the writer's own
+    ("What if someone's face drooped on one side, hypothetically? Like mine about ten minutes ago.",
+     "stroke.face-arm-speech"),
+    ("If you had back pain and couldn't feel the loo roll when you wiped, is that bad? Since this "
+     "morning.", "back.cauda-equina"),
+    ("asking for a mate: what would crushing chest pain going into the left arm mean?",
+     "chest.heart-attack"),
+    # teenagers: a twisted testicle in their words, a head knock that worsens, a wound that spurts
+    ("sudden agony in my left nut since PE, it's swollen and I've puked", "general.testicle-pain"),
+    ("took an elbow to the head at football yesterday, now the headache is getting worse and my "
+     "mates say I keep asking the same questions", "headache.head-injury"),
+    ("sliced my arm on glass and the blood is pumping out and won't stop", "general.bleeding-will-not-stop"),
+    # numbers: a stool not passed for days with a drum-tight belly
+    ("not passed a stool in five days, belly tight as a drum, sick twice tonight", "abdomen.obstruction"),
+    ("my left hand went useless for a few minutes, couldn't pick up my pen, fine now",
+     "stroke.face-arm-speech"),
+])
+def test_an_emergency_in_the_third_round(text, rule):
+    result = screen(text)
+    assert result.verdict == "urgent"
+    assert rule in flag_ids(result)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Hypothetical: a mole that keeps getting bigger, would massage spread it? (I do have one, it's "
+     "doubled since summer)", "general.changing-mole"),
+    ("started the pill last month and now I get headaches with zigzag lights first",
+     "headache.new-medicine"),
+    ("my periods stopped 4 months ago, I run about 60 miles a week and my shins ache",
+     "general.periods-stopped-with-training"),
+    ("I keep getting funny turns where I smell burning toast and zone out for a bit",
+     "general.possible-focal-seizures"),
+    ("pain low on the right of my tummy since yesterday and I've gone off my food",
+     "abdomen.right-lower-pain-off-food"),
+    ("wrist came up like a balloon overnight, no injury, it's hot and I can't bend it",
+     "general.hot-swollen-joint"),
+    ("there's a hard bump on my shin that wasn't there in the summer and it's getting bigger",
+     "general.new-lump"),
+    # the usual, not itself
+    ("my arthritis pain is nothing like my usual pain this week, and the tablets that normally work "
+     "aren't touching it", "seed003.unlike-the-usual"),
+    ("sciatica has always been down the right, since Monday it's down both legs",
+     "back.sciatica-both-sides"),
+    ("sciatica again, but my right calf is visibly thinner than the left now",
+     "back.sciatica-weakness"),
+    ("polymyalgia for years; now my scalp is tender on the pillow and my jaw aches when I chew",
+     "headache.giant-cell-arteritis-with-pmr"),
+    ("back pain diary: 2, 3, 3, 4, 5, 6, 7 this fortnight", "seed003.pain-scores-rising"),
+    ("shoulder was 3 out of 10 at first, 7 now, eight weeks in", "seed003.pain-scores-rising"),
+    ("sharp pain down the left side of my neck since a headstand at yoga two days ago",
+     "neck.dissection-one-sided-after-jolt"),
+    ("taken painkillers for my migraines on 20 of the last 30 days", "headache.painkiller-overuse"),
+    ("flipping between constipation and loose for three months now, I'm 58",
+     "abdomen.bowel-habit-change"),
+    ("my right calf measures 3cm more than the left since the flight", "legs.calf-measured-bigger"),
+])
+def test_a_sign_for_a_doctor_in_the_third_round(text, rule):
+    result = screen(text)
+    assert result.verdict in {"see_doctor", "urgent"}
+    assert rule in flag_ids(result)
+
+
+@pytest.mark.parametrize("text", [
+    # questions, sayings, fears, exams
+    "Revising for my level 4 massage exam: which of these needs a GP first - fever, DVT or a bruise?",
+    "Exam question: a client has calf pain, swelling and warmth in one leg. What do you do?",
+    "Is the 'worst headache of your life' thing a real medical phrase? Mine are just tension ones.",
+    "Could neck massage cause a stroke? Scared to try, my neck's just stiff from work.",
+    "What would you do if your calf cramped mid-run? I've never had it, just curious. Hamstrings tight.",
+    "Terrified of ever finding a lump after mum's cancer. Tight pecs from the gym though.",
+    "Worst migraine of my life - this quarterly report. Joking, it's the usual desk tension.",
+    "Visiting my nan in hospital, she's got a clot and is on heparin. I'm not touching her. Anything "
+    "for me for the stress?",
+    # known, checked, long-standing, over
+    "my headaches changed last year; saw a neurologist, MRI all clear, she's happy. temples please",
+    "numb lips during a migraine in May, went to A&E, CT and bloods fine. shoulders tight today",
+    "headache after a big sneeze now and then, been going on for decades, GP looked into it",
+    "Tingle down my spine when I bend my neck. I've had that since 2012, it hasn't changed one bit.",
+    "long covid breathlessness slowly improving, I can climb the hill again! calves sore",
+    "asthma since forever, chest goes tight in the cold, two puffs of my inhaler sorted it",
+    "concussed at hockey in September, cleared, return to play done, fine for months. traps tight",
+    "stopped self-harming two years ago, the scars are all healed. want help to wind down",
+    "GP checked my son after he bumped his head last week, he's been completely himself since",
+    "woke with a calf cramp, lasted about 20 seconds, both legs look the same",
+    "temperature 37.2 this morning, so no fever. shoulders stiff from painting",
+    "pain went from 2 to 6 on the drive, then eased back to a 3 once I walked about",
+    "lost 3 kilos since spring but before anyone panics, that's marathon training",
+])
+def test_not_a_red_flag_in_the_third_round(text):
+    result = screen(text)
+    assert result.verdict in {"ok", "caution"}, flag_ids(result)
+
+
+@pytest.mark.parametrize(("text", "left_out"), [
+    ("sunburnt in Crete, shoulders mostly, peeling. neck stiff from the flight", {"shoulders"}),
+    ("new tattoo on Saturday, left calf, still wrapped. thighs and feet please", {"calves"}),
+    ("ripped the skin off my palms on the monkey bars, shoulders sore", {"hands"}),
+    ("laser hair removal on my legs this morning, skin red. lower back tight", {"thighs", "calves"}),
+    ("bruise the size of my palm on my hip from the table corner. lower back tight", {"hips"}),
+    ("incisional hernia by my old scar, it bulges out when I sneeze. glutes tight from driving",
+     {"abdomen"}),
+    ("baby due in 9 weeks, hips and feet ache", {"abdomen"}),
+])
+def test_what_a_caution_leaves_out_in_the_third_round(text, left_out):
+    result = screen(text)
+    assert result.verdict == "caution", flag_ids(result)
+    assert left_out <= set(result.avoid)
+    if "palm" in text and "hip" in text:
+        assert "hands" not in result.avoid  # a measure, not a place
+
+
+def test_a_joke_never_takes_back_words_of_a_crisis():
+    result = screen("got the rope ready if this deadline doesn't finish me. kidding. neck tight")
+    assert result.verdict == "urgent"
+
+
+def test_a_professional_writing_about_a_client_is_massaging_the_client():
+    result = screen("Therapist here: client is 30 weeks pregnant, all fine with her midwife. "
+                    "I'd like a home programme for her neck.")
+    assert result.subject == "someone_else"
+    assert result.verdict == "caution" and "abdomen" in result.avoid

@@ -23,6 +23,7 @@ from unknot.vocabulary import VERDICT_SEVERITY, expand_avoided, expand_regions
 
 # How far from the evidence a region must be to count as the site of a local problem.
 _SITE_WINDOW = 12
+_LIST_RUN_ON = 5
 
 
 @dataclass(frozen=True)
@@ -558,8 +559,10 @@ _REGION_NOUNS = frozenset({"shoulder", "shoulders", "neck", "back", "arm", "arms
 # neck is stiff", which start a new complaint. A possessive joins only after a place word.
 _SITE_LINKS = frozenset({"upper", "lower", "middle", "the", "both", "left", "right",
                          "down", "behind", "on", "across", "over", "round", "under",
-                         "inner", "outer", "front", "sides"})
-_PLACE_WORDS = frozenset({"down", "behind", "on", "across", "over", "round", "under"})
+                         "inner", "outer", "front", "sides",
+                         # "the backs of my knees and the insides of my elbows"
+                         "insides", "inside", "backs", "fronts", "tops", "of"})
+_PLACE_WORDS = frozenset({"down", "behind", "on", "across", "over", "round", "under", "of"})
 _POSSESSIVES = frozenset({"my", "his", "her", "their"})
 
 
@@ -571,7 +574,7 @@ def _joins_regions_ahead(text: NormalText, index: int) -> bool:
             or text.tokens[index - 1].norm not in _REGION_NOUNS:
         return False
     previous = ""
-    for ahead in range(index + 1, min(index + 5, len(text.tokens))):
+    for ahead in range(index + 1, min(index + 6, len(text.tokens))):
         word = text.tokens[ahead].norm
         if word in _REGION_NOUNS:
             return True
@@ -597,6 +600,19 @@ def _clause_around(text: NormalText, hit: Hit) -> tuple[int, int]:
     while high + 1 < len(text.tokens) and high - hit.last < _SITE_WINDOW and (
             text.tokens[high + 1].norm not in _CLAUSE_BREAKS or _joins_regions_ahead(text, high + 1)):
         high += 1
+    # A list of parts the window cut short runs on to its last part: "…on the backs of my
+    # knees and the insides of my elbows" (only link words and parts, a few at most).
+    joined = next((i for i in range(high, hit.last, -1) if text.tokens[i].norm == "and"
+                   and _joins_regions_ahead(text, i)), None)
+    if joined is not None and all(t.norm in _SITE_LINKS | _POSSESSIVES
+                                  for t in text.tokens[joined + 1:high + 1]):
+        ahead = high
+        while ahead + 1 < len(text.tokens) and ahead - high < _LIST_RUN_ON and (
+                text.tokens[ahead + 1].norm in _SITE_LINKS | _POSSESSIVES | _REGION_NOUNS):
+            ahead += 1
+            if text.tokens[ahead].norm in _REGION_NOUNS:
+                high = ahead
+                break
     return low, high
 
 
@@ -629,8 +645,22 @@ def _any_hit(regex: LazyRegex, text: NormalText) -> bool:
     return next(iter_hits(regex, text), None) is not None
 
 
+# "a bruise the size of my palm": a measure, not a place.
+_SIZE_OF = ("size", "of")
+
+
 def _regions_in(lexicon: Lexicon, text: NormalText, low: int, high: int) -> list[str]:
-    window = NormalText(text.original, text.tokens[low:high + 1])
+    tokens = text.tokens[low:high + 1]
+    for index in range(len(tokens) - 2):
+        if (tokens[index].norm, tokens[index + 1].norm) == _SIZE_OF:
+            # the measure's words are left out of the window: "the size of my palm"
+            cut = index + 2
+            while cut < len(tokens) and tokens[cut].norm in {"my", "a", "an", "the", "your",
+                                                              "his", "her", "two", "both"}:
+                cut += 1
+            tokens = tokens[:index] + tokens[cut + 1:]
+            break
+    window = NormalText(text.original, tokens)
     found = [region for region, regex in lexicon.regions.items() if _any_hit(regex, window)]
     found += [region for region, regex in lexicon.sites.items()
               if region not in found and _any_hit(regex, window)]
@@ -658,7 +688,28 @@ def _regions_near(lexicon: Lexicon, text: NormalText, hit: Hit) -> list[str]:
             found = _regions_in(lexicon, text, before, start - 2)
     if not found:
         found = _place_told_after(lexicon, text, high)
+    if not found:
+        found = _one_told_after(lexicon, text, hit)
     return found
+
+
+_ONE_ON = frozenset({"on", "across", "over", "down", "under", "inside"})
+
+
+def _one_told_after(lexicon: Lexicon, text: NormalText, hit: Hit) -> list[str]:
+    """The place told in the next sentence of "one" of them: "I bruise if someone looks at
+    me. Got a big purple one on my right forearm from a door handle."."""
+    after = text.sentences[1][hit.last] + 1
+    while after < len(text.tokens) and text.tokens[after].norm in {".", "!", "?", ";"}:
+        after += 1
+    if after >= len(text.tokens):
+        return []
+    end = text.sentences[1][after]
+    for index in range(after, end):
+        if text.tokens[index].norm in {"one", "ones"} and text.tokens[index + 1].norm in _ONE_ON:
+            low, high = _clause_around(text, Hit(index, index, ()))
+            return _regions_in(lexicon, text, index, high)
+    return []
 
 
 # A clause that only says where: it opens with a preposition ("…, just below the collarbone",
@@ -667,6 +718,7 @@ def _regions_near(lexicon: Lexicon, text: NormalText, hit: Hit) -> list[str]:
 _PLACE_PREPOSITIONS = frozenset({"below", "above", "under", "underneath", "beneath", "on", "in",
                                  "near", "over", "across", "inside", "beside", "at", "just"})
 _PLACE_SIDES = frozenset({"top", "bottom", "left", "right", "side", "front", "upper", "lower"})
+_MOSTLY = frozenset({"mostly", "mainly", "especially", "particularly", "only", "mostly on"})
 
 
 def _place_told_after(lexicon: Lexicon, text: NormalText, clause_end: int) -> list[str]:
@@ -675,8 +727,16 @@ def _place_told_after(lexicon: Lexicon, text: NormalText, clause_end: int) -> li
         return []
     low, high = _clause_around(text, Hit(after, after, ()))
     opener = text.tokens[after].norm
+    words = {token.norm for token in text.tokens[after:high + 1]}
     if opener in _PLACE_SIDES:
-        if "of" not in {token.norm for token in text.tokens[after:high + 1]}:
+        # "top right of her chest", "…, right calf, still wrapped" (a side and a part, and
+        # nothing more: not "…, lower back is stiff", a complaint of its own)
+        if "of" not in words and not (high - after == 1
+                                      and text.tokens[after + 1].norm in _REGION_NOUNS):
+            return []
+    elif opener in _REGION_NOUNS:
+        # "sunburnt in Mallorca, shoulders mostly": a place, said as a place
+        if not words & _MOSTLY:
             return []
     elif opener not in _PLACE_PREPOSITIONS:
         return []

@@ -70,10 +70,13 @@ _PAIN_PATTERNS = [
          r"(?!\s*(?:days|weeks|months|years|hours|mins|minutes))"),
 ]
 _PAIN_SAID = Lazy(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?(?:\bis|(?<=pain)['’]s|(?<=ache)['’]s|"
+                  r"(?<=mine)['’]s|(?<=that)['’]s|"
                   r"\b(?:sits|sitting|stuck|stays|staying|hovering|hovers) (?:at|around)) "
                   r"(?:about |around |like )?(?:a |an )?"
                   r"(?:solid |good |strong |easy |definite |steady |constant |firm )?"
                   r"(\d{1,2}|eight|nine|ten)\b(?!\s*(?:minutes|mins|days|weeks|hours|years|k\b|km|miles))")
+_MINE_IS = Lazy(r"\bmine(?:['’]s| is) (?:about |around |like |at )?(?:a |an )?(\d{1,2}|eight|nine|ten)\b"
+                r"(?!\s*(?:minutes|mins|days|weeks|hours|years|k\b|km|miles|%))")
 _PAIN_WORDS = Lazy(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+out of\s+"
                    r"(?:ten|10)\b")
 _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|into)"
@@ -249,6 +252,13 @@ _NOW_SCORE = Lazy(r"\b(?:down to|now|now at|now it is|now it's|today it's) (?:ab
 _FIRST_SCORE = Lazy(r"\b(?:started|began|start|starting) (?:at|as|off at|off as|out at|out as)? ?"
                     r"(?:about |around )?(?:a |an )?(\d{1,2})\b"
                     r"(?:/10)?(?!\s*(?:minutes|mins|days|weeks|months|years|hours|am|pm|o'?clock))")
+# "4 out of 10 at first, 7 now": a score then, and a score now.
+_SCORE_THEN = Lazy(r"\b(\d{1,2})(?:/10| out of 10| out of ten)? (?:at first|to start with|to begin with|"
+                   r"initially|at the start|at the beginning|originally)\b")
+_SCORE_NOW = Lazy(r"\b(\d{1,2})(?:/10| out of 10| out of ten)? (?:now|today|these days|this week)\b")
+# A diary of bare scores: "pain score over the last 2 weeks: 3, 4, 4, 5, 6, 7".
+_SCORE_LIST = Lazy(r"\b(?:pain|score|scores|rating|ratings|scored)\b[^.]{0,40}?"
+                   r"((?:\d{1,2}\s*,\s*){3,}\d{1,2})\b")
 # A rise counts from this many points: a score that drifts by one or two is how scores are.
 _RISE = 3
 
@@ -271,11 +281,16 @@ def _pain_rising(lower: str) -> tuple[int, int] | None:
             and scores[-1][2] - scores[0][2] >= _RISE \
             and not _score_is_over(lower, scores[-1][0]):
         return scores[0][0], scores[-1][1]
-    for first in _FIRST_SCORE.finditer(lower):
-        for now in _NOW_SCORE.finditer(lower, first.end()):
+    for first in (*_FIRST_SCORE.finditer(lower), *_SCORE_THEN.finditer(lower)):
+        for now in (*_NOW_SCORE.finditer(lower, first.end()), *_SCORE_NOW.finditer(lower, first.end())):
             if int(first.group(1)) + _RISE <= int(now.group(1)) <= 10 \
                     and not _score_is_over(lower, now.start()):
                 return first.start(), now.end()
+    for listed in _SCORE_LIST.finditer(lower):
+        values = [int(v) for v in re.findall(r"\d{1,2}", listed.group(1))]
+        if all(v <= 10 for v in values) and values[-1] - values[0] >= _RISE \
+                and all(a <= b for a, b in zip(values, values[1:], strict=False)):
+            return listed.start(1), listed.end(1)
     return None
 
 
@@ -342,6 +357,12 @@ def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
         return value, evidence
     match = _PAIN_SAID.search(lower) if _PAIN_SAID_WORDS.search(lower) else None
     if match:
+        value = _to_int(match.group(1))
+        if value is not None and value <= 10:
+            return value, match.group(0)
+    match = _MINE_IS.search(lower) if "pain" in lower and "mine" in lower else None
+    if match:
+        # "what pain score is too high? mine's about a 9"
         value = _to_int(match.group(1))
         if value is not None and value <= 10:
             return value, match.group(0)

@@ -99,7 +99,11 @@ _OWN_COMPLAINT = Lazy(
     rf"am taking|use)\b"
     # (but not the carer's own conduct: "how gentle do I need to be", "when I got home")
     rf"(?! to be (?:gentle|careful|firm|soft|\?)| to be$| home\b| back home\b| to know\b| to ask\b)"
-    rf"|\b(?:killing|hurting|bothering|giving|gives|gave|driving|leaves|left|made|makes|making) me\b"
+    rf"|\b(?:killing|hurting|bothering|giving|gives|gave|driving|leaves|left|made|makes|making|"
+    rf"stressing|wearing|winding|getting to) me\b"
+    # "anything I can do for me on the bus": the routine asked for is the writer's
+    rf"|\b(?:anything|something|routine|massage|exercises|stretches|tips) (?:\w+ ){{0,3}}?for me\b"
+    rf"(?! to\b)"
     # ("mine" as in "the pain is mine", not "a client of mine", "a friend of mine")
     rf"|(?<!\bof )\bmine\b|\bmyself\b")
 
@@ -115,6 +119,10 @@ _THEIR_BODY = Lazy(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
 # (not "my mum's legs": hers)
 _MY_BODY = Lazy(rf"\bmy (?:own )?(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
 _MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b")
+# A professional writing about a client: "Therapist here: client is 26 weeks pregnant…"
+_FOR_A_CLIENT = Lazy(r"\b(?:therapist|physio|physiotherapist|masseuse|masseur|trainer|osteopath|"
+                     r"chiropractor|nurse|carer) here\b|\bmy client\b|\bthe client\b"
+                     r"|^\W*client\b")
 # The writer asks for themself: "routine for me", "mine are just sore", "my own back".
 _FOR_ME = Lazy(r"\b(?:routine|massage|something|plan|stretches|moves|tips|ideas?|one) "
                r"(?:\w+ ){0,2}?for me\b"
@@ -142,7 +150,8 @@ _STABLE_AFTER = Lazy(r"\b(?:old and (?:unchanged|stable|the same)|unchanged (?:s
                      r"(?:has|have|it has|it's|it is|hasn't|has not|not) (?:not )?changed "
                      r"(?:since|in years|for years|in months|for months)|stable for (?:years|months)|"
                      r"left over from|leftover from|residual|after-effects?|aftereffects?|"
-                     r"same as (?:ever|always) since|lifelong|life-long|congenital|"
+                     r"same as (?:ever|always) since|lifelong|life-long|congenital|for decades|"
+                     r"(?:has|have|it has|it's|it is|hasn't|has not|not) (?:not )?changed (?:one|a) bit|"
                      r"born with (?:it|this|them|spina bifida|cerebral palsy|cp))\b")
 _FRESH = Lazy(r"\b(?:today|tonight|this morning|suddenly|sudden|(?<!nothing )(?<!not )new|newly|worse|again|"
               r"yesterday|just now|right now|since this)\b")
@@ -166,6 +175,13 @@ _RESOLVED = Lazy(
     # "no problems since" ends it; "no problems at all" of a pregnancy describes it
     r"|\bno problems?(?: since)?\b(?! at all\b(?! since))"
     r"|\bno (?:trouble|issues?) since\b|\bsigned me off\b|\bback to normal\b"
+    r"|\b(?:been )?fine for (?:months|ages|a long time)\b|\breturn(?: - |-| )to(?: - |-| )play\b"
+    r"|\b(?:slowly|steadily|gradually) improving\b|\bmuch improved\b"
+    r"|\b(?:completely |totally |quite )?(?:himself|herself|themselves|myself) (?:since|again|ever since)\b"
+    r"|\blasted (?:about |around |maybe |only |just )?(?:\d+|a few|thirty|twenty|ten|a couple of) "
+    r"(?:seconds|secs|minutes|mins)\b"
+    r"|\b(?:fine|gone|better|normal|ok|okay) by (?:the )?(?:morning|next morning|next day|lunchtime|"
+    r"evening|bedtime)\b"
     # "was fine - no headache then or since", "not had a single symptom since": nothing
     # followed, to the end of the sentence
     r"|\bno (?:headaches?|symptoms?|problems?|issues?|trouble|pain|dizziness|sickness) "
@@ -216,6 +232,7 @@ _ONGOING = Lazy(r"\b(?:still|ever since|since then|since that|since it|since the
                 r"not been right|not right since|now i|came back|has come back|comes back|is back|"
                 r"flaring|flared up|flared again|returned|recurr\w*|this time|now it|now my|today|yesterday|"
                 r"this morning|tonight|this week|at the moment|right now|currently|suddenly|"
+                r"bulges|bulging|pops out|sticks out|"
                 r"just now|(?:an|one|two|three|a few|\d+) (?:hour|hours|minutes|mins) ago)\b")
 
 
@@ -374,6 +391,11 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
     if has_people and not _OWN_COMPLAINT.search(own):
         # "Nan is 81 and her back…": all about someone else, nothing of the writer's own.
         return "someone_else"
+    if has_people and _FOR_A_CLIENT.search(norm) and not (_MY_BODY.search(own)
+                                                           or _I_HURT.search(own)
+                                                           or _FOR_ME.search(own)):
+        # "Therapist here: client is 26 weeks pregnant… I want a home programme for her"
+        return "someone_else"
     return "self"
 
 
@@ -499,6 +521,9 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
         if person == "writer" and text.tokens[index].norm == "my" and index + 1 < len(text.tokens) \
                 and text.tokens[index + 1].norm in _MY_WORKPLACES:
             continue  # "one of the nurses on my ward had a DVT": the ward is mine, not the DVT
+        if person == "writer" and text.tokens[index].norm == "i" and index > 0 \
+                and _is_person(text, index - 1):
+            continue  # "the friend I'm practising on has varicose veins": the friend's
         if person == "writer" and subject == "someone_else" and _examines(text, index):
             continue  # "I had a look: visibly bigger than the other, warm" — the client's calf
         if person == "writer" and text.tokens[index].norm == "me" and index > 0 \
@@ -640,7 +665,11 @@ def _quoted_speaker(text: NormalText, index: int) -> str | None:
 # A place of work the writer calls theirs: "on my ward", "at my depot".
 _MY_WORKPLACES = frozenset({"ward", "wards", "unit", "team", "office", "depot", "site", "shift",
                             "floor", "department", "class", "school", "gym", "squad", "crew",
-                            "street", "building", "warehouse", "kitchen", "store", "shop"})
+                            "street", "building", "warehouse", "kitchen", "store", "shop",
+                            # what a student practises for: "the friend I'm practising on for
+                            # my course has varicose veins" — hers, not mine
+                            "course", "module", "exam", "exams", "training", "studies",
+                            "placement", "qualification", "diploma", "coursework", "assessment"})
 
 
 # What someone does who examines another person: "I had a look", "when I pressed".
@@ -744,10 +773,18 @@ def _segment(text: NormalText, hit: Hit) -> str:
     if low > start:
         low -= 1  # keep the turn word: "now my neck…" is ongoing
     high = hit.last
-    while high < end and text.tokens[high + 1].norm not in _TURNS \
-            and not _aside_starts(text, high + 1):
+    while high < end and not _turns_at(text, high + 1) and not _aside_starts(text, high + 1):
         high += 1
     return " ".join(t.norm for t in text.tokens[low:high + 1])
+
+
+def _turns_at(text: NormalText, index: int) -> bool:
+    """A turn of time at `index` ("now my neck…"), not "now and then"."""
+    if text.tokens[index].norm not in _TURNS:
+        return False
+    return not (text.tokens[index].norm == "now" and index + 2 < len(text.tokens)
+                and text.tokens[index + 1].norm == "and"
+                and text.tokens[index + 2].norm in {"then", "again"})
 
 
 def _aside_starts(text: NormalText, index: int) -> bool:
@@ -764,6 +801,8 @@ _NEVER_AGAIN = Lazy(r"\b(?:never|not|has not|have not|had not|it has not|it neve
                     r"(?:happened|had it|come back|came back|returned|recurred|been back)"
                     r"(?: \w+)? again\b"
                     r"|\bnever (?:came|come) back\b"
+                    # "slowly improving, I can do the stairs again": recovery, not a return
+                    r"|\bi can (?:\w+ ){0,4}?again\b"
                     # "pins and needles till the blood came back": the feeling's return ends it
                     r"|\b(?:till|until|when|once|then|and|as) (?:the |my |all the )?(?:blood|feeling|"
                     r"sensation|circulation) (?:came|comes|come|flowed|rushed) back\b"
@@ -775,6 +814,12 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"ultrasound|doppler) "
                 r"(?:\S+ ){0,4}?(?:was|were|came back|all|is|are) (?:all )?"
                 r"(?:normal|clear|fine|negative|ok|okay)\b"
+                # "CT and bloods fine", "MRI all clear"
+                r"|\b(?:ct|mri|scan|bloods|ecg|ekg|tests?|x-?rays?)(?: and (?:ct|mri|scan|bloods|ecg|ekg|"
+                r"tests?|x-?rays?))? (?:all )?(?:fine|normal|clear)\b"
+                r"|\b(?:looked into|investigated) (?:it|this|them)\b"
+                r"|\b(?:gp|doctor|a&e|hospital|nurse|paramedics?) (?:checked|examined|saw|looked at) "
+                r"(?:him|her|me|them|it)\b"
                 r"|\b(?:checked|examined) (?:me |him |her )?(?:over |out )?"
                 r"(?:thoroughly|fully|everything)\b"
                 r"|\b(?:ruled out|nothing (?:serious|wrong|found))\b"
@@ -811,18 +856,106 @@ _HYPOTHETICAL = Lazy(
     r"(?:\w+ )?(?:had|has|have|gets|got|get|typed|types|says|said|were|was|is|are|came|comes|"
     r"presented|presents)\b"
     r"|\bhypothetical(?:ly)?\b|\bin theory\b|\btheoretically\b"
-    r"|\bfor (?:my|an|a|the|our) (?:\w+ ){0,2}?(?:exam|exams|essay|assignment|class|course|module|"
-    r"quiz|revision|dissertation|project|homework|coursework|lecture|presentation|workshop)\b"
+    r"|\bfor (?:my|an|a|the|our) (?:\w+ ){0,3}?(?:exam|exams|essay|assignment|class|course|module|"
+    r"quiz|revision|dissertation|project|homework|coursework|lecture|presentation|workshop|paper|"
+    r"portfolio)\b"
+    # "what would you do if your calf cramped", "if your leg swells", an exam's question
+    r"|\bwhat (?:would|should|do|does|can|could) (?:you|i|one|someone|people) do if\b|\bif your\b"
+    r"|\bexam question\b|\bquiz question\b|\bcase study\b|\brevision question\b"
+    r"|\bwhich of (?:these|the following)\b|\btrue or false\b|\bmultiple choice\b"
+    # a fear of what has not happened: "terrified of ever finding a lump"
+    r"|\b(?:scared|terrified|afraid|frightened|worried|paranoid) (?:of|about) (?:\w+ ){0,2}?"
+    r"(?:finding|getting|having|developing)\b"
+
     r"|\b(?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients) "
     r"(?:with|who has|who have|who had|that has|that had)\b")
 # …unless the same sentence brings it into the present: "if I ever get this again — like now".
 _NOW = Lazy(r"\b(?:right now|now|currently|at the moment|today|tonight|this morning|again|ago|"
            r"started|since)\b")
+_PRACTISING_ON = Lazy(r"\bpracti[sc](?:e|es|ed|ing) on\b")
+
+
+# A saying talked about, the finding inside it: "is the 'worst headache of your life' thing real?"
+_A_SAYING = Lazy(r"\b(?:is|is not|are) (?:the|that|this|these) (?:\w+ ){1,8}?(?:thing|phrase|saying|"
+                 r"myth|line|cliche)\b")
+
+
+# Said after a supposition, these make it the writer's own after all: "Hypothetically. Like
+# mine about an hour ago.", "(someone = me)", "because I do", "my flatmate's got exactly that
+# right now". ("a friend of mine" is not one.)
+_REAL_AFTER_ALL = Lazy(r"\b(?:just |exactly )?like mine\b|\bsame as mine\b"
+                       r"|\bmine (?:is|was|did|has|about|right now|now|exactly|this morning|today|"
+                       r"started|came on)\b|\b(?:this|that|it) is (?:actually |really )?me\b"
+                       r"|\bsomeone (?:is )?me\b|\b(?:the )?(?:friend|mate) (?:is|being) me\b"
+                       r"|\basking for myself\b|\bi do have (?:one|it|that|this|them)\b"
+                       r"|\b(?:because|cos|coz|cause|bc|and|which) i do\b"
+                       r"|\bi have got (?:one|it|that|this)\b|\bhappening to me\b"
+                       r"|\b(?:got|has|have) (?:got )?exactly that\b"
+                       # "asking for a friend", as people say when it is them
+                       r"|\basking for a (?:friend|mate|pal)\b")
+# A sentence soon after that opens by putting it in time is a reveal too: "Since yesterday.",
+# "Two weeks now." (not "Right now it's just a tight back", nor "For now: sore thighs").
+_TIME_REVEAL = Lazy(r"^(?:and |but |it |it (?:was|started|came on) |started |began )?"
+                    r"(?:since (?:yesterday|last night|this morning|monday|tuesday|wednesday|thursday|"
+                    r"friday|saturday|sunday|the weekend|\w+ ago)"
+                    r"|(?:about |around |like )?(?:an?|one|two|three|four|five|six|\d+) "
+                    r"(?:hours?|days?|weeks?|minutes?) (?:ago|now)"
+                    r"|this morning|last night|yesterday)\b")
+_SENTENCE_MARKS = frozenset({".", "!", "?", ";", "(", ")", "-"})
+# "Worst headache of my life — this spreadsheet. Kidding, …": taken back in the next breath.
+_TAKEN_BACK = Lazy(r"^(?:i am |i'm |im )?(?:only |just )?(?:kidding|joking)\b"
+                   r"(?! (?:\. )*(?:mostly|sort of|kind of|half|partly|maybe|or am i|or not))")
+# Words of a crisis are never taken back by a joke: "got the rope ready… jk… mostly".
+_CRISIS_WORDS = Lazy(r"\b(?:rope|noose|end it|kill me|kill myself|suicid\w*|overdose|self-harm\w*|"
+                     r"self harm\w*|die|dying|dead|pills|jump|bridge|not be here|better off without)\b")
+
+
+def _real_after_all(text: NormalText, start: int) -> bool:
+    """A reveal in the sentence from `start`, or in the next three sentences."""
+    ends, index = text.sentences[1], start
+    for _ in range(4):
+        while index < len(text.tokens) and text.tokens[index].norm in _SENTENCE_MARKS:
+            index += 1
+        if index >= len(text.tokens):
+            return False
+        end = ends[index]
+        words = " ".join(t.norm for t in text.tokens[index:end + 1])
+        if _REAL_AFTER_ALL.search(words) or (index != start and _TIME_REVEAL.match(words)):
+            return True
+        index = end + 1
+    return False
+
+
+def _taken_back(text: NormalText, hit: Hit) -> bool:
+    start, end = _sentence_start(text, hit.first), text.sentences[1][hit.last]
+    if _CRISIS_WORDS.search(" ".join(t.norm for t in text.tokens[start:end + 1])):
+        return False
+    after = end + 1
+    while after < len(text.tokens) and text.tokens[after].norm in {".", "!", "?", ";", "-"}:
+        after += 1
+    return after < len(text.tokens) and bool(_TAKEN_BACK.match(
+        " ".join(t.norm for t in text.tokens[after:after + 4])))
+
+
+def _within_a_saying(text: NormalText, hit: Hit, start: int) -> bool:
+    words = [t.norm for t in text.tokens[start:_sentence_end(text, hit.last) + 1]]
+    first, last = hit.first - start, hit.last - start
+    line = " ".join(words)
+    for match in _A_SAYING.finditer(line):
+        low = len(line[:match.start()].split())
+        high = low + len(match.group(0).split()) - 1
+        if low < first and last < high:
+            return True
+    return False
 
 
 def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     """Whether the finding is supposed, asked about for a class or for anyone, not had."""
+    if _taken_back(text, hit):
+        return True
     start = _sentence_start(text, hit.first)
+    if _within_a_saying(text, hit, start):
+        return True
     before = " ".join(t.norm for t in text.tokens[start:hit.first])
     # (a marker begins before the finding and may end inside it: "if my headache was ever…")
     reading = before + " " + " ".join(t.norm for t in text.tokens[hit.first:hit.last + 1])
@@ -837,7 +970,9 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     within = before[found.end():].split() + [t.norm for t in text.tokens[hit.first:hit.last + 1]]
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
-    return not _NOW.search(rest)
+    if _PRACTISING_ON.search(before + " " + rest):
+        return False  # "the friend I'm practising on for my course has varicose veins"
+    return not _NOW.search(rest) and not _real_after_all(text, start)
 
 
 def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | None:
@@ -845,20 +980,41 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
     long ago, or resolved — with nothing there saying it goes on."""
     segment = _segment(text, hit)
     over = _over_in(segment, (today or date.today()).year)
+    if over == "long_ago" and _back_in_the_next_sentence(text, hit):
+        return None  # "Had migraines in my twenties, then nothing. The last 2 months they're back"
     if over is None and not _ONGOING.search(segment):
         over = _told_after(text, hit)
     return over
+
+
+# What was long ago, back again: "…they're back every few days", "it has come back".
+_RETURNED = Lazy(r"\b(?:they|it|these|those|them) (?:are|is|have|has) (?:come |came )?back\b"
+                 r"|\b(?:they|it) (?:came|come) back\b|\bback again\b|\b(?:have|has) returned\b")
+
+
+def _back_in_the_next_sentence(text: NormalText, hit: Hit) -> bool:
+    after = text.sentences[1][hit.last] + 1
+    while after < len(text.tokens) and text.tokens[after].norm in _SENTENCE_MARKS:
+        after += 1
+    if after >= len(text.tokens):
+        return False
+    end = text.sentences[1][after]
+    return bool(_RETURNED.search(" ".join(t.norm for t in text.tokens[after:end + 1])))
 
 
 # Gone within moments, told in a sentence of its own: "gone in a minute."
 _PASSED_AT_ONCE = Lazy(rf"(?:(?:it|that|which|then|but|and) (?:was |is |had )?)?(?:{_WITHIN_MOMENTS})")
 # A check someone made: "Went to A&E, ECG, bloods: all normal", "the GP did an ECG".
 _SEEN_BY_SOMEONE = Lazy(r"\b(?:a&e|a & e|a and e|er|gp|doctor|doctors|hospital|went to|walk-in|"
+                        r"neurologist|specialist|rheumatologist|gastroenterologist|dermatologist|"
+                        r"saw the|seen by|had an mri|had a scan|"
                         r"urgent care|they said|consultant|cardiologist|paramedics|ambulance|"
                         r"checked me|examined me)\b")
 _PAST_MARK = Lazy(r"\b(?:had|was|were|went|felt|came on|started|got|passed|last (?:week|month|night)|"
                   r"ago|yesterday|scare)\b")
 _PRESENT_MARK = Lazy(r"\b(?:i have|i am|is|are|now|today|right now|at the moment)\b")
+_KNOWN_SINCE = Lazy(r"(?:i have had|had|i get|i have|it has been|that has been|this has been) "
+                    r"(?:that|this|it|these|them)\b")
 _LAST_SOMETHING = Lazy(r"\blast (?:year|month|summer|winter|spring|autumn)\b")
 
 
@@ -892,6 +1048,8 @@ def _told_after(text: NormalText, hit: Hit) -> Over | None:
         return None
     last = _sentence_end(text, first)
     clause = " ".join(t.norm for t in text.tokens[first:last + 1])
+    if _KNOWN_SINCE.match(clause) and _STABLE_AFTER.search(clause) and not _FRESH.search(clause):
+        return "long_ago"  # "Electric buzz when I bend my head. I've had that since 2015, unchanged"
     if _ONGOING.search(clause):
         return None
     if _CHECKED.search(clause) and (semicolon or (
