@@ -275,3 +275,121 @@ def test_a_professional_writing_about_a_client_is_massaging_the_client():
                     "I'd like a home programme for her neck.")
     assert result.subject == "someone_else"
     assert result.verdict == "caution" and "abdomen" in result.avoid
+
+
+# --- holdout70 (the belly, bowels, bladder and pelvis in plain and embarrassed words) and
+# holdout71 (short messages across every family), scored once on 41ef794; and the review of
+# this session's change (a joke, a fear or a check must never take a real emergency away).
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("nothing out of the back end for days and now it's coming up the front end instead",
+     "abdomen.obstruction"),
+    ("my tummy went hard as a board after the pains stopped, it hurts to breathe in",
+     "abdomen.board-hard-belly"),
+    ("Grandpa keeps trying to pee but only a few drops come, and his belly is swollen and sore",
+     "general.cannot-pass-urine"),
+    ("cystitis since Monday, now pain in my side under the ribs, shaking with chills and 39.2",
+     "general.kidney-infection-shaking"),
+    ("pain high in my stomach boring straight through to my back, can't stop vomiting",
+     "abdomen.pancreatitis-signs"),
+    ("came off the bike over the handlebars this morning, neck sore and my fingers tingle",
+     "neck.trauma-limb-symptoms"),
+    ("woke up unable to lift either foot, back is agony, keep tripping", "back.cauda-equina"),
+])
+def test_an_emergency_in_the_fourth_round(text, rule):
+    result = screen(text)
+    assert result.verdict == "urgent"
+    assert rule in flag_ids(result)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("tummy ache for 6 weeks that keeps waking me up at night", "abdomen.pain-waking-at-night"),
+    ("bloated every day for a month and I feel full after a few mouthfuls", "abdomen.bloating-most-days"),
+    ("haven't had a period in 7 years and now some spotting and cramps", "general.bleeding-after-menopause"),
+    ("positive test last week, and a dull pain low on the left since yesterday",
+     "abdomen.one-sided-pain-early-pregnancy"),
+    ("bread keeps sticking on the way down, I have to wash it down", "general.swallowing-sticks"),
+    ("burning when I wee again, fourth time since summer", "general.water-infections-keep-coming"),
+    ("milky leak from my nipples and no periods, not pregnant", "general.nipple-milk-not-feeding"),
+    ("heartburn every day for 3 months, never had it before, I'm 61", "abdomen.heartburn-new-and-lasting"),
+    ("nan's bunged up but leaking runny poo into her pants", "abdomen.overflow-leaking-when-bunged"),
+    ("my belly button piercing is weeping and smelly and red", "general.infected-belly-button"),
+    ("no poo for 8 days now, constipated", "abdomen.no-poo-for-a-week"),
+    ("going to the loo 15 times a day for weeks now", "general.weeing-very-often-for-weeks"),
+    ("pressed hard on my sore hip with a ball last night and today it's much worse",
+     "seed003.worsening-pain"),
+    ("my trousers are getting looser without trying and I'm tired", "general.unexplained-weight-loss"),
+    ("the tablets so my body doesn't reject my new liver, and a headache for days",
+     "headache.immune"),
+    ("the scan says a disc is pressing on a nerve, my leg is burning", "back.disc-or-fracture-history"),
+    ("two days after my hip op my calf has gone shiny and hot", "legs.dvt-signs"),
+    ("my back has been really sore since I fell off a roof yesterday", "back.major-trauma"),
+])
+def test_a_sign_for_a_doctor_in_the_fourth_round(text, rule):
+    result = screen(text)
+    assert result.verdict in {"see_doctor", "urgent"}
+    assert rule in flag_ids(result)
+
+
+@pytest.mark.parametrize("text", [
+    "nearly wet myself laughing at the wedding speeches, jaw aches from smiling",
+    "I leak a bit when I sneeze since the kids, doing pelvic floor exercises. upper back tight",
+    "heartburn after a big curry, a Rennie sorted it. want to relax",
+    "stiff shoulders from hunching over the handlebars on my commute",
+    "GP looked at my calf cramps, said it's just tight muscles from new shoes",
+    "umbilical hernia, pops out when I cough, GP knows about it. lower back tight",
+])
+def test_not_a_red_flag_in_the_fourth_round(text):
+    result = screen(text)
+    assert result.verdict in {"ok", "caution"}, flag_ids(result)
+
+
+@pytest.mark.parametrize(("text", "left_out"), [
+    ("known fibroids, the gynae is watching them. hips and lower back please", {"abdomen"}),
+    ("my son has a PEG tube since his op years ago, I massage his feet", {"abdomen"}),
+    ("had my piles banded yesterday, sore bum. shoulders please", {"glutes"}),
+    ("INR checked every fortnight at the anticoagulation clinic. shoulders tight",
+     {"deep_pressure"}),
+])
+def test_what_a_caution_leaves_out_in_the_fourth_round(text, left_out):
+    result = screen(text)
+    assert result.verdict == "caution", flag_ids(result)
+    assert left_out <= set(result.avoid)
+
+
+@pytest.mark.parametrize("text", [
+    # a joke that is not one
+    "I swallowed a whole packet of sleeping tablets an hour ago. Joking, but not really.",
+    "I've been stockpiling my tablets. Kidding, mostly.",
+    "I've updated my will and written notes for everyone. Joking aside, my neck is so tight.",
+    "Worst headache of my life, came on like a thunderclap twenty minutes ago. Kidding aside, I'm scared.",
+    # a fear with the thing itself
+    "I'm scared of having a heart attack, crushing chest pain going down my left arm for the last hour.",
+    "I'm worried about having a stroke, my face has dropped on one side and my arm is weak.",
+    # a question with the thing itself
+    "What should I do if your chest is crushing and the pain goes down your arm? It's been like "
+    "this for an hour.",
+    "Is this the worst headache of your life thing doctors talk about? It hit me out of nowhere an hour ago.",
+    "Is the black tarry poo this morning a thing to worry about?",
+    # a check that does not hold, a return
+    "Went to A&E on Monday with crushing chest pain, the doctor saw me. It's back tonight and "
+    "going down my arm.",
+    # not recovery, not long known
+    "Back pain with numbness when I wipe and I can't feel my bladder again.",
+    "Numb saddle area and struggling to pee. I've had that for decades with my MS but never this bad.",
+    "Black tarry poo now and then, had a stomach ulcer years ago.",
+    # a self-harm past is no unless for a present
+    "I gave up self-harming a year ago, but I did it again tonight.",
+    "I have old scars but I cut myself again last night and it was deep.",
+    "Went out for the paper and collapsed on the way back, hit my head and was sick.",
+])
+def test_a_joke_a_fear_a_question_or_a_check_never_takes_an_emergency_away(text):
+    assert screen(text).verdict == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Nurse here. I've been coughing up blood for a week, can I still work with my client?",
+    "Client cancelled so I finally have time for me: I've had blood in my poo for three weeks.",
+])
+def test_a_professional_who_tells_of_their_own_illness_is_screened_for_it(text):
+    assert screen(text).verdict in {"see_doctor", "urgent"}

@@ -69,7 +69,8 @@ _PAIN_PATTERNS = [
     Lazy(r"\b0\s*(?:-|–|to)\s*10\s*[?:]\s*(?:it'?s |about |around |i'?d say )?(?:a |an )?(\d{1,2})\b"
          r"(?!\s*(?:days|weeks|months|years|hours|mins|minutes))"),
 ]
-_PAIN_SAID = Lazy(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?(?:\bis|(?<=pain)['’]s|(?<=ache)['’]s|"
+_PAIN_SAID = Lazy(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?(?:\bis|\bhas been|\bwas|(?<=pain)['’]s|"
+                  r"(?<=ache)['’]s|"
                   r"(?<=mine)['’]s|(?<=that)['’]s|"
                   r"\b(?:sits|sitting|stuck|stays|staying|hovering|hovers) (?:at|around)) "
                   r"(?:about |around |like )?(?:a |an )?"

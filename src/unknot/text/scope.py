@@ -119,6 +119,8 @@ _THEIR_BODY = Lazy(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
 # (not "my mum's legs": hers)
 _MY_BODY = Lazy(rf"\bmy (?:own )?(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
 _MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b")
+# The writer telling of something of their own: "Nurse here. I've been coughing up blood…"
+_WRITER_ILL = Lazy(r"\bi (?:have been|have had|have|had|keep|am|got|feel|felt|noticed|woke)\b")
 # A professional writing about a client: "Therapist here: client is 26 weeks pregnant…"
 _FOR_A_CLIENT = Lazy(r"\b(?:therapist|physio|physiotherapist|masseuse|masseur|trainer|osteopath|"
                      r"chiropractor|nurse|carer) here\b|\bmy client\b|\bthe client\b"
@@ -154,6 +156,7 @@ _STABLE_AFTER = Lazy(r"\b(?:old and (?:unchanged|stable|the same)|unchanged (?:s
                      r"(?:has|have|it has|it's|it is|hasn't|has not|not) (?:not )?changed (?:one|a) bit|"
                      r"born with (?:it|this|them|spina bifida|cerebral palsy|cp))\b")
 _FRESH = Lazy(r"\b(?:today|tonight|this morning|suddenly|sudden|(?<!nothing )(?<!not )new|newly|worse|again|"
+              r"never (?:been )?(?:this|so|that) bad|"
               r"yesterday|just now|right now|since this)\b")
 # Resolved: it happened and it is over.
 # Gone within moments: "gone in a minute", "gone ten minutes after", "went as soon as I got
@@ -233,6 +236,7 @@ _ONGOING = Lazy(r"\b(?:still|ever since|since then|since that|since it|since the
                 r"flaring|flared up|flared again|returned|recurr\w*|this time|now it|now my|today|yesterday|"
                 r"this morning|tonight|this week|at the moment|right now|currently|suddenly|"
                 r"bulges|bulging|pops out|sticks out|"
+                r"now and then|now and again|on and off|off and on|from time to time|every so often|"
                 r"just now|(?:an|one|two|three|a few|\d+) (?:hour|hours|minutes|mins) ago)\b")
 
 
@@ -393,7 +397,8 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
         return "someone_else"
     if has_people and _FOR_A_CLIENT.search(norm) and not (_MY_BODY.search(own)
                                                            or _I_HURT.search(own)
-                                                           or _FOR_ME.search(own)):
+                                                           or _FOR_ME.search(own)
+                                                           or _WRITER_ILL.search(own)):
         # "Therapist here: client is 26 weeks pregnant… I want a home programme for her"
         return "someone_else"
     return "self"
@@ -802,7 +807,7 @@ _NEVER_AGAIN = Lazy(r"\b(?:never|not|has not|have not|had not|it has not|it neve
                     r"(?: \w+)? again\b"
                     r"|\bnever (?:came|come) back\b"
                     # "slowly improving, I can do the stairs again": recovery, not a return
-                    r"|\bi can (?:\w+ ){0,4}?again\b"
+                    r"|\bi can (?!not\b)(?:(?!not\b)\w+ ){0,4}?again\b"
                     # "pins and needles till the blood came back": the feeling's return ends it
                     r"|\b(?:till|until|when|once|then|and|as) (?:the |my |all the )?(?:blood|feeling|"
                     r"sensation|circulation) (?:came|comes|come|flowed|rushed) back\b"
@@ -818,8 +823,8 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"|\b(?:ct|mri|scan|bloods|ecg|ekg|tests?|x-?rays?)(?: and (?:ct|mri|scan|bloods|ecg|ekg|"
                 r"tests?|x-?rays?))? (?:all )?(?:fine|normal|clear)\b"
                 r"|\b(?:looked into|investigated) (?:it|this|them)\b"
-                r"|\b(?:gp|doctor|a&e|hospital|nurse|paramedics?) (?:checked|examined|saw|looked at) "
-                r"(?:him|her|me|them|it)\b"
+                r"|\b(?:doctor|gp|consultant|surgeon|specialist) (?:knows|is aware|is watching|"
+                r"is keeping an eye)(?: about| on)? (?:it|this|them)\b"
                 r"|\b(?:checked|examined) (?:me |him |her )?(?:over |out )?"
                 r"(?:thoroughly|fully|everything)\b"
                 r"|\b(?:ruled out|nothing (?:serious|wrong|found))\b"
@@ -832,7 +837,7 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"(?:just |only |all |probably )?(?:my |a |an |the )?(?:asthma|reflux|heartburn|indigestion|"
                 r"menopause|perimenopause|hormonal|hormones|carrots|diet|dehydration|"
                 r"anxiety|muscular|musculoskeletal|a muscle|a strain|a pulled muscle|a strained muscle|"
-                r"a muscle strain|costochondritis|"
+                r"a muscle strain|costochondritis|tight muscles|a tight muscle|muscle tightness|cramp|cramps|"
                 r"a trapped nerve|stress|nothing|nothing serious|benign|a cyst|a swollen gland|a gland|"
                 r"wind|gas|a virus|viral)\b"
                 # (a diagnosis only a check gives — not "it's only a sprain", which anyone says)
@@ -857,27 +862,28 @@ _HYPOTHETICAL = Lazy(
     r"presented|presents)\b"
     r"|\bhypothetical(?:ly)?\b|\bin theory\b|\btheoretically\b"
     r"|\bfor (?:my|an|a|the|our) (?:\w+ ){0,3}?(?:exam|exams|essay|assignment|class|course|module|"
-    r"quiz|revision|dissertation|project|homework|coursework|lecture|presentation|workshop|paper|"
+    r"quiz|revision|dissertation|project|homework|coursework|lecture|presentation|workshop|"
     r"portfolio)\b"
     # "what would you do if your calf cramped", "if your leg swells", an exam's question
     r"|\bwhat (?:would|should|do|does|can|could) (?:you|i|one|someone|people) do if\b|\bif your\b"
     r"|\bexam question\b|\bquiz question\b|\bcase study\b|\brevision question\b"
     r"|\bwhich of (?:these|the following)\b|\btrue or false\b|\bmultiple choice\b"
     # a fear of what has not happened: "terrified of ever finding a lump"
-    r"|\b(?:scared|terrified|afraid|frightened|worried|paranoid) (?:of|about) (?:\w+ ){0,2}?"
+    r"|\b(?:scared|terrified|afraid|frightened|worried|paranoid) (?:of|about) ever "
     r"(?:finding|getting|having|developing)\b"
 
     r"|\b(?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients) "
     r"(?:with|who has|who have|who had|that has|that had)\b")
 # …unless the same sentence brings it into the present: "if I ever get this again — like now".
 _NOW = Lazy(r"\b(?:right now|now|currently|at the moment|today|tonight|this morning|again|ago|"
-           r"started|since)\b")
+           r"started|since|for the (?:last|past)|for an? (?:hour|few|couple)|yesterday|last night|"
+           r"this (?:evening|afternoon))\b")
 _PRACTISING_ON = Lazy(r"\bpracti[sc](?:e|es|ed|ing) on\b")
 
 
 # A saying talked about, the finding inside it: "is the 'worst headache of your life' thing real?"
-_A_SAYING = Lazy(r"\b(?:is|is not|are) (?:the|that|this|these) (?:\w+ ){1,8}?(?:thing|phrase|saying|"
-                 r"myth|line|cliche)\b")
+_A_SAYING = Lazy(r"\b(?:is|is not|are) (?:the|that|this|these) (?=(?:\w+ ){0,6}?your\b)(?:\w+ ){1,8}?"
+                 r"(?:thing|phrase|saying|myth|line|cliche)\b(?! (?:to|worth|i|that i|we))")
 
 
 # Said after a supposition, these make it the writer's own after all: "Hypothetically. Like
@@ -892,7 +898,10 @@ _REAL_AFTER_ALL = Lazy(r"\b(?:just |exactly )?like mine\b|\bsame as mine\b"
                        r"|\bi have got (?:one|it|that|this)\b|\bhappening to me\b"
                        r"|\b(?:got|has|have) (?:got )?exactly that\b"
                        # "asking for a friend", as people say when it is them
-                       r"|\basking for a (?:friend|mate|pal)\b")
+                       r"|\basking for a (?:friend|mate|pal)\b"
+                       r"|\b(?:it|this|that) (?:is|has been|has|was|had been|is been) (?:like (?:this|that)|"
+                       r"going on|happening|there) (?:for|since)\b"
+                       r"|\bit (?:hit|came on|started|began|struck) (?:me )?\b")
 # A sentence soon after that opens by putting it in time is a reveal too: "Since yesterday.",
 # "Two weeks now." (not "Right now it's just a tight back", nor "For now: sore thighs").
 _TIME_REVEAL = Lazy(r"^(?:and |but |it |it (?:was|started|came on) |started |began )?"
@@ -903,11 +912,19 @@ _TIME_REVEAL = Lazy(r"^(?:and |but |it |it (?:was|started|came on) |started |beg
                     r"|this morning|last night|yesterday)\b")
 _SENTENCE_MARKS = frozenset({".", "!", "?", ";", "(", ")", "-"})
 # "Worst headache of my life — this spreadsheet. Kidding, …": taken back in the next breath.
-_TAKEN_BACK = Lazy(r"^(?:i am |i'm |im )?(?:only |just )?(?:kidding|joking)\b"
-                   r"(?! (?:\. )*(?:mostly|sort of|kind of|half|partly|maybe|or am i|or not))")
+# ("Kidding, it's the normal end-of-day tension thing": the joke said, then what it really is —
+# not "joking aside", "kidding, mostly", "joking, but not really", which mean it.)
+_TAKEN_BACK = Lazy(r"^(?:i am |i'm |im )?(?:only |just )?(?:kidding|joking) , "
+                   r"(?:it is|it's|its|that is|this is|it was|really it is|really it's|honestly it is) "
+                   r"(?:just |only |actually |really )?(?:the |my |a )?(?:normal|usual|ordinary|regular|"
+                   r"same old|everyday|end-of-day|end of day|tension|stress)\b")
+_NOT_TAKEN_BACK = Lazy(r"\b(?:aside|apart|but|not really|mostly|sort of|kind of|half|partly|maybe|"
+                       r"or am i|or not|scared|worried|help)\b")
 # Words of a crisis are never taken back by a joke: "got the rope ready… jk… mostly".
-_CRISIS_WORDS = Lazy(r"\b(?:rope|noose|end it|kill me|kill myself|suicid\w*|overdose|self-harm\w*|"
-                     r"self harm\w*|die|dying|dead|pills|jump|bridge|not be here|better off without)\b")
+_CRISIS_WORDS = Lazy(r"\b(?:rope|noose|end it|kill me|kill myself|suicid\w*|overdose\w*|self-harm\w*|"
+                     r"self harm\w*|die|dying|dead|pills|tablets|meds|swallowed|packet|stockpil\w*|"
+                     r"saved up|will|notes|letters|goodbye|jump|bridge|cut|cutting|not be here|"
+                     r"better off without)\b")
 
 
 def _real_after_all(text: NormalText, start: int) -> bool:
@@ -933,8 +950,10 @@ def _taken_back(text: NormalText, hit: Hit) -> bool:
     after = end + 1
     while after < len(text.tokens) and text.tokens[after].norm in {".", "!", "?", ";", "-"}:
         after += 1
-    return after < len(text.tokens) and bool(_TAKEN_BACK.match(
-        " ".join(t.norm for t in text.tokens[after:after + 4])))
+    if after >= len(text.tokens):
+        return False
+    following = " ".join(t.norm for t in text.tokens[after:text.sentences[1][after] + 1])
+    return bool(_TAKEN_BACK.match(following)) and not _NOT_TAKEN_BACK.search(following)
 
 
 def _within_a_saying(text: NormalText, hit: Hit, start: int) -> bool:
@@ -954,7 +973,7 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     if _taken_back(text, hit):
         return True
     start = _sentence_start(text, hit.first)
-    if _within_a_saying(text, hit, start):
+    if _within_a_saying(text, hit, start) and not _real_after_all(text, start):
         return True
     before = " ".join(t.norm for t in text.tokens[start:hit.first])
     # (a marker begins before the finding and may end inside it: "if my headache was ever…")
@@ -980,8 +999,10 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
     long ago, or resolved — with nothing there saying it goes on."""
     segment = _segment(text, hit)
     over = _over_in(segment, (today or date.today()).year)
-    if over == "long_ago" and _back_in_the_next_sentence(text, hit):
-        return None  # "Had migraines in my twenties, then nothing. The last 2 months they're back"
+    if over is not None and _back_in_the_next_sentence(text, hit):
+        # "Had migraines in my twenties, then nothing. The last 2 months they're back";
+        # "Went to A&E on Monday with chest pain, all normal. It's back tonight"
+        return None
     if over is None and not _ONGOING.search(segment):
         over = _told_after(text, hit)
     return over
