@@ -393,3 +393,92 @@ def test_a_joke_a_fear_a_question_or_a_check_never_takes_an_emergency_away(text)
 ])
 def test_a_professional_who_tells_of_their_own_illness_is_screened_for_it(text):
     assert screen(text).verdict in {"see_doctor", "urgent"}
+
+
+# --- holdout72 (the chest, breathing, heart and circulation told by effects) and holdout73
+# (the head, neck and face told by effects), scored once on d6d6c6e.
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("ten puffs of my blue inhaler and still wheezing, I can only get two words out",
+     "general.asthma-attack"),
+    ("my watch says my heart is at 200 and won't slow down, I feel like I'll pass out",
+     "chest.racing-heart-with-faintness"),
+    ("Dad says it's just indigestion but he's grey and sweaty and the Rennie isn't helping",
+     "chest.indigestion-with-warning-signs"),
+    ("collapsed during five-a-side, my mates said I was out cold for a bit",
+     "chest.collapse-during-exercise"),
+    ("toothache for days, now under my tongue is swollen and it's hard to swallow",
+     "general.tooth-infection-in-the-mouth-floor"),
+    ("suddenly a shower of black specks in my left eye and a shadow coming in from the side",
+     "stroke.face-arm-speech"),
+    ("it felt like someone smacked the back of my head with a brick, mid-squat, still throbbing",
+     "headache.thunderclap"),
+])
+def test_an_emergency_in_the_fifth_round(text, rule):
+    result = screen(text)
+    assert result.verdict == "urgent"
+    assert rule in flag_ids(result)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("I've had to sleep sitting up for weeks, can't lie flat without coughing", "chest.cannot-lie-flat"),
+    ("both ankles swollen and when I press they leave a dent", "general.ankles-pitting"),
+    ("my smartwatch keeps flagging an irregular rhythm, several times this week",
+     "chest.watch-says-irregular"),
+    ("every time I stand up from bed things go grey and tunnel-y, third time this week",
+     "general.near-faint-on-standing-again"),
+    ("I nearly pass out when I run up the stairs lately", "chest.near-faint-on-exertion"),
+    ("my arm swelled up since the PICC line came out and the veins stand out",
+     "general.arm-swelling-after-a-line"),
+    ("my big toe is purple and a sore on it won't heal, I'm diabetic", "legs.foot-losing-its-blood-supply"),
+    ("fell off my bike onto my ribs two days ago, it hurts to take a deep breath",
+     "chest.rib-pain-after-a-fall"),
+    ("new wheeze when I jog, never had asthma in my life", "chest.new-wheeze"),
+    ("my heart thumps then pauses and I go woozy, a dozen times now", "chest.palpitations-with-dizziness"),
+    ("a pearly bump on my nose that bleeds now and then", "general.skin-growth-that-bleeds"),
+    ("a bottle of wine a day and my hands shake until I've had a glass",
+     "general.drinking-with-morning-shakes"),
+    ("earache for two months, no infection the chemist could see, jaw aches that side, I smoke",
+     "general.earache-that-lasts"),
+    ("did the neck routine last night and this morning it's much worse", "seed003.worsening-pain"),
+    ("neck was 3 before the massage and 7 after", "seed003.pain-scores-rising"),
+])
+def test_a_sign_for_a_doctor_in_the_fifth_round(text, rule):
+    result = screen(text)
+    assert result.verdict in {"see_doctor", "urgent"}
+    assert rule in flag_ids(result)
+
+
+@pytest.mark.parametrize("text", [
+    "nearly fainted when I saw the electricity bill. shoulders tight",
+    "got a bit out of breath on the couch to 5k run but could still talk, calves tight",
+    "felt woozy having my blood taken, the nurse had me lie down, neck tight today",
+    "heartburn after late dinners, stopped eating after 8 and it's gone",
+    "heart pounding after hill sprints, calves tight",
+    "sleeping propped up on pillows since my hernia op, neck stiff",
+    "GP said the dizziness is BPPV and the manoeuvre fixed it. neck tight",
+    "stress is through the roof with exams, jaw clenched",
+    "clonked my head on a cupboard last week, little bump, no symptoms since. scalp rub please",
+    "fist bump for me, first marathon done! calves wrecked",
+])
+def test_not_a_red_flag_in_the_fifth_round(text):
+    result = screen(text)
+    assert result.verdict in {"ok", "caution"}, flag_ids(result)
+
+
+@pytest.mark.parametrize(("text", "left_out"), [
+    ("running with a bump now (20 wks), calves tight", {"abdomen"}),
+    ("massage therapist here, setting up home visits for a client with haemophilia; neck and "
+     "shoulders", {"deep_pressure"}),
+    ("acne along my jawline is really inflamed right now, jaw clenched all day", {"jaw"}),
+])
+def test_what_a_caution_leaves_out_in_the_fifth_round(text, left_out):
+    result = screen(text)
+    assert result.verdict == "caution", flag_ids(result)
+    assert left_out <= set(result.avoid)
+
+
+def test_a_heart_attack_while_carrying_is_not_explained_by_the_carrying():
+    result = screen("I'm 59 and a pressure in my chest started while I was carrying logs and now "
+                    "it spreads into my jaw")
+    assert result.verdict == "urgent"

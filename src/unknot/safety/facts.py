@@ -257,6 +257,9 @@ _FIRST_SCORE = Lazy(r"\b(?:started|began|start|starting) (?:at|as|off at|off as|
 _SCORE_THEN = Lazy(r"\b(\d{1,2})(?:/10| out of 10| out of ten)? (?:at first|to start with|to begin with|"
                    r"initially|at the start|at the beginning|originally)\b")
 _SCORE_NOW = Lazy(r"\b(\d{1,2})(?:/10| out of 10| out of ten)? (?:now|today|these days|this week)\b")
+# "neck was 4 before and 7 after": a session's rating.
+_BEFORE_AFTER = Lazy(r"\b(\d{1,2})(?:/10| out of 10)? before(?: the session| it| massage| the massage)?"
+                     r"(?: ,)? and (?:a |an )?(\d{1,2})(?:/10| out of 10)? after\b")
 # A diary of bare scores: "pain score over the last 2 weeks: 3, 4, 4, 5, 6, 7".
 _SCORE_LIST = Lazy(r"\b(?:pain|score|scores|rating|ratings|scored)\b[^.]{0,40}?"
                    r"((?:\d{1,2}\s*,\s*){3,}\d{1,2})\b")
@@ -287,6 +290,9 @@ def _pain_rising(lower: str) -> tuple[int, int] | None:
             if int(first.group(1)) + _RISE <= int(now.group(1)) <= 10 \
                     and not _score_is_over(lower, now.start()):
                 return first.start(), now.end()
+    for told in _BEFORE_AFTER.finditer(lower):
+        if int(told.group(1)) + _RISE <= int(told.group(2)) <= 10:
+            return told.start(), told.end()
     for listed in _SCORE_LIST.finditer(lower):
         values = [int(v) for v in re.findall(r"\d{1,2}", listed.group(1))]
         if all(v <= 10 for v in values) and values[-1] - values[0] >= _RISE \

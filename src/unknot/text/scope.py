@@ -124,6 +124,7 @@ _WRITER_ILL = Lazy(r"\bi (?:have been|have had|have|had|keep|am|got|feel|felt|no
 # A professional writing about a client: "Therapist here: client is 26 weeks pregnant…"
 _FOR_A_CLIENT = Lazy(r"\b(?:therapist|physio|physiotherapist|masseuse|masseur|trainer|osteopath|"
                      r"chiropractor|nurse|carer) here\b|\bmy client\b|\bthe client\b"
+                     r"|\b(?:for|with) a client\b"
                      r"|^\W*client\b")
 # The writer asks for themself: "routine for me", "mine are just sore", "my own back".
 _FOR_ME = Lazy(r"\b(?:routine|massage|something|plan|stretches|moves|tips|ideas?|one) "
@@ -179,6 +180,7 @@ _RESOLVED = Lazy(
     r"|\bno problems?(?: since)?\b(?! at all\b(?! since))"
     r"|\bno (?:trouble|issues?) since\b|\bsigned me off\b|\bback to normal\b"
     r"|\b(?:been )?fine for (?:months|ages|a long time)\b|\breturn(?: - |-| )to(?: - |-| )play\b"
+    r"|\b(?:totally |completely )?fine since (?:we|i|then|coming|getting|the)\b"
     r"|\b(?:slowly|steadily|gradually) improving\b|\bmuch improved\b"
     r"|\b(?:completely |totally |quite )?(?:himself|herself|themselves|myself) (?:since|again|ever since)\b"
     r"|\blasted (?:about |around |maybe |only |just )?(?:\d+|a few|thirty|twenty|ten|a couple of) "
@@ -792,11 +794,18 @@ def _turns_at(text: NormalText, index: int) -> bool:
                 and text.tokens[index + 2].norm in {"then", "again"})
 
 
+_REPORTING = frozenset({"said", "says", "told", "thinks", "reckons", "thought", "explained",
+                        "confirmed", "checked", "found", "diagnosed"})
+
+
 def _aside_starts(text: NormalText, index: int) -> bool:
     """A dash opening a new clause about someone: "…sick all morning — my mother-in-law, 80,
     had bowel surgery years ago" (that "years ago" is not the sickness's)."""
-    return text.tokens[index].norm == "-" and index + 1 < len(text.tokens) \
-        and text.tokens[index + 1].norm in {"my", "her", "his", "their", "our", "she", "he", "they"}
+    if text.tokens[index].norm != "-" or index + 1 >= len(text.tokens) \
+            or text.tokens[index + 1].norm not in {"my", "her", "his", "their", "our", "she", "he", "they"}:
+        return False
+    # "— she said it's the crystals in the ear": the one who checked, not an aside
+    return not (index + 2 < len(text.tokens) and text.tokens[index + 2].norm in _REPORTING)
 
 
 Over = Literal["long_ago", "resolved", "checked"]
@@ -833,11 +842,13 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 # "fine after an X-ray", "said it was my asthma", "was just a swollen gland"
                 r"|\b(?:was|were|is|came out|came back) (?:fine|ok|okay|normal|clear) after "
                 r"(?:an? |the )?(?:x(?: - |-)?rays?|scans?|ecg|tests?|mri|ct|check|checkup)\b"
-                r"|\b(?:said|says|found|told me|showed|decided) (?:that )?(?:it|this) (?:was|is|'s) "
+                r"|\b(?:said|says|found|told me|showed|decided) (?:that )?(?:it|this|the \w+|my \w+) "
+                r"(?:was|is|'s) "
                 r"(?:just |only |all |probably )?(?:my |a |an |the )?(?:asthma|reflux|heartburn|indigestion|"
                 r"menopause|perimenopause|hormonal|hormones|carrots|diet|dehydration|"
                 r"anxiety|muscular|musculoskeletal|a muscle|a strain|a pulled muscle|a strained muscle|"
                 r"a muscle strain|costochondritis|tight muscles|a tight muscle|muscle tightness|cramp|cramps|"
+                r"bppv|the crystals|crystals|an inner ear thing|inner ear|labyrinthitis|vestibular|"
                 r"a trapped nerve|stress|nothing|nothing serious|benign|a cyst|a swollen gland|a gland|"
                 r"wind|gas|a virus|viral)\b"
                 # (a diagnosis only a check gives — not "it's only a sprain", which anyone says)
@@ -878,7 +889,8 @@ _HYPOTHETICAL = Lazy(
 _NOW = Lazy(r"\b(?:right now|now|currently|at the moment|today|tonight|this morning|again|ago|"
            r"started|since|for the (?:last|past)|for an? (?:hour|few|couple)|yesterday|last night|"
            r"this (?:evening|afternoon))\b")
-_PRACTISING_ON = Lazy(r"\bpracti[sc](?:e|es|ed|ing) on\b")
+_PRACTISING_ON = Lazy(r"\bpracti[sc](?:e|es|ed|ing) on\b|\bsetting up\b|\bhome care\b|\bbooked (?:in )?\b"
+                      r"|\bi am seeing\b|\bcoming in\b|\bcomes in\b")
 
 
 # A saying talked about, the finding inside it: "is the 'worst headache of your life' thing real?"
