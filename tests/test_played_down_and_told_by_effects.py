@@ -332,7 +332,6 @@ def test_a_sign_for_a_doctor_in_the_fourth_round(text, rule):
 
 
 @pytest.mark.parametrize("text", [
-    "nearly wet myself laughing at the wedding speeches, jaw aches from smiling",
     "I leak a bit when I sneeze since the kids, doing pelvic floor exercises. upper back tight",
     "heartburn after a big curry, a Rennie sorted it. want to relax",
     "stiff shoulders from hunching over the handlebars on my commute",
@@ -482,3 +481,34 @@ def test_a_heart_attack_while_carrying_is_not_explained_by_the_carrying():
     result = screen("I'm 59 and a pressure in my chest started while I was carrying logs and now "
                     "it spreads into my jaw")
     assert result.verdict == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    # a second review of the session's change: none of these may lose its red flag
+    "My baby has a temperature of 40 and a rash that doesn't fade under a glass, fine since we "
+    "gave him Calpol.",
+    "Dad's had crushing chest pain spreading to his arm for an hour but he said the pain is just "
+    "indigestion.",
+    "My husband has had crushing chest pain for an hour - he says it's indigestion, can I massage "
+    "his back?",
+    "Bump has gone really quiet since yesterday, hardly any kicks at all.",
+    "I got the worst headache of my life suddenly during my job interview, still there, neck stiff.",
+    "I've never had a headache after sex before but this one came on suddenly and it's the worst ever.",
+    "Crushing pain in my chest under my bra line spreading to my jaw, sweating and sick.",
+    "I was carrying the baby on my hip when a crushing chest pain hit and went down my left arm.",
+    "I nearly wet myself laughing earlier but now I genuinely can't feel the toilet paper when I wipe.",
+])
+def test_the_second_review_keeps_these_emergencies(text):
+    assert screen(text).verdict == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Coughing up blood for a week, the doctor knows about it.",
+    "Having blood come up when I cough since Monday.",
+    "Anxiety through the roof because the pain in my back is excruciating and I can't move.",
+    "Raynaud's sufferer here - after skiing my fingers went white and hard, now they're blistered "
+    "and purple.",
+    "I have a DVT in my left leg and a mechanical heart valve, is calf massage ok?",
+])
+def test_the_second_review_keeps_these_signs_for_a_doctor(text):
+    assert screen(text).verdict in {"see_doctor", "urgent"}, flag_ids(screen(text))
