@@ -445,7 +445,8 @@ class _InScope:
             # breathe, coughed up blood'") needs help now, whoever is massaged.
             return self.rule.verdict == "urgent" and is_quoted(text, hit) and _remembered(
                 text, ("over", hit), lambda: is_over(text, hit)) is None
-        if owner == "writer" and self.subject == "someone_else" and self.rule.verdict != "urgent":
+        if (owner == "writer" and self.subject == "someone_else" and self.rule.verdict != "urgent"
+                and not self.rule.writer_counts):
             return False
         if self.rule.history == "always_counts":
             return True
@@ -699,12 +700,10 @@ _ONE_ON = frozenset({"on", "across", "over", "down", "under", "inside"})
 def _one_told_after(lexicon: Lexicon, text: NormalText, hit: Hit) -> list[str]:
     """The place told in the next sentence of "one" of them: "I bruise if someone looks at
     me. Got a big purple one on my right forearm from a door handle."."""
-    after = text.sentences[1][hit.last] + 1
-    while after < len(text.tokens) and text.tokens[after].norm in {".", "!", "?", ";"}:
-        after += 1
-    if after >= len(text.tokens):
+    following = text.next_sentence(hit.last)
+    if following is None:
         return []
-    end = text.sentences[1][after]
+    after, end = following
     for index in range(after, end):
         if text.tokens[index].norm in {"one", "ones"} and text.tokens[index + 1].norm in _ONE_ON:
             low, high = _clause_around(text, Hit(index, index, ()))

@@ -32,6 +32,9 @@ _AGE_PATTERNS = [
     Lazy(r"\b(?:i am|i'm|im) (?:over|older than|past|above) (\d{2})\b"),
     Lazy(r"(?:^|[,.;] ?)(?:over|aged over) (\d{2})(?= and|,| years|\.|$)"),
     Lazy(r"^(\d{2}) ?(?:,|and|here|yo\b)"),
+    # A message that opens with the age as a sentence of its own: "68. Temples sore to touch…"
+    # (not a numbered list, which starts at 1; not "10.5 hours").
+    Lazy(r"^(1[6-9]|[2-9]\d|10\d) ?\.(?!\d)"),
     # A terse message that ends with the age: "jaw hurts chewing, temples tender, 71".
     Lazy(r"[,.]\s*(1[6-9]|[2-9]\d)\s*[.!]?\s*$"),
     # "new since I turned 71": at least that age.

@@ -54,6 +54,7 @@ GOAL_GROUPS: dict[str, tuple[str, ...]] = {
 # Coming for calm or sleep adds the mood question whatever the area: a tense neck and a
 # racing mind often arrive together, and the one question asked is the one that matters.
 MOOD_GOALS = frozenset({"stress_relief", "sleep", "relaxation"})
+MOOD_WITH_A_BODY = 2
 
 
 class QuestionError(ValueError):
@@ -140,13 +141,18 @@ class QuestionSet:
         if known & {"pregnancy", "late_pregnancy"}:
             groups.insert(0, "pregnancy")
         groups = list(dict.fromkeys(groups or ["general"]))
-        if MOOD_GOALS.intersection(goals) or groups == ["general"]:
+        mood_only = groups == ["general"]
+        if MOOD_GOALS.intersection(goals) or mood_only:
             # Nothing about the body named at all: people who come to a massage coach with no
-            # sore place are often at a low point, so the mood question is asked too.
+            # sore place are often at a low point, so the mood questions are asked too.
             groups.append("mood")
         chosen: list[Question] = list(self.group("always"))
         topics: set[str] = {q.key for q in chosen}
         queues = [[q for q in self.group(g) if _applies(q, age, known)] for g in groups]
+        if "mood" in groups and not mood_only:
+            # With a sore place to screen as well, only the two crisis questions come from
+            # the mood group, so the body's own checklist keeps its room.
+            queues[groups.index("mood")] = queues[groups.index("mood")][:MOOD_WITH_A_BODY]
         while any(queues) and len(chosen) < MAX_QUESTIONS:
             for turn, queue in enumerate(queues):
                 # The main complaint two a turn.

@@ -102,6 +102,11 @@ class Rule(BaseModel):
         description="Counts whoever it is about: a friend's goodbye and then silence, a "
                     "child left alone — someone's life is at risk, so the writer is told what "
                     "to do now, whoever the routine was for.")
+    writer_counts: bool = Field(
+        default=False,
+        description="The writer's own finding counts even when the routine is for someone "
+                    "else: a carer's thoughts of not going on, or nights without sleep, need "
+                    "help whoever's shoulders are massaged.")
     conditions: list[HealthCondition] = Field(
         default_factory=list, description="Health conditions this finding shows; techniques that "
                                           "name one of them as a contraindication are never planned.")

@@ -38,6 +38,9 @@ _OPENED = {"ll": "will", "ve": "have", "re": "are"}
 _WOULD_SUBJECTS = frozenset({"you", "he", "she", "we", "they", "it", "who", "that"})
 
 SENTENCE_END = frozenset({".", "!", "?", ";"})
+# Marks that stand between one sentence and the next ("Sore neck... (kidding, it's the usual)",
+# "chest pain. - went to A&E"): passed over to find where the next sentence begins.
+_BETWEEN_SENTENCES = SENTENCE_END | {"…", "(", ")", "-"}
 
 
 class Token(NamedTuple):
@@ -186,6 +189,20 @@ class NormalText:
                 continue
             ends[index] = end
         return tuple(starts), tuple(ends)
+
+    def next_sentence(self, index: int) -> tuple[int, int] | None:
+        """First and last token of the sentence after the one that holds token `index`
+        (the marks between them passed over), or None when none follows."""
+        after = self.sentences[1][index] + 1
+        while after < len(self.tokens) and self.tokens[after].norm in _BETWEEN_SENTENCES:
+            after += 1
+        if after >= len(self.tokens):
+            return None
+        return after, self.sentences[1][after]
+
+    def norm_of(self, first: int, last: int) -> str:
+        """The normal words of tokens first..last, one space between."""
+        return " ".join(token.norm for token in self.tokens[first:last + 1])
 
     def evidence(self, first: int, last: int) -> str:
         """The person's own words for tokens first..last."""

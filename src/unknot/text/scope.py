@@ -852,6 +852,25 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"|\b(?:scanned|scan|ultrasound|doppler|tested|checked)\b(?: \S+){0,4}? "
                 r"(?:no|not a|wasn't a|was not a) (?:clot|dvt|blood clot|fracture|break|bleed)\b")
 
+# A guess is not a check: "my husband said it was indigestion", "Mum says it's just stress",
+# "google says it's a cyst". A saying in `_CHECKED` counts only when no lay speaker is named
+# just before it (a clinician, or "they" at the hospital, may have said it).
+_LAY_SPEAKER_BEFORE = Lazy(r"\b(?:husband|hubby|wife|partner|mum|mom|mam|mother|dad|father|friend|"
+                           r"mate|pal|sister|brother|boyfriend|girlfriend|bf|gf|son|daughter|nan|nana|"
+                           r"gran|granny|grandma|grandad|granddad|grandpa|aunt|auntie|uncle|cousin|"
+                           r"flatmate|housemate|roommate|colleague|coworker|boss|neighbour|neighbor|"
+                           r"google|internet|chatgpt|forum|everyone|everybody|i|we)"
+                           r"(?: (?!dr\b|doctor|gp\b|nurse|consultant)\S+){0,2} $")
+_SAYINGS = ("said", "says", "told", "decided", "found")
+
+
+def _checked(stretch: str) -> bool:
+    for match in _CHECKED.finditer(stretch):
+        if not (match.group(0).startswith(_SAYINGS)
+                and _LAY_SPEAKER_BEFORE.search(stretch, max(0, match.start() - 60), match.start())):
+            return True
+    return False
+
 
 # A finding asked about rather than had: "what should I do if I ever get chest pain", "is it
 # safe if someone had a clot once", "for my exam I need to list fever, DVT…", "massaging
@@ -913,7 +932,6 @@ _TIME_REVEAL = Lazy(r"^(?:and |but |it |it (?:was|started|came on) |started |beg
                     r"|(?:about |around |like )?(?:an?|one|two|three|four|five|six|\d+) "
                     r"(?:hours?|days?|weeks?|minutes?) (?:ago|now)"
                     r"|this morning|last night|yesterday)\b")
-_SENTENCE_MARKS = frozenset({".", "!", "?", ";", "(", ")", "-"})
 # "Worst headache of my life — this spreadsheet. Kidding, …": taken back in the next breath.
 # ("Kidding, it's the normal end-of-day tension thing": the joke said, then what it really is —
 # not "joking aside", "kidding, mostly", "joking, but not really", which mean it.)
@@ -932,31 +950,28 @@ _CRISIS_WORDS = Lazy(r"\b(?:rope|noose|end it|kill me|kill myself|suicid\w*|over
 
 def _real_after_all(text: NormalText, start: int) -> bool:
     """A reveal in the sentence from `start`, or in the next three sentences."""
-    ends, index = text.sentences[1], start
-    for _ in range(4):
-        while index < len(text.tokens) and text.tokens[index].norm in _SENTENCE_MARKS:
-            index += 1
-        if index >= len(text.tokens):
+    if _REAL_AFTER_ALL.search(text.norm_of(start, text.sentences[1][start])):
+        return True
+    sentence = text.next_sentence(start)
+    for _ in range(3):
+        if sentence is None:
             return False
-        end = ends[index]
-        words = " ".join(t.norm for t in text.tokens[index:end + 1])
-        if _REAL_AFTER_ALL.search(words) or (index != start and _TIME_REVEAL.match(words)):
+        words = text.norm_of(*sentence)
+        if _REAL_AFTER_ALL.search(words) or _TIME_REVEAL.match(words):
             return True
-        index = end + 1
+        sentence = text.next_sentence(sentence[0])
     return False
 
 
 def _taken_back(text: NormalText, hit: Hit) -> bool:
     start, end = _sentence_start(text, hit.first), text.sentences[1][hit.last]
-    if _CRISIS_WORDS.search(" ".join(t.norm for t in text.tokens[start:end + 1])):
+    if _CRISIS_WORDS.search(text.norm_of(start, end)):
         return False
-    after = end + 1
-    while after < len(text.tokens) and text.tokens[after].norm in {".", "!", "?", ";", "-"}:
-        after += 1
-    if after >= len(text.tokens):
+    following = text.next_sentence(hit.last)
+    if following is None:
         return False
-    following = " ".join(t.norm for t in text.tokens[after:text.sentences[1][after] + 1])
-    return bool(_TAKEN_BACK.match(following)) and not _NOT_TAKEN_BACK.search(following)
+    words = text.norm_of(*following)
+    return bool(_TAKEN_BACK.match(words)) and not _NOT_TAKEN_BACK.search(words)
 
 
 def _within_a_saying(text: NormalText, hit: Hit, start: int) -> bool:
@@ -1017,13 +1032,8 @@ _RETURNED = Lazy(r"\b(?:they|it|these|those|them) (?:are|is|have|has) (?:come |c
 
 
 def _back_in_the_next_sentence(text: NormalText, hit: Hit) -> bool:
-    after = text.sentences[1][hit.last] + 1
-    while after < len(text.tokens) and text.tokens[after].norm in _SENTENCE_MARKS:
-        after += 1
-    if after >= len(text.tokens):
-        return False
-    end = text.sentences[1][after]
-    return bool(_RETURNED.search(" ".join(t.norm for t in text.tokens[after:end + 1])))
+    following = text.next_sentence(hit.last)
+    return following is not None and bool(_RETURNED.search(text.norm_of(*following)))
 
 
 # Gone within moments, told in a sentence of its own: "gone in a minute."
@@ -1060,23 +1070,18 @@ def _told_after(text: NormalText, hit: Hit) -> Over | None:
     for a week; it's totally gone now"), or in the next sentence — a check's answer there
     ("chest pain after spin. Went to A&E, ECG, bloods: all normal"), its end only when that
     sentence is short ("gone in a minute."). Nothing there may say it goes on."""
-    end = text.sentences[1][hit.last]
-    after = end + 1
-    if after >= len(text.tokens) or after + 1 >= len(text.tokens):
+    following = text.next_sentence(hit.last)
+    if following is None:
         return None
-    semicolon = text.tokens[after].norm == ";"
-    first = after
-    while first < len(text.tokens) and text.tokens[first].norm in {".", "!", "?", ";", "…"}:
-        first += 1
-    if first >= len(text.tokens):
-        return None
+    semicolon = text.tokens[text.sentences[1][hit.last] + 1].norm == ";"
+    first = following[0]
     last = _sentence_end(text, first)
-    clause = " ".join(t.norm for t in text.tokens[first:last + 1])
+    clause = text.norm_of(first, last)
     if _KNOWN_SINCE.match(clause) and _STABLE_AFTER.search(clause) and not _FRESH.search(clause):
         return "long_ago"  # "Electric buzz when I bend my head. I've had that since 2015, unchanged"
     if _ONGOING.search(clause):
         return None
-    if _CHECKED.search(clause) and (semicolon or (
+    if _checked(clause) and (semicolon or (
             _told_as_past(text, hit) and _SEEN_BY_SOMEONE.search(clause))):
         # (in the next sentence only for a finding told as past, a check someone made of it
         # — "Went to A&E, ECG, bloods: all normal" — and not long ago: "I have crushing
@@ -1109,7 +1114,7 @@ def _over_in(stretch: str, this_year: int) -> Over | None:
     if _LONG_AGO.search(stretch) or any(int(year) <= this_year - 2
                                         for years in _YEAR.findall(stretch) for year in years if year):
         return "long_ago"
-    if _CHECKED.search(stretch):
+    if _checked(stretch):
         return "checked"
     if _RESOLVED.search(stretch):
         return "resolved"

@@ -1,0 +1,121 @@
+"""Families from five blind sets written and scored once in session 12 before mending:
+holdout76 (a racing mind: stress, sleep, low mood and crisis) missed 26 of 108 red flags text
+alone — a goodbye told as "sorted out who gets the cat", standing on a bridge, a car running in
+a shut garage, drink with diazepam and slow breathing, voices and messages in number plates,
+nights without sleep and "so much energy", a seizure taken for panic; holdout75 (skin, lumps and
+wounds) missed 17, holdout78 (backs and hips) 12, holdout74 (legs, feet and circulation) 8,
+holdout77 (older people and their carers) 4. Worded afresh here, with decoys."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.labelled import flag_ids
+from unknot.intake.screen import screen
+from unknot.safety.facts import extract_facts
+from unknot.safety.questions import default_questions
+
+
+@pytest.mark.parametrize("text", [
+    # a goodbye, a settled plan and then calm
+    "I wrote a letter to my brother last night and sorted out who takes the dog. Oddly peaceful "
+    "now. Something for sleep?",
+    "bye i guess. this was nice while it lasted. i'm done",
+    "Got my affairs in order this week, passwords left for my wife, feel lighter than I have in years.",
+    # at an edge, or means at hand
+    "I'm on the bridge now. Don't know why I'm even writing this.",
+    "In the garage with the engine running and the door shut. Just want quiet.",
+    # drink with a sedative and the breathing slowing
+    "Three gins and two of my zopiclone, now I can't stay awake and my breathing is slow.",
+    # severe withdrawal told by a day count
+    "Day 4 of no booze. Shaking all over and there are bugs crawling on the curtains nobody else "
+    "can see.",
+])
+def test_a_crisis_told_in_its_own_words_is_urgent(text):
+    assert screen(text).verdict == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # thoughts of not going on, told sideways
+    "honestly it would not be the worst thing if I just never woke up. not going to do anything.",
+    "My kids would manage fine without me around. My neck is in bits.",
+    "I'm just so tired of being here. Shoulders ache.",
+    "Standing on the platform I keep thinking how easy it would be to just step forward.",
+    "whats the point of any of it anymore. back aches.",
+    # a mind losing touch with what is shared, or racing without sleep
+    "My neighbours can read my thoughts, so I can't sleep. Tight everywhere.",
+    "The messages in the adverts are meant for me and getting clearer. Can't switch off.",
+    "I hear my name called in the flat when nobody is there. Can't relax.",
+    "Haven't properly slept in five nights and I'm full of energy, I've cracked the secret of the markets.",
+    # drink, pills, purging, harm again
+    "My hands tremble every morning till I've had a drink. Want to relax without wine.",
+    "I take double my prescribed lorazepam and always run out before the next script.",
+    "Got some diazepam off a website, they look a bit different. Want to unwind.",
+    "binge then make myself sick most evenings. can't sleep.",
+    "Cutting again after a year off it. Want something calming instead.",
+    "Not been out of bed much for two weeks, stopped showering, not answering the phone.",
+    # the body's causes that pass for stress
+    "My panic attacks are odd - I come round on the kitchen floor and I've bitten my tongue.",
+    "jaw stuck half open after a yawn this morning, couldn't close my mouth for ages. clench from stress",
+    "Headaches most days for three months since I started the pill. I'm 26.",
+    "My heart jumps to 190 while I'm sitting on the sofa and then switches off back to normal.",
+    "Some gummies from a friend on Friday and two days later I'm still paranoid and my heart "
+    "won't settle.",
+])
+def test_a_racing_mind_with_a_sign_for_a_doctor_is_sent_there(text):
+    assert screen(text).verdict in {"see_doctor", "urgent"}, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "killing it at work but killing myself doing it, shoulders are bricks",
+    "Finished a novel with some self-harm chapters and it shook me. Need to unwind before bed.",
+    "Decluttering day: gave away two bags of clothes to the charity shop. Feeling lighter, back sore.",
+    "On the bridge of my nose there's a tension headache. Need to relax.",
+    "Said goodbye to my sister at the airport, feeling lighter now the visit's over, neck stiff "
+    "from the drive",
+    "Glass of wine with dinner, neck tight from work, want to relax.",
+])
+def test_a_harmless_twin_of_a_crisis_gets_a_routine(text):
+    assert screen(text).verdict in {"ok", "caution"}, flag_ids(screen(text))
+
+
+def test_a_guess_by_someone_close_is_not_a_check():
+    # "my husband said it was indigestion" is a guess; "the GP said it was muscular" a check
+    assert screen("Had chest pain last week, my husband said it was indigestion").verdict == "urgent"
+    assert screen("Sharp chest pain on Monday; mum says it was wind").verdict == "urgent"
+    assert screen("Had crushing chest pain last week, the GP said it was muscular").verdict == "ok"
+
+
+def test_an_age_alone_as_the_first_sentence_is_read():
+    assert extract_facts("71. Temples sore and my jaw aches chewing.", None).age == 71
+    assert extract_facts("1. neck 2. back", None).age is None
+    assert screen("72. Scalp sore when I comb it, jaw tires when I chew.").verdict == "see_doctor"
+
+
+def test_coming_for_calm_asks_whether_anything_has_been_done_or_made_ready():
+    asked = [q.id for q in screen("can't switch off at night, mind racing").questions]
+    assert {"mood.self_harm", "mood.acted", "mood.perception", "mood.dependence"} <= set(asked)
+    acted = default_questions().by_id("mood.acted")
+    assert acted.verdict == "urgent"
+
+
+def test_with_a_sore_place_too_only_the_crisis_questions_come_from_the_mood_group():
+    asked = [q.id for q in screen("stressed, neck and shoulders tight, want to relax").questions]
+    assert "mood.self_harm" in asked and "mood.acted" in asked
+    assert "mood.perception" not in asked
+    # the neck's own checklist keeps its room
+    assert sum(q.startswith("neck.") for q in asked) >= 6
+
+
+def test_a_carers_own_thoughts_of_not_going_on_count_when_massaging_someone_else():
+    result = screen("I'm so tired of being here lately. Mum is 80 and her shoulders ache, can I "
+                    "massage them?")
+    assert result.subject == "someone_else"
+    assert result.verdict == "see_doctor", flag_ids(result)
+
+
+def test_a_yes_to_having_acted_is_urgent():
+    from unknot.safety.answers import Answers
+    result = screen("can't sleep, head racing", Answers.model_validate(
+        {"questions": {"mood.acted": True}}))
+    assert result.verdict == "urgent"
