@@ -119,3 +119,59 @@ def test_a_yes_to_having_acted_is_urgent():
     result = screen("can't sleep, head racing", Answers.model_validate(
         {"questions": {"mood.acted": True}}))
     assert result.verdict == "urgent"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a mole that has changed, told by shape, colour, size or a measurement
+    ("The mole on my thigh has gone an odd shape with a notch and a black bit in it.", "see_doctor"),
+    ("Mole on my back: 5mm in a photo from 2021, 8mm now.", "see_doctor"),
+    ("The mole by my ear used to be a tidy dot. My wife says it's got bigger since summer.",
+     "see_doctor"),
+    # a sore that will not close
+    ("Grazed my shin on a step at Easter and it still hasn't closed, weeps now and then.",
+     "see_doctor"),
+    ("spot on my nose for 4 months, shiny pearly rim, bleeds when I wash.", "see_doctor"),
+    ("Ulcer inside my lip that hasn't healed in 5 weeks, I smoke.", "see_doctor"),
+    ("Blood-stained discharge from one nipple for a fortnight. Shoulders tight.", "see_doctor"),
+    ("Flaky red patch on my nipple for two months, only one side, creams do nothing.",
+     "see_doctor"),
+    ("New bruises on my legs every morning this month and nosebleeds too.", "see_doctor"),
+    # what cannot wait
+    ("Spilt the chip pan on my forearm, skin's gone white and leathery in the middle.", "urgent"),
+    ("Bit of redness round a cut on my knee this morning, now purple and spreading by the hour, "
+     "pain far worse than it looks.", "urgent"),
+    ("Started new tablets ten days ago; skin blistering and coming off in sheets, mouth full of "
+     "ulcers.", "urgent"),
+    ("Stood on a rusty nail last week, never had a booster, now my jaw is stiff and I can barely "
+     "open my mouth.", "urgent"),
+    ("Shingles blisters on one side of my forehead and my eye is red and blurry since this "
+     "morning.", "urgent"),
+    ("Sliced my palm on a broken glass, blood won't stop after twenty minutes of pressing.",
+     "urgent"),
+    ("Purplish spots spreading on my arms, fever, and I feel more ill than I've ever been.",
+     "urgent"),
+    ("Had some pesto 15 minutes ago, lips tingling and it's getting hard to swallow.", "urgent"),
+])
+def test_the_skin_told_by_what_is_seen(text, verdict):
+    assert screen(text).verdict == verdict, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize(("text", "left_out"), [
+    ("Crop of spots on my upper back, a few big and sore. Usually roll my upper back on a ball.",
+     {"upper_back"}),
+    ("Shaved in a rush, little nicks all over my shins. Calves tight.", {"calves"}),
+    ("Peeling and still pink across my shoulders from the beach. Neck tight.", {"shoulders"}),
+])
+def test_skin_that_is_broken_or_burnt_is_left_out(text, left_out):
+    result = screen(text)
+    assert result.verdict == "caution", flag_ids(result)
+    assert left_out <= set(result.avoid)
+
+
+@pytest.mark.parametrize("text", [
+    "Got a lump sum from work and I'm still stressed about money. Hands and scalp?",
+    "my face feels puffy in the morning after a takeaway, gentle face routine?",
+    "Me and my sister both have headaches. Hers came on suddenly and she's at A&E. Mine is the usual.",
+])
+def test_skin_twins_stay_harmless(text):
+    assert screen(text).verdict in {"ok", "caution"}, flag_ids(screen(text))

@@ -232,7 +232,8 @@ _RESOLVED = Lazy(
 _YEAR = Lazy(r"\b(?:in|back in|since|from|that was|this was) ((?:19|20)\d\d)\b"
              r"|(?:^|[.,;:(] )((?:19|20)\d\d)\b(?! (?:to|until|till|-|and) )")
 # "still", "ever since": what is said goes on, whatever came before.
-_ONGOING = Lazy(r"\b(?:still|ever since|since then|since that|since it|since the|since i|"
+_ONGOING = Lazy(r"\bfrom (?:19|20)\d\d\b(?: \S+){0,6}? now\b"  # "4mm in a photo from 2022, 7mm now"
+                r"|\b(?:still|ever since|since then|since that|since it|since the|since i|"
                 r"since my|again|keeps|keep|kept|getting worse|worse since|never been the same|"
                 r"not been right|not right since|now i|came back|has come back|comes back|is back|"
                 r"flaring|flared up|flared again|returned|recurr\w*|this time|now it|now my|today|yesterday|"
@@ -517,6 +518,8 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             continue
         if person == "pet":
             return "other"
+        if person == "third" and _says_it_of_mine(text, index, hit):
+            continue  # "The mole on my back… My partner says it's got bigger": still mine
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
                 and _is_object(text, index) and not _owns_next(text, index, hit) \
                 and not _one_of(text, index) and not _relative_after(text, index):
@@ -559,6 +562,22 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             return "other"
         return "other"
     return "subject" if subject == "someone_else" else "writer"
+
+
+# Someone who tells what they see on the writer: "My partner says it's got bigger" after "the
+# mole on my shoulder" — the saying, then "it", in a later sentence than the hit's start.
+_SAYS_IT = frozenset({"says", "said", "thinks", "reckons", "noticed", "spotted"})
+
+
+def _says_it_of_mine(text: NormalText, index: int, hit: Hit) -> bool:
+    if text.sentences[0][index] <= hit.first:
+        return False
+    # (the person may be read at "my" of "my partner says it…")
+    words = [t.norm for t in text.tokens[index + 1:index + 4]]
+    if not any(words[i] in _SAYS_IT and words[i + 1] == "it" for i in range(len(words) - 1)):
+        return False
+    start = text.sentences[0][hit.first]
+    return any(t.norm == "my" for t in text.tokens[start:hit.first + 4])
 
 
 _ON_MY_BODY = Lazy(rf"^(?:on|in|across|over|down|along|around) (?:the (?:back|side|top|front) of )?"
@@ -835,7 +854,9 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"(?:an? |the )?(?:x(?: - |-)?rays?|scans?|ecg|tests?|mri|ct|check|checkup)\b"
                 r"|\b(?:said|says|found|told me|showed|decided) (?:that )?"
                 r"(?:it|this|(?<=gp said )(?:the|my) \w+|(?<=doctor said )(?:the|my) \w+) (?:was|is|'s) "
-                r"(?:just |only |all |probably )?(?:my |a |an |the )?(?:asthma|reflux|heartburn|indigestion|"
+                r"(?:just |only |all |probably )?(?:my |a |an |the )?"
+                r"(?:simple |small |little |tiny |harmless |benign |fluid |fluid-filled )*"
+                r"(?:asthma|reflux|heartburn|indigestion|"
                 r"menopause|perimenopause|hormonal|hormones|carrots|diet|dehydration|"
                 r"anxiety|muscular|musculoskeletal|a muscle|a strain|a pulled muscle|a strained muscle|"
                 r"a muscle strain|costochondritis|tight muscles|a tight muscle|muscle tightness|cramp|cramps|"
