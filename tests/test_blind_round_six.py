@@ -175,3 +175,80 @@ def test_skin_that_is_broken_or_burnt_is_left_out(text, left_out):
 ])
 def test_skin_twins_stay_harmless(text):
     assert screen(text).verdict in {"ok", "caution"}, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # legs: a leg out of shape, pressure in the muscle, a limb losing its blood
+    ("came off my scooter and my shin is bent where it shouldn't be", "urgent"),
+    ("Nan slipped in the hall, her leg looks shorter and the foot flops outward, she screams when "
+     "we touch it.", "urgent"),
+    ("Kicked in the shin at football 3 hours ago, now it's swollen hard, pain off the scale and my "
+     "toes are tingling.", "urgent"),
+    ("My right foot went cold, pale and numb twenty minutes ago and I can't move the toes.", "urgent"),
+    ("A vein on my calf burst and it's pumping blood, still pouring after pressing for 10 minutes.",
+     "urgent"),
+    # legs: a doctor first
+    ("Ankles getting puffier every week, pressing leaves a dent, and I sleep on 3 pillows now.",
+     "see_doctor"),
+    ("Left calf 'cramp' that has lasted 3 days now, doesn't release when I stretch, tender.",
+     "see_doctor"),
+    ("Diabetic, small sore on my heel there since the start of the month, not healing.",
+     "see_doctor"),
+    ("Every run, after 10 minutes my shins go tight and my feet go numb and I have to stop.",
+     "see_doctor"),
+    ("Mum's 84 and diabetic; one toe has gone a dusky grey and it's cold.", "see_doctor"),
+    ("Bite on my arm is now a hot, hard lump the size of an egg.", "see_doctor"),
+    # backs: the bladder, the climb, the nights, the young
+    ("Back went on Monday. Twice today I didn't realise I needed a wee until I'd already gone.",
+     "urgent"),
+    ("Last wee was 7am and it's evening now, been trying and nothing comes. Back went at the weekend.",
+     "urgent"),
+    ("Pain a 9 today, a 7 yesterday, a 5 on Sunday. Lower back, no fall.", "see_doctor"),
+    ("Week 1 niggle, week 3 ache all day, now shooting down my leg. It just keeps climbing.",
+     "see_doctor"),
+    ("Can't find any position that helps at night, my lower back throbs whether I'm on my side or "
+     "front, for a month now.", "see_doctor"),
+    ("Used the massage gun on my back every day; now it's way worse with a new sharp pain.",
+     "see_doctor"),
+    ("I'm 24, every morning since last spring I'm stiff like an old man til lunch, lower back and "
+     "bum, better after the gym.", "see_doctor"),
+    ("My 13-year-old dancer has had lower back pain for six weeks, worse arching backwards.",
+     "see_doctor"),
+    # older people
+    ("Dad's 83 and on a weekly bone tablet. He missed a step yesterday and his back is sore low down.",
+     "see_doctor"),
+    ("Gran has thin bones; she bent to lift the dog's bowl and now her back hurts in a new place.",
+     "see_doctor"),
+    ("Over a month my legs have got weaker and weaker, both of them, feet numb, back aching.",
+     "urgent"),
+    ("Grandad's hot and shivering and since lunch he doesn't know who I am, breathing really fast. "
+     "I usually do his feet.", "urgent"),
+])
+def test_legs_backs_and_older_people_told_by_effects(text, verdict):
+    assert screen(text).verdict == verdict, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Tough Mudder yesterday, legs have gone on strike, no injuries.",
+    "My legs go numb if I sit on the loo too long, comes back in a minute. Lower back aches.",
+    "Legs went blotchy and mottled after the ice bath, normal in five minutes. Calves tight from the gym.",
+    "Cancer runs in my family so I worry, but this is just a sore lower back from digging.",
+    "Wife says I'm like a bear with a sore head in the mornings. Shoulders tight. 72.",
+    "Feel like I've been hit by a bus after minding the grandkids. Shoulders, I'm 67.",
+    "GP says the knobbly lumps on my finger joints are arthritis nodes. Fingers stiff.",
+    "Teacher, 14 years, burnt out, lower back aches.",
+    "bum went numb on a long coach trip, rock hard seats, fine once I walked. Glutes tight.",
+    "Gave my lovely old cat her tablets and now her paw is sore, my own neck is stiff.",
+])
+def test_legs_backs_and_older_twins_stay_harmless(text):
+    assert screen(text).verdict in {"ok", "caution"}, flag_ids(screen(text))
+
+
+def test_sudden_confusion_in_an_older_person_told_as_an_idiom_is_not_missed():
+    assert screen("Mum's been away with the fairies for two days, thinks it's 1980.").verdict in {
+        "see_doctor", "urgent"}
+
+
+def test_her_is_the_womans_when_she_was_the_one_who_lifted_the_pet():
+    assert screen("Mum has osteoporosis. She picked up the cat and now her back hurts badly, "
+                  "new pain.").verdict == "see_doctor"

@@ -266,6 +266,12 @@ _BEFORE_AFTER = Lazy(r"\b(\d{1,2})(?:/10| out of 10)? before(?: the session| it|
 # A diary of bare scores: "pain score over the last 2 weeks: 3, 4, 4, 5, 6, 7".
 _SCORE_LIST = Lazy(r"\b(?:pain|score|scores|rating|ratings|scored)\b[^.]{0,40}?"
                    r"((?:\d{1,2}\s*,\s*){3,}\d{1,2})\b")
+# Scores told from today backwards: "Pain an 8 today, was a 6 yesterday, a 4 on Monday".
+_DAYS_BACK = (r"(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the day before|"
+              r"two days ago|2 days ago|three days ago|3 days ago|at the weekend|last week|on the weekend)")
+_SCORES_BACKWARDS = Lazy(r"\b(?:an? )?(\d{1,2})(?:/10| out of 10)? (?:today|now|this morning|tonight)\b"
+                         r"[^.]{0,20}?\b(?:an? )?(\d{1,2})(?:/10| out of 10)? (?:yesterday|last night)\b"
+                         rf"(?:[^.]{{0,20}}?\b(?:an? )?(\d{{1,2}})(?:/10| out of 10)? {_DAYS_BACK})?")
 # A rise counts from this many points: a score that drifts by one or two is how scores are.
 _RISE = 3
 
@@ -295,6 +301,11 @@ def _pain_rising(lower: str) -> tuple[int, int] | None:
                 return first.start(), now.end()
     for told in _BEFORE_AFTER.finditer(lower):
         if int(told.group(1)) + _RISE <= int(told.group(2)) <= 10:
+            return told.start(), told.end()
+    for told in _SCORES_BACKWARDS.finditer(lower):
+        values = [int(v) for v in told.groups() if v is not None][::-1]
+        if all(v <= 10 for v in values) and values[-1] - values[0] >= _RISE \
+                and all(a <= b for a, b in zip(values, values[1:], strict=False)):
             return told.start(), told.end()
     for listed in _SCORE_LIST.finditer(lower):
         values = [int(v) for v in re.findall(r"\d{1,2}", listed.group(1))]

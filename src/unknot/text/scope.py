@@ -182,6 +182,9 @@ _RESOLVED = Lazy(
     r"|\b(?:been )?fine for (?:months|ages|a long time)\b|\breturn(?: - |-| )to(?: - |-| )play\b"
     r"|\b(?:totally |completely )?fine since (?:we|i) (?:came|got) (?:down|back|home|off)\b"
     r"|\b(?:slowly|steadily|gradually) improving\b|\bmuch improved\b"
+    # "antibiotics sorted it", "back to his usual self for months", "the fever broke"
+    r"|\bantibiotics (?:sorted|cleared|fixed) (?:it|him|her|me|them)\b"
+    r"|\bback to (?:my|his|her|their) (?:usual|old|normal) self\b|\b(?:fever|temperature) broke\b"
     r"|\b(?:completely |totally |quite )?(?:himself|herself|themselves|myself) (?:since|again|ever since)\b"
     r"|\blasted (?:about |around |maybe |only |just )?(?:\d+|a few|thirty|twenty|ten|a couple of) "
     r"(?:seconds|secs|minutes|mins)\b"
@@ -260,13 +263,20 @@ def _sentence_end(text: NormalText, index: int) -> int:
 
 def _pet_before(text: NormalText, index: int) -> bool:
     """A his/her that speaks of an animal named just before it, with no person between."""
-    for before in range(index - 1, max(_sentence_start(text, index), index - _PET_REACH) - 1, -1):
+    start = _sentence_start(text, index)
+    for before in range(index - 1, max(start, index - _PET_REACH) - 1, -1):
         word = text.tokens[before].norm
         if word in PETS:
-            return True
+            # (not when the one who handled the animal is named first: "She bent to pick up
+            # the cat and now her back hurts" — her back is the woman's)
+            actor = _SAME_PERSON.get(text.tokens[index].norm)
+            return not any(t.norm == actor for t in text.tokens[start:before])
         if word in PEOPLE or word in THIRD_PRONOUNS or word in FIRST_PERSON - {"my", "our"}:
             return False
     return False
+
+
+_SAME_PERSON = {"her": "she", "his": "he", "him": "he"}
 
 
 def _person_at(text: NormalText, index: int) -> str | None:
@@ -518,6 +528,8 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             continue
         if person == "pet":
             return "other"
+        if person == "third" and _in_a_simile(text, index):
+            continue  # "walking round like an old man": no one else is there
         if person == "third" and _says_it_of_mine(text, index, hit):
             continue  # "The mole on my back… My partner says it's got bigger": still mine
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
@@ -562,6 +574,19 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             return "other"
         return "other"
     return "subject" if subject == "someone_else" else "writer"
+
+
+def _in_a_simile(text: NormalText, index: int) -> bool:
+    """A person named only to compare: "like an old man", "like a ninety-year-old granny"."""
+    before = [t.norm for t in text.tokens[max(0, index - 3):index]]
+    if before[-2:] in (["like", "a"], ["like", "an"]):
+        return True
+    return len(before) == 3 and before[:2] in (["like", "a"], ["like", "an"]) \
+        and before[2] in _SIMILE_ADJECTIVES
+
+
+_SIMILE_ADJECTIVES = frozenset({"old", "young", "little", "elderly", "frail", "ninety", "eighty",
+                                "hundred", "90", "80", "100", "pensioner", "granny"})
 
 
 # Someone who tells what they see on the writer: "My partner says it's got bigger" after "the
