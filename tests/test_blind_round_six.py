@@ -252,3 +252,21 @@ def test_sudden_confusion_in_an_older_person_told_as_an_idiom_is_not_missed():
 def test_her_is_the_womans_when_she_was_the_one_who_lifted_the_pet():
     assert screen("Mum has osteoporosis. She picked up the cat and now her back hurts badly, "
                   "new pain.").verdict == "see_doctor"
+
+
+@pytest.mark.parametrize("text", [
+    # a year that dates something else in its own clause does not put the finding in the past
+    "crushing chest pain, in 2019 I had a stent",
+    "I've got crushing chest pain and I had a stent put in back in 2019",
+    # "my back went when…" is a back that gave way, not a symptom that went away
+    "My back went when I was lifting the wardrobe on Sunday, the usual ache, and now it feels numb "
+    "when I wipe and I had an accident this morning",
+])
+def test_a_red_flag_is_not_read_as_over_by_words_about_something_else(text):
+    assert screen(text).verdict == "urgent", flag_ids(screen(text))
+
+
+def test_words_before_a_colon_do_not_keep_a_long_past_event_going():
+    result = screen("Full honesty since you ask about safety: I made a suicide attempt in 2018. I've "
+                    "been well for years with my psychiatrist's support. Today it's just a stiff neck.")
+    assert result.verdict in {"ok", "caution"}, flag_ids(result)

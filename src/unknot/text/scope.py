@@ -220,7 +220,9 @@ _RESOLVED = Lazy(
     r"swelling|bruise|cough|sickness|pain) (?:is|are|has|have|was) (?:gone|over|passed)"
     r"(?= [,.;!?-]| now\b| away\b| completely\b| and (?:i|it|now)\b|$)"
     r"|\b(?:fine|better|gone|okay|ok) now\b"
-    r"|\b(?:stopped|went|went away|disappeared|eased off|cleared) (?:once|when|after)\b"
+    # ("my back went when I was lifting": a back, knee or neck that "went" gave way)
+    r"|\b(?:stopped|(?<!back )(?<!knee )(?<!neck )(?<!ankle )(?<!hip )(?<!shoulder )(?<!leg )(?<!legs )went|"
+    r"went away|disappeared|eased off|cleared) (?:once|when|after)\b"
     # "went as soon as I got out", "gone ten minutes after I got off", "gone in a minute",
     # "stretched it and it went.", "fine straight after", "pale and normal since Saturday"
     rf"|{_WITHIN_MOMENTS}|\b(?:went away|disappeared|eased off|cleared) (?:as soon as|the "
@@ -819,12 +821,13 @@ def _segment(text: NormalText, hit: Hit) -> str:
     """The hit's stretch of its sentence, between turns of time."""
     start, end = _sentence_start(text, hit.first), _sentence_end(text, hit.last)
     low = hit.first
-    while low > start and text.tokens[low - 1].norm not in _TURNS | _CONTRASTS:
+    while low > start and text.tokens[low - 1].norm not in _TURNS | _CONTRASTS | {":"}:
         low -= 1
-    if low > start:
+    if low > start and text.tokens[low - 1].norm != ":":
         low -= 1  # keep the turn word: "now my neck…" is ongoing
     high = hit.last
-    while high < end and not _turns_at(text, high + 1) and not _aside_starts(text, high + 1):
+    while high < end and not _turns_at(text, high + 1) and not _aside_starts(text, high + 1) \
+            and not _own_clause_starts(text, high + 1):
         high += 1
     return " ".join(t.norm for t in text.tokens[low:high + 1])
 
@@ -836,6 +839,20 @@ def _turns_at(text: NormalText, index: int) -> bool:
     return not (text.tokens[index].norm == "now" and index + 2 < len(text.tokens)
                 and text.tokens[index + 1].norm == "and"
                 and text.tokens[index + 2].norm in {"then", "again"})
+
+
+# A clause of its own about something the writer did or had: "crushing chest pain, in 2019
+# I had a stent" — the year is the stent's, not the pain's ("…, in 2019 I", "… and I had").
+# (only a clause that dates something else: a check told after a comma — "…, I went to A&E, CT
+# fine" — still speaks of the finding)
+_OWN_CLAUSE = Lazy(r"^(?:,|and|;) (?:and )?(?:(?:in|back in) (?:19|20)\d\d,? (?:i|we|he|she|my)\b"
+                   r"|(?:i|we) (?:had|have had) (?:a|an|my) (?:\S+ ){0,3}?(?:in|back in) (?:19|20)\d\d\b)")
+
+
+def _own_clause_starts(text: NormalText, index: int) -> bool:
+    if text.tokens[index].norm not in {",", "and", ";"}:
+        return False
+    return bool(_OWN_CLAUSE.match(text.norm_of(index, min(index + 10, len(text.tokens) - 1))))
 
 
 def _aside_starts(text: NormalText, index: int) -> bool:
