@@ -67,7 +67,6 @@ def test_a_racing_mind_with_a_sign_for_a_doctor_is_sent_there(text):
 
 
 @pytest.mark.parametrize("text", [
-    "killing it at work but killing myself doing it, shoulders are bricks",
     "Finished a novel with some self-harm chapters and it shook me. Need to unwind before bed.",
     "Decluttering day: gave away two bags of clothes to the charity shop. Feeling lighter, back sore.",
     "On the bridge of my nose there's a tension headache. Need to relax.",
@@ -99,12 +98,20 @@ def test_coming_for_calm_asks_whether_anything_has_been_done_or_made_ready():
     assert acted.verdict == "urgent"
 
 
-def test_with_a_sore_place_too_only_the_crisis_questions_come_from_the_mood_group():
+def test_with_a_sore_place_too_only_the_first_mood_question_is_asked():
     asked = [q.id for q in screen("stressed, neck and shoulders tight, want to relax").questions]
-    assert "mood.self_harm" in asked and "mood.acted" in asked
-    assert "mood.perception" not in asked
-    # the neck's own checklist keeps its room
-    assert sum(q.startswith("neck.") for q in asked) >= 6
+    assert "mood.self_harm" in asked
+    assert not {"mood.acted", "mood.perception", "mood.dependence"} & set(asked)
+
+
+@pytest.mark.parametrize("place", ["lower back", "jaw and temples", "head and neck", "neck",
+                                   "chest", "calves", "shoulders and upper back"])
+def test_coming_for_calm_never_pushes_a_body_question_out(place):
+    # the review of this change: a second mood question took the last place from a
+    # head-injury, arteritis or tearing-pain question
+    plain = {q.id for q in screen(f"my {place} is tight").questions}
+    calm = {q.id for q in screen(f"my {place} is tight from stress, I want to relax and sleep").questions}
+    assert {q for q in plain if not q.startswith("mood.")} <= calm
 
 
 def test_a_carers_own_thoughts_of_not_going_on_count_when_massaging_someone_else():
@@ -232,7 +239,6 @@ def test_legs_backs_and_older_people_told_by_effects(text, verdict):
     "Tough Mudder yesterday, legs have gone on strike, no injuries.",
     "My legs go numb if I sit on the loo too long, comes back in a minute. Lower back aches.",
     "Legs went blotchy and mottled after the ice bath, normal in five minutes. Calves tight from the gym.",
-    "Cancer runs in my family so I worry, but this is just a sore lower back from digging.",
     "Wife says I'm like a bear with a sore head in the mornings. Shoulders tight. 72.",
     "Feel like I've been hit by a bus after minding the grandkids. Shoulders, I'm 67.",
     "GP says the knobbly lumps on my finger joints are arthritis nodes. Fingers stiff.",
@@ -270,3 +276,29 @@ def test_words_before_a_colon_do_not_keep_a_long_past_event_going():
     result = screen("Full honesty since you ask about safety: I made a suicide attempt in 2018. I've "
                     "been well for years with my psychiatrist's support. Today it's just a stiff neck.")
     assert result.verdict in {"ok", "caution"}, flag_ids(result)
+
+
+@pytest.mark.parametrize("text", [
+    # a review of this session's change: each was hidden by a reading or an unless phrase added
+    # to quiet a harmless twin (all withdrawn)
+    "Back to my normal self apart from coughing up a bit of blood in the mornings.",
+    "Back to her usual self apart from a stiff neck and she can't stand the light.",
+    "I'm back to my old self except for this lower back pain that's worse at night and when resting.",
+    "Back to my old self apart from the numbness in both feet and hands.",
+    "She seemed back to her usual self after bumping her head, but she's been sick twice.",
+    "Honestly I've been thinking about killing myself over this job.",
+    "Thought about killing myself at work today, in the toilets.",
+    "Had a bad episode last night and took an overdose of my sertraline.",
+    "I'm in a depressive episode and I've been thinking about killing myself.",
+    "My son had a psychotic episode and says he's going to kill himself.",
+    "This is the last chapter for me, I've taken all my pills.",
+    "Wrote goodbye letters to my kids, I'm done with all of it.",
+    "Left letters for my kids and husband, I'm done with this life.",
+    "Can't lie flat anymore without gasping, doctor thinks panic attacks but I'm 74 with a bad heart.",
+    "I wake up gasping for breath like I've had a nightmare and have to sit on the edge of the bed "
+    "until it passes.",
+    "Had breast cancer 4 years ago which runs in the family, and now there's a new pain in my spine.",
+    "I've got bleeding gums and bleeding round my cuticles for weeks, and I'm so tired.",
+])
+def test_the_review_of_round_six_keeps_these_signs(text):
+    assert screen(text).verdict in {"see_doctor", "urgent"}, flag_ids(screen(text))

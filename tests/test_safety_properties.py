@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from unknot.intake.screen import screen
 from unknot.planner import PlanRequest, build_plan
 from unknot.safety.answers import Answers
-from unknot.safety.questions import MAX_QUESTIONS, default_questions
+from unknot.safety.questions import MAX_ASKED, default_questions
 from unknot.vocabulary import (
     GOALS,
     PRESSURES,
@@ -154,7 +154,7 @@ def test_a_yes_that_needs_a_doctor_never_gets_a_routine(parts, given_answers, op
 @given(fragments, st.dictionaries(st.sampled_from(QUESTION_IDS), st.booleans(), max_size=12))
 def test_the_check_is_short_and_complete_only_when_every_question_is_answered(parts, answered):
     out = screen(". ".join(parts), Answers(questions=answered))
-    assert len(out.questions) <= MAX_QUESTIONS
+    assert len(out.questions) <= MAX_ASKED
     assert len({q.id for q in out.questions}) == len(out.questions)
     assert out.complete == all(q.id in answered for q in out.questions)
     for question in out.questions:

@@ -54,7 +54,10 @@ GOAL_GROUPS: dict[str, tuple[str, ...]] = {
 # Coming for calm or sleep adds the mood question whatever the area: a tense neck and a
 # racing mind often arrive together, and the one question asked is the one that matters.
 MOOD_GOALS = frozenset({"stress_relief", "sleep", "relaxation"})
-MOOD_WITH_A_BODY = 2
+MOOD_WITH_A_BODY = 1
+# The most a checklist holds: the body's questions and, for someone who comes for calm, the
+# mood question after them.
+MAX_ASKED = MAX_QUESTIONS + MOOD_WITH_A_BODY
 
 
 class QuestionError(ValueError):
@@ -127,7 +130,8 @@ class QuestionSet:
     def select(self, regions: Iterable[str], goals: Iterable[str], age: int | None,
                known_conditions: Iterable[str]) -> list[Question]:
         """The checklist for a complaint: its groups' questions, most decisive first,
-        merged turn by turn, each topic once, at most MAX_QUESTIONS."""
+        merged turn by turn, each topic once, at most MAX_QUESTIONS (and the mood question
+        after them when someone with a sore place comes for calm or sleep)."""
         goals = list(goals)
         groups: list[str] = []
         for region in regions:
@@ -142,17 +146,13 @@ class QuestionSet:
             groups.insert(0, "pregnancy")
         groups = list(dict.fromkeys(groups or ["general"]))
         mood_only = groups == ["general"]
-        if MOOD_GOALS.intersection(goals) or mood_only:
+        if mood_only:
             # Nothing about the body named at all: people who come to a massage coach with no
             # sore place are often at a low point, so the mood questions are asked too.
             groups.append("mood")
         chosen: list[Question] = list(self.group("always"))
         topics: set[str] = {q.key for q in chosen}
         queues = [[q for q in self.group(g) if _applies(q, age, known)] for g in groups]
-        if "mood" in groups and not mood_only:
-            # With a sore place to screen as well, only the two crisis questions come from
-            # the mood group, so the body's own checklist keeps its room.
-            queues[groups.index("mood")] = queues[groups.index("mood")][:MOOD_WITH_A_BODY]
         while any(queues) and len(chosen) < MAX_QUESTIONS:
             for turn, queue in enumerate(queues):
                 # The main complaint two a turn.
@@ -163,6 +163,11 @@ class QuestionSet:
                             topics.add(question.key)
                             chosen.append(question)
                             break
+        if MOOD_GOALS.intersection(goals) and not mood_only:
+            # Coming for calm or sleep with a sore place too: the mood question is asked after
+            # the body's whole checklist, never in place of one of its questions (a head-injury
+            # or a tearing-pain question must not give way to it).
+            chosen.extend(q for q in self.group("mood")[:MOOD_WITH_A_BODY] if q.key not in topics)
         return chosen
 
 
