@@ -302,3 +302,51 @@ def test_words_before_a_colon_do_not_keep_a_long_past_event_going():
 ])
 def test_the_review_of_round_six_keeps_these_signs(text):
     assert screen(text).verdict in {"see_doctor", "urgent"}, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # pregnancy told in weeks written every way, and what cannot wait
+    ("29w. She's normally wriggling all evening. Nothing tonight, even after a cold drink.", "urgent"),
+    ("Week 34. A gush when I got up and it's still trickling, clear, doesn't smell like wee.",
+     "urgent"),
+    ("bright red bleeding at 30 weeks, more than a period, no pain at all", "urgent"),
+    ("Tightenings every 3–4 minutes for an hour, 33 weeks, back aching with them.", "urgent"),
+    ("BP 165/112 on my home monitor, 35w, bit of a headache.", "urgent"),
+    ("37+1, headache all afternoon and now zigzag lights at the side of my vision.", "urgent"),
+    ("Tripped on the kerb at 27 weeks, landed on my side, now bleeding and tummy cramps.", "urgent"),
+    ("Day 8 after my section: fever, shivering, heart going at 125, breathing fast, the wound "
+     "looks dusky.", "urgent"),
+    ("Not slept in 3 days, seeing things in the corners and the voices say the baby isn't mine. "
+     "1 week pp.", "urgent"),
+    # and what a midwife or GP should see soon
+    ("31 weeks and my left calf is hard and sore, thought it was cramp but it hasn't eased all day.",
+     "see_doctor"),
+    ("Baby is 4 weeks. Headache every evening this week and I'm never one for headaches.",
+     "see_doctor"),
+    ("The baby is 5 months and I've felt flat and empty for most of it, I don't enjoy anything.",
+     "see_doctor"),
+    ("Pictures in my head of dropping her on the stairs, I'd never do it. She's 6 weeks.",
+     "see_doctor"),
+    ("Ankles and knees swollen and hot, both sides, stiff every morning for over an hour.",
+     "see_doctor"),
+])
+def test_pregnancy_and_the_months_after_told_by_effects(text, verdict):
+    assert screen(text).verdict == verdict, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "second trimester, round ligament twinges when I sneeze, midwife happy. Shoulders tight.",
+    "Feet puffy by bedtime, both the same. 30 weeks, BP fine at my check. Foot rub?",
+    "Twins! 26 weeks and my lower back aches like I'm carrying bowling balls.",
+    "early days — 9wks — nauseous and tired, want something calming",
+    "22w, on low-dose aspirin, shoulders tight from work",
+])
+def test_weeks_of_pregnancy_told_in_passing_leave_the_belly_out(text):
+    result = screen(text)
+    assert result.verdict == "caution", flag_ids(result)
+    assert {"abdomen", "deep_pressure", "percussion"} <= set(result.avoid)
+
+
+def test_varicose_veins_in_pregnancy_are_a_caution_not_a_clot():
+    assert screen("28 weeks pregnant and varicose veins on my calves, legs feel heavy").verdict == \
+        "caution"

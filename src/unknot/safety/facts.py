@@ -88,17 +88,19 @@ _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|
                        r"|\b(?:i am|i'm|im|i’m) (?:pregnant |pregnant since |pregnant for )?"
                        r"(\d{1,2})\s*(?:weeks?|wks?)"
                        r"(?!\s*(?:ago|old|of|since|now|post|after|postpartum))\b"
-                       r"|\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:with (?:(?:my|our|the) )?(?:first|second|"
-                       r"third|fourth|baby|twins|\w+ baby|little one)"
+                       r"|\b(\d{1,2})\s*(?:weeks?|wks?|w)\s*(?:with (?:(?:my|our|the) )?(?:first|second|"
+                       r"third|fourth|1st|2nd|3rd|4th|baby|twins|\w+ baby|little one)"
                        r"|with (?:number|no\.?) (?:two|three|four|five|six|\d)|expecting)\b"
                              # "28/40", "28+3/40": the midwife's way of writing weeks of pregnancy.
                        r"|\b([1-4]\d)(?:\+[0-6])?/40\b"
                              # "36+2": weeks and days, as midwives write them; "twins, 20 weeks".
                        r"|(?<![\d+])\b(2\d|3\d|4[0-2])\+[0-6]\b(?!\s*(?:years|yrs|reps|kg|km|miles|mins|minutes|hours))"
+                             # "12+3. Cramping…": early weeks and days, opening a message
+                       r"|^\W*(1[0-9])\+[0-6]\b(?=\s*[.,:;-])"
                        r"|\btwins?,?\s+(\d{1,2})\s*(?:weeks?|wks?)\b"
                              # "32 weeks and my left leg…", "33 weeks, hips ache": opening a message,
                              # weeks alone are how far along someone is, not how long it has hurt.
-                       r"|^\W*(1[2-9]|[23]\d|4[0-2])\s*(?:weeks?|wks?)\s*(?:,|and\b|&|\+|now\b|-|–|:)"
+                       r"|^\W*(1[2-9]|[23]\d|4[0-2])\s*(?:weeks?|wks?|w)\s*(?:,|\.|and\b|&|\+|now\b|-|–|—|:)"
                              # "34wks HA + blurry": the abbreviation opening a message.
                        r"|^\W*(1[2-9]|[23]\d|4[0-2])\s*wks?\b(?!\s*(?:ago|of|off|later|back|since))"
                        r"(?!\s*(?:still|of|later|on|in|since|after)\b)")
@@ -117,7 +119,9 @@ _GESTATION = Lazy(
     r"|\bat (?P<at>\d{1,2})\s*(?:weeks?|wks?)\b"
     r"|(?:^|[.!?]\s*)\W*(?:in\s+)?week (?P<week>\d{1,2})\b"
     r"|\((?P<bracket>\d{1,2})\s*(?:weeks?|wks?)\)"
-    r"|(?:,|;|\s-|–)\s*(?P<aside>\d{1,2})\s*(?:weeks?|wks?)\s*(?=[,.;!?)]|$|\s-|–|\s+and\b|\s+now\b)"
+    r"|(?:,|;|\s-|–|—)\s*(?P<aside>\d{1,2})\s*(?:weeks?|wks?|w)\s*(?=[,.;!?)]|$|\s-|–|—|\s+and\b|\s+now\b)"
+    # "…gone by the morning. 31 weeks, BP was fine": weeks opening a sentence of their own
+    r"|[.!?]\s+(?P<sentence>\d{1,2})\s*(?:weeks?|wks?|w)\b(?=\s*[,.;:!?)]|\s+and\b|\s+now\b|\s+with\b)"
     r"|^\W*(?:(?:hi|hey|hello|hiya|morning|evening|ok|so|right|update)\b\W*)?(?P<opening>\d{1,2})\s*(?:weeks?|wks?)\b"
     r"|\b(?P<months>[1-9])\s*months?\s*(?:pregnant|gone|along|in\b)"
     r"|\bat (?P<at_months>[5-9]) months\b"
@@ -445,7 +449,7 @@ def parse_duration_days(text: str) -> int | None:
 # Below these weeks, a form that could as well be a duration counts only with a pregnancy
 # spoken of in the text; the other forms (months gone, "semanas", "tygodniu") say pregnancy.
 _NEEDS_CONTEXT_BELOW = {"said": 20, "at": 20, "week": 20, "bracket": 12, "aside": 20,
-                        "opening": 20}
+                        "opening": 20, "sentence": 24}
 _WEEKS_IN_A_MONTH = 4.35
 
 
@@ -503,7 +507,9 @@ def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> 
     if weeks is None:
         trimester = _TRIMESTER.search(lower) if "trimester" in lower else None
         if trimester:
+            # "second trimester, sharp tug in my groin": a trimester is only a pregnancy's
             weeks = _TRIMESTER_WEEKS[trimester.group(1)]
+            said_weeks_of_pregnancy, weeks_evidence = True, trimester.group(0)
     duration = parse_duration_days(lower)
     duration_evidence = text if duration else None
     rising = _pain_rising(lower)
