@@ -350,3 +350,49 @@ def test_weeks_of_pregnancy_told_in_passing_leave_the_belly_out(text):
 def test_varicose_veins_in_pregnancy_are_a_caution_not_a_clot():
     assert screen("28 weeks pregnant and varicose veins on my calves, legs feel heavy").verdict == \
         "caution"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # children told by their parents
+    ("My 10 year old woke with a bad pain down there on one side and has been sick.", "urgent"),
+    ("Little red pinprick spots on my 2 year old's tummy that don't go when I press a glass on "
+     "them, and she's hot.", "urgent"),
+    ("Baby is 7 weeks, temp 38.3 under the arm, not feeding well.", "urgent"),
+    ("4yo drooling, can't swallow his own spit, sitting bolt upright to breathe, high temp.",
+     "urgent"),
+    ("Our 10yo has a shunt. Headache since last night and he's much sleepier than normal.",
+     "urgent"),
+    ("My toddler bit a plugged-in charger, there's a grey burn on his lip.", "urgent"),
+    ("Hot water from the kettle down my 2 year old's arm, the skin's white and blistery.", "urgent"),
+    ("While massaging his tummy I felt a firm lump on the right side of my 3yo's belly.",
+     "see_doctor"),
+    ("My 18 month old was walking fine but for 4 days he's crawling everywhere again.",
+     "see_doctor"),
+    ("5 week old brings up most of every feed and it shoots across the room.", "see_doctor"),
+    ("My 12 yo has headaches nearly every day and takes paracetamol most days. I want to get her "
+     "off them — would massage help?", "see_doctor"),
+    ("My 14yo's heart went really fast during football, fluttering, then it suddenly stopped.",
+     "see_doctor"),
+    ("Our 7yo has brittle bones and fell off the sofa, she's holding her arm and it's tender.",
+     "see_doctor"),
+    ("Her knee has been puffy for 2 weeks with no injury and it's stiff first thing. 9 yo.",
+     "see_doctor"),
+    ("He hasn't done a poo for 9 days and his tummy is hard. 4 yo.", "see_doctor"),
+    ("My 6 yo keeps having nosebleeds and tiny red pin spots came up on her legs since her cold.",
+     "see_doctor"),
+    ("My son is 12, in the loo constantly and he's got thinner, his jeans need a belt.",
+     "see_doctor"),
+    ("My 9yo told her teacher her stepdad squeezes too hard, there are marks on her arm.",
+     "see_doctor"),
+])
+def test_children_told_by_their_parents(text, verdict):
+    assert screen(text).verdict == verdict, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Hot hard lump in my breast and 38.2, baby is 3 weeks — mastitis again I think.",
+    "When I bend my neck I get an electric shock feeling down my back.",
+])
+def test_a_mothers_fever_and_a_nerves_shock_are_not_a_babys_fever_or_a_burn(text):
+    flags = flag_ids(screen(text))
+    assert "general.fever-in-a-young-baby" not in flags and "general.electrical-burn" not in flags
