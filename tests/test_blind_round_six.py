@@ -396,3 +396,29 @@ def test_children_told_by_their_parents(text, verdict):
 def test_a_mothers_fever_and_a_nerves_shock_are_not_a_babys_fever_or_a_burn(text):
     flags = flag_ids(screen(text))
     assert "general.fever-in-a-young-baby" not in flags and "general.electrical-burn" not in flags
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # the tools and where they must stop
+    ("Left calf has hurt since a long car ride, it's hot to touch and the veins feel harder than "
+     "the other side.", "see_doctor"),
+    ("Pregnant about 11 wks and a really bad pain low down on one side came on tonight.", "urgent"),
+    ("Found a few hard bumps in my groin while foam rolling, there a few weeks, painless.",
+     "see_doctor"),
+    ("My arm on the side they took the lymph nodes out has started swelling this week, heavy and "
+     "tight.", "see_doctor"),
+    ("Hard bump on my shin that doesn't move when I push it, getting bigger over two months.",
+     "see_doctor"),
+    ("Been using the gun on my hip every day and it's now worse than when I started.", "see_doctor"),
+    ("Blistery rash on my side in a strip, one side only, burning pain.", "see_doctor"),
+    ("Lost feeling on the side of my thigh ever since I started rolling it hard every day.",
+     "see_doctor"),
+])
+def test_the_tools_and_where_they_must_stop(text, verdict):
+    assert screen(text).verdict == verdict, flag_ids(screen(text))
+
+
+def test_bumps_that_have_always_been_there_stay_harmless():
+    result = screen("The hard bumps at the back of my head where the neck meets the skull are the "
+                    "same on both sides and always have been. Usual tension headache.")
+    assert result.verdict in {"ok", "caution"}, flag_ids(result)

@@ -98,6 +98,9 @@ _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|
                              # "12+3. Cramping…": early weeks and days, opening a message
                        r"|^\W*(1[0-9])\+[0-6]\b(?=\s*[.,:;-])"
                        r"|\btwins?,?\s+(\d{1,2})\s*(?:weeks?|wks?)\b"
+                             # "Pregnant about 12 wks and…"
+                       r"|\bpregnant,? (?:about|around|nearly|almost|roughly|just over|just under|maybe) "
+                       r"(\d{1,2})\s*(?:weeks?|wks?)\b(?!\s*(?:ago|since))"
                              # "32 weeks and my left leg…", "33 weeks, hips ache": opening a message,
                              # weeks alone are how far along someone is, not how long it has hurt.
                        r"|^\W*(1[2-9]|[23]\d|4[0-2])\s*(?:weeks?|wks?|w)\s*(?:,|\.|and\b|&|\+|now\b|-|–|—|:)"
