@@ -99,11 +99,13 @@ _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|
                        r"|^\W*(1[0-9])\+[0-6]\b(?=\s*[.,:;-])"
                        r"|\btwins?,?\s+(\d{1,2})\s*(?:weeks?|wks?)\b"
                              # "Pregnant about 12 wks and…"
-                       r"|\bpregnant,? (?:about|around|nearly|almost|roughly|just over|just under|maybe) "
+                       r"|^\W*pregnant,? (?:about|around|nearly|almost|roughly|just over|just under|maybe) "
                        r"(\d{1,2})\s*(?:weeks?|wks?)\b(?!\s*(?:ago|since))"
                              # "32 weeks and my left leg…", "33 weeks, hips ache": opening a message,
                              # weeks alone are how far along someone is, not how long it has hurt.
-                       r"|^\W*(1[2-9]|[23]\d|4[0-2])\s*(?:weeks?|wks?|w)\s*(?:,|\.|and\b|&|\+|now\b|-|–|—|:)"
+                       r"|^\W*(1[2-9]|[23]\d|4[0-2])\s*(?:weeks?|wks?|w)\s*(?:,|and\b|&|\+|now\b|-|–|—|:)"
+                             # "31w. He's usually kicking…": a full stop only after late weeks
+                       r"|^\W*(2[4-9]|3\d|4[0-2])\s*(?:weeks?|wks?|w)\s*\."
                              # "34wks HA + blurry": the abbreviation opening a message.
                        r"|^\W*(1[2-9]|[23]\d|4[0-2])\s*wks?\b(?!\s*(?:ago|of|off|later|back|since))"
                        r"(?!\s*(?:still|of|later|on|in|since|after)\b)")
@@ -452,7 +454,13 @@ def parse_duration_days(text: str) -> int | None:
 # Below these weeks, a form that could as well be a duration counts only with a pregnancy
 # spoken of in the text; the other forms (months gone, "semanas", "tygodniu") say pregnancy.
 _NEEDS_CONTEXT_BELOW = {"said": 20, "at": 20, "week": 20, "bracket": 12, "aside": 20,
-                        "opening": 20, "sentence": 24}
+                        "opening": 20}
+# Weeks opening a later sentence ("…by the morning. 31 weeks, BP fine") are a pregnancy's only
+# late on and when the sentence before is not about an operation, an injury or an illness.
+_SENTENCE_WEEKS_FROM = 24
+_NOT_GESTATION_SENTENCE_BEFORE = Lazy(r"\b(?:op|operation|surgery|fracture|broke|broken|injury|"
+                                      r"physio|rehab|cast|boot|crutches|flare|diagnosed|since|ago|"
+                                      r"ibs|infection|baby|born|birth)\b")
 _WEEKS_IN_A_MONTH = 4.35
 
 
@@ -477,6 +485,9 @@ def _gestation(lower: str, subject: str) -> tuple[int, str] | None:
             continue
         if subject != "someone_else" and _THEIRS_BEFORE.search(before):
             continue  # "my sister is at 30 weeks": hers, and the routine is the writer's
+        if kind == "sentence" and (value < _SENTENCE_WEEKS_FROM or _NOT_GESTATION_SENTENCE_BEFORE.search(
+                lower, max(0, match.start() - 80), match.start())):
+            continue
         if value < _NEEDS_CONTEXT_BELOW.get(kind, 0):
             if context is None:
                 context = bool(_PREGNANCY_CONTEXT.search(lower))
@@ -510,9 +521,12 @@ def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> 
     if weeks is None:
         trimester = _TRIMESTER.search(lower) if "trimester" in lower else None
         if trimester:
-            # "second trimester, sharp tug in my groin": a trimester is only a pregnancy's
+            # "second trimester, sharp tug in my groin": a trimester is only a pregnancy's —
+            # the writer's, unless it is said of someone else ("my wife is in her third")
             weeks = _TRIMESTER_WEEKS[trimester.group(1)]
-            said_weeks_of_pregnancy, weeks_evidence = True, trimester.group(0)
+            theirs = _THEIRS_BEFORE.search(lower[max(0, trimester.start() - 40):trimester.start()])
+            if subject == "someone_else" or not theirs:
+                said_weeks_of_pregnancy, weeks_evidence = True, trimester.group(0)
     duration = parse_duration_days(lower)
     duration_evidence = text if duration else None
     rising = _pain_rising(lower)
