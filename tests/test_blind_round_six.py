@@ -458,3 +458,42 @@ def test_the_second_review_of_round_six_keeps_these_signs(text):
 ])
 def test_the_second_review_of_round_six_finds_no_emergency_in_these(text):
     assert screen(text).verdict != "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a third round (holdout82–84: long-term illness, medicines, women's and men's health)
+    "swallowed most of a box of aspirin last night, ears ringing and breathing fast. shoulders tight",
+    "took the rest of my zopiclone and some of my dad's co-codamol an hour ago, just want to sleep",
+    "toothache so paracetamol: 2 at 6am, 2 at 9, 2 at noon, 2 at 3, 2 at 6, 2 at 9. feel sick.",
+    "He's on oxycodone after his op and took extra; his breathing is slow and snory and I can hardly "
+    "wake him.",
+    "On apixaban. Clonked my noggin on the cupboard this morning, feel fine.",
+    "on warfarin, nosebleed for 30 minutes, pinching hasn't stopped it",
+    "On the pill and I smoke. Suddenly out of breath walking upstairs and a sharp stab when I breathe in.",
+    "Started amoxicillin an hour ago, my lips are swelling and my throat feels tight.",
+    "On chemo, mid cycle, temp is 37.7 — probably nothing?",
+    "On dialysis, potassium was high last week, now my heart keeps fluttering and I feel weak.",
+    "My daughter has type 1, she's been sick all morning, breath smells of pear drops, breathing "
+    "deep and fast.",
+    "My ICD went off three times in the last hour.",
+    "My friend with epilepsy is still shaking on the floor, it started 5 minutes ago and won't stop.",
+    "Took a viagra last night and it still won't go down, 5 hours now and it really hurts.",
+    "Tampon in since yesterday, now 39.2, a rash like sunburn and I'm dizzy.",
+    "Can't pee at all since this morning, my bladder feels like it's going to burst. 72.",
+    "Sudden pain low on my left side, worst pain of my life, came on an hour ago, I'm white as a sheet.",
+    "6 weeks by my dates, stabbing pain low on the right and a bit of brown blood.",
+    "Baby is 6 days old, stood up and there was a gush, soaked a pad and a towel in 15 minutes.",
+    "8 days postpartum with a pounding headache, zigzag lights and a puffy face.",
+])
+def test_a_third_round_emergency_is_urgent(text):
+    assert screen(text).verdict == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Six hours on a hard chair doing my tax return, glutes sore.",
+    "Every day computer 9 hours, shoulders hard like stone.",
+    "Had muscle aches on a statin last year, GP swapped it and they went within a month. Calves "
+    "sore from walking.",
+])
+def test_a_third_round_twin_stays_harmless(text):
+    assert screen(text).verdict in {"ok", "caution"}, flag_ids(screen(text))

@@ -98,6 +98,8 @@ _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|
                              # "12+3. Cramping…": early weeks and days, opening a message
                        r"|^\W*(1[0-9])\+[0-6]\b(?=\s*[.,:;-])"
                        r"|\btwins?,?\s+(\d{1,2})\s*(?:weeks?|wks?)\b"
+                             # "6 weeks by my dates": weeks counted from the last period
+                       r"|\b(\d{1,2})\s*(?:weeks?|wks?) by (?:my |the )?dates\b"
                              # "Pregnant about 12 wks and…"
                        r"|^\W*pregnant,? (?:about|around|nearly|almost|roughly|just over|just under|maybe) "
                        r"(\d{1,2})\s*(?:weeks?|wks?)\b(?!\s*(?:ago|since))"
