@@ -497,3 +497,26 @@ def test_a_third_round_emergency_is_urgent(text):
 ])
 def test_a_third_round_twin_stays_harmless(text):
     assert screen(text).verdict in {"ok", "caution"}, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # the third round's signs for a doctor
+    "57, no periods since I was 51, and this week a bit of pink when I wipe.",
+    "There's a pea in my right boob that wasn't there last month, doesn't hurt.",
+    "Brownish stain in my bra from my left nipple a few times, not breastfeeding.",
+    "My pee was the colour of rosé twice this week, no pain. 66.",
+    "Weak stream, stop-start, and I'm up three times a night, getting worse.",
+    "Stinging when I wee since a holiday, now my knee is puffy and hot and my eyes are gritty.",
+    "Feels like a ball sitting at the entrance down below when I stand a long time.",
+    "Each period is more painful than the one before, for six months now.",
+    "Can't feel my coil strings any more and I've had crampy pains this week.",
+    "Heart failure: weight Mon 80.1, Tue 81.0, Wed 82.4, legs heavy.",
+    "Kidney disease, barely peed today, legs puffier and I feel sick.",
+    "Type 1, sugar dropped to 2.8 in the night and I didn't feel it coming, the sensor alarm woke me.",
+    "My stoma has been poking out further than usual and there's a bulge round it when I cough.",
+    "On capecitabine, my palms and soles are red, cracking and blistering.",
+    "Day 4 of co-amoxiclav and watery diarrhoea 7 times today with cramping.",
+    "Knee is hot and swollen and I honestly don't know what I did to it.",
+])
+def test_a_third_round_sign_for_a_doctor_is_sent_there(text):
+    assert screen(text).verdict in {"see_doctor", "urgent"}, flag_ids(screen(text))
