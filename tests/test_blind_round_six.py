@@ -520,3 +520,27 @@ def test_a_third_round_twin_stays_harmless(text):
 ])
 def test_a_third_round_sign_for_a_doctor_is_sent_there(text):
     assert screen(text).verdict in {"see_doctor", "urgent"}, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "On tamoxifen, left calf tight and puffy since Friday, and it's warmer than the other one.",
+    "right calf 41cm round, left calf 37cm, had surgery last week",
+    "Eight months since my mastectomy and my arm on that side feels heavy, rings are tight.",
+    "Type 2, pain in both calves walking uphill, stops if I stand still for a minute.",
+    "Switched from warfarin to rivaroxaban and since then a headache nothing like my usual ones.",
+    "Taking ibuprofen every day for my knee and my poo has gone darker.",
+    "Gabapentin went up last month and now my ankles have swollen.",
+    "Diabetic, my little toe has gone a dark colour and it smells.",
+    "My sciatica has gone into the other leg as well now.",
+    "Breast pain that's constant in one spot for two months now.",
+    "Weak flow, stop-start, never quite empty. 70.",
+])
+def test_the_third_round_last_signs_for_a_doctor(text):
+    assert screen(text).verdict in {"see_doctor", "urgent"}, flag_ids(screen(text))
+
+
+def test_jabs_in_both_legs_and_a_settled_side_effect_stay_harmless():
+    assert screen("Her 12 month jabs went into both legs today, a bit clingy, no temperature. "
+                  "Tummy massage tonight?").verdict in {"ok", "caution"}
+    assert screen("My ankles swelled a bit on amlodipine; the GP lowered the dose and they've "
+                  "settled. Stiff neck today.").verdict in {"ok", "caution"}
