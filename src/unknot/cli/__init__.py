@@ -7,6 +7,7 @@ every module costs start-up time, and most of them import more.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -26,9 +27,21 @@ def register(argv: list[str]) -> None:
         importlib.import_module(f"unknot.cli.{name}")
 
 
+# Commands that read one text, answer and exit within a second or so.
+_ONE_SHOT = frozenset({"intake", "plan"})
+
+
 def main() -> None:
     """Console-script entry point."""
-    if sys.argv[1:2] != ["serve"]:
+    command = sys.argv[1] if len(sys.argv) > 1 else None
+    if command in _ONE_SHOT or command not in COMMANDS:
+        # Start-up makes hundreds of thousands of objects (modules, the prepared rules and
+        # library), and the collector walks them again and again for cycles it will not
+        # find: a tenth of the command's time. These commands screen one text and exit, so
+        # the little cyclic garbage they leave goes with the process. (`serve` and `guide`
+        # run for long, and `serve` freezes its start-up objects instead.)
+        gc.disable()
+    if command != "serve":
         # Pydantic looks through every installed package's metadata for plugins when it
         # builds its first validator: a tenth of a short command's start, for plugins
         # unknot does not use. (The server keeps them; a value set by the user stands.)
