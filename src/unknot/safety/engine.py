@@ -403,8 +403,28 @@ def _excluded(unless: LazyRegex | None, text: NormalText, hit: Hit,
     low = _reach_edge(text.tokens, hit.first, -1, start, far)
     high = _reach_edge(text.tokens, hit.last, 1, end, far)
     window = NormalText(text.original, text.tokens[low:high + 1])
-    # "though I haven't been dieting" does not explain weight loss away.
-    return any(not is_negated(window, h) for h in iter_hits(unless, window))
+    # "though I haven't been dieting" does not explain weight loss away, nor does a
+    # comparison: "aching like after a workout I never did".
+    return any(not is_negated(window, h) and not _a_comparison(window, h)
+               for h in iter_hits(unless, window))
+
+
+def _a_comparison(text: NormalText, hit: Hit) -> bool:
+    """The phrase only says what something is like ("like after a workout", "as if I'd run
+    a marathon"): a likeness, not the cause."""
+    tokens = text.tokens
+    if hit.first >= 1 and tokens[hit.first - 1].norm == "like" and not (
+            hit.first >= 2 and tokens[hit.first - 2].norm in _LIKE_AS_A_VERB) and not (
+            tokens[hit.first].norm[:1].isdigit() or tokens[hit.first].norm in _AMOUNTS):
+        return True  # (not "at like five miles an hour": a hedge before an amount)
+    return hit.first >= 2 and tokens[hit.first - 2].norm == "as" and \
+        tokens[hit.first - 1].norm in {"if", "though"}
+
+
+_AMOUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                      "ten", "twenty", "half", "twice", "once", "maybe", "about"})
+# "I'd like", "we like", "would like": "like" as wanting, not as comparing.
+_LIKE_AS_A_VERB = frozenset({"i", "we", "they", "you", "would", "d", "'d", "really", "to"})
 
 
 def _remembered(text: NormalText, key: tuple, work: Callable[[], object]):
