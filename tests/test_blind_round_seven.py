@@ -49,3 +49,102 @@ def test_a_stiff_jaw_after_a_dirty_wound_is_urgent_whatever_the_jaw_usually_does
 ])
 def test_each_explanation_in_an_unless_list_stands_alone(text, verdict):
     assert screen(text).verdict == verdict, flag_ids(screen(text))
+
+
+# The second reading of session 12's third round (fa3eb6d..a276d7c): what it hid, and the
+# everyday messages its loose patterns sent to a doctor or to 999.
+
+@pytest.mark.parametrize("text, verdict", [
+    # a typo mended to a word only a rule knows hid the sign ("wony" became "wont")
+    ("mums face has gone wony on one side, happened an hour ago", "urgent"),
+    ("ive been losing weigt without trying and have night sweats", "see_doctor"),
+    ("been on a sttin since march and my thighs ache all the time now", "see_doctor"),
+    # weeks by dates are read only when no scan figure is given
+    ("37 weeks by dates / 35+4 by scan. Tightenings every 5 mins since 2am, lower back killing me",
+     "urgent"),
+    # what folding twins had lost
+    ("bg was 2.9 overnight and I didnt wake up, partner found me sweaty", "see_doctor"),
+    ("erection since last night and my penis is really sore now, it won't go down", "urgent"),
+    ("left calf 42 cm right calf 38 cm, been on a long flight", "see_doctor"),
+    ("boob is sore all the time in the same place near my armpit", "see_doctor"),
+    # a hyphenated medicine is read whole ("co-codamol" was mended into another word)
+    ("took a whole box of co-codamol about an hour ago", "urgent"),
+    # sciatica down both legs: the NHS sends it to A&E
+    ("had sciatica for a month and now its gone into the other leg as well", "urgent"),
+    # the real signs the loose patterns were meant for
+    ("took viagra at 10pm and it still won't go down, it's 4am now and it hurts", "urgent"),
+    ("my wee has gone pink and I haven't eaten beetroot", "see_doctor"),
+    ("my wee is stop start and getting worse, up 3 times a night", "see_doctor"),
+    ("found a hard pea sized lump on my left ball this morning", "see_doctor"),
+    ("took 20 of my sleeping tablets an hour ago", "urgent"),
+    ("took half a box of paracetamol an hour ago", "urgent"),
+    ("on apixaban, blood in my wee and feel dizzy", "urgent"),
+    ("on atorvastatin, my thighs are so weak I couldn't get up off the loo this morning", "urgent"),
+    ("on dialysis, missed my session, heart is fluttering and legs feel weak", "urgent"),
+    ("tampon in since yesterday, temperature 39.2, rash like sunburn and dizzy", "urgent"),
+    ("heart failure, put on 2 kilos since monday and my ankles are swollen", "see_doctor"),
+    ("started amoxicillin this morning and now my lips are swelling up", "urgent"),
+    ("on warfarin, nosebleed for 30 minutes now and it won't stop", "urgent"),
+])
+def test_what_the_third_round_hid_or_meant_is_caught(text, verdict):
+    assert screen(text).verdict == verdict, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "on sildenafil for my lung pressure and its still hard to get up the stairs, want a leg routine",
+    "used sildenafil last night first time, still hard 20 mins after, anyway my hamstrings are tight",
+    "my neck is a wee bit red after using the foam roller",
+    "my wee is the colour of tea when i forget to drink water at work, lower back ache",
+    "I find it hard to get going in the morning, lower back is stiff and worse after sitting",
+    "I'm in stop start traffic every day and my neck is worse at night",
+    "knee swollen after football, eyes red and itchy from hay fever, can i massage around it",
+    "I roll a massage ball on the inside of my thigh for tight adductors",
+    "I'm coming down with a cold, been stuck inside all week and my neck is stiff",
+    "knot in my trap feels like a pea, tried a massage ball on it",
+    "had most of a box of chocolates last night and feel bloated, lower back sore",
+    "necked half of the bottle of wine at the wedding, neck stiff from dancing",
+    "I only took half of my zopiclone last night and still slept badly, neck sore",
+    "ive had about 10 of those sports massages and my back is still tight",
+    "I do slow breathing exercises before bed, on pregabalin for fibromyalgia, shoulders tight",
+    "I'm on blood thinners for AF and get a bit dizzy when I stand up too fast, tight hamstrings",
+    "finished a 5 day course of prednisolone for my asthma, stopped it monday and cant sleep "
+    "with neck pain",
+    "on gabapentin and run out of steam by 3pm, cant sleep well at night, shoulders tight",
+    "I eat bananas for potassium to stop cramps, my legs feel weak after the gym",
+    "Trying to get fit again, my legs were shaking after five minutes on the bike",
+    "I'm 38 and get awful period cramps, feel sick on day 1, I use tampons, want a routine for "
+    "my lower back",
+    "I weigh myself every morning as I'm dieting. Neck stiff, I sleep on 2 pillows",
+    "lost 3 kg since starting the gym, my legs feel heavy after squats",
+    "I have kidney disease, well controlled. My knee is swollen after I twisted it at badminton",
+    "I fell over playing five-a-side, lower back sore, I'm 6ft and weigh 85 kg",
+    "my calves measure 38cm, trying to get them to 42cm, which stretches help",
+    "leg day yesterday, both legs now killing me, pain when i walk downstairs",
+    "I'm on the pill, get out of breath running and a stitch that's sharp when I breathe in, "
+    "calves tight",
+    "I'm type 2 diabetic, do breathing really deep and slow to relax my neck before bed",
+    "my daughter is type 1, checked her ketones at 3 o'clock, they were 0.2, she has a sore neck",
+    "I'm a guitarist and my fingertips are so numb I can't feel the strings, wrists ache",
+    "walking the dog uphill my thighs burn and i have to stop for a breather, unfit after lockdown",
+    "I've got sickle cell, it's well controlled, but painkillers don't help my desk neck much",
+    "I have type 1 diabetes, well controlled, my sugars dropped a bit after the gym two times "
+    "this week, sore quads",
+])
+def test_an_everyday_message_is_not_sent_to_a_doctor(text):
+    assert screen(text).verdict in ("ok", "caution"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "On amoxicillin for a chest infection, still a bit wheezy and short of breath, tight upper "
+    "back from coughing",
+    "since the birth I wake up soaked, sheets drenched in sweat, neck sore from feeding",
+    "Did my back in having sex last night, felt a pop in my lower back and now the muscle is swollen",
+    "my husband is 82, on warfarin, and had a nosebleed last tuesday that stopped after 20 "
+    "minutes, he's fine now, shoulders stiff",
+    "pain in my lower back on the right side came on suddenly at the gym deadlifting, felt dizzy",
+    "mid cycle cramps again, 38 degrees outside and im melting, lower back ache",
+    "got shingles, the rash is blistering now and I had a fever last week, back aches",
+    "I'm on a statin. Did my back in lifting a box and couldn't get up off the floor for ten minutes",
+])
+def test_a_sign_for_a_doctor_is_not_made_an_emergency(text):
+    assert screen(text).verdict != "urgent", flag_ids(screen(text))

@@ -83,6 +83,9 @@ _MINE_IS = Lazy(r"\bmine(?:['’]s| is) (?:about |around |like |at )?(?:a |an )?
                 r"(?!\s*(?:minutes|mins|days|weeks|hours|years|k\b|km|miles|%))")
 _PAIN_WORDS = Lazy(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+out of\s+"
                    r"(?:ten|10)\b")
+# "6 weeks by my dates": weeks counted from the last period — read only when no other
+# figure is given, since "37 weeks by dates / 35+4 by scan" is 35 weeks to the midwife.
+_WEEKS_BY_DATES = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?) by (?:my |the )?dates\b")
 _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|into)"
                              # "I am pregnant 11 weeks": the order of several first languages.
                        r"|\b(?:i am|i'm|im|i’m) (?:pregnant |pregnant since |pregnant for )?"
@@ -98,8 +101,6 @@ _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|
                              # "12+3. Cramping…": early weeks and days, opening a message
                        r"|^\W*(1[0-9])\+[0-6]\b(?=\s*[.,:;-])"
                        r"|\btwins?,?\s+(\d{1,2})\s*(?:weeks?|wks?)\b"
-                             # "6 weeks by my dates": weeks counted from the last period
-                       r"|\b(\d{1,2})\s*(?:weeks?|wks?) by (?:my |the )?dates\b"
                              # "Pregnant about 12 wks and…"
                        r"|^\W*pregnant,? (?:about|around|nearly|almost|roughly|just over|just under|maybe) "
                        r"(\d{1,2})\s*(?:weeks?|wks?)\b(?!\s*(?:ago|since))"
@@ -510,10 +511,14 @@ def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> 
     weeks = weeks_evidence = None
     said_weeks_of_pregnancy = False  # "I'm 32 weeks": only pregnancy counts like that
     match = _WEEKS_PREGNANT.search(lower) if _DIGIT.search(lower) else None  # (needs a number)
+    by_dates = _WEEKS_BY_DATES.search(lower) if match is None and "dates" in lower else None
     if match:
         weeks = int(next(group for group in match.groups() if group))
         said_weeks_of_pregnancy = match.group(1) is None
         weeks_evidence = text[match.start():match.end()].strip(" ,;.!?-–()")
+    elif by_dates:
+        weeks, said_weeks_of_pregnancy = int(by_dates.group(1)), True
+        weeks_evidence = by_dates.group(0)
     elif subject == "someone_else" and (theirs := _THEIR_WEEKS.search(lower)):
         weeks, said_weeks_of_pregnancy = int(theirs.group(1)), True
         weeks_evidence = text[theirs.start():theirs.end()]

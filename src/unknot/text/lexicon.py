@@ -125,10 +125,16 @@ class Lexicon:
     # Words that place a local problem in a region without making it a complaint:
     # "a tooth out" leaves the jaw alone, but brushing one's teeth is no jaw complaint.
     sites: dict[str, LazyRegex] = field(default_factory=dict)
+    # Words known only from the rules' patterns (`add_vocabulary`), not from the lexicon:
+    # they are repaired too, but lose a tie to a word the lexicon knows — a rule about
+    # nipple stains must not turn "sttin" from "statin", nor "wony" from "wonky".
+    rule_words: set[str] = field(default_factory=set)
 
     def add_vocabulary(self, patterns: list[str]) -> None:
         for pattern in patterns:
-            self.vocabulary |= words_of(pattern)
+            new = words_of(pattern) - self.vocabulary
+            self.rule_words |= new
+            self.vocabulary |= new
         self._targets = None  # rebuilt on next use
         self._near = None
 
@@ -200,7 +206,8 @@ def _correct(lexicon: Lexicon, word: str) -> str | None:
                                  scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=8)
     if candidates:
         # Ties go to the word that starts the same way ("wors" → "worse", not "words").
-        best = min(candidates, key=lambda c: (c[1], not c[0].startswith(word),
+        best = min(candidates, key=lambda c: (c[1], c[0] in lexicon.rule_words,
+                                              not c[0].startswith(word),
                                               sorted(c[0]) != sorted(word),  # a swap: wrost
                                               -_common_prefix(c[0], word),
                                               abs(len(c[0]) - len(word)), c[0]))

@@ -411,6 +411,10 @@ def words_of(pattern: str) -> set[str]:
         for alt in term.rstrip("?").split("|"):
             if alt.isalpha() and not alt.startswith("$"):
                 out.add(alt)
+            elif "-" in alt and not alt.startswith("$"):
+                # "co-codamol" is read as "co - codamol": its parts are words of their own
+                # (left out, "codamol" was mended to "cocodamol" and never matched).
+                out.update(part for part in alt.rstrip("*").split("-") if part.isalpha())
             elif alt.endswith("*") and alt[:-1].isalpha() and len(alt) > 5:
                 out.add(alt[:-1])
     return out
