@@ -148,3 +148,69 @@ def test_an_everyday_message_is_not_sent_to_a_doctor(text):
 ])
 def test_a_sign_for_a_doctor_is_not_made_an_emergency(text):
     assert screen(text).verdict != "urgent", flag_ids(screen(text))
+
+
+# holdout85 (nerves) missed 13 of 108 red flags text alone and holdout87 (shoulders, arms and
+# hands) 14, with 3 emergencies under-called. Worded afresh.
+
+@pytest.mark.parametrize("text", [
+    # a carer sees two of face, arm and speech go
+    "rubbing my aunt's hands and all of a sudden her left hand went limp and her words came out "
+    "jumbled",
+    "massaging grandpa's shoulders, he suddenly couldn't grip my hand on his right and he's not "
+    "answering properly",
+    # tingling climbing from the feet with legs giving out, days after a bug
+    "Had food poisoning last week. Sunday my toes tingled, Tuesday it was up to my knees, today my "
+    "legs are like jelly and I can hardly get up the stairs",
+    # a neck artery after a fast turn
+    "cracked my neck turning round quickly this morning, now terrible pain behind my left ear and "
+    "I'm staggering when I walk",
+    # out of shape now, hanging off, a live wire
+    "came off the scooter 20 mins ago, my wrist has a step in it and I can't move it",
+    "my shoulder popped out at climbing just now, arm's hanging and the top looks flat",
+    "sliced the tip of my thumb off with the mandoline, it's hanging off",
+    "got a shock off the mains while changing a socket an hour ago, hand tingling and my heart "
+    "keeps skipping",
+])
+def test_an_emergency_told_by_what_a_limb_does_is_urgent(text):
+    assert screen(text).verdict == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "the fleshy bit between my thumb and first finger has gone hollow over the summer, and my hand tingles",
+    "numb fingers most nights and this week I keep dropping mugs",
+    "pins and needles in my little finger for weeks, now I can't do up buttons on that hand",
+    "my left knee gave way twice on the stairs and the front of my thigh is numb",
+    "new tremor in my right hand and I've slowed right down, my handwriting is smaller. 68",
+    "can't lift my arm out sideways since Monday, doesn't hurt at all",
+    "left side of my face has been tingly on and off and my left eye goes blurry",
+    "after about 300 metres my legs go numb and heavy and I have to lean on something till it eases",
+    "felt a pop in my elbow lifting the sofa and now my biceps has bunched up near my shoulder",
+    "my shoulder keeps slipping out when I reach behind me, third time this month",
+    "tingling strip across my ribs on the right for two days and now little blisters along it",
+    "two of my fingers have swollen up like sausages, I have psoriasis",
+    "mum's in bed after her hip op and one forearm is swollen and warm compared with the other",
+    "fell on my outstretched hand a month ago, wrist still sore at the base of my thumb",
+    "when I reach overhead my fingers go white and cold and tingle",
+    "right shoulder getting worse for six weeks, now it wakes me every night and aches even at rest",
+    "had lymph nodes removed 3 years ago and this week that arm has swollen and feels heavy",
+])
+def test_a_nerve_or_limb_sign_for_a_doctor_is_sent_there(text):
+    # (an older stroke rule calls a few of these urgent — "keep dropping", "can't lift my arm";
+    # what matters here is that none gets a routine)
+    assert screen(text).verdict in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "whacked my funny bone on the door, electric zing to my little finger, gone now. shoulders please",
+    "static shock off the car door again! neck's tight",
+    "dizzy after spinning the kids round on the lawn. back's stiff",
+    "knees sore from kneeling at mass this morning, lower back stiff",
+    "blisters on my heel from new boots, they sting, calves tight from the walk",
+    "my dad had a stroke last year and is in rehab; this is for my own tight upper back",
+    "my calf wasted a bit in the cast, it came off last week and physio is happy",
+    "shoulder popped out years ago playing rugby, fine since, just tight traps",
+    "my arm was shaking after holding the plank for two minutes",
+])
+def test_a_harmless_twin_of_a_nerve_or_limb_sign_gets_a_routine(text):
+    assert screen(text).verdict in ("ok", "caution"), flag_ids(screen(text))
