@@ -214,3 +214,35 @@ def test_a_nerve_or_limb_sign_for_a_doctor_is_sent_there(text):
 ])
 def test_a_harmless_twin_of_a_nerve_or_limb_sign_gets_a_routine(text):
     assert screen(text).verdict in ("ok", "caution"), flag_ids(screen(text))
+
+
+# holdout86 (a fourth fresh mix) missed 8 of 108 signs for a doctor text alone. Worded afresh.
+
+@pytest.mark.parametrize("text", [
+    "did the calf routine three nights running and now that calf is worse than before I started, "
+    "and my ankle's gone puffy",
+    "I'm 61 and the last couple of months I'm either bunged up or running to the loo, never "
+    "used to be like this",
+    "my husband spotted a bulge on my lower back that wasn't there last month, it aches around it",
+    "took a knee in the thigh at hockey yesterday, the quad is rock hard and I can't bend my knee "
+    "past 90",
+    "been on ibuprofen every day for 6 weeks for my back and it's no better",
+    "ache between my shoulder blades day and night for weeks, no position helps, and this cough "
+    "won't clear",
+    "pain under my right ribs after a takeaway, lasts a few hours, keeps coming back",
+    "my left arm aches when I walk up the hill to work and goes off when I stand still",
+])
+def test_a_sign_for_a_doctor_from_a_fourth_mix_is_sent_there(text):
+    assert screen(text).verdict in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "calves sore after the routine, like after a long walk, nothing swollen",
+    "I'm 55 and had the runs on holiday last week from the food, all settled now, back stiff",
+    "bit of a bulge round my middle after Christmas, lower back stiff",
+    "dead leg from a knee at football yesterday, bit sore, bends fine",
+    "stitch under my right ribs when I run, goes when I walk",
+    "jaw clicks when I chew, and my neck aches at the desk",
+])
+def test_a_harmless_twin_from_a_fourth_mix_gets_a_routine(text):
+    assert screen(text).verdict in ("ok", "caution"), flag_ids(screen(text))
