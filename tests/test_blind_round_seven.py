@@ -246,3 +246,138 @@ def test_a_sign_for_a_doctor_from_a_fourth_mix_is_sent_there(text):
 ])
 def test_a_harmless_twin_from_a_fourth_mix_gets_a_routine(text):
     assert screen(text).verdict in ("ok", "caution"), flag_ids(screen(text))
+
+
+# The second reader's review of this session's own change (a276d7c..5eeb222): what the mending
+# had hidden, and the false alarms its new rules raised.
+
+@pytest.mark.parametrize("text, verdict", [
+    # spelling repair: the letters' own evidence comes before where a word was learnt
+    ("my tounge is swelling up after i used the new massage oil", "urgent"),
+    ("my suger was 2.9 overnight, sensor alarm woke me, never used to miss them", "see_doctor"),
+    ("my son is really thirsy and weeing constantly and getting thin", "see_doctor"),
+    ("i keep faining when i stand up and my heart races", "see_doctor"),
+    # an overdose told by a number needs no medicine named; brands and "sleepers" are medicines
+    ("my son took about 20 of them, the blue ones from my drawer", "urgent"),
+    ("took the rest of the box of solpadeine after a row with my bf", "urgent"),
+    # slow breaths on morphine, however they are told; a practice nurse is no practice
+    ("dad is on morphine for his cancer and he is taking really slow breaths and we cant get much "
+     "out of him", "urgent"),
+    ("mum takes oxycodone, the practice nurse upped it yesterday and now her breathing is really "
+     "slow and snory", "urgent"),
+    # withdrawal: running out, and stopping long-term steroids
+    ("been on tramadol for a year, ran out on friday, now sweating and cant sleep and shaky",
+     "see_doctor"),
+    ("been on pred for my asthma for 2 years and ran out of it 3 days ago, now shaky and washed "
+     "out and sweating", "see_doctor"),
+    # a timetable or a clock time explains nothing
+    ("I always have dialysis mon wed fri, missed wed, now heart fluttering and my legs are heavy",
+     "urgent"),
+    ("type 1, woke at 3am with breath smelling of pear drops and being sick", "urgent"),
+    ("the room keeps spinning the whole time when i lie down", "see_doctor"),
+    ("when i look down i get electric shocks down both arms, happens pushing the trolley at work",
+     "see_doctor"),
+    ("on rivaroxaban, my period is really heavy with clots and im dizzy and pale", "urgent"),
+    ("on statins and cant get up off the toilet without help now, wee is normal", "urgent"),
+    ("I have CKD and I've been feeling sick for a week and I'm really puffy", "see_doctor"),
+    ("my calves hurt when i walk and i have to stop and stand still, im unfit i know but its "
+     "getting worse and worse", "see_doctor"),
+    ("sickle cell, in agony, the painkillers arent touching it", "urgent"),
+    ("took viagra last night and im still hard and it really hurts", "urgent"),
+    ("during sex last night there was a loud crack, now its swollen and purple", "urgent"),
+    ("something feels like its coming down inside when i stand all day", "see_doctor"),
+    ("cant feel my threads since my last period", "see_doctor"),
+    ("took my first dose of amoxicillin an hour ago, now wheezy and hoarse", "urgent"),
+    ("I've got a weak flow and dribble at the end, up 3 times a night now", "see_doctor"),
+    ("measured my calves, 41cm and 37cm, the left one is sore", "see_doctor"),
+    ("I've been on atorvastatin, fine on it for years, but the last month my thighs ache all the "
+     "time and I struggle on the stairs", "see_doctor"),
+    ("2 weeks after giving birth, I've soaked my pyjamas and the sheets with blood tonight",
+     "urgent"),
+])
+def test_what_this_sessions_mending_had_hidden_is_caught_again(text, verdict):
+    assert screen(text).verdict == verdict, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I've taken off my rings because my fingers swell at the end of the day when its hot",
+    "did squats yesterday, can hardly walk down the stairs lol. also get tingling into my fingers "
+    "when i type",
+    "got a little shock from the plug when i plugged in my massage gun, my heart jumped lol",
+    "leg pain after my run yesterday, what stretches for both legs?",
+    "there are lumps in my shoulders, like knots, really tight",
+    "felt dizzy for a sec, like stood up too fast from the sofa",
+    "my muscles are wasted after the half marathon",
+    "my hands get shaky when I pick things up after a heavy bench session",
+    "my legs feel heavy after long walks, it eases after a bath",
+    "got a heat rash along my neck from my hair, it's stinging",
+    "my fingers swell up like sausages on long hikes, is that normal",
+    "my physio says my glutes are weak which makes my leg turn in, doesn't hurt though",
+    "I can't get an erection since I started the new tablets, and I sit for hours at my desk",
+    "I'm on the pill, taken 16 of the active pills this month and spotting a bit, back aches",
+    "had half a bottle of prosecco at the wedding, I take the pill, my feet are killing me",
+    "I get a knot in the same spot every day under my shoulder blade, my boobs are big",
+    "I think I have thrush, something itchy down below, also my lower back aches",
+    "on cholesterol meds for years, my neck aches from my desk",
+])
+def test_a_false_alarm_of_this_sessions_rules_stays_quiet(text):
+    assert screen(text).verdict in ("ok", "caution"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # (these were for a doctor before this session, through older rules; none is an emergency)
+    "I sleep with my arm bent under my pillow and this morning I can't move my neck",
+    "my shoulder feels out of place from sitting at my desk, my neck is in agony",
+    "i use tampons, checked my temperature and its normal, just feel a bit sick with my usual "
+    "period cramps",
+])
+def test_a_false_alarm_of_this_sessions_rules_is_not_an_emergency(text):
+    assert screen(text).verdict != "urgent", flag_ids(screen(text))
+
+
+# holdout88 (sport, round 2: 6 missed, 1 emergency under-called) and holdout89 (the whole body,
+# round 2: 14 missed, 4 under-called). Worded afresh.
+
+@pytest.mark.parametrize("text", [
+    "in a 5k my watch showed my pulse leap from 160 to 230 in a second, felt odd, then it dropped back",
+    "my heart flutters for a few minutes at a time during long rides lately",
+    "clashed heads at rugby on Saturday, since then I've had a headache every day and feel foggy",
+    "got a hard dose of sweats through my sheets most nights for a month, I'm a man in my 30s",
+    "always freezing even in summer, hair falling out and I've gained half a stone. so tired",
+    "ache in my bones all over, had bowel cancer 5 years ago",
+    "did the whole-body routine and today my back is sorer than before",
+    "I'm 63 and get out of breath on the walk to the shops, never used to",
+    "foamy wee and puffy ankles this week, itchy all over",
+    "my face has gone round like a moon and I've got purple stretch marks",
+    "purplish rash on my knuckles and my arms tire lifting the kettle",
+    "bruises keep turning up on my legs and I don't know how",
+    "craving ice all the time, nails gone spoon-shaped",
+    "started carbimazole last month and now I've got a sore throat and mouth ulcers",
+])
+def test_a_sign_from_sport_or_the_whole_body_is_sent_to_a_doctor(text):
+    assert screen(text).verdict in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "took a stud to the calf an hour ago, it's getting worse and worse, tight as a drum and my "
+    "foot's tingling",
+    "my mate came out of the lake shaking, now he's stopped shivering and he's slurring",
+    "fell off a wall about 3m onto my back, legs feel heavy and numb",
+    "crashed at 30 mph, neck sore and both my arms are tingling",
+    "got glandular fever, sudden pain under my left ribs and into my shoulder tip, feel faint",
+    "been sick four times and the last lot was bright red blood",
+    "graze on my knee has gone red and the redness spread up my thigh in a few hours, shivering "
+    "with a fever",
+])
+def test_an_emergency_from_sport_or_the_whole_body_is_urgent(text):
+    assert screen(text).verdict == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Bit breathless walking up the big hill near us, same as it's been for years. Calves tight",
+    "so thirsty after a curry and a few pints last night, peeing constantly this morning",
+    "calves tight after the routine, like after a long walk, nothing swollen",
+    "my heart races when I sprint, that's normal right? hamstrings tight",
+])
+def test_a_harmless_twin_from_sport_or_the_whole_body_gets_a_routine(text):
+    assert screen(text).verdict in ("ok", "caution"), flag_ids(screen(text))

@@ -413,18 +413,17 @@ def _a_comparison(text: NormalText, hit: Hit) -> bool:
     """The phrase only says what something is like ("like after a workout", "as if I'd run
     a marathon"): a likeness, not the cause."""
     tokens = text.tokens
-    if hit.first >= 1 and tokens[hit.first - 1].norm == "like" and not (
-            hit.first >= 2 and tokens[hit.first - 2].norm in _LIKE_AS_A_VERB) and not (
-            tokens[hit.first].norm[:1].isdigit() or tokens[hit.first].norm in _AMOUNTS):
-        return True  # (not "at like five miles an hour": a hedge before an amount)
-    return hit.first >= 2 and tokens[hit.first - 2].norm == "as" and \
-        tokens[hit.first - 1].norm in {"if", "though"}
+    if hit.first >= 2 and tokens[hit.first - 2].norm == "as" and \
+            tokens[hit.first - 1].norm in {"if", "though"}:
+        return True
+    # "like" is as often a filler ("like stood up too fast", "at like five miles an hour") or a
+    # lay name ("lumps, like knots") as a likeness: only a likeness to a moment counts —
+    # "like after a workout", "like when I ran the marathon".
+    return hit.first >= 1 and tokens[hit.first - 1].norm == "like" and \
+        tokens[hit.first].norm in _A_MOMENT
 
 
-_AMOUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                      "ten", "twenty", "half", "twice", "once", "maybe", "about"})
-# "I'd like", "we like", "would like": "like" as wanting, not as comparing.
-_LIKE_AS_A_VERB = frozenset({"i", "we", "they", "you", "would", "d", "'d", "really", "to"})
+_A_MOMENT = frozenset({"after", "when", "if", "i", "i'd", "i've", "id", "ive"})
 
 
 def _remembered(text: NormalText, key: tuple, work: Callable[[], object]):

@@ -206,10 +206,12 @@ def _correct(lexicon: Lexicon, word: str) -> str | None:
                                  scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=8)
     if candidates:
         # Ties go to the word that starts the same way ("wors" → "worse", not "words").
-        best = min(candidates, key=lambda c: (c[1], c[0] in lexicon.rule_words,
-                                              not c[0].startswith(word),
+        best = min(candidates, key=lambda c: (c[1], not c[0].startswith(word),
                                               sorted(c[0]) != sorted(word),  # a swap: wrost
                                               -_common_prefix(c[0], word),
+                                              # after the letters' own evidence: "tounge" is
+                                              # tongue (the same letters), "wony" wonky
+                                              c[0] in lexicon.rule_words,
                                               abs(len(c[0]) - len(word)), c[0]))
         return best[0]
     # Two words run together: "lowerback", "neckpain".
