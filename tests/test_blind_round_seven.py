@@ -381,3 +381,40 @@ def test_an_emergency_from_sport_or_the_whole_body_is_urgent(text):
 ])
 def test_a_harmless_twin_from_sport_or_the_whole_body_gets_a_routine(text):
     assert screen(text).verdict in ("ok", "caution"), flag_ids(screen(text))
+
+
+# holdout90 (therapists' and carers' notes, round 2) missed 13 of 108 red flags text alone,
+# with 1 emergency under-called. Worded afresh, in shorthand.
+
+@pytest.mark.parametrize("text", [
+    "pt back from a long-haul flight, R calf tight, today SOB on stairs, sats 90% on my probe",
+    "Resident (79) found on the floor by night staff, c/o neck pain, won't turn her head",
+    "Client with LBP both sides, says he couldn't feel when he'd finished weeing this morning",
+    "Dad tripped down the last few stairs, he's 74, neck sore and both hands tingling now",
+])
+def test_an_emergency_in_a_carers_or_therapists_note_is_urgent(text):
+    assert screen(text).verdict == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Client, 81. Sore L temple for a week, hurts when she brushes her hair, jaw tires chewing",
+    "o/e her L calf warmer than the R and puffy, crampy since a coach trip",
+    "mentioned blood on the toilet paper a few times this month. 58. Says it's piles.",
+    "during tummy massage I felt a strong pulsing above her belly button. 74, ex-smoker",
+    "on movicol and senna for 6 weeks and still barely going, she's 80",
+    "Prostate ca 2020. Now a constant ache in his L hip for 5 weeks, worse at night",
+    "her shoulder was 3/10 before we started, now it's 7/10 and not settling since the session",
+])
+def test_a_sign_in_a_carers_or_therapists_note_is_sent_to_a_doctor(text):
+    assert screen(text).verdict in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "pt's sats 97% on my probe, calves tight after the half marathon",
+    "Resident, 84, had a fall last year, fully recovered; shoulders tight today",
+    "her neck was 7/10 last week, now it's 3/10 after the routine",
+    "baby kicking away under my hand during her pregnancy massage, lower back tight",
+    "client on movicol short term after his op, going fine now, back stiff",
+])
+def test_a_harmless_note_gets_a_routine(text):
+    assert screen(text).verdict in ("ok", "caution"), flag_ids(screen(text))

@@ -35,6 +35,9 @@ _AGE_PATTERNS = [
     # A message that opens with the age as a sentence of its own: "68. Temples sore to touch…"
     # (not a numbered list, which starts at 1; not "10.5 hours").
     Lazy(r"^(1[6-9]|[2-9]\d|10\d) ?\.(?!\d)"),
+    # A note with the age as a sentence of its own: "…a few times this fortnight. 52. Thinks
+    # it's piles." (a number alone between full stops; a score out of ten is under 16).
+    Lazy(r"[.!?]\s+(1[6-9]|[2-9]\d|10\d)\s*\.(?!\d)"),
     # A terse message that ends with the age: "jaw hurts chewing, temples tender, 71".
     Lazy(r"[,.]\s*(1[6-9]|[2-9]\d)\s*[.!]?\s*$"),
     # "new since I turned 71": at least that age.
@@ -43,7 +46,8 @@ _AGE_PATTERNS = [
     Lazy(r"(?:^|\b(?:client|pt|patient|mrs|mr|ms)\s*,?\s*)(\d{2})\s?[mf]\b"),
     # A carer's "Grandma (83)", "Mum is 68", "my dad, 74,": the age of the person massaged.
     Lazy(r"\b(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandmother|grandad|"
-         r"grandpa|grandfather|husband|wife|partner|aunt|auntie|uncle|client|patient|"
+         r"grandpa|grandfather|husband|wife|partner|aunt|auntie|uncle|client|patient|resident|"
+         r"service user|"
          r"(?:client|patient|friend) of (?:mine|ours))\b(?:'s)?\s*"
          r"(?:\(|,|is|who is|who's|aged|(?<='s))\s*(\d{2,3})\b"
          r"(?!\s*(?:weeks|days|months|kg|lb|%|/|out|th|st|nd|rd|minutes|mins|times|pounds|quid))"),
@@ -268,6 +272,8 @@ _NOW_SCORE = Lazy(r"\b(?:down to|now|now at|now it is|now it's|today it's) (?:ab
 _FIRST_SCORE = Lazy(r"\b(?:started|began|start|starting) (?:at|as|off at|off as|out at|out as)? ?"
                     r"(?:about |around )?(?:a |an )?(\d{1,2})\b"
                     r"(?:/10)?(?!\s*(?:minutes|mins|days|weeks|months|years|hours|am|pm|o'?clock))")
+# "his thigh was 4/10, now it's 7/10": a score that was, out of ten.
+_WAS_SCORE = Lazy(r"\b(?:was|were) (?:about |around )?(?:a |an )?(\d{1,2})(?=/10|\s*out of (?:10|ten))")
 # "4 out of 10 at first, 7 now": a score then, and a score now.
 _SCORE_THEN = Lazy(r"\b(\d{1,2})(?:/10| out of 10| out of ten)? (?:at first|to start with|to begin with|"
                    r"initially|at the start|at the beginning|originally)\b")
@@ -306,7 +312,8 @@ def _pain_rising(lower: str) -> tuple[int, int] | None:
             and scores[-1][2] - scores[0][2] >= _RISE \
             and not _score_is_over(lower, scores[-1][0]):
         return scores[0][0], scores[-1][1]
-    for first in (*_FIRST_SCORE.finditer(lower), *_SCORE_THEN.finditer(lower)):
+    for first in (*_FIRST_SCORE.finditer(lower), *_SCORE_THEN.finditer(lower),
+                  *_WAS_SCORE.finditer(lower)):
         for now in (*_NOW_SCORE.finditer(lower, first.end()), *_SCORE_NOW.finditer(lower, first.end())):
             if int(first.group(1)) + _RISE <= int(now.group(1)) <= 10 \
                     and not _score_is_over(lower, now.start()):

@@ -214,7 +214,8 @@ def _expand_capitals(text: str, tokens: list[Token], capitals: dict[str, str]) -
     out: list[Token] = []
     for token in tokens:
         meaning = capitals.get(text[token.start:token.end])
-        if meaning is None:
+        if meaning is None or text[token.end:token.end + 1].isdigit():
+            # ("L5", "S1": a letter glued to a number is a code, not the word it stands for)
             out.append(token)
         else:
             out.extend(Token(part, token.start, token.end, corrected=True)
