@@ -58,7 +58,6 @@ def test_each_explanation_in_an_unless_list_stands_alone(text, verdict):
     # a typo mended to a word only a rule knows hid the sign ("wony" became "wont")
     ("mums face has gone wony on one side, happened an hour ago", "urgent"),
     ("ive been losing weigt without trying and have night sweats", "see_doctor"),
-    ("been on a sttin since march and my thighs ache all the time now", "see_doctor"),
     # weeks by dates are read only when no scan figure is given
     ("37 weeks by dates / 35+4 by scan. Tightenings every 5 mins since 2am, lower back killing me",
      "urgent"),
@@ -418,3 +417,70 @@ def test_a_sign_in_a_carers_or_therapists_note_is_sent_to_a_doctor(text):
 ])
 def test_a_harmless_note_gets_a_routine(text):
     assert screen(text).verdict in ("ok", "caution"), flag_ids(screen(text))
+
+
+# The third review (5eeb222..9d5ce40): a likeness read too narrowly hid signs ("red like
+# sunburn"), spelling repair sent typos to the wrong word, and some rules were too loose.
+
+@pytest.mark.parametrize("text, verdict", [
+    ("my lips swollen like filler gone wrong and throat tight, took a new tablet an hour ago",
+     "urgent"),
+    ("my foot has gone white and ice cold like raynauds and its agony, came on suddenly an hour ago",
+     "urgent"),
+    ("my poo is black like iron tablets but im not on iron", "urgent"),
+    ("night sweats soaking the bed every night for a month, like menopause but im a 30 year old man",
+     "see_doctor"),
+    ("calf red and hot like sunburn, swollen, after my flight", "see_doctor"),
+    ("really bad cheest pain and cant breathe properly", "urgent"),
+    ("my son is weezy and cant talk", "urgent"),
+    ("blieding wont stop after i cut my hand, on warfarin", "urgent"),
+    ("got an electric shock from the washing machine and my heart has been fluttering since",
+     "urgent"),
+    ("had leg pain down my right side for weeks and now its gone into both legs", "urgent"),
+    ("tripped over the dog and my wrist is a funny shape, i cant move it at all", "urgent"),
+    ("fell on my shoulder and it looks square and flat and i cant move it", "urgent"),
+    ("my legs go heavy after walking 200 yards and i have to sit down, then it eases", "see_doctor"),
+    ("i have erectile dysfunction, took cialis last night and its still hard this morning and "
+     "painful", "urgent"),
+    ("had a hypo in the night, 2.6, sensor didnt go off", "see_doctor"),
+    ("she swallowed 30 of the paracetamol tablets about an hour ago", "urgent"),
+    ("pins and needles in my toes went into my legs over 3 days, now struggling on the stairs",
+     "urgent"),
+    ("ive cut off the end of my finger with a knife", "urgent"),
+    ("i feel something at the entrance of my vagina when i wipe", "see_doctor"),
+])
+def test_what_the_third_review_found_hidden_is_caught(text, verdict):
+    assert screen(text).verdict == verdict, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Tough Mudder yesterday, legs have gone on strike, no injuries.",
+    "hit the gym hard yesterday, feeling a bit foggy today, any stretches for my hamstrings?",
+    "my hands are always cold to touch and im clumsy, any hand massage ideas?",
+    "i always fall asleep on the sofa with my feet up and wake up with my legs numb",
+    "my new memory foam mattress makes me sweat through the sheets most nights, neck is stiff",
+    "our office is always freezing and im so tired by friday, my shoulders are up by my ears",
+    "my little girl has purple stretch marks on her back from growing so fast, she's 13",
+    "started new tablets for hay fever and have a sore throat from the pollen",
+    "had glandular fever at 16, now 30, sharp pain in my left side when i run",
+    "i've taken 12 of my 20 physio sessions so far and my back is better",
+    "dad's on simvastatin and struggles to get up off the sofa because of his knee arthritis",
+    "i've been on atorvastatin for years, no side effects. my shoulders ache from hunching at my desk",
+    "popped the top off a beer with my thumb and now it's sore lol",
+    "on pregabalin, ran out the door late for work and was sweating and shaky",
+    "my garmin says my heart rate shot up to 200 on the hill sprints, then back to normal",
+    "rash on my eyelids from a new mascara, and my shoulders are weak after the gym",
+    "my thigh is hard and tight after squats, can barely bend my knee",
+    "my heart flutters when my crush walks into the gym lol, my shoulders are tight from bench",
+])
+def test_a_false_alarm_the_third_review_found_stays_quiet(text):
+    assert screen(text).verdict in ("ok", "caution"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # (older rules send these to a doctor; none is an emergency)
+    "my foot goes numb and tingly after an hour at my desk and its getting worse",
+    "i cycle 20 km every day, my neck gets stiff and both my hands go numb on the handlebars",
+])
+def test_a_false_alarm_the_third_review_found_is_not_an_emergency(text):
+    assert screen(text).verdict != "urgent", flag_ids(screen(text))

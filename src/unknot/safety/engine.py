@@ -405,25 +405,42 @@ def _excluded(unless: LazyRegex | None, text: NormalText, hit: Hit,
     window = NormalText(text.original, text.tokens[low:high + 1])
     # "though I haven't been dieting" does not explain weight loss away, nor does a
     # comparison: "aching like after a workout I never did".
-    return any(not is_negated(window, h) and not _a_comparison(window, h)
+    # (the likeness is read in the whole text: "like menopause but I'm a man" runs past the window)
+    return any(not is_negated(window, h)
+               and not _a_comparison(text, Hit(h.first + low, h.last + low, h.gaps))
                for h in iter_hits(unless, window))
 
 
 def _a_comparison(text: NormalText, hit: Hit) -> bool:
-    """The phrase only says what something is like ("like after a workout", "as if I'd run
-    a marathon"): a likeness, not the cause."""
+    """The phrase only says what something is like ("red like sunburn", "aching like after a
+    workout", "as if I'd run a marathon"): a likeness, not the cause."""
     tokens = text.tokens
-    if hit.first >= 2 and tokens[hit.first - 2].norm == "as" and \
-            tokens[hit.first - 1].norm in {"if", "though"}:
+    first = hit.first
+    if first >= 2 and tokens[first - 2].norm == "as" and tokens[first - 1].norm in {"if", "though"}:
         return True
-    # "like" is as often a filler ("like stood up too fast", "at like five miles an hour") or a
-    # lay name ("lumps, like knots") as a likeness: only a likeness to a moment counts —
-    # "like after a workout", "like when I ran the marathon".
-    return hit.first >= 1 and tokens[hit.first - 1].norm == "like" and \
-        tokens[hit.first].norm in _A_MOMENT
+    if first < 1 or tokens[first - 1].norm != "like":
+        return False
+    if tokens[first].norm in _A_MOMENT:
+        return True  # "…, like after a workout", "like when I ran"
+    if any(token.norm == "but" for token in tokens[hit.last + 1:hit.last + 4]):
+        return True  # "…, like menopause but I'm a 30-year-old man": set against itself
+    if tokens[first].norm[:1].isdigit() or tokens[first].norm in _AMOUNTS:
+        return False  # "at like five miles an hour": a hedge before an amount
+    # "like" after a word that describes ("swollen like filler", "burning like heartburn"), not
+    # after a pause or a hedge: "lumps, like knots" names them; "probs like chest day" hedges;
+    # "I'd like" wants.
+    before = tokens[first - 2].norm if first >= 2 else ""
+    return before[:1].isalpha() and before not in _BEFORE_A_FILLER_LIKE
 
 
 _A_MOMENT = frozenset({"after", "when", "if", "i", "i'd", "i've", "id", "ive"})
+_AMOUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                      "ten", "twenty", "half", "twice", "once", "maybe", "about", "around"})
+_BEFORE_A_FILLER_LIKE = frozenset({
+    "probs", "prob", "probably", "get", "got", "gets", "getting", "at", "was", "were", "is",
+    "its", "it's", "just", "about", "around", "totally", "literally", "um", "so", "and", "or",
+    "but", "the", "a", "it", "i", "we", "they", "you", "would", "d", "'d", "really", "to",
+    "things", "stuff", "something", "anything", "sort", "kind", "more", "feel", "feels", "felt"})
 
 
 def _remembered(text: NormalText, key: tuple, work: Callable[[], object]):

@@ -129,12 +129,19 @@ class Lexicon:
     # they are repaired too, but lose a tie to a word the lexicon knows — a rule about
     # nipple stains must not turn "sttin" from "statin", nor "wony" from "wonky".
     rule_words: set[str] = field(default_factory=set)
+    # How many patterns (concepts, regions, goals, rules) mention each word: of two repairs
+    # equally close, the word the screen reads far more often is the likelier meaning —
+    # "cheest" is chest, not cheese; "weezy" wheezy, not weepy; "tounge" tongue, not twinge.
+    mentions: dict[str, int] = field(default_factory=dict)
 
     def add_vocabulary(self, patterns: list[str]) -> None:
         for pattern in patterns:
-            new = words_of(pattern) - self.vocabulary
+            words = words_of(pattern)
+            new = words - self.vocabulary
             self.rule_words |= new
             self.vocabulary |= new
+            for word in words:
+                self.mentions[word] = self.mentions.get(word, 0) + 1
         self._targets = None  # rebuilt on next use
         self._near = None
 
@@ -190,6 +197,12 @@ def _common_prefix(a: str, b: str) -> int:
 _LONGEST_CORRECTABLE = 24
 
 
+def _weight(mentions: int) -> int:
+    """Mentions in bands (1, 2–3, 4–7, 8 and more): only a clear difference decides, so the
+    letters' own evidence still settles words the screen reads about as often."""
+    return min(mentions.bit_length(), 4)
+
+
 def _correct(lexicon: Lexicon, word: str) -> str | None:
     fixed = lexicon.misspellings.get(word)
     if fixed is not None:
@@ -206,12 +219,13 @@ def _correct(lexicon: Lexicon, word: str) -> str | None:
                                  scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=8)
     if candidates:
         # Ties go to the word that starts the same way ("wors" → "worse", not "words").
-        best = min(candidates, key=lambda c: (c[1], not c[0].startswith(word),
+        mentions = lexicon.mentions
+        # (two letters off, the letters decide alone: "Mudder" is a race, not "muddled")
+        best = min(candidates, key=lambda c: (c[1],
+                                              -_weight(mentions.get(c[0], 0)) if c[1] == 1 else 0,
+                                              not c[0].startswith(word),
                                               sorted(c[0]) != sorted(word),  # a swap: wrost
                                               -_common_prefix(c[0], word),
-                                              # after the letters' own evidence: "tounge" is
-                                              # tongue (the same letters), "wony" wonky
-                                              c[0] in lexicon.rule_words,
                                               abs(len(c[0]) - len(word)), c[0]))
         return best[0]
     # Two words run together: "lowerback", "neckpain".
@@ -250,9 +264,15 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     except PatternError as exc:
         raise LexiconError(f"{path.name}: {exc}") from exc
     vocabulary = compiler.literal_words()
+    mentions: dict[str, int] = {}
+    for phrase in compiler.phrases():
+        for word in words_of(phrase):
+            mentions[word] = mentions.get(word, 0) + 1
     for patterns in list(raw["regions"].values()) + list(raw["goals"].values()):
         for pattern in patterns:
             vocabulary |= words_of(pattern)
+            for word in words_of(pattern):
+                mentions[word] = mentions.get(word, 0) + 1
     misspellings = {str(k): str(v) for k, v in (raw.get("misspellings") or {}).items()}
     idioms = {tuple(str(k).split()): str(v) for k, v in (raw.get("idioms") or {}).items()}
     from unknot.text.sounds import sound_table
@@ -267,7 +287,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     if not isinstance(names, list) or not all(isinstance(n, str) and n.isalpha() for n in names):
         raise LexiconError(f"{path.name}: sound_alike: a list of single words (medicine names)")
     return Lexicon(compiler=compiler, regions=regions, goals=goals, misspellings=misspellings,
-                   vocabulary=vocabulary, idioms=idioms, sites=sites,
+                   vocabulary=vocabulary, idioms=idioms, sites=sites, mentions=mentions,
                    sound_alike=sound_table(names), capitals=dict(capitals))
 
 

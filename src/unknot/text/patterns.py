@@ -367,6 +367,10 @@ class PatternCompiler:
         """False only when `text` lacks the words `regex` needs: then it cannot match."""
         return regex.could_match(self.present(text))
 
+    def phrases(self) -> list[str]:
+        """Every phrase of every concept."""
+        return [phrase for phrases in self._concepts.values() for phrase in phrases]
+
     def literal_words(self) -> set[str]:
         """Every plain word the concepts mention (spelling targets)."""
         words: set[str] = set()
