@@ -465,7 +465,6 @@ def test_what_the_third_review_found_hidden_is_caught(text, verdict):
     "had glandular fever at 16, now 30, sharp pain in my left side when i run",
     "i've taken 12 of my 20 physio sessions so far and my back is better",
     "dad's on simvastatin and struggles to get up off the sofa because of his knee arthritis",
-    "i've been on atorvastatin for years, no side effects. my shoulders ache from hunching at my desk",
     "popped the top off a beer with my thumb and now it's sore lol",
     "on pregabalin, ran out the door late for work and was sweating and shaky",
     "my garmin says my heart rate shot up to 200 on the hill sprints, then back to normal",
@@ -479,8 +478,61 @@ def test_a_false_alarm_the_third_review_found_stays_quiet(text):
 
 @pytest.mark.parametrize("text", [
     # (older rules send these to a doctor; none is an emergency)
+    # (aches on a statin go to a doctor even with a desk to blame: an explanation by a desk
+    # also hid "my thighs ache and feel weak, I work at a desk")
+    "i've been on atorvastatin for years, no side effects. my shoulders ache from hunching at my desk",
     "my foot goes numb and tingly after an hour at my desk and its getting worse",
     "i cycle 20 km every day, my neck gets stiff and both my hands go numb on the handlebars",
 ])
 def test_a_false_alarm_the_third_review_found_is_not_an_emergency(text):
     assert screen(text).verdict != "urgent", flag_ids(screen(text))
+
+
+# The fourth review (d9f3581..7e36047): unless phrases added against false alarms had hidden
+# real signs again; the false alarms are now met by narrower evidence instead.
+
+@pytest.mark.parametrize("text, verdict", [
+    ("started amoxicillin yesterday for tonsillitis and now my lips and tongue are swelling up and "
+     "my throat feels tight", "urgent"),
+    ("on atorvastatin, wee is dark brown like cola lol and my legs are aching loads", "urgent"),
+    ("mum is on a statin and cant get up off the toilet, her hips and knees are so weak, wee is "
+     "dark", "urgent"),
+    ("started atorvastatin 6 weeks ago and my thigh muscles ache and are weak, worse after a walk",
+     "see_doctor"),
+    ("swallowed about 30 of them while the kids were at school, feel fine", "urgent"),
+    ("took 20 of my mums tablets, went through the whole packet", "urgent"),
+    ("my sciatica used to be one side but now its down both legs after running", "urgent"),
+    ("used to do long walks but now my legs go numb after 200 yards and I have to sit down",
+     "see_doctor"),
+    ("HR jumps to 230 during intervals and then suddenly stops and drops back to normal, feel weird",
+     "see_doctor"),
+    ("glandular fever last month, now sudden sharp pain left side, pale and dizzy, I recovered from "
+     "the worst", "urgent"),
+    ("always cold even with the heating on, hair thinning, put on a stone", "see_doctor"),
+    ("new purple stretch marks on my belly and I bruise easily, not on any steroids", "see_doctor"),
+    ("CKD stage 4, feel sick since a takeaway on friday, barely weeing", "see_doctor"),
+    ("heard a crack during sex when I hit the headboard, now it's swollen, purple and bent",
+     "urgent"),
+    ("took a knock in rugby on Saturday, been foggy and light hurts since", "see_doctor"),
+])
+def test_what_the_fourth_review_found_hidden_is_caught(text, verdict):
+    assert screen(text).verdict == verdict, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my mobility was 3/10 and now it's 7/10 after a few weeks of sessions, so happy",
+    "stress was 3/10, now it's 7/10 since work got busy, need a massage",
+    "pulse ox said 98%, pulse 72, just checking before we start",
+    "my son is 11 and stressed about his SATs, he got 85 in the mock and his neck is tight",
+    "did altitude training in the alps, my sats were 90 up the mountain, legs tired now",
+    "my nan is in a care home, she fell asleep watching telly and her neck is sore now",
+    "pulse racing and tummy churning with anxiety before my interview",
+    "took 30 of the stairs two at a time, calves burning",
+    "took 20 of the boxes up to the loft and now my back aches",
+    "my phone cut off while I was typing, finger a bit sore from texting all day",
+    "my legs feel heavy after walking round the shops all day, better when I rest",
+    "Back sore after deadlifts. 80. kg for 5 reps.",
+    "feel rough and dizzy like hungover, had 8 pints last night",
+])
+def test_a_false_alarm_the_fourth_review_found_stays_quiet(text):
+    assert screen(text).verdict in ("ok", "caution"), flag_ids(screen(text))

@@ -37,7 +37,7 @@ _AGE_PATTERNS = [
     Lazy(r"^(1[6-9]|[2-9]\d|10\d) ?\.(?!\d)"),
     # A note with the age as a sentence of its own: "…a few times this fortnight. 52. Thinks
     # it's piles." (a number alone between full stops; a score out of ten is under 16).
-    Lazy(r"[.!?]\s+(1[6-9]|[2-9]\d|10\d)\s*\.(?!\d)"),
+    Lazy(r"[.!?]\s+(1[6-9]|[2-9]\d|10\d)\s*\.(?!\d)(?!\s*(?:kg|kgs|lb|lbs|minutes|mins|reps|km|miles|%|seconds|secs))"),
     # A terse message that ends with the age: "jaw hurts chewing, temples tender, 71".
     Lazy(r"[,.]\s*(1[6-9]|[2-9]\d)\s*[.!]?\s*$"),
     # "new since I turned 71": at least that age.
@@ -273,7 +273,9 @@ _FIRST_SCORE = Lazy(r"\b(?:started|began|start|starting) (?:at|as|off at|off as|
                     r"(?:about |around )?(?:a |an )?(\d{1,2})\b"
                     r"(?:/10)?(?!\s*(?:minutes|mins|days|weeks|months|years|hours|am|pm|o'?clock))")
 # "his thigh was 4/10, now it's 7/10": a score that was, out of ten.
-_WAS_SCORE = Lazy(r"\b(?:was|were) (?:about |around )?(?:a |an )?(\d{1,2})(?=/10|\s*out of (?:10|ten))")
+_WAS_SCORE = Lazy(r"\b(?:pain|it|ache|soreness|thigh|back|neck|shoulder|knee|hip|calf|leg|arm|foot|"
+                  r"head|wrist|elbow|ankle|jaw) (?:was|were) (?:about |around )?(?:a |an )?(\d{1,2})"
+                  r"(?=/10|\s*out of (?:10|ten))")
 # "4 out of 10 at first, 7 now": a score then, and a score now.
 _SCORE_THEN = Lazy(r"\b(\d{1,2})(?:/10| out of 10| out of ten)? (?:at first|to start with|to begin with|"
                    r"initially|at the start|at the beginning|originally)\b")
