@@ -532,7 +532,46 @@ def test_what_the_fourth_review_found_hidden_is_caught(text, verdict):
     "my phone cut off while I was typing, finger a bit sore from texting all day",
     "my legs feel heavy after walking round the shops all day, better when I rest",
     "Back sore after deadlifts. 80. kg for 5 reps.",
-    "feel rough and dizzy like hungover, had 8 pints last night",
 ])
 def test_a_false_alarm_the_fourth_review_found_stays_quiet(text):
     assert screen(text).verdict in ("ok", "caution"), flag_ids(screen(text))
+
+
+# The fifth review (7e36047..5619bdd) found 32 signs hidden by the fourth round's narrowing; the
+# evidence is widened again (the false alarms that come back are on the safe side: "pints" no
+# longer explains dizziness, because it hid "dad fell after a few pints and now he's dizzy").
+
+@pytest.mark.parametrize("text, verdict", [
+    ("mum has been on movicol for 3 weeks and still hasnt been", "see_doctor"),
+    ("client on movicol 2 weeks, hasn't been, tummy swollen", "see_doctor"),
+    ("had a stomach bug last week, now pins and needles spreading up to my knees, legs like jelly, "
+     "couldnt finish my workout", "urgent"),
+    ("cut off part of my finger with the mandoline, bleeding loads", "urgent"),
+    ("nearly cut off half my thumb with the bread knife, its hanging", "urgent"),
+    ("legs go heavy when I walk to the shops and I have to lean on the trolley", "see_doctor"),
+    ("got an electric shock from the socket when i plugged in my tens machine, chest has been "
+     "fluttering since", "urgent"),
+    ("dad fell after a few pints and now he's dizzy and off balance", "see_doctor"),
+    ("her oxygen levels were down to 88 this morning", "urgent"),
+    ("nan is 86, she fell asleep in her chair and fell out of it, now neck is sore and she wont "
+     "turn her head", "urgent"),
+    ("CKD stage 4, been feeling sick since tuesday and not eating", "see_doctor"),
+    ("took 20 of the blue ones from the cupboard", "urgent"),
+    ("swallowed 30 of my mums, feel fine though", "urgent"),
+    ("took 20 of the tablets out of the box and swallowed them all", "urgent"),
+    ("took the first dose of flucloxacillin and now I'm hoarse and itchy all over", "urgent"),
+    ("bruises on my arms and I don't know how I got them, gums bleed too", "see_doctor"),
+    ("shin was 2 out of 10 after the session, now 6 out of 10", "see_doctor"),
+])
+def test_what_the_fifth_review_found_hidden_is_caught(text, verdict):
+    assert screen(text).verdict == verdict, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a statin with urine dark from too little water, and no aching, is no emergency (MHRA: dark
+    # urine with muscle pain or weakness)
+    "I'm on atorvastatin, wee gets dark in the mornings if I haven't drunk much",
+    "on rosuvastatin, my wee was brown after beetroot lol, shoulders stiff",
+])
+def test_dark_urine_on_a_statin_without_muscle_symptoms_is_not_an_emergency(text):
+    assert screen(text).verdict != "urgent", flag_ids(screen(text))

@@ -273,8 +273,10 @@ _FIRST_SCORE = Lazy(r"\b(?:started|began|start|starting) (?:at|as|off at|off as|
                     r"(?:about |around )?(?:a |an )?(\d{1,2})\b"
                     r"(?:/10)?(?!\s*(?:minutes|mins|days|weeks|months|years|hours|am|pm|o'?clock))")
 # "his thigh was 4/10, now it's 7/10": a score that was, out of ten.
-_WAS_SCORE = Lazy(r"\b(?:pain|it|ache|soreness|thigh|back|neck|shoulder|knee|hip|calf|leg|arm|foot|"
-                  r"head|wrist|elbow|ankle|jaw) (?:was|were) (?:about |around )?(?:a |an )?(\d{1,2})"
+_WAS_SCORE = Lazy(r"\b(?:pain|score|it|ache|soreness|thigh|thighs|back|neck|shoulder|shoulders|knee|"
+                  r"knees|hip|hips|calf|calves|leg|legs|arm|arms|foot|feet|head|wrist|elbow|ankle|jaw|"
+                  r"shin|shins|hamstring|hamstrings|quad|quads|glute|glutes|groin|ribs|buttock) "
+                  r"(?:was|were) (?:about |around )?(?:a |an )?(\d{1,2})"
                   r"(?=/10|\s*out of (?:10|ten))")
 # "4 out of 10 at first, 7 now": a score then, and a score now.
 _SCORE_THEN = Lazy(r"\b(\d{1,2})(?:/10| out of 10| out of ten)? (?:at first|to start with|to begin with|"
