@@ -575,3 +575,28 @@ def test_what_the_fifth_review_found_hidden_is_caught(text, verdict):
 ])
 def test_dark_urine_on_a_statin_without_muscle_symptoms_is_not_an_emergency(text):
     assert screen(text).verdict != "urgent", flag_ids(screen(text))
+
+
+# The sixth review (5619bdd..0047b29): a statin's dark urine told with heavy or stiff muscles,
+# a pulse oximeter's low number, an older person who fell yesterday, tingling climbing to the
+# hands — hidden by the fifth round's narrowing, caught again.
+
+@pytest.mark.parametrize("text", [
+    "im on simvastatin, legs feel heavy and stiff and my pee is dark brown",
+    "the pulse ox says 87 and he's blue round the lips",
+    "my daughter's sats were 90 at school today, the school nurse sent her home, she's wheezing a lot",
+    "Grandad 84 fell yesterday and now he can't turn his head",
+    "pins and needles in my toes for 3 days now moving up to my fingers and hands, legs like jelly, "
+    "struggling to walk",
+])
+def test_what_the_sixth_review_found_hidden_is_urgent(text):
+    assert screen(text).verdict == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my smartwatch says sats 98% and heart rate 84 after my run, calves sore",
+    "my thumb is sore from gaming and I'm hanging by a thread this week with work",
+    "did the stretches, took 10 of the ones from your list and my neck feels loads better",
+])
+def test_a_false_alarm_the_sixth_review_found_is_not_an_emergency(text):
+    assert screen(text).verdict != "urgent", flag_ids(screen(text))
