@@ -600,3 +600,14 @@ def test_what_the_sixth_review_found_hidden_is_urgent(text):
 ])
 def test_a_false_alarm_the_sixth_review_found_is_not_an_emergency(text):
     assert screen(text).verdict != "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # the sixth review's level questions: a trigger finger, a cough's hoarse voice, a TENS pad
+    "GP thinks it's trigger finger, my middle finger gets stuck bent in the mornings and keeps "
+    "catching, can't move it straight without pushing",
+    "on amoxicillin for a chest infection, voice hoarse from coughing, aching all over",
+    "I get an electric shock off the tens pads when I peel them off, bit tingly",
+])
+def test_a_gp_level_problem_is_not_sent_to_999(text):
+    assert screen(text).verdict != "urgent", flag_ids(screen(text))
