@@ -125,10 +125,6 @@ class Lexicon:
     # Words that place a local problem in a region without making it a complaint:
     # "a tooth out" leaves the jaw alone, but brushing one's teeth is no jaw complaint.
     sites: dict[str, LazyRegex] = field(default_factory=dict)
-    # Words known only from the rules' patterns (`add_vocabulary`), not from the lexicon:
-    # they are repaired too, but lose a tie to a word the lexicon knows — a rule about
-    # nipple stains must not turn "sttin" from "statin", nor "wony" from "wonky".
-    rule_words: set[str] = field(default_factory=set)
     # How many patterns (concepts, regions, goals, rules) mention each word: of two repairs
     # equally close, the word the screen reads far more often is the likelier meaning —
     # "cheest" is chest, not cheese; "weezy" wheezy, not weepy; "tounge" tongue, not twinge.
@@ -137,9 +133,7 @@ class Lexicon:
     def add_vocabulary(self, patterns: list[str]) -> None:
         for pattern in patterns:
             words = words_of(pattern)
-            new = words - self.vocabulary
-            self.rule_words |= new
-            self.vocabulary |= new
+            self.vocabulary |= words
             for word in words:
                 self.mentions[word] = self.mentions.get(word, 0) + 1
         self._targets = None  # rebuilt on next use
