@@ -11,21 +11,16 @@ from unknot.cli.app import app, fail
 
 if TYPE_CHECKING:  # imported where used: a command loads only what it needs
     from rich.console import Console
-    from rich.table import Table
 
+    from unknot.cli.layout import Hanging
     from unknot.intake.screen import IntakeResult
 
 
-def _hanging(rows: list) -> Table:
+def _hanging(rows: list) -> Hanging:
     """Marks in a narrow column, text wrapped beside them (never back under the mark)."""
-    from rich.table import Table
+    from unknot.cli.layout import Hanging
 
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    for mark, text in rows:
-        grid.add_row(mark, text)
-    return grid
+    return Hanging(rows)
 
 
 def _reasons(found: list) -> list:

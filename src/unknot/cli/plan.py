@@ -48,8 +48,9 @@ def _step_lines(step: PlanStep, why: bool) -> Text:
 
 def print_plan(plan: Plan, console: Console, why: bool = False) -> None:
     """The routine as a list a person can read at any terminal width (no squeezed columns)."""
-    from rich.table import Table
     from rich.text import Text
+
+    from unknot.cli.layout import Hanging
 
     print_intake(plan.intake, console)
     if not plan.steps:
@@ -57,16 +58,12 @@ def print_plan(plan: Plan, console: Console, why: bool = False) -> None:
     console.print()
     console.print(Text(f"Your routine: {counted(len(plan.steps), 'step')}, "
                        f"{duration_words(plan.total_seconds)}", style="bold cyan"))
-    rows = Table.grid(padding=(0, 1))
-    rows.add_column(no_wrap=True, style="cyan")  # when the step starts
-    rows.add_column()
+    rows = []
     elapsed = 0
-    for number, step in enumerate(plan.steps):
-        if number:
-            rows.add_row("", "")
-        rows.add_row(_clock(elapsed), _step_lines(step, why))
+    for step in plan.steps:
+        rows.append((_clock(elapsed), _step_lines(step, why)))  # when the step starts
         elapsed += step.seconds
-    console.print(rows)
+    console.print(Hanging(rows, mark_style="cyan", gap=True))
 
 
 @app.command()
