@@ -8,6 +8,8 @@ Rule and lexicon files describe what to look for in words, not regexes:
     lower? back               "lower" may be missing
     sudden* ... headache      up to four words (or commas) between; `..2` for up to two
     lower|low ..0 back        slots with no gap: "lower back" or "low back"
+    sats ..6w 70|71|72        a gap of words only, no number: the number read is the
+                              first one after "sats" ("sats 98, pulse 72" is no low reading)
     $fever                    any phrase of the concept `fever`
 
 Every pattern is compiled once; matching returns the token span so negation
@@ -29,6 +31,8 @@ from unknot.text.prefilter import Need, Prefilter
 # comma does; "HA + blurry" — a plus or an ampersand joins, as "and" does).
 _WORD = r"[a-z0-9'/.,:+&-]"
 _DEFAULT_GAP = 4
+# A gap of words only (`..6w`): it skips no token that starts with a digit.
+_WORDS_ONLY = r"(?![0-9])"
 
 
 class PatternError(ValueError):
@@ -271,7 +275,7 @@ class PatternCompiler:
         ways: list[tuple[Need, ...]] = []
         slot: list[str] = []
         for term in terms + ["..0"]:
-            if term == "..." or re.fullmatch(r"\.\.\d+", term):
+            if term == "..." or re.fullmatch(r"\.\.\d+w?", term):
                 if slot:
                     regex, need, slot_ways = self._slot(" ".join(slot))
                     parts.append(regex)
@@ -280,13 +284,14 @@ class PatternCompiler:
                     slot = []
                 elif not parts:
                     raise PatternError("a pattern cannot start with a gap")
-                size = _DEFAULT_GAP if term == "..." else int(term[2:])
+                size = _DEFAULT_GAP if term == "..." else int(term[2:].rstrip("w"))
+                only_words = _WORDS_ONLY if term.endswith("w") else ""
                 if size:
                     # Capturing: the only groups in a pattern, so negation can look inside
                     # what a gap skipped ("headache, not the worst").
                     # Lazy: the nearest match wins, so a gap never swallows a denial
                     # that belongs to a closer, complete phrase ("rash that does not fade").
-                    parts.append(rf"((?:{_WORD}+ ){{0,{size}}}?)")
+                    parts.append(rf"((?:{only_words}{_WORD}+ ){{0,{size}}}?)")
             else:
                 slot.append(term)
         need = prefilter.all_of(needs)

@@ -1,0 +1,125 @@
+"""Session 14: the seventh second reading (0047b29..8da1113), and families from blind sets
+written and scored once before mending (holdout91 a fifth fresh mix, told with unusual time
+and person; holdout92 heads, necks, jaws and faces). Worded afresh here, with decoys."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.labelled import flag_ids
+from unknot.intake.screen import default_engine, screen
+from unknot.text.patterns import find_hits
+
+
+def verdict(text: str) -> str:
+    return screen(text).verdict
+
+
+# --- an oximeter's number is the first number after the word ---------------------------------
+
+def test_a_words_only_gap_skips_no_number():
+    lexicon = default_engine().lexicon  # the real reading of words and numbers, rules' words known
+    compiler, read = lexicon.compiler, lexicon.read
+    regex = compiler.compile(["sats ..6w 88|89|90"])
+    assert find_hits(regex, read("her sats have been sitting at 89 all day"))
+    assert not find_hits(regex, read("sats 98, pulse 88"))
+    assert find_hits(compiler.compile(["sats ..6 88|89|90"]), read("sats 98, pulse 88"))
+
+
+@pytest.mark.parametrize("text", [
+    "mum's oxygen has been hovering round about 89 since lunch",
+    "the o2 on his finger monitor only read 90 this morning",
+    "grandad's sats dropped in the night, lowest was 86",
+    "on the sats probe overnight and it fell to 85 twice",
+    "her oxygen went from 96 to 88 within the hour",
+])
+def test_a_low_oxygen_reading_told_a_few_words_on_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "pulse ox says 97, heart rate 86 after the stairs, calves tight",
+    "sats 99% and pulse 90 after my spin class, quads sore",
+    "oxygen 98 on the watch, resting pulse dropped to 58 since I started running",
+])
+def test_a_heart_rate_after_a_normal_oxygen_reading_is_not_a_low_reading(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# --- the seventh review's hidden signs -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a mains shock whatever was being turned up or charged
+    "got a shock off the wall socket when I turned the heater up, my heart's been skipping since",
+    "plugged in the charger for my tens pads and the socket gave me an electric shock, chest "
+    "fluttery now",
+    # a fingertip hanging by skin, told many ways
+    "the end of my finger is hanging by a bit of skin after the mandoline",
+    "thumb tip hanging by a thread, did it on the hedge trimmer",
+    # "the ones" swallowed are tablets, whatever they look like
+    "my son took about 25 of the ones in the bathroom cabinet",
+    "she's swallowed 20 of the yellow ones from her nan's drawer",
+    # a statin, dark urine and muscles that fail, with beetroot ruled out
+    "on atorvastatin, wee like cola and my thighs are tender, and no I haven't had beetroot",
+    "simvastatin, can barely get up the stairs, pee gone brown",
+    # a wheeze after the first dose, though the voice was hoarse from a cough before
+    "hoarse from coughing for days, then took my first clarithromycin an hour ago and now I'm "
+    "wheezing",
+    # a limb stuck bent after an injury; a ball caught badly
+    "my lad's elbow is stuck bent since he came off the trampoline and he won't move it",
+    "was catching a rugby ball and my finger's bent sideways, can't move it",
+])
+def test_what_the_seventh_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a statin mentioned beside cola, tiredness or a desk-stiff neck is no muscle breakdown
+    "I'm on a statin and drink far too much cola, neck stiff from the laptop",
+    "dad takes simvastatin, tired in the evenings, wee a bit dark when he forgets to drink",
+    # tingling into the hands from typing, with legs sore from the gym, does not climb from the feet
+    "pins and needles creeping up into my fingers when I type, legs like jelly after squats",
+    "numbness spreading up my arms on the rowing machine, and my legs are wobbly after leg day",
+    # everyday words that only look like the signs
+    "took 15 of the little ones to the swimming gala, back aches from the benches",
+    "finger keeps catching and gets stuck bent in the morning, GP says trigger finger",
+    "I get a tingle off the tens pads when I peel them off, nothing else",
+])
+def test_a_false_alarm_the_seventh_review_found_is_not_an_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# --- holdout91: a decision to end one's life, told without the word ------------------------
+
+@pytest.mark.parametrize("text", [
+    "not telling anyone else this: tonight's the night I finally end it. just want to relax first",
+    "the letters for my family are written and I've got enough. I want to be calm when I do it.",
+    "decided I'm going through with it at the weekend, nobody knows, shoulders are so tense",
+    "I won't be here by morning. said my goodbyes. something for my neck please",
+])
+def test_a_decision_to_act_with_preparations_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "notes for my talk are written, got everything I need, want to be calm before I do it",
+    "tonight's the night, my first gig! neck tight from nerves",
+    "booked the skydive, going through with it on Saturday, nobody knows yet lol",
+    "last day at work, said goodbye to everyone, shoulders stiff from packing",
+])
+def test_an_everyday_decision_is_not_a_crisis(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# --- holdout91: sight lost in one eye, told as "can't see out of" --------------------------
+
+@pytest.mark.parametrize("text", [
+    "woke at 6 unable to see out of my left eye, temple tender all week",
+    "since lunch mum can hardly see out of her right eye",
+])
+def test_sight_gone_from_one_eye_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+def test_an_eye_blind_since_childhood_is_no_emergency():
+    assert verdict("blind in my left eye since I was small, neck stiff from work") in ("ok", "caution")
