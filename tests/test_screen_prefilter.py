@@ -167,6 +167,8 @@ def test_the_prepared_form_keeps_every_mask_and_every_rule_filed_where_it_was():
             if regex is not None:
                 assert (copy.needs, copy.ways) == (regex.needs, regex.ways), regex.pattern
     before, after = engine.lexicon.compiler.prefilter, loaded.lexicon.compiler.prefilter
+    before.materialise()
+    after.materialise()  # (read back, masks are made as texts ask, or all at once)
     assert after._exact == before._exact and after._prefix == before._prefix
     assert loaded._by_bit == engine._by_bit and loaded._always == engine._always
 
@@ -184,3 +186,22 @@ def test_every_rule_that_could_fire_on_a_text_is_among_its_candidates():
             could = {index for index, compiled in enumerate(engine._compiled)
                      if _worth_evaluating(compiled, present)}
             assert could <= set(engine._candidates(present)), case["text"]
+
+
+def test_masks_made_as_texts_ask_are_the_masks_made_all_at_once():
+    """A prepared form makes each word's mask when a text first asks for it (a command reads
+    one text); after a few texts, or before new clauses, it makes them all. Both ways give
+    the same bits, for the words the screen knows and for words it does not."""
+    import pickle
+
+    built = default_engine().lexicon.compiler.prefilter
+    built.materialise()
+    words = _vocabulary()[::7] + ["zzzunknown", "a", "numbness", "x"]
+    texts = [words[start:start + 9] for start in range(0, len(words), 9)]
+    lazy = pickle.loads(pickle.dumps(built))
+    assert lazy._positions is not None  # loaded as positions, no mask made yet
+    answers = [lazy.mask(text) for text in texts]
+    assert lazy._positions is None  # past the first texts every mask was made at once
+    assert answers == [built.mask(text) for text in texts]
+    fresh = pickle.loads(pickle.dumps(built))
+    assert [fresh.mask(text) for text in texts[:3]] == answers[:3]

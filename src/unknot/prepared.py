@@ -16,6 +16,7 @@ same way every time, with or without a cache.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -46,13 +47,25 @@ def _code_files() -> list[Path]:
     return files
 
 
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """The digest of the code every prepared form depends on: read once a process (a
+    command loads four prepared forms, and this is most of each key)."""
+    digest = hashlib.sha256()
+    for path in _code_files():
+        digest.update(path.name.encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.digest()
+
+
 def key_of(name: str, sources: Iterable[Path]) -> str:
     """A digest of what the prepared `name` is made from (files in a stable order)."""
     import pydantic
 
     digest = hashlib.sha256(_FORMAT)
     digest.update(f"{name}\0{sys.version}\0{pydantic.VERSION}\0".encode())
-    for path in [*_code_files(), *sorted(sources)]:
+    digest.update(_code_digest())
+    for path in sorted(sources):
         digest.update(path.name.encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

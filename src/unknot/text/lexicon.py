@@ -168,9 +168,10 @@ class Lexicon:
             return []
         from unknot.text.sounds import heard_as
 
-        english = known_english()
+        # The English word list is read only for a word the lexicon does not know: most
+        # texts have none, and a one-shot command then never loads the list.
         return heard_as(words, self.sound_alike,
-                        lambda w: len(w) < 4 or w in english or w in self.vocabulary)
+                        lambda w: len(w) < 4 or w in self.vocabulary or w in known_english())
 
     def correct(self, word: str) -> str | None:
         """A mended spelling for `word`, or None when it is fine or beyond repair."""

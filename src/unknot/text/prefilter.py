@@ -156,12 +156,20 @@ class Prefilter:
     """Every clause a compiler's patterns need, each with a bit; for a text, the bits of
     the clauses it meets."""
 
+    # Texts read from a prepared form's positions before every mask is made at once (see
+    # `__setstate__`): enough for a command, a fraction of what a server reads.
+    _LAZY_TEXTS = 16
+
     def __init__(self) -> None:
         self._exact: dict[str, int] = {}
         self._prefix: dict[str, int] = {}
         self._lengths: tuple[int, ...] = ()
         self._bits: dict[Clause, int] | None = {}
         self._clauses: list[tuple[str, ...]] = []  # (in a prepared form: see __getstate__)
+        # Loaded from a prepared form: each word's and stem's bit positions, made into masks
+        # as texts ask for them (None once every mask is made).
+        self._positions: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] | None = None
+        self._lazy_texts = 0
 
     def __getstate__(self) -> dict:
         # Kept as each bit's clause, in bit order: a list loads in a fraction of the time
@@ -171,15 +179,49 @@ class Prefilter:
             clauses = [tuple(sorted(clause)) for clause in self._bits]  # (in the order of bits)
         # Each word's mask as the positions of its bits: a few small numbers instead of an
         # int thousands of bits wide (the masks were most of the prepared lexicon).
+        self.materialise()
         return {"_exact": {word: bit_positions(bits) for word, bits in self._exact.items()},
                 "_prefix": {stem: bit_positions(bits) for stem, bits in self._prefix.items()},
                 "_lengths": self._lengths, "_clauses": clauses}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self._exact = {word: from_positions(places) for word, places in state["_exact"].items()}
-        self._prefix = {stem: from_positions(places) for stem, places in state["_prefix"].items()}
+        # Making all ~9,000 masks takes longer than a one-shot command's whole screen; a
+        # command that reads one text makes only the few dozen its words ask for.
+        self._positions = (state["_exact"], state["_prefix"])
+        self._exact, self._prefix = {}, {}
+        self._lazy_texts = 0
         self._bits = None
+
+    def materialise(self) -> None:
+        """Every mask made from its positions (a server, after a few texts; or before the
+        tables change)."""
+        if self._positions is not None:
+            exact, prefix = self._positions
+            self._exact = {word: from_positions(places) for word, places in exact.items()}
+            self._prefix = {stem: from_positions(places) for stem, places in prefix.items()}
+            self._positions = None
+
+    def _mask_from_positions(self, words: Iterable[str]) -> int:
+        """`mask`, making only the masks these words ask for (kept for the next text)."""
+        exact_positions, prefix_positions = self._positions
+        exact, prefixes, lengths = self._exact, self._prefix, self._lengths
+
+        def mask_of(table: dict[str, int], positions: dict[str, tuple[int, ...]], key: str) -> int:
+            bits = table.get(key)
+            if bits is None:
+                bits = table[key] = from_positions(positions.get(key, ()))
+            return bits
+
+        found = 0
+        for word in words:
+            found |= mask_of(exact, exact_positions, word)
+            size = len(word)
+            for length in lengths:
+                if length > size:
+                    break
+                found |= mask_of(prefixes, prefix_positions, word[:length])
+        return found
 
     def bits(self, need: Need) -> int:
         """The bits of a need's clauses (registered on first sight): a text meets the need
@@ -190,6 +232,7 @@ class Prefilter:
         found = 0
         for clause in need:
             if clause not in self._bits:
+                self.materialise()  # (the tables change: every mask must be there)
                 bit = self._bits[clause] = 1 << len(self._bits)
                 for key in clause:
                     table = self._exact if key[0] == "=" else self._prefix
@@ -208,6 +251,11 @@ class Prefilter:
         """The bits of the clauses these words meet (all bits when the prefilter is off)."""
         if not ENABLED:
             return -1
+        if self._positions is not None:
+            self._lazy_texts += 1
+            if self._lazy_texts <= self._LAZY_TEXTS:
+                return self._mask_from_positions(words)
+            self.materialise()
         found = 0
         exact, prefixes, lengths = self._exact, self._prefix, self._lengths
         for word in words:
