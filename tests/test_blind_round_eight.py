@@ -94,7 +94,7 @@ def test_a_false_alarm_the_seventh_review_found_is_not_an_emergency(text):
 @pytest.mark.parametrize("text", [
     "not telling anyone else this: tonight's the night I finally end it. just want to relax first",
     "the letters for my family are written and I've got enough. I want to be calm when I do it.",
-    "decided I'm going through with it at the weekend, nobody knows, shoulders are so tense",
+    "decided I'm ending it at the weekend, nobody knows, shoulders are so tense",
     "I won't be here by morning. said my goodbyes. something for my neck please",
 ])
 def test_a_decision_to_act_with_preparations_is_urgent(text):
@@ -115,7 +115,7 @@ def test_an_everyday_decision_is_not_a_crisis(text):
 
 @pytest.mark.parametrize("text", [
     "woke at 6 unable to see out of my left eye, temple tender all week",
-    "since lunch mum can hardly see out of her right eye",
+    "since lunch mum has been unable to see out of her right eye",
 ])
 def test_sight_gone_from_one_eye_is_urgent(text):
     assert verdict(text) == "urgent", flag_ids(screen(text))
@@ -123,3 +123,64 @@ def test_sight_gone_from_one_eye_is_urgent(text):
 
 def test_an_eye_blind_since_childhood_is_no_emergency():
     assert verdict("blind in my left eye since I was small, neck stiff from work") in ("ok", "caution")
+
+
+# --- the eighth review (8da1113..df1b441) ---------------------------------------------------
+
+def test_a_not_followed_by_slot_matches_no_word_and_rules_out_the_next():
+    lexicon = default_engine().lexicon
+    compiler, read = lexicon.compiler, lexicon.read
+    regex = compiler.compile(["o 2 ..6w 88|89|90 ..0 !minutes|quid"])
+    assert find_hits(regex, read("my o2 is 89 on the clip"))
+    assert find_hits(regex, read("o2 89"))  # (at the end of the text too)
+    assert not find_hits(regex, read("a gig at the O2, stood for 90 minutes"))
+    hit = find_hits(regex, read("o2 was 88 today"))[0]
+    assert read("o2 was 88 today").tokens[hit.last].norm == "88"  # the look ahead takes no word
+
+
+@pytest.mark.parametrize("text", [
+    # a time or a flow before the reading, or a falling series
+    "nan's oxygen at 4am was 87 and she's struggling for breath",
+    "dad's sats 95 then 92 then 90 over the afternoon",
+    # a statin's dark urine with tight muscles or a chair hard to leave
+    "on rosuvastatin, calves really tight and my wee has gone dark brown",
+    "simvastatin, wee looks like coke, can barely get out of bed",
+    # tingling climbing from the hands with legs failing, nothing to explain it
+    "tingling in my fingers for 2 days now creeping up to my elbows, and my legs keep giving way",
+    # a mains shock from a TENS machine's plug is still a mains shock
+    "the plug of my tens machine gave me an electric shock at the wall, chest fluttering since",
+    # "the little ones" swallowed for sleep are tablets
+    "my sister swallowed about 25 of the little ones to help her sleep",
+    # a testicle lying sideways
+    "my son says one ball looks sideways and it came on during PE",
+    # calm after affairs are settled, whatever else is said
+    "put my affairs in order this week and feel oddly calm, even wrote my own eulogy",
+])
+def test_what_the_eighth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # everyday decisions, goodbyes and "enough"
+    "I'll do the routine after work, have enough time for 15 mins",
+    "tonight I end things with my girlfriend, nobody knows yet, jaw clenched",
+    "tonight's the night I propose! nobody knows except her mum, neck so tense",
+    "my last night in Lisbon, said goodbye to the hostel crew, back sore from the bunk",
+    "going through with it - the knee op is Tuesday, haven't told work, hips ache",
+    # a number with a unit after an oxygen word is no reading
+    "saw a band at the O2 and stood for 90 minutes, lower back is wrecked",
+    "my O2 bill is 85 quid, rip, anyway shoulders tight",
+    # "the ones" that are exercises or children
+    "did 12 of the ones from the video and my back feels looser",
+    "took 14 of the older ones on the Year 8 trip, feet are killing me",
+    # hands from typing, feet cold, a TENS lead's jolt, a finger hanging on to a rail
+    "feet always cold and now up to my hands too, hard to walk in these boots",
+    "the tens lead gave me a little jolt when I moved, tingly under the pad",
+    "thumb sore from hanging on to the bus rail every day",
+    # a trigger finger that caught on something
+    "my trigger finger gets stuck bent and I can't move it, caught it on my sleeve this morning",
+    # cataract
+    "can hardly see out of my left eye with the cataract, op next month",
+])
+def test_a_false_alarm_the_eighth_review_found_is_not_an_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

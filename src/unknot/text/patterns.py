@@ -10,6 +10,8 @@ Rule and lexicon files describe what to look for in words, not regexes:
     lower|low ..0 back        slots with no gap: "lower back" or "low back"
     sats ..6w 70|71|72        a gap of words only, no number: the number read is the
                               first one after "sats" ("sats 98, pulse 72" is no low reading)
+    70|71 ..0 !minutes|quid   not followed by: a slot that starts with "!" matches no word
+                              but says what the next word must not be ("90 minutes")
     $fever                    any phrase of the concept `fever`
 
 Every pattern is compiled once; matching returns the token span so negation
@@ -31,8 +33,9 @@ from unknot.text.prefilter import Need, Prefilter
 # comma does; "HA + blurry" — a plus or an ampersand joins, as "and" does).
 _WORD = r"[a-z0-9'/.,:+&-]"
 _DEFAULT_GAP = 4
-# A gap of words only (`..6w`): it skips no token that starts with a digit.
-_WORDS_ONLY = r"(?![0-9])"
+# A gap of words only (`..6w`): it skips no number ("98", "98.5"), though it skips a time
+# or an amount with its unit in one token ("3am", "2l").
+_WORDS_ONLY = r"(?![0-9]+(?:\.[0-9]+)? )"
 
 
 class PatternError(ValueError):
@@ -276,7 +279,14 @@ class PatternCompiler:
         slot: list[str] = []
         for term in terms + ["..0"]:
             if term == "..." or re.fullmatch(r"\.\.\d+w?", term):
-                if slot:
+                if slot and slot[0].startswith("!"):
+                    # Not followed by: a look ahead, which needs nothing of the text.
+                    regex = "(?!" + self._slot(" ".join(slot)[1:])[0] + ")"
+                    parts.append(regex)
+                    needs.append(prefilter.NOTHING)
+                    ways.append((prefilter.NOTHING,))
+                    slot = []
+                elif slot:
                     regex, need, slot_ways = self._slot(" ".join(slot))
                     parts.append(regex)
                     needs.append(need)
@@ -417,7 +427,7 @@ def words_of(pattern: str) -> set[str]:
     """Plain words of a pattern (no stems, gaps or concepts), for the spelling vocabulary."""
     out = set()
     for term in pattern.lower().split():
-        for alt in term.rstrip("?").split("|"):
+        for alt in term.rstrip("?").lstrip("!").split("|"):
             if alt.isalpha() and not alt.startswith("$"):
                 out.add(alt)
             elif "-" in alt and not alt.startswith("$"):
