@@ -184,3 +184,87 @@ def test_what_the_eighth_review_found_hidden_is_urgent(text):
 ])
 def test_a_false_alarm_the_eighth_review_found_is_not_an_emergency(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# --- the ninth review (df1b441..68cfaf1) ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a decision told in everyday words, with goodbyes, tablets or an apology for everything
+    "going through with it tonight, I've said goodbye to everyone",
+    "I won't be around much longer, said my goodbyes, nobody knows",
+    "made my mind up, doing it tonight, I've got enough pills",
+    "doing it after work, sorry for everything",
+    # letters and tablets, whatever else the day holds
+    "letters written for the kids and I have the tablets. doing it tonight while they're at school",
+    "ending it tonight, can't go on with my marriage, nobody would notice",
+    # an overdose in a teenager's own words
+    "my year 10 daughter took about 20 of my tablets",
+    "took around 30 of them on the camping trip, feel sick",
+    # sight going in one eye, a mains shock, a reading read off the screen
+    "can barely see out of my right eye since lunch",
+    "the tens lead was frayed and I got a shock from the socket, heart racing",
+    "the oximeter shows SpO2 88 bpm 120",
+    # weakness climbing from the feet told without a tingling word
+    "it went toes then ankles then knees over three days, now I can't walk, had a tummy bug",
+    # a joint out of shape after a fall, whatever else is said about the hand
+    "gran fell this morning, her wrist is a funny shape and she can't move it; her trigger "
+    "finger's on that hand too",
+    "my lad fell off the wall and his finger's stuck bent, he can't move it",
+])
+def test_what_the_ninth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a pet's goodbye, a relationship, a challenge or a streak ended, feeling calm
+    "said goodbye to our old dog at the vet yesterday, shoulders in knots",
+    "made up my mind, I'm ending it with Tom tonight, feel calm about it",
+    "30 day plank challenge, ending it today, so relieved",
+    # hands that tingle from a hobby, legs tired from a hike or pregnancy
+    "fingers tingling up to my wrists when I crochet, legs weak after the hike",
+    "pins and needles in my hands spreading to my wrists at night, 32 weeks pregnant, can't get up off the sofa",
+    "my hands tingle and it's spreading to my wrists, I can't stand it",
+    # a ball passed sideways, the little ones taken out
+    "we pass the ball sideways in drills and my knee aches",
+    "took 15 of the little ones for a walk, back aches from bending",
+    # an oximeter's two numbers side by side
+    "oximeter 98, 76, all fine after the stairs",
+    "sats 99 then 84 pulse once I sat down",
+    "sats 97/98, pulse 86",
+    # everyday decisions with a letter or a goodbye
+    "today's the day I tell my parents, wrote them a letter, jaw so tight",
+    "my last night in Rome, said goodbye to everyone at the hostel, back sore",
+])
+def test_a_false_alarm_the_ninth_review_found_is_not_an_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# --- holdout91 and holdout92: what was over, dreamt or joked, and what needs a doctor --------
+
+@pytest.mark.parametrize("text", [
+    "I dreamed my face dropped on one side and I couldn't talk. Woke up fine, neck stiff",
+    "in the nightmare my chest was being crushed; woke up totally fine, shoulders tight",
+    "my arm was dead from sleeping on it, shook it and it was back to normal in a minute. neck a bit stiff",
+    "cramp in my calf at 3am, lasted a minute, fine now",
+    "had a cold sore at the start of the month, all long gone, neck stiff from the desk",
+    "nearly had a heart attack when I saw the bill lol, shoulders tight",
+])
+def test_what_was_dreamt_over_in_a_minute_or_a_fright_is_no_alarm(text):
+    assert verdict(text) in ("ok", "caution"), flag_ids(screen(text))
+
+
+def test_waking_from_a_dream_with_the_signs_is_still_an_emergency():
+    text = "had a nightmare and woke with my face drooping and my words slurred"
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "ibuprofen every day since the summer for my back and now my stomach burns after meals",
+    "shoulder replacement last month and the scar is red, hot and weeping",
+    "my daughter's knee is swollen and hot and she won't bend it, no fall",
+    "hip op 3 weeks ago and my calf on that side is tight and purplish",
+    "headache again, day 20 out of the last 30 I've taken co-codamol",
+    "a shelf came down on my head 10 days ago, headaches on and off since",
+])
+def test_signs_for_a_doctor_told_in_everyday_words(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))

@@ -165,7 +165,7 @@ _FRESH = Lazy(r"\b(?:today|tonight|this morning|suddenly|sudden|(?<!nothing )(?<
 # Gone within moments: "gone in a minute", "gone ten minutes after", "went as soon as I got
 # out", "fine straight after" (in _RESOLVED, and alone in a next sentence: _PASSED_AT_ONCE).
 _WITHIN_MOMENTS = (
-    r"\b(?:gone|fine|passed|went|over) in (?:a|an|one|two|three|five|ten|fifteen|a few|"
+    r"\b(?:gone|fine|passed|went|over|back to normal|normal again|fine again) in (?:a|an|one|two|three|five|ten|fifteen|a few|"
     r"a couple of|\d+) (?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
     r"|\bgone (?:\w+ ){0,2}(?:minutes?|mins?|seconds?|secs?) (?:after|later)\b"
     r"|\b(?:stopped|went|gone|passed) (?:as soon as|the moment|straight away|right away)\b"
@@ -185,8 +185,8 @@ _RESOLVED = Lazy(
     r"|\b(?:totally |completely )?fine since (?:we|i) (?:came|got) (?:down|back|home|off)\b"
     r"|\b(?:slowly|steadily|gradually) improving\b|\bmuch improved\b"
     r"|\b(?:completely |totally |quite )?(?:himself|herself|themselves|myself) (?:since|again|ever since)\b"
-    r"|\blasted (?:about |around |maybe |only |just )?(?:\d+|a few|thirty|twenty|ten|a couple of) "
-    r"(?:seconds|secs|minutes|mins)\b"
+    r"|\blasted (?:about |around |maybe |only |just )?(?:\d+|a|an|one|a few|thirty|twenty|ten|a couple of) "
+    r"(?:seconds?|secs?|minutes?|mins?)\b"
     r"|\b(?:fine|gone|better|normal|ok|okay) by (?:the )?(?:morning|next morning|next day|lunchtime|"
     r"evening|bedtime)\b"
     # "was fine - no headache then or since", "not had a single symptom since": nothing
@@ -210,7 +210,12 @@ _RESOLVED = Lazy(
     r"a few |\d+ )(?:minute|minutes|min|mins|second|seconds|secs|moment|moments|shake)"
     r"|\bfine once (?:she|he|i|they|you) (?:eat|eats|ate|had|walked|walks|moved|moves|sat|sits|"
     r"stood|lay|lies)\b"
-    r"|\bstops? (?:as soon as|once|when i move)\b|\bwears? off\b|\bwore off\b"
+    r"|\bstops? (?:as soon as|once|when i move)\b|\bwears? off\b|\bwore off\b|\bwearing off\b"
+    r"|\b(?:all |since |now )?long gone\b"
+    # "Covid on the 1st, negative on the 8th, no fever for a week now"
+    r"|\b(?:tested |test |lft |lateral flow )?negative (?:on|since|by|from) (?:the |a |last )?\w+\b"
+    r"|\bno (?:fever|temperature|temp|symptoms?) for (?:a|an|one|two|three|\d+|a few|a couple of) "
+    r"(?:days?|weeks?|months?)\b"
     r"|\b(?:completely|fully|all) cleared\b|\bhas cleared\b|\b(?:completely|totally|fully) gone\b"
     r"|\b(?:has |have )?stopped (?:completely|altogether)\b|\b(?:completely|totally) stopped\b"
     r"|\b(?:sorted|cleared) (?:it|me|them) (?:out|up)?\b|\bsymptom(?: - |-| )free\b"
@@ -957,6 +962,12 @@ _HYPOTHETICAL = Lazy(
 
     r"|\b(?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients) "
     r"(?:with|who has|who have|who had|that has|that had)\b")
+# A dream told: "I dreamt last night that my arm went numb". What follows the marker in its
+# sentence was dreamt, whenever the dream was — unless waking comes between ("had a dream and
+# woke with my arm numb": the arm was real).
+_DREAMT = Lazy(r"\b(?:dreamt|dreamed|dreaming|had a (?:dream|nightmare)|in (?:my|the|a|that) "
+               r"(?:dream|nightmare))\b")
+_WOKE = Lazy(r"\b(?:woke|woken|waking|wake|awake|when i got up|real|really|for real|actually)\b")
 # …unless the same sentence brings it into the present: "if I ever get this again — like now".
 _NOW = Lazy(r"\b(?:right now|now|currently|at the moment|today|tonight|this morning|again|ago|"
            r"started|since|for the (?:last|past)|for an? (?:hour|few|couple)|yesterday|last night|"
@@ -1056,6 +1067,11 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     if _within_a_saying(text, hit, start) and not _real_after_all(text, start):
         return True
     before = " ".join(t.norm for t in text.tokens[start:hit.first])
+    dream = None
+    for dream in _DREAMT.finditer(before):
+        pass
+    if dream is not None and not _WOKE.search(before[dream.end():]):
+        return True
     # (a marker begins before the finding and may end inside it: "if my headache was ever…")
     reading = before + " " + " ".join(t.norm for t in text.tokens[hit.first:hit.last + 1])
     found = None
@@ -1099,7 +1115,9 @@ def _back_in_the_next_sentence(text: NormalText, hit: Hit) -> bool:
 
 
 # Gone within moments, told in a sentence of its own: "gone in a minute."
-_PASSED_AT_ONCE = Lazy(rf"(?:(?:it|that|which|then|but|and) (?:was |is |had )?)?(?:{_WITHIN_MOMENTS})")
+# ("Shook it out and it was back to normal in a minute": a few words of what was done first)
+_PASSED_AT_ONCE = Lazy(rf"(?:(?:\w+ ){{1,4}}?(?:and|then) )?(?:(?:it|that|which|then|but|and) (?:was |is |had )?)?"
+                       rf"(?:{_WITHIN_MOMENTS})")
 # A check someone made: "Went to A&E, ECG, bloods: all normal", "the GP did an ECG".
 _SEEN_BY_SOMEONE = Lazy(r"\b(?:a&e|a & e|a and e|er|gp|doctor|doctors|hospital|went to|walk-in|"
                         r"neurologist|specialist|rheumatologist|gastroenterologist|dermatologist|"
