@@ -268,3 +268,40 @@ def test_waking_from_a_dream_with_the_signs_is_still_an_emergency():
 ])
 def test_signs_for_a_doctor_told_in_everyday_words(text):
     assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+# --- the tenth review (68cfaf1..c622a78) ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a dream mentioned, then the signs now
+    "had a dream about my grandad and now my face is drooping and my arm is weak",
+    "had a nightmare lol anyway my chest is crushing and I'm sweating",
+    "she dreamt about her sister and right now she can't lift her arm and her face has dropped",
+    # "wearing off" or "negative" said of something else
+    "the calpol is wearing off and she's 39.8 with a purple rash that doesn't fade under a glass",
+    "lateral flow negative on Sunday and my sats are 87 on the clip",
+    # a decision told with its means named, or with calm
+    "decided I'm ending it with the tramadol tonight, got enough saved",
+    "I won't be here by morning. I feel calm for the first time in ages",
+    # climbing weakness told by how weak; a testicle sideways, told by its owner
+    "tingling creeping from my fingers up to my elbows and my legs are so weak I can hardly walk",
+    "my son's ball has gone sideways and it's agony",
+    "sats were 95 then dropped to 88 and she's breathless",
+])
+def test_what_the_tenth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "going through with it today - moving house! just need to pack my meds and the cat",
+    "made up my mind, shaving my head for charity today, said goodbye to my hair",
+    "oxygen was fine, resting heart rate 90, just tight shoulders",
+    "dad's on the oxygen concentrator for 90 min every evening, my back aches from lifting him",
+    "the wire on my TENS machine gave me a jolt, muscles a bit achy",
+    "took 20 of the scouts camping, back aches from the tent",
+    "my toddler dropped his book onto my head, tiny headache",
+    "since my operation I get hot flushes, face red and hot, some discharge the nurse says is normal",
+    "finished the 30 day challenge, ending it today, so relieved and at peace",
+])
+def test_a_false_alarm_the_tenth_review_found_is_not_an_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

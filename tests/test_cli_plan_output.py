@@ -66,3 +66,26 @@ def test_a_caution_is_said_once_in_plain_words_with_its_reason_indented() -> Non
     assert all(line.startswith("  ") for line in checklist), checklist
     reason = shown.splitlines()[1:4]
     assert reason[0].startswith("• Blood thinners") and all(r.startswith("  ") for r in reason[1:])
+
+
+def test_a_hanging_list_wraps_each_text_beside_its_mark_and_never_under_it() -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from unknot.cli.layout import Hanging
+
+    long = "Stop if you feel dizzy, get pins and needles, or the headache sharpens at all."
+    for width in (30, 44, 80):
+        console = Console(width=width, record=True, color_system=None)
+        console.print(Hanging([("0:00", Text(long)), ("10:30", "Short one.")], gap=True))
+        lines = console.export_text().splitlines()
+        assert lines[0].startswith("0:00  ") and all(len(line) <= width for line in lines)
+        # every wrapped line sits in the text column, after the widest mark and a space
+        text_lines = [line for line in lines if line]
+        assert all(line[:6].strip() in ("", "0:00", "10:30") for line in text_lines)
+        assert " ".join(" ".join(line[6:].split()) for line in text_lines[:-1]) == long
+        assert "" in lines  # the gap between rows
+    narrow = Console(width=14, record=True, color_system=None)
+    narrow.print(Hanging([("  [  ?]", Text(long))]))
+    lines = narrow.export_text().splitlines()
+    assert lines[0].strip() == "[  ?]" and all(len(line) <= 14 for line in lines)  # under it

@@ -33,9 +33,11 @@ from unknot.text.prefilter import Need, Prefilter
 # comma does; "HA + blurry" — a plus or an ampersand joins, as "and" does).
 _WORD = r"[a-z0-9'/.,:+&-]"
 _DEFAULT_GAP = 4
-# A gap of words only (`..6w`): it skips no number ("98", "98.5", "98/99"), though it skips
-# a time or an amount with its unit in one token ("3am", "2l").
-_WORDS_ONLY = r"(?![0-9][0-9/.,:%+-]* )"
+# A gap of words only (`..6w`), for reading a measurement: it skips no number ("98", "98.5",
+# "98/99") and no other reading's name ("sats fine, heart rate 90"), though it skips a time
+# or an amount with its unit in one token ("3am", "2l").
+_WORDS_ONLY = (r"(?![0-9][0-9/.,:%+-]* |(?:pulse|heart|hr|bpm|rate|temp|temperature|bp|pressure|"
+               r"glucose|sugar|sugars|weight|resp|rr) )")
 
 
 class PatternError(ValueError):

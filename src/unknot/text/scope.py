@@ -210,10 +210,9 @@ _RESOLVED = Lazy(
     r"a few |\d+ )(?:minute|minutes|min|mins|second|seconds|secs|moment|moments|shake)"
     r"|\bfine once (?:she|he|i|they|you) (?:eat|eats|ate|had|walked|walks|moved|moves|sat|sits|"
     r"stood|lay|lies)\b"
-    r"|\bstops? (?:as soon as|once|when i move)\b|\bwears? off\b|\bwore off\b|\bwearing off\b"
-    r"|\b(?:all |since |now )?long gone\b"
-    # "Covid on the 1st, negative on the 8th, no fever for a week now"
-    r"|\b(?:tested |test |lft |lateral flow )?negative (?:on|since|by|from) (?:the |a |last )?\w+\b"
+    r"|\bstops? (?:as soon as|once|when i move)\b|\bwears? off\b|\bwore off\b"
+    r"|\b(?:all |since |now )?long gone\b|\b(?:feels|feel|looks|is) normal again\b"
+    # "Covid on the 1st, … no fever for a week now"
     r"|\bno (?:fever|temperature|temp|symptoms?) for (?:a|an|one|two|three|\d+|a few|a couple of) "
     r"(?:days?|weeks?|months?)\b"
     r"|\b(?:completely|fully|all) cleared\b|\bhas cleared\b|\b(?:completely|totally|fully) gone\b"
@@ -965,9 +964,12 @@ _HYPOTHETICAL = Lazy(
 # A dream told: "I dreamt last night that my arm went numb". What follows the marker in its
 # sentence was dreamt, whenever the dream was — unless waking comes between ("had a dream and
 # woke with my arm numb": the arm was real).
-_DREAMT = Lazy(r"\b(?:dreamt|dreamed|dreaming|had a (?:dream|nightmare)|in (?:my|the|a|that) "
+_DREAMT = Lazy(r"\b(?:dreamt|dreamed|had a (?:dream|nightmare)|in (?:my|the|a|that) "
                r"(?:dream|nightmare))\b")
-_WOKE = Lazy(r"\b(?:woke|woken|waking|wake|awake|when i got up|real|really|for real|actually)\b")
+# Waking, or anything that brings the sentence back to the present, ends the dream's clause.
+_WOKE = Lazy(r"\b(?:woke|woken|waking|wake|awake|when i got up|real|really|for real|actually|now|"
+             r"today|tonight|this morning|this afternoon|this evening|anyway|lol|haha|since|"
+             r"currently|at the moment|still|but|though|although|however|is|are|am|im)\b")
 # …unless the same sentence brings it into the present: "if I ever get this again — like now".
 _NOW = Lazy(r"\b(?:right now|now|currently|at the moment|today|tonight|this morning|again|ago|"
            r"started|since|for the (?:last|past)|for an? (?:hour|few|couple)|yesterday|last night|"
