@@ -305,3 +305,66 @@ def test_what_the_tenth_review_found_hidden_is_urgent(text):
 ])
 def test_a_false_alarm_the_tenth_review_found_is_not_an_emergency(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# --- holdout91: see-a-doctor signs told in long everyday words ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I'm 58 and since the summer my bowels have gone from every day to every 4 or 5 days, never been like this",
+    "tried the tummy routine every day for a fortnight and still nothing, going once a week at best",
+    "our baby is 9 weeks, no dirty nappy for 5 days and her tummy feels hard",
+    "a bottle of wine most nights, and now my belly is swollen and tight and my feet are puffy",
+    "61, up to wee 3 or 4 times a night and my back and hips ache all the time",
+    "nan has Alzheimer's and this week she winces and shouts when I move her right leg",
+])
+def test_a_doctors_sign_in_everyday_words_is_for_a_doctor(text):
+    assert verdict(text) == "see_doctor", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "a few too many at the weekend and my tummy's bloated, shoulders tight",
+    "up once a night for a wee since I started drinking tea late, back stiff from the garden",
+    "mum has dementia and always pulls away when I wash her hair, she's done it for years",
+    "my 8 week old poos after every feed, want something for her wind",
+    "been going to the gym once a week, legs sore",
+])
+def test_their_everyday_twins_are_not(text):
+    assert verdict(text) in ("ok", "caution"), flag_ids(screen(text))
+
+
+# --- the eleventh review (c622a78..e4e501b) -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a low oxygen told in a carer's list or with the lay word "rate"
+    "mum's obs: sats, temp, pulse - 87, 38.2, 118",
+    "his oxygen rate was 86 this morning and he's struggling",
+    "sats and pulse 85 and 128, she's breathless",
+    # someone in a group who swallowed tablets
+    "one of the lads took about 20 of his nan's tablets",
+    "one of my students swallowed 15 of them paracetamol at lunch",
+    # everyday words of a decision, with the tablets at hand
+    "going through with it tonight, the tablets are in my bag",
+    "doing it tonight, sorry for everything, been pulling my hair out for months",
+    # a baby dropped on its head, an itch after a first dose, a mains shock plugging in a TENS
+    "our 5 month old was dropped on his head and has been sick twice",
+    "first dose of penicillin and my voice has gone hoarse and I'm itching",
+    "got a shock from the socket plugging in the lead on my tens, heart fluttering since",
+    "I won't be here by morning. I'm relieved it's nearly over",
+])
+def test_what_the_eleventh_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my final night in Malaga, feeling so calm, neck routine before the flight please",
+    "won't be around much longer today, school run, quick 5 minutes please",
+    "won't be here tomorrow night, off to my sister's, feel calm about it, shoulders tight",
+    "kicked the ball sideways and my hamstring went, really hurts",
+    "lay on the ball sideways to roll my hip, it's sore",
+    "legs weak after the hike, moving my fingers and toes helps",
+    "I had a nightmare that I'm having a stroke, woke up sweating, neck stiff",
+    "I keep dreaming that my chest is being crushed, it's the stress",
+    "the lead on my TENS gave me a jolt, muscles a bit achy",
+])
+def test_a_false_alarm_the_eleventh_review_found_is_not_an_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

@@ -964,12 +964,12 @@ _HYPOTHETICAL = Lazy(
 # A dream told: "I dreamt last night that my arm went numb". What follows the marker in its
 # sentence was dreamt, whenever the dream was — unless waking comes between ("had a dream and
 # woke with my arm numb": the arm was real).
-_DREAMT = Lazy(r"\b(?:dreamt|dreamed|had a (?:dream|nightmare)|in (?:my|the|a|that) "
+_DREAMT = Lazy(r"\b(?:dreamt|dreamed|dreaming that|keep dreaming|had a (?:dream|nightmare)|in (?:my|the|a|that) "
                r"(?:dream|nightmare))\b")
 # Waking, or anything that brings the sentence back to the present, ends the dream's clause.
 _WOKE = Lazy(r"\b(?:woke|woken|waking|wake|awake|when i got up|real|really|for real|actually|now|"
              r"today|tonight|this morning|this afternoon|this evening|anyway|lol|haha|since|"
-             r"currently|at the moment|still|but|though|although|however|is|are|am|im)\b")
+             r"currently|at the moment|but|though|although|however)\b")
 # …unless the same sentence brings it into the present: "if I ever get this again — like now".
 _NOW = Lazy(r"\b(?:right now|now|currently|at the moment|today|tonight|this morning|again|ago|"
            r"started|since|for the (?:last|past)|for an? (?:hour|few|couple)|yesterday|last night|"
