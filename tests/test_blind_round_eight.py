@@ -222,7 +222,8 @@ def test_what_the_ninth_review_found_hidden_is_urgent(text):
     "30 day plank challenge, ending it today, so relieved",
     # hands that tingle from a hobby, legs tired from a hike or pregnancy
     "fingers tingling up to my wrists when I crochet, legs weak after the hike",
-    "pins and needles in my hands spreading to my wrists at night, 32 weeks pregnant, can't get up off the sofa",
+    "pins and needles in my hands spreading to my wrists at night, 32 weeks pregnant, can't get "
+    "up off the sofa",
     "my hands tingle and it's spreading to my wrists, I can't stand it",
     # a ball passed sideways, the little ones taken out
     "we pass the ball sideways in drills and my knee aches",
@@ -310,7 +311,8 @@ def test_a_false_alarm_the_tenth_review_found_is_not_an_emergency(text):
 # --- holdout91: see-a-doctor signs told in long everyday words ------------------------------
 
 @pytest.mark.parametrize("text", [
-    "I'm 58 and since the summer my bowels have gone from every day to every 4 or 5 days, never been like this",
+    "I'm 58 and since the summer my bowels have gone from every day to every 4 or 5 days, never "
+    "been like this",
     "tried the tummy routine every day for a fortnight and still nothing, going once a week at best",
     "our baby is 9 weeks, no dirty nappy for 5 days and her tummy feels hard",
     "a bottle of wine most nights, and now my belly is swollen and tight and my feet are puffy",
@@ -358,13 +360,55 @@ def test_what_the_eleventh_review_found_hidden_is_urgent(text):
 @pytest.mark.parametrize("text", [
     "my final night in Malaga, feeling so calm, neck routine before the flight please",
     "won't be around much longer today, school run, quick 5 minutes please",
-    "won't be here tomorrow night, off to my sister's, feel calm about it, shoulders tight",
+    "won't be here tomorrow night, off to my sister's, shoulders tight",
     "kicked the ball sideways and my hamstring went, really hurts",
     "lay on the ball sideways to roll my hip, it's sore",
     "legs weak after the hike, moving my fingers and toes helps",
-    "I had a nightmare that I'm having a stroke, woke up sweating, neck stiff",
+    "I had a nightmare that I was having a stroke, woke up sweating, neck stiff",
     "I keep dreaming that my chest is being crushed, it's the stress",
     "the lead on my TENS gave me a jolt, muscles a bit achy",
 ])
 def test_a_false_alarm_the_eleventh_review_found_is_not_an_emergency(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# --- the twelfth review (e4e501b..5bef4d8) --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # calm after not going on, whatever the joke or the cover story
+    "I won't be here by morning lol, I feel weirdly calm",
+    "won't be here by morning, feel so calm now, the kids are at their dad's",
+    "tonight is my last night on earth and I feel calm",
+    "I won't be here much longer, I feel ready now",
+    # a nightmare, then signs that are real now
+    "had a nightmare, still got crushing chest pain and my left arm is numb",
+    "had a nightmare and my face is drooping on one side and my arm is weak",
+    "mum had a bad dream and now she's confused and her face has dropped",
+    # an overdose of one's children's tablets
+    "took 20 of my son's ADHD tablets an hour ago",
+    # tingling that climbed from the feet, told backwards
+    "the numbness has spread into my hands, it was my feet first, and my legs keep giving way",
+])
+def test_what_the_twelfth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "sats fine, heart rate is 90, stiff neck please",
+    "oxygen is fine but my pulse is about 88 after the stairs",
+    "took about 10 of them - the stretches from yesterday - back feels great",
+])
+def test_a_false_alarm_the_twelfth_review_found_is_not_an_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "been going to pilates once a week and still no change in my hips",
+    "dad has dementia and shouts at the telly when I change the channel lately",
+    "my non-verbal son screams when I cut his nails, every time",
+    "I drink loads of water, belly swollen after meals, ankles swollen in the heat",
+    "my 10 week old hasn't pooed for 3 days but he's feeding fine and his tummy is soft",
+    "I'm 72, up to the loo at night, hips ache all the time from my arthritis",
+])
+def test_an_everyday_twin_of_the_new_doctor_rules_is_not_for_a_doctor(text):
+    assert verdict(text) in ("ok", "caution"), flag_ids(screen(text))

@@ -34,11 +34,12 @@ from unknot.text.prefilter import Need, Prefilter
 _WORD = r"[a-z0-9'/.,:+&-]"
 _DEFAULT_GAP = 4
 # A gap of words only (`..6w`), for reading a measurement: it skips no number ("98", "98.5",
-# "98/99") and no other reading's name just before its number ("sats fine, heart rate 90";
-# "oxygen on the pulse thing says 88" is read), though it skips a time
+# "98/99") and no other reading's name before its number ("sats fine, heart rate is 90";
+# "oxygen on the pulse thing says 88" and "oxygen rate was 85" are read), though it skips a time
 # or an amount with its unit in one token ("3am", "2l").
-_WORDS_ONLY = (r"(?![0-9][0-9/.,:%+-]* |(?:pulse|heart|hr|bpm|rate|temp|temperature|bp|pressure|"
-               r"glucose|sugar|sugars|weight|resp|rr) [0-9])")
+_WORDS_ONLY = (r"(?![0-9][0-9/.,:%+-]* |(?:pulse|heart|hr|bpm|temp|temperature|bp|pressure|"
+               r"glucose|sugars?|weight|resp|rr) (?:rate )?(?:(?:is|was|were|of|at|reads|reading|"
+               r"says|said|about|around|now|still) ){0,2}[0-9])")
 
 
 class PatternError(ValueError):

@@ -165,7 +165,8 @@ _FRESH = Lazy(r"\b(?:today|tonight|this morning|suddenly|sudden|(?<!nothing )(?<
 # Gone within moments: "gone in a minute", "gone ten minutes after", "went as soon as I got
 # out", "fine straight after" (in _RESOLVED, and alone in a next sentence: _PASSED_AT_ONCE).
 _WITHIN_MOMENTS = (
-    r"\b(?:gone|fine|passed|went|over|back to normal|normal again|fine again) in (?:a|an|one|two|three|five|ten|fifteen|a few|"
+    r"\b(?:gone|fine|passed|went|over|back to normal|normal again|fine again) in "
+    r"(?:a|an|one|two|three|five|ten|fifteen|a few|"
     r"a couple of|\d+) (?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
     r"|\bgone (?:\w+ ){0,2}(?:minutes?|mins?|seconds?|secs?) (?:after|later)\b"
     r"|\b(?:stopped|went|gone|passed) (?:as soon as|the moment|straight away|right away)\b"
@@ -964,12 +965,17 @@ _HYPOTHETICAL = Lazy(
 # A dream told: "I dreamt last night that my arm went numb". What follows the marker in its
 # sentence was dreamt, whenever the dream was — unless waking comes between ("had a dream and
 # woke with my arm numb": the arm was real).
-_DREAMT = Lazy(r"\b(?:dreamt|dreamed|dreaming that|keep dreaming|had a (?:dream|nightmare)|in (?:my|the|a|that) "
+_DREAMT = Lazy(r"\b(?:dreamt|dreamed|dreaming that|keep dreaming|had a (?:dream|nightmare)|"
+               r"in (?:my|the|a|that) "
                r"(?:dream|nightmare))\b")
-# Waking, or anything that brings the sentence back to the present, ends the dream's clause.
+# Waking, anything that brings the sentence back to the present (a present tense, "still",
+# "now"), or a clause break ends the dream's clause: "had a nightmare, still got crushing chest
+# pain" is real. ("I had a nightmare that I am having a stroke" is read as real too: the safe
+# side of a present tense.)
 _WOKE = Lazy(r"\b(?:woke|woken|waking|wake|awake|when i got up|real|really|for real|actually|now|"
              r"today|tonight|this morning|this afternoon|this evening|anyway|lol|haha|since|"
-             r"currently|at the moment|but|though|although|however)\b")
+             r"currently|at the moment|but|though|although|however|still|is|are|am|im|has|have|"
+             r"keeps?)\b| [,;:-] ")
 # …unless the same sentence brings it into the present: "if I ever get this again — like now".
 _NOW = Lazy(r"\b(?:right now|now|currently|at the moment|today|tonight|this morning|again|ago|"
            r"started|since|for the (?:last|past)|for an? (?:hour|few|couple)|yesterday|last night|"
@@ -1069,10 +1075,8 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     if _within_a_saying(text, hit, start) and not _real_after_all(text, start):
         return True
     before = " ".join(t.norm for t in text.tokens[start:hit.first])
-    dream = None
-    for dream in _DREAMT.finditer(before):
-        pass
-    if dream is not None and not _WOKE.search(before[dream.end():]):
+    dreams = list(_DREAMT.finditer(before))
+    if dreams and not _WOKE.search(before[dreams[-1].end():]):
         return True
     # (a marker begins before the finding and may end inside it: "if my headache was ever…")
     reading = before + " " + " ".join(t.norm for t in text.tokens[hit.first:hit.last + 1])
@@ -1118,8 +1122,8 @@ def _back_in_the_next_sentence(text: NormalText, hit: Hit) -> bool:
 
 # Gone within moments, told in a sentence of its own: "gone in a minute."
 # ("Shook it out and it was back to normal in a minute": a few words of what was done first)
-_PASSED_AT_ONCE = Lazy(rf"(?:(?:\w+ ){{1,4}}?(?:and|then) )?(?:(?:it|that|which|then|but|and) (?:was |is |had )?)?"
-                       rf"(?:{_WITHIN_MOMENTS})")
+_PASSED_AT_ONCE = Lazy(rf"(?:(?:\w+ ){{1,4}}?(?:and|then) )?"
+                       rf"(?:(?:it|that|which|then|but|and) (?:was |is |had )?)?(?:{_WITHIN_MOMENTS})")
 # A check someone made: "Went to A&E, ECG, bloods: all normal", "the GP did an ECG".
 _SEEN_BY_SOMEONE = Lazy(r"\b(?:a&e|a & e|a and e|er|gp|doctor|doctors|hospital|went to|walk-in|"
                         r"neurologist|specialist|rheumatologist|gastroenterologist|dermatologist|"
