@@ -412,3 +412,34 @@ def test_a_false_alarm_the_twelfth_review_found_is_not_an_emergency(text):
 ])
 def test_an_everyday_twin_of_the_new_doctor_rules_is_not_for_a_doctor(text):
     assert verdict(text) in ("ok", "caution"), flag_ids(screen(text))
+
+
+# --- the thirteenth review (5bef4d8..751d529) -----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("I'm 61 and only been once a week since Christmas, lactulose hasn't helped", "see_doctor"),
+    ("nan has dementia and cries out every time we move her, it started after she slipped on "
+     "Sunday", "see_doctor"),
+    ("dad has Alzheimer's, since Tuesday he groans when we roll him in bed", "see_doctor"),
+    ("I drink every night, my belly's swollen and tight and my ankles are swollen too", "see_doctor"),
+    ("our 7 week old hasn't done a poo since Saturday and is refusing feeds", "see_doctor"),
+    ("62, up to pee every night, back and hips ache constantly since I retired from work",
+     "see_doctor"),
+    ("mum's oxygen on the pulse is 86 and she's breathless", "urgent"),
+    ("had the test results today, going through with it tonight, the tablets are by my bed",
+     "urgent"),
+])
+def test_what_the_thirteenth_review_found_hidden_is_caught(text, expected):
+    assert verdict(text) == expected, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "won't be here in the morning, early flight, feel calm about it, quick routine tonight",
+    "this revision will end my life lol but I feel ready for the exam",
+    "my final night tonight in the hostel, feeling calm",
+    "I dreamt I was in a car crash, my leg was broken and I was coughing up blood, horrible",
+    "in my dream I have crushing chest pain and my arm goes numb, so weird",
+    "I keep dreaming that my face is drooping and I can't speak, so vivid",
+])
+def test_a_false_alarm_the_thirteenth_review_found_is_not_an_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

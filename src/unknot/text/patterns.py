@@ -37,7 +37,7 @@ _DEFAULT_GAP = 4
 # "98/99") and no other reading's name before its number ("sats fine, heart rate is 90";
 # "oxygen on the pulse thing says 88" and "oxygen rate was 85" are read), though it skips a time
 # or an amount with its unit in one token ("3am", "2l").
-_WORDS_ONLY = (r"(?![0-9][0-9/.,:%+-]* |(?:pulse|heart|hr|bpm|temp|temperature|bp|pressure|"
+_WORDS_ONLY = (r"(?![0-9][0-9/.,:%+-]* |(?:(?<!on the )pulse|heart|hr|bpm|temp|temperature|bp|pressure|"
                r"glucose|sugars?|weight|resp|rr) (?:rate )?(?:(?:is|was|were|of|at|reads|reading|"
                r"says|said|about|around|now|still) ){0,2}[0-9])")
 

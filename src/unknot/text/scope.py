@@ -968,14 +968,15 @@ _HYPOTHETICAL = Lazy(
 _DREAMT = Lazy(r"\b(?:dreamt|dreamed|dreaming that|keep dreaming|had a (?:dream|nightmare)|"
                r"in (?:my|the|a|that) "
                r"(?:dream|nightmare))\b")
-# Waking, anything that brings the sentence back to the present (a present tense, "still",
-# "now"), or a clause break ends the dream's clause: "had a nightmare, still got crushing chest
-# pain" is real. ("I had a nightmare that I am having a stroke" is read as real too: the safe
-# side of a present tense.)
+# Waking, or anything that brings the sentence back to the present ("still", "now"), ends the
+# dream: "had a nightmare, still got crushing chest pain" is real. So does a new clause told in
+# the present ("had a nightmare and my face is drooping", "dreamt about my ex, is that why my
+# face…"); a dream told on in the past ("I dreamt I was in a crash, my leg was broken and I was
+# coughing blood") or from "that" ("dreaming that my face is drooping") stays a dream.
 _WOKE = Lazy(r"\b(?:woke|woken|waking|wake|awake|when i got up|real|really|for real|actually|now|"
              r"today|tonight|this morning|this afternoon|this evening|anyway|lol|haha|since|"
-             r"currently|at the moment|but|though|although|however|still|is|are|am|im|has|have|"
-             r"keeps?)\b| [,;:-] ")
+             r"currently|at the moment|but|though|although|however|still)\b")
+_NEW_CLAUSE_NOW = Lazy(r"(?: [,;:-]| and) (?:\S+ )*?(?:is|are|am|has|have|keeps|keep)\b")
 # …unless the same sentence brings it into the present: "if I ever get this again — like now".
 _NOW = Lazy(r"\b(?:right now|now|currently|at the moment|today|tonight|this morning|again|ago|"
            r"started|since|for the (?:last|past)|for an? (?:hour|few|couple)|yesterday|last night|"
@@ -1076,8 +1077,10 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         return True
     before = " ".join(t.norm for t in text.tokens[start:hit.first])
     dreams = list(_DREAMT.finditer(before))
-    if dreams and not _WOKE.search(before[dreams[-1].end():]):
-        return True
+    if dreams:
+        told = before[dreams[-1].end():] + " " + " ".join(t.norm for t in text.tokens[hit.first:hit.last + 1])
+        if not _WOKE.search(told) and not _NEW_CLAUSE_NOW.search(told):
+            return True
     # (a marker begins before the finding and may end inside it: "if my headache was ever…")
     reading = before + " " + " ".join(t.norm for t in text.tokens[hit.first:hit.last + 1])
     found = None
