@@ -443,3 +443,35 @@ def test_what_the_thirteenth_review_found_hidden_is_caught(text, expected):
 ])
 def test_a_false_alarm_the_thirteenth_review_found_is_not_an_emergency(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# --- the fourteenth review (751d529..2b20ed8) -----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a dream, then a comma or "then", and the signs are real
+    ("had a nightmare, crushing chest pain down my left arm and I'm sweating", "urgent"),
+    ("had a bad dream, then the worst headache of my life came on suddenly", "urgent"),
+    ("had a nightmare, my face dropped and my speech went slurry, my husband noticed", "urgent"),
+    ("had a dream about work, I want to kill myself", "urgent"),
+    # calm after not going on, told beside ordinary words
+    ("I won't be here by morning. I feel calm with her gone", "urgent"),
+    ("my final night tonight. I feel calm, it's all sorted", "urgent"),
+    # a baby four days without a dirty nappy; constipation after a holiday; cans a night
+    ("my 8 week old has gone four days without a dirty nappy and her tummy is hard", "see_doctor"),
+    ("constipated since I got back from holiday a month ago, tried everything, still nothing",
+     "see_doctor"),
+    ("6 cans of lager a night, belly swollen and tight, ankles puffy", "see_doctor"),
+])
+def test_what_the_fourteenth_review_found_hidden_is_caught(text, expected):
+    assert verdict(text) == expected, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I go climbing once a week and my forearms are tight, stretching has not helped",
+    "I drink too much coffee, belly swollen by the evening, ankles puffy after standing all day",
+    "dad has dementia and groans when I press his shoulders, he loves it, we started last week",
+    "my 6 week old hasn't pooed for 5 days but he's feeding well and happy",
+    "going through with it, moving out tomorrow, said goodbye to mum and dad tonight",
+])
+def test_a_false_alarm_the_fourteenth_review_found_is_not_for_a_doctor(text):
+    assert verdict(text) in ("ok", "caution"), flag_ids(screen(text))

@@ -968,14 +968,14 @@ _HYPOTHETICAL = Lazy(
 _DREAMT = Lazy(r"\b(?:dreamt|dreamed|dreaming that|keep dreaming|had a (?:dream|nightmare)|"
                r"in (?:my|the|a|that) "
                r"(?:dream|nightmare))\b")
-# Waking, or anything that brings the sentence back to the present ("still", "now"), ends the
-# dream: "had a nightmare, still got crushing chest pain" is real. So does a new clause told in
-# the present ("had a nightmare and my face is drooping", "dreamt about my ex, is that why my
-# face…"); a dream told on in the past ("I dreamt I was in a crash, my leg was broken and I was
-# coughing blood") or from "that" ("dreaming that my face is drooping") stays a dream.
+# Waking, anything that brings the sentence back to the present ("still", "now", "then"), or a
+# clause break ends the dream: "had a nightmare, crushing chest pain down my arm" is real. So
+# does a clause told in the present after "and" ("had a nightmare and my face is drooping").
+# What follows "dreamt (that)…" in one clause stays a dream ("dreaming that my face is
+# drooping"); a dream told on past a comma is read as real, on the safe side.
 _WOKE = Lazy(r"\b(?:woke|woken|waking|wake|awake|when i got up|real|really|for real|actually|now|"
              r"today|tonight|this morning|this afternoon|this evening|anyway|lol|haha|since|"
-             r"currently|at the moment|but|though|although|however|still)\b")
+             r"currently|at the moment|but|though|although|however|still|then)\b| [,;:-] ")
 _NEW_CLAUSE_NOW = Lazy(r"(?: [,;:-]| and) (?:\S+ )*?(?:is|are|am|has|have|keeps|keep)\b")
 # …unless the same sentence brings it into the present: "if I ever get this again — like now".
 _NOW = Lazy(r"\b(?:right now|now|currently|at the moment|today|tonight|this morning|again|ago|"
