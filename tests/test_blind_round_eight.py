@@ -475,3 +475,54 @@ def test_what_the_fourteenth_review_found_hidden_is_caught(text, expected):
 ])
 def test_a_false_alarm_the_fourteenth_review_found_is_not_for_a_doctor(text):
     assert verdict(text) in ("ok", "caution"), flag_ids(screen(text))
+
+
+# --- holdout93: the racing mind, round 3 ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "hiding in the bedroom with the door locked, he's banging on it and said he'd finish me off",
+    "sat on the top of the multistorey car park again, I just want my head to stop",
+    "made up my mind I won't be around after the 20th, it's fine, I've made my peace",
+    "grandad's suddenly very confused since this morning and burning up; I want to soothe him "
+    "with a hand massage",
+])
+def test_a_crisis_told_sideways_is_an_emergency(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "most nights I lie there hoping I just won't wake up, I'd never do anything though",
+    "if a lorry hit me I honestly wouldn't mind, I'm just done",
+    "it would be easier if I wasn't around, the thought's there most days",
+    "the billboards on my way to work are aimed at me, they tell me what to do next",
+    "I think the neighbours have put microphones in the walls to listen to me",
+    "my son says the people on the telly are talking about him and he's talking to himself",
+    "sleeping 2 hours a night this week and I don't even need more, so much energy",
+    "stopped my lithium last month, sleeping less every night, thoughts racing",
+    "been taking diazepam daily that a friend gives me, going to just stop this weekend",
+    "buying pregabalin online and taking way more than I should",
+    "went from 10 cans a day to none on Saturday, sweating and shaking and my heart's racing",
+    "drinking a bottle of wine a night since the funeral, shaky by lunchtime",
+    "I scratch my legs till they bleed when I'm stressed",
+    "clean for 90 days and then it happened again last night, two on my thigh",
+    "I'm 14 and my stepdad hits me when mum's out",
+    "skip meals to earn food, then binge and feel disgusting",
+    "on prednisolone for a week, can't sleep, wired and tearful, not myself",
+    "I look after dad with dementia and I've grabbed him too hard twice this week, I'm at breaking point",
+])
+def test_the_racing_minds_signs_for_a_doctor_are_caught(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "taking the whole class to the museum tomorrow, total suicide mission, calves please",
+    "I'd die for a massage right now lmao, upper back like concrete",
+    "psych nursing student, we did risk assessment for suicide in class, feeling heavy, wind-down please",
+    "my shift pattern has my body clock confused, just want to sleep better",
+    "prednisolone eye drops after my cataract op, neck stiff from lying still",
+    "the billboards for the new phone are everywhere, I want one lol, neck stiff",
+    "I scratch my mosquito bites till they bleed, so itchy",
+    "10 cans of paint later the spare room is done, shoulders wrecked",
+])
+def test_the_racing_minds_everyday_twins_are_not_emergencies(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

@@ -90,6 +90,9 @@ _CARE = Lazy(
     # "I want to help her relax", "help him calm down", "be with her, maybe rub her feet".
     rf"|\b(?:help|helping|helped) (?:him|her|them|(?:my|our) (?:{_PEOPLE_ALT})) (?:to )?"
     rf"(?:relax|unwind|calm down|calm|settle|sleep|chill|feel better|de-stress|destress)\b"
+    # "I want to calm him with a hand massage"
+    rf"|\b(?:calm|soothe|settle|relax) (?:him|her|them|(?:my|our) (?:{_PEOPLE_ALT})) (?:down )?with "
+    rf"(?:a|some) (?:\w+ ){{0,2}}?(?:massage|rub)\b"
     rf"|\b(?:a|some) (?:\w+ ){{0,2}}?(?:massage|rub|routine) (?:\w+ ){{0,2}}?with (?:him|her|them)\b")
 # The writer speaks of their own body or state: "my neck", "I have", "killing me" — not
 # "my 15-year-old" (a hyphen between the words of an age is read past).
