@@ -515,9 +515,7 @@ def test_the_racing_minds_signs_for_a_doctor_are_caught(text):
 
 
 @pytest.mark.parametrize("text", [
-    "taking the whole class to the museum tomorrow, total suicide mission, calves please",
     "I'd die for a massage right now lmao, upper back like concrete",
-    "psych nursing student, we did risk assessment for suicide in class, feeling heavy, wind-down please",
     "my shift pattern has my body clock confused, just want to sleep better",
     "prednisolone eye drops after my cataract op, neck stiff from lying still",
     "the billboards for the new phone are everywhere, I want one lol, neck stiff",
@@ -526,3 +524,17 @@ def test_the_racing_minds_signs_for_a_doctor_are_caught(text):
 ])
 def test_the_racing_minds_everyday_twins_are_not_emergencies(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# Accepted on the safe side (review 14i): unless phrases for "suicide mission", a class on risk
+# assessment, a lecture, a novel's character or "lmao" hid real crises told beside them ("sat in
+# class all day thinking about killing myself", "took an overdose, totally out of character"), so
+# these everyday uses of the word still go to emergency help.
+@pytest.mark.parametrize("text, hidden_twin", [
+    ("taking the whole class to the museum tomorrow, total suicide mission, calves please",
+     "I'm on a suicide mission tonight, taking all my tablets"),
+    ("psych nursing student, we did risk assessment for suicide in class, feeling heavy",
+     "sat in class all day thinking about killing myself, I can't do this anymore"),
+])
+def test_a_word_of_crisis_in_an_everyday_message_still_counts(text, hidden_twin):
+    assert verdict(text) == "urgent" and verdict(hidden_twin) == "urgent"
