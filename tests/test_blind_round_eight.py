@@ -538,3 +538,41 @@ def test_the_racing_minds_everyday_twins_are_not_emergencies(text):
 ])
 def test_a_word_of_crisis_in_an_everyday_message_still_counts(text, hidden_twin):
     assert verdict(text) == "urgent" and verdict(hidden_twin) == "urgent"
+
+
+# --- the sixteenth review (b2111cf..fafccf1) ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I hope I don't wake in the morning, honestly I'm done",
+    "it would be easier for everyone if I wasn't here at all",
+    "stopped taking my tablets, what's the point anymore",
+    "only slept 2 hours last night and the night before, I feel invincible, started 3 businesses",
+    "I don't need sleep anymore, so much energy, spent my savings on a new company",
+    "my daughter is 15 and hasn't eaten properly in weeks, she's so thin",
+    "going to stop my diazepam this weekend, had enough of it",
+    "was on a couple of bottles of wine a day, stopped Monday, shaking and sweating",
+    "I'm 13 and my stepdad hits me at night when mum's at work",
+    "no pleasure for weeks now, can't get out of bed",
+])
+def test_what_the_sixteenth_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "tonight's the night I end it. it's fine.",
+    "hiding from my husband, he won't stop",
+    "my ex turned up at the gym and said he's going to kill me",
+    "sat on the bridge again tonight, third time this week",
+])
+def test_what_the_sixteenth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "quit vaping cold turkey, bit confused about which foam roller to buy",
+    "I decided I won't be around at the wedding, feel settled about it",
+    "feeling calm, won't be around after the 12th as I'm off travelling for a month",
+    "I work on the top floor and the lift is broken again, knees aching",
+])
+def test_a_false_alarm_the_sixteenth_review_found_is_not_an_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))
