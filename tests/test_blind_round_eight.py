@@ -576,3 +576,16 @@ def test_what_the_sixteenth_review_found_hidden_is_urgent(text):
 ])
 def test_a_false_alarm_the_sixteenth_review_found_is_not_an_emergency(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+def test_a_text_of_known_words_reads_without_loading_the_english_word_list():
+    """A one-shot command that screens one ordinary text never loads spelling repair's word
+    list (a few milliseconds of its start-up); an unknown word still loads it."""
+    from unknot.text.lexicon import known_english
+
+    lexicon = default_engine().lexicon
+    known_english.cache_clear()
+    lexicon.read("my neck is tight from the desk")
+    assert known_english.cache_info().currsize == 0
+    lexicon.read("my neck is tight from the dezk")
+    assert known_english.cache_info().currsize == 1

@@ -132,10 +132,7 @@ class Lexicon:
 
     def add_vocabulary(self, patterns: list[str]) -> None:
         for pattern in patterns:
-            words = words_of(pattern)
-            self.vocabulary |= words
-            for word in words:
-                self.mentions[word] = self.mentions.get(word, 0) + 1
+            self.vocabulary |= _count_mentions(self.mentions, pattern)
         self._targets = None  # rebuilt on next use
         self._near = None
 
@@ -190,6 +187,14 @@ def _common_prefix(a: str, b: str) -> int:
 # No word of the lexicon is longer; fuzzy matching a longer one costs time for nothing
 # (a pasted blob must not stall the screen).
 _LONGEST_CORRECTABLE = 24
+
+
+def _count_mentions(mentions: dict[str, int], pattern: str) -> set[str]:
+    """Count each plain word of `pattern` once more in `mentions`; the words, for the vocabulary."""
+    words = words_of(pattern)
+    for word in words:
+        mentions[word] = mentions.get(word, 0) + 1
+    return words
 
 
 def _weight(mentions: int) -> int:
@@ -261,13 +266,10 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     vocabulary = compiler.literal_words()
     mentions: dict[str, int] = {}
     for phrase in compiler.phrases():
-        for word in words_of(phrase):
-            mentions[word] = mentions.get(word, 0) + 1
+        _count_mentions(mentions, phrase)
     for patterns in list(raw["regions"].values()) + list(raw["goals"].values()):
         for pattern in patterns:
-            vocabulary |= words_of(pattern)
-            for word in words_of(pattern):
-                mentions[word] = mentions.get(word, 0) + 1
+            vocabulary |= _count_mentions(mentions, pattern)
     misspellings = {str(k): str(v) for k, v in (raw.get("misspellings") or {}).items()}
     idioms = {tuple(str(k).split()): str(v) for k, v in (raw.get("idioms") or {}).items()}
     from unknot.text.sounds import sound_table

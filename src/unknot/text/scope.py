@@ -966,8 +966,7 @@ _HYPOTHETICAL = Lazy(
     r"|\b(?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients) "
     r"(?:with|who has|who have|who had|that has|that had)\b")
 # A dream told: "I dreamt last night that my arm went numb". What follows the marker in its
-# sentence was dreamt, whenever the dream was — unless waking comes between ("had a dream and
-# woke with my arm numb": the arm was real).
+# clause was dreamt, whenever the dream was (see `_WOKE` for what ends it).
 _DREAMT = Lazy(r"\b(?:dreamt|dreamed|dreaming that|keep dreaming|had a (?:dream|nightmare)|"
                r"in (?:my|the|a|that) "
                r"(?:dream|nightmare))\b")
@@ -1079,13 +1078,14 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     if _within_a_saying(text, hit, start) and not _real_after_all(text, start):
         return True
     before = " ".join(t.norm for t in text.tokens[start:hit.first])
+    finding = " ".join(t.norm for t in text.tokens[hit.first:hit.last + 1])
     dreams = list(_DREAMT.finditer(before))
     if dreams:
-        told = before[dreams[-1].end():] + " " + " ".join(t.norm for t in text.tokens[hit.first:hit.last + 1])
+        told = before[dreams[-1].end():] + " " + finding
         if not _WOKE.search(told) and not _NEW_CLAUSE_NOW.search(told):
             return True
     # (a marker begins before the finding and may end inside it: "if my headache was ever…")
-    reading = before + " " + " ".join(t.norm for t in text.tokens[hit.first:hit.last + 1])
+    reading = before + " " + finding
     found = None
     for match in _HYPOTHETICAL.finditer(reading):
         if match.start() < len(before):
@@ -1094,7 +1094,7 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         return False
     rest = before[found.end():] + " " + " ".join(
         t.norm for t in text.tokens[hit.first:_sentence_end(text, hit.last) + 1])
-    within = before[found.end():].split() + [t.norm for t in text.tokens[hit.first:hit.last + 1]]
+    within = before[found.end():].split() + finding.split()
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
     if _PRACTISING_ON.search(before + " " + rest):
