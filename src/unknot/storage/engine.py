@@ -8,6 +8,8 @@ write transactions that take the write lock up front (`BEGIN IMMEDIATE`).
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -139,9 +141,26 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _write_ahead_logging(cursor)
     finally:
         cursor.close()
+
+
+def _write_ahead_logging(cursor: Any) -> None:
+    """Switch the file to WAL (once: the mode is kept in the file). SQLite answers "database
+    is locked" at once, without its busy timeout, when another connection is switching a
+    new file at the same moment (several workers starting together), so that is waited out
+    here, for up to the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _begin(connection: Connection) -> None:
