@@ -97,3 +97,76 @@ def test_a_false_alarm_the_seventeenth_review_found_is_not_for_a_doctor(text):
 ])
 def test_a_named_day_or_a_broken_lift_does_not_explain_a_crisis_away(text):
     assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+# --- holdout94 and holdout95: told tersely, by a number, by where it goes, or after a check ---
+# (holdout94: "lost 8 since march, not dieting", "neck 10.", "calves were 4 … now 7", "back
+# pain. 57. new", a fall at 80 with a bruised hip; holdout95: a child who will not put weight on
+# a leg, something going in a back with thin bones, worse since rolling it, sciatica told by
+# where it goes, 3am whichever way, a notch worse every week, the seat not felt, tingling past
+# the knees, a leg cold and pale 2 hrs ago, "can't weight bear")
+
+@pytest.mark.parametrize("text", [
+    'down 7 since the summer and not trying, shoulders ache',
+    'dropped 9 kg since september without dieting, lower back sore',
+    "hips 9. can't get comfy since yesterday",
+    "knee was 3 this morning, now 8 after the gun, and it's purple",
+    'mum (84) took a tumble in the kitchen yesterday, bruised down her side and walking very gingerly',
+    "I'm 77, came down hard on my bottom getting out of the bath, my hip hurts to stand on",
+    "my 4 year old won't put any weight on her left foot today, no fall we know of",
+    'I have thin bones and something popped in my back when I picked up the grandchild, sore since',
+    "foam rolled my hamstring on Saturday and ever since it's worse and sharper",
+    "ache from my buttock down the side of my leg and my big toe won't lift properly",
+    'the pain in my back is there at 4am whichever way I lie, for a month now',
+    "neck started as a niggle and every week it's a bit worse",
+    "Gran, 81, slipped on the step, can't weight bear and her hip is agony",
+    'back pain. 63. new',
+])
+def test_a_sign_told_tersely_or_sideways_is_for_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my lower back's bad, and since tea I can't feel the sofa under my bottom",
+    "sitting on the loo it's like the seat isn't there, back's been awful all week",
+    "back went on monday, now I can't tell if I've finished weeing",
+    "the pins and needles began in my feet at the weekend and now they're past my shins, walking is hard",
+    "my foot's gone white and cold, started 3 hrs ago, agony and numb",
+])
+def test_an_emergency_told_sideways_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'down 5 kg since january on the diet, thrilled, hamstrings tight',
+    'lost 2 games since sunday, not trying hard enough lol, wrists ache',
+    'slipped a disc in 2012, never bothered me since, just desk stiffness now',
+    'half marathon in 2 weeks, drinking loads of water so peeing every hour, calves tight',
+    'calf swelled after the flight so I went to A&E. They scanned it, no clot, muscle strain. Fine now.',
+    "had a doppler for a clot last year, negative, it was a baker's cyst, calves just tight now",
+    'foot went numb for a second when I knelt to weed, fine as soon as I stood, knees sore',
+    "got my pre-pregnancy body back, she's 3 now, shins sore from running",
+    'typical cancerian, I hold it all in my shoulders',
+    'this tax software migration is the worst headache of my life, actual body: just the neck',
+    "thought I was having a heart attack - joking, it's the electric bill. shoulders please",
+    'rolled my calves after the run and ever since they feel so much better',
+    "osteoporosis, back stiff when I'm turning over in bed",
+    "lower back stiff in the morning, better once I'm moving",
+    "back pain from the new chair, I'm 62",
+    "my legs go numb when I sit on the loo too long scrolling, comes back in a minute when I stand",
+])
+def test_their_everyday_twins_are_not_for_a_doctor(text):
+    assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+def test_a_bare_score_after_the_place_is_read_as_pain():
+    from unknot.safety.facts import extract_facts
+
+    assert extract_facts("neck 10. can't turn it since I woke", None, "self").pain == 10
+    assert extract_facts("did 3 sets of 10. back 2.", None, "self").pain == 2
+    assert extract_facts("ran 10 miles, legs fine", None, "self").pain is None
+
+
+def test_lying_down_while_the_head_pounds_is_no_weight_lost():
+    assert "general.unexplained-weight-loss" not in flag_ids(
+        screen("every time I lie down my head pounds harder"))

@@ -73,6 +73,10 @@ _PAIN_PATTERNS = [
     Lazy(r"\bpain(?: level| score)?\s+(?:is|of|at|about|around)?\s*(?:a\s+)?(\d{1,2})\b"
          r"(?!\s*(?:days|weeks|months|years|hours|-|–|to \d|or \d))"),
     # The scale asked back and answered: "0-10? an 8 most of the day".
+    # A terse score after the place: "neck 10. can't turn it", "back 8, since Monday".
+    Lazy(r"\b(?:neck|back|head|headache|shoulders?|knees?|hips?|jaw|calf|calves|foot|feet|legs?|"
+         r"arms?|wrists?|elbows?|ankles?|pain)\s+(\d{1,2})\s*(?=[.!;]|,\s*(?:since|can|cant|can't|"
+         r"worse|all|every|really|so)\b|$)"),
     Lazy(r"\b0\s*(?:-|–|to)\s*10\s*[?:]\s*(?:it'?s |about |around |i'?d say )?(?:a |an )?(\d{1,2})\b"
          r"(?!\s*(?:days|weeks|months|years|hours|mins|minutes))"),
 ]
@@ -277,7 +281,9 @@ _WAS_SCORE = Lazy(r"\b(?:pain|score|it|ache|soreness|thigh|thighs|back|neck|shou
                   r"knees|hip|hips|calf|calves|leg|legs|arm|arms|foot|feet|head|wrist|elbow|ankle|jaw|"
                   r"shin|shins|hamstring|hamstrings|quad|quads|glute|glutes|groin|ribs|buttock) "
                   r"(?:was|were) (?:about |around )?(?:a |an )?(\d{1,2})"
-                  r"(?=/10|\s*out of (?:10|ten))")
+                  # (a bare number when a time says it was then: "calves were 4 before the gun")
+                  r"(?=/10|\s*out of (?:10|ten)|\s+(?:before|earlier|at first|this morning|"
+                  r"yesterday|last night|last week|on monday|on sunday)\b)")
 # "4 out of 10 at first, 7 now": a score then, and a score now.
 _SCORE_THEN = Lazy(r"\b(\d{1,2})(?:/10| out of 10| out of ten)? (?:at first|to start with|to begin with|"
                    r"initially|at the start|at the beginning|originally)\b")

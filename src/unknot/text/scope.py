@@ -176,6 +176,7 @@ _WITHIN_MOMENTS = (
     r"|\bfine (?:straight|right|immediately) (?:after|away)\b")
 _RESOLVED = Lazy(
     r"\b(?:fully |completely |long )?(?:recovered|healed|resolved|cleared up|settled down)\b"
+    r"|\bsettled (?:completely|fully|totally|right down)\b|\b(?:completely|fully|totally) settled\b"
     r"|\b(?:has |have |had |long |all )?faded(?: away| weeks ago| months ago| completely)?\b"
     r"|\b(?:cleared me|been cleared|was cleared|were cleared|cleared to (?:play|train|return|go back))\b"
     r"|\ball (?:better|clear|cleared|healed|gone|cleared up)\b|\b(?:fully|completely) better\b|\bgot over\b"
@@ -911,6 +912,7 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"a muscle strain|costochondritis|tight muscles|a tight muscle|muscle tightness|cramp|cramps|"
                 r"bppv|the crystals|crystals|an inner ear thing|inner ear|labyrinthitis|vestibular|"
                 r"a trapped nerve|stress|nothing|nothing serious|benign|a cyst|a swollen gland|a gland|"
+                r"fatty lump|a lipoma|lipoma|"
                 r"wind|gas|a virus|viral)\b"
                 # (a diagnosis only a check gives — not "it's only a sprain", which anyone says)
                 r"|\b(?:was|is|were|are) (?:just|only) (?:a |an )?(?:swollen gland|gland|cyst|fatty lump|"
@@ -1156,6 +1158,13 @@ def _told_as_past(text: NormalText, hit: Hit) -> bool:
 _NEXT_SENTENCE_REACH = 20
 
 
+def _seen_in_its_sentence(text: NormalText, hit: Hit) -> bool:
+    """The finding's own sentence says who looked: "Went to A&E because my calf swelled up.
+    They did the ultrasound — no clot" (the check's answer in the next sentence)."""
+    starts, ends = text.sentences
+    return bool(_SEEN_BY_SOMEONE.search(text.norm_of(starts[hit.first], ends[hit.last])))
+
+
 def _told_after(text: NormalText, hit: Hit) -> Over | None:
     """A check's answer, or the end of it, told just after the hit's sentence: in the clause
     after a semicolon ("my calf swelled after the flight; they scanned it, no clot", "…9/10
@@ -1173,8 +1182,9 @@ def _told_after(text: NormalText, hit: Hit) -> Over | None:
         return "long_ago"  # "Electric buzz when I bend my head. I've had that since 2015, unchanged"
     if _ONGOING.search(clause):
         return None
-    if _checked(clause) and (semicolon or (
-            _told_as_past(text, hit) and _SEEN_BY_SOMEONE.search(clause))):
+    seen = semicolon or (_told_as_past(text, hit) and (
+        _SEEN_BY_SOMEONE.search(clause) or _seen_in_its_sentence(text, hit)))
+    if seen and _checked(clause):
         # (in the next sentence only for a finding told as past, a check someone made of it
         # — "Went to A&E, ECG, bloods: all normal" — and not long ago: "I have crushing
         # chest pain. My ECG last year was normal" is not checked, nor is "Had crushing
