@@ -170,3 +170,102 @@ def test_a_bare_score_after_the_place_is_read_as_pain():
 def test_lying_down_while_the_head_pounds_is_no_weight_lost():
     assert "general.unexplained-weight-loss" not in flag_ids(
         screen("every time I lie down my head pounds harder"))
+
+
+# --- the eighteenth and nineteenth reviews (735f2fb..bc78dfd, bc78dfd..2ef1ca6) ------------------
+# The eighteenth found 45 hidden: a medicine named between "my" and "tablets" ("my bipolar meds"),
+# "wake up to another day", "if I wasn't around in the first place", "done with it all" and
+# "had enough of this" on a bridge, "my partner won't stop", the builders or earplugs beside a
+# threat, a wife or a stepfather who will kill, a course of diazepam for years, a father at
+# practice, shifts beside days without sleep; the nineteenth, kneeling or squatting beside a
+# stroke or a numb leg, "physically I", a blood group "negative", "cancer here", a check followed
+# by "much worse now". Both found false alarms where a pattern read another sense: throwing up,
+# breaking up, a baby who won't stop screaming, a ball on the roof, a toddler at the potty, feet
+# numb on the loo, games lost, a squat down 10kg, weights a bit higher each week, a shoe size.
+
+@pytest.mark.parametrize("text", [
+    "stopped taking my adhd meds and my mood pills, what's the point of any of it",
+    'binned my anti-anxiety tablets last week, why bother',
+    "I hope I don't wake up to face tomorrow, honestly",
+    "it'd be easier for them if I wasn't around in the first place",
+    'my son keeps muttering to himself, says people are out to get him',
+    "mum's convinced the neighbours are poisoning her, won't eat",
+    "my husband does doubles at the hospital and now hasn't slept for 5 days, says he's "
+    "invincible and bought a boat",
+    "I don't need much sleep these days, ideas pouring out, maxed two credit cards",
+    "my dad hits me at training when I miss a tackle, I'm 13",
+    "been on diazepam for 3 years on a 'short course' that never ended, stopping it all tonight",
+    "my doctor wants me off the zopiclone so I'm going cold turkey tomorrow",
+    'the niggle in my hip gets a bit worse every week',
+    'Breast cancer survivor here, mastectomy in March, now new back pain at night',
+    "I'm Rh negative, had a clot in my calf last month, on apixaban, can I rub it?",
+    'lost 2 stone since the baby, far more than the baby weight, not trying',
+    "back pain and my foot's been numb since kneeling to lay the laminate",
+    'my back is sore and my left leg feels numb, been squatting heavy',
+])
+def test_what_the_eighteenth_and_nineteenth_reviews_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I'm on the bridge. done with it all",
+    'stood on the ledge, had enough of this',
+    'at the top of the multistorey, done here',
+    "hiding in the loo, my husband won't stop banging on the door and shouting",
+    'hiding in my room, the builders next door can hear him threatening me',
+    'my stepfather is going to kill me, I mean it',
+    "my wife is going to kill me, she's got a knife",
+    'my husband will do me in tonight',
+    "stopped my insulin two days ago, what's the point",
+    "not taking my anti-rejection tablets anymore, I've given up",
+    "decided I won't be around after the conference, strangely calm",
+    'Grandad was kneeling in the garden and his arm suddenly went weak and heavy',
+    "went to A&E last week with a swollen red calf, they said it was nothing. Now it's much "
+    "worse and I'm breathless",
+    "i won't be here by morning. feel so calm, the kids are staying with their dad",
+])
+def test_what_the_eighteenth_and_nineteenth_reviews_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "we're breaking up and I've been hiding in my room all week, shoulders tight",
+    "hiding in the kitchen at the party, he won't stop dancing, feet killing me",
+    "the cat's on the roof again, I'm done",
+    'kids kicked the ball on the roof again',
+    'on a bridge now at the canal, done 10k, legs feel great',
+    'parked on the top floor, lift broken, took the stairs, my calves are done',
+    'dad shouts at the telly during the football, convinced the ref can hear him',
+    'my mum rang the radio phone-in and the presenter is talking to her now',
+    "decided I won't be around for the office christmas party, feel so much calmer",
+    "potty training, my 3 year old can't tell when she's done a wee yet, tummy massage?",
+    "my feet go numb when I'm sitting on the loo, back is fine",
+    'lost 5 in the last 6 games, no idea why, knee aches after matches',
+    'had to go down 10kg on my squat, back a bit sore',
+    'bench is down 5kg since my shoulder started aching',
+    'started the programme, every week I go a bit higher on the weights and my legs ache',
+    "I'm 60, back ache from the new walking boots",
+    "I'm 70, went down to the beach yesterday, walking slowly these days, knees tired",
+    'Friday nights are bad for my back, too much dancing',
+    "my 8 year old won't put on weight whatever he eats, knees ache with growing pains",
+    'size 10. foot 9. plantar fasciitis help',
+    "Going to the gym tonight, it's going to kill me after last week",
+    "hiding in the bathroom from the kids, they won't stop screaming, neck tense",
+])
+def test_a_false_alarm_the_eighteenth_and_nineteenth_reviews_found_is_not_for_a_doctor(text):
+    assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'throwing up in the loo all morning, food poisoning, hiding from everyone, back aches',
+    "locked myself in the bathroom, my 6 week old has colic and he won't stop screaming",
+])
+def test_being_sick_or_a_crying_baby_behind_a_locked_door_is_no_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+def test_stopping_insulin_in_despair_is_an_emergency_not_a_gp_visit():
+    result = screen("quit my insulin on sunday, why bother")
+    assert result.verdict == "urgent"
+    assert "general.life-saving-medicine-stopped-in-despair" in flag_ids(result)
+    assert screen("my GP switched my insulin to a pen, feet ache").verdict != "urgent"

@@ -65,6 +65,11 @@ _AGE_DECADE = Lazy(r"(?:\bin (?:my|her|his|their) |^(?=\d0s\b))(twenties|thirtie
                    r"fifties|sixties|seventies|eighties|nineties|20s|30s|40s|50s|60s|70s|80s|90s)\b")
 _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
             "seventies": 70, "eighties": 80, "nineties": 90}
+# A terse score after the place: "neck 10. can't turn it", "back 8, since Monday" (not a shoe
+# size: `_SIZE_BEFORE`).
+_TERSE_SCORE = Lazy(r"\b(?:neck|back|head|headache|shoulders?|knees?|hips?|jaw|calf|calves|foot|feet|"
+                    r"legs?|arms?|wrists?|elbows?|ankles?|pain)\s+(\d{1,2})\s*(?=[.!;]|,\s*(?:since|can|"
+                    r"cant|can't|worse|all|every|really|so)\b|$)")
 _PAIN_PATTERNS = [
     Lazy(r"\b(\d{1,2})\s*(?:/|out of|outta|of|on)\s*10\b"),
     # "pain 7-8 most days", "pain is a 6 or 7": a range counts at its top.
@@ -72,14 +77,12 @@ _PAIN_PATTERNS = [
          r"(?:-|–|to|or)\s*(\d{1,2})\b(?!\s*(?:days|weeks|months|years|hours))"),
     Lazy(r"\bpain(?: level| score)?\s+(?:is|of|at|about|around)?\s*(?:a\s+)?(\d{1,2})\b"
          r"(?!\s*(?:days|weeks|months|years|hours|-|–|to \d|or \d))"),
+    _TERSE_SCORE,
     # The scale asked back and answered: "0-10? an 8 most of the day".
-    # A terse score after the place: "neck 10. can't turn it", "back 8, since Monday".
-    Lazy(r"\b(?:neck|back|head|headache|shoulders?|knees?|hips?|jaw|calf|calves|foot|feet|legs?|"
-         r"arms?|wrists?|elbows?|ankles?|pain)\s+(\d{1,2})\s*(?=[.!;]|,\s*(?:since|can|cant|can't|"
-         r"worse|all|every|really|so)\b|$)"),
     Lazy(r"\b0\s*(?:-|–|to)\s*10\s*[?:]\s*(?:it'?s |about |around |i'?d say )?(?:a |an )?(\d{1,2})\b"
          r"(?!\s*(?:days|weeks|months|years|hours|mins|minutes))"),
 ]
+_SIZE_BEFORE = Lazy(r"\b(?:size|sizes|shoe|shoes|wide|narrow|width|fit)\b")
 _PAIN_SAID = Lazy(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?(?:\bis|\bhas been|\bwas|(?<=pain)['’]s|"
                   r"(?<=ache)['’]s|"
                   r"(?<=mine)['’]s|(?<=that)['’]s|"
@@ -389,6 +392,9 @@ def _pain_from_text(lower: str) -> tuple[int | None, str | None]:
         for match in pattern.finditer(lower):
             if int(match.group(1)) > 10:
                 continue
+            if pattern is _TERSE_SCORE and _SIZE_BEFORE.search(lower, max(0, match.start() - 20),
+                                                               match.start()):
+                continue  # "size 10. foot 9.": a shoe size, not a score
             # "8 out of 10 stressed" rates stress, not pain.
             near = lower[max(0, match.start() - 15):match.end() + 15]
             wider = lower[max(0, match.start() - 60):match.end() + 30]

@@ -1125,7 +1125,17 @@ _RETURNED = Lazy(r"\b(?:they|it|these|those|them) (?:are|is|have|has) (?:come |c
 
 def _back_in_the_next_sentence(text: NormalText, hit: Hit) -> bool:
     following = text.next_sentence(hit.last)
-    return following is not None and bool(_RETURNED.search(text.norm_of(*following)))
+    if following is None:
+        return False
+    told = text.norm_of(*following)
+    return bool(_RETURNED.search(told) or _WORSE_SINCE.search(told))
+
+
+# What was checked, worse since: "…they said it was nothing. Now it's much worse."
+_WORSE_SINCE = Lazy(r"\b(?:much|far|a lot|way|even|lots) worse\b|\bworse (?:now|today|than ever|again)\b"
+                    r"|\b(?:getting|got|gone|gotten) worse\b"
+                    r"|\bnow (?:it is |it's |i am |i'm )?(?:\w+ )?"
+                    r"(?:worse|breathless|bigger|redder|hotter|spreading)\b")
 
 
 # Gone within moments, told in a sentence of its own: "gone in a minute."
@@ -1162,7 +1172,15 @@ def _seen_in_its_sentence(text: NormalText, hit: Hit) -> bool:
     """The finding's own sentence says who looked: "Went to A&E because my calf swelled up.
     They did the ultrasound — no clot" (the check's answer in the next sentence)."""
     starts, ends = text.sentences
-    return bool(_SEEN_BY_SOMEONE.search(text.norm_of(starts[hit.first], ends[hit.last])))
+    if not _SEEN_BY_SOMEONE.search(text.norm_of(starts[hit.first], ends[hit.last])):
+        return False
+    # (not when a later sentence says it goes on: "…said it was nothing. It's much worse now")
+    after = text.next_sentence(hit.last)
+    later = text.next_sentence(after[-1]) if after else None
+    return not (later and _WORSE_NOW.search(text.norm_of(later[0], len(text.tokens) - 1)))
+
+
+_WORSE_NOW = Lazy(r"\b(?:worse|bigger|redder|hotter|spreading|breathless|again|back|still)\b")
 
 
 def _told_after(text: NormalText, hit: Hit) -> Over | None:
