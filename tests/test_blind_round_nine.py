@@ -269,3 +269,76 @@ def test_stopping_insulin_in_despair_is_an_emergency_not_a_gp_visit():
     assert result.verdict == "urgent"
     assert "general.life-saving-medicine-stopped-in-despair" in flag_ids(result)
     assert screen("my GP switched my insulin to a pen, feet ache").verdict != "urgent"
+
+
+# --- holdout96 (chest, breathing and circulation) and holdout97 (pregnancy, birth, the first
+# year) -------------------------------------------------------------------------------------
+# (a blood pressure told as a range "over about", a KardiaMobile's "possible atrial
+# fibrillation", a red hard line along a vein, a sore weeping for a month, a hip replaced nine
+# days ago and breathless now, 192 bpm on the sofa; lochia that smells, mastitis with flu-like
+# aches, a baby of 4 months at 38.4, a section wound weeping yellow, pinkish discharge at 18
+# weeks, a streak of red in a baby's poo, a baby dropping off her centile, a plan told as
+# "working out how I'd do it", a pillow over the baby's face, "I wish I could just not wake up"
+# after a birth, a limp 2-month-old, a sunken soft spot, green sick "brought up")
+
+@pytest.mark.parametrize("text", [
+    'home cuff says 182 over about 112 three mornings running, feel ok, shoulders tight',
+    'the ecg on my watch keeps saying possible AFib, pulse about 105 at rest',
+    'hard red cord along a vein on my calf, hot and sore to touch',
+    "sore above my ankle by the varicose veins that's been weeping for a month",
+    'my lochia has started to smell really off, 12 days post birth, tummy sore low down',
+    "left boob red and hot on one side and I'm shivery and aching all over, baby is 7 weeks",
+    'my 5 month old has a temperature of 38.6 since lunch, still feeding',
+    '10 days after my section and the wound has a small gap at the end leaking yellow gunk',
+    '20 weeks, brownish discharge this morning, no cramps',
+    "she's 4 months, not pooed for 6 days and there were bits of blood in the nappy",
+    'my 6 month old has dropped off her centile, the health visitor wants the GP to see her',
+    "baby is 10 weeks, I've had backache since the birth and now I'm waking in the night with it",
+])
+def test_a_chest_or_a_first_years_sign_told_sideways_is_for_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I've been planning how I'd do it while he's at work. The kids would be better off with someone else.",
+    "keep imagining putting a pillow over his face when he screams, I had to walk away, "
+    "scared I would actually do it",
+    "I wish I could just not wake up, 2 months after the birth, the thought won't leave",
+    "my 1 month old is floppy and pale and won't feed",
+    'baby is 3 weeks old, only 1 wet nappy since last night and her soft spot looks sunken',
+    'newborn is bringing up bright green sick, tummy swollen',
+    'my 6 week old feels really hot, 38.2 on the thermometer',
+    "knee replaced 8 days ago and I'm suddenly short of breath with a racing heart",
+    'sat watching telly and my watch says 185 bpm, dizzy and chest pounding',
+])
+def test_a_chest_or_a_first_years_emergency_told_sideways_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'bp 128 over 82 at the pharmacy, all good, neck stiff',
+    'my watch said my heart rate hit 175 on the run, legs dead now',
+    'resting heart rate 52 on the sofa, chest tight from bench press',
+    'varicose veins ache after a long shift, calves tired',
+    'lochia tapering off nicely, brown now, 3 weeks after the birth, shoulders tight',
+    'bleeding after the birth is tapering off like the midwife said, pinky-brown, back aches',
+    'breastfeeding and my boobs feel full and a bit tender before feeds, no redness, shoulders tight',
+    "my 4 month old had his jabs, temp was 38 after but calpol settled it, he's fine now",
+    'section wound healed and looks fine at 8 weeks, back stiff from feeding',
+    "baby's poo is green and seedy, breastfed, happy, gaining well",
+    "I've lost the baby weight at last, 9 months on, calves tight from running",
+    'phone neck and that collapsed chest posture, pecs tight',
+    'collapsed on the sofa after a 12 hour shift, feet killing me',
+    'had chest pain last spring that turned out to be reflux, all sorted, shoulders tight now',
+    'long covid, breathless if I push it, my respiratory physio knows, neck tight',
+    'checked my oxygen out of habit since covid, 97, feel fine, want a calm routine',
+    'knee replaced 6 weeks ago, breathless on the stairs as usual, physio happy',
+    "I'm a midwife, my back is killing me after a run of night shifts on labour ward",
+])
+def test_their_everyday_twins_in_the_chest_and_the_first_year_are_not_for_a_doctor(text):
+    assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+def test_green_phlegm_brought_up_with_a_cough_is_not_a_babys_green_sick():
+    result = screen("grandad coughing 4 days, bringing up green stuff, back aches from it")
+    assert "general.baby-green-vomit-or-hard-belly" not in flag_ids(result)

@@ -349,7 +349,9 @@ def _pain_rising(lower: str) -> tuple[int, int] | None:
 
 # A blood pressure reading: "190/115", "165 over 100", counted only when the text speaks of
 # blood pressure ("8/10" is a pain score, "28/40" weeks of pregnancy, "3/52" three weeks).
-_BP_READING = Lazy(r"(?<![\d/.])(\d{2,3})\s*(?:/|\bover\b)\s*(\d{2,3})(?![\d/.])")
+# ("175–185 over about 110": a range counts at its top)
+_BP_READING = Lazy(r"(?<![\d/.])(?:\d{2,3}\s*(?:-|–|to)\s*)?(\d{2,3})\s*(?:/|\bover\b)\s*"
+                   r"(?:about |around |roughly |like )?(\d{2,3})(?![\d/.])")
 _BP_CONTEXT = Lazy(r"blood pressure|\bbp\b|monitor|reading|mmhg|mm hg|\bpressure\b|sphyg|cuff|"
                    r"systolic|diastolic|hypertens|machine|pharmac|nurse|doctor|\bgp\b|midwife|"
                    r"appointment|check|clinic")

@@ -506,6 +506,12 @@ def _is_object(text: NormalText, index: int) -> bool:
     return before >= 0 and text.tokens[before].norm in _NOT_SUBJECT_BEFORE
 
 
+# Others better off without the writer: the thought is the writer's, whoever the sentence is about.
+_BETTER_OFF_WITHOUT_ME = Lazy(r"\bbetter off\b.*\b(?:without me|without us|with someone else|"
+                              r"with anyone else|with another (?:mum|mom|dad|mother|father)|"
+                              r"with a different (?:mum|mom|dad))\b")
+
+
 def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
     """Whose finding this is: the writer's, the subject's (the person massaged) or another's.
 
@@ -517,6 +523,8 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
         return "other"  # "a sepsis nurse", "a stroke call", "clinic was all strokes"
     if _ME_TOO.search(" ".join(t.norm for t in text.tokens[start:_sentence_end(text, hit.last) + 1])):
         return "writer"  # "Dad's on warfarin, and so am I now": the writer's finding too
+    if _BETTER_OFF_WITHOUT_ME.search(text.norm_of(hit.first, hit.last)):
+        return "writer"  # "the kids would be better off with someone else": the writer's thought
     # The body it is on, named just after: "Mate did a new piece on my forearm, still healing".
     speaker = _quoted_speaker(text, hit.first)
     if speaker is not None:
@@ -920,6 +928,13 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 # "they said costochondritis", "told costochondritis": the diagnosis alone
                 r"|\b(?:said|told|diagnosed)(?: me| us| him| her)? (?:it was |it is |with )?"
                 r"(?:costochondritis|a pulled muscle|a strained muscle|muscular|musculoskeletal)\b"
+                # "chest pain that turned out to be gallstones": what a check found, a harmless cause
+                r"|\bturned out (?:to be|it was) (?:just |only )?(?:my |a |an |the )?"
+                r"(?:gall ?stones|gallbladder|gall bladder|reflux|heartburn|indigestion|anxiety|"
+                r"a panic attack|panic attacks?|muscular|a pulled muscle|pulled muscle|a strain|strain|"
+                r"costochondritis|wind|trapped wind|a virus|viral|a cyst|cyst|nothing|nothing serious|"
+                r"a trapped nerve|trapped nerve|stress|hormonal|hormones|dehydration|cramp|a hiatus hernia|"
+                r"hiatus hernia|gerd|gord|acid)\b"
                 # "they scanned it, no clot": the scan's answer told as what it did not find
                 r"|\b(?:scanned|scan|ultrasound|doppler|tested|checked)\b(?: \S+){0,4}? "
                 r"(?:no|not a|wasn't a|was not a) (?:clot|dvt|blood clot|fracture|break|bleed)\b")
