@@ -258,7 +258,6 @@ def test_a_false_alarm_the_eighteenth_and_nineteenth_reviews_found_is_not_for_a_
 
 @pytest.mark.parametrize("text", [
     'throwing up in the loo all morning, food poisoning, hiding from everyone, back aches',
-    "locked myself in the bathroom, my 6 week old has colic and he won't stop screaming",
 ])
 def test_being_sick_or_a_crying_baby_behind_a_locked_door_is_no_emergency(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
@@ -342,3 +341,96 @@ def test_their_everyday_twins_in_the_chest_and_the_first_year_are_not_for_a_doct
 def test_green_phlegm_brought_up_with_a_cough_is_not_a_babys_green_sick():
     result = screen("grandad coughing 4 days, bringing up green stuff, back aches from it")
     assert "general.baby-green-vomit-or-hard-belly" not in flag_ids(result)
+
+
+# --- the twentieth and twenty-first reviews (2ef1ca6..cc657f4, cc657f4..7818361) ---------------
+# Hidden again by narrowing: a roof or a bridge "now" or "tonight", "kicking me", colic beside a
+# partner smashing things, a threat made after a class, "down 6kg … no idea why", a child who
+# "won't bear weight on it", a bruised wrist after a fall at 82, "new this month", "nights are
+# awful", "a notch higher", a collapse on the sofa or the bed, chest pain that "turned out to be
+# muscular" last time but is back, lochia brownish then bright red, a jab's fever that calpol
+# held for an hour. False alarms from widening: "wake up to the same sore neck", "my wife will
+# kill me if I book another massage", "boots going to kill me", the boss out to get me, a pulse
+# "15% higher", a massage gun's pulse setting, a sore shoulder "had it for weeks", a mucus plug's
+# brown streaks, leaking breasts, a swear word, strawberries, scratchy nails.
+
+@pytest.mark.parametrize("text", [
+    'down 7kg since the summer, no idea why, back aches',
+    "my dad has dropped 8 in the past few months and we don't know why",
+    "my 2 year old won't bear weight on it since she woke, no fall",
+    'nan is 85, had a fall on monday and her arm is badly bruised',
+    "grandad (81) fell last week and he's walking slowly since",
+    "I'm 61 and this lower back pain is new this month",
+    'back ache for weeks and the nights are awful',
+    "knee ache that's a notch higher every day",
+    'my brother is sure the newsreaders are talking to him',
+    "mum yells at the telly, she's sure the people in it can hear her",
+    'my baby is 4 months, had jabs a fortnight ago, temp 39 and calpol settled it for an hour',
+    "my chest pain turned out to be muscular last month but today there's sweating and I feel sick",
+    "bleeding was brownish at 3 weeks but since this morning it's bright red and soaking pads",
+    "breathless at rest, my consultant is aware, but today I can't finish a sentence",
+])
+def test_what_the_twentieth_and_twenty_first_reviews_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I'm on the rooftop now. goodbye",
+    'on the bridge tonight. no point anymore',
+    "hiding in the loo and he won't stop kicking me",
+    "hiding in the bedroom with the baby, he's smashing things because her colic kept him up",
+    "my husband said if I go to spin class again he's going to kill me",
+    "my fella is gonna kill me when he gets back, he's got a knife",
+    "not taking my anti-rejection tablets any more, I've given up",
+    'grandad collapsed in front of the telly and went grey, came round after a bit',
+    'my husband collapsed on the couch mid sentence, sweaty and grey',
+])
+def test_what_the_twentieth_and_twenty_first_reviews_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I hope I don't wake up to the same sore neck tomorrow",
+    "hope I don't wake up till 9 on saturday, shoulders tight",
+    "it'd be easier if I wasn't here at the same time as the plumber",
+    "stopped taking my migraine tablets, why bother, they don't work",
+    'stopped my HRT tablets, no point now, hips ache',
+    "my son is type 1 and keeps skipping his insulin at school, we've had enough of the rows",
+    'skipped my insulin this morning for my fasting blood test, ready for a massage after',
+    'parked at the top of the multistorey again because town was rammed, back aching',
+    'my wife will kill me if I book another massage',
+    'these new boots are going to kill me, calves on fire',
+    'my boss is out to get me, neck in knots',
+    'doing night shifts and slept 3 hours a night this week, thoughts racing about the rota',
+    'lost 3 games in the last month, no idea why, the lads are gutted, hamstrings tight',
+    'had to go down 10kg on my deadlift, back a bit sore',
+    'my pulse is 15% higher since the pregnancy, sat on the sofa',
+    'massage gun on the pulse setting at 2000 while sat on the sofa, hammering my pecs',
+    'got a sore shoulder, had it for weeks from the laptop',
+    '38 weeks pregnant, lost my mucus plug, brown streaks in it',
+    '6 weeks postpartum, a bit sore and my boobs are leaking everywhere',
+    "her nappy rash is bloody awful, she's 5 months",
+    "bits of red in my 10 month old's poo after strawberries",
+    "my boobs are red from the baby's nails and I feel rough from no sleep",
+    'my 6 week old goes a bit limp in the arms when sleeping deeply',
+    'the baby keeps waking up at night with the pain of teething, my back is killing me from rocking',
+    'I can do 150 to 180 over roughly 60 seconds on the rowing machine',
+    'we decided the dog would be better off with someone else since the baby came',
+    'wide feet, foot 9. plantar fasciitis help',
+    'sore quads, pushing the weights a little higher each week',
+])
+def test_a_false_alarm_the_twentieth_and_twenty_first_reviews_found_is_not_for_a_doctor(text):
+    assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+# Accepted on the safe side (reviews 15b and 15d): hiding behind a locked door while "he won't
+# stop screaming" or "she won't stop kicking me" reads as violence even when it is a colicky baby
+# or a baby in the womb — an unless phrase for colic hid a partner smashing things beside it;
+# a decision not to be around at Christmas or for a sister's wedding, told with relief, stays
+# urgent; a man of 70 with little sleep and "loads of energy" goes to a doctor.
+@pytest.mark.parametrize("text", [
+    "locked myself in the bathroom, my 6 week old has colic and he won't stop screaming",
+    "decided I'm not going to be around for my brother's wedding, honestly feel relieved",
+])
+def test_a_crying_baby_or_a_named_day_beside_a_crisis_sign_stays_on_the_safe_side(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))

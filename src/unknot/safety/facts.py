@@ -82,7 +82,7 @@ _PAIN_PATTERNS = [
     Lazy(r"\b0\s*(?:-|–|to)\s*10\s*[?:]\s*(?:it'?s |about |around |i'?d say )?(?:a |an )?(\d{1,2})\b"
          r"(?!\s*(?:days|weeks|months|years|hours|mins|minutes))"),
 ]
-_SIZE_BEFORE = Lazy(r"\b(?:size|sizes|shoe|shoes|wide|narrow|width|fit)\b")
+_SIZE_BEFORE = Lazy(r"\b(?:size|sizes|shoe|shoes|width|uk|eu|us|wide feet|narrow feet|wide fit)\b")
 _PAIN_SAID = Lazy(r"\b(?:pain|ache|hurts)\b[^.]{0,40}?(?:\bis|\bhas been|\bwas|(?<=pain)['’]s|"
                   r"(?<=ache)['’]s|"
                   r"(?<=mine)['’]s|(?<=that)['’]s|"
@@ -351,7 +351,8 @@ def _pain_rising(lower: str) -> tuple[int, int] | None:
 # blood pressure ("8/10" is a pain score, "28/40" weeks of pregnancy, "3/52" three weeks).
 # ("175–185 over about 110": a range counts at its top)
 _BP_READING = Lazy(r"(?<![\d/.])(?:\d{2,3}\s*(?:-|–|to)\s*)?(\d{2,3})\s*(?:/|\bover\b)\s*"
-                   r"(?:about |around |roughly |like )?(\d{2,3})(?![\d/.])")
+                   r"(?:about |around |roughly |like )?(\d{2,3})(?![\d/.])"
+                   r"(?!\s*(?:seconds|secs|minutes|mins|reps|metres|meters|m\b|km|miles|steps))")
 _BP_CONTEXT = Lazy(r"blood pressure|\bbp\b|monitor|reading|mmhg|mm hg|\bpressure\b|sphyg|cuff|"
                    r"systolic|diastolic|hypertens|machine|pharmac|nurse|doctor|\bgp\b|midwife|"
                    r"appointment|check|clinic")

@@ -506,6 +506,7 @@ def _is_object(text: NormalText, index: int) -> bool:
     return before >= 0 and text.tokens[before].norm in _NOT_SUBJECT_BEFORE
 
 
+_SAID_BY = Lazy(r"\b(?:says|said|thinks|thought|reckons|told me|tells me|keeps saying)\b")
 # Others better off without the writer: the thought is the writer's, whoever the sentence is about.
 _BETTER_OFF_WITHOUT_ME = Lazy(r"\bbetter off\b.*\b(?:without me|without us|with someone else|"
                               r"with anyone else|with another (?:mum|mom|dad|mother|father)|"
@@ -523,7 +524,8 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
         return "other"  # "a sepsis nurse", "a stroke call", "clinic was all strokes"
     if _ME_TOO.search(" ".join(t.norm for t in text.tokens[start:_sentence_end(text, hit.last) + 1])):
         return "writer"  # "Dad's on warfarin, and so am I now": the writer's finding too
-    if _BETTER_OFF_WITHOUT_ME.search(text.norm_of(hit.first, hit.last)):
+    if _BETTER_OFF_WITHOUT_ME.search(text.norm_of(hit.first, hit.last)) and not _SAID_BY.search(
+            text.norm_of(start, hit.first)):
         return "writer"  # "the kids would be better off with someone else": the writer's thought
     # The body it is on, named just after: "Mate did a new piece on my forearm, still healing".
     speaker = _quoted_speaker(text, hit.first)
@@ -935,6 +937,8 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"costochondritis|wind|trapped wind|a virus|viral|a cyst|cyst|nothing|nothing serious|"
                 r"a trapped nerve|trapped nerve|stress|hormonal|hormones|dehydration|cramp|a hiatus hernia|"
                 r"hiatus hernia|gerd|gord|acid)\b"
+                # (not a guess of the person's own, nor one followed by what is different now)
+                r"(?! according to)(?![^.;]*\b(?:but|now|today|tonight|this time|again|back)\b)"
                 # "they scanned it, no clot": the scan's answer told as what it did not find
                 r"|\b(?:scanned|scan|ultrasound|doppler|tested|checked)\b(?: \S+){0,4}? "
                 r"(?:no|not a|wasn't a|was not a) (?:clot|dvt|blood clot|fracture|break|bleed)\b")
