@@ -329,3 +329,117 @@ def test_a_broken_rule_file_stops_the_app_at_start_naming_it(
         rules.default_rules.cache_clear()
     assert app.state.startup_error.startswith("unknot cannot start: the safety data has errors")
     assert broken.name in app.state.startup_error
+
+
+# -- several workers: each its own socket on the port -------------------------------------
+
+@pytest.fixture
+def two_workers(tmp_path: Path) -> Iterator[tuple[int, Path, subprocess.Popen]]:
+    """`unknot serve --workers 2` on SQLite: its port, its log and its process."""
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "UNKNOT_DATA_DIR": str(tmp_path / "data")}
+    env.pop("UNKNOT_DATABASE_URL", None)
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [str(UNKNOT), "serve", "--host", HOST, "--port", str(port), "--workers", "2",
+             "--no-access-log"],
+            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        wait_until_ready(process, f"http://{HOST}:{port}/api/v1/ping", log)
+        wait_for_workers(log, 2)
+        yield port, log, process
+    finally:
+        stop(process)
+
+
+def _serving_pid(server_port: int, connection: http.client.HTTPConnection,
+                 pids: list[int]) -> int:
+    """The worker that holds the server's end of a kept-alive connection."""
+    assert connection.sock is not None
+    inode = _socket_inode(server_port, connection.sock.getsockname()[1])
+    holders = [pid for pid in pids for fd in Path(f"/proc/{pid}/fd").iterdir()
+               if _link(fd) == f"socket:[{inode}]"]
+    assert len(holders) == 1, holders
+    return holders[0]
+
+
+def _ping_on_new_connections(port: int, count: int) -> list[http.client.HTTPConnection]:
+    """`count` kept-alive connections, each answered once (a short timeout: a connection
+    the kernel handed to a socket no worker accepts on would hang)."""
+    connections = [http.client.HTTPConnection(HOST, port, timeout=5) for _ in range(count)]
+    for connection in connections:  # all at once, as a browser or a load test opens them
+        connection.connect()
+    for connection in connections:
+        connection.request("GET", "/api/v1/ping")
+        answer = connection.getresponse()
+        assert (answer.status, answer.read()) == (200, b'{"ok":true}')
+    return connections
+
+
+def test_kept_alive_connections_are_spread_over_both_workers(two_workers) -> None:
+    """With one shared socket the worker that woke first took every waiting connection,
+    and a load of kept-alive connections ran on one core; each worker now has a socket of
+    its own on the port and the kernel spreads new connections across them."""
+    port, _log, process = two_workers
+    workers = _descendants(process.pid)
+    connections = _ping_on_new_connections(port, 16)
+    try:
+        serving = [_serving_pid(port, connection, workers) for connection in connections]
+    finally:
+        for connection in connections:
+            connection.close()
+    shares = sorted(serving.count(pid) for pid in set(serving))
+    # (spread by a hash of each connection: fewer than 2 of 16 on one worker is a chance of
+    # about 1 in 1,900)
+    assert len(shares) == 2 and shares[0] >= 2, shares
+
+
+def _listeners(port: int) -> set[int]:
+    """The inodes of the sockets listening on `port` (state 0A in /proc/net/tcp)."""
+    found = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].split(":")[1], 16) == port and fields[3] == "0A":
+            found.add(int(fields[9]))
+    return found
+
+
+def _held(pid: int, inodes: set[int]) -> set[int]:
+    return {inode for fd in Path(f"/proc/{pid}/fd").iterdir() for inode in inodes
+            if _link(fd) == f"socket:[{inode}]"}
+
+
+def test_each_worker_listens_on_a_socket_of_its_own(two_workers) -> None:
+    """Two sockets listen on the port (SO_REUSEPORT), one in each worker: with a single
+    shared socket, the worker that woke first accepted every waiting connection."""
+    port, _log, process = two_workers
+    listeners = _listeners(port)
+    assert len(listeners) == 2, listeners
+    held = [_held(pid, listeners) for pid in _descendants(process.pid)]
+    held = [inodes for inodes in held if inodes]
+    assert sorted(map(sorted, held)) == sorted([inode] for inode in listeners), held
+
+
+def test_a_worker_that_dies_is_replaced_on_its_own_socket(two_workers) -> None:
+    """A worker killed outright is replaced, and its replacement accepts on the same socket:
+    every new connection is answered (none waits on a socket no worker serves)."""
+    port, log, process = two_workers
+    serving_before = _descendants(process.pid)
+    connections = _ping_on_new_connections(port, 8)
+    victim = _serving_pid(port, connections[0], serving_before)
+    for connection in connections:
+        connection.close()
+    os.kill(victim, signal.SIGKILL)
+    deadline = time.monotonic() + START_TIMEOUT
+    while log.read_text().count(STARTED) < 3:
+        if time.monotonic() > deadline:
+            pytest.fail(f"the killed worker was not replaced:\n{log.read_text()}")
+        time.sleep(0.1)  # polling the log for the replacement
+    assert f"Child process [{victim}] died" in log.read_text()
+    listeners = _listeners(port)
+    held = sorted(sorted(inodes) for inodes in (
+        _held(pid, listeners) for pid in _descendants(process.pid)) if inodes)
+    assert held == sorted([inode] for inode in listeners), held  # each socket has its worker
+    for connection in _ping_on_new_connections(port, 16):
+        connection.close()

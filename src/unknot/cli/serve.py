@@ -10,10 +10,15 @@ is made (unless UNKNOT_ACCESS_TOKEN gives one) and printed in the link to open; 
 browser keeps it as a cookie, API clients send `Authorization: Bearer TOKEN`. The
 workers get the host, port, worker count and token through the environment.
 
-With several workers the listening socket is made here, not by uvicorn: uvicorn's
-own makes it without naming the protocol, so the accepted connections never get
+With several workers the listening sockets are made here, not by uvicorn: uvicorn's
+own makes one without naming the protocol, so the accepted connections never get
 TCP_NODELAY (asyncio sets it only on sockets that say they are TCP) and every
 kept-alive request waits ~40 ms on the client's delayed ACK (uvicorn issue #3149).
+And each worker gets a socket of its own on the same port (SO_REUSEPORT, where the
+system has it): with one shared socket, the worker that wakes first accepts every
+connection waiting, so a browser's or a load test's kept-alive connections pile onto
+one worker while the other idles; the kernel spreads new connections across the
+sockets instead.
 """
 
 from __future__ import annotations
@@ -33,9 +38,9 @@ APP_FACTORY = "unknot.web.app:create_app"
 STARTUP_FAILURE = 3  # uvicorn's exit code when it cannot start
 
 
-def listening_socket(host: str, port: int) -> socket.socket:
-    """A TCP socket bound to host:port for the workers to share, made so that every
-    connection it accepts has Nagle's algorithm off.
+def listening_socket(host: str, port: int, reuse_port: bool = False) -> socket.socket:
+    """A TCP socket bound to host:port, made so that every connection it accepts has
+    Nagle's algorithm off.
 
     The protocol is named (IPPROTO_TCP): accepted sockets inherit it, and asyncio
     turns TCP_NODELAY on only for sockets whose protocol says TCP. The listener has
@@ -47,6 +52,8 @@ def listening_socket(host: str, port: int) -> socket.socket:
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_port:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.bind((host, port))
     except OSError:
@@ -56,30 +63,115 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+def listening_sockets(host: str, port: int, count: int) -> list[socket.socket]:
+    """One socket for each of `count` workers, all on host:port (SO_REUSEPORT: the kernel
+    spreads new connections across them), or one to share where the system lacks it."""
+    import socket
+
+    if count < 2 or not hasattr(socket, "SO_REUSEPORT"):
+        return [listening_socket(host, port)]
+    made: list[socket.socket] = []
+    try:
+        for _ in range(count):
+            made.append(listening_socket(host, port, reuse_port=True))
+    except OSError:
+        for sock in made:
+            sock.close()
+        raise
+    return made
+
+
 def run_workers(host: str, port: int, workers: int, access_log: bool) -> None:
     """uvicorn's multi-worker run (what `uvicorn.run` does), on a socket with TCP_NODELAY."""
     import logging
 
     import uvicorn
-    from uvicorn.supervisors import Multiprocess
 
     # The config also sets up uvicorn's logging, which the lines below use.
     config = uvicorn.Config(APP_FACTORY, factory=True, host=host, port=port, workers=workers,
                             access_log=access_log, proxy_headers=False)
     log = logging.getLogger("uvicorn.error")
     try:
-        sock = listening_socket(host, port)
+        sockets = listening_sockets(host, port, workers)
     except OSError as exc:
         log.error(exc)
         sys.exit(STARTUP_FAILURE)
     shown = f"[{host}]" if ":" in host else host
     log.info("Uvicorn running on http://%s:%d (Press CTRL+C to quit)", shown, port)
     try:
-        Multiprocess(config, sockets=[sock]).run()
+        balanced_workers(config, sockets).run()
     except KeyboardInterrupt:
         pass
     finally:
-        sock.close()
+        for sock in sockets:
+            sock.close()
+
+
+def balanced_workers(config, sockets: list[socket.socket]):
+    """uvicorn's supervisor, giving worker i the socket i (of several on one port), and a
+    worker that dies or is restarted the same socket again: a socket no worker accepts on
+    would still be handed its share of new connections, and they would hang."""
+    import logging
+
+    from uvicorn.supervisors import Multiprocess
+    from uvicorn.supervisors.multiprocess import Process
+
+    log = logging.getLogger("uvicorn.error")
+
+    class BalancedWorkers(Multiprocess):
+        def _start(self, index: int) -> Process:
+            process = Process(self.config, [sockets[index % len(sockets)]])
+            process.start()
+            return process
+
+        def init_processes(self) -> None:
+            for index in range(self.processes_num):
+                self.processes.append(self._start(index))
+
+        def keep_subprocess_alive(self) -> None:
+            # As uvicorn's own (0.54), but the replacement takes the same socket.
+            if self.should_exit.is_set():
+                return
+            for index, process in enumerate(self.processes):
+                if process.is_alive(timeout=self.config.timeout_worker_healthcheck):
+                    continue
+                process.kill()  # hung or dead: make sure it is gone
+                process.join()
+                if process.exitcode == STARTUP_FAILURE:
+                    log.error("Child process [%s] failed to start, stopping the parent process.",
+                              process.pid)
+                    self.should_exit.set()
+                    return
+                if self.should_exit.is_set():
+                    return
+                log.info("Child process [%s] died", process.pid)
+                self.processes[index] = self._start(index)
+
+        def restart_all(self) -> None:
+            for index, old in enumerate(self.processes):
+                if self.should_exit.is_set():
+                    return
+                new = self._start(index)
+                if not new.wait_until_ready(self.config.timeout_worker_healthcheck,
+                                            self.should_exit):
+                    new.kill()
+                    new.join()
+                    return
+                old.terminate()
+                old.join()
+                self.processes[index] = new
+
+        def handle_ttin(self) -> None:
+            self.processes_num += 1
+            self.processes.append(self._start(len(self.processes)))
+
+        def handle_ttou(self) -> None:
+            if self.processes_num <= len(sockets):
+                log.info("Each socket needs its worker: not decreasing below %d.", len(sockets))
+                return
+            super().handle_ttou()
+
+    return BalancedWorkers(config, sockets=sockets[:1])
 
 
 @app.command()
