@@ -434,3 +434,50 @@ def test_a_false_alarm_the_twentieth_and_twenty_first_reviews_found_is_not_for_a
 ])
 def test_a_crying_baby_or_a_named_day_beside_a_crisis_sign_stays_on_the_safe_side(text):
     assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+# --- the twenty-second review (7818361..013edc3: 63 hidden, 10 false alarms) ----------------
+# Narrowing hid the repeat crisis told as "on the bridge again", bare words in an unless list
+# ("results", "the team", "in a row") hid cancer and weight loss, a threat's subject list
+# missed a grandson or a lodger, and the insulin rule lost "don't care any more".
+
+@pytest.mark.parametrize("text", [
+    'lower back pain, I have myeloma, waiting for my results',
+    'lost 6kg since christmas not trying, my bench has dropped too, back aches',
+    "my kids would be better off with another mum, I've thought it for weeks",
+    "they'd all be better off with someone else, I'm a useless mum",
+    'back pain, been waking in the night with it for a fortnight',
+    '22 weeks pregnant, pink streaks on the toilet paper this morning',
+    "my loss smells like something's gone off, had the baby 12 days ago",
+    "my stitches from the episiotomy are sore and tight and today they've started to smell",
+    "my 5 week old feels really hot, I checked my own temp and it's fine",
+    "my pulse is 165 and it won't settle, sitting on the sofa",
+])
+def test_what_the_twenty_second_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'on the bridge again. why bother',
+    "I'm on the ledge again, third night running",
+    'my grandson is going to kill me, he takes my money and shouts at me',
+    "he's going to kill me when he sees the bill, he broke my arm last time",
+    "stopped my insulin on friday, I don't care any more",
+    'my 3 week old keeps sicking up green',
+    'I wish I never woke up at all, every day since she was born',
+])
+def test_what_the_twenty_second_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "hiding in the spare room, he won't stop kicking me in his sleep with his restless legs",
+    'collapsed into bed at 9, legs aching',
+    "the baby won't sleep, she'll do me in this week",
+    'up on the roof again clearing moss, so tired, back killing me',
+    'the kids kicked the ball onto the roof again',
+    'I do nights at the hospital and nights are awful for my lower back',
+    'parked at the top of the multistorey again because town was rammed, back aching',
+])
+def test_a_false_alarm_the_twenty_second_review_found_is_not_for_a_doctor(text):
+    assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))

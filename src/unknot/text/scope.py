@@ -506,7 +506,7 @@ def _is_object(text: NormalText, index: int) -> bool:
     return before >= 0 and text.tokens[before].norm in _NOT_SUBJECT_BEFORE
 
 
-_SAID_BY = Lazy(r"\b(?:says|said|thinks|thought|reckons|told me|tells me|keeps saying)\b")
+_SAID_BY = Lazy(r"\b(?:says|said|reckons|told me|tells me|keeps saying)\b")
 # Others better off without the writer: the thought is the writer's, whoever the sentence is about.
 _BETTER_OFF_WITHOUT_ME = Lazy(r"\bbetter off\b.*\b(?:without me|without us|with someone else|"
                               r"with anyone else|with another (?:mum|mom|dad|mother|father)|"
@@ -525,7 +525,7 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
     if _ME_TOO.search(" ".join(t.norm for t in text.tokens[start:_sentence_end(text, hit.last) + 1])):
         return "writer"  # "Dad's on warfarin, and so am I now": the writer's finding too
     if _BETTER_OFF_WITHOUT_ME.search(text.norm_of(hit.first, hit.last)) and not _SAID_BY.search(
-            text.norm_of(start, hit.first)):
+            text.norm_of(max(start, hit.first - 4), hit.first)):  # ("my partner says the kids…")
         return "writer"  # "the kids would be better off with someone else": the writer's thought
     # The body it is on, named just after: "Mate did a new piece on my forearm, still healing".
     speaker = _quoted_speaker(text, hit.first)
