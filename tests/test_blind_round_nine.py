@@ -481,3 +481,55 @@ def test_what_the_twenty_second_review_found_hidden_is_urgent(text):
 ])
 def test_a_false_alarm_the_twenty_second_review_found_is_not_for_a_doctor(text):
     assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+# --- holdout98 (the racing mind, round 4): emergencies told without the word ------------------
+# (scored once at de12842: 42 of 108 signs missed text alone, 3 emergencies under-called and
+# 16 urgent cases read as nothing at all — affairs put in order with calm, a date picked, a last
+# message, a son who rang and hung up, a husband gone out with a gun leaving a note, a drive to the
+# coast "not coming back", intent to hurt someone tonight, "took all my quetiapine", a mother
+# slurring after "a few extra" pills, a door left unlocked "so someone finds me", pills laid out,
+# a partner who tried to walk into traffic, a head cracked then sick twice)
+
+@pytest.mark.parametrize("text", [
+    "everything's sorted now. notes left for the boys, the cat's going to my neighbour, "
+    "final bills paid. I feel so calm",
+    "I've chosen the date, after my son's exams so it won't ruin them. oddly productive since I decided",
+    'sitting on the roof of the multistorey typing this. someone tell me how to breathe',
+    "this is the last message I'll send anyone, thank you for trying",
+    "my brother texted 'I'm ending it all for good' and now his phone is off",
+    "dad's gone out with his gun and left a note saying sorry, we can't get hold of him",
+    "I'm driving to the cliffs tonight and I won't be coming back, just want to feel calm",
+    "I know where he lives and I'm going round there tonight to hurt him",
+    "the knife's in my bag and I know where she parks, if she comes near my kids again",
+    "he's coming round to 'sort me out' and he's outside right now",
+    "swallowed 20 sertraline about 10 minutes ago and I'm scared now",
+    'took all my zopiclone, changed my mind',
+    "nan rang slurring, said she'd had a few extra of her sleeping pills",
+    'left the door on the latch so someone finds me. sorry to whoever reads this',
+    "the pills are laid out on the table. I promised my counsellor I'd tell someone, so I'm telling you",
+    "my flatmate tried to walk in front of a bus last night saying she's invincible",
+    "banged the back of my head on the kitchen cupboard yesterday, the headache is worse "
+    "today and I've been sick twice",
+])
+def test_an_emergency_of_the_racing_mind_told_without_the_word_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "sorted my will with the solicitor and the dog's going to my sister if anything happens, "
+    "feel calmer now it's done",
+    "finished the notes for the kids' school trip, bills paid, feel calm for once, shoulders tight",
+    "we've picked the date for the wedding, so productive since we decided, neck stiff from planning",
+    "this is the last message I'll send before my holiday, shoulders need sorting",
+    "moving to Spain in June and won't be coming back, so much to pack, back aching",
+    'going out with the gun for the clay pigeon shoot, phone will be off, shoulders stiff',
+    'my toddler tried to run into the road after the ball, heart in my mouth, neck tense',
+    'took all my vitamins this morning, feet ache',
+    "I'm going to kill my calves at leg day tonight",
+    'roof of the car park at work, typing this on my break, neck stiff from the laptop',
+    "I've written my notes for the speech and I've got what I need. Want to feel calm before it",
+    "going to do her neck and shoulders tonight, she's stressed, I know where she keeps the oil",
+])
+def test_their_everyday_twins_are_not_emergencies(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))
