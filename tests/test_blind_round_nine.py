@@ -533,3 +533,60 @@ def test_an_emergency_of_the_racing_mind_told_without_the_word_is_urgent(text):
 ])
 def test_their_everyday_twins_are_not_emergencies(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# --- holdout98's signs for a doctor (29 of its 42 misses were these) --------------------------
+# Beliefs with a purpose (something put in the tea "so they can hear what I think"), a name
+# called when alone, a dead mother talking through the telly, a partner "replaced", mania told
+# by hours a night or days awake with plans, someone else's or a dead person's medicines taken
+# to cope, blades found and "cutting again" told by a friend (the friend's crisis counts),
+# intrusive harm thoughts, harm to a partner told by the one who did it, an allergy called
+# panic, a slow pulse on propranolol, not eating for a month, laxatives, wishes never to have
+# been born or to have "gone with him", a partner who punches the door by one's head.
+
+@pytest.mark.parametrize("text", [
+    'the neighbours put something in my tea so they can hear what I think',
+    "I keep hearing my name called when I'm on my own in the house",
+    'my late mum talks to me through the telly most nights',
+    "my husband says I'm not really me, that someone who looks like me has replaced me",
+    'third week on about 2 hrs sleep a night, feel amazing, bought a boat',
+    'awake 5 nights straight finishing my novel, it will change the world, maxed out my credit card',
+    'been getting diazepam off a bloke at work, taking 3 a day',
+    "I've been taking my dad's leftover tramadol to sleep since he died",
+    "found razor blades hidden in my 14 year old's room and she wears long sleeves in the heat",
+    "my best friend told me she's been cutting again",
+    "I keep getting thoughts about hurting my baby brother, I'd never want to",
+    'last week I pushed my wife against the wall when I was drunk, I hate myself',
+    'throat felt like it was closing after eating prawns, lips tingling, is it just panic',
+    'on propranolol and my pulse is 42, nearly fainted getting up',
+    'not eaten properly in a month, size 6 and still feel huge',
+    "making myself sick after meals and taking laxatives, I'm 16",
+    "wrote in her diary that she wishes she'd never been born",
+    "some days I wish I'd gone with him when he died",
+    "lie awake working out how long I'd be missed",
+    "since my wife died I just don't want to be here",
+    "he doesn't hit me but he punched the door right next to my head, I'm walking on eggshells",
+    "he won't let me in the bedroom when he's been drinking so I sleep on the sofa",
+])
+def test_a_racing_minds_sign_for_a_doctor_told_sideways_is_caught(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'my mum put something in my tea, sugar I think, neck stiff',
+    'heard my name called at the bus stop, it was my friend, shoulders tight',
+    'my nan talks to the telly during the quiz, back ache',
+    'slept 2 hrs on the flight, jet lagged, neck stiff',
+    "taking my dad's advice and stretching more, hamstrings tight",
+    "found a razor blade in the shed clearing out, cut my finger, it's fine",
+    'cutting back on sugar and coffee, headaches',
+    'intrusive thoughts about whether I locked the door, stress',
+    "pushed my wife's car when it broke down, back sore",
+    'lips tingling after the chilli, ha, jaw tight',
+    "resting pulse 44, I'm a marathon runner, calves tight",
+    'not eaten properly since the stomach bug on monday, feeling better, back ache',
+    "I wish I'd gone with them to the gig, so jealous, neck stiff",
+    "I don't want to be here at work on a saturday, shoulders tight",
+])
+def test_the_racing_minds_everyday_twins_are_not_for_a_doctor(text):
+    assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
