@@ -590,3 +590,21 @@ def test_a_racing_minds_sign_for_a_doctor_told_sideways_is_caught(text):
 ])
 def test_the_racing_minds_everyday_twins_are_not_for_a_doctor(text):
     assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+# --- holdout99 (a seventh fresh mix, told on someone's behalf) ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "my dad's got a tightness in his chest going into his jaw, he's clammy and says it's just "
+    "heartburn, wants a shoulder rub",
+    "my 13 year old's headaches keep getting more frequent and she's waking at night with them",
+])
+def test_a_sign_told_on_someones_behalf_and_explained_away_by_them_still_counts(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+def test_a_lay_persons_own_explanation_does_not_make_a_heart_attack_a_check():
+    assert verdict("he's grey and sweaty with pain down his left arm, he says it's just "
+                   "indigestion") == "urgent"
+    assert verdict("my GP checked me and said it was indigestion, all fine now, shoulders "
+                   "tight") != "urgent"

@@ -950,8 +950,8 @@ _LAY_SPEAKER_BEFORE = Lazy(r"\b(?:husband|hubby|wife|partner|mum|mom|mam|mother|
                            r"mate|pal|sister|brother|boyfriend|girlfriend|bf|gf|son|daughter|nan|nana|"
                            r"gran|granny|grandma|grandad|granddad|grandpa|aunt|auntie|uncle|cousin|"
                            r"flatmate|housemate|roommate|colleague|coworker|boss|neighbour|neighbor|"
-                           r"google|internet|chatgpt|forum|everyone|everybody|i|we)"
-                           r"(?: (?!dr\b|doctor|gp\b|nurse|consultant)\S+){0,2} $")
+                           r"google|internet|chatgpt|forum|everyone|everybody|i|we|he|she)"
+                           r"(?: (?!dr\b|doctor|gp\b|nurse|consultant)\S+){0,3} $")
 _SAYINGS = ("said", "says", "told", "decided", "found")
 
 
