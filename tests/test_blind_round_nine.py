@@ -608,3 +608,40 @@ def test_a_lay_persons_own_explanation_does_not_make_a_heart_attack_a_check():
                    "indigestion") == "urgent"
     assert verdict("my GP checked me and said it was indigestion, all fine now, shoulders "
                    "tight") != "urgent"
+
+
+# --- the twenty-third review (53beb1a..d7fe76f: 3 hidden, 18 false alarms) ----------------------
+
+@pytest.mark.parametrize("text", [
+    "my ex said he'd kill me, it's settled down this week since the police came",
+    "was buying diazepam off a mate, that's settled down now",
+])
+def test_a_threat_or_a_misused_medicine_that_settled_down_still_counts(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "going to batter him at tennis tonight, wrist sore",
+    "we'll smash them at the quiz tonight, neck stiff",
+    "he's off to the clay shoot with his gun, not answering, left a note about dinner",
+    "my son went out with his mates, phone's off, won't be coming back till late",
+    "mum's moving abroad for good, said goodbye at the airport, her phone is off now",
+    "the physio, she said it was just a muscle, my chest hurts when I press on it",
+    "heart rate 45 and a bit lightheaded after the sauna",
+    "hit my girlfriend with a pillow in a play fight, we were laughing",
+    "walking on eggshells at work with the new manager, shoulders tense",
+    "the neighbour chats to me through the thin walls, lovely woman",
+    "heard my name called when I was home alone, turned out to be the radio",
+    "found my husband's old razor blades in the bathroom bin",
+    "nobody would miss me at the meeting if I left early, neck stiff",
+])
+def test_a_false_alarm_the_twenty_third_review_found_is_not_for_a_doctor(text):
+    assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+def test_a_lay_persons_explanation_is_no_check_but_a_clinicians_he_or_she_is():
+    assert verdict("he's sweaty with pressure into his jaw and says it's just wind") == "urgent"
+    assert verdict("my GP saw me on Monday, she said it was costochondritis, chest sore when "
+                   "I press it") != "urgent"
+    assert verdict("had chest pain last week, went to A&E, says it was muscular, fine now, "
+                   "shoulders tight") != "urgent"

@@ -957,10 +957,30 @@ _SAYINGS = ("said", "says", "told", "decided", "found")
 
 def _checked(stretch: str) -> bool:
     for match in _CHECKED.finditer(stretch):
-        if not (match.group(0).startswith(_SAYINGS)
-                and _LAY_SPEAKER_BEFORE.search(stretch, max(0, match.start() - 60), match.start())):
+        if not (match.group(0).startswith(_SAYINGS) and _lay_speaker(stretch, match.start())):
             return True
     return False
+
+
+# A "he" or "she" who says it is a clinician when one is named just before ("the physio, she
+# said it was just a muscle"); otherwise the person talked about ("he says it's indigestion").
+_CLINICIAN = Lazy(r"\b(?:gp|doctor|dr|physio|physiotherapist|nurse|consultant|specialist|a&e|a & e|"
+                  r"a and e|a e|ae|hospital|paramedic|paramedics|osteopath|chiropractor|midwife|"
+                  r"pharmacist|dentist|optician|optometrist|surgeon|radiographer|sonographer|"
+                  r"cardiologist|neurologist|dermatologist|health visitor|vet)\b")
+
+
+def _lay_speaker(stretch: str, at: int) -> bool:
+    found = _LAY_SPEAKER_BEFORE.search(stretch, max(0, at - 60), at)
+    if found is None:
+        # "…pressure into his jaw, says it's just wind": a present "says" with no one named is
+        # the person talked about, unless a clinician is named near it
+        around = stretch[max(0, at - 120):min(len(stretch), at + 80)]
+        return stretch.startswith("says", at) and not _CLINICIAN.search(around)
+    if found.group(0).split()[0] in ("he", "she"):
+        around = stretch[max(0, at - 120):min(len(stretch), at + 80)]
+        return not _CLINICIAN.search(around)
+    return True
 
 
 # A finding asked about rather than had: "what should I do if I ever get chest pain", "is it
