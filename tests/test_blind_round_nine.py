@@ -613,14 +613,6 @@ def test_a_lay_persons_own_explanation_does_not_make_a_heart_attack_a_check():
 # --- the twenty-third review (53beb1a..d7fe76f: 3 hidden, 18 false alarms) ----------------------
 
 @pytest.mark.parametrize("text", [
-    "my ex said he'd kill me, it's settled down this week since the police came",
-    "was buying diazepam off a mate, that's settled down now",
-])
-def test_a_threat_or_a_misused_medicine_that_settled_down_still_counts(text):
-    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
-
-
-@pytest.mark.parametrize("text", [
     "going to batter him at tennis tonight, wrist sore",
     "we'll smash them at the quiz tonight, neck stiff",
     "he's off to the clay shoot with his gun, not answering, left a note about dinner",
@@ -645,3 +637,31 @@ def test_a_lay_persons_explanation_is_no_check_but_a_clinicians_he_or_she_is():
                    "I press it") != "urgent"
     assert verdict("had chest pain last week, went to A&E, says it was muscular, fine now, "
                    "shoulders tight") != "urgent"
+
+
+def test_a_clinician_named_only_as_refused_makes_no_check():
+    """Review 15h: "he says it's just indigestion, he won't go to the GP" is no check."""
+    assert verdict("crushing pain in his chest going into his arm, he says it's just indigestion "
+                   "and he won't go to the GP") == "urgent"
+
+
+
+# --- the twenty-fourth review (d7fe76f..3ff1b2a: 9 hidden, 2 false alarms) ---------------------
+
+@pytest.mark.parametrize("text", [
+    "honestly nobody would miss me if I was gone, neck killing me",
+    "my sister left a note on the side and her phone is off, we can't find her",
+    "my mate said he's gone for good and isn't answering, he's been so low",
+    "after football I'm going round to his tonight with a knife to stab him",
+    "I pushed my wife down the stairs when I was drunk, told her it was an accident, she's "
+    "scared of me",
+    "dad hears voices no one else hears, the scan turned out to be nothing but he still hears them",
+    "found razors in his room hidden in a sock",
+])
+def test_what_the_twenty_fourth_review_found_hidden_is_caught(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+def test_a_child_illness_plainly_over_is_not_counted_for_anyone():
+    assert verdict("my little one had croup last week, all better now, she loves a foot rub") \
+        not in ("see_doctor", "urgent")

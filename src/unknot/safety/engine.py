@@ -473,10 +473,8 @@ class _InScope:
         if _remembered(text, ("supposed", hit), lambda: is_hypothetical(text, hit)):
             return False  # asked about, not had: "what should I do if I ever get chest pain"
         if self.rule.about_anyone:
-            # (whoever it belongs to, read for time as any other rule: a threat or a medicine
-            # misused that has "settled down" still counts where recent ones do)
             over = _remembered(text, ("over", hit), lambda: is_over(text, hit))
-            return over is None or (over == "resolved" and self.rule.history == "recent_counts")
+            return over is None
         owner = _remembered(text, ("whose", hit, self.subject),
                             lambda: whose(text, hit, self.subject))
         if owner == "other":

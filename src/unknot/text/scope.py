@@ -970,16 +970,24 @@ _CLINICIAN = Lazy(r"\b(?:gp|doctor|dr|physio|physiotherapist|nurse|consultant|sp
                   r"cardiologist|neurologist|dermatologist|health visitor|vet)\b")
 
 
+# A clinician named only as one refused or not seen ("he won't go to the GP", "won't let me take
+# him to A&E"): no check was made.
+_NO_CLINICIAN = Lazy(r"\b(?:will not|won't|wont|refuses|refused|refusing|does not want|doesn't want|"
+                     r"not going|never been|has not been|hasn't been|not seen|no|without|scared of)\b"
+                     r"(?:\s+\S+){0,5}?\s+(?:gp|doctor|dr|a&e|a e|ae|hospital|111|999|an ambulance)\b")
+
+
 def _lay_speaker(stretch: str, at: int) -> bool:
     found = _LAY_SPEAKER_BEFORE.search(stretch, max(0, at - 60), at)
     if found is None:
         # "…pressure into his jaw, says it's just wind": a present "says" with no one named is
         # the person talked about, unless a clinician is named near it
         around = stretch[max(0, at - 120):min(len(stretch), at + 80)]
-        return stretch.startswith("says", at) and not _CLINICIAN.search(around)
+        return stretch.startswith("says", at) and (
+            not _CLINICIAN.search(around) or bool(_NO_CLINICIAN.search(around)))
     if found.group(0).split()[0] in ("he", "she"):
         around = stretch[max(0, at - 120):min(len(stretch), at + 80)]
-        return not _CLINICIAN.search(around)
+        return not _CLINICIAN.search(around) or bool(_NO_CLINICIAN.search(around))
     return True
 
 
