@@ -34,6 +34,9 @@ from unknot.cli.app import app, fail
 if TYPE_CHECKING:  # imported where used: every command loads this module
     import socket
 
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
 APP_FACTORY = "unknot.web.app:create_app"
 STARTUP_FAILURE = 3  # uvicorn's exit code when it cannot start
 
@@ -82,7 +85,8 @@ def listening_sockets(host: str, port: int, count: int) -> list[socket.socket]:
 
 
 def run_workers(host: str, port: int, workers: int, access_log: bool) -> None:
-    """uvicorn's multi-worker run (what `uvicorn.run` does), on a socket with TCP_NODELAY."""
+    """uvicorn's multi-worker run (what `uvicorn.run` does), on sockets with TCP_NODELAY, one
+    a worker (`balanced_workers`)."""
     import logging
 
     import uvicorn
@@ -107,7 +111,7 @@ def run_workers(host: str, port: int, workers: int, access_log: bool) -> None:
             sock.close()
 
 
-def balanced_workers(config, sockets: list[socket.socket]):
+def balanced_workers(config: uvicorn.Config, sockets: list[socket.socket]) -> Multiprocess:
     """uvicorn's supervisor, giving worker i the socket i (of several on one port), and a
     worker that dies or is restarted the same socket again: a socket no worker accepts on
     would still be handed its share of new connections, and they would hang."""

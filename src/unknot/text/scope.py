@@ -978,17 +978,16 @@ _NO_CLINICIAN = Lazy(r"\b(?:will not|won't|wont|refuses|refused|refusing|does no
 
 
 def _lay_speaker(stretch: str, at: int) -> bool:
+    """Whether the saying at `at` is a lay person's guess, not a clinician's answer."""
     found = _LAY_SPEAKER_BEFORE.search(stretch, max(0, at - 60), at)
-    if found is None:
-        # "…pressure into his jaw, says it's just wind": a present "says" with no one named is
-        # the person talked about, unless a clinician is named near it
-        around = stretch[max(0, at - 120):min(len(stretch), at + 80)]
-        return stretch.startswith("says", at) and (
-            not _CLINICIAN.search(around) or bool(_NO_CLINICIAN.search(around)))
-    if found.group(0).split()[0] in ("he", "she"):
-        around = stretch[max(0, at - 120):min(len(stretch), at + 80)]
-        return not _CLINICIAN.search(around) or bool(_NO_CLINICIAN.search(around))
-    return True
+    if found is not None and found.group(0).split()[0] not in ("he", "she"):
+        return True  # "my husband said…", "google says…"
+    if found is None and not stretch.startswith("says", at):
+        return False  # "said it was muscular" after a visit: the clinician's
+    # "he says it's indigestion", "…into his jaw, says it's just wind": the person talked
+    # about, unless a clinician is named near it (and not only as one refused)
+    around = stretch[max(0, at - 120):min(len(stretch), at + 80)]
+    return not _CLINICIAN.search(around) or bool(_NO_CLINICIAN.search(around))
 
 
 # A finding asked about rather than had: "what should I do if I ever get chest pain", "is it
@@ -1174,7 +1173,11 @@ def _back_in_the_next_sentence(text: NormalText, hit: Hit) -> bool:
     following = text.next_sentence(hit.last)
     if following is None:
         return False
-    told = text.norm_of(*following)
+    return _goes_on(text.norm_of(*following))
+
+
+def _goes_on(told: str) -> bool:
+    """Words after a finding that say it came back or is worse since."""
     return bool(_RETURNED.search(told) or _WORSE_SINCE.search(told))
 
 
@@ -1224,10 +1227,7 @@ def _seen_in_its_sentence(text: NormalText, hit: Hit) -> bool:
     # (not when a later sentence says it goes on: "…said it was nothing. It's much worse now")
     after = text.next_sentence(hit.last)
     later = text.next_sentence(after[-1]) if after else None
-    return not (later and _WORSE_NOW.search(text.norm_of(later[0], len(text.tokens) - 1)))
-
-
-_WORSE_NOW = Lazy(r"\b(?:worse|bigger|redder|hotter|spreading|breathless|again|back|still)\b")
+    return not (later and _goes_on(text.norm_of(later[0], len(text.tokens) - 1)))
 
 
 def _told_after(text: NormalText, hit: Hit) -> Over | None:
