@@ -324,6 +324,12 @@ class Engine:
                 if holds is None:
                     return None
                 said[index] = holds
+        # A condition whose pattern matches nowhere cannot hold: found before any hit of
+        # another condition is read for denial, explanation and scope (the costly part),
+        # which five of every six evaluations would otherwise do in vain.
+        for regex in compiled.texts:
+            if regex is not None and not _matches_somewhere(regex, texts, self.lexicon.compiler):
+                return None
         evidence: list[str] = []
         anchor: tuple[NormalText, Hit] | None = None
         in_scope = _InScope(compiled.rule, texts.main, subject)
@@ -409,7 +415,17 @@ def _excluded(unless: LazyRegex | None, text: NormalText, hit: Hit,
     # (the likeness is read in the whole text: "like menopause but I'm a man" runs past the window)
     return any(not is_negated(window, h)
                and not _a_comparison(text, Hit(h.first + low, h.last + low, h.gaps))
+               and (h.last + low < high or not _cut_short(unless, text, h.first + low, high))
                for h in iter_hits(unless, window))
+
+
+def _cut_short(unless: LazyRegex, text: NormalText, first: int, last: int) -> bool:
+    """Whether a phrase found at the window's end is only there because the window ends: a
+    "not followed by" at its end looks past it in the whole text ("turned out to be the TV"
+    is no explanation in "…the TV but they still tell me things")."""
+    if last + 1 >= len(text.tokens):
+        return False
+    return not any(h.first == first and h.last == last for h in iter_hits(unless, text))
 
 
 def _a_comparison(text: NormalText, hit: Hit) -> bool:
@@ -474,7 +490,9 @@ class _InScope:
             return False  # asked about, not had: "what should I do if I ever get chest pain"
         if self.rule.about_anyone:
             over = _remembered(text, ("over", hit), lambda: is_over(text, hit))
-            return over is None
+            # (an illness told of anyone that is "all better" is over; a threat or a misuse
+            # that "settled down" is not)
+            return over is None or (over == "resolved" and self.rule.history == "settled_counts")
         owner = _remembered(text, ("whose", hit, self.subject),
                             lambda: whose(text, hit, self.subject))
         if owner == "other":
@@ -489,7 +507,8 @@ class _InScope:
             return True
         over = _remembered(text, ("over", hit), lambda: is_over(text, hit))
         history = self.rule.history
-        return over is None or (over == "resolved" and history == "recent_counts") or (
+        return over is None or (over == "resolved"
+                                and history in ("recent_counts", "settled_counts")) or (
             over == "checked" and history == "state_counts")
 
 
@@ -528,6 +547,16 @@ def _first_live_hit(regex: LazyRegex, texts: Texts, unless: LazyRegex | None,
         for hit in _iter_live_hits(regex, text, unless, in_scope, compiler):
             return text, hit
     return None
+
+
+def _matches_somewhere(regex: LazyRegex, texts: Texts, compiler: PatternCompiler) -> bool:
+    """Whether the pattern matches in any of the texts, live or not (the hits are kept for
+    the text: reading them again costs nothing)."""
+    if not texts.answers:
+        # One text: the screen has seen its words could match (`_worth_evaluating`).
+        return next(iter_hits(regex, texts.main), None) is not None
+    return any(compiler.may_match(regex, text) and next(iter_hits(regex, text), None) is not None
+               for text in texts.all())
 
 
 def _fact_holds(condition: Condition, facts: Facts, regions: set[str]) -> str | None:

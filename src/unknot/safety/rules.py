@@ -89,14 +89,18 @@ class Rule(BaseModel):
     unless: list[str] = Field(default_factory=list,
                               description="Patterns that, found in the same sentence as the "
                                           "evidence, show the rule does not apply.")
-    history: Literal["lapses", "recent_counts", "always_counts", "state_counts"] = Field(
+    history: Literal["lapses", "recent_counts", "always_counts", "state_counts",
+                     "settled_counts"] = Field(
         default="lapses",
         description="When the text says the finding is over: `lapses` (it no longer counts), "
                     "`recent_counts` (a sign that passed still counts unless it was long ago: "
                     "a stroke sign, a sudden headache), `always_counts` (history itself is the "
                     "flag: a past cancer, thin bones), `state_counts` (a state that a good "
                     "check does not end — \"11 weeks pregnant, nothing wrong at the scan\" — "
-                    "though long ago or resolved it lapses).")
+                    "though long ago or resolved it lapses), `settled_counts` (as recent_counts, "
+                    "and for a rule read for anyone too: a threat, a harm or a misuse that has "
+                    "\"settled down\" is no less dangerous — \"he no longer cares\", \"things "
+                    "calmed down\" — where a child's croup that is \"all better\" is over).")
     about_anyone: bool = Field(
         default=False,
         description="Counts whoever it is about: a friend's goodbye and then silence, a "

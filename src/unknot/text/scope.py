@@ -987,7 +987,9 @@ def _lay_speaker(stretch: str, at: int) -> bool:
     # "he says it's indigestion", "…into his jaw, says it's just wind": the person talked
     # about, unless a clinician is named near it (and not only as one refused)
     around = stretch[max(0, at - 120):min(len(stretch), at + 80)]
-    return not _CLINICIAN.search(around) or bool(_NO_CLINICIAN.search(around))
+    # (a clinician named only as refused does not count: "he won't go to the GP, says it's
+    # wind" — but "saw the GP, she said it was muscular, no need for hospital" names one)
+    return not _CLINICIAN.search(_NO_CLINICIAN.sub(" ", around))
 
 
 # A finding asked about rather than had: "what should I do if I ever get chest pain", "is it
@@ -1155,7 +1157,7 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
     long ago, or resolved — with nothing there saying it goes on."""
     segment = _segment(text, hit)
     over = _over_in(segment, (today or date.today()).year)
-    if over is not None and _back_in_the_next_sentence(text, hit):
+    if over is not None and (_back_in_the_next_sentence(text, hit) or _but_still(text, hit)):
         # "Had migraines in my twenties, then nothing. The last 2 months they're back";
         # "Went to A&E on Monday with chest pain, all normal. It's back tonight"
         return None
@@ -1167,6 +1169,17 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
 # What was long ago, back again: "…they're back every few days", "it has come back".
 _RETURNED = Lazy(r"\b(?:they|it|these|those|them) (?:are|is|have|has) (?:come |came )?back\b"
                  r"|\b(?:they|it) (?:came|come) back\b|\bback again\b|\b(?:have|has) returned\b")
+
+
+# "…turned out to be the TV, but they still tell me things": what is over, set against a
+# "but … still" later in the sentence, goes on.
+_BUT_STILL = Lazy(r"\b(?:but|yet|though) (?:it|they|these|those|that|this|he|she|the \S+) "
+                  r"(?:\S+ ){0,3}?(?:still|keeps?|again)\b")
+
+
+def _but_still(text: NormalText, hit: Hit) -> bool:
+    end = _sentence_end(text, hit.last)
+    return end > hit.last and bool(_BUT_STILL.search(text.norm_of(hit.last + 1, end)))
 
 
 def _back_in_the_next_sentence(text: NormalText, hit: Hit) -> bool:
@@ -1227,7 +1240,13 @@ def _seen_in_its_sentence(text: NormalText, hit: Hit) -> bool:
     # (not when a later sentence says it goes on: "…said it was nothing. It's much worse now")
     after = text.next_sentence(hit.last)
     later = text.next_sentence(after[-1]) if after else None
-    return not (later and _goes_on(text.norm_of(later[0], len(text.tokens) - 1)))
+    return not (later and _STILL_GOING.search(text.norm_of(later[0], len(text.tokens) - 1)))
+
+
+# After a check told in a sentence of its own, any word of the finding going on undoes it: "…
+# ECG and bloods were normal. Still getting it now", "…happened again this morning". (Wider
+# than `_goes_on`: the check was a sentence away, so the finding it answered is less sure.)
+_STILL_GOING = Lazy(r"\b(?:worse|bigger|redder|hotter|spreading|breathless|again|back|still)\b")
 
 
 def _told_after(text: NormalText, hit: Hit) -> Over | None:
