@@ -1000,7 +1000,7 @@ _HYPOTHETICAL = Lazy(
     r"\bif (?:\w+ ){0,4}?ever\b"
     r"|\bif (?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients|you) "
     r"(?:\w+ )?(?:had|has|have|gets|got|get|typed|types|says|said|were|was|is|are|came|comes|"
-    r"presented|presents)\b"
+    r"presented|presents|went|goes|felt|feels|started|starts|developed|develops|woke|wakes)\b"
     r"|\bhypothetical(?:ly)?\b|\bin theory\b|\btheoretically\b"
     r"|\bfor (?:my|an|a|the|our) (?:\w+ ){0,3}?(?:exam|exams|essay|assignment|class|course|module|"
     r"quiz|revision|dissertation|project|homework|coursework|lecture|presentation|workshop|"
