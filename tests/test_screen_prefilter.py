@@ -170,22 +170,44 @@ def test_the_prepared_form_keeps_every_mask_and_every_rule_filed_where_it_was():
     before.materialise()
     after.materialise()  # (read back, masks are made as texts ask, or all at once)
     assert after._exact == before._exact and after._prefix == before._prefix
-    assert loaded._by_bit == engine._by_bit and loaded._always == engine._always
+    assert (loaded._by_position, loaded._by_second, loaded._always, loaded._no_second) == (
+        engine._by_position, engine._by_second, engine._always, engine._no_second)
 
 
 def test_every_rule_that_could_fire_on_a_text_is_among_its_candidates():
-    """Rules are filed under their rarest words (`engine._filing`): a text that has every
-    word a rule needs must still lead to that rule."""
+    """Rules are filed under their rarest words (`engine._filing`) and a second word they
+    need: a text that has every word a rule needs must still lead to that rule."""
     from unknot.safety.engine import _worth_evaluating
 
     engine = default_engine()
     for path in SETS[:6]:
         for case in yaml.safe_load(path.read_text(encoding="utf-8")):
             text = engine.lexicon.read(case["text"])
-            present = engine.lexicon.compiler.present(text)
+            held = engine.lexicon.compiler.held(text)
             could = {index for index, compiled in enumerate(engine._compiled)
-                     if _worth_evaluating(compiled, present)}
-            assert could <= set(engine._candidates(present)), case["text"]
+                     if held.issuperset(compiled.needs_positions)
+                     and _worth_evaluating(compiled, held)}
+            assert could <= set(engine._candidates(held)), case["text"]
+
+
+def test_the_positions_a_text_holds_are_the_bits_of_its_mask():
+    """The screen tests needs against a set of positions (`Prefilter.held`), the regions and
+    the unless phrases against the mask (`present`): the two agree on every text, and a
+    regex could match by one exactly when it could by the other."""
+    from unknot.text.prefilter import bit_positions
+
+    engine = default_engine()
+    compiler = engine.lexicon.compiler
+    regexes = [regex for compiled in engine._compiled[::5] for regex in compiled.texts
+               if regex is not None]
+    for path in SETS[:3]:
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            text = engine.lexicon.read(case["text"])
+            present = compiler.present(text)
+            held = compiler.held(text)
+            assert set(held) == set(bit_positions(present)), case["text"]
+            assert [regex.could_match(present) for regex in regexes] == [
+                regex.could_match_in(held) for regex in regexes], case["text"]
 
 
 def test_masks_made_as_texts_ask_are_the_masks_made_all_at_once():

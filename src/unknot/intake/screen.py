@@ -120,11 +120,10 @@ def _mentions(lexicon: Lexicon, regexes: dict, text: NormalText,
     `longer_first` (body regions), of two found at the same word the longer mention comes
     first: "between my shoulder blades" is the upper back before it is the shoulders."""
     first_seen: dict[str, tuple[int, int]] = {}
-    present = lexicon.compiler.present(text)
+    held = lexicon.compiler.held(text)
     for name, regex in regexes.items():
-        needs = regex.needs
-        if present & needs != needs or not regex.could_match(present):
-            continue  # its words are not in the text (most fail the first test, the quicker)
+        if not regex.could_match_in(held):
+            continue  # its words are not in the text
         for hit in iter_hits(regex, text):
             if is_negated(text, hit):
                 continue

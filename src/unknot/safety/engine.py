@@ -8,6 +8,7 @@ cautions merge their avoid lists.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
 from unknot.plural import counted
@@ -17,7 +18,15 @@ from unknot.safety.rules import Condition, Rule, RuleError, RuleSet
 from unknot.text.lexicon import Lexicon
 from unknot.text.negation import is_negated
 from unknot.text.normal import NormalText
-from unknot.text.patterns import Hit, LazyRegex, PatternCompiler, PatternError, iter_hits
+from unknot.text.patterns import (
+    EVERYTHING,
+    Hit,
+    LazyRegex,
+    PatternCompiler,
+    PatternError,
+    iter_hits,
+)
+from unknot.text.prefilter import bit_positions
 from unknot.text.scope import is_hypothetical, is_over, is_quoted, whose
 from unknot.vocabulary import VERDICT_SEVERITY, expand_avoided, expand_regions
 
@@ -136,6 +145,15 @@ def _filing(compiled: _CompiledRule, rarity: _Rarities) -> list[int]:
     return min(options, key=lambda option: (how_often(option), len(option), option))
 
 
+def _second_need(needs: int, filing: list[int], rarity: _Rarities) -> int | None:
+    """The position of the rarest clause a rule needs besides the one it is filed under (every
+    clause of `needs` must be in a text for the rule to fire), or None when it needs no other."""
+    others = [bit for bit in bit_positions(needs) if [1 << bit] != filing]
+    if not others:
+        return None
+    return min(others, key=lambda bit: (rarity.of_bits(1 << bit), bit))
+
+
 def _facts_hold(compiled: _CompiledRule, facts: Facts, regions: set[str]) -> bool:
     # (a loop: this runs for the candidate rules that have facts)
     for condition in compiled.facts:  # noqa: SIM110
@@ -144,26 +162,14 @@ def _facts_hold(compiled: _CompiledRule, facts: Facts, regions: set[str]) -> boo
     return True
 
 
-def _worth_evaluating(compiled: _CompiledRule, present: int) -> bool:
-    """Whether every word a rule's text conditions need is in the text (the prefilter)."""
-    needs = compiled.needs
-    if present & needs != needs:
-        return False
+def _worth_evaluating(compiled: _CompiledRule, held: AbstractSet[int]) -> bool:
+    """Whether every word a rule's text conditions need is in the text (the prefilter), from
+    the positions of the text's prefilter bits."""
     # (a loop: cheaper than all() over a generator, and this runs for every candidate rule)
     for regex in compiled.texts:  # noqa: SIM110
-        if regex is not None and not regex.could_match(present):
+        if regex is not None and not regex.could_match_in(held):
             return False
     return True
-
-
-def _indexes(mask: int) -> list[int]:
-    """The positions of the set bits of `mask`, lowest first."""
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
 
 
 def _screening(fired: list[Fired]) -> Screening:
@@ -192,6 +198,7 @@ class _CompiledRule:
     site_unless: LazyRegex | None  # near the evidence: no site to leave out any more
     needs: int  # prefilter bits every text condition needs: all must be present to fire
     facts: tuple[Condition, ...] = ()  # the conditions that are not text (checked first)
+    needs_positions: tuple[int, ...] = ()  # the positions of the bits of `needs`
 
 
 class Engine:
@@ -219,23 +226,35 @@ class Engine:
                 if regex is not None:
                     needs |= regex.needs
             facts = tuple(condition for condition in rule.when if not condition.text)
-            self._compiled.append(_CompiledRule(rule, texts, unless, site_unless, needs, facts))
+            self._compiled.append(_CompiledRule(rule, texts, unless, site_unless, needs, facts,
+                                                bit_positions(needs)))
         if problems:
             raise RuleError("\n".join(problems))
         # Each rule filed under the rarest words it needs (`_filing`): a text's present bits
         # then lead straight to the few rules worth a look, without a test of every rule.
         # The rules under a bit are a mask of their indexes: a text's candidates are the
         # masks of its bits or'ed together, already in order, with no set to build and sort.
-        self._by_bit: dict[int, int] = {}
+        self._by_position: dict[int, int] = {}
         self._always = 0
+        self._by_second: dict[int, int] = {}
+        self._no_second = 0
         rarity = _Rarities(lexicon.compiler.prefilter.clauses())
         for index, compiled in enumerate(self._compiled):
             filing = _filing(compiled, rarity)
             if filing:
                 for bit in filing:
-                    self._by_bit[bit] = self._by_bit.get(bit, 0) | 1 << index
+                    position = bit.bit_length() - 1
+                    self._by_position[position] = self._by_position.get(position, 0) | 1 << index
             else:
                 self._always |= 1 << index
+            # A second word it needs, tested the same way: of the rules a text's words lead
+            # to, four in ten lack one of the others they need.
+            second = _second_need(compiled.needs, filing, rarity)
+            if second is None:
+                self._no_second |= 1 << index
+            else:
+                self._by_second[second] = self._by_second.get(second, 0) | 1 << index
+        self._seconds = frozenset(self._by_second)
         # Rules on a pregnancy or a birth as answered, other than those that show one:
         # evaluated again when the words show it (`_states_told`).
         self._on_states = [index for index, compiled in enumerate(self._compiled)
@@ -243,22 +262,22 @@ class Engine:
                            and not {"pregnancy", "postpartum"} & set(compiled.rule.conditions)]
         # The bits rules are filed under: a text has about a hundred present bits, of
         # which only a dozen lead to rules, so the others are masked off before the walk.
-        self._filed = 0
-        for bit in self._by_bit:
-            self._filed |= bit
+        self._filed = frozenset(self._by_position)
 
-    def _candidates(self, present: int) -> list[int]:
-        """The rules (in order) that could fire: those filed under a bit the text has."""
-        if present < 0:  # the prefilter is off: every rule
+    def _candidates(self, held: AbstractSet[int]) -> list[int]:
+        """The rules (in order) that could fire: those filed under a bit the text has, and
+        that have the second bit they need."""
+        if held is EVERYTHING:  # the prefilter is off: every rule
             return list(range(len(self._compiled)))
         found = self._always
-        bits = present & self._filed
-        by_bit = self._by_bit
-        while bits:
-            low = bits & -bits
-            found |= by_bit[low]
-            bits ^= low
-        return _indexes(found)
+        by_position = self._by_position
+        for position in self._filed.intersection(held):
+            found |= by_position[position]
+        seconds = self._no_second
+        by_second = self._by_second
+        for position in self._seconds.intersection(held):
+            seconds |= by_second[position]
+        return list(bit_positions(found & seconds))
 
     def compile_all(self) -> None:
         """Compile every pattern now (they compile on first use otherwise), make every
@@ -282,9 +301,10 @@ class Engine:
         fired = []
         # Every text condition must find its words in one of the texts: a rule whose
         # conditions' words are absent cannot fire, so it is not evaluated at all.
-        present = 0
-        for text in texts.all():
-            present |= self.lexicon.compiler.present(text)
+        compiler = self.lexicon.compiler
+        held = compiler.held(texts.main)
+        if texts.answers and held is not EVERYTHING:
+            held = set(held).union(*(compiler.held(text) for text in texts.answers))
         rules = self._compiled
 
         def fire(indexes, facts: Facts) -> None:
@@ -292,17 +312,16 @@ class Engine:
             # a text, and most fail on the words they need or on a fact)
             for index in indexes:
                 compiled = rules[index]
-                needs = compiled.needs
-                if present & needs != needs:
+                if not held.issuperset(compiled.needs_positions):
                     continue
                 if compiled.facts and not _facts_hold(compiled, facts, complaint_regions):
                     continue
-                if _worth_evaluating(compiled, present):
+                if _worth_evaluating(compiled, held):
                     result = self._evaluate(compiled, texts, facts, complaint_regions, subject)
                     if result is not None:
                         fired.append(result)
 
-        fire(self._candidates(present), facts)
+        fire(self._candidates(held), facts)
         told = _states_told(fired, facts)
         if told is not facts:
             # A pregnancy or a birth found in the words counts as if it had been answered:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from unknot.text import prefilter, programs
@@ -136,6 +137,19 @@ def _keys(ways: Ways | None) -> int:
     return found
 
 
+class _Everything(frozenset):
+    """The positions held when the prefilter is off: every need is met."""
+
+    def issuperset(self, other) -> bool:  # noqa: ARG002 — every set is within it
+        return True
+
+    def __contains__(self, item) -> bool:  # noqa: ARG002
+        return True
+
+
+EVERYTHING: AbstractSet[int] = _Everything()
+
+
 class LazyRegex:
     """A pattern's regex, compiled the first time it is searched for.
 
@@ -144,7 +158,8 @@ class LazyRegex:
     one text compiles only what that text needs.
     """
 
-    __slots__ = ("pattern", "needs", "_ways", "_packed", "_keys", "_compiled")
+    __slots__ = ("pattern", "needs", "_ways", "_packed", "_keys", "_compiled", "_needs_positions",
+                 "_way_positions")
 
     def __init__(self, pattern: str, needs: int = 0, ways: Ways | None = None):
         self.pattern = pattern
@@ -157,6 +172,8 @@ class LazyRegex:
         self._packed: PackedWays | None = None
         self._keys = _keys(ways)
         self._compiled: re.Pattern[str] | None = None
+        self._needs_positions: tuple[int, ...] | None = None
+        self._way_positions: PackedWays | None | bool = False  # (False: not yet made)
 
     @property
     def ways(self) -> Ways | None:
@@ -182,6 +199,28 @@ class LazyRegex:
             keys ^= key
         return False
 
+    def could_match_in(self, held: AbstractSet[int]) -> bool:
+        """`could_match` for a text's prefilter bits given as the set of their positions
+        (`PatternCompiler.held`): the same answer, without the passes over masks thousands of
+        bits wide that each test of a mask costs."""
+        needs = self._needs_positions
+        if needs is None:
+            needs = self._needs_positions = _positions(self.needs)
+        if not held.issuperset(needs):
+            return False
+        ways = self._way_positions
+        if ways is False:
+            ways = self._way_positions = self._packed if self._packed is not None else _pack(
+                self._ways)
+        if ways is None:
+            return True
+        for key, found in ways:
+            if key in held:
+                for positions in found:
+                    if held.issuperset(positions):
+                        return True
+        return False
+
     def __getstate__(self) -> tuple[str, tuple[int, ...], PackedWays | None]:
         # Kept in a prepared form without the compiled regex (it compiles again when used),
         # and with its masks as bit positions (`_pack`).
@@ -193,6 +232,7 @@ class LazyRegex:
         self.needs = prefilter.from_positions(needs)
         self._ways, self._keys = None, 0
         self._compiled = None
+        self._needs_positions, self._way_positions = needs, self._packed
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -382,9 +422,19 @@ class PatternCompiler:
             found = text.memo[id(self)] = self, self.prefilter.mask(text.words)
         return found[1]
 
+    def held(self, text: NormalText) -> AbstractSet[int]:
+        """The positions of the bits of `present` (worked out once a text), for
+        `LazyRegex.could_match_in`; everything when the prefilter is off."""
+        key = ("held", id(self))
+        found = text.memo.get(key)
+        if found is None or found[0] is not self:
+            positions = self.prefilter.held(text.words)
+            found = text.memo[key] = self, EVERYTHING if positions is None else positions
+        return found[1]
+
     def may_match(self, regex: LazyRegex, text: NormalText) -> bool:
         """False only when `text` lacks the words `regex` needs: then it cannot match."""
-        return regex.could_match(self.present(text))
+        return regex.could_match_in(self.held(text))
 
     def phrases(self) -> list[str]:
         """Every phrase of every concept."""

@@ -134,13 +134,18 @@ ENABLED = True
 
 
 def bit_positions(bits: int) -> tuple[int, ...]:
-    """The positions of a mask's set bits: a mask thousands of bits wide with a handful set is
-    stored in a prepared form as these few small numbers."""
+    """The positions of a mask's set bits, lowest first: a mask thousands of bits wide with a
+    handful set is stored in a prepared form as these few small numbers, and a text's bits
+    are walked this way. (Read off its binary digits: taking the lowest bit off in a loop costs
+    a pass over the whole mask for every bit set.)"""
+    digits = bin(bits)
+    top = len(digits) - 1
     found = []
-    while bits:
-        low = bits & -bits
-        found.append(low.bit_length() - 1)
-        bits ^= low
+    index = digits.find("1", 2)
+    while index != -1:
+        found.append(top - index)
+        index = digits.find("1", index + 1)
+    found.reverse()
     return tuple(found)
 
 
@@ -170,6 +175,10 @@ class Prefilter:
         # as texts ask for them (None once every mask is made).
         self._positions: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] | None = None
         self._lazy_texts = 0
+        # Each word's and stem's bit positions, kept for `held` (made from the masks when
+        # there was no prepared form; None when the tables have changed since)
+        self._position_tables: tuple[dict[str, tuple[int, ...]],
+                                     dict[str, tuple[int, ...]]] | None = None
 
     def __getstate__(self) -> dict:
         # Kept as each bit's clause, in bit order: a list loads in a fraction of the time
@@ -189,6 +198,7 @@ class Prefilter:
         # Making all ~9,000 masks takes longer than a one-shot command's whole screen; a
         # command that reads one text makes only the few dozen its words ask for.
         self._positions = (state["_exact"], state["_prefix"])
+        self._position_tables = self._positions
         self._exact, self._prefix = {}, {}
         self._lazy_texts = 0
         self._bits = None
@@ -234,6 +244,7 @@ class Prefilter:
             if clause not in self._bits:
                 self.materialise()  # (the tables change: every mask must be there)
                 bit = self._bits[clause] = 1 << len(self._bits)
+                self._position_tables = None
                 for key in clause:
                     table = self._exact if key[0] == "=" else self._prefix
                     table[key[1:]] = table.get(key[1:], 0) | bit
@@ -246,6 +257,34 @@ class Prefilter:
         if self._bits is None:
             return [frozenset(clause) for clause in self._clauses]
         return sorted(self._bits, key=self._bits.__getitem__)
+
+    def held(self, words: Iterable[str]) -> set[int] | None:
+        """The positions of the bits `mask` would set (None when the prefilter is off): what a
+        screen tests a rule's needs against, as a set — a test of a set costs a few lookups,
+        a test of a mask a pass over thousands of bits."""
+        if not ENABLED:
+            return None
+        tables = self._position_tables
+        if tables is None:
+            self.materialise()
+            tables = self._position_tables = (
+                {word: bit_positions(bits) for word, bits in self._exact.items()},
+                {stem: bit_positions(bits) for stem, bits in self._prefix.items()})
+        exact, prefixes = tables
+        lengths = self._lengths
+        found: set[int] = set()
+        for word in words:
+            positions = exact.get(word)
+            if positions:
+                found.update(positions)
+            size = len(word)
+            for length in lengths:
+                if length > size:
+                    break
+                positions = prefixes.get(word[:length])
+                if positions:
+                    found.update(positions)
+        return found
 
     def mask(self, words: Iterable[str]) -> int:
         """The bits of the clauses these words meet (all bits when the prefilter is off)."""
