@@ -228,10 +228,99 @@ def test_sunburn_with_chills_or_sickness_is_for_a_doctor():
                    "and being sick") in ("see_doctor", "urgent")
 
 
+def test_a_figure_of_speech_is_not_a_finding():
+    assert verdict("fever dream of a week at work lol, no actual temperature, jaw clenched") \
+        not in ("see_doctor", "urgent")
+
+
 @pytest.mark.parametrize("text", [
-    "if someone went numb between their legs, would you send them to A&E? asking for my course, "
-    "my own back is just stiff",
-    "fever dream of a week at work lol, no actual temperature, jaw clenched",
+    "is it bad if someone went grey and clammy with a crushing chest? my dad's like it in his "
+    "chair now",
+    "what would it mean if you woke up with half your face drooping and your words slurred",
 ])
-def test_a_question_or_a_figure_of_speech_is_not_a_finding(text):
+def test_an_emergency_asked_about_as_if_for_someone_is_read_as_real(text):
+    """Review 16b: "if someone went…" was read as a question about no one, but people ask
+    about a real emergency that way and say who in the next breath — so it stays real (and a
+    course question of that shape goes to a doctor, on the safe side)."""
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+# --- the twenty-sixth review (1aaef2e..e2e9d71: 40 hidden, 32 false alarms) ------------------
+
+@pytest.mark.parametrize("text", [
+    "mum had crushing chest pain into her arm for an hour, says it was just indigestion, won't "
+    "see the GP, she used to be a nurse so she thinks she knows",
+    "she sat in the car in the garage with the engine going for half an hour and won't talk to me",
+    "my partner's taken his shotgun out of the safe and it's next to him, the police took his "
+    "licence today",
+    "my son is off his face and holding a kitchen knife, threatening to hurt himself",
+    "he's drunk and waving the bread knife about, shouting at me",
+    "my brother's holding a blade to his own wrist in the bathroom",
+    "my ex says if he can't have the children then no one will, they're with him now",
+    "he told me if he can't have me nobody can",
+    "there's a note on his pillow that says sorry and his phone goes straight to voicemail",
+    "she wrote a letter saying she loves us all and has been gone since breakfast, no one can "
+    "get hold of her",
+    "the voices say I have to make my boss pay tonight",
+    "the voices tell him to go after his brother",
+])
+def test_what_the_twenty_sixth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "mixing nytol and wine to knock myself out most nights",
+    "since my knee operation I've been taking codeine with vodka to knock myself out",
+    "not left my room in weeks since the miscarriage, feel numb and empty",
+    "my counsellor says I should see my GP about my mood and have some bloods done",
+    "episodes of pounding headache, soaked in sweat, heart hammering, they last a short period, "
+    "twice this week",
+    "keep losing time, ended up on my commute with no idea how I got there",
+    "used to do ket at weekends, now daily, and it burns to wee every half hour",
+    "I keep hearing a man's voice commenting on everything, there's nobody there",
+    "someone keeps putting thoughts in my head, turned out to be my phone listening, I smashed it "
+    "and it's still happening",
+])
+def test_what_the_twenty_sixth_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "the GP left a voice note saying I need to stop the ibuprofen now, knee still sore",
+    "the sat nav voice says we have to get rid of the motorway before 6 lol, neck stiff",
+    "he grabbed the hammer to kill a fly on the window, screaming with laughter, shoulder aches",
+    "my son got a penknife for his birthday and has been screaming with excitement, back aches",
+    "rifle is out of the cabinet by the door for deer stalking at dawn, shoulder stiff",
+    "left my 15 year old home alone while I went to the shops, back sore from the trolley",
+    "my little boy swallowed a magnet in the spring, they removed it and he's fully recovered, "
+    "foot rub before bed?",
+    "my partner was using his dad's diazepam last winter but no longer needs it, his back is stiff",
+    "Went to A&E with chest pain on friday. ECG and bloods all normal. My back is in knots from "
+    "the trolley, gentle routine?",
+    "Saw the GP about chest tightness last week. The ECG was clear. Back at work and my shoulders "
+    "are tight",
+    "our lodger's gone for good, not replying about his deposit, shoulders tense",
+    "last ever session with my PT was a few hours ago, legs are wrecked",
+    "hubby went to the match hours ago and left his phone and his wallet at home, typical",
+    "lost time from training with a hamstring, now my calf is tight",
+    "the nurse said to see the GP about my low back pain, 3 weeks now",
+    "a beer before bed most nights, back stiff in the morning",
+    "my 3yo came home from nursery with hand print marks from painting, neck stiff from the bus",
+    "my toddler comes in whispering my name at 5am every day, my back aches",
+    "my consultant upped my gabapentin, now 3 instead of 2, foot pain a bit better",
+    "haven't left the house in a week, working from home, can't be bothered getting dressed lol",
+    "burnt my hand on the bbq on holiday, feeling sick about going back to work, neck tight",
+    "got a bit sunburnt at the park, no blisters, dizzy from standing up too fast after yoga",
+    "hi, first time using this app, 29, no conditions, neck and shoulders and a headache from "
+    "the week",
+    "sudden headache? nah, nothing like that, just the usual ache after a long drive",
+])
+def test_a_false_alarm_the_twenty_sixth_review_found_is_not_for_a_doctor(text):
     assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+def test_a_gun_out_for_the_firearms_officer_is_on_the_safe_side():
+    """Accepted: a licence check is also the moment a licence is taken away, so neither
+    "firearms officer" nor "licence" explains a gun out of its cabinet."""
+    assert verdict("dad's rifle is out of the safe on the table for the firearms officer's "
+                   "inspection") == "urgent"

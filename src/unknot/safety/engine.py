@@ -27,7 +27,7 @@ from unknot.text.patterns import (
     iter_hits,
 )
 from unknot.text.prefilter import bit_positions
-from unknot.text.scope import is_hypothetical, is_over, is_quoted, whose
+from unknot.text.scope import is_hypothetical, is_over, is_quoted, plainly_recovered, whose
 from unknot.vocabulary import VERDICT_SEVERITY, expand_avoided, expand_regions
 
 # How far from the evidence a region must be to count as the site of a local problem.
@@ -434,12 +434,13 @@ def _excluded(unless: LazyRegex | None, text: NormalText, hit: Hit,
     # (the likeness is read in the whole text: "like menopause but I'm a man" runs past the window)
     return any(not is_negated(window, h)
                and not _a_comparison(text, Hit(h.first + low, h.last + low, h.gaps))
-               and (h.last + low < high or not _cut_short(unless, text, h.first + low, high))
+               and (h.last + low < high - 4
+                    or not _cut_short(unless, text, h.first + low, h.last + low))
                for h in iter_hits(unless, window))
 
 
 def _cut_short(unless: LazyRegex, text: NormalText, first: int, last: int) -> bool:
-    """Whether a phrase found at the window's end is only there because the window ends: a
+    """Whether a phrase found near the window's end is only there because the window ends: a
     "not followed by" at its end looks past it in the whole text ("turned out to be the TV"
     is no explanation in "…the TV but they still tell me things")."""
     if last + 1 >= len(text.tokens):
@@ -511,7 +512,9 @@ class _InScope:
             over = _remembered(text, ("over", hit), lambda: is_over(text, hit))
             # (an illness told of anyone that is "all better" is over; a threat or a misuse
             # that "settled down" is not)
-            return over is None or (over == "resolved" and self.rule.history == "settled_counts")
+            return over is None or (
+                over == "resolved" and self.rule.history == "settled_counts"
+                and not _remembered(text, ("recovered", hit), lambda: plainly_recovered(text, hit)))
         owner = _remembered(text, ("whose", hit, self.subject),
                             lambda: whose(text, hit, self.subject))
         if owner == "other":

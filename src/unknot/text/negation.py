@@ -131,7 +131,7 @@ def _answered_no(text: NormalText, hit: Hit) -> bool:
         index += 1
         if index + 1 < len(tokens) and tokens[index].norm == "a" and tokens[index + 1].norm == ":":
             index += 2  # "Q: fever? A: no": a question and its answer
-        return index < len(tokens) and tokens[index].norm in {"no", "none", "nope", "never",
+        return index < len(tokens) and tokens[index].norm in {"no", "none", "nope", "never", "nah",
                                                                "denies", "denied", "negative"}
     return False
 

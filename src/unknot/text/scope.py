@@ -513,6 +513,10 @@ _BETTER_OFF_WITHOUT_ME = Lazy(r"\bbetter off\b.*\b(?:without me|without us|with 
                               r"with a different (?:mum|mom|dad))\b")
 
 
+# A voice heard ("a man's voice", "a woman voice"): the person named is what is heard.
+_A_VOICE = frozenset({"voice", "voices", "whispering", "whispers"})
+
+
 def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
     """Whose finding this is: the writer's, the subject's (the person massaged) or another's.
 
@@ -550,6 +554,9 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             return "other"
         if person == "third" and _in_a_simile(text, index):
             continue  # "walking round like an old man": no one else is there
+        if person == "third" and index + 1 < len(text.tokens) \
+                and text.tokens[index + 1].norm in _A_VOICE:
+            continue  # "hearing a man's voice commenting": the hearer's, not the man's
         if person == "third" and _says_it_of_mine(text, index, hit):
             continue  # "The mole on my back… My partner says it's got bigger": still mine
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
@@ -973,8 +980,11 @@ _CLINICIAN = Lazy(r"\b(?:gp|doctor|dr|physio|physiotherapist|nurse|consultant|sp
 # A clinician named only as one refused or not seen ("he won't go to the GP", "won't let me take
 # him to A&E"): no check was made.
 _NO_CLINICIAN = Lazy(r"\b(?:will not|won't|wont|refuses|refused|refusing|does not want|doesn't want|"
-                     r"not going|never been|has not been|hasn't been|not seen|no|without|scared of)\b"
-                     r"(?:\s+\S+){0,5}?\s+(?:gp|doctor|dr|a&e|a e|ae|hospital|111|999|an ambulance)\b")
+                     r"not going|never been|has not been|hasn't been|not seen|no(?! need)|without|"
+                     r"scared of)\b"
+                     r"(?:\s+\S+){0,5}?\s+(?:gp|doctor|dr|a&e|a e|ae|hospital|111|999|an ambulance)\b"
+                     # "no A&E needed", "no need for 999": a clinician's reassurance, not a refusal
+                     r"(?!\s+(?:needed|required|necessary|or anything))")
 
 
 def _lay_speaker(stretch: str, at: int) -> bool:
@@ -987,9 +997,9 @@ def _lay_speaker(stretch: str, at: int) -> bool:
     # "he says it's indigestion", "…into his jaw, says it's just wind": the person talked
     # about, unless a clinician is named near it (and not only as one refused)
     around = stretch[max(0, at - 120):min(len(stretch), at + 80)]
-    # (a clinician named only as refused does not count: "he won't go to the GP, says it's
-    # wind" — but "saw the GP, she said it was muscular, no need for hospital" names one)
-    return not _CLINICIAN.search(_NO_CLINICIAN.sub(" ", around))
+    # (a clinician refused anywhere near makes it a lay guess: "he won't go to the GP, says
+    # it's wind", "…refuses to see a doctor, his sister's a nurse")
+    return not _CLINICIAN.search(around) or bool(_NO_CLINICIAN.search(around))
 
 
 # A finding asked about rather than had: "what should I do if I ever get chest pain", "is it
@@ -1000,7 +1010,7 @@ _HYPOTHETICAL = Lazy(
     r"\bif (?:\w+ ){0,4}?ever\b"
     r"|\bif (?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients|you) "
     r"(?:\w+ )?(?:had|has|have|gets|got|get|typed|types|says|said|were|was|is|are|came|comes|"
-    r"presented|presents|went|goes|felt|feels|started|starts|developed|develops|woke|wakes)\b"
+    r"presented|presents)\b"
     r"|\bhypothetical(?:ly)?\b|\bin theory\b|\btheoretically\b"
     r"|\bfor (?:my|an|a|the|our) (?:\w+ ){0,3}?(?:exam|exams|essay|assignment|class|course|module|"
     r"quiz|revision|dissertation|project|homework|coursework|lecture|presentation|workshop|"
@@ -1174,7 +1184,23 @@ _RETURNED = Lazy(r"\b(?:they|it|these|those|them) (?:are|is|have|has) (?:come |c
 # "…turned out to be the TV, but they still tell me things": what is over, set against a
 # "but … still" later in the sentence, goes on.
 _BUT_STILL = Lazy(r"\b(?:but|yet|though) (?:it|they|these|those|that|this|he|she|the \S+) "
-                  r"(?:\S+ ){0,3}?(?:still|keeps?|again)\b")
+                  r"(?:\S+ ){0,3}?(?:still|keeps?|again)\b"
+                  r"|, now (?:it|its|it's|it is|they|they're|they are) (?:is |are )?"
+                  r"(?:there|back|worse|louder|happening|every|all the time)\b")
+
+
+# Recovery told plainly, not a moment that has settled: "fully recovered", "no longer needs
+# it", "better with CBT" (for `history: settled_counts`: "things have settled down" of a harm
+# is no recovery).
+_RECOVERED = Lazy(r"\b(?:fully |completely |totally )?recovered\b|\ball better\b"
+                  r"|\bno longer (?:needs?|takes?|uses?|using|taking)\b|\bdoes not need (?:it|them)\b"
+                  r"|\bwith (?:camhs|cbt|therapy|counselling|treatment)\b"
+                  r"|\bafter (?:cbt|therapy|counselling|treatment)\b")
+
+
+def plainly_recovered(text: NormalText, hit: Hit) -> bool:
+    """Whether the finding's stretch says plainly that the person has recovered."""
+    return bool(_RECOVERED.search(_segment(text, hit)))
 
 
 def _but_still(text: NormalText, hit: Hit) -> bool:
@@ -1246,7 +1272,11 @@ def _seen_in_its_sentence(text: NormalText, hit: Hit) -> bool:
 # After a check told in a sentence of its own, any word of the finding going on undoes it: "…
 # ECG and bloods were normal. Still getting it now", "…happened again this morning". (Wider
 # than `_goes_on`: the check was a sentence away, so the finding it answered is less sure.)
-_STILL_GOING = Lazy(r"\b(?:worse|bigger|redder|hotter|spreading|breathless|again|back|still)\b")
+_STILL_GOING = Lazy(r"\b(?:again|bigger|redder|hotter|spreading|breathless)\b"
+                    r"|\bstill (?:got|getting|get|gets|have|having|has|there|happening|hurts|hurting|"
+                    r"going on|feel|feeling|coming)\b|\b(?:came|come|comes|is|it's|its|it is) back\b"
+                    r"|\bback again\b"
+                    r"|\b(?:it|pain|it's|its|it is|getting|got|gotten|much|even|far|way) worse\b")
 
 
 def _told_after(text: NormalText, hit: Hit) -> Over | None:
