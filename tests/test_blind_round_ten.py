@@ -8,6 +8,7 @@ import pytest
 
 from support.labelled import flag_ids
 from unknot.intake.screen import screen
+from unknot.safety.answers import Answers
 
 
 def verdict(text: str) -> str:
@@ -324,3 +325,38 @@ def test_a_gun_out_for_the_firearms_officer_is_on_the_safe_side():
     "firearms officer" nor "licence" explains a gun out of its cabinet."""
     assert verdict("dad's rifle is out of the safe on the table for the firearms officer's "
                    "inspection") == "urgent"
+
+
+# --- holdout102: headaches, the neck, jaw and face, round 4 (8 of 108 missed text alone at
+# first, 1 emergency under-called) ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "molar has ached for a week and now the side of my face is swelling and feels hot",
+    "painful little blisters on the end of my nose and around my right eye, it burned for days "
+    "first",
+    "I'm 61 and never had headaches, but for a month now I've had one nearly every day",
+    "my husband keeps waking at night clutching his head, every morning for weeks, not like him",
+    "6am wake-up call is my head pounding, every day, then I'm sick and it eases",
+    "I take something for my headaches five days a week and have since the summer",
+    "going through a box of migraine tablets every week now",
+    "every winter when the heating comes on the whole family gets headaches and feels sick, and "
+    "it goes by spring when the heating is off",
+])
+def test_a_head_and_face_sign_in_fresh_words_is_for_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+def test_a_fever_with_dark_spots_and_drowsiness_in_anyone_is_urgent():
+    assert screen("my housemate has a fever, dark spots on his arms and he's so sleepy, he asked "
+                  "me to rub his neck", Answers(subject="someone_else")).verdict == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "toothache from grinding, no swelling, jaw tight",
+    "headache once a month, a paracetamol sorts it, neck tight",
+    "every winter the heating comes on and my skin gets dry, clears by spring, shoulders tight",
+    "seeing double at the spreadsheet lol, neck tight from the desk",
+    "sudden headache? nah, just the slow one after a long drive, temples",
+])
+def test_their_everyday_twins_are_not_for_a_doctor_either(text):
+    assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
