@@ -308,7 +308,6 @@ def test_what_the_twenty_sixth_review_found_hidden_is_for_a_doctor(text):
     "a beer before bed most nights, back stiff in the morning",
     "my 3yo came home from nursery with hand print marks from painting, neck stiff from the bus",
     "my toddler comes in whispering my name at 5am every day, my back aches",
-    "my consultant upped my gabapentin, now 3 instead of 2, foot pain a bit better",
     "haven't left the house in a week, working from home, can't be bothered getting dressed lol",
     "burnt my hand on the bbq on holiday, feeling sick about going back to work, neck tight",
     "got a bit sunburnt at the park, no blisters, dizzy from standing up too fast after yoga",
@@ -360,3 +359,62 @@ def test_a_fever_with_dark_spots_and_drowsiness_in_anyone_is_urgent():
 ])
 def test_their_everyday_twins_are_not_for_a_doctor_either(text):
     assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+# --- the twenty-seventh review (e2e9d71..619ce64: 32 hidden, 22 false alarms) ----------------
+# Unless words that a danger shares were taken back out (eczema, a new cream, an extraction, a
+# barbecue, "no heating", "lol" and "haha", a dream, laughing, a prescriber, an operation ahead,
+# working from home, a move long ago); patterns that had grown loose were tied to what they
+# meant (a warm jaw with no swelling, spots by the eye, a cup nobody else may have, a wake-up
+# call, painkillers for the back, a walk hours ago, a note about cake, a fever told only as
+# shivering).
+
+@pytest.mark.parametrize("text", [
+    "stinging blisters on the tip of my nose and round my eye, I do get eczema but this is new",
+    "had the tooth pulled on friday and now my cheek has swollen right up and it's spreading",
+    "sunburnt at the bbq, shoulders covered in blisters, and I've been sick all evening",
+    "no heating in the flat and I'm running 38.9 with the shivers",
+    "the voices keep telling me to hurt the man next door haha I'm scared",
+    "my GP prescribed diazepam but I've started buying extra online",
+    "my counsellor wants me to see the GP, I'm low all the time and crying at work",
+    "my neighbour leaves the kids home alone till 2am when she goes clubbing, the youngest is 3",
+    "keep losing time, found myself in town with no idea how I got there, lost time at least "
+    "twice this week",
+    "went to A&E with chest pain on monday. ECG normal. had another attack last night, the same "
+    "crushing pain into my jaw",
+])
+def test_what_the_twenty_seventh_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+def test_a_hoarse_voice_is_the_speakers_finding_not_the_writers():
+    assert screen("my mum's voice has been hoarse for 6 weeks, she smokes, she'd like a neck "
+                  "massage", Answers(subject="someone_else")).verdict == "see_doctor"
+
+
+@pytest.mark.parametrize("text", [
+    "chewing gum all day at work, jaw warm and tight",
+    "a few spots round my eye after a sweaty gym session, neck tight",
+    "she picked up the big knife to cut the cake at the party, everyone had been drinking",
+    "my toddler screams if he can't have the blue cup nobody can, neck aches",
+    "this headache was a wake-up call to sort my posture, neck tight",
+    "lower back pain, I take something for it most days, the odd headache from the screen",
+    "walked the dog with the rope toy hours ago and my shoulder still aches",
+    "my husband left a note saying sorry he ate the last of the cake, he went out hours ago",
+    "heard voices downstairs, turned out to be the radio, now it's unplugged, back aches",
+    "waited in the car at the garage with the engine running while he paid for petrol, neck "
+    "stiff",
+    "my consultant upped my gabapentin, now 3 instead of 2, foot pain a bit better",
+])
+def test_a_false_alarm_the_twenty_seventh_review_found_is_not_for_a_doctor(text):
+    assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "dad had a tight chest on monday, the GP saw him and says it's a pulled muscle, he doesn't "
+    "want to go to hospital over it",
+])
+def test_accepted_on_the_safe_side(text):
+    """Review 16c: a refusal near a clinician's saying makes the saying a lay guess (a
+    relative "who's a nurse" must not count as a check)."""
+    assert verdict(text) in ("see_doctor", "urgent")

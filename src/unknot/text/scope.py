@@ -515,6 +515,7 @@ _BETTER_OFF_WITHOUT_ME = Lazy(r"\bbetter off\b.*\b(?:without me|without us|with 
 
 # A voice heard ("a man's voice", "a woman voice"): the person named is what is heard.
 _A_VOICE = frozenset({"voice", "voices", "whispering", "whispers"})
+_HEARING = frozenset({"hear", "hears", "hearing", "heard"})
 
 
 def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
@@ -555,7 +556,8 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
         if person == "third" and _in_a_simile(text, index):
             continue  # "walking round like an old man": no one else is there
         if person == "third" and index + 1 < len(text.tokens) \
-                and text.tokens[index + 1].norm in _A_VOICE:
+                and text.tokens[index + 1].norm in _A_VOICE \
+                and any(token.norm in _HEARING for token in text.tokens[start:index]):
             continue  # "hearing a man's voice commenting": the hearer's, not the man's
         if person == "third" and _says_it_of_mine(text, index, hit):
             continue  # "The mole on my back… My partner says it's got bigger": still mine
@@ -984,7 +986,7 @@ _NO_CLINICIAN = Lazy(r"\b(?:will not|won't|wont|refuses|refused|refusing|does no
                      r"scared of)\b"
                      r"(?:\s+\S+){0,5}?\s+(?:gp|doctor|dr|a&e|a e|ae|hospital|111|999|an ambulance)\b"
                      # "no A&E needed", "no need for 999": a clinician's reassurance, not a refusal
-                     r"(?!\s+(?:needed|required|necessary|or anything))")
+                     r"(?!(?:\s+\S+)?\s+(?:needed|required|necessary|or anything))")
 
 
 def _lay_speaker(stretch: str, at: int) -> bool:
@@ -1177,7 +1179,8 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
 
 
 # What was long ago, back again: "…they're back every few days", "it has come back".
-_RETURNED = Lazy(r"\b(?:they|it|these|those|them) (?:are|is|have|has) (?:come |came )?back\b"
+_RETURNED = Lazy(r"\b(?:had|having) another (?:attack|episode|one|fit|seizure|bout)\b"
+                 r"|\b(?:they|it|these|those|them) (?:are|is|have|has) (?:come |came )?back\b"
                  r"|\b(?:they|it) (?:came|come) back\b|\bback again\b|\b(?:have|has) returned\b")
 
 
@@ -1272,7 +1275,8 @@ def _seen_in_its_sentence(text: NormalText, hit: Hit) -> bool:
 # After a check told in a sentence of its own, any word of the finding going on undoes it: "…
 # ECG and bloods were normal. Still getting it now", "…happened again this morning". (Wider
 # than `_goes_on`: the check was a sentence away, so the finding it answered is less sure.)
-_STILL_GOING = Lazy(r"\b(?:again|bigger|redder|hotter|spreading|breathless)\b"
+_STILL_GOING = Lazy(r"\b(?:again|bigger|redder|hotter|spreading|breathless|doubled)\b"
+                    r"|\b(?:had|having|another) (?:another|an?) ?(?:attack|episode|one|fit|seizure|bout)\b"
                     r"|\bstill (?:got|getting|get|gets|have|having|has|there|happening|hurts|hurting|"
                     r"going on|feel|feeling|coming)\b|\b(?:came|come|comes|is|it's|its|it is) back\b"
                     r"|\bback again\b"
