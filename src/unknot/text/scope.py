@@ -515,7 +515,9 @@ _BETTER_OFF_WITHOUT_ME = Lazy(r"\bbetter off\b.*\b(?:without me|without us|with 
 
 # A voice heard ("a man's voice", "a woman voice"): the person named is what is heard.
 _A_VOICE = frozenset({"voice", "voices", "whispering", "whispers"})
-_HEARING = frozenset({"hear", "hears", "hearing", "heard"})
+# "my mum's voice has been hoarse": the voice is hers, and so is the finding.
+_THE_VOICE_ITSELF = frozenset({"has", "is", "was", "been", "hoarse", "croaky", "husky", "gone",
+                               "went", "changed", "sounds", "sounded", "weak", "lost"})
 
 
 def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
@@ -556,8 +558,9 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
         if person == "third" and _in_a_simile(text, index):
             continue  # "walking round like an old man": no one else is there
         if person == "third" and index + 1 < len(text.tokens) \
-                and text.tokens[index + 1].norm in _A_VOICE \
-                and any(token.norm in _HEARING for token in text.tokens[start:index]):
+                and text.tokens[index + 1].norm in _A_VOICE and (
+                    index + 2 >= len(text.tokens)
+                    or text.tokens[index + 2].norm not in _THE_VOICE_ITSELF):
             continue  # "hearing a man's voice commenting": the hearer's, not the man's
         if person == "third" and _says_it_of_mine(text, index, hit):
             continue  # "The mole on my back… My partner says it's got bigger": still mine
@@ -1179,7 +1182,8 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
 
 
 # What was long ago, back again: "…they're back every few days", "it has come back".
-_RETURNED = Lazy(r"\b(?:had|having) another (?:attack|episode|one|fit|seizure|bout)\b"
+_RETURNED = Lazy(r"\b(?:had|having) another (?:attack|episode|fit|seizure|bout)\b"
+                 r"|\b(?:had|having) another one\b(?! of)"
                  r"|\b(?:they|it|these|those|them) (?:are|is|have|has) (?:come |came )?back\b"
                  r"|\b(?:they|it) (?:came|come) back\b|\bback again\b|\b(?:have|has) returned\b")
 
