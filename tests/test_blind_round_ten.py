@@ -418,3 +418,47 @@ def test_accepted_on_the_safe_side(text):
     """Review 16c: a refusal near a clinician's saying makes the saying a lay guess (a
     relative "who's a nurse" must not count as a check)."""
     assert verdict(text) in ("see_doctor", "urgent")
+
+
+# --- holdout103: medicines taken, mixed, missed or stopped, round 2 (21 of 108 missed text
+# alone at first, 3 emergencies under-called) -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "on rivaroxaban and suddenly bruises all over my legs, no idea how",
+    "on warfarin, my wee has been pink since yesterday",
+    "ran out of my keppra two days ago and can't get more till monday",
+    "stopped my bisoprolol myself last week, heart feels thumpy",
+    "week 2 on citalopram and I can't sit still, pacing at night",
+    "on lithium and been taking nurofen for my back every day this week",
+    "my son broke out in hives on day 4 of his amoxicillin",
+    "naproxen every day for my hip and now a burning pain at the top of my stomach after meals",
+    "quinine for cramps and now my ears ring and I've got little bruises",
+    "on hydroxychloroquine for years and now straight lines look wavy",
+    "started new water tablets and every time I stand up I nearly go over",
+    "type 1, had a bad hypo at work today, a colleague called an ambulance",
+])
+def test_a_medicine_sign_in_fresh_words_is_for_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "been taking 2 paracetamol every 3 hours day and night since saturday for toothache",
+    "started carbamazepine a fortnight ago, now a fever, ulcers in my mouth and my skin is "
+    "peeling",
+])
+def test_a_medicine_emergency_in_fresh_words_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "on warfarin for years, INR stable, no bruising, shoulders tight",
+    "came off sertraline last year with my GP, feeling good, back stiff",
+    "on lithium for years, levels fine last month, shoulders stiff",
+    "finished amoxicillin last week, no rash at all, neck stiff",
+    "ibuprofen gel on my knee, calves tight",
+    "gin and tonic on a friday, quinine in the tonic haha, shoulders tight",
+    "2 paracetamol every 4 to 6 hours for my back as the packet says, neck tight",
+    "allergic to penicillin since I was a kid, rash then, nothing since, shoulders tight",
+])
+def test_their_everyday_twins_stay_ok(text):
+    assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
