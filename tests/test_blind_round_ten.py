@@ -462,3 +462,71 @@ def test_a_medicine_emergency_in_fresh_words_is_urgent(text):
 ])
 def test_their_everyday_twins_stay_ok(text):
     assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+# --- the twenty-ninth review (4eb8791..6971df0: 30 hidden, 25 false alarms) ------------------
+
+@pytest.mark.parametrize("text", [
+    "next door left her kids alone all weekend and went to the pub, I can hear them crying",
+    "she leaves her 4 year old on their own till 2am when she goes out drinking",
+])
+def test_children_left_alone_for_a_night_out_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "mum moved out last week and tonight texted me sorry for everything, now her phone is off",
+    "started allopurinol a fortnight ago, now mouth ulcers, sore red eyes and a rash on my chest",
+    "3 paracetamol every 6 hours for my knee since monday",
+])
+def test_what_the_twenty_ninth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I'm certain the neighbours watch me through the walls, I even see them in my dreams",
+    "I had a fit when I was 20. Had another one of them last night, bit my tongue",
+    "a rash round my eye from the new face cream, blistering and burning",
+    "I get through a box of co-codamol a week for my headaches",
+    "my keppra has run out and the pharmacy can't get more till tuesday",
+    "missed my epilepsy meds for 3 days, shoulders tight",
+    "had a bad hypo on sunday, my wife had to use the glucagon",
+    "on apixaban, big purple bruises on my thighs and I can't think of anything I banged",
+    "on lithium, the runs for 3 days and my hands are shaky",
+])
+def test_what_the_twenty_ninth_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my partner had a glass of wine and grabbed a knife to cut the cheese, back sore",
+    "he'd been drinking and took the axe to chop logs for the fire, shoulder sore from stacking",
+    "left the kids on their own till 11 for a party, the 16 year old was in charge",
+    "waited in the car at the garage, engine running, while he paid for the fuel",
+    "on warfarin, had beetroot last night and my pee is red lol",
+    "stopped the hydrocortisone cream on my eczema, lower back sore",
+    "my diabetes nurse stopped my insulin in march, I'm on tablets now",
+    "stopped the prednisolone yesterday, it was a 7 day course for my asthma",
+    "I drive an ambulance, type 1 diabetic, shoulders stiff from the seat",
+    "on sertraline for 3 years, stable, a bit on edge before exams",
+    "on citalopram 5 years, my eyelid twitches when I'm tired",
+    "I'm on lithium so I can't take ibuprofen, paracetamol for my back instead",
+    "my massage gun has a lithium battery and the shaking is strong",
+    "on doxycycline for my spots for 3 months, upper back tight",
+    "got an antibiotic cream for the rash on my arm, neck tight",
+    "on hydroxychloroquine for RA, shoulders ache from reading in bed",
+    "on amlodipine, fell asleep on the sofa and my neck is stiff",
+])
+def test_a_false_alarm_the_twenty_ninth_review_found_is_not_for_a_doctor(text):
+    assert verdict(text) not in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "a rash round my eye from a new eye cream, a bit stinging",
+    "keep having nightmares about being followed home, sleeping badly",
+])
+def test_accepted_on_the_safe_side_after_the_twenty_ninth_review(text):
+    """Reviews 16d and 16e disagreed: "from a new cream" and "nightmares about" as unless
+    phrases hid a blistering rash by the eye and a daytime belief told beside them, so they
+    were taken out, and these go to a doctor."""
+    assert verdict(text) == "see_doctor"

@@ -517,7 +517,8 @@ _BETTER_OFF_WITHOUT_ME = Lazy(r"\bbetter off\b.*\b(?:without me|without us|with 
 _A_VOICE = frozenset({"voice", "voices", "whispering", "whispers"})
 # "my mum's voice has been hoarse": the voice is hers, and so is the finding.
 _THE_VOICE_ITSELF = frozenset({"has", "is", "was", "been", "hoarse", "croaky", "husky", "gone",
-                               "went", "changed", "sounds", "sounded", "weak", "lost"})
+                               "went", "changed", "sounds", "sounded", "weak", "lost", "keeps",
+                               "cracking", "cracks", "croaking"})
 
 
 def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
@@ -1183,7 +1184,7 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
 
 # What was long ago, back again: "…they're back every few days", "it has come back".
 _RETURNED = Lazy(r"\b(?:had|having) another (?:attack|episode|fit|seizure|bout)\b"
-                 r"|\b(?:had|having) another one\b(?! of)"
+                 r"|\b(?:had|having) another one\b(?! of (?:your|those|these|my|the|our)\b)"
                  r"|\b(?:they|it|these|those|them) (?:are|is|have|has) (?:come |came )?back\b"
                  r"|\b(?:they|it) (?:came|come) back\b|\bback again\b|\b(?:have|has) returned\b")
 
