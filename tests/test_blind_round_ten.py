@@ -530,3 +530,38 @@ def test_accepted_on_the_safe_side_after_the_twenty_ninth_review(text):
     phrases hid a blistering rash by the eye and a daytime belief told beside them, so they
     were taken out, and these go to a doctor."""
     assert verdict(text) == "see_doctor"
+
+
+# --- the thirtieth review (6971df0..3bf1779: 39 hidden, 6 false alarms) ----------------------
+
+@pytest.mark.parametrize("text", [
+    "the nurse stopped my insulin on the ward and now I'm home, sugars 24 and so thirsty",
+    "ran out of my keppra, except for one tablet",
+    "stopped my lamotrigine apart from the night dose, to see if I need it",
+    "started ramipril last week and fell over twice getting out of bed",
+    "on quinine for cramps, ears ringing, I used to drink tonic water with dinner",
+    "diabetic, had a hypo driving, don't remember getting home",
+    "on amoxicillin and came out in hives, the pharmacist gave me a cream for it",
+    "my son's on amoxicillin and he's spotty all over his tummy",
+    "on lithium, switched to naproxen instead of ibuprofen, hands shaking",
+    "on warfarin, bruises on my shins and I'm not sure how, had beetroot for lunch",
+    "keep losing time, lost time at work from it, found myself in the car park with no idea how",
+])
+def test_what_the_thirtieth_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "taking 3 paracetamol 6 times a day for my back",
+    "2 paracetamol every 3 hours, even at night, for my tooth",
+    "3 paracetamol at a time every 4 hours for sciatica",
+    "left the kids on their own till 3am to go clubbing, the babysitter never came, they're 4 "
+    "and 6",
+])
+def test_what_the_thirtieth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+def test_a_neighbour_who_watches_through_the_window_is_just_nosy():
+    assert verdict("the woman opposite watches me through the window all day, so nosy, neck "
+                   "stiff") not in ("see_doctor", "urgent")
