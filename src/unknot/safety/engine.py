@@ -280,13 +280,12 @@ class Engine:
         return list(bit_positions(found & seconds))
 
     def compile_all(self) -> None:
-        """Compile every pattern now (they compile on first use otherwise), make every
-        prefilter mask, and read spelling repair's word list into a set: for a long-lived
-        process, so no request pays for a pattern's first use."""
+        """Compile every pattern now (they compile on first use otherwise) and read spelling
+        repair's word list into a set: for a long-lived process, so no request pays for a
+        pattern's first use."""
         from unknot.text.lexicon import known_english
 
         known_english().make_set()
-        self.lexicon.compiler.prefilter.materialise()
         for compiled in self._compiled:
             for regex in (*compiled.texts, compiled.unless, compiled.site_unless):
                 if regex is not None:

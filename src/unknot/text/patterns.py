@@ -130,13 +130,6 @@ def _unpack(packed: PackedWays | None) -> Ways | None:
             for key, found in packed}
 
 
-def _keys(ways: Ways | None) -> int:
-    found = 0
-    for key in ways or ():
-        found |= key
-    return found
-
-
 class _Everything(frozenset):
     """The positions held when the prefilter is off: every need is met."""
 
@@ -158,7 +151,7 @@ class LazyRegex:
     one text compiles only what that text needs.
     """
 
-    __slots__ = ("pattern", "needs", "_ways", "_packed", "_keys", "_compiled", "_needs_positions",
+    __slots__ = ("pattern", "needs", "_ways", "_packed", "_compiled", "_needs_positions",
                  "_way_positions")
 
     def __init__(self, pattern: str, needs: int = 0, ways: Ways | None = None):
@@ -170,7 +163,6 @@ class LazyRegex:
         self.needs = needs
         self._ways = ways
         self._packed: PackedWays | None = None
-        self._keys = _keys(ways)
         self._compiled: re.Pattern[str] | None = None
         self._needs_positions: tuple[int, ...] | None = None
         self._way_positions: PackedWays | None | bool = False  # (False: not yet made)
@@ -179,30 +171,12 @@ class LazyRegex:
     def ways(self) -> Ways | None:
         if self._packed is not None:  # read from a prepared form: unpacked on first use
             self._ways, self._packed = _unpack(self._packed), None
-            self._keys = _keys(self._ways)
         return self._ways
 
-    def could_match(self, present: int) -> bool:
-        """Whether a text with the prefilter bits `present` could hold a match."""
-        needs = self.needs
-        if present & needs != needs:
-            return False
-        ways = self._ways if self._packed is None else self.ways
-        if ways is None:
-            return True
-        keys = present & self._keys
-        while keys:
-            key = keys & -keys
-            for bits in ways[key]:
-                if present & bits == bits:
-                    return True
-            keys ^= key
-        return False
-
     def could_match_in(self, held: AbstractSet[int]) -> bool:
-        """`could_match` for a text's prefilter bits given as the set of their positions
-        (`PatternCompiler.held`): the same answer, without the passes over masks thousands of
-        bits wide that each test of a mask costs."""
+        """Whether a text whose prefilter bits are at the positions `held`
+        (`PatternCompiler.held`) could hold a match: it has every bit of `needs` and every bit
+        of one of the `ways`."""
         needs = self._needs_positions
         if needs is None:
             needs = self._needs_positions = _positions(self.needs)
@@ -230,7 +204,7 @@ class LazyRegex:
     def __setstate__(self, state: tuple[str, tuple[int, ...], PackedWays | None]) -> None:
         self.pattern, needs, self._packed = state
         self.needs = prefilter.from_positions(needs)
-        self._ways, self._keys = None, 0
+        self._ways = None
         self._compiled = None
         self._needs_positions, self._way_positions = needs, self._packed
 
@@ -415,16 +389,9 @@ class PatternCompiler:
                          self.prefilter.bits(prefilter.any_of(needs)),
                          filed)
 
-    def present(self, text: NormalText) -> int:
-        """The bits of the patterns whose needed words `text` has (worked out once a text)."""
-        found = text.memo.get(id(self))
-        if found is None or found[0] is not self:
-            found = text.memo[id(self)] = self, self.prefilter.mask(text.words)
-        return found[1]
-
     def held(self, text: NormalText) -> AbstractSet[int]:
-        """The positions of the bits of `present` (worked out once a text), for
-        `LazyRegex.could_match_in`; everything when the prefilter is off."""
+        """The positions of the prefilter bits of the clauses `text` meets (worked out once a
+        text), for `LazyRegex.could_match_in`; everything when the prefilter is off."""
         key = ("held", id(self))
         found = text.memo.get(key)
         if found is None or found[0] is not self:

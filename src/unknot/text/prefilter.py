@@ -158,27 +158,19 @@ def from_positions(positions: Iterable[int]) -> int:
 
 
 class Prefilter:
-    """Every clause a compiler's patterns need, each with a bit; for a text, the bits of
-    the clauses it meets."""
+    """Every clause a compiler's patterns need, each with a bit; for a text, the positions
+    of the bits of the clauses it meets.
 
-    # Texts read from a prepared form's positions before every mask is made at once (see
-    # `__setstate__`): enough for a command, a fraction of what a server reads.
-    _LAZY_TEXTS = 16
+    Kept as each word's and stem's positions rather than as masks thousands of bits wide:
+    a text is tested against a set of a hundred or so positions (a few lookups for each
+    need), and a prepared form stores a few small numbers a word instead of a long int."""
 
     def __init__(self) -> None:
-        self._exact: dict[str, int] = {}
-        self._prefix: dict[str, int] = {}
-        self._lengths: tuple[int, ...] = ()
+        self._exact: dict[str, tuple[int, ...]] = {}  # word → positions of the clauses it meets
+        self._prefix: dict[str, tuple[int, ...]] = {}  # stem → the same
+        self._lengths: tuple[int, ...] = ()  # every stem's length, shortest first
         self._bits: dict[Clause, int] | None = {}
         self._clauses: list[tuple[str, ...]] = []  # (in a prepared form: see __getstate__)
-        # Loaded from a prepared form: each word's and stem's bit positions, made into masks
-        # as texts ask for them (None once every mask is made).
-        self._positions: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] | None = None
-        self._lazy_texts = 0
-        # Each word's and stem's bit positions, kept for `held` (made from the masks when
-        # there was no prepared form; None when the tables have changed since)
-        self._position_tables: tuple[dict[str, tuple[int, ...]],
-                                     dict[str, tuple[int, ...]]] | None = None
 
     def __getstate__(self) -> dict:
         # Kept as each bit's clause, in bit order: a list loads in a fraction of the time
@@ -186,68 +178,27 @@ class Prefilter:
         clauses = self._clauses
         if self._bits is not None:
             clauses = [tuple(sorted(clause)) for clause in self._bits]  # (in the order of bits)
-        # Each word's mask as the positions of its bits: a few small numbers instead of an
-        # int thousands of bits wide (the masks were most of the prepared lexicon).
-        self.materialise()
-        return {"_exact": {word: bit_positions(bits) for word, bits in self._exact.items()},
-                "_prefix": {stem: bit_positions(bits) for stem, bits in self._prefix.items()},
-                "_lengths": self._lengths, "_clauses": clauses}
+        return {"_exact": self._exact, "_prefix": self._prefix, "_lengths": self._lengths,
+                "_clauses": clauses}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        # Making all ~9,000 masks takes longer than a one-shot command's whole screen; a
-        # command that reads one text makes only the few dozen its words ask for.
-        self._positions = (state["_exact"], state["_prefix"])
-        self._position_tables = self._positions
-        self._exact, self._prefix = {}, {}
-        self._lazy_texts = 0
         self._bits = None
-
-    def materialise(self) -> None:
-        """Every mask made from its positions (a server, after a few texts; or before the
-        tables change)."""
-        if self._positions is not None:
-            exact, prefix = self._positions
-            self._exact = {word: from_positions(places) for word, places in exact.items()}
-            self._prefix = {stem: from_positions(places) for stem, places in prefix.items()}
-            self._positions = None
-
-    def _mask_from_positions(self, words: Iterable[str]) -> int:
-        """`mask`, making only the masks these words ask for (kept for the next text)."""
-        exact_positions, prefix_positions = self._positions
-        exact, prefixes, lengths = self._exact, self._prefix, self._lengths
-
-        def mask_of(table: dict[str, int], positions: dict[str, tuple[int, ...]], key: str) -> int:
-            bits = table.get(key)
-            if bits is None:
-                bits = table[key] = from_positions(positions.get(key, ()))
-            return bits
-
-        found = 0
-        for word in words:
-            found |= mask_of(exact, exact_positions, word)
-            size = len(word)
-            for length in lengths:
-                if length > size:
-                    break
-                found |= mask_of(prefixes, prefix_positions, word[:length])
-        return found
 
     def bits(self, need: Need) -> int:
         """The bits of a need's clauses (registered on first sight): a text meets the need
-        when its mask has them all."""
+        when it holds them all."""
         if self._bits is None:  # loaded from a prepared form
             self._bits = {frozenset(clause): 1 << index
                           for index, clause in enumerate(self._clauses)}
         found = 0
         for clause in need:
             if clause not in self._bits:
-                self.materialise()  # (the tables change: every mask must be there)
-                bit = self._bits[clause] = 1 << len(self._bits)
-                self._position_tables = None
+                position = len(self._bits)
+                self._bits[clause] = 1 << position
                 for key in clause:
                     table = self._exact if key[0] == "=" else self._prefix
-                    table[key[1:]] = table.get(key[1:], 0) | bit
+                    table[key[1:]] = (*table.get(key[1:], ()), position)
                 self._lengths = tuple(sorted({len(stem) for stem in self._prefix}))
             found |= self._bits[clause]
         return found
@@ -259,19 +210,11 @@ class Prefilter:
         return sorted(self._bits, key=self._bits.__getitem__)
 
     def held(self, words: Iterable[str]) -> set[int] | None:
-        """The positions of the bits `mask` would set (None when the prefilter is off): what a
-        screen tests a rule's needs against, as a set — a test of a set costs a few lookups,
-        a test of a mask a pass over thousands of bits."""
+        """The positions of the bits of the clauses these words meet (None when the
+        prefilter is off): what a screen tests a pattern's and a rule's needs against."""
         if not ENABLED:
             return None
-        tables = self._position_tables
-        if tables is None:
-            self.materialise()
-            tables = self._position_tables = (
-                {word: bit_positions(bits) for word, bits in self._exact.items()},
-                {stem: bit_positions(bits) for stem, bits in self._prefix.items()})
-        exact, prefixes = tables
-        lengths = self._lengths
+        exact, prefixes, lengths = self._exact, self._prefix, self._lengths
         found: set[int] = set()
         for word in words:
             positions = exact.get(word)
@@ -284,24 +227,4 @@ class Prefilter:
                 positions = prefixes.get(word[:length])
                 if positions:
                     found.update(positions)
-        return found
-
-    def mask(self, words: Iterable[str]) -> int:
-        """The bits of the clauses these words meet (all bits when the prefilter is off)."""
-        if not ENABLED:
-            return -1
-        if self._positions is not None:
-            self._lazy_texts += 1
-            if self._lazy_texts <= self._LAZY_TEXTS:
-                return self._mask_from_positions(words)
-            self.materialise()
-        found = 0
-        exact, prefixes, lengths = self._exact, self._prefix, self._lengths
-        for word in words:
-            found |= exact.get(word, 0)
-            size = len(word)
-            for length in lengths:
-                if length > size:
-                    break
-                found |= prefixes.get(word[:length], 0)
         return found
