@@ -40,6 +40,9 @@ _AGE_PATTERNS = [
     Lazy(r"[.!?]\s+(1[6-9]|[2-9]\d|10\d)\s*\.(?!\d)(?!\s*(?:kg|kgs|lb|lbs|minutes|mins|reps|km|miles|%|seconds|secs))"),
     # A terse message that ends with the age: "jaw hurts chewing, temples tender, 71".
     Lazy(r"[,.]\s*(1[6-9]|[2-9]\d)\s*[.!]?\s*$"),
+    # "Big lad, 12, limping", "my girl, 7, has…": a child named, then the age between commas.
+    Lazy(r"\b(?:lad|lass|son|daughter|boy|girl|kid|grandson|granddaughter|nephew|niece)\s*,\s*"
+         r"(\d{1,2})\s*(?:,|\.(?!\d))"),
     # "new since I turned 71": at least that age.
     Lazy(r"\bturned (\d{2})\b(?!\s*(?:minutes|mins|degrees|percent|%))"),
     # A clinical note: "67F", "client 50M", "pt 74 f".

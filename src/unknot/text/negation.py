@@ -15,6 +15,8 @@ from unknot.text.patterns import Hit
 NEGATORS = frozenset({
     "no", "not", "never", "without", "none", "neither", "nor", "deny", "denies", "denied",
     "nothing", "zero", "nope", "hasnt", "havent", "dont", "didnt", "doesnt", "isnt", "wasnt",
+    # Scots: "nae sick, nae sleepy"
+    "nae",
 })
 # "not sure", "no doubt": doubt is not denial, and a screen should lean towards caution.
 _PSEUDO_AFTER = {

@@ -55,6 +55,11 @@ class Token(NamedTuple):
 
 _DASHES = frozenset({"–", "—"})
 _WEIGHT = re.compile(r"(\d+(?:[.,]\d+)?)(kg|kgs|kilos?|lbs?|st|stone)")
+# An age or a span written as one word ("6wk old", "9mths", "2yrs"): the number and the unit
+# in full, as "6 week old" reads — the age is what tells a baby from an adult.
+_SPAN = re.compile(r"(\d+)(wk|wks|mo|mos|mth|mths|mnth|mnths|yr|yrs)")
+_SPAN_UNITS = {"wk": "week", "wks": "weeks", "mo": "month", "mos": "months", "mth": "month",
+               "mths": "months", "mnth": "month", "mnths": "months", "yr": "year", "yrs": "years"}
 
 
 # Letters with accents read as their plain letters ("cesárea" as "cesarea", "ciąży" as
@@ -89,6 +94,10 @@ def _split(text: str) -> list[Token]:
                 # "lost 10kg": the number and the unit, as "lost 10 kg" reads.
                 append(Token(weight.group(1), start, end))
                 append(Token(weight.group(2), start, end))
+                continue
+            if raw[0].isdigit() and raw[-1].isalpha() and (span := _SPAN.fullmatch(raw)):
+                append(Token(span.group(1), start, end))
+                append(Token(_SPAN_UNITS[span.group(2)], start, end))
                 continue
             append(Token("-" if raw in _DASHES else raw, start, end))
             continue

@@ -1,0 +1,256 @@
+"""Session 17: the thirty-first second reading (3bf1779..b3ea545, the medicine rules' last
+mending) and holdout104 (children and babies told by their parents, round 2), written and
+scored once blind before mending. Worded afresh here, with decoys."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.labelled import flag_ids
+from unknot.intake.screen import screen
+from unknot.safety.answers import Answers
+from unknot.text.normal import normalise
+
+
+def verdict(text: str, answers: Answers | None = None) -> str:
+    return screen(text, answers).verdict
+
+
+ESCALATED = ("see_doctor", "urgent")
+
+# --- the thirty-first review (3bf1779..b3ea545: 27 hidden, 18 false alarms) -----------------
+# Paracetamol counted in tablets: the count, then the drug or a tablet word (a strength, "x"
+# or "of" between), then the interval — not only "2 paracetamol every".
+
+
+@pytest.mark.parametrize("text", [
+    "paracetamol for the toothache, 2 tablets every 2 hours even through the night since friday",
+    "im doing two tabs every three hours day and night, its paracetamol, period cramps",
+    "took 2 x 500mg every 4 hours around the clock all weekend, paracetamol, my back",
+    "four tablets of paracetamol every 6 hours since tuesday for my knee",
+    "3 paracetamols every 5 hours cos the migraine won't shift",
+    "co codamol, 2 tabs every 3 hrs since last night for my back",
+    "3 x 500mg paracetamol five times a day for my hip",
+])
+def test_paracetamol_counted_in_tablets_past_the_limit_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "2 paracetamol every 4-6 hours, no more than 8 in a day, lower back ache",
+    "my dad takes 2 tablets every 4 hours of ibuprofen in the daytime and paracetamol at night, "
+    "his knee aches",
+    "after the op I had 2 paracetamol and 1 codeine every 6 hours, 3 tablets each time, stomach "
+    "fine",
+])
+def test_paracetamol_within_the_limit_is_not_an_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# A medicine stopped: only the drug the clinician stopped, the one kept, or a supply sorted
+# explains it — not any gel, any "doctor said", any switch or "except" elsewhere.
+@pytest.mark.parametrize("text", [
+    "ran out of my carbamazepine yesterday, I've been rubbing voltarol gel on my shoulder",
+    "no keppra left since sunday, the doctor said to order a repeat but the surgery is closed",
+    "my neurologist changed my dose but I've stopped taking my lamotrigine altogether",
+])
+def test_an_epilepsy_medicine_stopped_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my cardiologist took me off bisoprolol in the spring, heart fine, tight calves from running",
+    "gave up everything except my epilepsy tablets when I started the new diet, stiff neck",
+    "the gp switched me to propranolol from atenolol, shoulders tight",
+    "forgot my lamotrigine at home but my mum brought it over, got an emergency supply too, "
+    "neck ache",
+])
+def test_a_medicine_stopped_by_a_clinician_kept_or_resupplied_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "on lithium, taking paracetamol instead of ibuprofen for my sore back",
+    "on lithium and my back aches, I have co-codamol rather than nurofen",
+])
+def test_a_painkiller_that_is_not_an_anti_inflammatory_on_lithium_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "on hydroxychloroquine for lupus, bent over to tie my laces and my back twinged",
+    "on quinine for cramps, my toes bent right back in the night with the cramp",
+    "plaquenil for my rheumatoid, knuckles are a bit bent, sore hands",
+])
+def test_bent_without_sight_on_hydroxychloroquine_or_quinine_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "on hydroxychloroquine 6 years, the tiles in the bathroom look wavy now",
+    "plaquenil for RA, bits of words vanish when I read the paper",
+    "hydroxychloroquine for years, peoples faces are blurry in the middle",
+    "taking quinine for night cramps, had a g&t and a gin and tonic at the weekend, ears still "
+    "ringing today",
+])
+def test_hydroxychloroquine_or_quinine_harms_told_otherwise_are_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "new water tablet since may, stood up too fast, went dizzy and slipped on the hall floor",
+    "amlodipine started last month, lightheaded getting up and I slipped over in the kitchen",
+])
+def test_a_slip_when_dizzy_on_blood_pressure_tablets_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "type 1, came to on the kitchen floor after a low, no memory of it",
+    "t1d, low in the night, my husband had to give me glucose gel and couldnt wake me at first",
+    "insulin user, hypo at the shops and the security guard had to help me, don't remember any "
+    "of it",
+])
+def test_a_severe_hypo_told_otherwise_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "type 2, dont remember when my shoulder started hurting",
+    "diabetic, can't remember the last time I had a proper massage, back knotted",
+    "type 1 and I'm a paramedic, lower back sore from lifting patients",
+    "diabetic, slept through my alarm, couldn't wake up this morning, neck stiff from the pillow",
+    "type 2, my wife had to help me up off the sofa, my back went",
+])
+def test_diabetes_and_ordinary_words_are_not_a_severe_hypo(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "on apixaban, had beetroot for dinner on saturday and my wee is still red on tuesday",
+    "on warfarin, big purple marks on my legs, don't know where they came from",
+    "taking cefalexin and I've broken out in itchy bumps on my chest",
+    "type 1, nurse took me off the insulin drip and now at home my sugars are 26 and I'm so "
+    "thirsty",
+])
+def test_bleeding_a_rash_or_a_high_sugar_on_medicines_told_otherwise_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "the neighbours watch me day and night, I've covered the windows, can't sleep",
+    "people from the church watch me constantly, everywhere I go, they know things",
+])
+def test_being_watched_all_the_time_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+def test_a_parent_watched_all_the_time_is_for_a_doctor_when_massaged():
+    text = "mum is sure the neighbours watch her all the time, she won't go out, shoulders tight"
+    assert verdict(text, Answers(subject="someone_else")) in ESCALATED
+
+
+@pytest.mark.parametrize("text", [
+    "I've lost time at work because of my sciatica this year, want stretches",
+    "losing time at work with this frozen shoulder, the desk makes it worse",
+])
+def test_time_lost_at_work_to_a_bad_back_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+def test_blackouts_that_lose_time_at_work_are_for_a_doctor():
+    text = "I'm losing time at work through these blank spells, end up at my desk with no idea how"
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+def test_children_minded_by_a_seventeen_year_old_are_not_an_emergency():
+    text = ("we went to a wedding do and left the kids on their own till midnight, our 17 year old "
+            "looked after the little ones")
+    assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# --- holdout104: children and babies told by their parents, round 2 ------------------------
+
+def test_an_age_written_as_one_word_is_a_number_and_a_unit():
+    assert normalise("my 6wk old and 9mths").words >= {"6", "week", "9", "months"}
+    assert normalise("2yrs and 10yr old").words >= {"2", "years", "10", "year"}
+
+
+@pytest.mark.parametrize("text", [
+    "5wk old very floppy and won't take the bottle",
+    "baby's cry has gone weak and squeaky, not like her, and her feet are icy and a bit blue",
+    "my 4 month old is mottled all over his legs and has a temp of 38.5, whimpering",
+    "8 month old screaming in bouts every 10 minutes, goes grey and quiet between them",
+    "toddler passed a poo like redcurrant jelly, been really unsettled",
+    "first time he's done it: he went stiff and jerked for a minute and now he's so sleepy, 2 "
+    "years old, temperature 39.4",
+    "little spots on his tummy like bruises, the glass won't make them fade, temp 38.7",
+    "son is 10, says a sudden pain in his private parts that started in PE, pale and sick",
+])
+def test_a_parent_s_emergency_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "only two wet nappies since breakfast and it's teatime, 4 month old, bit off her milk",
+    "nappies a lot lighter today, 9 month old with a tummy bug",
+    "my 2 year old has had her head leaning to the left for 10 days, won't straighten it",
+    "sore throat last week, now he holds his neck stiffly and cries if he looks up, 6 years old",
+    "baby hasn't managed a poo without a suppository since birth, 4 months, belly always bloated",
+    "pinprick red dots on her arms and her gums bled when she brushed, 5 years old, no fall",
+    "health visitor wants a paediatrician to see her because her head measurement jumped, 4 "
+    "months",
+    "breathing about 60 a minute since last night and feeding less, 6 week old",
+    "he says he wishes he could vanish, 13, not himself for weeks",
+    "her belly has been swollen for a month and she's lost weight, 2 years old",
+    "my 7 year old says it burns when she wees and it smells strong",
+    "daughter, 8, back ache for a month and walking stiffly, no fall",
+    "lad, 11, limping for weeks, knee sore, points his foot out when he walks",
+    "newborn's feeds getting shorter, weak sucking, fewer wet nappies today",
+])
+def test_a_child_s_warning_sign_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my 3 year old goes floppy like a rag doll in the car seat every time, pure tantrum",
+    "worried about meningitis rashes and glass tests, just asking for the future, she's fine",
+    "his top gums are swollen where the teeth are coming through, 10 months, dribbling",
+    "she's running a fever of excitement for the party, calming massage?",
+    "stopped eating crusts and anything green, typical 5 year old, stiff neck from the car",
+    "bumped her forehead on the table, a small lump that went down overnight, rub her shoulders?",
+    "my son's a lazy lump on the sofa all summer, 14, lower back aches",
+    "a knot in her shoulder from the cello case, it softens when I press, 12",
+    "my 9 month old slept awkwardly and was stiff turning her head this morning, turning fine "
+    "by lunchtime, gentle neck and shoulder stroke?",
+    "wee man bumped his heid, nae sick, nae sleepy, back playing",
+])
+def test_their_everyday_twins_are_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "just want a gentle shoulder stroke for my nan, she had a stroke this morning and her face "
+    "droops",
+    "dad's arm went weak and his speech slurred an hour ago, can I do a soothing hand stroke",
+])
+def test_a_stroke_told_beside_a_massage_stroke_is_still_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+# "can't remember" alone was confusion (urgent): "can't remember when it started" is not.
+@pytest.mark.parametrize("text", [
+    "shoulder's been sore for a while, can't remember exactly when it started",
+    "can't remember the name of the exercise the physio showed me, lower back tight",
+    "I can't remember the last time I had a proper night's sleep, jaw clenched",
+])
+def test_not_remembering_a_date_or_a_name_is_not_confusion(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "bad headache and I can't remember things from an hour ago",
+    "head pounding since lunch and I can't remember how I got to the shop",
+])
+def test_not_remembering_what_just_happened_with_a_headache_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
