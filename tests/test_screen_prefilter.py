@@ -234,3 +234,44 @@ def test_clauses_registered_after_loading_are_held_like_the_others():
     assert compiler.may_match(regex, normal)
     assert find_hits(regex, normal)
     assert not compiler.may_match(regex, loaded.lexicon.read("a zzqxword alone"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_a_search_begun_only_where_a_match_can_begin_finds_every_match(text: str):
+    """`_Hits` tries a regex only at the tokens its first words allow (`Starts`): on every
+    pattern of the screen it must find the same hits, in the same order, as a search from
+    every word."""
+    from unknot.text.patterns import _Hits
+
+    engine = default_engine()
+    lexicon = engine.lexicon
+    regexes = [*lexicon.regions.values(), *lexicon.goals.values()]
+    for compiled in engine._compiled:
+        regexes.extend(r for r in (*compiled.texts, compiled.unless) if r is not None)
+    normal = lexicon.read(text)
+    for regex in regexes:
+        if regex.starts is None or not lexicon.compiler.may_match(regex, normal):
+            continue
+        anchored, anywhere = _Hits(regex), _Hits(regex)
+        while anchored.next(normal):
+            pass
+        while anywhere._next_anywhere(normal):
+            pass
+        assert anchored.found == anywhere.found, (regex.pattern[:120], text)
+
+
+@pytest.mark.parametrize(("pattern", "starts"), [
+    ("numb* ..3 arm", {"^numb"}),
+    ("lower? back", {"=lower", "=back"}),
+    ("my back", {"=my", "=his", "=her", "=their", "=your"}),
+    ("!not ..0 sore", {"=sore"}),
+    ("c-section|caesarean", {"=c", "=caesarean"}),
+    ("$pain ..3 worse", {"=pain", "=sore", "^ach"}),
+    ("my? the?", None),
+])
+def test_the_words_a_match_can_begin_with(pattern, starts):
+    from unknot.text.patterns import PatternCompiler
+
+    found = PatternCompiler({"pain": ["pain", "sore", "ach*"]}).starts(pattern)
+    assert (None if found is None else set(found)) == starts
