@@ -254,3 +254,102 @@ def test_not_remembering_a_date_or_a_name_is_not_confusion(text):
 ])
 def test_not_remembering_what_just_happened_with_a_headache_is_urgent(text):
     assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+# --- the thirty-second review (b3ea545..e1996a8: 25 hidden, 28 false alarms) ---------------
+# The children's rules are gated on a baby or a child named ($infant_named, $child_named),
+# not on a bare "weeks", "months" or "he's"; a word of the sign does not stand in for a
+# second one.
+
+@pytest.mark.parametrize("text", [
+    "my legs went all mottled sitting by the radiator for weeks, calves sore",
+    "been weepy for months, crying at odd adverts, and my feet are always cold",
+    "for months my calves feel like jelly when I step off the bar stool",
+    "two months of night cramps, fits of it every few minutes, wife pulls my toes",
+    "neck went stiff after 30 minutes at the desk, the temperature in the office is freezing",
+    "months into marathon training, breathing faster on hills and sweating buckets, hamstrings",
+    "he's 52, a plasterer, neck hurts to look up at ceilings",
+    "my wee lad's knee hurts after football, can I rub it",
+    "my son had asparagus and his wee smells funny lol, knees ache from growing",
+    "sore back for years, stings when I wee too, it's thrush again",
+    "lower back aching since day one at the new warehouse job",
+    "tiny spots on my chin and a nosebleed when the heating's on, tight shoulders",
+    "my head is too big for most cycling helmets haha, neck aches on long rides",
+    "diabetic, was reading on the sofa and woke up on the sofa with a stiff neck",
+    "type 2, keeping sugar under 30 grams a day, sore knees",
+    "a glass of wine won't make it go away any more, lower back aching",
+    "on paracetamol when needed, the physio wants 3 x 12 squats every 4 hours",
+    "back aches from bending to change my 1 year old's nappies all day",
+])
+def test_what_the_thirty_second_review_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my 5 month old went floppy in the car seat and I can't wake her properly",
+    "she goes floppy every time I try to feed her, 6wk old, hardly waking",
+    "teething but his cheek is swollen up to his eye and it's closing, fever 39.2",
+    "she had a temp of 39 and her whole body was jerking for 3 minutes, 3yo, first time ever",
+    "had a febrile convulsion last year, today another fit lasting 7 minutes, temp 40",
+    "11mths old screaming on and off every quarter of an hour, knees to his chest, goes grey",
+    "blood and mucus in her nappy and screaming in bouts, 7mths",
+    "his cry has gone shrill and he's grey and cold to the touch, 2mths",
+    "type 1, sugars 29 and throwing up since midnight, breathing heavy",
+    "taking co-codamol for my hip and lemsip max on top for this cold, since friday",
+    "been having 1g paracetamol every 2 hours for the toothache since yesterday",
+])
+def test_what_the_thirty_second_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "ran out of my lamotrigine on friday, still taking my bisoprolol though",
+    "doctor said to come off the propranolol slowly but I stopped it dead on sunday",
+    "on apixaban, had beetroot for tea the other day and my wee's still red",
+    "diabetic, my bms are 26.8 and I feel awful",
+    "type 1, sugar came down a bit but still 25 after the correction dose",
+    "type 1, the meter just says HI and I'm weeing constantly",
+    "my 5wk old only had 2 wet nappies today",
+    "lots of little pin-head red spots on her legs and her gums bleed, 6yo",
+    "my 3 year old's tummy has been swollen for a month and she's off her food",
+    "I'm losing time at work for no reason, hours gone and no idea where",
+])
+def test_what_the_thirty_second_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+# --- holdout105: the belly, bowels, bladder and pelvis, round 2 ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "peed red twice today, no pain, definitely no beetroot, 71 and I smoke",
+    "my pee looked like cola this morning, didn't eat anything odd",
+    "62, haven't had a period in ten years and there was a bit of pink when I wiped",
+    "58F, LMP 6 yrs ago, PV spotting x2 this month",
+    "Client 57F, bloating daily for 3/12, early satiety",
+    "my 7 year old hasn't had a poo in 9 days, tummy bloated and off his food",
+    "pain from my left side down towards my groin, comes in waves, feels the same as my kidney "
+    "stone did",
+    "Pt 41M, recurrent LIF pain, PR bleeding x4 last month",
+    "client 74M, visible pulsation in the epigastrium, smoker",
+    "my belly's been getting bigger for 3 months like I'm pregnant but I'm not, and my arms are "
+    "thinner",
+    "aching low on my left for a month, pressure, and my periods have gone all over the place",
+])
+def test_a_belly_bowel_bladder_or_pelvic_warning_sign_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+def test_a_child_screaming_at_a_speed_bump_with_pain_low_on_the_right_is_urgent():
+    text = ("my 10 year old has been sick, won't eat, pain now low on the right, cried out when we "
+            "went over a speed bump")
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my stomach is rock hard from 150 sit ups a day for a challenge, abs burning",
+    "threw up at the finish of my half marathon, green from the spirulina shake, fine now",
+    "peed pink after a big bowl of borscht, that's the beetroot, belly full",
+    "broke my tailbone falling off my bike in 2019, healed up, just aches after long drives",
+])
+def test_their_everyday_twins_are_not_an_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

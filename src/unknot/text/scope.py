@@ -1194,7 +1194,11 @@ _RETURNED = Lazy(r"\b(?:had|having) another (?:attack|episode|fit|seizure|bout)\
 _BUT_STILL = Lazy(r"\b(?:but|yet|though) (?:it|they|these|those|that|this|he|she|the \S+) "
                   r"(?:\S+ ){0,3}?(?:still|keeps?|again)\b"
                   r"|, now (?:it|its|it's|it is|they|they're|they are) (?:is |are )?"
-                  r"(?:there|back|worse|louder|happening|every|all the time)\b")
+                  r"(?:there|back|worse|louder|happening|every|all the time)\b"
+                  # "…in waves, had a kidney stone 2 years ago and it feels the same": likened
+                  # to what was long ago, so happening now.
+                  r"|\b(?:and|but) (?:it|this|this one) (?:feels|is|seems) (?:exactly |just )?"
+                  r"(?:the same|like (?:that|last time|before|then))\b")
 
 
 # Recovery told plainly, not a moment that has settled: "fully recovered", "no longer needs
