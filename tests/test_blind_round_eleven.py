@@ -353,3 +353,108 @@ def test_a_child_screaming_at_a_speed_bump_with_pain_low_on_the_right_is_urgent(
 ])
 def test_their_everyday_twins_are_not_an_emergency(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# Left from the thirtieth review (session 16), mended now.
+@pytest.mark.parametrize("text", [
+    "I've run out of all my tablets bar the inhaler, including my epilepsy ones",
+    "started hydroxychloroquine 9 years ago for my lupus, now the door frames look wavy",
+    "started lithium back in 2017, now a new tremor and the runs",
+    "been on warfarin since 2012, bruises popping up out of nowhere this week",
+    "a man's voice keeps telling me I'm useless, nobody else is in the room",
+])
+def test_a_medicine_started_long_ago_is_still_taken_and_its_harms_count(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "had quinine for cramps years ago, now ringing ears from gigs, neck stiff",
+    "was on lithium years ago, stopped it in 2015, lower back sore",
+    "my inner voice keeps telling me to rest, nobody else is in the office, neck tight",
+])
+def test_a_medicine_long_stopped_or_an_inner_voice_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- the thirty-third review (e1996a8..4c18047: 28 hidden, 12 false alarms) ----------------
+
+@pytest.mark.parametrize("text", [
+    "our 10-month-old screams every 10 mins, knees up, and goes grey in between",
+    "my 4-month-old has a funny high pitched cry and her hands are mottled and icy",
+    "my 2 year old has a weird moaning cry, his feet are ice cold and he's very sleepy",
+    "my daughter is 1, she's mottled with a weak cry and cold feet",
+    "ds2 has a temp of 39.8 and his whole body was jerking, didn't respond for 2 minutes",
+    "type 1, bgl 29 and I've thrown up four times",
+    "T1D, b/g 31.2mmol, vomiting since lunch",
+    "type 1, blood sugar 36 and spewing all night",
+])
+def test_what_the_thirty_third_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my 6-year-old says it burns when he wees and it smells strong",
+    "hv says his head has jumped two centiles and she's referring him, 5 months",
+    "my right ovary area has ached for 2 months and my periods are much heavier",
+    "my wee is the colour of coke today, back aches",
+    "sharp pain in my side running down towards my privates, comes and goes every 15 mins",
+    "constipated for 6 weeks since a trip to spain, 61, tummy sore",
+])
+def test_what_the_thirty_third_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "used to take co-codamol for my back but stopped in the summer, now lemsip for this cold",
+    "it is 4 weeks since the funeral, crying fits and cold hands, shoulders in knots",
+    "it is 6 weeks since I joined the gym, breathing fast on the bike, 40 a minute, calves tight",
+    "been constipated 4 days, belly bloated, the lad next door says prunes",
+    "had a fit years ago as a teenager and it is the same as my normal now, neck stiff",
+    "had a clot in my calf 3 years ago, it is like before now, no swelling, calf stretches please",
+    "my groin aches on the side after running, comes in waves when I stretch my hip flexor",
+])
+def test_what_the_thirty_third_review_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- holdout106: skin, lumps, bumps, rashes, bruises and wounds, round 2 -------------------
+
+@pytest.mark.parametrize("text", [
+    "my hip op scar has started to smell and there's green gunk on the dressing",
+    "pulled a tick off my leg after a hike, now a red ring round it like a target, getting bigger",
+    "a bruise on my shin keeps getting bigger and I never knocked it, gums bleeding too",
+    "a scabby spot on my ear that bleeds, crusts over again and never heals, since the spring",
+    "type 2, a blister on my heel from new boots turned into an open sore I can't feel",
+    "my so-called fatty lump has doubled and gone firm, nobody has checked it",
+    "dad's bed-bound and there's an open sore on his bottom, the nurse isn't coming till monday",
+    "a band of blisters from her spine round to her belly on the left, it burns, 81",
+    "started new tablets last week and now an itchy rash all over my back",
+])
+def test_a_skin_warning_sign_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my toddler pulled a pan of hot water over her arm, skin hanging off, bigger than my hand",
+    "caramel burn on my wrist has gone white and leathery",
+    "took a new painkiller an hour ago, my lips and eyes are swelling and breathing is hard",
+    "tongue swelling up since starting lisinopril this week",
+    "since the new gout tablets my skin is peeling off in sheets, eyes sore, fever",
+    "cut my finger on a fish hook, red streaks racing up my arm, 39.6 and I've vomited",
+    "the red patch on my thigh spread really fast overnight, skin going dark, pain unbearable, "
+    "feel like I'm dying",
+    "her foot went suddenly cold and white, I can't find a pulse and she's in agony",
+])
+def test_a_skin_emergency_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "got blonde streaks put through my hair, scalp tight from the foils",
+    "prickly heat last week in the sun, gone now, shoulders stiff",
+    "a graze on my knee still weeping a bit, want a hamstring stretch",
+    "mum has a pressure sore on her heel that the district nurse dresses, hands ache",
+    "the band of blisters on my side is crusting over, GP diagnosed it and I'm on the tablets",
+])
+def test_their_everyday_skin_twins_are_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

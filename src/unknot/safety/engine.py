@@ -351,9 +351,14 @@ class Engine:
         evidence: list[str] = []
         anchor: tuple[NormalText, Hit] | None = None
         in_scope = _InScope(compiled.rule, texts.main, subject)
+        taken = (_InScope(compiled.rule, texts.main, subject, still_taken=True)
+                 if compiled.rule.medicine_taken else None)
         for index, regex in enumerate(compiled.texts):
             if regex is not None:
-                found = _first_live_hit(regex, texts, compiled.unless, in_scope,
+                scope = in_scope
+                if taken is not None:
+                    scope, taken = taken, None  # (the first text condition: the medicine)
+                found = _first_live_hit(regex, texts, compiled.unless, scope,
                                         self.lexicon.compiler)
                 if found is None:
                     return None
@@ -497,16 +502,20 @@ class _InScope:
     """
 
     # A plain class: one is made for every rule evaluated, a dozen a text.
-    __slots__ = ("rule", "main", "subject")
+    __slots__ = ("rule", "main", "subject", "still_taken")
 
-    def __init__(self, rule: Rule, main: NormalText, subject: str):
+    def __init__(self, rule: Rule, main: NormalText, subject: str, still_taken: bool = False):
         self.rule, self.main, self.subject = rule, main, subject
+        # A medicine named (`Rule.medicine_taken`): never read as over.
+        self.still_taken = still_taken
 
     def __call__(self, text: NormalText, hit: Hit) -> bool:
         if text is not self.main:
             return True
         if _remembered(text, ("supposed", hit), lambda: is_hypothetical(text, hit)):
             return False  # asked about, not had: "what should I do if I ever get chest pain"
+        if self.still_taken and self.rule.about_anyone:
+            return True
         if self.rule.about_anyone:
             over = _remembered(text, ("over", hit), lambda: is_over(text, hit))
             # (an illness told of anyone that is "all better" is over; a threat or a misuse
@@ -524,7 +533,7 @@ class _InScope:
         if (owner == "writer" and self.subject == "someone_else" and self.rule.verdict != "urgent"
                 and not self.rule.writer_counts):
             return False
-        if self.rule.history == "always_counts":
+        if self.rule.history == "always_counts" or self.still_taken:
             return True
         over = _remembered(text, ("over", hit), lambda: is_over(text, hit))
         history = self.rule.history

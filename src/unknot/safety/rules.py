@@ -101,6 +101,13 @@ class Rule(BaseModel):
                     "and for a rule read for anyone too: a threat, a harm or a misuse that has "
                     "\"settled down\" is no less dangerous — \"he no longer cares\", \"things "
                     "calmed down\" — where a child's croup that is \"all better\" is over).")
+    medicine_taken: bool = Field(
+        default=False,
+        description="The rule's first text condition names a medicine taken or a long-term "
+                    "condition had (lithium, warfarin, type 1 diabetes): a start told long ago "
+                    "(\"started it 8 years ago\", \"diagnosed in 2009\") is still so now, so "
+                    "that condition is not read as over (denial, the unless phrases and whose it "
+                    "is still are).")
     about_anyone: bool = Field(
         default=False,
         description="Counts whoever it is about: a friend's goodbye and then silence, a "

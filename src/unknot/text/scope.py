@@ -1186,7 +1186,8 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
 _RETURNED = Lazy(r"\b(?:had|having) another (?:attack|episode|fit|seizure|bout)\b"
                  r"|\b(?:had|having) another one\b(?! of (?:your|those|these|my|the|our)\b)"
                  r"|\b(?:they|it|these|those|them) (?:are|is|have|has) (?:come |came )?back\b"
-                 r"|\b(?:they|it) (?:came|come) back\b|\bback again\b|\b(?:have|has) returned\b")
+                 r"|\b(?:they|it) (?:came|come) back\b|\bback again\b|\b(?:have|has) returned\b"
+                 r"|(?:^|, )its back\b")
 
 
 # "…turned out to be the TV, but they still tell me things": what is over, set against a
@@ -1197,8 +1198,8 @@ _BUT_STILL = Lazy(r"\b(?:but|yet|though) (?:it|they|these|those|that|this|he|she
                   r"(?:there|back|worse|louder|happening|every|all the time)\b"
                   # "…in waves, had a kidney stone 2 years ago and it feels the same": likened
                   # to what was long ago, so happening now.
-                  r"|\b(?:and|but) (?:it|this|this one) (?:feels|is|seems) (?:exactly |just )?"
-                  r"(?:the same|like (?:that|last time|before|then))\b")
+                  r"|\b(?:and|but) (?:it|this|this one) feels (?:exactly |just )?"
+                  r"(?:the same|like (?:last time|then))\b(?! as (?:my |it |usual|normal))")
 
 
 # Recovery told plainly, not a moment that has settled: "fully recovered", "no longer needs
@@ -1234,7 +1235,7 @@ def _goes_on(told: str) -> bool:
 
 # What was checked, worse since: "…they said it was nothing. Now it's much worse."
 _WORSE_SINCE = Lazy(r"\b(?:much|far|a lot|way|even|lots) worse\b|\bworse (?:now|today|than ever|again)\b"
-                    r"|\b(?:getting|got|gone|gotten) worse\b"
+                    r"|\b(?:getting|got|gone|gotten) (?:steadily |progressively |gradually |slowly )?worse\b"
                     r"|\bnow (?:it is |it's |i am |i'm )?(?:\w+ )?"
                     r"(?:worse|breathless|bigger|redder|hotter|spreading)\b")
 
