@@ -458,3 +458,44 @@ def test_a_skin_emergency_is_urgent(text):
 ])
 def test_their_everyday_skin_twins_are_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- holdout107: nerves, numbness, weakness, dizziness and balance, round 2 ----------------
+
+@pytest.mark.parametrize("text", [
+    "sciatica for 2 months, less pain now but I can't get up onto my toes on the left and my foot "
+    "slaps the pavement",
+    "52M, L5 radiculopathy 6/52, new DF weakness 4/5, worsening",
+    "whenever I look up at the ceiling I go lightheaded and my vision goes blurry, neck aches at "
+    "the back",
+    "my lower lip and chin on the left have been numb for 6 weeks, no dentist",
+    "grandad's had 3 falls this fortnight, says his legs just go",
+    "started ciprofloxacin last week and now both feet are pins and needles all the time",
+])
+def test_a_nerve_or_balance_warning_sign_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my face is numbing on the right since 20 minutes and my right hand is not strong, probably "
+    "just tired",
+    "getting weaker since a tummy bug 10 days ago, now I can't climb the stairs and I'm short of "
+    "breath",
+])
+def test_a_nerve_emergency_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "whacked my elbow on the car door, that zing down to my little finger, gone in seconds, neck "
+    "stiff",
+    "cold sea swim this morning, fingers pins and needles till I warmed up, tight shoulders",
+    "filling yesterday, lip numb on one side for a few hours from the jab, jaw aches now",
+    "my leg went numb after too long on the toilet scrolling, fine in 5 mins, back stiff",
+    "strimmer all afternoon, hands buzzing and tingly for an hour after, fine now, shoulders sore",
+    "panic attack on the bus, fingers tingly from breathing fast, GP said overbreathing, tense "
+    "shoulders",
+    "legs went wobbly at mile 23 of the marathon, fine after a banana, quads wrecked",
+])
+def test_tingling_or_dizziness_with_its_plain_cause_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
