@@ -499,3 +499,55 @@ def test_a_nerve_emergency_is_urgent(text):
 ])
 def test_tingling_or_dizziness_with_its_plain_cause_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- the thirty-fourth review (4c18047..044df9a: 21 hidden, 20 false alarms) ---------------
+
+@pytest.mark.parametrize("text", [
+    "my hernia op wound was healing nicely but now it's oozing yellow and smells bad",
+    "knee op site, nurse cleaned it yesterday but it's still leaking pus and hot",
+    "bitten by something in the garden, now a red patch with a paler middle getting wider every day",
+    "huge bruise on my calf getting bigger and I never knocked it",
+    "mum's bedbound, the sore on her heel has opened up and gone deep, nurses come tomorrow",
+    "started perindopril and my lips and tongue keep swelling, I thought it was a cold sore",
+    "had a kidney stone in 2020, pain in waves into my groin again, feels exactly the same as my "
+    "last one",
+    "a little voice keeps telling me I'm worthless and nobody else is in the room",
+])
+def test_what_the_thirty_fourth_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my toddler pulled a cup of hot tea over her arm and it's blistering",
+    "boiling water spilt on my son's leg, a burn the size of my hand",
+    "went swimming this morning and now my foot has suddenly gone white and cold, can't find a "
+    "pulse",
+])
+def test_what_the_thirty_fourth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "after a long hike my fingers swell and my wedding ring feels tight",
+    "eczema on my hands is red raw and hot water makes it sting",
+    "bruise bigger than my hand from dropping a kettlebell on my thigh",
+    "hay fever, eyes swollen, took an antihistamine tablet and it helped",
+    "cut back on running because my achilles is not healing",
+    "type 2 diabetic with plantar fasciitis, heel sore for weeks",
+    "walked through boggy fields all weekend, bum and hips are sore",
+    "grade 2 hamstring tear near my bum, physio says massage is ok now",
+    "he is one of those people whose breathing gets fast when stressed, 30 a minute",
+    "gestational diabetes, energy levels at 36 weeks are zero, lower back aches",
+    "I came off lithium in 2015, now take naproxen for my back",
+])
+def test_what_the_thirty_fourth_review_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my period pain is unbearable and I threw up twice this morning, lower back aches",
+    "norovirus spread overnight through the house, everyone's being sick, back sore",
+])
+def test_pain_or_a_bug_with_vomiting_is_no_spreading_skin_infection(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

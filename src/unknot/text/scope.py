@@ -1198,8 +1198,9 @@ _BUT_STILL = Lazy(r"\b(?:but|yet|though) (?:it|they|these|those|that|this|he|she
                   r"(?:there|back|worse|louder|happening|every|all the time)\b"
                   # "…in waves, had a kidney stone 2 years ago and it feels the same": likened
                   # to what was long ago, so happening now.
-                  r"|\b(?:and|but) (?:it|this|this one) feels (?:exactly |just )?"
-                  r"(?:the same|like (?:last time|then))\b(?! as (?:my |it |usual|normal))")
+                  r"|(?:\b(?:and|but)|,) (?:(?:it|this|this one) )?feels (?:exactly |just )?"
+                  r"(?:the same as (?:my last|the last|last time|before|then|that)|the same\b(?! as)"
+                  r"|like (?:last time|then))")
 
 
 # Recovery told plainly, not a moment that has settled: "fully recovered", "no longer needs
