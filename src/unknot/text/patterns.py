@@ -130,52 +130,6 @@ def _unpack(packed: PackedWays | None) -> Ways | None:
             for key, found in packed}
 
 
-class Starts(NamedTuple):
-    """The words a regex's match can begin with: a token equal to one of `exact`, or one
-    starting with a stem of `stems` (each length with its stems). A text is then searched
-    only from the tokens that can begin a match — a couple, of dozens — instead of trying the
-    regex at every word, which is what a search that finds nothing costs (most do)."""
-
-    exact: frozenset[str]
-    stems: tuple[tuple[int, frozenset[str]], ...]
-
-
-def _starts_of(keys: frozenset[str]) -> Starts:
-    by_length: dict[int, set[str]] = {}
-    for key in keys:
-        if key[0] == "^":
-            by_length.setdefault(len(key) - 1, set()).add(key[1:])
-    return Starts(frozenset(key[1:] for key in keys if key[0] == "="),
-                  tuple((length, frozenset(stems)) for length, stems in sorted(by_length.items())))
-
-
-def start_tokens(starts: Starts, text: NormalText) -> list[int]:
-    """The indexes of the tokens of `text` a match can begin at, in order."""
-    index = text.memo.get(_WORD_INDEX)
-    if index is None:
-        index = text.memo[_WORD_INDEX] = {}
-        for position, token in enumerate(text.tokens):
-            index.setdefault(token.norm, []).append(position)
-    found: list[int] = []
-    for word in starts.exact.intersection(index):
-        found.extend(index[word])
-    for length, stems in starts.stems:
-        key = (_WORD_INDEX, length)
-        table = text.memo.get(key)
-        if table is None:
-            table = text.memo[key] = {}
-            for word, positions in index.items():
-                if len(word) >= length:
-                    table.setdefault(word[:length], []).extend(positions)
-        for stem in stems.intersection(table):
-            found.extend(table[stem])
-    found.sort()
-    return found
-
-
-_WORD_INDEX = "word index"  # (a text's memo: each word's token positions)
-
-
 class _Everything(frozenset):
     """The positions held when the prefilter is off: every need is met."""
 
@@ -197,14 +151,11 @@ class LazyRegex:
     one text compiles only what that text needs.
     """
 
-    __slots__ = ("pattern", "needs", "starts", "_ways", "_packed", "_compiled", "_needs_positions",
+    __slots__ = ("pattern", "needs", "_ways", "_packed", "_compiled", "_needs_positions",
                  "_way_positions")
 
-    def __init__(self, pattern: str, needs: int = 0, ways: Ways | None = None,
-                 starts: Starts | None = None):
+    def __init__(self, pattern: str, needs: int = 0, ways: Ways | None = None):
         self.pattern = pattern
-        # The words a match can begin with (see `Starts`; None: not known, search everywhere).
-        self.starts = starts
         # Prefilter bits (see `prefilter.py`): all of `needs`, and all of one of the `ways`
         # (None: some way needs nothing). Each way is filed under one bit it needs, that of
         # its most telling clause: a text then tests only the ways whose key it has — a
@@ -244,14 +195,14 @@ class LazyRegex:
                         return True
         return False
 
-    def __getstate__(self) -> tuple:
+    def __getstate__(self) -> tuple[str, tuple[int, ...], PackedWays | None]:
         # Kept in a prepared form without the compiled regex (it compiles again when used),
         # and with its masks as bit positions (`_pack`).
         packed = self._packed if self._packed is not None else _pack(self._ways)
-        return self.pattern, _positions(self.needs), packed, self.starts
+        return self.pattern, _positions(self.needs), packed
 
-    def __setstate__(self, state: tuple) -> None:
-        self.pattern, needs, self._packed, self.starts = state
+    def __setstate__(self, state: tuple[str, tuple[int, ...], PackedWays | None]) -> None:
+        self.pattern, needs, self._packed = state
         self.needs = prefilter.from_positions(needs)
         self._ways = None
         self._compiled = None
@@ -278,7 +229,6 @@ class PatternCompiler:
     def __init__(self, concepts: Mapping[str, Iterable[str]]):
         self._concepts = {name: list(phrases) for name, phrases in concepts.items()}
         self._cache: dict[str, _Piece] = {}
-        self._starts_cache: dict[str, frozenset[str] | None] = {}
         self._expanding: list[str] = []
         self.prefilter = Prefilter()
 
@@ -290,7 +240,6 @@ class PatternCompiler:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._cache = {}
-        self._starts_cache = {}
         self._expanding = []
 
     def concept_regex(self, name: str) -> str:
@@ -412,76 +361,11 @@ class PatternCompiler:
             return f"(?:{piece})?", prefilter.NOTHING, (prefilter.NOTHING,)
         return piece, need, ways
 
-    def starts(self, pattern: str) -> frozenset[str] | None:
-        """The keys (`=word`, `^stem`, as a prefilter's) of the words a match of `pattern` can
-        begin with; None when it can begin with nothing certain (every word of its first slot
-        optional)."""
-        terms = pattern.lower().split()
-        slot: list[str] = []
-        for term in terms + ["..0"]:
-            if term == "..." or re.fullmatch(r"\.\.\d+w?", term):
-                if slot and not slot[0].startswith("!"):
-                    return self._slot_starts(" ".join(slot))
-                slot = []  # (a look-ahead consumes no word: the next slot begins the match)
-            else:
-                slot.append(term)
-        return None
-
-    def _slot_starts(self, text: str) -> frozenset[str] | None:
-        keys: set[str] = set()
-        for phrase in text.split("|"):
-            found = self._phrase_starts(phrase.split())
-            if found is None:
-                return None
-            keys |= found
-        return frozenset(keys)
-
-    def _phrase_starts(self, words: list[str]) -> frozenset[str] | None:
-        keys: set[str] = set()
-        for term in words:
-            optional = term.endswith("?") and len(term) > 1
-            if optional:
-                term = term[:-1]
-            found = self._term_starts(term)
-            if found is None:
-                return None
-            keys |= found
-            if not optional:
-                return frozenset(keys)
-        return None  # every word may be missing
-
-    def _term_starts(self, term: str) -> frozenset[str] | None:
-        if term.startswith("$"):
-            name = term[1:]
-            cached = self._starts_cache.get(name)
-            if cached is None and name not in self._starts_cache:
-                if name not in self._concepts:
-                    raise PatternError(f"unknown concept ${name}")
-                found: set[str] | None = set()
-                for phrase in self._concepts[name]:
-                    first = self.starts(phrase)
-                    if first is None:
-                        found = None
-                        break
-                    found |= first
-                cached = self._starts_cache[name] = None if found is None else frozenset(found)
-            return cached
-        if "-" in term.strip("-"):
-            term = next(part for part in re.split(r"(-)", term) if part)
-            if term == "-":
-                return frozenset({"=-"})
-        if term in _PERSON_NEUTRAL:
-            return next(iter(_PERSON_NEUTRAL[term][1]))
-        if term.endswith("*"):
-            return frozenset({"^" + term[:-1]})
-        return frozenset({"=" + term})
-
     def compile(self, patterns: Iterable[str]) -> LazyRegex:
         """One regex matching any of `patterns` at a word start (`find_hits` searches it).
 
         Its need is registered with the compiler's prefilter: `may_match` tells
         whether a text could hold it at all."""
-        patterns = list(patterns)
         bodies, needs, ways = [], [], []
         for pattern in patterns:
             try:
@@ -498,19 +382,12 @@ class PatternCompiler:
         filed = None if prefilter.NOTHING in ways else _filed(
             [(self.prefilter.bits(way), self.prefilter.bits(frozenset({prefilter.best(way)})))
              for way in ways])
-        keys: set[str] | None = set()
-        for pattern in patterns:
-            first = self.starts(pattern)
-            if first is None:
-                keys = None
-                break
-            keys |= first
         # Searched in the text with a space before it (`_Hits.next`): every match starts at a
         # space, a literal the regex engine skips to, instead of trying every character
         # (as a look-behind for a space, or the start, would make it do).
         return LazyRegex(r" (?:" + _alternatives(bodies) + ")",
                          self.prefilter.bits(prefilter.any_of(needs)),
-                         filed, None if keys is None else _shared(_starts_of(frozenset(keys))))
+                         filed)
 
     def held(self, text: NormalText) -> AbstractSet[int]:
         """The positions of the prefilter bits of the clauses `text` meets (worked out once a
@@ -600,54 +477,16 @@ class _Hits:
     questions need only the first live one, and the search after the last match scans
     the rest of the text for nothing."""
 
-    __slots__ = ("regex", "found", "position", "done", "_starts")
+    __slots__ = ("regex", "found", "position", "done")
 
     def __init__(self, regex: LazyRegex) -> None:
         self.regex = regex
         self.found: list[Hit] = []
         self.position = 0  # in the haystack, where the next search starts
         self.done = False
-        self._starts: list[int] | None = None  # the tokens a match can begin at (`Starts`)
 
     def next(self, text: NormalText) -> bool:
         """Find one more match; False when there are no more."""
-        if self.regex.starts is not None:
-            return self._next_from_starts(text)
-        return self._next_anywhere(text)
-
-    def _next_from_starts(self, text: NormalText) -> bool:
-        """`_next_anywhere`, trying the regex only where a match can begin: the leftmost match
-        is the first that begins at one of those tokens, and a match begun there is the same
-        one a search finds."""
-        starts = self._starts
-        if starts is None:
-            starts = self._starts = start_tokens(self.regex.starts, text)
-        match = self.regex.compiled.match
-        haystack, offsets = text.haystack, text._offsets
-        while starts:
-            first = starts[0]
-            start = offsets[first]  # (the space before the token, in the haystack)
-            if start < self.position:
-                starts.pop(0)
-                continue
-            found = match(haystack, start)
-            if found is None:
-                starts.pop(0)
-                continue
-            end = found.end() - 2
-            if end <= start:
-                self.position = start + 1
-                continue
-            last = text.token_span(start, end)[1]
-            gaps = tuple(text.token_span(a - 1, b - 2)
-                         for a, b in found.regs[1:] if a >= 0 and b > a)
-            self.found.append(Hit(first, last, gaps))
-            self.position = start + len(text.tokens[first].norm) + 1
-            return True
-        self.done = True
-        return False
-
-    def _next_anywhere(self, text: NormalText) -> bool:
         search = self.regex.compiled.search
         # A space before the text as after each token: every match starts at a space (see
         # `compile`), and a position in `haystack` is one past the same place in `norm`.
