@@ -551,3 +551,49 @@ def test_what_the_thirty_fourth_review_found_falsely_alarming_is_not_for_a_docto
 ])
 def test_pain_or_a_bug_with_vomiting_is_no_spreading_skin_infection(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# --- the thirty-fifth review (044df9a..3578bde: 28 hidden, 17 false alarms) ----------------
+
+@pytest.mark.parametrize("text", [
+    "neck pain and my grip is weak in my right hand, noticed it holding my phone to my ear",
+    "sciatica and my toes catch on the stairs, it got worse after a sea swim",
+    "dizzy spells for 3 weeks, the epley did nothing, getting worse",
+    "grandad's had several falls, we had his eyes checked in 2021, now he's falling more",
+    "my chin has been numb for 5 weeks since I had a cold",
+    "the nurse says mum's heel sore is category 3 now",
+    "these cuts on my shin still won't heal after 10 weeks",
+    "waves of pain from my side to my groin, had a stone 4 years ago and this feels identical",
+    "I'm on lithium, was on it as a teenager too, the GP gave me naproxen and now I've a tremor",
+])
+def test_what_the_thirty_fifth_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "tummy bug 10 days ago and now my legs are weak and tingly and I'm struggling with the stairs",
+    "since a virus two weeks ago my legs have got weaker and weaker, walking like a drunk",
+    "knocked the kettle over onto my leg, skin came off, the patch is bigger than my hand",
+    "steam from the pressure cooker caught my arm, skin hanging off",
+    "had a heart attack 6 years ago and this chest tightness feels just like it did then",
+    "been on co-codamol 2 every 4 hours, stopped it at lunch and had 3 lemsips since",
+])
+def test_what_the_thirty_fifth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my 14 month old keeps falling over, she's just started walking",
+    "my keys keep falling out of my pocket when I run, calves tight",
+    "hiked to see three falls in the valley, legs aching",
+    "my face goes tingly and flushed when I drink red wine",
+    "weak and tired since a cold last week, legs stiff from yesterday's run",
+    "my left arm is not as strong as my right, want to even up my shoulders",
+    "my teenager's acne is bad, spots full of pus on his back",
+    "walked into the coffee table, the bruise keeps spreading down my shin, heat or ice?",
+    "my son burnt his tongue on hot pizza and has a little blister",
+    "my 9 year old got carpet burn on his knee and it blistered",
+    "I take co-codamol for my back, is it safe to have a lemsip?",
+])
+def test_what_the_thirty_fifth_review_found_falsely_alarming_is_not_an_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

@@ -1194,13 +1194,15 @@ _RETURNED = Lazy(r"\b(?:had|having) another (?:attack|episode|fit|seizure|bout)\
 # "but … still" later in the sentence, goes on.
 _BUT_STILL = Lazy(r"\b(?:but|yet|though) (?:it|they|these|those|that|this|he|she|the \S+) "
                   r"(?:\S+ ){0,3}?(?:still|keeps?|again)\b"
-                  r"|, now (?:it|its|it's|it is|they|they're|they are) (?:is |are )?"
-                  r"(?:there|back|worse|louder|happening|every|all the time)\b"
+                  r"|, now (?:it|its|it's|it is|they|they're|they are|he is|she is) (?:is |are )?"
+                  r"(?:there|back|worse|louder|happening|every|all the time|falling more|falling again)\b"
                   # "…in waves, had a kidney stone 2 years ago and it feels the same": likened
                   # to what was long ago, so happening now.
                   r"|(?:\b(?:and|but)|,) (?:(?:it|this|this one) )?feels (?:exactly |just )?"
                   r"(?:the same as (?:my last|the last|last time|before|then|that)|the same\b(?! as)"
-                  r"|like (?:last time|then))")
+                  r"|like (?:last time|then))"
+                  r"|\b(?:feels|is|felt) (?:just |exactly )?"
+                  r"(?:identical|like it did (?:then|before|last time))\b")
 
 
 # Recovery told plainly, not a moment that has settled: "fully recovered", "no longer needs
