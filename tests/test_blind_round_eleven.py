@@ -597,3 +597,34 @@ def test_what_the_thirty_fifth_review_found_hidden_is_urgent(text):
 ])
 def test_what_the_thirty_fifth_review_found_falsely_alarming_is_not_an_emergency(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# --- the thirty-sixth review (3578bde..51ca0da: 39 hidden, 18 false alarms) ----------------
+
+@pytest.mark.parametrize("text", [
+    "had 18 paracetamol today for my shoulder, can I take more?",
+    "my 6 year old spilt his hot chocolate on his lap, blisters on his thigh",
+    "grabbed the baking tray without a glove, my palm's gone white and leathery",
+])
+def test_what_the_thirty_sixth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my cheek has been tingling for weeks, like a cold wind on it all the time",
+    "numb patch on my jaw for 5 weeks",
+    "mum's pressure sore on her heel is stage 3 now, she's bedbound",
+    "my left leg keeps going from under me and I end up on the floor, no warning",
+])
+def test_what_the_thirty_sixth_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my son has a blister on his hand from rowing, we ran it under hot water",
+    "had flu last month, legs feel heavy when I run now, lost fitness I think",
+    "used a hot water bottle on my back all night, a pink patch bigger than my hand, no pain",
+    "my trainers stink and my calves are sore",
+])
+def test_what_the_thirty_sixth_review_found_falsely_alarming_is_not_an_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

@@ -1201,7 +1201,7 @@ _BUT_STILL = Lazy(r"\b(?:but|yet|though) (?:it|they|these|those|that|this|he|she
                   r"|(?:\b(?:and|but)|,) (?:(?:it|this|this one) )?feels (?:exactly |just )?"
                   r"(?:the same as (?:my last|the last|last time|before|then|that)|the same\b(?! as)"
                   r"|like (?:last time|then))"
-                  r"|\b(?:feels|is|felt) (?:just |exactly )?"
+                  r"|\b(?:feels|felt) (?:just |exactly )?"
                   r"(?:identical|like it did (?:then|before|last time))\b")
 
 
