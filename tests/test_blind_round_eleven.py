@@ -628,3 +628,32 @@ def test_what_the_thirty_sixth_review_found_hidden_is_for_a_doctor(text):
 ])
 def test_what_the_thirty_sixth_review_found_falsely_alarming_is_not_an_emergency(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# --- the thirty-seventh review (51ca0da..73ca1d2: 8 hidden, 8 false alarms) ----------------
+
+@pytest.mark.parametrize("text", [
+    "boiling water down my leg, the red patch is bigger than my hand and blistering",
+    "a patch the size of my hand on her arm from the kettle, all blistered",
+    "my 4 year old grabbed a hot pan, a big blister across his palm",
+])
+def test_what_the_thirty_seventh_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "had a clot in my calf in 2020 and this is identical, calf swollen and hot",
+    "he's fallen 6 times since the spring",
+])
+def test_what_the_thirty_seventh_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "walked 12 miles today and took a paracetamol, calves tight",
+    "I'm 15 today and took paracetamol for cramps, back sore",
+    "my 10 month old keeps falling over when she cruises round the sofa",
+    "my son's new football boots gave him blisters, we soaked his feet in warm water from the kettle",
+])
+def test_what_the_thirty_seventh_review_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -1202,7 +1202,8 @@ _BUT_STILL = Lazy(r"\b(?:but|yet|though) (?:it|they|these|those|that|this|he|she
                   r"(?:the same as (?:my last|the last|last time|before|then|that)|the same\b(?! as)"
                   r"|like (?:last time|then))"
                   r"|\b(?:feels|felt) (?:just |exactly )?"
-                  r"(?:identical|like it did (?:then|before|last time))\b")
+                  r"(?:identical|like it did (?:then|before|last time))\b"
+                  r"|\b(?:this|it) is (?:just |exactly )?identical\b")
 
 
 # Recovery told plainly, not a moment that has settled: "fully recovered", "no longer needs
