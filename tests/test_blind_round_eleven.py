@@ -657,3 +657,35 @@ def test_what_the_thirty_seventh_review_found_hidden_is_for_a_doctor(text):
 ])
 def test_what_the_thirty_seventh_review_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- the thirty-eighth review (73ca1d2..a0936af: 14 hidden, 6 false alarms) ----------------
+
+@pytest.mark.parametrize("text", [
+    "burnt my arm on the oven tray, a blister about the size of my whole hand",
+    "my son scalded his leg on the kettle, blistered, he keeps rubbing it",
+    "popped 12 panadol since breakfast for this toothache",
+])
+def test_what_the_thirty_eighth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my nan has fallen over five times this year",
+    "grandad fell about 3 times last week",
+    "my legs keep buckling when I walk to the shop",
+    "mum's had loads of falls lately",
+])
+def test_what_the_thirty_eighth_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "the shelf fell three times this week lol, shoulders tight",
+    "shares fell 5 times this month, tight shoulders from the stress",
+    "my toddler fell 4 times today running about the park, he's fine",
+    "hot water bottle on my back, a dry patch the size of my palm and peeling, no pain",
+    "I'm 88, lots of falls in the past, none lately, neck and shoulders please",
+])
+def test_what_the_thirty_eighth_review_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
