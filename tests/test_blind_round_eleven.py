@@ -689,3 +689,49 @@ def test_what_the_thirty_eighth_review_found_hidden_is_for_a_doctor(text):
 ])
 def test_what_the_thirty_eighth_review_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- the thirty-ninth review (a0936af..92af936: 31 hidden, 12 false alarms) -----------------
+
+@pytest.mark.parametrize("text", [
+    "my girl is 4, knocked her dad's tea onto her arm, it blistered, boots gave us a cooling gel",
+    "our boy (3) touched the radiator, palm blistered, I rubbed on some cream",
+    "my 6 year old spilled hot chocolate on her thigh and the skin has peeled",
+    "burnt the top of my foot with the kettle, blisters bigger than both my hands",
+    "hot fat on my arm, the patch is the size of my hand and the skin is peeling off in bits",
+    "took 15 caplets of panadol since I woke up, still got a headache",
+    "swallowed 10 x 500mg paracetamol in the last 24 hours for my back",
+    "I've had 32 co-codamol over the last two days, neck is agony",
+])
+def test_what_the_thirty_ninth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my father has fallen 4 times in the past month, his back is stiff",
+    "grandma's had two falls this week, one on the way to the park, shoulders ache",
+    "my husband fell 3 times chasing the dog round the garden this week, sore back",
+    "Fell 5 times this week, knees bruised, lower back aching",
+    "my aunt fell 4 times since the summer, shoulders tight",
+    "she's had 4 falls since christmas, nothing broken, can I rub her back",
+    "his legs keep giving out and he ends up on the floor, back ache",
+])
+def test_what_the_thirty_ninth_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "dad fell asleep 3 times during the film, can I massage his shoulders",
+    "I fell off 4 times at the bike park today, shoulder a bit sore",
+    "legs buckling after 80 squats yesterday, the DOMS is unreal",
+    "my legs buckled on the last set of lunges, quads sore",
+    "my son has a blister on his heel from his new school shoes, he takes iron drops, can I rub his calves",
+    "blisters on my daughter's feet from her new trainers and a tiny burn on her finger from a candle, "
+    "fine now",
+    "the mirror in the hall has fallen 3 times this month, shoulder sore from rehanging it",
+    "I fell for it 3 times, the prank, my neck is stiff from laughing",
+    "my phone has fallen off the bed 4 times tonight, neck sore from looking down at it",
+    "I've got 16 paracetamol left in the packet, neck stiff",
+])
+def test_what_the_thirty_ninth_review_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
