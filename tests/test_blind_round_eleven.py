@@ -735,3 +735,60 @@ def test_what_the_thirty_ninth_review_found_hidden_is_for_a_doctor(text):
 ])
 def test_what_the_thirty_ninth_review_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- holdout108 (older people, round 3) and holdout109 (a ninth mix: comparisons and lost
+# abilities), scored at 60dae70 before mending; fresh wording of what they found -------------
+
+@pytest.mark.parametrize("text", [
+    "grandad is 88, since this morning he's confused about where he is and keeps drifting off "
+    "mid-conversation. I'm writing this for him",
+    "woke up and the bottom half of my right eye is dark, doesn't hurt, I'm 79",
+    "my girlfriend all of a sudden can't understand what I'm saying and is talking in nonsense "
+    "words, about half an hour ago",
+    "the numbness in her foot has now spread from one foot to the other and she's stumbling",
+    "agony in my flank going to my back and my right leg has gone cold and pale, I'm 71",
+])
+def test_what_holdout108_and_109_found_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Mum is 89. She has dark purple patches on both arms and her back and none of us know how "
+    "she got them, no falls",
+    "Res 84F, c/o new headache since yesterday per family, obs stable. Temple massage?",
+    "dad's heel sore has gone black in the middle and there's a smell off it, he's mostly in bed",
+    "constipated for twelve days, tummy swelling up, feel sick. 83",
+    "keeps needing the loo every 20 minutes and it stings when she goes. She's 79.",
+    "82M poor oral intake, reduced urine output since yesterday, family asking for a hand massage",
+    "he gets up four times a night to pee and now his lower back has started aching. 72",
+    "I've been forgetting things for weeks, my husband says I repeat myself to him, and the "
+    "headaches wake me up and get worse every week",
+    "tummy has been swollen for about a month, jeans don't do up and I'm full after a few bites. 61",
+    "since I started the new blood pressure tablets both my ankles have puffed up",
+    "landed on my wrist coming off my scooter on sunday, it's swollen and I can't turn a door "
+    "handle",
+    "my son (6) has had tummy pains for a few weeks and his clothes are hanging off him",
+    "pain in my jaw that wakes me at night and my chin has gone numb",
+    "my 3 year old has started walking on her tiptoes and keeps falling, her calves feel hard",
+    "sore hip since I slipped on the stairs last week, getting worse, can't sleep on it",
+    "I keep picturing stepping in front of a bus since the new tablets, it frightens me",
+])
+def test_what_holdout108_and_109_found_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "My chest feels heavy with grief since Dad died, not pain, the GP checked my heart. Can't sleep",
+    "I nearly passed out laughing at the panto, anyway my feet are sore from standing, 72",
+    "I'm 69 and my neck is stiff from watching the football all afternoon",
+    "Dad gets confused by the remote but he's sharp as a tack otherwise. Stiff neck from his chair",
+    "got a wobbly tooth, dentist on friday, shoulders are tight though. 74",
+    "my neck is worse than my usual desk neck this week with deadlines, just stiff",
+    "frozen shoulder, can't lift my left arm much, physio says gentle work round the blade is fine",
+    "dropped my coffee over the desk, third time this week, upper back sore from hunching",
+    "bit bunged up after a week of holiday food, no pain, just bloated",
+    "My boy PSLE exams soon, he so stressed, shoulders tight and head pain after tuition",
+])
+def test_what_holdout108_and_109_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -38,6 +38,9 @@ _AGE_PATTERNS = [
     # A note with the age as a sentence of its own: "…a few times this fortnight. 52. Thinks
     # it's piles." (a number alone between full stops; a score out of ten is under 16).
     Lazy(r"[.!?]\s+(1[6-9]|[2-9]\d|10\d)\s*\.(?!\d)(?!\s*(?:kg|kgs|lb|lbs|minutes|mins|reps|km|miles|%|seconds|secs))"),
+    # The age as a clause of its own after a full stop: "…smells strong. 81, not confused".
+    Lazy(r"[.!?]\s+(1[6-9]|[2-9]\d|10\d)\s*,\s*(?!(?:\d|kg|kgs|lb|lbs|minutes|mins|reps|km|miles|"
+         r"%|seconds|secs|maybe|or|no|then)\b)"),
     # A terse message that ends with the age: "jaw hurts chewing, temples tender, 71".
     Lazy(r"[,.]\s*(1[6-9]|[2-9]\d)\s*[.!]?\s*$"),
     # "Big lad, 12, limping", "my girl, 7, has…": a child named, then the age between commas.
@@ -46,7 +49,7 @@ _AGE_PATTERNS = [
     # "new since I turned 71": at least that age.
     Lazy(r"\bturned (\d{2})\b(?!\s*(?:minutes|mins|degrees|percent|%))"),
     # A clinical note: "67F", "client 50M", "pt 74 f".
-    Lazy(r"(?:^|\b(?:client|pt|patient|mrs|mr|ms)\s*,?\s*)(\d{2})\s?[mf]\b"),
+    Lazy(r"(?:^|\b(?:client|pt|patient|mrs|mr|ms|res|resident|su)\s*,?\s*)(\d{2})\s?[mf]\b"),
     # A carer's "Grandma (83)", "Mum is 68", "my dad, 74,": the age of the person massaged.
     Lazy(r"\b(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandmother|grandad|"
          r"grandpa|grandfather|husband|wife|partner|aunt|auntie|uncle|client|patient|resident|"

@@ -83,6 +83,8 @@ _CARE = Lazy(
     # "I'm good at head massages, want to help." (helping, with no one else named to help)
     rf"|\bmassages?\b(?: \S+){{0,3}} (?:want|wanted|would like|like) to help(?= [.,!?]|$)"
     # "I'm giving him juice": the writer is caring for him.
+    # "I'm writing this for my nan", "asking on behalf of my dad": the message is theirs.
+    rf"|\b(?:writing|asking|messaging|typing|posting) (?:this )?(?:for|on behalf of) {_SOMEONE}\b"
     rf"|\b(?:giving|gave|give|trying to give) (?:him|her|them) (?:\w+ ){{0,2}}?(?:juice|water|sugar|"
     rf"sweets|tablets|pills|medicine|medication|drink|food|insulin|inhaler)\b"
     rf"|\b(?:juice|water|sugar|sweets|tablets|pills|medicine|medication|drink|food|insulin) (?:\w+ ){{0,3}}?"
@@ -97,7 +99,8 @@ _CARE = Lazy(
 # The writer speaks of their own body or state: "my neck", "I have", "killing me" — not
 # "my 15-year-old" (a hyphen between the words of an age is read past).
 _OWN_COMPLAINT = Lazy(
-    rf"\bmy (?!(?:\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|old|yo|o)\b|\d{{1,2}}(?:yo|yrs?)\b)\w+"
+    rf"\bmy (?!(?:\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|girl|boy|girls|boys|lad|lass|old|yo|o)\b"
+    rf"|\d{{1,2}}(?:yo|yrs?)\b)\w+"
     rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just|take|"
     rf"am taking|use)\b"
     # (but not the carer's own conduct: "how gentle do I need to be", "when I got home")
@@ -563,6 +566,9 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
                     index + 2 >= len(text.tokens)
                     or text.tokens[index + 2].norm not in _THE_VOICE_ITSELF):
             continue  # "hearing a man's voice commenting": the hearer's, not the man's
+        if person == "third" and _object_pronoun(text, index) and any(
+                t.norm in _CLAUSE_ENDS for t in text.tokens[index + 1:hit.first]):
+            continue  # "my wife noticed I tell her the same story twice, and the headaches…"
         if person == "third" and _says_it_of_mine(text, index, hit):
             continue  # "The mole on my back… My partner says it's got bigger": still mine
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
@@ -607,6 +613,23 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             return "other"
         return "other"
     return "subject" if subject == "someone_else" else "writer"
+
+
+# After "her" as an object ("tell her the same story", "gave him a lift") comes what is done
+# to or for them, not something of theirs: the finding told later belongs to whoever the
+# clause is about, named before.
+_AFTER_AN_OBJECT = frozenset({"the", "a", "an", "this", "that", "some", "about", "how", "what",
+                              "when", "why", "to", "off", "up"})
+
+
+def _object_pronoun(text: NormalText, index: int) -> bool:
+    """`him`, or `her` with a determiner or a question word just after: the object of a verb
+    ("I tell her the same story twice"), never the one who has the finding after it."""
+    word = text.tokens[index].norm
+    if word == "him":
+        return True
+    return word == "her" and index + 1 < len(text.tokens) \
+        and text.tokens[index + 1].norm in _AFTER_AN_OBJECT
 
 
 def _in_a_simile(text: NormalText, index: int) -> bool:
