@@ -792,3 +792,57 @@ def test_what_holdout108_and_109_found_is_for_a_doctor(text):
 ])
 def test_what_holdout108_and_109_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- the fortieth review (92af936..60dae70: 35 hidden, 16 false alarms) ---------------------
+
+@pytest.mark.parametrize("text", [
+    "I fell down through the attic hatch this morning, my neck is really stiff",
+    "grandma fell for the 2nd time on the steps today and her neck hurts",
+    "burnt the pasta and grabbed the pan by the handle, my whole palm blistered and the skin came off",
+    "my scald still has not healed, it's bigger than my hand and weeping",
+    "scalded my leg with the kettle, blisters from my knee up to my hip",
+    "my little girl touched the oven door and two blisters came up on her palm",
+    "my 7yo held a sparkler wrong, his palm has blistered",
+    "my sons arm got scalded by the kettle and its blistered",
+    "the steam from the steriliser burnt my baby's fingers, they've blistered",
+    "my son pulled his hot chocolate onto his foot, now he can't get his shoe on because the "
+    "blister is huge",
+    "been taking 12 a day of the paracetamol for my back, still sore",
+    "had 10x 500mg paracetamol today, shoulder is agony",
+    "on co-codamol as prescribed but also taking 10 paracetamol a day on top",
+])
+def test_what_the_fortieth_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Grandpa (81) had 3 falls in the last fortnight, the physio has him doing squats, hip aches",
+    "Nan's had 4 falls this month, her knee is swollen so we've been putting ice on it",
+    "my dad has fallen out of bed 4 times this week, his hips are sore",
+    "mum's had 3 tumbles since new year, stiff shoulder",
+    "I've gone down 3 times this week, my legs just crumple under me, back sore",
+    "his legs keep collapsing under him, lower back ache",
+    "she was seen by the falls clinic in spring but has had 3 more falls since, sore shoulder",
+])
+def test_what_the_fortieth_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "bought a box of 32 paracetamol at the chemist, neck is stiff",
+    "took a paracetamol at 10 this morning, shoulders still tight",
+    "took paracetamol but the pain is still 10 today in my lower back",
+    "gave my 10 year old some calpol today for his sore neck",
+    "I'm 16 and took paracetamol for my period pain, back tight",
+    "day 12 on paracetamol and ibuprofen for my back, still stiff",
+    "fell 4 times at the dry slope on my first lesson, quads sore",
+    "had loads of falls paddleboarding on holiday, shoulders stiff",
+    "learning clipless pedals, had 3 falls this week, hip bruised",
+    "our old cat had 3 falls off the sofa this week, my back's sore from bending to lift her",
+    "my legs gave out at the end of the hike, calves tight",
+    "carpet burn on my knee the size of my palm from five a side, it's weeping",
+    "razor burn on my neck about the size of my palm, red raw",
+])
+def test_what_the_fortieth_review_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

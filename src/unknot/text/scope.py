@@ -178,7 +178,9 @@ _WITHIN_MOMENTS = (
     r"|\b(?:stopped|went|gone|passed) (?:as soon as|the moment|straight away|right away)\b"
     r"|\bfine (?:straight|right|immediately) (?:after|away)\b")
 _RESOLVED = Lazy(
-    r"\b(?:fully |completely |long )?(?:recovered|healed|resolved|cleared up|settled down)\b"
+    # (not "has not healed", "never recovered", "hasn't cleared up")
+    r"\b(?<!not )(?<!never )(?:fully |completely |long )?"
+    r"(?:recovered|healed|resolved|cleared up|settled down)\b"
     r"|\bsettled (?:completely|fully|totally|right down)\b|\b(?:completely|fully|totally) settled\b"
     r"|\b(?:has |have |had |long |all )?faded(?: away| weeks ago| months ago| completely)?\b"
     r"|\b(?:cleared me|been cleared|was cleared|were cleared|cleared to (?:play|train|return|go back))\b"
