@@ -635,6 +635,11 @@ def _fact_holds(condition: Condition, facts: Facts, regions: set[str]) -> str | 
         if days is not None and days < condition.duration_days_below:
             return facts.duration_evidence or counted(days, "day")
         return None
+    if condition.paracetamol_a_day_at_least is not None:
+        taken = facts.paracetamol_a_day
+        if taken is not None and taken >= condition.paracetamol_a_day_at_least:
+            return f"{facts.paracetamol_evidence}: {counted(taken, 'tablet')} of paracetamol in a day"
+        return None
     if condition.region is not None:
         matched = expand_regions(condition.region) & regions
         return ", ".join(sorted(matched)) if matched else None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from unknot.safety.answers import Answers
+from unknot.safety.doses import paracetamol_a_day
 from unknot.text.programs import Lazy
 
 _NUMBER_WORDS = {
@@ -217,6 +218,10 @@ class Facts:
     # Pain scores told over time that keep going up: "week 1 3/10, week 2 4/10, week 3 6/10".
     pain_rising: bool | None = None
     pain_rising_evidence: str | None = None
+    # Tablets of paracetamol-containing products taken in one day, added up or multiplied
+    # ("5 co-codamol and 5 paracetamol today"; `doses.py`).
+    paracetamol_a_day: int | None = None
+    paracetamol_evidence: str | None = None
 
 
 def _to_int(token: str) -> int | None:
@@ -569,6 +574,7 @@ def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> 
     duration = parse_duration_days(lower)
     duration_evidence = text if duration else None
     rising = _pain_rising(lower)
+    doses = paracetamol_a_day(lower) if _DIGIT.search(lower) or " two " in lower else None
     pregnant = postpartum = pregnant_evidence = None
     if answers is not None:
         if answers.age is not None:
@@ -596,4 +602,6 @@ def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> 
                  blood_pressure_evidence=pressure_words,
                  duration_days=duration, duration_evidence=duration_evidence,
                  pain_rising=True if rising else None,
-                 pain_rising_evidence=_words(text, lower, *rising) if rising else None)
+                 pain_rising_evidence=_words(text, lower, *rising) if rising else None,
+                 paracetamol_a_day=doses[0] if doses else None,
+                 paracetamol_evidence=doses[1] if doses else None)

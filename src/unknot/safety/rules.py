@@ -53,6 +53,9 @@ class Condition(BaseModel):
     postpartum: bool | None = None
     duration_days_at_least: int | None = Field(default=None, ge=1)
     duration_days_below: int | None = Field(default=None, ge=1)
+    paracetamol_a_day_at_least: int | None = Field(
+        default=None, ge=1, description="Tablets of paracetamol-containing products taken in one "
+                                        "day, added up across products and doses, at least this.")
     region: list[Region] | None = Field(default=None, min_length=1,
                                         description="The person complains of one of these.")
 

@@ -1,0 +1,49 @@
+"""Paracetamol added up over a day (`unknot.safety.doses`) and the rule that reads it."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unknot.intake.screen import screen
+from unknot.safety.doses import paracetamol_a_day
+
+RULE = "general.paracetamol-added-up-over-a-day"
+
+
+def flags(text: str) -> set[str]:
+    return {flag.id for flag in screen(text).red_flags}
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("had 2 cocodamol 5 times today for my neck", 10),
+    ("i've had 5 co-codamol and 5 paracetamol today", 10),
+    ("two lemsip capsules and 8 panadol since breakfast", 10),
+    ("i take two paracetamol four times a day and 2 co-codamol 3 times a day", 14),
+    ("2 paracetamol 4 times a day for my knee", 8),
+])
+def test_doses_of_one_day_are_added_and_multiplied(text, total):
+    found = paracetamol_a_day(text)
+    assert found is not None and found[0] == total
+
+
+@pytest.mark.parametrize("text", [
+    "took 2 paracetamol this morning",  # one dose, not multiplied: the patterns' to read
+    "got a box of 32 paracetamol, took 2 today",  # a packet's size
+    "16 paracetamol left in the drawer, took 2 paracetamol today",
+    "can i take 2 co-codamol 5 times a day?",  # asked, not taken
+    "years ago i used to take 2 co-codamol 5 times a day. neck stiff",
+    "took 5 co-codamol and 5 paracetamol last month",  # not within a day
+])
+def test_what_is_no_days_dose_is_not_counted(text):
+    assert paracetamol_a_day(text) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=st.integers(1, 12), second=st.integers(1, 12),
+       products=st.sampled_from([("co-codamol", "paracetamol"), ("panadol", "lemsip capsules"),
+                                 ("solpadeine", "paracetamol")]))
+def test_two_products_in_a_day_are_urgent_exactly_when_they_pass_eight(first, second, products):
+    text = f"took {first} {products[0]} and {second} {products[1]} today, neck is stiff"
+    assert (RULE in flags(text)) == (first + second >= 9)
+    if first + second >= 9:
+        assert screen(text).verdict == "urgent"
