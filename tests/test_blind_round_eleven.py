@@ -846,3 +846,46 @@ def test_what_the_fortieth_review_found_hidden_is_for_a_doctor(text):
 ])
 def test_what_the_fortieth_review_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- the forty-first review (60dae70..ea01833: 18 hidden, 15 false alarms) ------------------
+
+@pytest.mark.parametrize("text", [
+    "I've taken paracetamol 11 times today for this tooth",
+    "scalded my leg with the kettle from knee to ankle, blistered all over",
+    "grandma has stopped making sense, she's answering with words that don't make sense",
+    "the numbness began in my left foot on monday and now both my feet are numb",
+])
+def test_what_the_forty_first_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Grandma (86) says her wee is burning again, had thrush last year so could be that",
+    "Grandad (80) gets confused by his phone lately and he's left the hob on twice and got lost",
+    "this is nothing like my usual desk neck, it's constant and it wakes me up",
+    "my 4 year old started walking on tiptoe and is falling a lot more, and struggles when playing",
+    "Nan's hardly been for a wee since yesterday and is barely drinking, she's 88",
+    "not had a poo since last friday, that's 10 days, and my belly is swelling",
+    "keep getting bruises on my arms and I don't know where they're from, exhausted too",
+    "dad's heel sore never healed and now it's black and smells, he's bedbound",
+])
+def test_what_the_forty_first_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I'm 74 and my knee hurts when I go up the stairs",
+    "Golf today. 79, best round ever! Hip sore when I go downhill though",
+    "not weeing as much at night since I cut out tea before bed",
+    "my thighs burn all the way up the hill on my bike, want a leg routine",
+    "my son sobbed all through the fireworks and now has a stiff neck from hiding under the blanket",
+    "my daughter has chickenpox blisters and we've been using steam for her cough",
+    "I dread the thought of stepping off the train into the crowd, neck tense from commuting",
+    "my new colleague can't understand what I'm saying on calls, shoulders tense",
+    "my right eye can't see as well as the left, I think I need new glasses",
+    "I'm 58, bloated about once a month, shoulders tight",
+    "sprained my ankle at netball, it's swollen, and I'm on new tablets for acne",
+])
+def test_what_the_forty_first_review_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
