@@ -889,3 +889,66 @@ def test_what_the_forty_first_review_found_hidden_is_for_a_doctor(text):
 ])
 def test_what_the_forty_first_review_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- holdout110 (the racing mind, round 6: 35 of 108 missed first) and holdout111 (sport,
+# the gym, work and the outdoors, round 3: 17 missed, 1 emergency under-called), scored at
+# c4b2908 before mending; fresh wording of what they found --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "it'll be done by friday. I've found the place. I just want some peace until then",
+    "at the bridge now. been standing here half an hour.",
+    "my brother texted the family group that he loves us all and to look after each other, now "
+    "his phone is off",
+    "my flatmate posted 'thanks all for everything' and went offline, she's been so low",
+    "my 15yo has given away his xbox and all his games to his mates and asked what happens to "
+    "your accounts when you die",
+    "my wife has been down for months, this week she's oddly cheerful, paid off her debts and "
+    "gave her rings to our daughter",
+    "she had the baby a month ago, tonight she said he'd be better off with the angels and I "
+    "found her holding him at the open window",
+    "forklift crushed my foot against the wall, now it's swelling fast and going tight and I "
+    "can't feel my toes",
+    "my labourer has been in the sun all day, he's hot and dry, not making sense and being sick",
+    "after a brutal spin session my thighs are rock hard and I'm peeing cola coloured",
+])
+def test_what_holdout110_and_111_found_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "everyone would be fine without me honestly, I'm not going to do anything, it's just a thought",
+    "I'm 79 and don't see much point in going on, I wouldn't do anything silly",
+    "the people upstairs talk about me through the ceiling even when the flat is empty",
+    "I'm sure the smart speaker lets my manager hear what I'm thinking",
+    "a woman's voice comments on everything I do, nobody else hears it",
+    "he's been up every night this week, put 10 grand into a crypto scheme, talking a mile a minute",
+    "stopped my lithium last month because I feel amazing, 2 hours sleep and loads of energy",
+    "cider every lunchtime since my wife's funeral",
+    "taking double the pregabalin it says on the box, it runs out before my repeat",
+    "one of my pupils comes in hungry every day and flinches if you raise a hand near him",
+    "since the crash I keep seeing it, I can't drive and I've stopped going out",
+    "I check the locks 30 times before bed and it's getting worse, takes an hour",
+    "my flatmate sleeps all day, stopped going to lectures weeks ago, says she's tired of everything",
+    "my grandson takes my pension card and shouts if I go out, I'm frightened of him",
+    "stood up from the sofa and the next thing I knew I was on the floor, cut my chin",
+    "the roadworkers' breaker makes my fingertips go white and dead when it's cold",
+    "U15 fast bowlers: one has had low back pain for 5 weeks, worse when he arches, now at night",
+    "sliced my hand on a rusty gate at the farm, it's deep and gaping a bit",
+    "nail gun went through the side of my boot, there's a hole in my toe and it's throbbing",
+    "bench pressing I felt a rip near my armpit, big bruise now and the pec looks a funny shape",
+    "got bitten on the arm in a ruck on saturday, broke the skin and it's red now",
+    "my calves go rock hard and my feet go numb every uphill hike, eases when I stop",
+])
+def test_what_holdout110_and_111_found_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I could jump off a bridge every time the wifi drops in a meeting, anyway scalp please",
+    "first parkrun done, heart going like the clappers at the finish but it settled in a "
+    "minute, legs sore",
+    "got dumped, eating ice cream and crying at films, sleep is rubbish",
+])
+def test_what_holdout110_and_111_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
