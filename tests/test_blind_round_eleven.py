@@ -952,3 +952,45 @@ def test_what_holdout110_and_111_found_is_for_a_doctor(text):
 ])
 def test_what_holdout110_and_111_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- the forty-second review (02a9bca..5e71dd3: 11 hidden, 19 false alarms) -----------------
+
+@pytest.mark.parametrize("text", [
+    "got all my pills counted out on the table, every time i look at the kids' photo i stop",
+    "he sent us a goodbye text, thanked us for everything, he retired in march, now his phone is "
+    "off and his car has gone",
+    "gave my son my old guitar and my dad's watch, been so low for months, weirdly calm today",
+])
+def test_what_the_forty_second_review_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "stopped my lithium even though the doctor said not to, I feel amazing, don't need sleep",
+    "she came off her lithium a fortnight ago, now she's up all night with loads of energy",
+    "gp said two codeine but I'm taking double that most days for my back",
+    "my son hasn't slept for 4 days, talking non stop, maxed out his card on a gaming empire plan",
+])
+def test_what_the_forty_second_review_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "found a spot by the river to camp this weekend, so peaceful. back stiff from the tent",
+    "finally paid off my debts, so relieved!! neck and shoulders need sorting",
+    "husband said look after the kids, he's taken the car to his mum's. neck sore from the baby",
+    "Thank you all for the birthday messages! logging off for a bit, back tight after the party",
+    "sat at the cliff top, been here ages watching the sunset, neck stiff from the drive",
+    "at the bridge, been here half an hour waiting for my mate so we can fish, knees ache",
+    "3 hours sleep, booked flights to Malaga with the girls!! back stiff",
+    "not slept, the baby was up all night, not even tired weirdly, neck stiff",
+    "on pregabalin 75mg twice a day as prescribed for nerve pain, calves tight",
+    "my son has my bank card to do my shopping since my fall, I'm scared of falling again, hips stiff",
+    "since the accident I can't drive, my wrist is still in a cast, forearm tight",
+    "my 9yo was starving after school because he left his lunch on the bus, legs ache from football",
+    "I'm a 45 year old dancer, lower back stiff when I arch back these last few weeks",
+    "a glass of wine most evenings since mum died, shoulders so tense",
+])
+def test_what_the_forty_second_review_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -40,7 +40,7 @@ _DOSE = re.compile(
 _ONE_DAY = re.compile(r"\b(?:today|so far today|since (?:this morning|breakfast|i (?:got|woke) up|"
                       r"waking|lunch(?:time)?|last night)|this morning|in (?:the last |the past )?24 "
                       r"?(?:hours|hrs|h)|within 24 hours|in (?:a|one) day|a day|per day|daily|"
-                      r"each day|every day)\b")
+                      r"each day|every day|yesterday)\b")
 # A dose asked about, supposed or long past is no dose taken: "can I take 2 co-codamol 5 times
 # a day?", "years ago I used to take…".
 _NOT_TAKEN = re.compile(r"\?|\b(?:can i|could i|can you|is it (?:ok|okay|safe|alright)|should i|"
