@@ -994,3 +994,58 @@ def test_what_the_forty_second_review_found_hidden_is_for_a_doctor(text):
 ])
 def test_what_the_forty_second_review_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- holdout112 (the racing mind, round 7: 24 of 108 missed first) and holdout113 (a tenth
+# mix, as people type on a phone: 7 missed, 1 under-called), scored at 4c91da8 -----------------
+
+@pytest.mark.parametrize("text", [
+    "wrote my will yesterday, left instructions for the cat with my neighbour, nothing planned "
+    "after the 20th. weirdly calm",
+    "sorry for being a burden to everyone. left my keys and bank details with my brother. "
+    "tonight I finally get some peace",
+    "messaged all my friends tonight to say thanks for everything. it's better this way",
+    "I keep picturing the pillow over my daughter's face so the crying stops, tonight I picked "
+    "it up, I'm alone with her",
+    "their dad turned up drunk and drove off with our 5 year old, said I'd never see him again",
+    "had a satay at the new place and now my lips are swelling and my throat feels tight",
+    "sudden agony between my shoulder blades like something tearing, 68, blood pressure high",
+])
+def test_what_holdout112_and_113_found_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "haven't needed sleep since monday, started two businesses, maxed the card on stock",
+    "fourth night no sleep and I feel like a god, ideas coming faster than I can write",
+    "long sleeves even in summer because of the marks on my legs, it's the only thing that "
+    "takes the pressure off",
+    "I pick at my scalp till it bleeds when I'm stressed, nobody knows",
+    "half a bottle of gin is the only way I can sleep since the divorce",
+    "smoking weed every night and a few xans to cope with the breakup",
+    "my son pushes me about when he's had a drink and he's taken my bank card",
+    "since my father died I hear his voice telling me I'm a failure, nobody else hears it",
+    "the people next door are talking in the walls about me, plotting",
+    "I don't think I love my baby, she'd be better off with someone else",
+    "my little sister is 6 and hasn't been fed properly for days because dad's drinking again",
+    "my partner gets rough with our toddler, grabbing and shaking his arm",
+    "I cut my diazepam down from 10 to 2 myself last week, jittery and heart racing",
+    "hip and groin hurt when I walk since I slipped in the kitchen last month, still limping",
+    "my calves cramp walking to the bus and it goes off when I stop, smoker",
+    "the resident's bed sore looks deeper and darker this week",
+    "thin ribbony poos for a month and never feel like I've finished, I'm 61",
+    "my 5yo keeps getting tummy aches every few days and she's lighter on the scales",
+])
+def test_what_holdout112_and_113_found_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "coach made us run suicides for an hour, calves toast",
+    "my flatmates are going to kill me, forgot to pay the bill again lol, racing mind",
+    "our dog went missing last week and I'm starting to accept he's not coming back, scalp please",
+    "my face is puffy after a salty takeaway, gentle face routine?",
+    "baby is 2 weeks old and I'm buzzing, best thing ever, but 4 hours sleep and my back is wrecked",
+])
+def test_what_holdout112_and_113_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
