@@ -1049,3 +1049,27 @@ def test_what_holdout112_and_113_found_is_for_a_doctor(text):
 ])
 def test_what_holdout112_and_113_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- the forty-third review (4c91da8..f81545c: 19 hidden, 28 false alarms; the false alarms
+# mended — the hidden ones wait, listed in the session note) ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "finally wrote my will now the house purchase is done, lower back stiff from signing",
+    "left my keys with my brother while the boiler gets fixed, neck sore from his sofa",
+    "told the dog sitter where the dog food is, off to a hen do saturday, back sore",
+    "nothing planned after the wedding so I'm resting, feet sore",
+    "sent everyone a message saying thanks for everything after my leaving drinks, shoulders tight",
+    "my husband took the kids to the seaside in his car while I rest my back",
+    "my toddler loves me throwing him on the bed at bath time, nearly pulled my back",
+    "on cannabis oil from the pain clinic to cope with fibro, shoulders knotted",
+    "half a bottle of prosecco at my friend's 40th to cope with the dancing lol, feet sore",
+    "the scars from my knee op itch, long sleeves hide my tattoo at work, knee stiff",
+    "a new bulge on the shed roof for a month since the storm, back sore from the ladder",
+    "my 6 year old gets tummy aches on and off when she's bunged up, off her food till she's been",
+    "eye red and achy for a few days since I got shampoo in it, getting better now",
+    "the pipes are talking in the walls every time the heating comes on, back sore from the loft",
+    "this new album is sending me messages fr, neck stiff from dancing",
+])
+def test_what_the_forty_third_review_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
