@@ -26,6 +26,11 @@ def test_doses_of_one_day_are_added_and_multiplied(text, total):
     assert found is not None and found[0] == total
 
 
+def test_doses_told_in_words_reach_the_screen():
+    text = "took five co-codamol and five paracetamol today, neck is stiff"
+    assert RULE in flags(text)
+
+
 @pytest.mark.parametrize("text", [
     "took 2 paracetamol this morning",  # one dose, not multiplied: the patterns' to read
     "got a box of 32 paracetamol, took 2 today",  # a packet's size

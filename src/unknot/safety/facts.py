@@ -574,7 +574,7 @@ def extract_facts(text: str, answers: Answers | None, subject: str = "self") -> 
     duration = parse_duration_days(lower)
     duration_evidence = text if duration else None
     rising = _pain_rising(lower)
-    doses = paracetamol_a_day(lower) if _DIGIT.search(lower) or " two " in lower else None
+    doses = paracetamol_a_day(lower)  # (counts in words too: "five co-codamol and five …")
     pregnant = postpartum = pregnant_evidence = None
     if answers is not None:
         if answers.age is not None:
