@@ -35,12 +35,20 @@ _DOSE = re.compile(
     rf"(?P<product>{_PRODUCT})\b(?!\s+(?:left|in the|in my|in a|at home|in stock|in the cupboard))"
     # how many times that dose: "2 cocodamol 5 times today", "two paracetamol x4 today"
     rf"(?:\s*(?:,\s*)?(?:\w+\s+){{0,2}}?(?:(?P<times>\d{{1,2}}|two|three|four|five|six|seven|eight|"
-    rf"nine|ten)\s*(?:times|x)\b|x\s*(?P<xtimes>\d{{1,2}})\b))?")
+    rf"nine|ten)\s*(?:times|x)\b|x\s*(?P<xtimes>\d{{1,2}})\b))?"
+    # or how often: "4 co-codamol every 2 hours", "two paracetamol every hour" (the longest
+    # gap of a range counts: "every 4-6 hours" is a label's instruction, not an overdose)
+    rf"(?:\s*(?:,\s*)?(?:\w+\s+){{0,3}}?every\s+(?:(?P<every>\d{{1,2}}|two|three|four|five|six)"
+    rf"(?:\s*(?:-|to|or)\s*(?P<every_to>\d{{1,2}}|three|four|five|six|eight))?\s*(?:hours|hrs|hr|h)\b"
+    rf"|(?P<hourly>hour)\b))?")
+# A day's waking hours: a dose repeated every few hours is taken this many hours a day.
+_WAKING_HOURS = 16
 # The day the doses were taken in.
 _ONE_DAY = re.compile(r"\b(?:today|so far today|since (?:this morning|breakfast|i (?:got|woke) up|"
                       r"waking|lunch(?:time)?|last night)|this morning|in (?:the last |the past )?24 "
                       r"?(?:hours|hrs|h)|within 24 hours|in (?:a|one) day|a day|per day|daily|"
-                      r"each day|every day|yesterday)\b")
+                      r"each day|every day|yesterday|every (?:\d{1,2}|two|three|four|five|six) "
+                      r"?(?:hours|hrs|hr|h)|every hour)\b")
 # A dose asked about, supposed or long past is no dose taken: "can I take 2 co-codamol 5 times
 # a day?", "years ago I used to take…".
 _NOT_TAKEN = re.compile(r"\?|\b(?:can i|could i|can you|is it (?:ok|okay|safe|alright)|should i|"
@@ -62,6 +70,15 @@ def _sentence_of(lower: str, start: int, end: int) -> str:
     return lower[before:after.end() if after else len(lower)]
 
 
+def _repeats_a_day(match: re.Match[str]) -> int:
+    """How many doses "every N hours" makes in a waking day (1 when no interval is told)."""
+    if match.group("hourly"):
+        return _WAKING_HOURS
+    every = match.group("every_to") or match.group("every")
+    hours = _number(every) if every else 0
+    return max(1, _WAKING_HOURS // hours) if hours else 1
+
+
 @lru_cache(maxsize=1024)
 def paracetamol_a_day(lower: str) -> tuple[int, str] | None:
     """The tablets of paracetamol-containing products a lower-case text says were taken
@@ -75,8 +92,9 @@ def paracetamol_a_day(lower: str) -> tuple[int, str] | None:
             continue
         count = _number(match.group(1))
         times = match.group("times") or match.group("xtimes")
-        multiplied = multiplied or bool(times)
-        total += count * (_number(times) if times else 1)
+        repeats = _number(times) if times else _repeats_a_day(match)
+        multiplied = multiplied or repeats > 1
+        total += count * repeats
         found.append(match.group(0).strip())
     # (one count alone is the patterns' to read, beside its own words: "16 paracetamol" can
     # be a packet; a sum or a product of doses cannot)
