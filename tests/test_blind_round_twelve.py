@@ -74,7 +74,7 @@ def test_what_the_forty_third_review_found_hidden_is_for_a_doctor(text):
     'i slapped my mum a high five after the race, calves sore',
     'take 2 paracetamol every 4-6 hours says the box, back ache',
     '2 paracetamol every 4 hours for my back today, still sore',
-    'my lips swelled a bit after the hot curry, chilli burn, no other problems',
+    'my lips tingle a bit after the hot curry, chilli burn, no other problems',
     'my eye aches when i read, red from tiredness, neck stiff',
     'my brother stopped his meds for his bipolar years ago and is stable now, back stiff',
 ])
@@ -99,5 +99,80 @@ def test_a_dose_repeated_every_few_hours_is_counted_over_a_waking_day(text, tabl
     "years ago i used to take 2 paracetamol every 2 hours",
 ])
 def test_a_label_a_question_or_a_dose_long_past_is_not_counted(text):
+    found = paracetamol_a_day(text)
+    assert found is None or found[0] <= 8
+
+
+# --- review 19-1 (8789b4c..c3d2257: 17 hidden, 8 false alarms) ------------------------------
+# The means of self-harm is no explanation (a razor, a blade, scissors); a child who loves the
+# adult who hurts them; an act done, not only nearly (a hand over the mouth, held under); a
+# guess at the spice beside a closing throat; doses told hourly or round the clock; meds
+# binned or not taken in bipolar illness; money gone and an older person too scared to say;
+# harm pictured in other words. And the other way: an hour's stretching is no dose, another
+# person's blow is no carer's, stepping away before losing one's temper is the advice.
+
+
+@pytest.mark.parametrize("text", [
+    "i almost held her under in the bath tonight, i'm terrified of what i'm doing",
+    "put my hand over his mouth to stop the screaming and i'm terrified, what is wrong with me",
+    'lips puffing up after the chinese, throat feels tight and swallowing is hard, prob the spice',
+    'taking 3 paracetamol every 4 hours day and night since yesterday for the toothache',
+    '2 co-codamol hourly since breakfast cos of my back',
+])
+def test_what_review_19_1_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i take a blade to my legs when the pressure builds, it's the only thing that works",
+    "cutting my arms with scissors most nights, nobody knows, it's a release",
+    "my daughter came back from her stepdad's with fingertip bruises on her upper "
+    "arm, she loves him but i'm uneasy",
+    "there are marks on my grandson's wrists, he says his dad holds him down when he won't go to bed",
+    "my husband is bipolar, ditched his quetiapine, now he's not sleeping and spending a fortune",
+    "she's bipolar and not been taking her lithium for a week, up all night, feels amazing",
+    'been up for four nights in a row and feel incredible, started two businesses',
+    "grandad's neighbour has his bank card, savings missing, he's too scared to tell anyone",
+    "i keep seeing myself drowning my baby in the bath, i'd never but i can't sleep",
+    'awful images popping into my head of putting my son in the oven',
+])
+def test_what_review_19_1_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'took 2 paracetamol then woke every 3 hours with the baby, neck stiff',
+    'had 2 paracetamol and have been walking every hour as the physio said, back tight',
+    "my 7 year old hit his sister again, i'm at the end of my tether, shoulders in knots",
+    "my dad's carer says he hit his head on the cupboard last week, all checked, my "
+    'back aches from lifting him',
+    'baby screamed all evening so i put her down in the cot and stepped outside for '
+    'a breather before i lost it, upper back wrecked from rocking',
+    'not been to bed in days, sleeping on the sofa since my back went, feels amazing to lie on the floor',
+    'my throat feels tight after dinner most nights, heartburn, neck stiff',
+    'i put a razor to my legs every morning in the shower, knees ache',
+    'took a knife to my arms of the sofa to reupholster it lol, back sore',
+])
+def test_what_review_19_1_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize(("text", "tablets"), [
+    ("2 co-codamol every 4 hours round the clock", 12),
+    ("2 paracetamol hourly today", 32),
+    ("2 paracetamol every couple of hours since lunch", 16),
+    ("2 tablets of paracetamol at a time every 3 hours", 10),
+])
+def test_doses_told_hourly_or_round_the_clock_are_counted(text, tablets):
+    found = paracetamol_a_day(text)
+    assert found is not None and found[0] == tablets
+
+
+@pytest.mark.parametrize("text", [
+    "took 2 paracetamol but woke every 2 hours with my back",
+    "had 2 paracetamol and been stretching every hour like the physio said",
+    "2 paracetamol every 4 hours and slept all night",
+])
+def test_another_acts_interval_is_not_a_dose(text):
     found = paracetamol_a_day(text)
     assert found is None or found[0] <= 8

@@ -26,6 +26,10 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "a couple": 2, "couple of": 2, "a few": 3, "a dozen": 12, "dozen": 12}
 _COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|" \
          r"a couple|couple of|a dozen|dozen)"
+# The words a dose's interval may follow: "2 tablets at a time every 3 hours", "4 of them each
+# time, every 2 hours".
+_DOSE_FILLER = (r"(?:tablets?|tabs|pills|caplets?|capsules?|of|them|each|time|at|a|once|dose|doses|"
+                r"roughly|about|around|like|,)")
 # "2 co-codamol", "10x 500mg paracetamol", "two tablets of panadol", "8 x paracetamol" — not
 # "a box of 32 paracetamol" (a packet's size) nor "my 10 year old's calpol".
 _DOSE = re.compile(
@@ -38,17 +42,23 @@ _DOSE = re.compile(
     rf"nine|ten)\s*(?:times|x)\b|x\s*(?P<xtimes>\d{{1,2}})\b))?"
     # or how often: "4 co-codamol every 2 hours", "two paracetamol every hour" (the longest
     # gap of a range counts: "every 4-6 hours" is a label's instruction, not an overdose)
-    rf"(?:\s*(?:,\s*)?(?:\w+\s+){{0,3}}?every\s+(?:(?P<every>\d{{1,2}}|two|three|four|five|six)"
+    # (only a dose's own words between: "2 tablets at a time every 3 hours", never another
+    # act's — "2 paracetamol but woke every 2 hours", "and been stretching every hour")
+    rf"(?:\s*(?:,\s*)?(?:{_DOSE_FILLER}\s+){{0,3}}?(?:every\s+(?:(?P<every>\d{{1,2}}|two|three|four|"
+    rf"five|six|couple of|few)"
     rf"(?:\s*(?:-|to|or)\s*(?P<every_to>\d{{1,2}}|three|four|five|six|eight))?\s*(?:hours|hrs|hr|h)\b"
-    rf"|(?P<hourly>hour)\b))?")
+    rf"|(?P<hourly>hour)\b)|(?P<hourly_word>hourly)\b))?"
+    rf"(?P<round_the_clock>(?:\s*,?\s+(?:(?:even|too|and|also|including|right)\s+){{0,2}}?"
+    rf"(?:round the clock|around the clock|day and night|"
+    rf"night and day|through the night|24/7)\b))?")
 # A day's waking hours: a dose repeated every few hours is taken this many hours a day.
 _WAKING_HOURS = 16
 # The day the doses were taken in.
 _ONE_DAY = re.compile(r"\b(?:today|so far today|since (?:this morning|breakfast|i (?:got|woke) up|"
                       r"waking|lunch(?:time)?|last night)|this morning|in (?:the last |the past )?24 "
                       r"?(?:hours|hrs|h)|within 24 hours|in (?:a|one) day|a day|per day|daily|"
-                      r"each day|every day|yesterday|every (?:\d{1,2}|two|three|four|five|six) "
-                      r"?(?:hours|hrs|hr|h)|every hour)\b")
+                      r"each day|every day|yesterday|every (?:\d{1,2}|two|three|four|five|six|couple of|few) "
+                      r"?(?:hours|hrs|hr|h)|every hour|hourly)\b")
 # A dose asked about, supposed or long past is no dose taken: "can I take 2 co-codamol 5 times
 # a day?", "years ago I used to take…".
 _NOT_TAKEN = re.compile(r"\?|\b(?:can i|could i|can you|is it (?:ok|okay|safe|alright)|should i|"
@@ -71,12 +81,14 @@ def _sentence_of(lower: str, start: int, end: int) -> str:
 
 
 def _repeats_a_day(match: re.Match[str]) -> int:
-    """How many doses "every N hours" makes in a waking day (1 when no interval is told)."""
-    if match.group("hourly"):
-        return _WAKING_HOURS
+    """How many doses "every N hours" makes in a day: a waking day, or the whole day and
+    night when the text says so ("round the clock"); 1 when no interval is told."""
+    day = 24 if match.group("round_the_clock") else _WAKING_HOURS
+    if match.group("hourly") or match.group("hourly_word"):
+        return day
     every = match.group("every_to") or match.group("every")
-    hours = _number(every) if every else 0
-    return max(1, _WAKING_HOURS // hours) if hours else 1
+    hours = {"couple of": 2, "few": 3}.get(every) or (_number(every) if every else 0)
+    return max(1, day // hours) if hours else 1
 
 
 @lru_cache(maxsize=1024)
