@@ -176,3 +176,112 @@ def test_doses_told_hourly_or_round_the_clock_are_counted(text, tablets):
 def test_another_acts_interval_is_not_a_dose(text):
     found = paracetamol_a_day(text)
     assert found is None or found[0] <= 8
+
+
+# --- holdout114 (headaches, necks, jaws and faces, round 4) and holdout115 (the back, hips and
+# legs, round 4), scored at ad0720d: worse after any hand's hard pressing; a jaw that will not
+# open; painkillers near-daily; a one-sided blocked, bleeding nose; a young person's limb pain at
+# night for weeks; leg pain building to pain at rest; a back cracked on long-term steroids; a
+# slump with slurred speech; tightenings every few minutes before 37 weeks; an eye swelling shut
+# after a tooth infection; a hot baby who screams when the neck is moved.
+
+
+@pytest.mark.parametrize("text", [
+    "my dad was watching telly and slumped in his chair, he's slurring and his speech sounds weird",
+    '34 weeks and my bump goes hard every 5 minutes or so with a low backache coming and going',
+    'wisdom tooth infection and now my eye on that side is swollen shut',
+    'baby (9 months) burning up, screams when we move his neck, very floppy',
+])
+def test_what_holdout114_and_115_found_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "saw an osteopath on tuesday who manipulated my lower back and since then it's "
+    'way worse, can barely bend',
+    "my wife dug her thumbs into my shoulder last night and today it's a lot worse "
+    'than before, it hurts to lift my arm',
+    "my daughter's 14 and keeps waking in the night with pain in her thigh, been about a month",
+    'my son is 11 and his knee wakes him at night, for weeks now, only the left one',
+    "on prednisolone for PMR and I felt something give in my back lifting the shopping, pain hasn't let up",
+    "since yawning yesterday i can only open my mouth about a finger's width, jaw hurts to chew",
+    'been taking over the counter painkillers near-daily for my headaches for months',
+    'left nostril always blocked for two months and it bleeds now and then, cheek feels numb',
+    'my calf has hurt more and more over the last month and now aches even lying in bed',
+])
+def test_what_holdout114_and_115_found_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my 8 year old's legs ache at night, both legs, fine by morning, growing pains the GP said",
+    'nearly wet myself laughing at the panto, lower back stiff from the seats',
+    'my legs turned to jelly when i saw the bill lol, calves sore from the walk',
+    'i always forget my glasses and get a headache from squinting, temples tight',
+    'my tension headache comes every friday after a long week, same as every week, neck tight',
+])
+def test_what_holdout114_and_115_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- review 19-2 (c3d2257..ad0720d: 24 hidden, 7 false alarms): where the cutting happens is no
+# explanation; a baby shaken (done, not only feared); a throat closing, swallowing hard, a voice
+# gone hoarse or a tongue too big after a meal; doses every couple of hours or each time the pain
+# returns; mania beside a sofa; meds stopped in bipolar illness with "feels invincible"; a carer
+# who "lost it and pushed" her; harm pictured to a spouse. And the other way: out-of-date meds
+# binned, one's own gambling losses, hourly walks, a child held under the arms or under a cold
+# tap, a wasp slapped off, "drowning in paperwork".
+
+
+@pytest.mark.parametrize("text", [
+    "i shook her hard when she wouldn't stop crying tonight, i'm frightened of myself",
+    'my boyfriend shook our 6 week old last night because she screamed',
+    'after the indian takeaway my throat is closing and my voice has gone hoarse',
+    "since the sushi i can't swallow properly and my throat feels tight",
+    "after dinner my tongue feels too big and i'm wheezy",
+    'taking 2 co-codamol every couple hours since i woke up, my back',
+    'two paracetamol each time the headache kicks in, about every 2 hours, since this morning',
+])
+def test_what_review_19_2_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i cut my wrists in the bathroom when it all gets too loud, it's a relief",
+    'used a razor on my thighs again last night, nobody knows',
+    "my brother's been up 4 nights straight on the sofa writing a novel, says he's a "
+    'genius, spent his savings',
+    'my sister is bipolar, stopped taking her meds and says she feels invincible',
+    "i look after my mum, she has dementia, i lost it and pushed her into the chair, i'm ashamed",
+    'i keep picturing strangling my wife, it horrifies me',
+])
+def test_what_review_19_2_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'had a clear out and binned all the out of date meds, feeling great, neck stiff from bending',
+    'lost thousands on the horses last month, too scared to tell my wife, back is tight',
+    'took 2 paracetamol, hourly walks round the office as the physio said, back tight',
+    'held my son under the arms so he could jump the waves, shoulders sore',
+    "scalded my daughter's hand on the kettle tonight by accident, held her under "
+    "the cold tap while she cried, i'm shaking",
+    'i care for my dad, slapped a wasp off his arm lol, neck tense',
+    "i'm drowning in paperwork tonight and the baby's crying, neck in knots",
+])
+def test_what_review_19_2_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize(("text", "tablets"), [
+    ("2 co-codamol every couple hours today", 16),
+    ("two paracetamol each time the pain comes back, roughly every two hours, since breakfast", 16),
+    ("2 paracetamol every 4 hours 24 hours a day since saturday", 12),
+])
+def test_doses_every_couple_of_hours_or_each_time_the_pain_returns_are_counted(text, tablets):
+    found = paracetamol_a_day(text)
+    assert found is not None and found[0] == tablets
+
+
+def test_hourly_breaks_are_no_dose():
+    assert paracetamol_a_day("took 2 paracetamol, hourly stretching breaks at my desk") is None

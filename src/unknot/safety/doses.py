@@ -30,6 +30,10 @@ _COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 # time, every 2 hours".
 _DOSE_FILLER = (r"(?:tablets?|tabs|pills|caplets?|capsules?|of|them|each|time|at|a|once|dose|doses|"
                 r"roughly|about|around|like|,)")
+# A dose told with when it is taken: "2 paracetamol each time the pain comes back, roughly
+# every two hours".
+_WHEN_IT_HURTS = (r"(?:each|every) time (?:the |my |it )?(?:pain |ache |headache |migraine )?(?:comes back|"
+                  r"returns|starts|kicks in|flares|flares up|gets bad)")
 # "2 co-codamol", "10x 500mg paracetamol", "two tablets of panadol", "8 x paracetamol" — not
 # "a box of 32 paracetamol" (a packet's size) nor "my 10 year old's calpol".
 _DOSE = re.compile(
@@ -44,20 +48,22 @@ _DOSE = re.compile(
     # gap of a range counts: "every 4-6 hours" is a label's instruction, not an overdose)
     # (only a dose's own words between: "2 tablets at a time every 3 hours", never another
     # act's — "2 paracetamol but woke every 2 hours", "and been stretching every hour")
-    rf"(?:\s*(?:,\s*)?(?:{_DOSE_FILLER}\s+){{0,3}}?(?:every\s+(?:(?P<every>\d{{1,2}}|two|three|four|"
-    rf"five|six|couple of|few)"
+    rf"(?:\s*(?:,\s*)?(?:(?:{_WHEN_IT_HURTS}|{_DOSE_FILLER})\s*,?\s+){{0,3}}?(?:every\s+(?:(?P<every>\d{{1,2}}|two|three|four|"
+    rf"five|six|couple of|couple|few)"
     rf"(?:\s*(?:-|to|or)\s*(?P<every_to>\d{{1,2}}|three|four|five|six|eight))?\s*(?:hours|hrs|hr|h)\b"
-    rf"|(?P<hourly>hour)\b)|(?P<hourly_word>hourly)\b))?"
+    rf"|(?P<hourly>hour)\b)|(?P<hourly_word>hourly)(?=\s*(?:$|[.,!;]|today|since|for|and|all|through|"
+    rf"round|yesterday|last|this|now|at|on|or|so|cos|because|day|night)\b)))?"
     rf"(?P<round_the_clock>(?:\s*,?\s+(?:(?:even|too|and|also|including|right)\s+){{0,2}}?"
     rf"(?:round the clock|around the clock|day and night|"
-    rf"night and day|through the night|24/7)\b))?")
+    rf"night and day|through the night|24/7|24 hours a day|all day and night|all day and all night)\b))?")
 # A day's waking hours: a dose repeated every few hours is taken this many hours a day.
 _WAKING_HOURS = 16
 # The day the doses were taken in.
 _ONE_DAY = re.compile(r"\b(?:today|so far today|since (?:this morning|breakfast|i (?:got|woke) up|"
                       r"waking|lunch(?:time)?|last night)|this morning|in (?:the last |the past )?24 "
                       r"?(?:hours|hrs|h)|within 24 hours|in (?:a|one) day|a day|per day|daily|"
-                      r"each day|every day|yesterday|every (?:\d{1,2}|two|three|four|five|six|couple of|few) "
+                      r"each day|every day|yesterday|"
+                      r"every (?:\d{1,2}|two|three|four|five|six|couple of|couple|few) "
                       r"?(?:hours|hrs|hr|h)|every hour|hourly)\b")
 # A dose asked about, supposed or long past is no dose taken: "can I take 2 co-codamol 5 times
 # a day?", "years ago I used to take…".
@@ -87,7 +93,7 @@ def _repeats_a_day(match: re.Match[str]) -> int:
     if match.group("hourly") or match.group("hourly_word"):
         return day
     every = match.group("every_to") or match.group("every")
-    hours = {"couple of": 2, "few": 3}.get(every) or (_number(every) if every else 0)
+    hours = {"couple of": 2, "couple": 2, "few": 3}.get(every) or (_number(every) if every else 0)
     return max(1, day // hours) if hours else 1
 
 

@@ -47,6 +47,8 @@ _AGE_PATTERNS = [
     # "Big lad, 12, limping", "my girl, 7, has…": a child named, then the age between commas.
     Lazy(r"\b(?:lad|lass|son|daughter|boy|girl|kid|grandson|granddaughter|nephew|niece)\s*,\s*"
          r"(\d{1,2})\s*(?:,|\.(?!\d))"),
+    # "teenager here (16)", "me (15)": the writer's age in brackets after a word for them.
+    Lazy(r"\b(?:teenager|teen|here|me|myself)\s*\(\s*(\d{1,2})\s*\)"),
     # "new since I turned 71": at least that age.
     Lazy(r"\bturned (\d{2})\b(?!\s*(?:minutes|mins|degrees|percent|%))"),
     # A clinical note: "67F", "client 50M", "pt 74 f".
