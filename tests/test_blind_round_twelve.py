@@ -285,3 +285,41 @@ def test_doses_every_couple_of_hours_or_each_time_the_pain_returns_are_counted(t
 
 def test_hourly_breaks_are_no_dose():
     assert paracetamol_a_day("took 2 paracetamol, hourly stretching breaks at my desk") is None
+
+
+# --- review 19-3 (ad0720d..2a61c08: 12 hidden, no false alarms): a mouth that opens only a
+# little or barely; a nostril named blocked; an eyelid puffed so the eye will not open; a hot
+# child who cries if the neck is touched or hides from the light; a pillow held "for a second",
+# told with shame; a parent's pension or account named by who they are ("dad's", "nan's"); a
+# mood stabiliser flushed away; a throat gone tight after a meal with swallowing hard.
+
+
+@pytest.mark.parametrize("text", [
+    "gum infection and now my eyelid is so puffed up i can't open my eye",
+    'my 2 year old is boiling, cries if i touch his neck',
+    'my daughter (3) is burning up and hiding from the light, whimpering',
+    "i'm so ashamed, i held a pillow over his face for a second when he wouldn't stop crying",
+    'after the indian my throat went tight and i can barely swallow',
+])
+def test_what_review_19_3_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'since friday i can only open my mouth a little bit, jaw locked',
+    'can barely open my jaw after the wisdom tooth came out three days ago',
+    'right nostril blocked for weeks now, and i keep getting nosebleeds from it',
+    "my brother takes dad's pension every week and dad is frightened of him",
+    "she's bipolar and flushed her lithium down the toilet, now she says she feels amazing and hasn't slept",
+])
+def test_what_review_19_3_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my dad takes mum's pension to the post office for her, she likes the walk with him, back stiff",
+    'i can barely open my eyes this morning after the wedding lol, neck stiff from dancing',
+    'my 5 year old is boiling after football, cries when i touch his sunburnt neck, otherwise fine',
+])
+def test_what_review_19_3_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
