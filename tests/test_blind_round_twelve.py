@@ -323,3 +323,126 @@ def test_what_review_19_3_found_hidden_is_for_a_doctor(text):
 ])
 def test_what_review_19_3_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- holdout116 (the racing mind, round 8), scored at 7e59b2b: 31 of 108 missed text alone.
+# Crises told by acts: keepsakes handed over with a sudden calm, a hose and tape in a car boot,
+# a high place visited to look over, letters written for after a date, pills hoarded, the milk
+# cancelled and "everything in order"; a baby "better off with god"; a drunk parent about to
+# drive; a cut soaking through towels; delirium days after stopping drink. And for a doctor:
+# "they'd cope fine without me", drink to switch off, palpitations with near-fainting, not
+# eating in grief, plots through the walls, a stalking ex, an older person kept cold and
+# afraid, a starey-eyed racing heart, drugs to get through, harm pictured to the baby, days in
+# bed, a wall punched till the knuckles bleed, a manic friend's gifts to strangers, a child's
+# night visitor, withdrawal in a dry month.
+
+
+@pytest.mark.parametrize("text", [
+    "my mate gave me his medals and his watch last week and he's been weirdly calm "
+    'after months in a black hole',
+    "found a hosepipe and duct tape in my husband's boot, he's been so low, now he's "
+    'in the garage with the door shut',
+    'went up to the top of the car park again tonight just to look over, third time this week',
+    'the letters are all written and in the drawer for after christmas, till then i just want to sleep',
+    'found a stash of her sleeping pills hidden in her wardrobe, she stopped taking '
+    "them weeks ago and she's been so low",
+    'the baby would be better off with god, a voice tells me to do it. husband away',
+    'a dad at the school gate is clearly drunk and about to drive his kids home',
+    "cut my arm too deep, it's soaked through two tea towels in 15 minutes",
+    "my brother stopped drinking 3 days ago after years of heavy drinking, now he's "
+    "seeing insects on the walls and doesn't know where he is",
+])
+def test_what_holdout116_found_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'honestly my family would cope fine without me. not planning anything. back tight',
+    'half a bottle of gin most nights to switch my head off, since the divorce',
+    'heart goes all over the place then i nearly pass out, happened twice this week',
+    'my heart rate hits 180 when i panic and stays there, never been checked',
+    "my dad doesn't really eat since mum died, toast once a day, lost a stone",
+    "the neighbours are plotting against me through the walls, i've taped over the sockets",
+    "my ex keeps turning up outside my house and texting that i'll regret leaving",
+    "grandma's 88, lives with my cousin, she's thin and not allowed to put the "
+    "heating on, she whispered don't tell him",
+    'heart pounding for weeks, shaky hands, lost weight, my mum says my eyes look starey',
+    'ket most weekends to get through, the comedowns are brutal now',
+    "i keep getting pictures in my head of hurting the baby, i'd never",
+    "sleeping 16 hours a day, haven't been to a lecture in weeks, stopped replying to anyone",
+    'i punch the wall until my knuckles bleed when it gets too much, shoulders tight',
+    'my friend has been up for days, gave a thousand pounds to a stranger, talking non stop',
+    'my niece says her stepdad comes into her room at night, she sleeps in her clothes now',
+    'dry january day 3, usually a bottle of wine a night, shaking and sweating and heart racing',
+])
+def test_what_holdout116_found_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'gave my nephew my old bike and my watch for his birthday, neck stiff from wrapping',
+    'the car radio was playing our song all the way home, shoulders tight from driving',
+    "my ex turned up to our daughter's parents evening, awkward, neck tense",
+    'went up to the top floor of the car park to see the fireworks, my feet ache',
+    "i cancelled the milk because we're away for a week, back stiff from packing",
+    'my heart rate hits 180 on my bike intervals, legs tired',
+    "she stares at me like i'm mad when i sing, my eyes ache from the screen",
+    'the drunk guy at the bus stop was shouting, scared me, shoulders tense now',
+])
+def test_what_holdout116_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- holdout117 (pregnancy, birth and the first year, round 4), scored at 7e59b2b: 20 of 108
+# missed, 2 emergencies under-called. A swollen calf late in pregnancy (the writer's, whoever
+# the routine is for); pink when wiping; a baby's fever at 4 to 11 months; a baby's bump on the
+# head; fewer movements told as "hardly anything" or a missed evening wriggle; hands and face
+# swelling within days; a birth at home hours ago with soaked pads (told by the partner); a
+# new mother sleepless who says the baby is not hers; itching palms and soles; a blow to the
+# bump; a baby not pooing with a hard belly; a limb kept still; regular pains or a show before
+# 37 weeks; a caesarean wound apart; a baby breathless on feeds; postnatal anxiety; a baby of
+# weeks with 38 degrees; a fall onto the bump with pain or bleeding.
+
+
+@pytest.mark.parametrize("text", [
+    "my 8 month old fell off the sofa onto the wooden floor, bump on his head, he's gone quiet",
+    "36 weeks, normally she's wriggling all evening but tonight hardly anything, "
+    'only a couple of little ones',
+    "35 wks, my hands and face have swollen up since yesterday, rings won't come off",
+    "she gave birth at home this morning, she's soaking through pads and passing big clots, going pale",
+    "my wife had our son 10 days ago, hasn't slept for three nights and says the baby has been swapped",
+    'only 30 weeks but pains are coming regularly every 8 minutes in my back',
+    '32+4, backache coming and going regularly and a pinkish jelly loss this morning',
+    "he's 5 weeks old, feels hot, thermometer says 38.1",
+    "slipped on ice at 30 weeks and landed on my bump, now it's tight and there's some bleeding",
+])
+def test_what_holdout117_found_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    '29 weeks and my left calf is swollen and sore to squeeze, the right is fine',
+    '8 weeks pregnant, a little brown when i wipe since yesterday',
+    'my 9 month old has had a temp of 38.4 since this morning, still feeding',
+    '34 weeks, my palms and the soles of my feet itch like mad at night, no rash',
+    '28 weeks, my toddler kicked me in the bump yesterday, all seems fine',
+    "baby is 3 months old, hasn't pooped in 5 days and her belly is hard, off her feeds",
+    "my 6 month old cries when i bend her left leg and won't move it, no fall",
+    "day 10 after my c-section, the wound edges have come apart a bit and it's weeping",
+    "my 10 week old gets breathless and sweaty on every feed and hasn't gained weight",
+    "she's 2 months, i can't sleep even when she's asleep, i check her breathing all night, heart racing",
+])
+def test_what_holdout117_found_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'my 4 month old weighs loads more since the paediatrician visit, feeding and '
+    'weeing loads, legs kick happily',
+    'researching pregnancy symptoms for a novel chapter, temples tight from the screen',
+    'false alarm pregnancy scare, period came, usual cramps and back ache',
+    '6 months postpartum and breastfeeding, shoulders stiff every morning from the feeding chair',
+    "baby 7 weeks old, i'm tired and my mind races at night but i sleep when she naps, back aches",
+])
+def test_what_holdout117_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -126,7 +126,8 @@ _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|
                        r"(\d{1,2})\s*(?:weeks?|wks?)\b(?!\s*(?:ago|since))"
                              # "32 weeks and my left leg…", "33 weeks, hips ache": opening a message,
                              # weeks alone are how far along someone is, not how long it has hurt.
-                       r"|^\W*(1[2-9]|[23]\d|4[0-2])\s*(?:weeks?|wks?|w)\s*(?:,|and\b|&|\+|now\b|-|–|—|:)"
+                       r"|^\W*(?:only |just |nearly |almost |about )?(1[2-9]|[23]\d|4[0-2])"
+                       r"\s*(?:weeks?|wks?|w)\s*(?:,|and\b|but\b|&|\+|now\b|-|–|—|:)"
                              # "31w. He's usually kicking…": a full stop only after late weeks
                        r"|^\W*(2[4-9]|3\d|4[0-2])\s*(?:weeks?|wks?|w)\s*\."
                              # "34wks HA + blurry": the abbreviation opening a message.
@@ -503,6 +504,7 @@ _SENTENCE_WEEKS_FROM = 24
 _NOT_GESTATION_SENTENCE_BEFORE = Lazy(r"\b(?:op|operation|surgery|fracture|broke|broken|injury|"
                                       r"physio|rehab|cast|boot|crutches|flare|diagnosed|since|ago|"
                                       r"ibs|infection|baby|born|birth)\b")
+_THE_BUMP = Lazy(r"\b(?:the|my|her) bump\b")
 _WEEKS_IN_A_MONTH = 4.35
 
 
@@ -527,9 +529,10 @@ def _gestation(lower: str, subject: str) -> tuple[int, str] | None:
             continue
         if subject != "someone_else" and _THEIRS_BEFORE.search(before):
             continue  # "my sister is at 30 weeks": hers, and the routine is the writer's
-        if kind == "sentence" and (value < _SENTENCE_WEEKS_FROM or _NOT_GESTATION_SENTENCE_BEFORE.search(
-                lower, max(0, match.start() - 80), match.start())):
-            continue
+        if kind == "sentence" and (value < _SENTENCE_WEEKS_FROM or (_NOT_GESTATION_SENTENCE_BEFORE.search(
+                lower, max(0, match.start() - 80), match.start()) and not _THE_BUMP.search(
+                lower, max(0, match.start() - 80), match.start()))):
+            continue  # (but "…headbutted me in the bump 2 days ago. 26 wks." is a pregnancy)
         if value < _NEEDS_CONTEXT_BELOW.get(kind, 0):
             if context is None:
                 context = bool(_PREGNANCY_CONTEXT.search(lower))
