@@ -411,7 +411,7 @@ def test_what_holdout116_found_falsely_alarming_is_not_for_a_doctor(text):
     "35 wks, my hands and face have swollen up since yesterday, rings won't come off",
     "she gave birth at home this morning, she's soaking through pads and passing big clots, going pale",
     "my wife had our son 10 days ago, hasn't slept for three nights and says the baby has been swapped",
-    'only 30 weeks but pains are coming regularly every 8 minutes in my back',
+    "i'm only 30 weeks but pains are coming regularly every 8 minutes in my back",
     '32+4, backache coming and going regularly and a pinkish jelly loss this morning',
     "he's 5 weeks old, feels hot, thermometer says 38.1",
     "slipped on ice at 30 weeks and landed on my bump, now it's tight and there's some bleeding",
@@ -445,4 +445,51 @@ def test_what_holdout117_found_is_for_a_doctor(text):
     "baby 7 weeks old, i'm tired and my mind races at night but i sleep when she naps, back aches",
 ])
 def test_what_holdout117_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- review 19-4 (7e59b2b..bcd10c9: 10 hidden, 16 false alarms): a baby told in weeks who slips
+# off the sofa; a limb kept still or painful when lifted or changed; a driver who slurs; a
+# parent watching the chest all night; an ex outside the office with photos of the house;
+# rings and a necklace handed over with a calm; "everything's sorted … tonight feels like the
+# night"; a headache all day at 25 weeks though research is mentioned. And the other way: a
+# watch for a 21st, a toddler's bump, a garden hose, a spin class's heart rate, a hip op's six
+# weeks, a diet coke, jabs' fever settled, a marathon's weeks, "you'll regret not coming".
+
+
+@pytest.mark.parametrize("text", [
+    'our 5 week old slipped off the sofa onto the floor, seems fine now',
+    "my brother-in-law is slurring his words and about to drive my nephew home, he swears he's fine",
+    "my sister gave me her necklace and her rings today, she's weirdly calm after months in a dark place",
+    "everything's sorted now and i feel calm. tonight feels like the night",
+    '25 weeks pregnant, writing up research for my course, splitting headache all '
+    'day and my vision is blurry',
+])
+def test_what_review_19_4_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my 5 month old won't move her left arm since this morning and cries when i lift her under the arms",
+    'daughter 8 months, keeps her leg very still and screams when i change her nappy',
+    "since he was born i watch his chest all night to make sure he's breathing, "
+    'barely slept in weeks, heart racing',
+    'my ex sits outside my office in his car most days and sends me photos of my house',
+])
+def test_what_review_19_4_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'grandad gave me his watch for my 21st, he was so calm and happy, neck sore from the party',
+    "my 2 year old bumped his forehead on the table, little bump, he's running about laughing",
+    'cleaned the garden hose and put it in the boot, back aches from bending',
+    'heart rate hits 175 on my spin class sprints, thighs burning',
+    'my mum is 80, not allowed to drive for 6 weeks after her hip op, a bit scared on the stairs',
+    'i need a diet coke to get through the afternoon, heart racing from the caffeine, neck stiff',
+    'my 9 month old had a temp of 38 after his jabs yesterday, calpol settled him',
+    'only 18 weeks of training left before the marathon, hamstrings tight',
+    "we're told the reunion will be fun, you'll regret not coming, back stiff from the flight",
+])
+def test_what_review_19_4_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -16,6 +16,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# (compiled when first used, from a kept program: importing the screen compiles nothing)
+from unknot.text.programs import Lazy
+
 # Products that are, or contain, paracetamol (500 mg a tablet or capsule, or near it).
 _PRODUCT = (r"paracetamol|paracetamols|panadol|panadeine|tylenol|acetaminophen|co-?codamol|"
             r"co codamol|cocodamol|solpadeine|calpol|lemsip(?: max)?(?: capsules?)?|"
@@ -36,7 +39,7 @@ _WHEN_IT_HURTS = (r"(?:each|every) time (?:the |my |it )?(?:pain |ache |headache
                   r"returns|starts|kicks in|flares|flares up|gets bad)")
 # "2 co-codamol", "10x 500mg paracetamol", "two tablets of panadol", "8 x paracetamol" — not
 # "a box of 32 paracetamol" (a packet's size) nor "my 10 year old's calpol".
-_DOSE = re.compile(
+_DOSE = Lazy(
     rf"(?<!box of )(?<!pack of )(?<!packet of )(?<!boxes of )(?<!packs of )(?<!bottle of )"
     rf"\b{_COUNT}\s*(?:x\s*)?(?:500\s*mg\s*|1g\s*|30/500\s*|8/500\s*)?"
     rf"(?:(?:tablets?|tabs|pills|caplets?|capsules?|caps)\s+(?:of\s+(?:the\s+)?)?)?"
@@ -59,7 +62,7 @@ _DOSE = re.compile(
 # A day's waking hours: a dose repeated every few hours is taken this many hours a day.
 _WAKING_HOURS = 16
 # The day the doses were taken in.
-_ONE_DAY = re.compile(r"\b(?:today|so far today|since (?:this morning|breakfast|i (?:got|woke) up|"
+_ONE_DAY = Lazy(r"\b(?:today|so far today|since (?:this morning|breakfast|i (?:got|woke) up|"
                       r"waking|lunch(?:time)?|last night)|this morning|in (?:the last |the past )?24 "
                       r"?(?:hours|hrs|h)|within 24 hours|in (?:a|one) day|a day|per day|daily|"
                       r"each day|every day|yesterday|"
@@ -67,10 +70,10 @@ _ONE_DAY = re.compile(r"\b(?:today|so far today|since (?:this morning|breakfast|
                       r"?(?:hours|hrs|hr|h)|every hour|hourly)\b")
 # A dose asked about, supposed or long past is no dose taken: "can I take 2 co-codamol 5 times
 # a day?", "years ago I used to take…".
-_NOT_TAKEN = re.compile(r"\?|\b(?:can i|could i|can you|is it (?:ok|okay|safe|alright)|should i|"
+_NOT_TAKEN = Lazy(r"\?|\b(?:can i|could i|can you|is it (?:ok|okay|safe|alright)|should i|"
                         r"how many|how much|is that too|would it|what if|if i|years ago|used to|"
                         r"last year|when i was|the max|maximum|allowed)\b")
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_END = Lazy(r"[.!?\n]")
 _TIMES_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10}
 

@@ -126,8 +126,7 @@ _WEEKS_PREGNANT = Lazy(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|
                        r"(\d{1,2})\s*(?:weeks?|wks?)\b(?!\s*(?:ago|since))"
                              # "32 weeks and my left leg…", "33 weeks, hips ache": opening a message,
                              # weeks alone are how far along someone is, not how long it has hurt.
-                       r"|^\W*(?:only |just |nearly |almost |about )?(1[2-9]|[23]\d|4[0-2])"
-                       r"\s*(?:weeks?|wks?|w)\s*(?:,|and\b|but\b|&|\+|now\b|-|–|—|:)"
+                       r"|^\W*(1[2-9]|[23]\d|4[0-2])\s*(?:weeks?|wks?|w)\s*(?:,|and\b|&|\+|now\b|-|–|—|:)"
                              # "31w. He's usually kicking…": a full stop only after late weeks
                        r"|^\W*(2[4-9]|3\d|4[0-2])\s*(?:weeks?|wks?|w)\s*\."
                              # "34wks HA + blurry": the abbreviation opening a message.

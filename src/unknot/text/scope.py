@@ -1072,6 +1072,7 @@ _WOKE = Lazy(r"\b(?:woke|woken|waking|wake|awake|when i got up|real|really|for r
 _NEW_CLAUSE_NOW = Lazy(r"(?: [,;:-]| and) (?:\S+ )*?(?:is|are|am|has|have|keeps|keep)\b")
 # …unless the same sentence brings it into the present: "if I ever get this again — like now".
 _NOW = Lazy(r"\b(?:right now|now|currently|at the moment|today|tonight|this morning|again|ago|"
+           r"all day|all week|all morning|all afternoon|"
            r"started|since|for the (?:last|past)|for an? (?:hour|few|couple)|yesterday|last night|"
            r"this (?:evening|afternoon))\b")
 _PRACTISING_ON = Lazy(r"\bpracti[sc](?:e|es|ed|ing) on\b|\bsetting up\b|\bhome care\b|\bbooked (?:in )?\b"
