@@ -493,3 +493,64 @@ def test_what_review_19_4_found_hidden_is_for_a_doctor(text):
 ])
 def test_what_review_19_4_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- holdout118 (an eleventh mix, every family told sideways) and holdout119 (the chest,
+# breathing, heart and circulation, round 5), scored at a956d5f: new back pain after a
+# transplant, a watch flagging an irregular rhythm, more sleeping pills than meant, a partner who
+# shoves, puffing with swollen ankles, a bone ache worse in bed with a cancer on watch, a red line
+# from a cut, fullness after a few mouthfuls at 58, a clot after an operation with pink froth;
+# waking gasping, a single defibrillator shock, going grey on exertion, weight up with ankles
+# ballooning, breathlessness that crept up, a racing heart with the sight going dark, a baby blue
+# round the lips, nearly fainting on a new tablet, a teenager's heart too fast to count.
+
+
+@pytest.mark.parametrize("text", [
+    "i took way more of my sleeping pills than i'm meant to an hour ago with some wine, feel woozy",
+    "after my hip op my calf swelled up and now i'm puffed out walking to the loo and coughing up pink froth",
+    'my 2 month old goes blue round the lips when feeding and keeps pausing his breathing',
+    "my daughter, 15, heart racing so fast i can't count it, she's pale and says she's going to pass out",
+])
+def test_what_holdout118_and_119_found_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'liver transplant 3 years ago, on my anti-rejection meds morning and night, and '
+    'now a new pain in my lower back for a week',
+    'my fitbit keeps flagging an irregular rhythm and my heart flutters, shoulders tight',
+    "my boyfriend pushes me around when he's drunk, my ribs still hurt when i breathe from last week",
+    "i'm 74, puffing after a few steps these days and both ankles swell by evening",
+    "prostate cancer on watch and wait, and a new ache in my thigh bone that's worse in bed",
+    "there's a red streak going up my arm from a cat scratch on my wrist",
+    "i'm 58, feel full after a few mouthfuls and my tummy has been swollen for weeks",
+    'dad is 82 and wakes up gasping most nights, has to sit on the edge of the bed till it settles',
+    'my ICD gave me a shock this morning while gardening, feel ok now',
+    'gym client, 62, went grey and breathless on the rowing machine with a hand on '
+    'his chest, settled after sitting',
+    "nan's ankles have swollen over two weeks and she's puffing going up the stairs now",
+    "heart failure and my weight's up 2 kilos since sunday, ankles ballooning",
+    'mum, 80, used to walk to church no problem, this month she stops every few steps to catch her breath',
+    'my heart goes so fast sometimes and everything goes dark, happened three times this month',
+    'started new tablets for my blood pressure last week and i keep nearly fainting when i stand up',
+])
+def test_what_holdout118_and_119_found_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'bent double over the veg patch all afternoon, lower back sore',
+    'childbirth was easier than this ikea wardrobe lol, forearms sore',
+    "my sister's baby not mine, asking for her - is tummy massage ok for colic? my shoulders ache",
+    'usual migraine, same pattern for years, pain behind my left eye, took my triptan, want a gentle routine',
+    'my GP wrote a letter to work about a better chair, lower back stiff at the end of the day',
+    "my heart races at bedtime, not literally, my mind won't switch off, shoulders tight",
+    'flying to sydney next month, how do i avoid clots on the flight? legs are fine',
+    'touch rugby on sunday, upper back stiff, no injuries',
+    'pilot here, just landed after a long haul, neck and shoulders stiff from the seat',
+    "spicy curry gave me my usual burning chest, a gaviscon and it's gone, shoulders stiff",
+    "the oximeter said 87 with my gel nails on, on a bare finger it's 98, neck tight",
+    "my friend's ICD went off last month, she's fine, my calves are tight",
+])
+def test_what_holdout118_and_119_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -29,7 +29,8 @@ _PSEUDO_AFTER = {
                       "believe", "reckon", "imagining", "making", "exaggerating", "joking",
                       "kidding", "overreacting"}),
     # ("no wait, warfarin", "no sorry, the left": a correction, not a denial)
-    "no": frozenset({"doubt", "idea", "clue", "longer", "wait", "sorry", "actually"}),
+    # ("no problem": "gone from walking there no problem to stopping every few steps")
+    "no": frozenset({"doubt", "idea", "clue", "longer", "wait", "sorry", "actually", "problem"}),
 }
 _CONTRAST = frozenset({"but", "however", "though", "although", "except", "yet", "while",
                        "whereas", "apart", "still", "because", "since", "so", "which", "who",

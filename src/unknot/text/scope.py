@@ -98,6 +98,9 @@ _CARE = Lazy(
     rf"|\b(?:a|some) (?:\w+ ){{0,2}}?(?:massage|rub|routine) (?:\w+ ){{0,2}}?with (?:him|her|them)\b")
 # The writer speaks of their own body or state: "my neck", "I have", "killing me" — not
 # "my 15-year-old" (a hyphen between the words of an age is read past).
+# A writer's job, told to say who is writing ("I'm a sports massage therapist").
+_JOB = (r"(?:therapist|physio|physiotherapist|nurse|trainer|masseuse|masseur|carer|osteopath|"
+        r"chiropractor|coach|pt|midwife|doula|instructor)")
 _OWN_COMPLAINT = Lazy(
     rf"\bmy (?!(?:\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|girl|boy|girls|boys|lad|lass|old|yo|o)\b"
     rf"|\d{{1,2}}(?:yo|yrs?)\b)\w+"
@@ -105,6 +108,8 @@ _OWN_COMPLAINT = Lazy(
     rf"am taking|use)\b"
     # (but not the carer's own conduct: "how gentle do I need to be", "when I got home")
     rf"(?! to be (?:gentle|careful|firm|soft|\?)| to be$| home\b| back home\b| to know\b| to ask\b"
+    # ("I'm a sports massage therapist": who the writer is, not what ails them)
+    rf"| (?:a|an) (?:\w+ ){{0,2}}?{_JOB}\b"
     # ("I want to get her off the pills": what the carer wants for the child)
     rf"| to get (?:her|him|them) off (?:them\b|(?:the|her|his|their) (?:pills|tablets|painkillers|meds)\b))"
     rf"|\b(?:killing|hurting|bothering|giving|gives|gave|driving|leaves|left|made|makes|making|"
@@ -128,7 +133,8 @@ _THEIR_BODY = Lazy(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
 _MY_BODY = Lazy(rf"\bmy (?:own )?(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
 _MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b")
 # The writer telling of something of their own: "Nurse here. I've been coughing up blood…"
-_WRITER_ILL = Lazy(r"\bi (?:have been|have had|have|had|keep|am|got|feel|felt|noticed|woke)\b")
+_WRITER_ILL = Lazy(rf"\bi (?:have been|have had|have|had|keep|am|got|feel|felt|noticed|woke)\b"
+                   rf"(?! (?:a|an) (?:\w+ ){{0,2}}?{_JOB}\b)")
 # A professional writing about a client: "Therapist here: client is 26 weeks pregnant…"
 _FOR_A_CLIENT = Lazy(r"\b(?:therapist|physio|physiotherapist|masseuse|masseur|trainer|osteopath|"
                      r"chiropractor|nurse|carer) here\b|\bmy client\b|\bthe client\b"
@@ -501,6 +507,13 @@ def _owns_next(text: NormalText, index: int, hit: Hit) -> bool:
         ("'s", "’s"))
 
 
+def _has_it(text: NormalText, index: int, hit: Hit) -> bool:
+    """The person is written as having the finding: "home care for a client with haemophilia"
+    (the client's, though the client is the object of "for")."""
+    return (index + 1 < hit.first <= index + 4
+            and text.tokens[index + 1].norm in {"with", "who has", "who is"})
+
+
 def _is_object(text: NormalText, index: int) -> bool:
     """A named person who is the object of the clause, not its subject."""
     before = index - 1
@@ -575,7 +588,8 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             continue  # "The mole on my back… My partner says it's got bigger": still mine
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
                 and _is_object(text, index) and not _owns_next(text, index, hit) \
-                and not _one_of(text, index) and not _relative_after(text, index):
+                and not _one_of(text, index) and not _relative_after(text, index) \
+                and not _has_it(text, index, hit):
             continue
         speaker = _quoted_speaker(text, index) if person == "writer" else None
         if speaker is not None:
