@@ -548,9 +548,40 @@ def test_what_holdout118_and_119_found_is_for_a_doctor(text):
     'flying to sydney next month, how do i avoid clots on the flight? legs are fine',
     'touch rugby on sunday, upper back stiff, no injuries',
     'pilot here, just landed after a long haul, neck and shoulders stiff from the seat',
-    "spicy curry gave me my usual burning chest, a gaviscon and it's gone, shoulders stiff",
     "the oximeter said 87 with my gel nails on, on a bare finger it's 98, neck tight",
     "my friend's ICD went off last month, she's fine, my calves are tight",
 ])
 def test_what_holdout118_and_119_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- review 19-5 (bcd10c9..991ef54: 8 hidden, 9 false alarms): the heart-attack rule's new
+# explanations (a trumpet, "for years", an antacid, the desk) hid real attacks and are gone; a
+# retest that confirms a low oxygen reading; burning spreading to the jaw and both arms. And the
+# other way: "no problem with breathlessness" still denies it, unfit since lockdown, hair gone
+# grey, a baby's short pauses in deep sleep that a health visitor called normal, a husband
+# pushing for a race, a pink gin.
+
+
+@pytest.mark.parametrize("text", [
+    'i play sax in a band, after the gig tonight crushing pain in my chest going '
+    'into my left arm, still there an hour later',
+    "took a rennie and the chest pain went but now it's back worse and i'm clammy and sick",
+    "oximeter said 89, tried again and it's 87, i'm breathless just talking",
+    "the burning in my chest is going up into my jaw and down both arms, i'm clammy",
+])
+def test_what_review_19_5_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'no problem with breathlessness or chest pain, just tight hamstrings from cycling',
+    'get out of breath on the stairs since lockdown, unfit, calves tight',
+    'my hair went grey this year lol, chest day at the gym tomorrow, shoulders sore',
+    '8 week old has little pauses in her breathing in deep sleep, health visitor '
+    "said that's normal, want baby massage tips",
+    'my husband keeps pushing me into a half marathon, knees ache already',
+    'coughing up pink stuff after a pink gin fizz lol, throat sore from laughing',
+])
+def test_what_review_19_5_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -29,8 +29,7 @@ _PSEUDO_AFTER = {
                       "believe", "reckon", "imagining", "making", "exaggerating", "joking",
                       "kidding", "overreacting"}),
     # ("no wait, warfarin", "no sorry, the left": a correction, not a denial)
-    # ("no problem": "gone from walking there no problem to stopping every few steps")
-    "no": frozenset({"doubt", "idea", "clue", "longer", "wait", "sorry", "actually", "problem"}),
+    "no": frozenset({"doubt", "idea", "clue", "longer", "wait", "sorry", "actually"}),
 }
 _CONTRAST = frozenset({"but", "however", "though", "although", "except", "yet", "while",
                        "whereas", "apart", "still", "because", "since", "so", "which", "who",
@@ -104,6 +103,11 @@ def _negator_at(tokens, index: int) -> bool:
         # "can't poo or fart, throwing up": an inability is a symptom, not a denial.
         return False
     following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+    if word == "no" and following == "problem" and index + 2 < len(tokens) \
+            and tokens[index + 2].norm in {"to", "but", "and", "then", ","}:
+        # "from walking there no problem to stopping every few steps": how it was, not a
+        # denial ("no problem with breathlessness" still denies)
+        return False
     return following not in _PSEUDO_AFTER.get(word, frozenset())
 
 
