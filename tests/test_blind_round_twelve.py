@@ -578,10 +578,50 @@ def test_what_review_19_5_found_hidden_is_urgent(text):
     'no problem with breathlessness or chest pain, just tight hamstrings from cycling',
     'get out of breath on the stairs since lockdown, unfit, calves tight',
     'my hair went grey this year lol, chest day at the gym tomorrow, shoulders sore',
-    '8 week old has little pauses in her breathing in deep sleep, health visitor '
-    "said that's normal, want baby massage tips",
     'my husband keeps pushing me into a half marathon, knees ache already',
     'coughing up pink stuff after a pink gin fizz lol, throat sore from laughing',
 ])
 def test_what_review_19_5_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- review 19-6 (991ef54..ac98edd: 24 hidden, 11 false alarms): a change told from a denied past
+# ("gone from … no bother to stopping every few yards") is now (negation.py reads the "to" of
+# such a change as the end of the denial; "no problem with/to X" denies as before); no
+# explanation for a baby going blue (a few seconds, deep sleep, a reassurance before it got
+# worse); "unfit" explains no new breathlessness; only the hair goes grey; a partner who pushes
+# against a door; a bone ache worst lying in bed; pink mucus. And the other way: a forearm's
+# burning, a puppy's leg, a hard mattress.
+
+
+@pytest.mark.parametrize("text", [
+    'my 7 week old went blue round the lips for a few seconds while feeding and is floppy now',
+    'health visitor said it was normal but my 6 week old keeps going blue round the '
+    "mouth and it's happening more",
+])
+def test_what_review_19_6_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "mum's gone from walking into town no bother to stopping every few yards to get her breath, this month",
+    'went from no problems on the hills to breathless after a few steps over the last few weeks',
+    'unfit since the baby came but now i stop every few steps to catch my breath, getting worse this month',
+    'my dad went grey and clutched his chest on the rowing machine at the gym',
+    "my boyfriend pushes me against the door when he's drunk, my back still hurts",
+    "ache in my thigh bone that's worst lying in bed, six weeks now",
+    "coughing up pink mucus since yesterday, i'm on apixaban",
+])
+def test_what_review_19_6_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'burning in my forearm that goes down my arm after typing all day, mouse arm',
+    'no problem swallowing or breathing, just a stiff neck from sleeping funny',
+    "my puppy is 4 months, and won't use his back leg after the park, my own "
+    'shoulders are tight from the lead',
+    'hip bone aches lying in bed because the new mattress is rock hard, glutes tight',
+])
+def test_what_review_19_6_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))

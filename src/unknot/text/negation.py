@@ -103,11 +103,6 @@ def _negator_at(tokens, index: int) -> bool:
         # "can't poo or fart, throwing up": an inability is a symptom, not a denial.
         return False
     following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
-    if word == "no" and following == "problem" and index + 2 < len(tokens) \
-            and tokens[index + 2].norm in {"to", "but", "and", "then", ","}:
-        # "from walking there no problem to stopping every few steps": how it was, not a
-        # denial ("no problem with breathlessness" still denies)
-        return False
     return following not in _PSEUDO_AFTER.get(word, frozenset())
 
 
@@ -166,8 +161,19 @@ def is_negated(text: NormalText, hit: Hit) -> bool:
             continue
         if _is_boundary(tokens, index):
             return False
+        if word == "to" and _from_a_denied_past(tokens, index):
+            return False
         if _negator_at(tokens, index):
             return True
         words_back += 1
         index -= 1
+    return False
+
+
+def _from_a_denied_past(tokens, to_index: int) -> bool:
+    """The "to" of a change told from a denied past: "gone from walking there no bother to
+    stopping every few steps", "went from no problems to breathless" — what follows is now."""
+    for back in range(to_index - 1, max(-1, to_index - 12), -1):
+        if tokens[back].norm == "from":
+            return any(_negator_at(tokens, k) for k in range(back + 1, to_index))
     return False
