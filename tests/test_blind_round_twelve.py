@@ -625,3 +625,28 @@ def test_what_review_19_6_found_hidden_is_for_a_doctor(text):
 ])
 def test_what_review_19_6_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- review 19-7 (ac98edd..30b2084: 2 hidden, 9 false alarms): the "to" of a change ends a
+# denial only after "gone/went from" — not "back from the GP, no need to…", "home from hospital,
+# no plans to…", "from the scan, no evidence to suggest…"; a dog in the room is no pet's limb; a
+# bike at the lights is no exercise; hair gone grey in other words; a massage therapist's push.
+
+
+@pytest.mark.parametrize("text", [
+    'my 9 month old cries when i bend his right leg, the dog knocked into him yesterday',
+    'my heart flutters a few times a week, even sitting on my bike at the lights, never had it checked',
+])
+def test_what_review_19_7_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    'back from the GP, no need to worry about a clot she said, calves just tight from running',
+    'home from hospital after the op, no plans to do anything silly, just stiff shoulders',
+    "from what the scan showed there's no evidence to suggest a fracture, wrist a bit sore",
+    'my hair has totally gone grey since i started lifting, went grey, shoulders sore after leg day',
+    'my massage therapist pushes me down into the table so hard, back is tender today',
+])
+def test_what_review_19_7_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

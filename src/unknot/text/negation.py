@@ -175,5 +175,11 @@ def _from_a_denied_past(tokens, to_index: int) -> bool:
     stopping every few steps", "went from no problems to breathless" — what follows is now."""
     for back in range(to_index - 1, max(-1, to_index - 12), -1):
         if tokens[back].norm == "from":
-            return any(_negator_at(tokens, k) for k in range(back + 1, to_index))
+            # (only a change: "gone from", "went from" — not "home from the hospital, no plans
+            # to…", "from what the GP said, no need to…")
+            return back > 0 and tokens[back - 1].norm in _CHANGE_VERBS and any(
+                _negator_at(tokens, k) for k in range(back + 1, to_index))
     return False
+
+
+_CHANGE_VERBS = frozenset({"gone", "went", "going", "go", "goes"})
