@@ -75,7 +75,11 @@ class Timeline:
             run = 0.0
         # How much running the remaining plan can absorb: past that, time stops
         # counting, so active_seconds freezes at the moment the routine ended.
-        left_in_plan = total - (sum(self.durations[:index]) + offset)
+        # (the rest of this step plus the steps after it, not the total less what is done:
+        # that subtraction rounds, and a finished routine's active time would then differ by
+        # a few units in the last place between the moment it ended and any later moment)
+        left_in_plan = ((self.durations[index] - offset) + sum(self.durations[index + 1:])
+                        if index < len(self.durations) else 0.0)
         run = min(run, max(0.0, left_in_plan))
         offset += run
         while index < len(self.durations) and offset >= self.durations[index]:
