@@ -52,3 +52,21 @@ def test_two_products_in_a_day_are_urgent_exactly_when_they_pass_eight(first, se
     assert (RULE in flags(text)) == (first + second >= 9)
     if first + second >= 9:
         assert screen(text).verdict == "urgent"
+
+
+def test_every_product_the_patterns_name_is_added_up_too():
+    """The patterns' `$paracetamol_named` (lexicon) and this module's product list are kept
+    apart (one reads the pattern language, the other raw text): a product named in the
+    lexicon must also be counted over a day, or the two readings drift."""
+    import re
+
+    import yaml
+
+    from unknot.safety import doses
+    from unknot.text.lexicon import LEXICON_FILE
+
+    phrases = yaml.safe_load(LEXICON_FILE.read_text())["concepts"]["paracetamol_named"]
+    names = {name.rstrip("*") for phrase in phrases for name in phrase.split("|")}
+    product = re.compile(rf"\b(?:{doses._PRODUCT})\b")
+    assert names and all(product.fullmatch(name) for name in names), sorted(
+        name for name in names if not product.fullmatch(name))

@@ -26,7 +26,8 @@ _PRODUCT = (r"paracetamol|paracetamols|panadol|panadeine|tylenol|acetaminophen|c
             r"anadin extra|syndol|migraleve|pcm")
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
-          "a couple": 2, "couple of": 2, "a few": 3, "a dozen": 12, "dozen": 12}
+          "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3, "a dozen": 12,
+          "dozen": 12}
 _COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|" \
          r"a couple|couple of|a dozen|dozen)"
 # The words a dose's interval may follow: "2 tablets at a time every 3 hours", "4 of them each
@@ -63,16 +64,16 @@ _DOSE = Lazy(
 _WAKING_HOURS = 16
 # The day the doses were taken in.
 _ONE_DAY = Lazy(r"\b(?:today|so far today|since (?:this morning|breakfast|i (?:got|woke) up|"
-                      r"waking|lunch(?:time)?|last night)|this morning|in (?:the last |the past )?24 "
-                      r"?(?:hours|hrs|h)|within 24 hours|in (?:a|one) day|a day|per day|daily|"
-                      r"each day|every day|yesterday|"
-                      r"every (?:\d{1,2}|two|three|four|five|six|couple of|couple|few) "
-                      r"?(?:hours|hrs|hr|h)|every hour|hourly)\b")
+                r"waking|lunch(?:time)?|last night)|this morning|in (?:the last |the past )?24 "
+                r"?(?:hours|hrs|h)|within 24 hours|in (?:a|one) day|a day|per day|daily|"
+                r"each day|every day|yesterday|"
+                r"every (?:\d{1,2}|two|three|four|five|six|couple of|couple|few) "
+                r"?(?:hours|hrs|hr|h)|every hour|hourly)\b")
 # A dose asked about, supposed or long past is no dose taken: "can I take 2 co-codamol 5 times
 # a day?", "years ago I used to take…".
 _NOT_TAKEN = Lazy(r"\?|\b(?:can i|could i|can you|is it (?:ok|okay|safe|alright)|should i|"
-                        r"how many|how much|is that too|would it|what if|if i|years ago|used to|"
-                        r"last year|when i was|the max|maximum|allowed)\b")
+                  r"how many|how much|is that too|would it|what if|if i|years ago|used to|"
+                  r"last year|when i was|the max|maximum|allowed)\b")
 _SENTENCE_END = Lazy(r"[.!?\n]")
 _TIMES_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10}
@@ -96,7 +97,7 @@ def _repeats_a_day(match: re.Match[str]) -> int:
     if match.group("hourly") or match.group("hourly_word"):
         return day
     every = match.group("every_to") or match.group("every")
-    hours = {"couple of": 2, "couple": 2, "few": 3}.get(every) or (_number(every) if every else 0)
+    hours = _number(every) if every else 0
     return max(1, day // hours) if hours else 1
 
 

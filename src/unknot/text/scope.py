@@ -96,11 +96,11 @@ _CARE = Lazy(
     rf"|\b(?:calm|soothe|settle|relax) (?:him|her|them|(?:my|our) (?:{_PEOPLE_ALT})) (?:down )?with "
     rf"(?:a|some) (?:\w+ ){{0,2}}?(?:massage|rub)\b"
     rf"|\b(?:a|some) (?:\w+ ){{0,2}}?(?:massage|rub|routine) (?:\w+ ){{0,2}}?with (?:him|her|them)\b")
-# The writer speaks of their own body or state: "my neck", "I have", "killing me" — not
-# "my 15-year-old" (a hyphen between the words of an age is read past).
-# A writer's job, told to say who is writing ("I'm a sports massage therapist").
+# A writer's job, told to say who is writing ("I'm a sports massage therapist", "Physio here").
 _JOB = (r"(?:therapist|physio|physiotherapist|nurse|trainer|masseuse|masseur|carer|osteopath|"
         r"chiropractor|coach|pt|midwife|doula|instructor)")
+# The writer speaks of their own body or state: "my neck", "I have", "killing me" — not
+# "my 15-year-old" (a hyphen between the words of an age is read past).
 _OWN_COMPLAINT = Lazy(
     rf"\bmy (?!(?:\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|girl|boy|girls|boys|lad|lass|old|yo|o)\b"
     rf"|\d{{1,2}}(?:yo|yrs?)\b)\w+"
@@ -136,8 +136,7 @@ _MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b")
 _WRITER_ILL = Lazy(rf"\bi (?:have been|have had|have|had|keep|am|got|feel|felt|noticed|woke)\b"
                    rf"(?! (?:a|an) (?:\w+ ){{0,2}}?{_JOB}\b)")
 # A professional writing about a client: "Therapist here: client is 26 weeks pregnant…"
-_FOR_A_CLIENT = Lazy(r"\b(?:therapist|physio|physiotherapist|masseuse|masseur|trainer|osteopath|"
-                     r"chiropractor|nurse|carer) here\b|\bmy client\b|\bthe client\b"
+_FOR_A_CLIENT = Lazy(rf"\b{_JOB} here\b|\bmy client\b|\bthe client\b"
                      r"|\b(?:for|with) a client\b"
                      r"|^\W*client\b")
 # The writer asks for themself: "routine for me", "mine are just sore", "my own back".
@@ -510,8 +509,7 @@ def _owns_next(text: NormalText, index: int, hit: Hit) -> bool:
 def _has_it(text: NormalText, index: int, hit: Hit) -> bool:
     """The person is written as having the finding: "home care for a client with haemophilia"
     (the client's, though the client is the object of "for")."""
-    return (index + 1 < hit.first <= index + 4
-            and text.tokens[index + 1].norm in {"with", "who has", "who is"})
+    return index + 1 < hit.first <= index + 4 and text.tokens[index + 1].norm == "with"
 
 
 def _is_object(text: NormalText, index: int) -> bool:
