@@ -7,8 +7,11 @@ import pytest
 from unknot.intake.screen import screen
 from unknot.safety.answers import Answers
 from unknot.safety.questions import (
+    MAX_ASKED,
+    MAX_EVERYONE,
     MAX_PER_GROUP,
     MAX_QUESTIONS,
+    MOOD_AFTER_A_BODY,
     REGION_GROUPS,
     QuestionError,
     UnknownQuestion,
@@ -62,7 +65,73 @@ def test_it_asks_the_back_checklist_most_decisive_first():
     asked = ids("my lower back aches")
     assert asked[:2] == ["always.emergency_signs", "always.pain_signs"]
     assert asked[2:4] == ["back.saddle_numbness", "back.bladder_bowel"]
-    assert len(asked) <= MAX_QUESTIONS
+    body = [q for q in asked if not QUESTIONS.by_id(q).everyone]
+    assert len(body) <= MAX_QUESTIONS and all(not q.startswith("mood.") for q in body)
+
+
+EVERYONE = ["mood.danger_now", "mood.self_harm", "mood.harmed"]
+
+
+@pytest.mark.parametrize("text", [
+    "my lower back aches", "stiff neck", "headache since lunch", "sore calves after a run",
+    "tummy cramps", "I'm 30 weeks pregnant and my lower back aches", "", "feel awful"])
+def test_a_life_in_danger_self_harm_and_harm_at_home_are_asked_of_everyone(text):
+    """Blind sets showed a crisis or a threat at home told beside "neck's sore" as often as
+    beside "can't switch off"; a checklist chosen by the body's area never asked about it."""
+    asked = ids(text, regions=["calves"]) if not text else ids(text)
+    assert [q for q in asked if q in EVERYONE] == EVERYONE
+    # After the body's own questions, never in place of one of them.
+    assert asked.index("mood.danger_now") > max(
+        i for i, q in enumerate(asked) if not q.startswith("mood."))
+
+
+def test_the_questions_asked_of_everyone_are_few():
+    everyone = [q.id for q in QUESTIONS.questions if q.everyone]
+    assert sorted(everyone) == sorted(EVERYONE) and len(everyone) <= MAX_EVERYONE
+
+
+def test_someone_who_comes_for_calm_gets_the_mood_questions_after_the_body():
+    plain = ids("my neck is stiff")
+    calm = ids("my neck is stiff, so stressed and I can't sleep")
+    assert calm[:len(plain)] == plain  # no body question gave way
+    extra = calm[len(plain):]
+    assert extra[0] == "mood.acted" and len(extra) == MOOD_AFTER_A_BODY
+    assert {"mood.perception", "mood.dependence", "mood.not_coping",
+            "mood.heart_spells"} <= set(extra)
+    assert len(calm) <= MAX_ASKED
+
+
+@pytest.mark.parametrize("text", [
+    "back is tight, been smoking a lot more weed lately",
+    "I've been chosen, the adverts on the bus speak to me. lower back a bit tight",
+    "taking double my pregabalin, legs ache",
+    "since the assault I have nightmares most nights, neck is stiff",
+    "my heart keeps fluttering some evenings, neck sore"])
+def test_words_that_touch_the_mind_bring_the_mood_questions(text):
+    """A voice, a pill or a nightmare told beside a sore back gets asked about, though no
+    goal of calm or sleep was named."""
+    asked = ids(text)
+    assert {"mood.acted", "mood.perception", "mood.dependence"} <= set(asked)
+
+
+def test_a_sprained_ankle_is_not_asked_about_voices():
+    asked = ids("sprained my ankle at football on saturday")
+    assert "mood.danger_now" in asked and "mood.perception" not in asked
+
+
+def test_no_sore_place_named_brings_every_mood_question():
+    asked = ids("I just feel awful and can't cope")
+    assert {q.id for q in QUESTIONS.group("mood")} <= set(asked)
+    assert any(q.startswith("general.") for q in asked)
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("mood.danger_now", "urgent"), ("mood.acted", "urgent"), ("mood.harmed", "see_doctor"),
+    ("mood.self_harm", "see_doctor"), ("mood.not_coping", "see_doctor")])
+def test_a_yes_to_a_mind_question_stops_the_routine(question, verdict):
+    out = screen("my neck is stiff, so stressed and I can't sleep",
+                 Answers(questions={question: True}))
+    assert out.verdict == verdict
 
 
 def test_it_merges_checklists_for_several_areas_without_asking_a_topic_twice():

@@ -26,7 +26,8 @@ SUBJECT_KEYS = "m for me · s someone I'm helping"
 SUBJECT_WORDS = {"self": "for me", "someone_else": "for someone I'm helping"}
 FOR_SOMEONE_ELSE = "Answer for the person you're helping."
 QUESTION_KEYS = "y yes · n no · a none of the rest apply · w why we ask"
-INTRO = ("A few yes-or-no questions that doctors ask about this kind of problem. "
+INTRO = ("A few yes-or-no questions that doctors ask about this kind of problem, and a few "
+         "about how you are. "
          "A yes isn't always serious; it tells us what is safe.")
 MORE = "A few more questions, because of your answers."
 # How long one wait for a key lasts; the wait simply starts again after it.

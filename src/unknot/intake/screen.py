@@ -108,10 +108,19 @@ def _question_findings(questions: QuestionSet, answered: dict[str, bool]) -> lis
 
 
 def _checklist(questions: QuestionSet, screening: Screening, regions: list[str],
-               goals: list[str], facts: Facts) -> list[Question]:
+               goals: list[str], facts: Facts, mind: bool) -> list[Question]:
     if screening.verdict == "urgent":
         return []  # nothing may stand between the person and the call for help
-    return questions.select(regions, goals, facts.age, screening.conditions)
+    return questions.select(regions, goals, facts.age, screening.conditions, mind=mind)
+
+
+def _touches_the_mind(lexicon: Lexicon, text: NormalText) -> bool:
+    """Any of the lexicon's `mind` words, denied or not ("not drinking much", "no voices"
+    still make the questions worth asking)."""
+    regex = lexicon.mind
+    if regex is None or not regex.could_match_in(lexicon.compiler.held(text)):
+        return False
+    return next(iter_hits(regex, text), None) is not None
 
 
 def _mentions(lexicon: Lexicon, regexes: dict, text: NormalText,
@@ -231,7 +240,7 @@ def screen(text: str | None, answers: Answers | None = None,
                               longer_first=True) if sites else list(complaint)
     found_goals = _mentions(lexicon, lexicon.goals, main, [])
     asked = _checklist(questions, text_screening, regions or found_regions,
-                       goals or found_goals, facts)
+                       goals or found_goals, facts, _touches_the_mind(lexicon, main))
     if rest_no:
         answered.update({q.id: False for q in asked if q.id not in answered})
     screening = text_screening.with_findings(_question_findings(questions, answered))

@@ -51,13 +51,18 @@ GOAL_GROUPS: dict[str, tuple[str, ...]] = {
     "headache_relief": ("headache",), "digestion": ("abdomen",), "recovery": ("legs",),
     "circulation": ("legs",),
 }
-# Coming for calm or sleep adds the mood question whatever the area: a tense neck and a
-# racing mind often arrive together, and the one question asked is the one that matters.
+# Coming for calm or sleep adds the mood questions whatever the area: a tense neck and a
+# racing mind often arrive together. They come after the body's whole checklist, never in
+# place of one of its questions (a head-injury or a tearing-pain question must not give way).
 MOOD_GOALS = frozenset({"stress_relief", "sleep", "relaxation"})
-MOOD_WITH_A_BODY = 1
-# The most a checklist holds: the body's questions and, for someone who comes for calm, the
-# mood question after them.
-MAX_ASKED = MAX_QUESTIONS + MOOD_WITH_A_BODY
+MOOD_AFTER_A_BODY = 5
+# Questions asked of everyone whatever the complaint (`everyone: true`: a life in danger,
+# thoughts of self-harm, harm at home), after the body's checklist. Kept few: each is asked
+# of every person every time.
+MAX_EVERYONE = 3
+# The most a checklist holds: the body's questions, the ones asked of everyone, and for
+# someone who comes for calm the mood questions after them.
+MAX_ASKED = MAX_QUESTIONS + MAX_EVERYONE + MOOD_AFTER_A_BODY
 
 
 class QuestionError(ValueError):
@@ -86,6 +91,8 @@ class Question(BaseModel):
     message: str = Field(min_length=20, description="What to tell the person after a yes.")
     min_age: int | None = Field(default=None, ge=1, le=120,
                                 description="Asked only when the age is unknown or at least this.")
+    everyone: bool = Field(default=False, description="Asked in every checklist, whatever the "
+                                                      "complaint, after the body's questions.")
 
     @model_validator(mode="after")
     def _verdict_and_avoid(self) -> Question:
@@ -128,10 +135,11 @@ class QuestionSet:
         return {name: tuple(found) for name, found in groups.items()}
 
     def select(self, regions: Iterable[str], goals: Iterable[str], age: int | None,
-               known_conditions: Iterable[str]) -> list[Question]:
+               known_conditions: Iterable[str], mind: bool = False) -> list[Question]:
         """The checklist for a complaint: its groups' questions, most decisive first,
-        merged turn by turn, each topic once, at most MAX_QUESTIONS (and the mood question
-        after them when someone with a sore place comes for calm or sleep)."""
+        merged turn by turn, each topic once, at most MAX_QUESTIONS; then the questions asked
+        of everyone; then, when someone comes for calm or sleep, names no sore place, or
+        says anything that touches the mind (`mind`), the other mood questions."""
         goals = list(goals)
         groups: list[str] = []
         for region in regions:
@@ -145,14 +153,10 @@ class QuestionSet:
         if known & {"pregnancy", "late_pregnancy"}:
             groups.insert(0, "pregnancy")
         groups = list(dict.fromkeys(groups or ["general"]))
-        mood_only = groups == ["general"]
-        if mood_only:
-            # Nothing about the body named at all: people who come to a massage coach with no
-            # sore place are often at a low point, so the mood questions are asked too.
-            groups.append("mood")
         chosen: list[Question] = list(self.group("always"))
         topics: set[str] = {q.key for q in chosen}
-        queues = [[q for q in self.group(g) if _applies(q, age, known)] for g in groups]
+        queues = [[q for q in self.group(g) if not q.everyone and _applies(q, age, known)]
+                  for g in groups]
         while any(queues) and len(chosen) < MAX_QUESTIONS:
             for turn, queue in enumerate(queues):
                 # The main complaint two a turn.
@@ -163,12 +167,21 @@ class QuestionSet:
                             topics.add(question.key)
                             chosen.append(question)
                             break
-        if MOOD_GOALS.intersection(goals) and not mood_only:
-            # Coming for calm or sleep with a sore place too: the mood question is asked after
-            # the body's whole checklist, never in place of one of its questions (a head-injury
-            # or a tearing-pain question must not give way to it).
-            chosen.extend(q for q in self.group("mood")[:MOOD_WITH_A_BODY] if q.key not in topics)
+        later = list(self._everyone)
+        # Nothing about the body named at all: people who come to a massage coach with no sore
+        # place are often at a low point, so the mood questions are asked then too.
+        if mind or groups == ["general"] or MOOD_GOALS.intersection(goals):
+            later += [q for q in self.group("mood")
+                      if not q.everyone and _applies(q, age, known)][:MOOD_AFTER_A_BODY]
+        for question in later:
+            if question.key not in topics:
+                topics.add(question.key)
+                chosen.append(question)
         return chosen
+
+    @cached_property
+    def _everyone(self) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.everyone and q.group != "always")
 
 
 def _applies(question: Question, age: int | None, known: set[str]) -> bool:
@@ -198,6 +211,10 @@ def load_question_files(paths: Iterable[Path]) -> QuestionSet:
     paths = sorted(paths)
     entries, errors = load_entries(paths, Question, "question",
                                    prepare=lambda path, item: {"group": path.stem, **item})
+    everyone = [question.id for _, question in entries if question.everyone]
+    if len(everyone) > MAX_EVERYONE:
+        errors.append(f"{len(everyone)} questions are asked of everyone ({', '.join(everyone)}); "
+                      f"keep to {MAX_EVERYONE} at most")
     for path in paths:
         group_size = sum(1 for source, _ in entries if source == path)
         if group_size > MAX_PER_GROUP:

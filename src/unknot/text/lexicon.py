@@ -125,6 +125,8 @@ class Lexicon:
     # Words that place a local problem in a region without making it a complaint:
     # "a tooth out" leaves the jaw alone, but brushing one's teeth is no jaw complaint.
     sites: dict[str, LazyRegex] = field(default_factory=dict)
+    # Words that touch the mind: not a finding, only a reason to ask the mood questions.
+    mind: LazyRegex | None = None
     # How many patterns (concepts, regions, goals, rules) mention each word: of two repairs
     # equally close, the word the screen reads far more often is the likelier meaning —
     # "cheest" is chest, not cheese; "weezy" wheezy, not weepy; "tounge" tongue, not twinge.
@@ -270,6 +272,12 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     for patterns in list(raw["regions"].values()) + list(raw["goals"].values()):
         for pattern in patterns:
             vocabulary |= _count_mentions(mentions, pattern)
+    try:
+        # Compiled after the vocabulary is read, so spelling repair never aims at these words:
+        # they only widen a checklist.
+        mind = compiler.compile(raw["mind"]) if raw.get("mind") else None
+    except PatternError as exc:
+        raise LexiconError(f"{path.name}: mind: {exc}") from exc
     misspellings = {str(k): str(v) for k, v in (raw.get("misspellings") or {}).items()}
     idioms = {tuple(str(k).split()): str(v) for k, v in (raw.get("idioms") or {}).items()}
     from unknot.text.sounds import sound_table
@@ -284,7 +292,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     if not isinstance(names, list) or not all(isinstance(n, str) and n.isalpha() for n in names):
         raise LexiconError(f"{path.name}: sound_alike: a list of single words (medicine names)")
     return Lexicon(compiler=compiler, regions=regions, goals=goals, misspellings=misspellings,
-                   vocabulary=vocabulary, idioms=idioms, sites=sites, mentions=mentions,
+                   vocabulary=vocabulary, idioms=idioms, sites=sites, mentions=mentions, mind=mind,
                    sound_alike=sound_table(names), capitals=dict(capitals))
 
 
