@@ -98,10 +98,13 @@ def test_coming_for_calm_asks_whether_anything_has_been_done_or_made_ready():
     assert acted.verdict == "urgent"
 
 
-def test_with_a_sore_place_too_only_the_first_mood_question_is_asked():
+def test_with_a_sore_place_too_the_mood_questions_come_after_the_body():
+    # Session 20 changed this (it once asked only the first mood question here): blind sets
+    # answered with one mood question missed 17–29 of 108 red flags, with all of them 4.
     asked = [q.id for q in screen("stressed, neck and shoulders tight, want to relax").questions]
-    assert "mood.self_harm" in asked
-    assert not {"mood.acted", "mood.perception", "mood.dependence"} & set(asked)
+    assert {"mood.self_harm", "mood.acted", "mood.perception", "mood.dependence"} <= set(asked)
+    first_mood = min(i for i, q in enumerate(asked) if q.startswith("mood."))
+    assert all(q.startswith("mood.") for q in asked[first_mood:])
 
 
 @pytest.mark.parametrize("place", ["lower back", "jaw and temples", "head and neck", "neck",

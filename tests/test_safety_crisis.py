@@ -76,5 +76,9 @@ def test_coming_for_calm_or_sleep_asks_the_mood_question_and_a_yes_gets_help_not
     assert plan.steps == []
 
 
-def test_a_stiff_neck_alone_is_not_asked_about_mood():
-    assert "mood.self_harm" not in [q.id for q in screen("stiff neck from the desk").questions]
+def test_a_stiff_neck_alone_is_asked_only_the_questions_of_everyone():
+    # Session 20: a life in danger, self-harm and harm at home are asked of everyone (a crisis
+    # hid behind "neck's sore" in every blind round); voices, drink and the rest are not.
+    asked = [q.id for q in screen("stiff neck from the desk").questions]
+    assert [q for q in asked if q.startswith("mood.")] == [
+        "mood.danger_now", "mood.self_harm", "mood.harmed"]

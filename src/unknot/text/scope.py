@@ -72,7 +72,7 @@ _CARE = Lazy(
     rf"hands|head|scalp|temples|arms)\b"
     # (wanting one, not wanting to give one: "my partner wants to massage it" is the writer's)
     rf"|\b(?:{_PEOPLE_ALT}|he|she) (?:\w+ ){{0,3}}?(?:wants|asked|asks|likes|loves|needs|would like|"
-    rf"begs) (?!to (?:massage|rub|use|give|do|try|work)\b)(?:\w+ ){{0,3}}?(?:massage|rub|back rub|"
+    rf"begs) (?!to (?:massage|rub|use|give|do|try|work)\b)(?:\w+ ){{0,4}}?(?:massage|rub|back rub|"
     rf"foot rub|routine|programme|program|plan|stretches|exercises)\b"
     rf"|\b(?:massage|routine|rub|ideas?|tips|something|moves|techniques?) (?:\w+ ){{0,3}}?for "
     rf"(?:my|our) (?:{_PEOPLE_ALT})\b"
@@ -537,6 +537,14 @@ _THE_VOICE_ITSELF = frozenset({"has", "is", "was", "been", "hoarse", "croaky", "
                                "cracking", "cracks", "croaking"})
 
 
+def _their_relative_clause(text: NormalText, index: int, hit: Hit) -> bool:
+    """The hit is in the relative clause about the person ("called 911 for a guy who
+    collapsed"), not after it has closed ("gave the dog to my sister who always loved him,
+    wrote letters for the kids": the writer wrote them)."""
+    return _relative_after(text, index) and not any(
+        t.norm in _CLAUSE_ENDS for t in text.tokens[index + 1:hit.first])
+
+
 def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
     """Whose finding this is: the writer's, the subject's (the person massaged) or another's.
 
@@ -586,7 +594,7 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             continue  # "The mole on my back… My partner says it's got bigger": still mine
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
                 and _is_object(text, index) and not _owns_next(text, index, hit) \
-                and not _one_of(text, index) and not _relative_after(text, index) \
+                and not _one_of(text, index) and not _their_relative_clause(text, index, hit) \
                 and not _has_it(text, index, hit):
             continue
         speaker = _quoted_speaker(text, index) if person == "writer" else None

@@ -1,0 +1,121 @@
+"""Session 20: holdout120 (the racing mind, round 9) — what it found hidden, worded afresh
+here with decoys beside them; and the safety check that now asks everyone about a life in
+danger, self-harm and harm at home, and asks the mood questions whenever a word touches the
+mind (the check answered: 4 of 108 missed where rounds 5–8 missed 17–29)."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.labelled import flag_ids
+from unknot.intake.screen import screen
+from unknot.safety.answers import Answers
+
+
+def verdict(text: str) -> str:
+    return screen(text).verdict
+
+
+ESCALATED = ("see_doctor", "urgent")
+
+
+@pytest.mark.parametrize("text", [
+    "the voice keeps telling me i have to walk out onto the dual carriageway to prove i exist",
+    "my heart started hammering while i was watching telly, then i came round on the floor. "
+    "still racing",
+    "my son is sure his teacher is an impostor and he has been sharpening knives in his room",
+    "chopped into my forearm too deep on purpose, it's gaping and i can see yellow fat",
+    "she keeps shouting that shell kill me, i'm locked in the bathroom with the baby",
+    "posted the library books back, cancelled my phone contract and paid off what i owed. "
+    "feel fine now the decision's made",
+    "rang everybody tonight to say i love them. i have everything i need in the drawer",
+    "sat right at the edge of the quarry for hours today and worked out how i would do it",
+    "there's a rope in my car boot and i've picked the tree. neck tight",
+    "drinking heavily for years, stopped 3 days ago, now he had a fit and doesn't know where he is",
+    "dad quit drinking two days ago and now he is talking to people who aren't in the room",
+])
+def test_what_holdout120_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "5 nights on maybe 3 hours and i feel incredible, bought a van on finance for the new business",
+    "been up since friday and honestly sleep is for the weak, written 30 poems",
+    "my partner hasn't slept more than an hour or two a night all week and says he's on a mission",
+    "my flatmate is up repainting at 4am, talking so fast, says she's about to be famous. "
+    "she's asked me for a shoulder rub",
+    "new anti-sickness tablet since monday and i can't sit still, pacing all night",
+    "client 34M, PHQ-9 24, item 9 endorsed, denies plan. home relaxation routine please",
+    "my 6 year old said his stepdad holds his head under the water in the bath",
+    "my niece says her mum's boyfriend squeezes her neck when they're alone",
+    "nothing has been enjoyable since march, i've stopped answering my friends, i just lie there",
+    "my brother hasn't left his room for weeks since the redundancy, stopped shaving",
+    "i put a lighter to my arm again last night when the noise got too loud",
+    "i punch my legs when i get overwhelmed, covered in bruises",
+    "my son is 3 weeks old and i keep getting flashes of him falling down the stairs",
+    "since what happened at that party i can't stand anyone behind me and i've stopped going out",
+    "since the fire i keep losing whole chunks of time and at night i'm right back in it",
+    "i don't really see the point of anything anymore. lower back",
+    "honestly wouldn't care if a bus hit me. not going to do anything. back",
+    "the council put a chip in my tooth and they listen through it",
+    "coke most weekends and the comedowns last 3 days now, dark thoughts by tuesday",
+    "i'm scared i'm going to hurt my husband, i threw a mug right next to him last night",
+    "my wife had our daughter 2 months ago, she's stopped laughing and says she's a terrible "
+    "mother every day",
+])
+def test_what_holdout120_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+# Decoys: the same words in everyday lives.
+@pytest.mark.parametrize("text", [
+    "4 nights on maybe 6 hours because of the new puppy, shoulders tight",
+    "been up since 5am for the flight, neck stiff from the plane",
+    "my partner asked me for a neck rub after his long shift",
+    "started a new tablet for my blood pressure, feeling fine. calves tight",
+    "client completed a PHQ-9 last year, scored 4, mood fine now. neck and shoulders",
+    "we put the baby's head under the tap to rinse the shampoo, she loved it",
+    "took my usual hayfever tablet, a bit drowsy as always. sinuses",
+    "would a scalp massage help or make a migraine worse? just curious",
+    "returned my library books and paid off the credit card, feeling organised. shoulders",
+    "sat at the edge of the pool for ages watching the kids swim, lower back aches",
+    "my husband says he'll kill me if i eat the last biscuit lol. neck",
+    "sharpening the kitchen knives before the roast, forearms ache",
+    "cut my finger chopping onions, it's deep but stopped bleeding. hands tight",
+    "my heart raced at the end of the 10k and i felt great. calves",
+    "big knotty veins? no, my legs are fine, just tired calves after the hike",
+])
+def test_the_decoys_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- The safety check: questions asked of everyone, and the mood questions when the mind is
+# touched. Each case is the text a blind set missed with the old checklist; with the new one,
+# the person's truthful "yes" reaches the question that stops the routine.
+@pytest.mark.parametrize(("text", "question", "expected"), [
+    ("some nights i think my family would be fine without me. neck's stiff", "mood.self_harm",
+     "see_doctor"),
+    ("bit of a rough week, neck sore", "mood.danger_now", "urgent"),
+    ("my stepdad won't let me out and takes my money. shoulders tight", "mood.harmed",
+     "see_doctor"),
+    ("my pupil keeps coming in hungry and flinches. i'm a teacher, back is tight", "mood.harmed",
+     "see_doctor"),
+    ("smoking a lot more weed lately, back is tight", "mood.dependence", "see_doctor"),
+    ("the adverts on the bus are speaking to me about my mission. back a bit tight",
+     "mood.perception", "see_doctor"),
+    ("since the assault i have nightmares most nights. neck stiff", "mood.not_coping",
+     "see_doctor"),
+    ("my heart flutters some evenings when i'm anxious. shoulders", "mood.heart_spells",
+     "see_doctor"),
+    ("panicky and i can't sleep, lower back sore", "mood.acted", "urgent"),
+])
+def test_a_yes_to_the_question_asked_stops_the_routine(text, question, expected):
+    asked = [q.id for q in screen(text).questions]
+    assert question in asked, asked
+    assert screen(text, Answers(questions={question: True})).verdict == expected
+
+
+def test_a_sore_ankle_gets_the_three_questions_of_everyone_and_no_more():
+    asked = [q.id for q in screen("twisted my ankle playing netball").questions]
+    assert [q for q in asked if q.startswith("mood.")] == [
+        "mood.danger_now", "mood.self_harm", "mood.harmed"]
