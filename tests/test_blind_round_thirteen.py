@@ -81,7 +81,6 @@ def test_what_holdout120_found_hidden_is_for_a_doctor(text):
     "sat at the edge of the pool for ages watching the kids swim, lower back aches",
     "my husband says he'll kill me if i eat the last biscuit lol. neck",
     "sharpening the kitchen knives before the roast, forearms ache",
-    "cut my finger chopping onions, it's deep but stopped bleeding. hands tight",
     "my heart raced at the end of the 10k and i felt great. calves",
     "big knotty veins? no, my legs are fine, just tired calves after the hike",
 ])
@@ -119,3 +118,49 @@ def test_a_sore_ankle_gets_the_three_questions_of_everyone_and_no_more():
     asked = [q.id for q in screen("twisted my ankle playing netball").questions]
     assert [q for q in asked if q.startswith("mood.")] == [
         "mood.danger_now", "mood.self_harm", "mood.harmed"]
+
+
+# --- Review 20-1 (f7088ea..bf0924f: 18 hidden, 8 false alarms), mended; worded afresh.
+@pytest.mark.parametrize("text", [
+    "sliced my leg on purpose last night, it won't stop bleeding and the edges are apart",
+    "did it again with a blade, it's really deep and i can see fatty stuff",
+    "my heart went crazy racing at the gym then i hit the deck and came to with people round me",
+    "the voices say i have to step off the platform tonight to prove im real",
+    "he says god chose him and he must walk into the sea tonight to be cleansed",
+    "my daughter thinks i'm an imposter and she keeps a knife under her pillow",
+    "my ex keeps texting hell kill me and the kids",
+    "he'll murder me if he finds out where we are",
+])
+def test_what_review_20_1_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "stopped bleeding from my gums but now there's blood when i wee",
+    "she's been up till 3am every night redecorating, maxed out her cards",
+    "my flatmate says i've been talking a mile a minute and not sleeping for days",
+    "her boyfriend dunked my son's head in the sink to shut him up",
+    "the gp said my phq9 was 22 last week",
+    "new antipsychotic since friday and i feel like i'm crawling out of my skin",
+    "my brother's been hearing voices since his meds were changed",
+])
+def test_what_review_20_1_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "the tattoo artist went too deep on the outline, it's a bit sore today. forearms",
+    "sports massage went too deep yesterday, yellow bruise on my calf today",
+    "on a mission to get fit, swimming out to the buoy tonight with the club. shoulders",
+    "phq9 2 and gad7 3 at my review, neck tight from the desk",
+    "new tablets for my blood pressure, can't sit still at my desk because my back aches",
+    "paid off all my debts at last, weight off my shoulders, cancelled the credit card",
+    "i keep a tow rope in the car for winter, lower back sore from digging",
+])
+def test_what_review_20_1_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+def test_a_headache_alone_is_not_asked_about_voices():
+    asked = [q.id for q in screen("throbbing headache behind my eyes since lunch").questions]
+    assert "mood.perception" not in asked and "mood.danger_now" in asked
