@@ -164,3 +164,36 @@ def test_what_review_20_1_found_falsely_alarming_is_not_for_a_doctor(text):
 def test_a_headache_alone_is_not_asked_about_voices():
     asked = [q.id for q in screen("throbbing headache behind my eyes since lunch").questions]
     assert "mood.perception" not in asked and "mood.danger_now" in asked
+
+
+# --- holdout121 (a twelfth mix): what text alone missed, worded afresh, with decoys.
+@pytest.mark.parametrize("text", [
+    "my brother's had a skinful and now he won't wake up, snoring really weird",
+    "out of nowhere it hit me in a second like a hammer, never had a pain like it",
+])
+def test_what_holdout121_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "van door slammed on my foot on tuesday and i still can't put much weight on it",
+    "had a spinal for my section and now my head is worse when i sit up, better lying flat",
+    "haven't been for 12 days now even with prunes, belly bloated",
+    "my husband shoves me around when he's had a drink, shoulder sore",
+    "i shake every morning until i've had a can. drinking most nights",
+    "i keep hearing voices that tell me what people think of me",
+    "back pain under my ribs on one side, burns when i wee and i'm hot and cold",
+    "dad's 74, his memory is getting worse this year and he's started shuffling",
+])
+def test_what_holdout121_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "growing pains in both legs at night, the gp said so, he's running about fine in the day",
+    "every twinge is cancer in my head, the doctor checked my back and said it's muscle",
+    "had an epidural with my first baby eight years ago, lower back a bit stiff today",
+    "had a few drinks last night and slept like a log, woke up fine. neck stiff",
+])
+def test_the_holdout121_decoys_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
