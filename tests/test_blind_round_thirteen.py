@@ -155,7 +155,6 @@ def test_what_review_20_1_found_hidden_is_for_a_doctor(text):
     "phq9 2 and gad7 3 at my review, neck tight from the desk",
     "new tablets for my blood pressure, can't sit still at my desk because my back aches",
     "paid off all my debts at last, weight off my shoulders, cancelled the credit card",
-    "i keep a tow rope in the car for winter, lower back sore from digging",
 ])
 def test_what_review_20_1_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
@@ -196,4 +195,48 @@ def test_what_holdout121_found_hidden_is_for_a_doctor(text):
     "had a few drinks last night and slept like a log, woke up fine. neck stiff",
 ])
 def test_the_holdout121_decoys_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- Review 20-2 (bf0924f..62edc79: 35 hidden, 19 false alarms), mended; worded afresh.
+@pytest.mark.parametrize("text", [
+    "my heart was going like mad on the bike then i dropped and came to on the floor",
+    "he's been drinking vodka all night and now he won't come round",
+    "my skull felt like it split in a split second, never had anything like it",
+    "the voices want me to go into the river tonight",
+    "she got a voice message saying she's dead if she goes to the police",
+    "my sister has a dog lead in her room and told me she's found the beam",
+])
+def test_what_review_20_2_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "started metoclopramide and can't sit still, pacing, my back aches from it",
+    "back pain and no urge to go to the toilet since this morning",
+    "pulse still 166 an hour after my run, sitting down now",
+    "my phq-9 came back at 20 last month",
+    "gad7 score of 18, neck tight",
+    "growing pains only in his left leg and he limps in the day",
+    "pee stings and there's pain under my ribs on the left, hot and cold",
+    "not been to the loo properly for 11 days, prunes not helping, bloated",
+    "up every night until 4 redoing the garden, not tired at all",
+])
+def test_what_review_20_2_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i can't wake up in the mornings however much coffee i drink, neck stiff",
+    "had a few beers and my snoring kept the whole house up, neck stiff",
+    "cutting carbs again to lose the fat round my middle, hips stiff",
+    "back on a cut to drop body fat, lower back tight from deadlifts",
+    "had my ears syringed and can hear voices again, neck tight",
+    "dad shuffles a bit since his hip op, wants a calf rub",
+    "plantar fasciitis, can't put much weight on my heel first thing, eases after a few steps",
+    "came to the physio on the bus today, neck stiff",
+    "heart pounding doing burpees then i hit the deck for press ups, calves tight",
+    "my physio pushes me around the gym every week, hamstrings wrecked",
+])
+def test_what_review_20_2_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
