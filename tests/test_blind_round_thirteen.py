@@ -240,3 +240,50 @@ def test_what_review_20_2_found_hidden_is_for_a_doctor(text):
 ])
 def test_what_review_20_2_found_falsely_alarming_is_not_for_a_doctor(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# --- holdout122 (harm at home and people at risk, round 1): text alone it missed 60 of 108,
+# with the check answered 1 (the question of harm at home asked of everyone). Some of what
+# the text missed, mended as data and worded afresh here, with decoys.
+@pytest.mark.parametrize("text", [
+    "hiding in the garage, he's driving round looking for me. neck killing me",
+    "there's a gun in the garage and he keeps saying he'll use it on me",
+    "30 weeks, he shoved me into the table an hour ago and my tummy has gone hard",
+    "my husband punched me in the head last night and today i keep being sick",
+])
+def test_what_holdout122_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my wife belts me when she's had a drink, neck's sore",
+    "my boyfriend put a tracker on my car and checks the mileage every night",
+    "he moved all our money into his account and i have to ask him for cash",
+    "my 9 year old says her swimming coach told her it's their secret",
+    "nan has a bruise on her cheek and her son answers every question for her",
+    "my ex keeps sending flowers to my work with notes, i never gave him the address",
+    "my brother-in-law said he'll break my legs if i don't pay",
+])
+def test_what_holdout122_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my toddler headbutted me by accident during a cuddle, jaw a bit sore",
+    "a boy in my class says his mum always hits him, turns out he meant at uno",
+    "we're planning a surprise party for mum, the kids know it's our secret. neck tight",
+    "my physio hit me with a tough session, hamstrings sore",
+])
+def test_the_holdout122_decoys_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "he tells me what i can wear and who i can see. shoulders tight",
+    "my grandad's carer shouts at him and he's scared of her. hands",
+])
+def test_harm_at_home_the_text_does_not_read_is_asked_about(text):
+    """The check asks everyone about harm at home; a yes stops the routine."""
+    asked = [q.id for q in screen(text).questions]
+    assert "mood.harmed" in asked, asked
+    assert screen(text, Answers(questions={"mood.harmed": True})).verdict in ESCALATED
