@@ -287,3 +287,49 @@ def test_harm_at_home_the_text_does_not_read_is_asked_about(text):
     asked = [q.id for q in screen(text).questions]
     assert "mood.harmed" in asked, asked
     assert screen(text, Answers(questions={"mood.harmed": True})).verdict in ESCALATED
+
+
+# --- Review 20-3 (62edc79..cede936: 24 hidden, 24 false alarms), mended; worded afresh.
+@pytest.mark.parametrize("text", [
+    "my boyfriend throttles me when we argue, throat sore",
+    "she squeezed my neck until i couldn't breathe, headache since",
+    "my flatmate drank a whole bottle of rum and won't wake up, breathing really slow",
+    "my husband pulls a knife on me when he's angry",
+    "locked in the bathroom with my son, he's punching the door",
+    "in my car with the kids down the road, he smashed the place up and i can't go back",
+    "28 weeks, he pushed me against the wardrobe this morning and my belly's gone rock solid",
+])
+def test_what_review_20_3_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "he burnt me with a cigarette last night, shoulders tight",
+    "my wife stamps on my feet when she's angry",
+    "my step dad makes me keep secrets and i'm scared to go home",
+    "my ex found out where i live now and sits outside in his car",
+    "my phq9 was 5 last year, now 22",
+    "the man at the swimming club gives my 8yo sweets and told him not to tell me",
+])
+def test_what_review_20_3_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "she grabbed my arm to stop me slipping on the ice, shoulder sore",
+    "my brother punched me on the arm for a laugh, dead arm",
+    "my dad hit my car reversing out of the drive, neck a bit stiff",
+    "my carer pushed me up the hill in my wheelchair, shoulders stiff",
+    "my boyfriend pinned me at bjj last night, neck stiff",
+    "we got mum a present for her birthday and it's a secret, my 6 year old can't stop giggling",
+    "my daughter has secret santa at school, her teacher said don't tell anyone. knee sore",
+    "my ex lives on the next street and walks past most days, neck sore",
+    "there's a gun in the cabinet at my uncle's farm, he says he'll teach me clays",
+])
+def test_what_review_20_3_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+def test_a_fall_last_month_in_pregnancy_is_for_the_midwife_not_an_emergency():
+    text = "22 weeks, slipped in the garden last month, belly goes hard now and then with braxton hicks"
+    assert verdict(text) == "see_doctor", flag_ids(screen(text))
