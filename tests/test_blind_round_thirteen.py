@@ -333,3 +333,35 @@ def test_what_review_20_3_found_falsely_alarming_is_not_for_a_doctor(text):
 def test_a_fall_last_month_in_pregnancy_is_for_the_midwife_not_an_emergency():
     text = "22 weeks, slipped in the garden last month, belly goes hard now and then with braxton hicks"
     assert verdict(text) == "see_doctor", flag_ids(screen(text))
+
+
+# --- Review 20-4 (cede936..992cc97: 15 hidden, 6 false alarms), mended; worded afresh.
+@pytest.mark.parametrize("text", [
+    "my girlfriend choked me last night, throat hurts",
+    "he punched me on the head and i've been sick twice",
+    "got punched in the face at the bus stop, head pounding and i threw up",
+    "he kicks me in the belly and i'm 22 weeks pregnant",
+    "my housemate passed out drunk and won't respond, breathing very slowly",
+])
+def test_what_review_20_4_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my partner beats the kids and me when he drinks",
+    "my ex found my new address and keeps turning up",
+    "scored 22 on the depression questionnaire at the gp",
+    "my uncle says it's our secret and i can't tell my mum",
+])
+def test_what_review_20_4_found_hidden_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my physio holds me down on the plinth for the stretch, hamstring tight",
+    "my husband holds me down and tickles me, ribs ache from laughing",
+    "my wife pushed me into the pool as a joke, lower back twinge",
+    "at bjj my partner strangles me in the drills, neck stiff",
+])
+def test_what_review_20_4_found_falsely_alarming_is_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
