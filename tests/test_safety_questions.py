@@ -238,3 +238,14 @@ def test_a_checklist_longer_than_the_limit_is_refused(tmp_path):
     path.write_text("".join(entry.format(n=n) for n in range(MAX_PER_GROUP + 1)))
     with pytest.raises(QuestionError, match="at most"):
         load_question_files([path])
+
+
+def test_more_questions_asked_of_everyone_than_the_limit_are_refused(tmp_path):
+    """Each is asked of every person every time: a fourth would lengthen every checklist."""
+    entry = ("- id: mood.q{n}\n  everyone: true\n  ask: Is this question number {n} true?\n"
+             "  why: because it matters\n  source: somewhere\n  verdict: see_doctor\n"
+             "  message: a message long enough to read\n")
+    path = tmp_path / "mood.yaml"
+    path.write_text("".join(entry.format(n=n) for n in range(MAX_EVERYONE + 1)))
+    with pytest.raises(QuestionError, match="asked of everyone"):
+        load_question_files([path])

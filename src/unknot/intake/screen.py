@@ -118,7 +118,7 @@ def _touches_the_mind(lexicon: Lexicon, text: NormalText) -> bool:
     """Any of the lexicon's `mind` words, denied or not ("not drinking much", "no voices"
     still make the questions worth asking)."""
     regex = lexicon.mind
-    if regex is None or not regex.could_match_in(lexicon.compiler.held(text)):
+    if regex is None or not lexicon.compiler.may_match(regex, text):
         return False
     return next(iter_hits(regex, text), None) is not None
 
