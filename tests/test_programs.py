@@ -30,7 +30,7 @@ def _patterns() -> list[tuple[str, int]]:
     engine = default_engine()
     regexes = [*engine.lexicon.regions.values(), *engine.lexicon.goals.values()]
     for compiled in engine._compiled:
-        regexes.extend(r for r in (*compiled.texts, compiled.unless) if r is not None)
+        regexes.extend(r for r in compiled.regexes() if r is not None)
     found = {(regex.pattern, 0) for regex in regexes}
     # The modules' own regexes (scope, facts, tokens, sides, reasons).
     from unknot.planner import compose, sides

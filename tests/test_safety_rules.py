@@ -55,6 +55,10 @@ def test_all_rules_compile_against_the_lexicon():
     ("- id: x.y\n  group: contraindication\n  verdict: caution\n  avoid: [deep_pressure]\n"
      "  site_whole_limb: true\n  when: [{text: [a]}]\n"
      "  message: a message that is long enough\n  source: somewhere\n", "site_whole_limb needs avoid_site"),
+    # What overrules an explanation needs an explanation to overrule.
+    ("- id: x.y\n  group: back\n  verdict: urgent\n  when: [{text: [a]}]\n"
+     "  unless_overruled_by: [bruise]\n  message: a message that is long enough\n"
+     "  source: somewhere\n", "unless_overruled_by needs unless"),
     # A second `unless:` would silently replace the first: the file is refused instead.
     ("- id: x.y\n  group: back\n  verdict: urgent\n  when: [{text: [a]}]\n  unless: [b]\n"
      "  unless: [c]\n  message: a message that is long enough\n  source: somewhere\n",
@@ -83,3 +87,29 @@ def test_a_lexicon_with_a_key_given_twice_is_refused(tmp_path):
     path.write_text("sites:\n  middle_back: [ribs]\n  middle_back: [spine]\n")
     with pytest.raises(LexiconError, match="lexicon.yaml: cannot read: the key 'middle_back' is given twice"):
         load_lexicon(path)
+
+
+def test_an_explanation_stands_down_when_what_overrules_it_is_told_beside_it(tmp_path):
+    """`unless_overruled_by`: "as a joke" explains a shove away, but not beside a bruise —
+    and a bruise denied overrules nothing."""
+    from unknot.safety.engine import Texts
+    from unknot.safety.facts import Facts
+
+    path = tmp_path / "r.yaml"
+    path.write_text("- id: x.shove\n  group: general\n  verdict: see_doctor\n"
+                    "  when: [{text: ['shoved me']}]\n  unless: ['as a joke']\n"
+                    "  unless_overruled_by: ['bruise|bruised']\n"
+                    "  message: a message that is long enough\n  source: somewhere\n")
+    lexicon = default_lexicon()
+    engine = Engine(load_rule_files([path]), lexicon)
+
+    def fired(text: str) -> list[str]:
+        found = engine.screen(Texts(lexicon.read(text)), Facts(), set())
+        return [each.rule.id for each in found.fired]
+
+    assert fired("my brother shoved me") == ["x.shove"]
+    assert fired("my brother shoved me as a joke") == []
+    assert fired("my brother shoved me as a joke and my arm is bruised") == ["x.shove"]
+    assert fired("my brother shoved me as a joke, no bruise at all") == []
+    # Only in the sentence of the finding: a bruise told of something else later is not it.
+    assert fired("my brother shoved me as a joke. I bruised my shin on the bed last week") == []

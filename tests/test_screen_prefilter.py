@@ -66,7 +66,7 @@ def test_no_pattern_matches_a_text_that_lacks_the_words_it_needs(text: str):
     normal = lexicon.read(text)
     regexes = [*lexicon.regions.values(), *lexicon.goals.values()]
     for compiled in engine._compiled:
-        regexes.extend(r for r in (*compiled.texts, compiled.unless) if r is not None)
+        regexes.extend(r for r in compiled.regexes() if r is not None)
     for regex in regexes:
         if find_hits(regex, normal):
             assert lexicon.compiler.may_match(regex, normal), (regex.pattern[:200], text)
@@ -163,7 +163,7 @@ def test_the_prepared_form_keeps_every_need_and_every_rule_filed_where_it_was():
     engine = default_engine()
     loaded = pickle.loads(pickle.dumps(engine))
     for made, again in zip(engine._compiled, loaded._compiled, strict=True):
-        for regex, copy in zip((*made.texts, made.unless), (*again.texts, again.unless), strict=True):
+        for regex, copy in zip(made.regexes(), again.regexes(), strict=True):
             if regex is not None:
                 assert (copy.needs, copy.ways) == (regex.needs, regex.ways), regex.pattern
     before, after = engine.lexicon.compiler.prefilter, loaded.lexicon.compiler.prefilter

@@ -191,14 +191,29 @@ class Texts:
 
 
 @dataclass(frozen=True)
+class Unless:
+    """A rule's explanations (`Rule.unless`) and what, said beside one, overrules it."""
+
+    regex: LazyRegex
+    overruled: LazyRegex | None = None
+
+
+@dataclass(frozen=True)
 class _CompiledRule:
     rule: Rule
     texts: tuple[LazyRegex | None, ...]  # per condition; None for non-text ones
-    unless: LazyRegex | None
+    unless: Unless | None
     site_unless: LazyRegex | None  # near the evidence: no site to leave out any more
     needs: int  # prefilter bits every text condition needs: all must be present to fire
     facts: tuple[Condition, ...] = ()  # the conditions that are not text (checked first)
     needs_positions: tuple[int, ...] = ()  # the positions of the bits of `needs`
+
+    def regexes(self) -> tuple[LazyRegex | None, ...]:
+        """Every pattern the rule reads: its conditions', its explanations', what overrules
+        them and its site's (None where a condition is not text or a list is empty)."""
+        unless = self.unless
+        return (*self.texts, unless and unless.regex, unless and unless.overruled,
+                self.site_unless)
 
 
 class Engine:
@@ -213,6 +228,8 @@ class Engine:
                 texts = tuple(lexicon.compiler.compile(c.text) if c.text else None
                               for c in rule.when)
                 unless = lexicon.compiler.compile(rule.unless) if rule.unless else None
+                overruled = (lexicon.compiler.compile(rule.unless_overruled_by)
+                             if rule.unless_overruled_by else None)
                 site_unless = (lexicon.compiler.compile(rule.site_unless)
                                if rule.site_unless else None)
             except PatternError as exc:
@@ -226,7 +243,8 @@ class Engine:
                 if regex is not None:
                     needs |= regex.needs
             facts = tuple(condition for condition in rule.when if not condition.text)
-            self._compiled.append(_CompiledRule(rule, texts, unless, site_unless, needs, facts,
+            self._compiled.append(_CompiledRule(rule, texts, Unless(unless, overruled) if unless
+                                                else None, site_unless, needs, facts,
                                                 bit_positions(needs)))
         if problems:
             raise RuleError("\n".join(problems))
@@ -287,7 +305,7 @@ class Engine:
 
         known_english().make_set()
         for compiled in self._compiled:
-            for regex in (*compiled.texts, compiled.unless, compiled.site_unless):
+            for regex in compiled.regexes():
                 if regex is not None:
                     regex.compiled  # noqa: B018
         for regex in (*self.lexicon.regions.values(), *self.lexicon.goals.values()):
@@ -423,13 +441,19 @@ def _reach_edge(tokens, edge: int, step: int, bound: int, far: bool) -> int:
     return index
 
 
-def _excluded(unless: LazyRegex | None, text: NormalText, hit: Hit,
+def _excluded(unless: Unless | LazyRegex | None, text: NormalText, hit: Hit,
               compiler: PatternCompiler | None = None, far: bool = False) -> bool:
     """An `unless` phrase near the hit, in its sentence, shows the rule does not apply
-    ("fell asleep", "a stroke of genius", "my dad had a heart attack years ago")."""
+    ("fell asleep", "a stroke of genius", "my dad had a heart attack years ago") — unless
+    the sentence also tells what overrules the explanation (`Rule.unless_overruled_by`)."""
+    overruled = None
+    if isinstance(unless, Unless):
+        unless, overruled = unless.regex, unless.overruled
     if unless is None or (compiler is not None and not compiler.may_match(unless, text)):
         return False  # (not anywhere in the text, so not near the hit either)
     start, end = _sentence_bounds(text, hit)
+    if overruled is not None and _said_in(overruled, text, start, end, compiler):
+        return False
     low = _reach_edge(text.tokens, hit.first, -1, start, far)
     high = _reach_edge(text.tokens, hit.last, 1, end, far)
     window = NormalText(text.original, text.tokens[low:high + 1])
@@ -441,6 +465,15 @@ def _excluded(unless: LazyRegex | None, text: NormalText, hit: Hit,
                and (h.last + low < high - 4
                     or not _cut_short(unless, text, h.first + low, h.last + low))
                for h in iter_hits(unless, window))
+
+
+def _said_in(regex: LazyRegex, text: NormalText, start: int, end: int,
+             compiler: PatternCompiler | None) -> bool:
+    """Whether the pattern is found, not denied, between tokens `start` and `end`."""
+    if compiler is not None and not compiler.may_match(regex, text):
+        return False
+    sentence = NormalText(text.original, text.tokens[start:end + 1])
+    return any(not is_negated(sentence, h) for h in iter_hits(regex, sentence))
 
 
 def _cut_short(unless: LazyRegex, text: NormalText, first: int, last: int) -> bool:
@@ -542,7 +575,7 @@ class _InScope:
             over == "checked" and history == "state_counts")
 
 
-def _iter_live_hits(regex: LazyRegex, text: NormalText, unless: LazyRegex | None,
+def _iter_live_hits(regex: LazyRegex, text: NormalText, unless: Unless | None,
                     in_scope: _InScope | None = None,
                     compiler: PatternCompiler | None = None,
                     words_seen: bool = False) -> Iterator[Hit]:
@@ -558,14 +591,14 @@ def _iter_live_hits(regex: LazyRegex, text: NormalText, unless: LazyRegex | None
             yield hit
 
 
-def _live_hits(regex: LazyRegex, text: NormalText, unless: LazyRegex | None,
+def _live_hits(regex: LazyRegex, text: NormalText, unless: Unless | None,
                in_scope: _InScope | None = None,
                compiler: PatternCompiler | None = None) -> list[Hit]:
     """Hits that are neither denied nor explained away, about the person massaged, now."""
     return list(_iter_live_hits(regex, text, unless, in_scope, compiler))
 
 
-def _first_live_hit(regex: LazyRegex, texts: Texts, unless: LazyRegex | None,
+def _first_live_hit(regex: LazyRegex, texts: Texts, unless: Unless | None,
                     in_scope: _InScope | None = None,
                     compiler: PatternCompiler | None = None) -> tuple[NormalText, Hit] | None:
     if not texts.answers:

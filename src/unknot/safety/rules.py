@@ -92,6 +92,12 @@ class Rule(BaseModel):
     unless: list[str] = Field(default_factory=list,
                               description="Patterns that, found in the same sentence as the "
                                           "evidence, show the rule does not apply.")
+    unless_overruled_by: list[str] = Field(
+        default_factory=list,
+        description="Patterns that, found in the same sentence as the evidence, show an unless "
+                    "phrase beside it explains nothing away: a bruise or fear told beside "
+                    "\"as a joke\" or \"he does judo\" (the excuse, or a hobby, is not the "
+                    "act's reason). Only with unless.")
     history: Literal["lapses", "recent_counts", "always_counts", "state_counts",
                      "settled_counts"] = Field(
         default="lapses",
@@ -138,6 +144,9 @@ class Rule(BaseModel):
                              "verdict gets no routine at all")
         if self.site_whole_limb and not self.avoid_site:
             raise ValueError("site_whole_limb needs avoid_site: it says how far the site reaches")
+        if self.unless_overruled_by and not self.unless:
+            raise ValueError("unless_overruled_by needs unless: it says when an unless phrase "
+                             "explains nothing away")
         if self.site_unless and not self.avoid_site:
             raise ValueError("site_unless needs avoid_site: it says when there is no site to avoid")
         if not any(condition.text for condition in self.when) and self.avoid_site:

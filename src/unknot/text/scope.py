@@ -498,6 +498,18 @@ _ME_AS_PLACE = frozenset({"opposite", "beside", "behind", "near", "next", "by", 
 _CLAUSE_ENDS = frozenset({",", "-", ";", ":", "but", "though", "although", "whereas", "while"})
 
 
+def _ends_clause(text: NormalText, index: int) -> bool:
+    """Whether the token at `index` ends a clause: a hyphen inside a word ("ex-husband",
+    "step-dad") does not."""
+    token = text.tokens[index]
+    if token.norm not in _CLAUSE_ENDS:
+        return False
+    if token.norm == "-" and 0 < index < len(text.tokens) - 1:
+        return not (text.tokens[index - 1].end == token.start
+                    and text.tokens[index + 1].start == token.end)
+    return True
+
+
 def _owns_next(text: NormalText, index: int, hit: Hit) -> bool:
     """The person was written as a possessive of the finding itself: "since my wife's stroke"
     (not "bitten by the neighbour's dog", whose possessive is the dog's)."""
@@ -542,7 +554,7 @@ def _their_relative_clause(text: NormalText, index: int, hit: Hit) -> bool:
     collapsed"), not after it has closed ("gave the dog to my sister who always loved him,
     wrote letters for the kids": the writer wrote them)."""
     return _relative_after(text, index) and not any(
-        t.norm in _CLAUSE_ENDS for t in text.tokens[index + 1:hit.first])
+        _ends_clause(text, at) for at in range(index + 1, hit.first))
 
 
 def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
@@ -571,7 +583,7 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
     # A person named in the hit's own first clause ("rubbed my back", "hit his head")
     # decides; otherwise the nearest one before it.
     first_clause = hit.first
-    while first_clause < hit.last and text.tokens[first_clause + 1].norm not in _CLAUSE_ENDS:
+    while first_clause < hit.last and not _ends_clause(text, first_clause + 1):
         first_clause += 1
     inside = range(first_clause, hit.first - 1, -1)
     for index in [*inside, *range(hit.first - 1, start - 1, -1)]:
@@ -588,7 +600,7 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
                     or text.tokens[index + 2].norm not in _THE_VOICE_ITSELF):
             continue  # "hearing a man's voice commenting": the hearer's, not the man's
         if person == "third" and _object_pronoun(text, index) and any(
-                t.norm in _CLAUSE_ENDS for t in text.tokens[index + 1:hit.first]):
+                _ends_clause(text, at) for at in range(index + 1, hit.first)):
             continue  # "my wife noticed I tell her the same story twice, and the headaches…"
         if person == "third" and _says_it_of_mine(text, index, hit):
             continue  # "The mole on my back… My partner says it's got bigger": still mine
