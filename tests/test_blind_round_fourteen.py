@@ -1,6 +1,7 @@
 """Session 21: the second reading of review 20-4's mending (harm at home), worded afresh
 here with decoys beside them; and what an explanation told beside a finding may not hide
-(`unless_overruled_by`: a bruise, fear or anger told beside "as a joke" or "he does judo")."""
+(a rule's `excuses`, which a bruise, fear or anger told beside them overrules: "as a joke",
+"at judo" — where a cause such as a toddler or a seizure explains whatever follows)."""
 
 from __future__ import annotations
 
@@ -79,3 +80,107 @@ def test_what_review_21a_found_hidden_is_escalated(text):
 ])
 def test_review_21a_false_alarms_and_decoys_are_not_escalated(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 21b (114ed7f..f75a99b): an excuse overruled by what is told beside it, in its
+# sentence or the next; a cause (a toddler, a puppy, sleep, a seizure) whatever follows.
+@pytest.mark.parametrize("text", [
+    "wrestling about with my cousin and he slammed my head on the floor, now i can't remember the "
+    "drive home",
+    "we were play fighting and i whacked my head on the bedpost, been drowsy and not myself since",
+    "my twins were play fighting and one hit his head on the radiator, fluid coming out of his nose",
+    "play fight with my uncle, got headbutted in the face, splitting headache since and my neck hurts",
+])
+def test_what_review_21b_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my girlfriend slaps me as a joke, she always says it's just banter, my cheek stings",
+    "he knocked me into the wardrobe by accident, supposedly. I'm frightened of him now.",
+    "my husband squeezes my arm for a laugh but there are always marks after",
+    "my ex got my new address but we agreed on the school handover. Since then he's been "
+    "sending me threats.",
+    "my ex came to the flat for the drop off and refused to leave, there's an injunction against him",
+])
+def test_what_review_21b_found_hidden_is_escalated(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my toddler headbutted me at bedtime and kicked me in the ribs, i'm bruised all over lol",
+    "the dog jumped up and shoved me into the fence, bruised my hip",
+    "my wife kicks me in her sleep, she says she has no memory of it, lower back sore",
+    "my partner holds me down during my seizures so i don't hit my head, he says i thrash, "
+    "sore shoulders",
+    "29 weeks pregnant, my husband tripped over the cat and i laughed till my belly hurt, back achy",
+    "27 weeks, banged my knee on the table, also my usual ligament pains in my tummy",
+    "we got knocked out of the league on sunday, tension headache all weekend, shoulders in knots",
+])
+def test_review_21b_false_alarms_are_not_urgent_or_harm(text):
+    found = screen(text)
+    assert found.verdict != "urgent" and "general.harm-at-home" not in flag_ids(found), \
+        flag_ids(found)
+
+
+# holdout124 (a thirteenth mix, scored at f75a99b: text alone 10 of 108 missed, 2 emergencies
+# under-called; answered 2): its misses in fresh words, with decoys.
+@pytest.mark.parametrize("text", [
+    "rang 111 about my chest and they told me to go to A & E straight away, can i do a quick "
+    "shoulder routine first",
+    "my daughter took a ton of pills after a fight with her boyfriend, she says she's fine now",
+    "my 10 year old took a tennis ball to the eye at practice and now everything looks fuzzy on "
+    "that side",
+    "message from my aunt via my cousin: sudden back pain between her shoulder blades, like "
+    "ripping, came on an hour ago, very clammy",
+    "passing lots of blood and clots when i poo and i feel faint standing up",
+])
+def test_what_holdout124_missed_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "the pharmacist wouldn't sell me anything for my stomach until I see a doctor",
+    "my heart keeps having runs of racing for no reason, my fitbit hit 160, happened 3 times "
+    "this week",
+    "lower back was a 3 on sunday, a 5 yesterday, now its a 8",
+    "the pain level in my app says 9 for my neck today",
+    "my 12yo's spine looks curved when she bends over and it's getting more noticeable",
+    "sprained my wrist 5 weeks ago and it's still really swollen, getting worse again",
+    "my osteo refused to treat my back until I've seen a doctor about the numb patch",
+])
+def test_what_holdout124_missed_is_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "111 said to go to A&E if the pain gets worse, it's settled now, just want a neck routine",
+    "went to a&e last week for my ankle, all clear, calves tight now",
+    "my physio said to see my GP if the knee isn't better in a fortnight, hamstrings tight",
+    "the pharmacist told me to see my GP for a repeat prescription, shoulders stiff",
+    "got hit in the eye with a nerf dart, eye a bit watery, vision fine, neck stiff",
+    "did the clot checks from the leaflet after my flight, both calves the same size, no heat, "
+    "just stiff",
+    "watched a documentary about appendicitis last night, i'm fine, just a stiff neck",
+    "my spine has a slight curve, had it since i was a kid, monitored by the clinic, back tight",
+    "sprained my ankle 6 weeks ago, swelling all gone, just stiff now",
+    "smart watch says i've dropped 3kg, which is the point of the running, hamstrings tight",
+])
+def test_holdout124_decoys_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("went to A&E last night", "a&e"), ("went to A & E", "a&e"), ("bad D&V since sunday", "d&v"),
+    ("salt & pepper", None), ("me & my mum", None),
+])
+def test_two_letters_joined_by_an_ampersand_are_one_word(text, word):
+    """The rules write "a&e", "d&v": the text's "A&E" must read the same (it was read as two
+    words, "a" and "e", so no pattern naming A&E ever matched)."""
+    from unknot.intake.screen import default_engine
+
+    words = [token.norm for token in default_engine().lexicon.read(text).tokens]
+    if word is None:
+        assert not any("&" in each for each in words)
+    else:
+        assert word in words

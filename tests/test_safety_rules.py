@@ -55,10 +55,13 @@ def test_all_rules_compile_against_the_lexicon():
     ("- id: x.y\n  group: contraindication\n  verdict: caution\n  avoid: [deep_pressure]\n"
      "  site_whole_limb: true\n  when: [{text: [a]}]\n"
      "  message: a message that is long enough\n  source: somewhere\n", "site_whole_limb needs avoid_site"),
-    # What overrules an explanation needs an explanation to overrule.
+    # An excuse is an explanation that something told beside it can overrule: both or neither.
     ("- id: x.y\n  group: back\n  verdict: urgent\n  when: [{text: [a]}]\n"
-     "  unless_overruled_by: [bruise]\n  message: a message that is long enough\n"
-     "  source: somewhere\n", "unless_overruled_by needs unless"),
+     "  excuses_overruled_by: [bruise]\n  message: a message that is long enough\n"
+     "  source: somewhere\n", "excuses and excuses_overruled_by go together"),
+    ("- id: x.y\n  group: back\n  verdict: urgent\n  when: [{text: [a]}]\n"
+     "  excuses: [as a joke]\n  message: a message that is long enough\n"
+     "  source: somewhere\n", "excuses and excuses_overruled_by go together"),
     # A second `unless:` would silently replace the first: the file is refused instead.
     ("- id: x.y\n  group: back\n  verdict: urgent\n  when: [{text: [a]}]\n  unless: [b]\n"
      "  unless: [c]\n  message: a message that is long enough\n  source: somewhere\n",
@@ -89,16 +92,17 @@ def test_a_lexicon_with_a_key_given_twice_is_refused(tmp_path):
         load_lexicon(path)
 
 
-def test_an_explanation_stands_down_when_what_overrules_it_is_told_beside_it(tmp_path):
-    """`unless_overruled_by`: "as a joke" explains a shove away, but not beside a bruise —
-    and a bruise denied overrules nothing."""
+def test_an_excuse_stands_down_when_what_overrules_it_is_told_beside_it(tmp_path):
+    """`excuses`: "as a joke" explains a shove away, but not beside a bruise (in its sentence
+    or the next) — and a bruise denied overrules nothing; an `unless` cause ("the puppy")
+    explains it whatever follows."""
     from unknot.safety.engine import Texts
     from unknot.safety.facts import Facts
 
     path = tmp_path / "r.yaml"
     path.write_text("- id: x.shove\n  group: general\n  verdict: see_doctor\n"
-                    "  when: [{text: ['shoved me']}]\n  unless: ['as a joke']\n"
-                    "  unless_overruled_by: ['bruise|bruised']\n"
+                    "  when: [{text: ['shoved me']}]\n  unless: ['the puppy']\n"
+                    "  excuses: ['as a joke']\n  excuses_overruled_by: ['bruise|bruised']\n"
                     "  message: a message that is long enough\n  source: somewhere\n")
     lexicon = default_lexicon()
     engine = Engine(load_rule_files([path]), lexicon)
@@ -110,6 +114,8 @@ def test_an_explanation_stands_down_when_what_overrules_it_is_told_beside_it(tmp
     assert fired("my brother shoved me") == ["x.shove"]
     assert fired("my brother shoved me as a joke") == []
     assert fired("my brother shoved me as a joke and my arm is bruised") == ["x.shove"]
+    assert fired("my brother shoved me as a joke. My arm is bruised.") == ["x.shove"]
     assert fired("my brother shoved me as a joke, no bruise at all") == []
-    # Only in the sentence of the finding: a bruise told of something else later is not it.
-    assert fired("my brother shoved me as a joke. I bruised my shin on the bed last week") == []
+    assert fired("the puppy shoved me and my arm is bruised") == []
+    # Only that sentence and the next: a bruise told two sentences on is something else.
+    assert fired("my brother shoved me as a joke. Then we had tea. I bruised my shin last week") == []

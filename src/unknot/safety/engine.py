@@ -192,9 +192,11 @@ class Texts:
 
 @dataclass(frozen=True)
 class Unless:
-    """A rule's explanations (`Rule.unless`) and what, said beside one, overrules it."""
+    """A rule's explanations: causes (`Rule.unless`), and excuses (`Rule.excuses`) with what,
+    told beside one, overrules it."""
 
-    regex: LazyRegex
+    regex: LazyRegex | None
+    excuses: LazyRegex | None = None
     overruled: LazyRegex | None = None
 
 
@@ -212,8 +214,8 @@ class _CompiledRule:
         """Every pattern the rule reads: its conditions', its explanations', what overrules
         them and its site's (None where a condition is not text or a list is empty)."""
         unless = self.unless
-        return (*self.texts, unless and unless.regex, unless and unless.overruled,
-                self.site_unless)
+        return (*self.texts, unless and unless.regex, unless and unless.excuses,
+                unless and unless.overruled, self.site_unless)
 
 
 class Engine:
@@ -227,9 +229,13 @@ class Engine:
             try:
                 texts = tuple(lexicon.compiler.compile(c.text) if c.text else None
                               for c in rule.when)
-                unless = lexicon.compiler.compile(rule.unless) if rule.unless else None
-                overruled = (lexicon.compiler.compile(rule.unless_overruled_by)
-                             if rule.unless_overruled_by else None)
+                unless = None
+                if rule.unless or rule.excuses:
+                    unless = Unless(
+                        lexicon.compiler.compile(rule.unless) if rule.unless else None,
+                        lexicon.compiler.compile(rule.excuses) if rule.excuses else None,
+                        lexicon.compiler.compile(rule.excuses_overruled_by)
+                        if rule.excuses_overruled_by else None)
                 site_unless = (lexicon.compiler.compile(rule.site_unless)
                                if rule.site_unless else None)
             except PatternError as exc:
@@ -243,8 +249,7 @@ class Engine:
                 if regex is not None:
                     needs |= regex.needs
             facts = tuple(condition for condition in rule.when if not condition.text)
-            self._compiled.append(_CompiledRule(rule, texts, Unless(unless, overruled) if unless
-                                                else None, site_unless, needs, facts,
+            self._compiled.append(_CompiledRule(rule, texts, unless, site_unless, needs, facts,
                                                 bit_positions(needs)))
         if problems:
             raise RuleError("\n".join(problems))
@@ -444,16 +449,30 @@ def _reach_edge(tokens, edge: int, step: int, bound: int, far: bool) -> int:
 def _excluded(unless: Unless | LazyRegex | None, text: NormalText, hit: Hit,
               compiler: PatternCompiler | None = None, far: bool = False) -> bool:
     """An `unless` phrase near the hit, in its sentence, shows the rule does not apply
-    ("fell asleep", "a stroke of genius", "my dad had a heart attack years ago") — unless
-    the sentence also tells what overrules the explanation (`Rule.unless_overruled_by`)."""
-    overruled = None
-    if isinstance(unless, Unless):
-        unless, overruled = unless.regex, unless.overruled
+    ("fell asleep", "a stroke of genius", "my dad had a heart attack years ago"); so does an
+    excuse (`Rule.excuses`), unless what overrules it is told in that sentence or the next."""
+    if not isinstance(unless, Unless):
+        return _explained(unless, text, hit, compiler, far)
+    if _explained(unless.regex, text, hit, compiler, far):
+        return True
+    if not _explained(unless.excuses, text, hit, compiler, far):
+        return False
+    start, end = _sentence_bounds(text, hit)
+    return not _said_in(unless.overruled, text, start, _next_sentence_end(text, end), compiler)
+
+
+def _next_sentence_end(text: NormalText, end: int) -> int:
+    """The last token of the sentence after the one ending at `end` (or `end` itself)."""
+    following = text.next_sentence(end)
+    return end if following is None else following[1]
+
+
+def _explained(unless: LazyRegex | None, text: NormalText, hit: Hit,
+               compiler: PatternCompiler | None = None, far: bool = False) -> bool:
+    """Whether a phrase of `unless` near the hit, in its sentence, explains it away."""
     if unless is None or (compiler is not None and not compiler.may_match(unless, text)):
         return False  # (not anywhere in the text, so not near the hit either)
     start, end = _sentence_bounds(text, hit)
-    if overruled is not None and _said_in(overruled, text, start, end, compiler):
-        return False
     low = _reach_edge(text.tokens, hit.first, -1, start, far)
     high = _reach_edge(text.tokens, hit.last, 1, end, far)
     window = NormalText(text.original, text.tokens[low:high + 1])

@@ -87,6 +87,10 @@ _PAIN_PATTERNS = [
     Lazy(r"\bpain(?: level| score)?\s+(?:is|of|at|about|around)?\s*(?:a\s+)?(\d{1,2})\b"
          r"(?!\s*(?:days|weeks|months|years|hours|-|–|to \d|or \d))"),
     _TERSE_SCORE,
+    # A scale read off an app or a chart: "pain scale in the tracker says 9".
+    Lazy(r"\bpain (?:scale|score|level|rating)\b[^.]{0,40}?\b(?:says|said|shows|showed|reads|"
+         r"logged|gave it|puts it at|put it at) (?:a |an )?(\d{1,2})\b"
+         r"(?!\s*(?:days|weeks|months|years|hours|mins|minutes|%|kg))"),
     # The scale asked back and answered: "0-10? an 8 most of the day".
     Lazy(r"\b0\s*(?:-|–|to)\s*10\s*[?:]\s*(?:it'?s |about |around |i'?d say )?(?:a |an )?(\d{1,2})\b"
          r"(?!\s*(?:days|weeks|months|years|hours|mins|minutes))"),
@@ -284,7 +288,8 @@ _OTHER_SCALES = Lazy(r"stress|anxi|tired|tense|tension|energy|mood|sleep|happy|c
                      r"review|stars|marks|quiz")
 
 
-_NOW_SCORE = Lazy(r"\b(?:down to|now|now at|now it is|now it's|today it's) (?:about |around )?"
+_NOW_SCORE = Lazy(r"\b(?:down to|now|now at|now it is|now it's|now its|now it is at|now up to|"
+                  r"today it's|today its|today it is) (?:about |around )?"
                   r"(?:a |an )?(\d{1,2})\b(?!\s*(?:minutes|mins|days|weeks|hours|am|pm))")
 
 

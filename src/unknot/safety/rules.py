@@ -92,12 +92,17 @@ class Rule(BaseModel):
     unless: list[str] = Field(default_factory=list,
                               description="Patterns that, found in the same sentence as the "
                                           "evidence, show the rule does not apply.")
-    unless_overruled_by: list[str] = Field(
+    excuses: list[str] = Field(
         default_factory=list,
-        description="Patterns that, found in the same sentence as the evidence, show an unless "
-                    "phrase beside it explains nothing away: a bruise or fear told beside "
-                    "\"as a joke\" or \"he does judo\" (the excuse, or a hobby, is not the "
-                    "act's reason). Only with unless.")
+        description="Patterns that, like `unless`, explain the evidence away when found in its "
+                    "sentence (\"as a joke\", \"at judo\", \"play fighting\") — but an excuse, "
+                    "unlike a cause, stands down when `excuses_overruled_by` is told in the same "
+                    "sentence or the next (a bruise, fear, \"he says\"): a toddler's kick is "
+                    "explained by the toddler whatever follows; \"for a laugh\" is not, beside "
+                    "marks and fear.")
+    excuses_overruled_by: list[str] = Field(
+        default_factory=list,
+        description="Patterns that show an excuse explains nothing away (see `excuses`).")
     history: Literal["lapses", "recent_counts", "always_counts", "state_counts",
                      "settled_counts"] = Field(
         default="lapses",
@@ -144,9 +149,9 @@ class Rule(BaseModel):
                              "verdict gets no routine at all")
         if self.site_whole_limb and not self.avoid_site:
             raise ValueError("site_whole_limb needs avoid_site: it says how far the site reaches")
-        if self.unless_overruled_by and not self.unless:
-            raise ValueError("unless_overruled_by needs unless: it says when an unless phrase "
-                             "explains nothing away")
+        if bool(self.excuses) != bool(self.excuses_overruled_by):
+            raise ValueError("excuses and excuses_overruled_by go together: an excuse is an "
+                             "explanation that what overrules it can cancel")
         if self.site_unless and not self.avoid_site:
             raise ValueError("site_unless needs avoid_site: it says when there is no site to avoid")
         if not any(condition.text for condition in self.when) and self.avoid_site:

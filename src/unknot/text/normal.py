@@ -18,9 +18,10 @@ from typing import NamedTuple
 
 from unknot.text.programs import Lazy
 
-# Words, numbers (with a decimal or a slash score like 8/10), or single punctuation marks.
-_TOKEN = Lazy(r"\d+(?:[.,]\d+)?(?:/\d+)?[a-z]*|[a-z]+(?:['’][a-z]+)*|[.,;:!?()\-–—/+]",
-              re.IGNORECASE)
+# Words, numbers (with a decimal or a slash score like 8/10), or single punctuation marks;
+# two letters joined by "&" are one word ("A&E", "A & E", "D&V"), as the rules write them.
+_TOKEN = Lazy(r"\b[a-z] ?& ?[a-z]\b|\d+(?:[.,]\d+)?(?:/\d+)?[a-z]*|[a-z]+(?:['’][a-z]+)*"
+              r"|[.,;:!?()\-–—/+]", re.IGNORECASE)
 
 # Opened up so that negation is a word of its own ("haven't" → "have not").
 _CONTRACTIONS = {
@@ -99,6 +100,8 @@ def _split(text: str) -> list[Token]:
                 append(Token(span.group(1), start, end))
                 append(Token(_SPAN_UNITS[span.group(2)], start, end))
                 continue
+            if "&" in raw:
+                raw = raw.replace(" ", "")  # "a & e" → "a&e"
             append(Token("-" if raw in _DASHES else raw, start, end))
             continue
         raw = raw.replace("’", "'")

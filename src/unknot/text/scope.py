@@ -441,9 +441,25 @@ def _first_named(text: NormalText) -> str | None:
     """The first person the text names (a word of `PEOPLE`), or None."""
     key = "first named"
     if key not in text.memo:
-        text.memo[key] = next((t.norm for t in text.tokens if t.norm in PEOPLE
-                               and t.norm not in {"everyone", "family"}), None)
+        text.memo[key] = next((t.norm for index, t in enumerate(text.tokens) if t.norm in PEOPLE
+                               and t.norm not in {"everyone", "family"}
+                               and not _the_relay(text, index)), None)
     return text.memo[key]
+
+
+# Who passes the message on is not who it is about: "Translated by my niece: Auntie says…".
+_RELAYED_BY = frozenset({"translated", "typed", "written", "sent", "relayed", "dictated",
+                         "interpreted", "forwarded"})
+
+
+def _the_relay(text: NormalText, index: int) -> bool:
+    """Whether the person at `index` is named only as the one who relays the message."""
+    tokens = text.tokens
+    for back in (1, 2):
+        at = index - back
+        if at >= 1 and tokens[at].norm == "by" and tokens[at - 1].norm in _RELAYED_BY:
+            return True
+    return False
 
 
 def _massaged_names(text: NormalText) -> frozenset[str]:
@@ -463,6 +479,8 @@ def _names_in(norm: str) -> frozenset[str]:
         for index in range(len(text.tokens)):
             if index > 0 and text.tokens[index - 1].norm in {"her", "his", "their"}:
                 continue  # "Her husband was just diagnosed…": someone's kin, not the one massaged
+            if _the_relay(text, index):
+                continue
             if _is_person(text, index) and text.tokens[index].norm not in {"everyone", "family"}:
                 names.add(text.tokens[index].norm)
                 if text.tokens[index].norm not in PEOPLE:
@@ -1081,6 +1099,9 @@ _HYPOTHETICAL = Lazy(
     # "what would you do if your calf cramped", "if your leg swells", an exam's question
     r"|\bwhat (?:would|should|do|does|can|could) (?:you|i|one|someone|people) do if\b|\bif your\b"
     r"|\bexam question\b|\bquiz question\b|\bcase study\b|\brevision question\b"
+    # what may happen: "go to A&E if the pain gets worse", "if it isn't better in a week"
+    r"|\bif (?:\w+ ){0,4}?(?:gets|get|becomes|goes|starts getting) worse\b"
+    r"|\bif (?:\w+ ){0,4}?(?:is not|are not|has not|have not|not|no) (?:got |gotten |getting )?better\b"
     r"|\bwhich of (?:these|the following)\b|\btrue or false\b|\bmultiple choice\b"
     # a fear of what has not happened: "terrified of ever finding a lump"
     r"|\b(?:scared|terrified|afraid|frightened|worried|paranoid) (?:of|about) ever "
@@ -1194,11 +1215,32 @@ def _within_a_saying(text: NormalText, hit: Hit, start: int) -> bool:
     return False
 
 
+# A story or a lesson told: "a film where someone's appendix bursts", "quizzing myself on
+# cauda equina". What follows the marker in its clause is the story's, whenever it was
+# watched; a clause after it ("…, and now my face is drooping") is real.
+_IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|episode|scene|"
+                   r"play|documentary|podcast|story|soap|drama) (?:where|in which|about)\b"
+                   r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b|\brevising\b"
+                   r"|\bstudying for\b")
+_CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:now|today|since|i|my|it)\b")
+
+
+def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
+    before = text.norm_of(start, hit.first - 1) if hit.first > start else ""
+    marker = next(reversed(list(_IN_A_STORY.finditer(before))), None)  # the last one told
+    if marker is None:
+        return False
+    between = before[marker.end():] + " " + text.norm_of(hit.first, hit.last)
+    return not _CLAUSE_BREAK.search(" " + between + " ")
+
+
 def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     """Whether the finding is supposed, asked about for a class or for anyone, not had."""
     if _taken_back(text, hit):
         return True
     start = _sentence_start(text, hit.first)
+    if _in_a_story(text, hit, start):
+        return True
     if _within_a_saying(text, hit, start) and not _real_after_all(text, start):
         return True
     before = " ".join(t.norm for t in text.tokens[start:hit.first])
@@ -1218,6 +1260,10 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         return False
     rest = before[found.end():] + " " + " ".join(
         t.norm for t in text.tokens[hit.first:_sentence_end(text, hit.last) + 1])
+    if found.group(0).endswith(("worse", "better")):
+        # "go to A&E if it gets worse, it's settled now": the time told after the condition's
+        # clause is the person's, not the condition's.
+        rest = rest.split(" , ")[0]
     within = before[found.end():].split() + finding.split()
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
