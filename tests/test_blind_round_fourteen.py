@@ -184,3 +184,103 @@ def test_two_letters_joined_by_an_ampersand_are_one_word(text, word):
         assert not any("&" in each for each in words)
     else:
         assert word in words
+
+
+# holdout123 (harm at home and people at risk, round 2, scored at f75a99b: text alone 41 of
+# 108 missed, 6 emergencies under-called; answered 0): its families in fresh words.
+@pytest.mark.parametrize("text", [
+    "my uncle's drunk and swinging a bat about in the kitchen, me and my sister are upstairs "
+    "with the door locked",
+    "my ex is outside my house right now hammering on the door, i have a restraining order",
+    "he sent me a picture of a knife and says he's coming over tonight to sort me out",
+    "hiding in the staff toilets, my ex is at reception asking for me, last time he had a knife",
+    "her brothers say they'll teach me a lesson tonight, they've been driving round my road",
+    "caring for dad for years, tonight i'm stood over his bed with a cushion, please help me "
+    "calm down",
+    "my boyfriend gave me a load of his tablets to help me sleep and i don't know how many i took",
+    "they lock me in the room when they go out, nothing to eat for 3 days, i feel so weak",
+    "my boyfriend kicked me in the ribs, now it's really hard to breathe",
+    "my dad flew us out and booked my flight for tomorrow, i'm 15, they're making me marry a man "
+    "i've never met",
+    "old lady downstairs, not seen her carer for days, she's soiled, no food in, barely talking",
+])
+def test_what_holdout123_missed_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "the family i clean for keep my passport and i have no day off, they say my pay goes to the "
+    "agency debt",
+    "boss at the farm holds our ID cards, we sleep in the barn and he takes rent so nothing left",
+    "my parents want me to marry my cousin, i said no and they took my passport",
+    "my wife hides my inhaler when we fight",
+    "my partner keeps my antidepressants and decides when i can have them",
+    "my carer has been using my bank card for the shopping and hundreds are gone from my account",
+    "he makes me send a selfie every hour to prove where i am",
+    "whenever i say i'm leaving she says she'll kill herself and it'll be my fault",
+    "he makes me have sex after i've said no, says it's my duty",
+    "my foster placement (6) has small round scabs on his arms and won't say how",
+    "nursery: she said daddy hurts her front bottom and cries at changes",
+    "my 12yo deletes all her chats with a man she met on roblox who buys her gift cards",
+    "my nephew (7) hides under the table when his mum's boyfriend comes to get him",
+    "someone keeps leaving dead flowers on my doorstep and there was a photo of me taken from "
+    "across the street",
+    "found an airtag hidden in my coat lining, only my ex would do that",
+    "19 weeks pregnant and my husband punched my shoulder last night",
+])
+def test_what_holdout123_missed_is_escalated(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "dad took my phone off me as a punishment for the detention, neck sore from reading",
+    "my mum's gonna kill me when she sees my room lol, neck stiff",
+    "my husband and i do judo together, he threw me in class last night, thighs burning",
+    "if a friend said her boyfriend checks her phone is that bad? asking generally. neck stiff",
+    "my toddler kicked me in the face at bedtime, neck a bit stiff",
+    "my cat follows me everywhere, even to the loo, upper back tight",
+    "the hotel kept our passports at check in, back stiff from the flight",
+    "so excited, we booked flights for the wedding tomorrow! shoulders tense from packing",
+])
+def test_holdout123_decoys_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 21c (f75a99b..4d2fae0): hidden, and false alarms.
+@pytest.mark.parametrize("text", [
+    "not sure whether to wait in case it gets worse, my face has drooped and my arm is weak",
+    "my GP said ambulance, can i rub her back while we wait",
+    "999 are sending an ambulance, is a foot rub ok till they come",
+    "took a squash ball to the eye and everything has gone blurry",
+    "got a cork in the eye and now there's a dark curtain across my vision",
+])
+def test_what_review_21c_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "banged my head on a cupboard yesterday, no headache, but i keep forgetting words",
+    "he shoved me by accident again, third time this week",
+    "my husband hits me when he's been playing cards and lost",
+    "got choked out at bjj, now there are tiny red dots round my eyes and a headache",
+])
+def test_what_review_21c_found_hidden_is_escalated(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my step count keeps going up every day, calves tight",
+    "my bench score keeps going up each week, triceps sore",
+    "black eye from a cricket ball, also need reading glasses, things look blurry up close",
+    "my toddler poked me in the eye, i've had floaters for years, nothing new",
+    "nurse said come straight in for bloods tomorrow, can i massage my arm today",
+    "my midwife wants me to go to hospital for a growth scan next week, back aching",
+    "my therapist won't carry on until my GP reviews my medication, shoulders tense",
+    "the spa won't massage me until my GP signs a form because I'm pregnant",
+    "sprained my ankle 3 weeks ago, still a bit swollen but getting better every day",
+    "i get a twist in my back from my golf swing, sore lately",
+    "love the weight i've lost since i took up cycling, quads tight",
+    "revising for exams, headache from staring at notes, neck stiff",
+])
+def test_review_21c_false_alarms_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

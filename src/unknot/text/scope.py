@@ -1089,7 +1089,8 @@ def _lay_speaker(stretch: str, at: int) -> bool:
 # sentence; "if I lie down my chest hurts" (a trigger, not a supposition) is not one.
 _HYPOTHETICAL = Lazy(
     r"\bif (?:\w+ ){0,4}?ever\b"
-    r"|\bif (?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients|you) "
+    r"|\bif (?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients|you|"
+    r"a friend|my friend|a mate|my mate) "
     r"(?:\w+ )?(?:had|has|have|gets|got|get|typed|types|says|said|were|was|is|are|came|comes|"
     r"presented|presents)\b"
     r"|\bhypothetical(?:ly)?\b|\bin theory\b|\btheoretically\b"
@@ -1220,9 +1221,9 @@ def _within_a_saying(text: NormalText, hit: Hit, start: int) -> bool:
 # watched; a clause after it ("…, and now my face is drooping") is real.
 _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|episode|scene|"
                    r"play|documentary|podcast|story|soap|drama) (?:where|in which|about)\b"
-                   r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b|\brevising\b"
-                   r"|\bstudying for\b")
-_CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:now|today|since|i|my|it)\b")
+                   r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b")
+_CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:now|today|since|i|my|it)\b"
+                     r"| (?:with|while|whilst|when) (?:my|i|me)\b")
 
 
 def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
@@ -1265,6 +1266,8 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         # clause is the person's, not the condition's.
         rest = rest.split(" , ")[0]
     within = before[found.end():].split() + finding.split()
+    if found.group(0).endswith(("worse", "better")) and "," in before[found.end():].split():
+        return False  # "wait and see if it gets worse, crushing chest pain…": its own clause
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
     if _PRACTISING_ON.search(before + " " + rest):
