@@ -284,3 +284,52 @@ def test_what_review_21c_found_hidden_is_escalated(text):
 ])
 def test_review_21c_false_alarms_are_not_escalated(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 21d (4d2fae0..d82e3aa) and holdout122's second mending: hidden, in fresh words.
+@pytest.mark.parametrize("text", [
+    "the cleaning boss has my passport and says i owe him for the visa, i never get paid, wrists ache",
+    "boss keeps our papers and takes our wages for the debt, 8 of us in one room",
+    "my family say i'm getting married in the summer whether i like it or not and they took my passport",
+    "my boyfriend gets violent when he's had a drink, my wrist hurts",
+    "he makes me have sex even when i tell him no",
+    "i'm 14, my uncle comes into my room at night and touches me",
+    "my stepdad makes me do things to him when mum's at work, i'm 13",
+    "my 9yo was left home alone all weekend again",
+    "a carer at work, i saw a colleague slap one of the residents, she's got a red mark and she's scared",
+    "my brother-in-law says if i don't pay him he'll break my arms, neck stiff",
+    "mum's carer hasn't been since tuesday, she's soiled, hasn't eaten and is muddled, back pain",
+    "husband's temper again. ribs bruised. back please",
+    "my autistic son hit me so i smacked him hard across the face, his cheek's bruised, i feel awful",
+    "90F, unwashed, sacral sores, wt down 5kg, son says she refuses food, shoulder routine please",
+])
+def test_what_review_21d_and_holdout122_found_hidden_is_escalated(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my dad says i have to marry the man they chose, flights booked for friday, i'm 16",
+    "got punched in the ribs outside the club, now it hurts every time i breathe in",
+    "the child i mind (4) says her daddy sat on her tummy, she's pale and cries when i touch it",
+    "my sister's husband waved a knife at her on video call and now she's not answering",
+    "i'm 84, my grandson took my phone and locked the front door, not had my insulin since "
+    "saturday, so thirsty",
+    "mum says my brother knocked her down with her stick, she can't get up off the floor and her "
+    "leg's turned out",
+])
+def test_what_review_21d_and_holdout122_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "said no to the last dance at my cousin's wedding, feet killing me",
+    "my mum wants me to marry someone from back home, i'm 30 and said no, we laughed about it",
+    "i look after my wife with ms, i'm afraid i'll hurt her when i move her in bed, shoulders sore",
+    "my ex is outside right now to collect the kids, contact is every other weekend, back sore",
+    "my son deletes his messages so i can't snoop lol, he's 14, knee sore",
+    "slammed the door so hard a picture fell off the wall, teenagers. tension headache, neck",
+    "my little sister followed me to the shop again for sweets, shoulders tight from the bags",
+    "toddler headbutted me in the face at bedtime, no mark, jaw tight",
+])
+def test_review_21d_and_holdout122_false_alarms_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

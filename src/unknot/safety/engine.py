@@ -27,7 +27,14 @@ from unknot.text.patterns import (
     iter_hits,
 )
 from unknot.text.prefilter import bit_positions
-from unknot.text.scope import is_hypothetical, is_over, is_quoted, plainly_recovered, whose
+from unknot.text.scope import (
+    is_hypothetical,
+    is_over,
+    is_quoted,
+    names_another_harmed,
+    plainly_recovered,
+    whose,
+)
 from unknot.vocabulary import VERDICT_SEVERITY, expand_avoided, expand_regions
 
 # How far from the evidence a region must be to count as the site of a local problem.
@@ -577,6 +584,8 @@ class _InScope:
                 and not _remembered(text, ("recovered", hit), lambda: plainly_recovered(text, hit)))
         owner = _remembered(text, ("whose", hit, self.subject),
                             lambda: whose(text, hit, self.subject))
+        if owner == "other" and self.rule.done_to_the_writer and not names_another_harmed(text, hit):
+            owner = "writer"  # "my bf gets physical when he drinks": done to the writer
         if owner == "other":
             # An emergency in someone's own words passed on ("Friend's just texted: 'can't
             # breathe, coughed up blood'") needs help now, whoever is massaged.

@@ -115,6 +115,12 @@ class Rule(BaseModel):
                     "and for a rule read for anyone too: a threat, a harm or a misuse that has "
                     "\"settled down\" is no less dangerous — \"he no longer cares\", \"things "
                     "calmed down\" — where a child's croup that is \"all better\" is over).")
+    done_to_the_writer: bool = Field(
+        default=False,
+        description="The findings are acts done to someone (a blow, control, a threat): the "
+                    "one who did it, named in the hit (\"bf gets physical when…\", \"he texts "
+                    "40 times\"), is not whose finding it is. A hit that names no one else as "
+                    "the one it is done to is the writer's.")
     medicine_taken: bool = Field(
         default=False,
         description="The rule's first text condition names a medicine taken or a long-term "

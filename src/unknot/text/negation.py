@@ -50,7 +50,9 @@ _NEW_SUBJECT = frozenset({"i", "my", "it", "its", "the", "this", "there", "now",
                           # after "and" says something new, not more of what was denied.
                           "stopped", "started", "keeps", "kept", "refuses", "refused",
                           # "no appetite and keep losing weight"
-                          "keep", "losing", "getting"})
+                          "keep", "losing", "getting",
+                          # "has not eaten and is muddled": a new state after "and"
+                          "is", "are", "was", "were", "seems", "looks", "feels"})
 _SCOPE = 7
 # Inside a denied list ("no numbness, weakness, bladder problems or a fever") the denial
 # reaches further back.

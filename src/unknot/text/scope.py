@@ -575,6 +575,19 @@ def _their_relative_clause(text: NormalText, index: int, hit: Hit) -> bool:
         _ends_clause(text, at) for at in range(index + 1, hit.first))
 
 
+_THE_WRITER = frozenset({"me", "my", "us", "our", "i", "myself"})
+
+
+def names_another_harmed(text: NormalText, hit: Hit) -> bool:
+    """Whether an act told in the hit is done to someone other than the writer: after its first
+    word it names a third person ("husband hits her", "slaps the kids") and not the writer
+    ("forces me… even when I tell him no")."""
+    words = [token.norm for token in text.tokens[hit.first + 1:hit.last + 1]]
+    if any(word in _THE_WRITER for word in words):
+        return False
+    return any(word in THIRD_PRONOUNS or word in PEOPLE for word in words)
+
+
 def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
     """Whose finding this is: the writer's, the subject's (the person massaged) or another's.
 
