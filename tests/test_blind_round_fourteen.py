@@ -333,3 +333,73 @@ def test_what_review_21d_and_holdout122_found_hidden_is_urgent(text):
 ])
 def test_review_21d_and_holdout122_false_alarms_are_not_escalated(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 21e (d82e3aa..93691e9): someone else's partner is not the writer's; and holdout125
+# (older people, round 4, scored at 93691e9: text alone 31 of 108 missed; answered 7) and
+# holdout126 (children and babies, round 3: text alone 22 missed, 5 under-called; answered
+# 11): their misses in fresh words, with decoys.
+@pytest.mark.parametrize("text", [
+    "my sister's boyfriend gets rough when he's been drinking, i'm worried for her, neck stiff",
+    "my neighbour's husband gets violent when he drinks, we hear it, shoulders tight",
+    "in the series i'm watching the husband gets physical when he drinks, shoulders tight",
+    "my cousin has to get married before her visa runs out, wedding stress, neck tight",
+    "found grandad on the kitchen floor at 7, he'd slipped in the night and couldn't get back up, "
+    "he's cold",
+])
+def test_review_21e_and_the_older_set_split_as_they_should(text):
+    found = screen(text)
+    expected_urgent = text.startswith("found grandad")
+    assert (found.verdict == "urgent") == expected_urgent, flag_ids(found)
+
+
+@pytest.mark.parametrize("text", [
+    "my husband hit me with his stick and now my hip hurts and i can't put weight on it",
+    "care note: resident found sitting on the floor by her bed, can't weight bear, leg externally "
+    "rotated",
+    "dad's choking on a bit of meat, he can't cough and he's gone quiet",
+    "my 6 week old has a temperature of 38.4 and is sleepy",
+    "baby is 3 months, grunting with every breath and his tummy is sucking in",
+    "the baby i look after is pale and floppy and hasn't fed since this morning",
+    "my son's private parts hurt, he's pale and been sick",
+    "my toddler bit into a laundry pod, foaming at the mouth",
+    "grandad phoned the whole family to say goodbye and his shotgun's missing from the cabinet",
+    "caring for my wife, she's asleep, i've got a cushion in my hands and i keep thinking about it",
+])
+def test_what_the_older_and_children_sets_missed_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "meat keeps sticking halfway down and i have to wash it down, been months",
+    "mum's been coughing on her drinks since the winter and had two chest infections",
+    "nan's not been herself since sunday, muddling names and up wandering at night",
+    "dad's been like a different man these last few months, swearing and not bothering to wash",
+    "since my wife died i don't see the point of getting dressed and i'm not eating properly",
+    "mum's heel has a red patch that doesn't go white and now a blister, she's in bed most of the day",
+    "my uncle's fridge is empty, he's in the same clothes as last week and the carer hasn't been "
+    "for days",
+    "mum's gone from a size 14 to a 10 without trying",
+    "took my morning and evening tablets together by mistake, i'm on digoxin",
+    "i'm caring for mum and some nights i could shake her, i mean it, i'm frightened of myself",
+    "my 14 year old cuts her food into tiny pieces and has dropped a lot of weight",
+    "found neat little cuts on my daughter's arm, she said the dog scratched her",
+    "his calf's been sore since football, i rubbed it and now it's more swollen",
+    "my 3 year old got the lids off grandad's pill organiser and some are missing",
+])
+def test_what_the_older_and_children_sets_missed_is_escalated(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "the man next door was taken to hospital last night, they think it was a stroke. i'm shaken",
+    "what are the signs of a stroke? asking for my husband who is well. shoulders tight",
+    "i can't remember where i put my glasses half the time, still do the crossword. jaw tight",
+    "my husband shouts at the telly during the football, neck tense from the noise",
+    "what would be the signs a bump on the head is serious? nothing has happened, back massage",
+    "my daughter told nursery she ate a battery, all batteries accounted for, she was pretending",
+    "we do massage stories at nursery with gentle back strokes, any ideas",
+    "she walked into the table, a little lump on her forehead that went down overnight",
+])
+def test_the_older_and_children_decoys_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -585,6 +585,8 @@ def names_another_harmed(text: NormalText, hit: Hit) -> bool:
     words = [token.norm for token in text.tokens[hit.first + 1:hit.last + 1]]
     if any(word in _THE_WRITER for word in words):
         return False
+    if hit.first > 0 and text.tokens[hit.first - 1].norm in PEOPLE:
+        return True  # "my sister's husband gets physical": someone else's partner, and hers
     return any(word in THIRD_PRONOUNS or word in PEOPLE for word in words)
 
 
@@ -1113,6 +1115,7 @@ _HYPOTHETICAL = Lazy(
     # "what would you do if your calf cramped", "if your leg swells", an exam's question
     r"|\bwhat (?:would|should|do|does|can|could) (?:you|i|one|someone|people) do if\b|\bif your\b"
     r"|\bexam question\b|\bquiz question\b|\bcase study\b|\brevision question\b"
+    r"|\bwhat (?:are|would be) (?:the )?(?:signs|symptoms)\b|\bwhat to (?:watch|look) (?:out )?for\b"
     # what may happen: "go to A&E if the pain gets worse", "if it isn't better in a week"
     r"|\bif (?:\w+ ){0,4}?(?:gets|get|becomes|goes|starts getting) worse\b"
     r"|\bif (?:\w+ ){0,4}?(?:is not|are not|has not|have not|not|no) (?:got |gotten |getting )?better\b"
