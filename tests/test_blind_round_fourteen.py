@@ -403,3 +403,42 @@ def test_what_the_older_and_children_sets_missed_is_escalated(text):
 ])
 def test_the_older_and_children_decoys_are_not_escalated(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 21f (93691e9..7fc4939): hidden, and false alarms, in fresh words.
+@pytest.mark.parametrize("text", [
+    "what are the signs of a stroke, my dad's face has just dropped on one side and he can't lift "
+    "his arm",
+    "the baby is choking on her bottle and going blue",
+    "nan fell in the kitchen last night and lay there till the milkman found her",
+    "dad was stuck on the floor till the morning after a fall, he seems alright",
+    "it took mum two hours to get up after she slipped, she's cold and shaking",
+    "my 2 month old is grunting when she breathes and her nostrils are flaring",
+    "my toddler ate a dishwasher tablet and is foaming at the mouth",
+])
+def test_what_review_21f_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "mum's like a different person since starting her new tablets, she's seeing things",
+    "since my mum died dad has stopped taking his tablets and says he wants to be with her",
+])
+def test_what_review_21f_found_hidden_is_escalated(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "the kids were lying on the lounge floor for hours playing lego, my knees ache from kneeling",
+    "our dog went pale and limp after a long walk in the heat, my calves are tight",
+    "the cat was choking on a bit of chicken, i got it out, back sore from bending",
+    "lost my husband's wedding ring in the garden, haven't eaten much from stress, neck tense",
+    "bought a cardigan and it's hanging off me, far too big, shoulders stiff",
+    "my son went from a size 11 to a size 1 shoe this year, growing pains in both legs",
+    "parallel scratches on my arm from the brambles, a bit sore",
+    "my husband runs every night training for a marathon and has dropped weight, calves tight",
+    "i'm asthmatic, get wheezy after running, inhaler sorts it, hamstrings tight",
+    "lower right back stiff for days after digging the garden",
+])
+def test_review_21f_false_alarms_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

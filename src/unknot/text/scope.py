@@ -1282,7 +1282,8 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         # clause is the person's, not the condition's.
         rest = rest.split(" , ")[0]
     within = before[found.end():].split() + finding.split()
-    if found.group(0).endswith(("worse", "better")) and "," in before[found.end():].split():
+    if (found.group(0).endswith(("worse", "better")) or found.group(0).startswith("what"))\
+            and "," in before[found.end():].split():
         return False  # "wait and see if it gets worse, crushing chest pain…": its own clause
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
