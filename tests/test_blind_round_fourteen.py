@@ -442,3 +442,37 @@ def test_what_review_21f_found_hidden_is_escalated(text):
 ])
 def test_review_21f_false_alarms_are_not_escalated(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 21g (7fc4939..0aa4c79): hidden, and false alarms, in fresh words.
+@pytest.mark.parametrize("text", [
+    "my daughter's choking on a grape, she can't cough or breathe, the dog is barking like mad",
+    "dad's choking on his dinner, it went down the wrong way, he can't breathe or cough",
+    "gran fell last night and was on the carpet till i got there at 8, she's achy and cold",
+    "nan fell in the kitchen and was stuck there till the carer came at 7, she's cold",
+])
+def test_what_review_21g_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "dad's lost 2 stone since the spring, no idea why, we bought him smaller trousers",
+    "since mum died dad says he'd rather be with her now and he's not eating much",
+    "my husband died in may and i've stopped taking my statins, what's the point, back aches",
+])
+def test_what_review_21g_found_hidden_is_escalated(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "what are the signs of sepsis, fever, fast breathing, mottled skin? revising for my exam",
+    "lay there for ages last night unable to sleep, back sore this morning",
+    "been on the floor since lunch grouting the tiles, knees sore",
+    "mum's a new woman since starting her new tablets, far happier, shoulders tight",
+    "since dad died mum's going to join her sister in spain for the winter, she's coping, neck stiff",
+    "my husband snores and grunts when he breathes at night, his neck is stiff",
+    "my toddler gags on his milk when he gulps it, coughs and he's fine",
+    "my 2 year old would eat a dishwasher tablet if i let him, we have cupboard locks",
+])
+def test_review_21g_false_alarms_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -1251,6 +1251,10 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
     return not _CLAUSE_BREAK.search(" " + between + " ")
 
 
+# After a question and a comma, someone's own finding: "…, my nan is confused", "…, he has".
+_SOMEONE_NOW = frozenset({"my", "her", "his", "he", "she", "i", "is", "has", "now", "mum", "dad"})
+
+
 def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     """Whether the finding is supposed, asked about for a class or for anyone, not had."""
     if _taken_back(text, hit):
@@ -1282,9 +1286,12 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         # clause is the person's, not the condition's.
         rest = rest.split(" , ")[0]
     within = before[found.end():].split() + finding.split()
-    if (found.group(0).endswith(("worse", "better")) or found.group(0).startswith("what"))\
-            and "," in before[found.end():].split():
+    after_marker = before[found.end():].split()
+    if found.group(0).endswith(("worse", "better")) and "," in after_marker:
         return False  # "wait and see if it gets worse, crushing chest pain…": its own clause
+    if found.group(0).startswith("what") and "," in after_marker \
+            and any(word in _SOMEONE_NOW for word in after_marker + finding.split()):
+        return False  # "what are the symptoms of sepsis, my nan is confused": hers, now
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
     if _PRACTISING_ON.search(before + " " + rest):
