@@ -476,3 +476,31 @@ def test_what_review_21g_found_hidden_is_escalated(text):
 ])
 def test_review_21g_false_alarms_are_not_escalated(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 21h (0aa4c79..278f3af): a question's signs are someone's unless asked for study; an
+# excuse (asleep, feeling better) gives way to a real sign; a pet nearby hides no choking child.
+@pytest.mark.parametrize("text", [
+    "what are the signs of a clot, grandma's calf is hot and swollen and she's breathless",
+    "my 1 year old is grunting in her sleep, ribs sucking in, temperature 39",
+    "my toddler is choking on a grape and going quiet, the cat's asleep on the sofa",
+])
+def test_what_review_21h_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "mum has more energy since her new tablets but she's seeing people who aren't there",
+    "since jean went i sit in the chair all day, can't be bothered to cook, what's the point",
+])
+def test_what_review_21h_found_hidden_is_escalated(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "fell asleep on the carpet for hours after laying the laminate, back stiff",
+    "a laundry pod burst in the washing machine, what a mess, shoulders tight from scrubbing",
+    "lost a stone since i stopped drinking, bought smaller jeans, shoulders tight",
+])
+def test_review_21h_false_alarms_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

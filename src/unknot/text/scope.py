@@ -1251,8 +1251,10 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
     return not _CLAUSE_BREAK.search(" " + between + " ")
 
 
-# After a question and a comma, someone's own finding: "…, my nan is confused", "…, he has".
-_SOMEONE_NOW = frozenset({"my", "her", "his", "he", "she", "i", "is", "has", "now", "mum", "dad"})
+# A question asked for a course or out of curiosity: the signs listed after it are not had
+# ("what are the signs of a stroke, face drooping, arm weakness? doing a first aid course").
+_JUST_ASKING = Lazy(r"\b(?:course|exam|exams|revising|revision|training|class|homework|essay|quiz|"
+                    r"curious|wondering|just asking|asking for a friend)\b")
 
 
 def is_hypothetical(text: NormalText, hit: Hit) -> bool:
@@ -1290,7 +1292,7 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     if found.group(0).endswith(("worse", "better")) and "," in after_marker:
         return False  # "wait and see if it gets worse, crushing chest pain…": its own clause
     if found.group(0).startswith("what") and "," in after_marker \
-            and any(word in _SOMEONE_NOW for word in after_marker + finding.split()):
+            and not _JUST_ASKING.search(text.norm):
         return False  # "what are the symptoms of sepsis, my nan is confused": hers, now
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
