@@ -400,7 +400,7 @@ class Engine:
         rule = compiled.rule
         avoid = list(rule.avoid)
         site = None
-        if rule.avoid_site and anchor is not None and not _excluded(
+        if rule.avoid_site and anchor is not None and not _explained(
                 compiled.site_unless, anchor[0], anchor[1], self.lexicon.compiler, far=True):
             text, hit = anchor
             # Every mention may name a site: "a cold sore and a rash on my face".
@@ -453,13 +453,13 @@ def _reach_edge(tokens, edge: int, step: int, bound: int, far: bool) -> int:
     return index
 
 
-def _excluded(unless: Unless | LazyRegex | None, text: NormalText, hit: Hit,
+def _excluded(unless: Unless | None, text: NormalText, hit: Hit,
               compiler: PatternCompiler | None = None, far: bool = False) -> bool:
     """An `unless` phrase near the hit, in its sentence, shows the rule does not apply
     ("fell asleep", "a stroke of genius", "my dad had a heart attack years ago"); so does an
     excuse (`Rule.excuses`), unless what overrules it is told in that sentence or the next."""
-    if not isinstance(unless, Unless):
-        return _explained(unless, text, hit, compiler, far)
+    if unless is None:
+        return False
     if _explained(unless.regex, text, hit, compiler, far):
         return True
     if not _explained(unless.excuses, text, hit, compiler, far):
