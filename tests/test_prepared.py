@@ -115,3 +115,30 @@ def test_only_a_few_prepared_files_are_kept(cache: Path):
         prepared.load("sample", [], lambda n=number: n, int)
         prepared._write(cache / f"sample-{number:032d}.pickle", number)
     assert len(_files(cache, "sample")) <= prepared._KEEP
+
+
+def test_a_prepared_engine_reads_only_the_rules_a_text_leads_to(cache: Path):
+    """Each compiled rule is its own pickle in the prepared engine, read when first asked
+    for: a command that screens one text reads its forty or so candidates, not all ~900."""
+    engine_module.default_engine()  # made and stored
+    loaded = engine_module.default_engine()  # read back
+    assert isinstance(loaded._compiled, engine_module._PreparedRules)
+    read = lambda: sum(rule is not None for rule in loaded._compiled._rules)  # noqa: E731
+    assert read() == 0
+    screen("neck tight from the desk, headache coming", engine=loaded)
+    assert 0 < read() < len(loaded._compiled) / 5
+    # read in full, they are the rules the files make, in the same order
+    built = Engine(rules.load_rule_files(rules.rule_files()), loaded.lexicon)
+    assert [c.rule for c in loaded._compiled] == [c.rule for c in built._compiled]
+    assert loaded._compiled[-1] is loaded._compiled[len(loaded._compiled) - 1]
+    assert loaded._compiled[:2] == [loaded._compiled[0], loaded._compiled[1]]
+
+
+def test_the_prefilter_clauses_are_read_only_to_compile_a_new_pattern(cache: Path):
+    engine_module.default_engine()
+    loaded = engine_module.default_engine()
+    prefilter = loaded.lexicon.compiler.prefilter
+    screen("my calf is swollen and hot", engine=loaded)
+    assert isinstance(prefilter._clauses, bytes)  # a screen compiles nothing new
+    regex = loaded.lexicon.compiler.compile(["sudden* ... headache"])
+    assert regex.needs and not isinstance(prefilter._clauses, bytes)

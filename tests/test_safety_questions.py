@@ -249,3 +249,57 @@ def test_more_questions_asked_of_everyone_than_the_limit_are_refused(tmp_path):
     path.write_text("".join(entry.format(n=n) for n in range(MAX_EVERYONE + 1)))
     with pytest.raises(QuestionError, match="asked of everyone"):
         load_question_files([path])
+
+
+# The children's checklist: a child's red flags are not an adult's (NICE NG143, CKS limp).
+@pytest.mark.parametrize("text", [
+    "my 4 month old is all blocked up, can i massage her chest",
+    "baby massage for my 6 week old, she has wind",
+    "can i massage my baby, she is 3 months and colicky",
+])
+def test_a_baby_is_asked_a_babys_questions_and_no_adults(text):
+    asked = ids(text)
+    assert {"child.breathing", "child.floppy", "child.baby_fever", "child.feeds",
+            "child.fluids"} <= set(asked)
+    assert asked.index("child.breathing") < asked.index("mood.danger_now")
+    # no blood thinners, chest pain on effort or a limp asked of a baby
+    assert not [q for q in asked if q.split(".")[0] in ("chest_arms", "legs", "back", "abdomen")]
+    assert "child.limp" not in asked
+
+
+def test_a_school_child_is_asked_the_childrens_questions_beside_the_areas():
+    asked = ids("my son is 8 and his legs ache at night after football")
+    assert asked[2:4] == ["child.breathing", "child.floppy"]  # the main complaint: two a turn
+    assert "child.limp" in asked and any(q.startswith("legs.") for q in asked)
+    assert "child.baby_fever" not in asked and "child.feeds" not in asked  # a baby's only
+    assert "mood.acted" not in asked  # no adult's low point read into a child's aches
+
+
+@pytest.mark.parametrize("text", [
+    "up all night with the baby, my neck is stiff",
+    "my wife just had a baby and her back aches",
+    "my son is 34 and his back hurts",
+    "my daughter is 17 and gets tension headaches before exams",
+])
+def test_a_parent_a_grown_child_or_a_new_mother_gets_no_childrens_questions(text):
+    assert not [q for q in ids(text) if q.startswith("child.")]
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("child.breathing", "urgent"), ("child.baby_fever", "urgent"), ("child.swallowed", "urgent"),
+    ("child.limp", "see_doctor"), ("child.feeds", "see_doctor"), ("child.wheeze", "see_doctor"),
+])
+def test_a_yes_to_a_childs_question_stops_the_routine(question, verdict):
+    text = ("my 7 month old has a cold, can i rub his back" if question != "child.limp"
+            else "my 6 year old's knee hurts, can i rub it")
+    assert question in ids(text)
+    out = screen(text, Answers(questions={question: True}))
+    assert out.verdict == verdict
+
+
+def test_a_babys_age_in_weeks_brings_the_babys_questions_even_beside_the_parents_neck():
+    text = ("baby is 5 weeks and seems warm tonight, fed a bit less, thought a tummy massage "
+            "might settle her, and maybe something for my neck after")
+    asked = ids(text)
+    assert "child.baby_fever" in asked
+    assert screen(text, Answers(questions={"child.baby_fever": True})).verdict == "urgent"

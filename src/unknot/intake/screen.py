@@ -11,6 +11,7 @@ from functools import lru_cache
 from pydantic import BaseModel, Field
 
 from unknot.safety.answers import Answers, Subject
+from unknot.safety.child import Child, child_massaged
 from unknot.safety.engine import Engine, Fired, Screening, Texts
 from unknot.safety.facts import Facts, extract_facts
 from unknot.safety.questions import Question, QuestionSet, check_answer_ids, default_questions
@@ -108,10 +109,12 @@ def _question_findings(questions: QuestionSet, answered: dict[str, bool]) -> lis
 
 
 def _checklist(questions: QuestionSet, screening: Screening, regions: list[str],
-               goals: list[str], facts: Facts, mind: bool) -> list[Question]:
+               goals: list[str], facts: Facts, mind: bool, child: Child | None) -> list[Question]:
     if screening.verdict == "urgent":
         return []  # nothing may stand between the person and the call for help
-    return questions.select(regions, goals, facts.age, screening.conditions, mind=mind)
+    age = facts.age if child is None or child.age is None else child.age
+    return questions.select(regions, goals, age, screening.conditions, mind=mind,
+                            child=child is not None)
 
 
 def _touches_the_mind(lexicon: Lexicon, text: NormalText) -> bool:
@@ -240,7 +243,8 @@ def screen(text: str | None, answers: Answers | None = None,
                               longer_first=True) if sites else list(complaint)
     found_goals = _mentions(lexicon, lexicon.goals, main, [])
     asked = _checklist(questions, text_screening, regions or found_regions,
-                       goals or found_goals, facts, _touches_the_mind(lexicon, main))
+                       goals or found_goals, facts, _touches_the_mind(lexicon, main),
+                       child_massaged(main, facts.age, subject))
     if rest_no:
         answered.update({q.id: False for q in asked if q.id not in answered})
     screening = text_screening.with_findings(_question_findings(questions, answered))

@@ -7,7 +7,8 @@ cautions merge their avoid lists.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import pickle
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
@@ -33,6 +34,7 @@ from unknot.text.scope import (
     is_quoted,
     names_another_harmed,
     plainly_recovered,
+    told_as_happening,
     whose,
 )
 from unknot.vocabulary import VERDICT_SEVERITY, expand_avoided, expand_regions
@@ -225,12 +227,52 @@ class _CompiledRule:
                 unless and unless.overruled, self.site_unless)
 
 
+class _PreparedRules(Sequence[_CompiledRule]):
+    """The compiled rules of a prepared engine, each read from its own pickle when first
+    asked for. A text leads to some forty candidate rules of nearly nine hundred, so a
+    command that screens one text reads those, not all: reading every rule was about half of
+    loading the engine. (A server reads them all at warm-up: `Engine.compile_all`.)"""
+
+    __slots__ = ("_blobs", "_rules")
+
+    def __init__(self, blobs: list[bytes]):
+        self._blobs = blobs
+        self._rules: list[_CompiledRule | None] = [None] * len(blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __getitem__(self, index):  # (an int or a slice, as a list is read)
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        rule = self._rules[index]
+        if rule is None:
+            rule = self._rules[index] = pickle.loads(self._blobs[index])
+        return rule
+
+    def __iter__(self) -> Iterator[_CompiledRule]:
+        return (self[index] for index in range(len(self._blobs)))
+
+
 class Engine:
     """Rules compiled against a lexicon, ready to screen many texts."""
 
+    def __getstate__(self) -> dict:
+        # Each compiled rule is kept as a pickle of its own, read when first needed
+        # (`_PreparedRules`).
+        state = dict(self.__dict__)
+        state["_compiled"] = [pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+                              for compiled in self._compiled]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._compiled = _PreparedRules(state["_compiled"])
+
     def __init__(self, rules: RuleSet, lexicon: Lexicon):
         self.lexicon = lexicon
-        self._compiled: list[_CompiledRule] = []
+        compiled_rules: list[_CompiledRule] = []
+        self._compiled: Sequence[_CompiledRule] = compiled_rules
         problems = []
         for rule in rules.rules:
             try:
@@ -256,7 +298,7 @@ class Engine:
                 if regex is not None:
                     needs |= regex.needs
             facts = tuple(condition for condition in rule.when if not condition.text)
-            self._compiled.append(_CompiledRule(rule, texts, unless, site_unless, needs, facts,
+            compiled_rules.append(_CompiledRule(rule, texts, unless, site_unless, needs, facts,
                                                 bit_positions(needs)))
         if problems:
             raise RuleError("\n".join(problems))
@@ -589,7 +631,10 @@ class _InScope:
         if owner == "other":
             # An emergency in someone's own words passed on ("Friend's just texted: 'can't
             # breathe, coughed up blood'") needs help now, whoever is massaged.
-            return self.rule.verdict == "urgent" and is_quoted(text, hit) and _remembered(
+            # So does one told as happening now ("my dad's face has dropped and he can't
+            # get his words out — my neck is killing me"): call for help for him first.
+            return self.rule.verdict == "urgent" and (
+                is_quoted(text, hit) or told_as_happening(text, hit)) and _remembered(
                 text, ("over", hit), lambda: is_over(text, hit)) is None
         if (owner == "writer" and self.subject == "someone_else" and self.rule.verdict != "urgent"
                 and not self.rule.writer_counts):

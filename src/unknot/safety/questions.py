@@ -24,7 +24,7 @@ from unknot.vocabulary import HealthCondition, Modality, Region, Verdict
 QUESTIONS_DIR = Path(__file__).parent / "data" / "questions"
 
 QuestionGroup = Literal["always", "headache", "neck", "back", "abdomen", "legs", "chest_arms",
-                        "pregnancy", "general", "mood"]
+                        "pregnancy", "general", "mood", "child"]
 
 # "At most about eight questions" per complaint: a worried person answers a short list
 # carefully. The two asked of everyone (emergency signs, and pain that needs a doctor
@@ -63,6 +63,8 @@ MAX_EVERYONE = 3
 # The most a checklist holds: the body's questions, the ones asked of everyone, and for
 # someone who comes for calm the mood questions after them.
 MAX_ASKED = MAX_QUESTIONS + MAX_EVERYONE + MOOD_AFTER_A_BODY
+# Under this age a child is asked only the children's questions (NICE NG143's age group).
+YOUNG_CHILD = 5
 
 
 class QuestionError(ValueError):
@@ -91,6 +93,9 @@ class Question(BaseModel):
     message: str = Field(min_length=20, description="What to tell the person after a yes.")
     min_age: int | None = Field(default=None, ge=1, le=120,
                                 description="Asked only when the age is unknown or at least this.")
+    max_age: int | None = Field(default=None, ge=1, le=120,
+                                description="Asked only when the age is unknown or below this "
+                                            "(a baby's or a young child's question).")
     everyone: bool = Field(default=False, description="Asked in every checklist, whatever the "
                                                       "complaint, after the body's questions.")
 
@@ -135,11 +140,13 @@ class QuestionSet:
         return {name: tuple(found) for name, found in groups.items()}
 
     def select(self, regions: Iterable[str], goals: Iterable[str], age: int | None,
-               known_conditions: Iterable[str], mind: bool = False) -> list[Question]:
+               known_conditions: Iterable[str], mind: bool = False,
+               child: bool = False) -> list[Question]:
         """The checklist for a complaint: its groups' questions, most decisive first,
         merged turn by turn, each topic once, at most MAX_QUESTIONS; then the questions asked
         of everyone; then, when someone comes for calm or sleep, names no sore place, or
-        says anything that touches the mind (`mind`), the other mood questions."""
+        says anything that touches the mind (`mind`), the other mood questions. For a
+        `child` the children's questions lead, as the main complaint."""
         goals = list(goals)
         groups: list[str] = []
         for region in regions:
@@ -153,6 +160,12 @@ class QuestionSet:
         if known & {"pregnancy", "late_pregnancy"}:
             groups.insert(0, "pregnancy")
         groups = list(dict.fromkeys(groups or ["general"]))
+        if child:
+            # The children's questions stand for the general ones when no area is named, and
+            # for every adult checklist under five (a baby has no blood thinners or
+            # tearing back pain to ask about).
+            young = age is not None and age < YOUNG_CHILD
+            groups = ["child"] + [g for g in groups if g != "general" and not young]
         chosen: list[Question] = list(self.group("always"))
         topics: set[str] = {q.key for q in chosen}
         queues = [[q for q in self.group(g) if not q.everyone and _applies(q, age, known)]
@@ -186,6 +199,8 @@ class QuestionSet:
 
 def _applies(question: Question, age: int | None, known: set[str]) -> bool:
     if question.min_age is not None and age is not None and age < question.min_age:
+        return False
+    if question.max_age is not None and age is not None and age >= question.max_age:
         return False
     # A caution already known from the text adds nothing when asked again; a question
     # whose yes needs a doctor is asked even so ("thin bones" with new back pain).

@@ -17,6 +17,7 @@ A need is a set of clauses that must all be met (here: "sudden*" and
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable
 
 Clause = frozenset[str]
@@ -170,16 +171,24 @@ class Prefilter:
         self._prefix: dict[str, tuple[int, ...]] = {}  # stem → the same
         self._lengths: tuple[int, ...] = ()  # every stem's length, shortest first
         self._bits: dict[Clause, int] | None = {}
-        self._clauses: list[tuple[str, ...]] = []  # (in a prepared form: see __getstate__)
+        self._clauses: list[tuple[str, ...]] | bytes = []  # (in a prepared form: __getstate__)
 
     def __getstate__(self) -> dict:
-        # Kept as each bit's clause, in bit order: a list loads in a fraction of the time
-        # a dict of sets takes, and only compiling a new pattern needs the dict again.
+        # Kept as each bit's clause, in bit order, pickled apart: only compiling a new
+        # pattern needs them (as the dict of `bits`), and a screen compiles none, so a command
+        # that screens a text does not read them at all.
         clauses = self._clauses
         if self._bits is not None:
             clauses = [tuple(sorted(clause)) for clause in self._bits]  # (in the order of bits)
+        if not isinstance(clauses, bytes):
+            clauses = pickle.dumps(clauses, protocol=pickle.HIGHEST_PROTOCOL)
         return {"_exact": self._exact, "_prefix": self._prefix, "_lengths": self._lengths,
                 "_clauses": clauses}
+
+    def _clause_list(self) -> list[tuple[str, ...]]:
+        if isinstance(self._clauses, bytes):
+            self._clauses = pickle.loads(self._clauses)
+        return self._clauses
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
@@ -190,7 +199,7 @@ class Prefilter:
         when it holds them all."""
         if self._bits is None:  # loaded from a prepared form
             self._bits = {frozenset(clause): 1 << index
-                          for index, clause in enumerate(self._clauses)}
+                          for index, clause in enumerate(self._clause_list())}
         found = 0
         for clause in need:
             if clause not in self._bits:
@@ -206,7 +215,7 @@ class Prefilter:
     def clauses(self) -> list[Clause]:
         """Each bit's clause, in bit order (bit 1 << i is clause i)."""
         if self._bits is None:
-            return [frozenset(clause) for clause in self._clauses]
+            return [frozenset(clause) for clause in self._clause_list()]
         return sorted(self._bits, key=self._bits.__getitem__)
 
     def held(self, words: Iterable[str]) -> set[int] | None:

@@ -199,7 +199,8 @@ _RESOLVED = Lazy(
     r"|\b(?:been )?fine for (?:months|ages|a long time)\b|\breturn(?: - |-| )to(?: - |-| )play\b"
     r"|\b(?:totally |completely )?fine since (?:we|i) (?:came|got) (?:down|back|home|off)\b"
     r"|\b(?:slowly|steadily|gradually) improving\b|\bmuch improved\b"
-    r"|\b(?:completely |totally |quite )?(?:himself|herself|themselves|myself) (?:since|again|ever since)\b"
+    r"|\b(?<!not been )(?<!not )(?:completely |totally |quite )?(?:himself|herself|themselves|myself) "
+    r"(?:since|again|ever since)\b"
     r"|\blasted (?:about |around |maybe |only |just )?(?:\d+|a|an|one|a few|thirty|twenty|ten|a couple of) "
     r"(?:seconds?|secs?|minutes?|mins?)\b"
     r"|\b(?:fine|gone|better|normal|ok|okay) by (?:the )?(?:morning|next morning|next day|lunchtime|"
@@ -435,6 +436,13 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
         # "Therapist here: client is 26 weeks pregnant… I want a home programme for her"
         return "someone_else"
     return "self"
+
+
+def tells_of_own_body(text: NormalText) -> bool:
+    """Whether the writer speaks of their own body or asks for themself ("my neck", "I ache",
+    "something for me"), in their own words (not in words quoted from someone else)."""
+    own = _outside_quotes(text)
+    return bool(_MY_BODY.search(own) or _I_HURT.search(own) or _FOR_ME.search(own))
 
 
 def _first_named(text: NormalText) -> str | None:
@@ -819,6 +827,36 @@ def _outside_quotes(text: NormalText) -> str:
                     if not any(low <= token.start < high for low, high in quotes))
 
 
+# Told as happening now to someone: "my dad's face has gone droopy", "she can't get her words
+# out", "he is confused and burning up" — not "had a stroke", "has angina" (a condition, not
+# what is happening), "thinks he's having a heart attack every time", nor when help is already
+# there ("the ambulance is on its way", "in hospital having tests").
+_NOW_WORDS = frozenset({"is", "are", "can", "cant", "keeps", "now", "just", "suddenly",
+                        "currently", "started", "starting", "gone", "going", "turning"})
+_THEN_WORDS = frozenset({"had", "was", "were", "did", "used", "ago", "last", "died", "passed",
+                         "after", "when", "if", "before", "once", "whenever", "since", "every",
+                         "thinks", "think", "reckons", "i", "me", "myself"})
+_CLAUSE_OPENS = frozenset({",", ";", ":", "-", "and", "but", "so", "then", "because", "cos"})
+_HELP_THERE = Lazy(r"\b(?:ambulance|paramedics?|999|111|in hospital|in a&e|at a&e|in a & e|"
+                   r"at the hospital|in resus|on (?:its|their|the) way|being seen|doctor is with)\b")
+
+
+def told_as_happening(text: NormalText, hit: Hit) -> bool:
+    """Whether the hit's clause tells it as happening now to someone (a present word in it, and
+    no word of a time gone by, of the writer, or of help already there): an emergency in
+    someone else, which needs help whoever the routine is for."""
+    if _HELP_THERE.search(text.norm):
+        return False
+    start = _sentence_start(text, hit.first)
+    low = hit.first
+    while low > start and text.tokens[low - 1].norm not in _CLAUSE_OPENS:
+        low -= 1
+    words = [t.norm for t in text.tokens[low:hit.last + 1]]
+    if any(word in _THEN_WORDS for word in words):
+        return False
+    return any(word in _NOW_WORDS for word in words)
+
+
 def is_quoted(text: NormalText, hit: Hit) -> bool:
     """The hit lies in words quoted from a third person ("Dev: 'my calf is swollen'")."""
     return _quoted_speaker(text, hit.first) is not None
@@ -1115,7 +1153,8 @@ _HYPOTHETICAL = Lazy(
     # "what would you do if your calf cramped", "if your leg swells", an exam's question
     r"|\bwhat (?:would|should|do|does|can|could) (?:you|i|one|someone|people) do if\b|\bif your\b"
     r"|\bexam question\b|\bquiz question\b|\bcase study\b|\brevision question\b"
-    r"|\bwhat (?:are|would be) (?:the )?(?:signs|symptoms)\b|\bwhat to (?:watch|look) (?:out )?for\b"
+    r"|\bwhat (?:are|would be) (?:the )?(?:(?:warning|early|main|first|usual) )?(?:signs|symptoms)\b"
+    r"|\bwhat to (?:watch|look) (?:out )?for\b"
     # what may happen: "go to A&E if the pain gets worse", "if it isn't better in a week"
     r"|\bif (?:\w+ ){0,4}?(?:gets|get|becomes|goes|starts getting) worse\b"
     r"|\bif (?:\w+ ){0,4}?(?:is not|are not|has not|have not|not|no) (?:got |gotten |getting )?better\b"
@@ -1243,18 +1282,49 @@ _CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:now|today|since|i|my|it)
 
 
 def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
-    before = text.norm_of(start, hit.first - 1) if hit.first > start else ""
+    before = _words_joined(text, start, hit.first - 1) if hit.first > start else ""
     marker = next(reversed(list(_IN_A_STORY.finditer(before))), None)  # the last one told
     if marker is None:
         return False
-    between = before[marker.end():] + " " + text.norm_of(hit.first, hit.last)
+    between = before[marker.end():] + " " + _words_joined(text, hit.first, hit.last)
     return not _CLAUSE_BREAK.search(" " + between + " ")
 
 
-# A question asked for a course or out of curiosity: the signs listed after it are not had
-# ("what are the signs of a stroke, face drooping, arm weakness? doing a first aid course").
-_JUST_ASKING = Lazy(r"\b(?:course|exam|exams|revising|revision|training|class|homework|essay|quiz|"
-                    r"curious|wondering|just asking|asking for a friend)\b")
+def _words_joined(text: NormalText, first: int, last: int) -> str:
+    """The tokens' words, without the hyphens inside a word ("worst-headache-ever"), which
+    break no clause."""
+    return " ".join(text.tokens[index].norm for index in range(first, last + 1)
+                    if text.tokens[index].norm != "-" or _ends_clause(text, index))
+
+
+# After "what are the signs of…," the words from the comma to the finding are someone's own
+# when they name a person or tell a state ("my dads face has dropped", "grandma confused",
+# "i have a crushing pain"). A bare list of signs is taken as someone's too — a missed stroke
+# costs more than a question answered with care — unless the text says why it is asked: for
+# a course or an exam, "want to know for when…", "saw the advert" (`_JUST_ASKING`).
+_SOMEONE_OR_A_STATE = PEOPLE | THIRD_PRONOUNS | _POSSESSIVES | frozenset({
+    "i", "me", "myself", "we", "us", "baby", "old", "yo", "is", "are", "am", "has", "have", "had",
+    "was", "were", "got", "can", "cant", "keeps", "been"})
+_ASKING_WORDS = frozenset({"it", "there", "that", "this", "they", "these"})  # "is it…", "are there…"
+_JUST_ASKING = Lazy(
+    r"\b(?:(?<!of )course|exam|exams|revising|revision|homework|essay|quiz|assignment|first aid|cpr"
+    r"|out of curiosity|just curious|just asking|asking for a friend"
+    r"|for (?:a |my |our |the )?(?:class|lesson|module|test|uni|college|school|work)\b(?! (?:is|are|has))"
+    r"|(?:want|wanted|wanna|need|needed) to know (?:for|in case|before|because|cos|as|what)"
+    r"|so (?:i|we|you) know|know in case|asking (?:as|because|cos|coz|since)"
+    r"|(?:saw|seen|watched|read|reading) (?:\S+ ){0,4}?(?:advert|ad|programme|program|documentary|video"
+    r"|post|article|leaflet|poster|campaign)"
+    r"|(?:was|were|been|is|keeps) telling (?:me|us)|told (?:me|us) about)\b")
+
+
+def _someone_or_a_state(words: list[str]) -> bool:
+    """Whether these words name a person or tell a state (not "is it…", "are there…")."""
+    for index, word in enumerate(words):
+        if word in _SOMEONE_OR_A_STATE:
+            if word in ("is", "are") and index + 1 < len(words) and words[index + 1] in _ASKING_WORDS:
+                continue
+            return True
+    return False
 
 
 def is_hypothetical(text: NormalText, hit: Hit) -> bool:
@@ -1291,9 +1361,10 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     after_marker = before[found.end():].split()
     if found.group(0).endswith(("worse", "better")) and "," in after_marker:
         return False  # "wait and see if it gets worse, crushing chest pain…": its own clause
-    if found.group(0).startswith("what") and "," in after_marker \
-            and not _JUST_ASKING.search(text.norm):
-        return False  # "what are the symptoms of sepsis, my nan is confused": hers, now
+    if found.group(0).startswith("what") and "," in after_marker:
+        told = after_marker[after_marker.index(",") + 1:] + finding.split()
+        if _someone_or_a_state(told) or not _JUST_ASKING.search(text.norm):
+            return False  # "what are the symptoms of sepsis, my nan is confused": hers, now
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
     if _PRACTISING_ON.search(before + " " + rest):

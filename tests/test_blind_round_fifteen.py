@@ -1,0 +1,178 @@
+"""Session 22: the second reading of review 21-8's mending, worded afresh here with decoys
+beside them — a question's list of signs is someone's when a person or a state is told in it,
+and a bare list is a question's only when the text says why it is asked; excuses (asleep,
+feeding well, happier, a washing machine, a GP, fasting, a pet) that a real sign overrules."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.labelled import flag_ids
+from unknot.intake.screen import screen
+
+
+def verdict(text: str) -> str:
+    return screen(text).verdict
+
+
+ESCALATED = ("see_doctor", "urgent")
+
+
+# Review 21i (278f3af..ec25bfa): a question, then someone's signs, whatever else the text says
+# ("of course", "wondering", "curious", "training" are no reason to read them as asked about).
+@pytest.mark.parametrize("text", [
+    "what are the symptoms of a stroke, my mum's mouth has gone lopsided and she can't get her "
+    "words out, i'm wondering whether to ring",
+    "what are the signs of meningitis, my lad is floppy with a rash that won't fade under a "
+    "glass, of course it's a saturday",
+    "what are the signs of a heart attack, my dad has crushing pain in his chest spreading to "
+    "his jaw, he's just back from football training",
+    "what are the early signs of sepsis, grandad is shivering, mottled and not making sense, "
+    "curious what you think",
+    "what are the symptoms of a stroke, face drooping on one side and slurred words",
+])
+def test_a_question_then_someones_signs_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+# A list of signs asked about, with the reason given, is not had.
+@pytest.mark.parametrize("text", [
+    "what are the signs of a stroke, face drooping, arm weakness, speech problems? want to know "
+    "in case it ever happens to my nan",
+    "what are the warning signs of meningitis, a rash that doesn't fade, a stiff neck, a "
+    "headache? asking because there's been a case at school",
+    "what are the symptoms of sepsis, confusion, blotchy skin, fast breathing? saw an advert at "
+    "the bus stop, my shoulders are tight",
+    "what are the signs of a heart attack, chest pain going into the arm, sweating? doing my "
+    "first aid at work course next week",
+    "what are the main symptoms of a clot, a hot swollen calf, breathlessness? just so i know, "
+    "flying to spain next month",
+])
+def test_a_list_of_signs_asked_about_with_a_reason_is_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # grief with giving up, whatever the GP, the tablets or a fast
+    "since my husband passed i've been tapering off my antidepressants on my own, barely "
+    "eating, what is the point of any of it",
+    "since dad died in june i don't see the point of getting up, the gp can see me next month",
+    "since jean went i can't see what the point is, not had a decent meal in weeks",
+    # a change in mind that a better mood does not explain
+    "gran has been a different person since friday, doesn't know where she is, sleeping well "
+    "though",
+    "mum hasn't been herself since monday, talks to people who aren't there, she's happier "
+    "in herself though",
+    "dad has been like a different man this week, accusing the carers of stealing, more energy "
+    "than usual",
+    # weight lost with no reason given
+    "lost nearly two stone in four months since i stopped, not trying, just no appetite",
+])
+def test_what_review_21i_found_hidden_is_escalated(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a child and a pod, a machine nearby
+    "my 2 year old chewed a laundry capsule while i was filling the washing machine, his lips "
+    "are foaming",
+    # medicine drunk from the bottle, told in slang
+    "caught my toddler with the calpol bottle, he's necked loads of it",
+    "my daughter glugged the nurofen straight from the bottle, no idea how much",
+    # a baby's breathing: an excuse does not hold against a fever or every breath
+    "4 month old grunting with every breath while he sleeps, feels boiling hot",
+    "my 6 month old grunts when breathing in her sleep and she's hot and clammy",
+    # choking told as no air going in
+    "my boy choked on a grape and can't get any air in, he's going red",
+])
+def test_what_review_21i_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "our dog choked on a rawhide chew and went quiet, the vet got it out, my neck is stiff "
+    "from the stress",
+    "the cat was choking on a hairball and went silent for a bit, she's fine, shoulders tense",
+    "since my daughter went to university i'm not eating much, can't be bothered to cook for "
+    "one, neck aches",
+    "since my son went travelling the house is quiet, upper back tight",
+    "a washing pod split in the drum and dyed everything blue, back sore from the ironing",
+    "lost a stone since i stopped drinking lager, feel great, hamstrings tight",
+])
+def test_review_21i_false_alarms_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+def test_a_child_choking_beside_a_choking_pet_is_still_urgent():
+    text = "my toddler is choking on a sweet and going blue, the puppy is choking on a toy too"
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+# An emergency happening now to someone else is told whoever the routine is for: the writer
+# asks for their own neck, but their father's face has just dropped.
+@pytest.mark.parametrize("text", [
+    "my dad's face has dropped on one side and he can't speak properly, i'm so stressed, my "
+    "neck is killing me",
+    "sorry this is long, my husband is suddenly slurring and his arm is flopping, anyway my "
+    "shoulders are tight",
+    "my mum's lips are going blue and she's struggling to breathe, i need something for my "
+    "back after lifting her",
+])
+def test_an_emergency_happening_now_to_someone_else_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my dad had a stroke last year and i look after him now, my back aches from lifting",
+    "my mum has angina and uses a spray, i'd like a routine for my own stiff neck",
+    "my uncle has chest pain and the ambulance is on its way, my neck is stiff from the stress",
+    "my husband is in hospital having tests for chest pain, i can't settle, need to calm down",
+    "my mate thinks he's having a heart attack every time he opens his bank app, my upper back "
+    "is tight",
+    "just watched a film where a woman gets a sudden thunderclap-worst-ever headache, my own "
+    "head is fine, shoulders tight",
+    "i'm 79, the gp has adjusted my blood pressure tablets because of dizziness, lower back stiff",
+])
+def test_someone_elses_history_or_care_already_there_is_not_urgent(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# holdout126 (children round 3): a baby who sweats and tires at feeds (a heart's first sign).
+@pytest.mark.parametrize("text", [
+    "my 10 week old gets really sweaty when he feeds and keeps stopping to get his breath, "
+    "each bottle takes nearly an hour",
+    "quick one about my own back, but also my 6 week old goes clammy during breastfeeds and "
+    "seems wiped out after a few minutes",
+])
+def test_a_baby_who_sweats_and_tires_at_feeds_sees_a_doctor(text):
+    assert verdict(text) == "see_doctor", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "baby gets a bit sweaty feeding in this heatwave, otherwise thriving and gaining well",
+    "my 3 month old is a slow, dreamy feeder, takes an hour sometimes, gaining well, health "
+    "visitor happy",
+])
+def test_a_warm_or_slow_feeder_who_is_thriving_is_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# holdout126: a limp with no fall told of anyone (no age given), and decoys of a massage.
+@pytest.mark.parametrize("text", [
+    "he's been hobbling about since the weekend, hasn't hurt it as far as we know, says his "
+    "hip aches",
+    "the pain is only ever in his left knee and now he's limping and won't run at all",
+])
+def test_a_limp_with_no_injury_sees_a_doctor(text):
+    assert verdict(text) == "see_doctor", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "limping a bit after yesterday's half marathon, calves tight, no fall",
+    "our puppy has been limping since tuesday for no reason, my back is sore from lifting him",
+    "she fell off the trampoline friday, checked at a&e, all fine. she wants her usual back rub",
+    "we do massage stories at nursery, could you give a little rhyme for each stroke?",
+    "i'm 71 and lifting my grandson into his high chair all week has done my lower back in",
+])
+def test_a_limp_explained_or_a_massage_word_is_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
