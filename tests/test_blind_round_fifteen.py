@@ -117,6 +117,9 @@ def test_a_child_choking_beside_a_choking_pet_is_still_urgent():
     "shoulders are tight",
     "my mum's lips are going blue and she's struggling to breathe, i need something for my "
     "back after lifting her",
+    # asking whether to call is not help already there
+    "my wife's face has gone droopy on the left and she is slurring, do i ring 999? my "
+    "shoulders are in knots",
 ])
 def test_an_emergency_happening_now_to_someone_else_is_urgent(text):
     assert verdict(text) == "urgent", flag_ids(screen(text))
@@ -175,4 +178,68 @@ def test_a_limp_with_no_injury_sees_a_doctor(text):
     "i'm 71 and lifting my grandson into his high chair all week has done my lower back in",
 ])
 def test_a_limp_explained_or_a_massage_word_is_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 22a (57a2287): an emergency now in someone else is told by an onset; a lasting
+# condition, a habit, a joke, a story or help already there is not one.
+@pytest.mark.parametrize("text", [
+    "my partner has a crushing pain in his chest and feels clammy and sick, my lower back is sore",
+    "a lad at work has just collapsed by the vending machine, my neck is tight from the desk",
+    "my mum's mouth drooped and her hand went numb about 15 minutes ago, she's on the sofa, my "
+    "shoulders ache",
+    "my sister's got a headache like she's been hit with a bat, it came on in the last few "
+    "minutes, i need a neck routine",
+])
+def test_an_onset_in_someone_else_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my grandad has alzheimers and is muddled, i'd like a hand massage for myself",
+    "my aunt is in a nursing home and is confused most mornings, my shoulders are tight",
+    "my husband is partly paralysed since his stroke, my back hurts from helping him up",
+    "my daughter has cerebral palsy and can't walk, my lower back aches from lifting her",
+    "my uncle can't speak a word of welsh haha, my neck is sore after the drive",
+    "my brother is having a stroke over the football score lol, my legs ache",
+    "a colleague collapsed at work yesterday with chest pains, he's fine now, i'm shaken",
+    "my wife has a bad back, i've just got a stiff neck",
+])
+def test_a_lasting_condition_a_joke_or_an_event_over_is_not_urgent(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# A question's list of signs with a person or a now told after it is someone's, now.
+@pytest.mark.parametrize("text", [
+    "what are the signs of a stroke, lopsided smile, weak arm, muddled words. asking cos my "
+    "grandad has all of these right now",
+    "what are the symptoms of sepsis, shivering, blotchy, confused, want to know before i "
+    "phone 111",
+])
+def test_a_question_then_signs_had_now_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "just back from the vet, my neighbour's boy is choking on a sweet and can't breathe",
+    "my 2yo found a burst liquitab, it's all over her face and hands, she seems ok",
+])
+def test_what_review_22a_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "gran seems brighter this week but keeps ringing me at 4am thinking it's the afternoon",
+    "since my wife died i'm fasting most days and i don't see much point in cooking",
+])
+def test_what_review_22a_found_hidden_sees_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my 2 month old gets sweaty on the bottle and takes about an hour, piling on weight and smiley",
+    "my 6 week old gets sweaty at feeds, skin to skin, i'm exhausted but she's gaining well",
+    "limping after a kick on the shin at 5 a side, no fall but got a boot on it",
+])
+def test_review_22a_false_alarms_are_not_escalated(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -61,3 +61,11 @@ def test_durations_are_read_with_or_without_a_number(text: str, days: int | None
 def test_age_and_pain_are_read_from_the_text(text: str, age: int | None, pain: int | None):
     found = facts.extract_facts(text, None)
     assert (found.age, found.pain) == (age, pain)
+
+
+@pytest.mark.parametrize("text", [
+    "Fractured my wrist skiing 5 years ago, healed fine with a plate",
+    "had shingles 3 years back, hands ache from crochet",
+])
+def test_a_time_in_years_is_not_an_age(text):
+    assert facts.extract_facts(text, None).age is None

@@ -303,3 +303,32 @@ def test_a_babys_age_in_weeks_brings_the_babys_questions_even_beside_the_parents
     asked = ids(text)
     assert "child.baby_fever" in asked
     assert screen(text, Answers(questions={"child.baby_fever": True})).verdict == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "my three year old has a sore tummy, can i massage it",
+    "my five-year-old daughter has achy legs at night",
+    "bubs has colic, any gentle tummy massage?",
+    "my 2 and a half year old has tight calves",
+    "my grandson is in reception and has tummy ache, gentle massage ideas?",
+    "my 13 y.o. has a sore back from his school bag",
+])
+def test_a_child_told_in_words_or_school_years_gets_the_childrens_questions(text):
+    assert any(q.startswith("child.") for q in ids(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my wife's lower back is killing her, she is 20 weeks pregnant",
+    "my grown up son hurt his back carrying his toddler up the stairs",
+    "my uncle's neck is sore from carrying his toddler on his shoulders",
+    "my neck is killing me from rocking my 4 month old to sleep every night",
+    "had my baby 3 weeks ago, back aching",
+])
+def test_an_adult_beside_a_child_gets_no_childrens_questions(text):
+    assert not [q for q in ids(text) if q.startswith("child.")]
+
+
+def test_a_toddler_told_in_months_is_not_asked_a_babys_questions():
+    asked = ids("my 30 month old has a sore tummy and is constipated")
+    assert "child.fluids" in asked and "child.baby_fever" not in asked
+    assert "child.feeds" not in asked

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from unknot.safety.answers import Answers, Subject
 from unknot.safety.child import Child, child_massaged
@@ -44,6 +44,8 @@ class TextTooLong(ValueError):
 
 
 class RedFlag(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     verdict: Verdict
     message: str
@@ -52,6 +54,8 @@ class RedFlag(BaseModel):
 
 
 class CautionOut(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     avoid: list[Region | Modality]
     message: str
@@ -60,6 +64,8 @@ class CautionOut(BaseModel):
 
 
 class QuestionOut(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     ask: str
     why: str
@@ -69,6 +75,7 @@ class QuestionOut(BaseModel):
 
 class IntakeResult(BaseModel):
     """The intake contract of SPEC §4."""
+    model_config = ConfigDict(defer_build=True)
 
     verdict: Verdict
     regions: list[Region] = Field(description="Most relevant first; may be empty.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from unknot.intake.screen import IntakeResult
 from unknot.vocabulary import Kind, Position, Pressure, Region, Side, Tool
@@ -17,11 +17,15 @@ PHASES: tuple[str, ...] = ("settle", "gentle", "work", "connected", "stretch", "
 
 
 class PlanCue(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     at: int = Field(ge=0, description="Seconds from the start of the step.")
     say: str
 
 
 class PlanStep(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     technique: str
     name: str
     kind: Kind
@@ -40,6 +44,8 @@ class PlanStep(BaseModel):
 
 
 class Plan(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     intake: IntakeResult
     total_seconds: int
     steps: list[PlanStep]

@@ -24,7 +24,9 @@ _NUM = r"(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 
 _AGE_PATTERNS = [
     Lazy(r"\b(?:i am|i'm|im|i’m)\s+(\d{1,3})\b(?!\s*(?:/|out of|weeks|days|months|kg|lb|cm|%))"),
-    Lazy(r"\b(\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|y/?o)\b(?:[\s-]*old)?"),
+    # ("5 years ago", "3 years back": a time, not an age)
+    Lazy(r"\b(\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|y/?o)\b(?!\s*(?:ago|back|later|earlier|before)\b)"
+         r"(?:[\s-]*old)?"),
     Lazy(r"\b(?:aged?|age is|age:?)\s+(\d{1,3})\b"),
     # "my daughter is 13", "son (19)", "dad is 71": the age of the person written about.
     Lazy(r"\b(?:son|daughter|boy|girl|child|kid|grandson|granddaughter|nephew|niece|dad|mum|mom|"

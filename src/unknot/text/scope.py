@@ -827,34 +827,67 @@ def _outside_quotes(text: NormalText) -> str:
                     if not any(low <= token.start < high for low, high in quotes))
 
 
-# Told as happening now to someone: "my dad's face has gone droopy", "she can't get her words
-# out", "he is confused and burning up" — not "had a stroke", "has angina" (a condition, not
-# what is happening), "thinks he's having a heart attack every time", nor when help is already
-# there ("the ambulance is on its way", "in hospital having tests").
-_NOW_WORDS = frozenset({"is", "are", "can", "cant", "keeps", "now", "just", "suddenly",
-                        "currently", "started", "starting", "gone", "going", "turning"})
-_THEN_WORDS = frozenset({"had", "was", "were", "did", "used", "ago", "last", "died", "passed",
-                         "after", "when", "if", "before", "once", "whenever", "since", "every",
-                         "thinks", "think", "reckons", "i", "me", "myself"})
+# Told as happening now to someone: "my dad's face has dropped and he can't get his words out",
+# "she's suddenly slurring", "collapsed ten minutes ago" — an onset in the sentence, nothing in
+# the hit's clause of a time gone by, and nothing in the sentence of a lasting condition ("has
+# dementia and is confused", "paralysed from her stroke", "in a care home"), a habit ("most days"),
+# a story or a joke ("in that film", "over the price of petrol lol"), or help already there
+# ("the ambulance is on its way").
+_ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the moment|this minute|"
+              r"currently|still|feels|feeling|(?:has|have|is|are|s) (?:just )?(?:gone|dropped|drooped|"
+              r"collapsed|started|come on|turned|stopped|fallen|passed out|gone floppy)|(?:is|are|s) "
+              r"(?:going|turning|getting|starting|slurring|struggling|choking|fitting|shaking|"
+              r"collapsing|having|being sick|burning up|unconscious|unresponsive)|"
+              r"(?:\d+|a few|few|ten|twenty|thirty|five|fifteen|a couple of) (?:minutes?|mins?) ago|"
+              r"(?:an|half an) hour ago|in the last (?:hour|few minutes|half hour))\b")
+_LASTING = Lazy(r"\b(?:dementia|alzheimer\w*|parkinson\w*|autis\w*|non ?- ?verbal|nonverbal|spina bifida|"
+                r"epilep\w*|cerebral palsy|multiple sclerosis|motor neurone|paralysed|paralyzed|"
+                r"wheelchair|blind|deaf|disabled|disability|learning disabilit\w*|down syndrome|downs|"
+                r"(?:from|since|after) (?:his|her|their|the) (?:stroke|strokes|accident|op|operation)|"
+                r"physio|rehab|care home|in a home|nursing home|hospice|most days|a lot|these days|"
+                r"always|usually|every day|often|sometimes|on and off|lol|haha|film|movie|episode|drama|"
+                r"series|programme|over the price|a word of|since birth|born with|diagnosed|"
+                r"diagnosis|ok now|fine now|better now|all fine|recovered|back to normal|"
+                r"bruise|bruised|bruising|dead leg|healing)\b")
+_THEN_WORDS = frozenset({"had", "was", "were", "did", "used", "last", "died", "passed", "after",
+                         "when", "if", "before", "once", "whenever", "since", "every", "thinks",
+                         "think", "reckons", "i", "me", "myself", "yesterday"})
+_SOME_TIME_AGO = Lazy(r"\b(?:years?|weeks?|months?|days?|yrs?|decades?) ago\b")
 _CLAUSE_OPENS = frozenset({",", ";", ":", "-", "and", "but", "so", "then", "because", "cos"})
-_HELP_THERE = Lazy(r"\b(?:ambulance|paramedics?|999|111|in hospital|in a&e|at a&e|in a & e|"
-                   r"at the hospital|in resus|on (?:its|their|the) way|being seen|doctor is with)\b")
+_HELP_THERE = Lazy(r"\bambulance (?:is |s )?(?:on (?:its|the) way|here|coming|came|arrived|took)\b"
+                   r"|\bparamedics? (?:is |are )?(?:here|with|on (?:its|their|the) way|came|arrived)\b"
+                   r"|\b(?:called|rang|phoned|dialled|dialed|rung) (?:999|911|112|111|an ambulance)\b"
+                   r"|\bwaiting for (?:the |an )?ambulance\b|\bin (?:hospital|a&e|a & e|resus)\b"
+                   r"|\bat (?:the hospital|a&e|a & e)\b|\bbeing seen\b|\bdoctor is with\b")
 
 
 def told_as_happening(text: NormalText, hit: Hit) -> bool:
-    """Whether the hit's clause tells it as happening now to someone (a present word in it, and
-    no word of a time gone by, of the writer, or of help already there): an emergency in
-    someone else, which needs help whoever the routine is for."""
+    """Whether the hit is told as happening now to someone (see `_ONSET`, `_LASTING`): an
+    emergency in someone else, which needs help whoever the routine is for."""
     if _HELP_THERE.search(text.norm):
         return False
-    start = _sentence_start(text, hit.first)
-    low = hit.first
-    while low > start and text.tokens[low - 1].norm not in _CLAUSE_OPENS:
-        low -= 1
-    words = [t.norm for t in text.tokens[low:hit.last + 1]]
-    if any(word in _THEN_WORDS for word in words):
+    tokens = text.tokens
+    start, end = _sentence_start(text, hit.first), _sentence_end(text, hit.last)
+    if _LASTING.search(" ".join(t.norm for t in tokens[start:end + 1])):
         return False
-    return any(word in _NOW_WORDS for word in words)
+    low = hit.first
+    while low > start and tokens[low - 1].norm not in _CLAUSE_OPENS:
+        low -= 1
+    # Told of them in their clause and the two after it ("his speech went funny and his face
+    # dropped, it's still like that"), short of a clause of the writer's own ("…, i've just got
+    # a stiff neck"): an onset there is theirs.
+    high, opened = hit.last, 0
+    while high < end:
+        if tokens[high + 1].norm in _CLAUSE_OPENS:
+            opened += 1
+            if opened > 2 or high + 2 <= end and tokens[high + 2].norm in _THE_WRITER | {"im"}:
+                break
+        high += 1
+    if not _ONSET.search(" ".join(t.norm for t in tokens[low:high + 1])):
+        return False
+    clause = [t.norm for t in tokens[low:hit.last + 1]]
+    return not any(word in _THEN_WORDS for word in clause) and not _SOME_TIME_AGO.search(
+        " ".join(clause))
 
 
 def is_quoted(text: NormalText, hit: Hit) -> bool:
@@ -1317,6 +1350,16 @@ _JUST_ASKING = Lazy(
     r"|(?:was|were|been|is|keeps) telling (?:me|us)|told (?:me|us) about)\b")
 
 
+# Told after the list, what makes it someone's now whatever the reason given: "…he has this
+# now", "hubby has all 3 atm", "exactly how i feel", "want to know before i ring 111".
+_HAD_NOW = Lazy(r"\b(?:now|atm|right now|at the moment|currently|tonight|today|this morning|"
+                r"how i feel|how i am feeling|what i have|what i have got|has this|has these|has all|"
+                r"have this|have these|have all|is having|are having|am having|got this|got these|"
+                r"got all|before i (?:ring|call|phone)|whether to (?:ring|call|phone)|"
+                r"if i should (?:ring|call|phone)|should i (?:ring|call|phone)|what to do|"
+                r"what do i do|what should i do)\b")
+
+
 def _someone_or_a_state(words: list[str]) -> bool:
     """Whether these words name a person or tell a state (not "is it…", "are there…")."""
     for index, word in enumerate(words):
@@ -1363,7 +1406,9 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         return False  # "wait and see if it gets worse, crushing chest pain…": its own clause
     if found.group(0).startswith("what") and "," in after_marker:
         told = after_marker[after_marker.index(",") + 1:] + finding.split()
-        if _someone_or_a_state(told) or not _JUST_ASKING.search(text.norm):
+        after = " ".join(t.norm for t in text.tokens[hit.last + 1:])
+        if _someone_or_a_state(told) or not _JUST_ASKING.search(text.norm) \
+                or _HAD_NOW.search(after):
             return False  # "what are the symptoms of sepsis, my nan is confused": hers, now
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
