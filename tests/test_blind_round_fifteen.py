@@ -243,3 +243,53 @@ def test_what_review_22a_found_hidden_sees_a_doctor(text):
 ])
 def test_review_22a_false_alarms_are_not_escalated(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# holdout127 (children and young people, round 4): signs a parent notices, worded afresh.
+@pytest.mark.parametrize("text", [
+    "our little boy was born last night and his skin already looks yellowish, he's very sleepy",
+    "my 4 mth old has gone floppy and grey and won't wake for her bottle",
+])
+def test_holdout127_emergencies_are_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my 4 year old shoved a raisin up his nostril at nursery, i can see it but it won't come out",
+    "my daughter put a bead in her ear yesterday and it's still stuck, she's fine otherwise",
+    "in the flash pictures from the party one of his eyes is glowing white, the other is red, "
+    "he's 2",
+    "my baby boy is 6 months and one side of his scrotum is still flat, nobody has said anything",
+    "her cough comes in fits and she whoops when she breathes in, been going 3 weeks",
+    "my 7 week old has a snuffly cold and is only taking half her usual bottles",
+    "my 6 year old snores really loudly and stops breathing for a bit then gasps, he's so "
+    "sleepy at school",
+    "hit a wall in a temper, my knuckle has sunk right down and my hand is swelling",
+    "my 2yo lives on milk, about 7 beakers a day, and she looks so pale and tired",
+    "19, been stinging when i wee since a hook up last weekend, some discharge too",
+    "my lad is 16 and has given up rugby, doesn't see his friends, says there's no point in "
+    "anything, sleeps all day",
+    "my 16yo is smoking cannabis and says the neighbours are talking about him through the wall",
+    "15 and i drink before college most days to get through it, hands shake in the mornings",
+    "newborn had a tricky delivery, shoulder stuck, and her left arm just hangs there",
+    "period's 10 days late after sex without a condom and i've a niggly pain low on one side",
+    "10 weeks old, sweaty head on the bottle and puffed out, she's dropped two centile lines",
+])
+def test_holdout127_signs_see_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "she fell off the sofa on monday, the gp checked her over and said all fine, she's back to "
+    "her usual self, baby massage tonight?",
+    "my 8 year old gets achy legs some nights, both legs, fine in the morning, running about",
+    "tongue's bright blue from a blue raspberry ice pop lol, he's 6, wants his feet rubbed",
+    "cradle cap again, yellow flaky crust on her head, not red, midwife says oil and a rub",
+    "he was choking with laughter at the clown, now he won't settle for bed, back rub ideas?",
+    "banged his head at football in september, fully checked, all clear, now tight calves",
+    "quoting my discharge letter: all normal, no follow up. shoulders tight from the worry",
+    "had a drip in my hand last week, tiny bruise, hands ache from knitting",
+    "a coughing fit cracked a rib 3 weeks ago, x-rayed, my neck is seized from holding still",
+])
+def test_holdout127_decoys_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

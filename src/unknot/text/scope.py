@@ -1080,6 +1080,13 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"|\b(?:looked into|investigated) (?:it|this|them)\b"
                 r"|\b(?:checked|examined) (?:me |him |her )?(?:over |out )?"
                 r"(?:thoroughly|fully|everything)\b"
+                # "the doctor checked her over head to toe and said all fine", "the 111 nurse
+                # talked it all through and said fine"
+                r"|\b(?:checked|examined|looked at) (?:me|him|her|them) (?:over )?(?:\S+ ){0,5}?(?:and )?"
+                r"(?:said|says) (?:all |she is |he is |it is |she was |he was |it was )?"
+                r"(?:fine|ok|okay|normal|all fine|all good|well)\b"
+                r"|\b(?:111|nurse|doctor|gp|a&e|out of hours) (?:\S+ ){0,8}?said "
+                r"(?:(?:she|he|it|all|everything) (?:was |is )?)?(?:fine|ok|okay|all fine|all good|normal)\b"
                 r"|\b(?:ruled out|nothing (?:serious|wrong|found))\b"
                 # "scan afterwards showed nothing left"
                 r"|\b(?:scan|x(?: - |-)?ray|tests?) (?:afterwards |after )?showed nothing\b"
