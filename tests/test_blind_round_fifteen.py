@@ -1,7 +1,10 @@
-"""Session 22: the second reading of review 21-8's mending, worded afresh here with decoys
-beside them — a question's list of signs is someone's when a person or a state is told in it,
-and a bare list is a question's only when the text says why it is asked; excuses (asleep,
-feeding well, happier, a washing machine, a GP, fasting, a pet) that a real sign overrules."""
+"""Session 22: the second readings of the session's mending (reviews 21-9, 22-1, 22-2) and the
+blind children's sets (holdout126, holdout127), worded afresh here with decoys beside them — a
+question's list of signs is someone's when a person, a state or a now is told with it; an
+emergency happening now to someone else counts whoever the routine is for, told by an onset and
+not by a lasting condition, a joke or an event over; excuses (asleep, feeding well, happier, a
+washing machine, a GP, fasting, a pet, a checked head knock) that a real sign overrules; and the
+children's and teenagers' signs the checklist cannot ask about."""
 
 from __future__ import annotations
 
@@ -292,4 +295,57 @@ def test_holdout127_signs_see_a_doctor(text):
     "a coughing fit cracked a rib 3 weeks ago, x-rayed, my neck is seized from holding still",
 ])
 def test_holdout127_decoys_are_not_escalated(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 22b (2353380): an onset told as a past event or a state, a lasting word beside a plain
+# onset, and the new rules' words in ordinary life.
+@pytest.mark.parametrize("text", [
+    "my mum's mouth went droopy on one side and her words are slurred, anyway my back is sore",
+    "my husband is grey and sweaty with chest pain going into his jaw, my neck is tight",
+    "my brother collapsed playing five a side and he isn't breathing right, my knee hurts",
+    "my wife keeps clutching her chest saying it's crushing, she's clammy, my shoulders ache",
+    "my son's lips are swelling up after a peanut biscuit and he's wheezy, my neck is stiff",
+    "nan has alzheimers but this morning her face dropped and her arm is weak, my back aches",
+    "my dad is always healthy but his face has just gone lopsided and he can't talk",
+])
+def test_review_22b_emergencies_in_someone_else_are_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "baby rolled off the sofa, the 111 nurse said fine but now she's been sick three times",
+    "our little girl was born at 5am today and she's already looking yellow",
+])
+def test_review_22b_babies_are_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "growing pains in both legs but she's sore in the daytime too, she's 7",
+    "my 7 month old boy, i can only feel one ball in his sack",
+    "my 5 month old has been coughing in fits for 10 days, goes red and throws up after",
+    "my 4 month old has bronchiolitis and is drinking about half what she normally does",
+    "it stings when i pee and there's a discharge since a one night stand, also my nose is blocked",
+])
+def test_review_22b_signs_in_other_words_see_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "what are the signs of a stroke, face drooping, arm weakness, and what to do? for my first "
+    "aid course",
+    "my son is at the dentist right now and his lip has gone numb, my neck is stiff",
+    "first day back at work and my fingers are stained yellow from turmeric, wrists sore",
+    "water stuck in my ear after the pool, shoulders tight",
+    "the cat's eyes glow white in every flash photo, my wrist hurts from the camera",
+    "the dog's ball has been missing for days, neck sore from searching the hedges",
+    "my whoop says my recovery has been poor for 3 weeks, hamstrings tight",
+    "her milk was too cold so she only took half her bottle, my arms ache from rocking",
+    "my partner snores so loud i end up gasping with laughter at night, neck stiff",
+    "my knuckles have gone red and raw from the heavy bag, shoulders sore",
+    "we milk 40 cows a day on the farm, i'm tired and my forearms are sore",
+    "a colleague fainted in the canteen today and it rattled me, shoulders up round my ears",
+])
+def test_review_22b_false_alarms_are_not_escalated(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -834,21 +834,36 @@ def _outside_quotes(text: NormalText) -> str:
 # a story or a joke ("in that film", "over the price of petrol lol"), or help already there
 # ("the ambulance is on its way").
 _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the moment|this minute|"
-              r"currently|still|feels|feeling|(?:has|have|is|are|s) (?:just )?(?:gone|dropped|drooped|"
-              r"collapsed|started|come on|turned|stopped|fallen|passed out|gone floppy)|(?:is|are|s) "
-              r"(?:going|turning|getting|starting|slurring|struggling|choking|fitting|shaking|"
-              r"collapsing|having|being sick|burning up|unconscious|unresponsive)|"
+              r"currently|still|feels|feeling|tonight|this evening|this afternoon|this morning|today|"
+              r"collapsed|collapsing|dropped|drooped|keeps|went (?:droopy|weak|numb|funny|floppy|blue|"
+              r"grey|gray|white|limp|slurred|dead|pale|quiet|still|stiff|rigid)|"
+              r"(?:has|have|is|are|s) (?:just )?(?:gone|"
+              r"dropped|drooped|collapsed|started|come on|turned|stopped|fallen|passed out)|(?:is|are|s) "
+              r"(?:going|turning|getting|starting|slurring|slurred|struggling|choking|fitting|shaking|"
+              r"collapsing|having|being sick|burning up|unconscious|unresponsive|grey|gray|blue|"
+              r"clammy|sweaty|sweating|swelling|wheezing|floppy|not breathing|gasping)|swelling up|"
+              r"swelled up|(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
               r"(?:\d+|a few|few|ten|twenty|thirty|five|fifteen|a couple of) (?:minutes?|mins?) ago|"
               r"(?:an|half an) hour ago|in the last (?:hour|few minutes|half hour))\b")
+# An onset this plain in the finding's own clause stands whatever else the sentence tells ("my
+# grandad has dementia but today his face dropped").
+_PLAIN_ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|today|tonight|this morning|"
+                    r"this evening|this afternoon|(?:\d+|a few|few|ten|twenty|thirty|five|fifteen|"
+                    r"a couple of) (?:minutes?|mins?) ago|(?:an|half an) hour ago)\b")
 _LASTING = Lazy(r"\b(?:dementia|alzheimer\w*|parkinson\w*|autis\w*|non ?- ?verbal|nonverbal|spina bifida|"
                 r"epilep\w*|cerebral palsy|multiple sclerosis|motor neurone|paralysed|paralyzed|"
                 r"wheelchair|blind|deaf|disabled|disability|learning disabilit\w*|down syndrome|downs|"
                 r"(?:from|since|after) (?:his|her|their|the) (?:stroke|strokes|accident|op|operation)|"
                 r"physio|rehab|care home|in a home|nursing home|hospice|most days|a lot|these days|"
-                r"always|usually|every day|often|sometimes|on and off|lol|haha|film|movie|episode|drama|"
+                r"usually|every day|often|sometimes|on and off|lol|haha|film|movie|episode|drama|"
                 r"series|programme|over the price|a word of|since birth|born with|diagnosed|"
                 r"diagnosis|ok now|fine now|better now|all fine|recovered|back to normal|"
-                r"bruise|bruised|bruising|dead leg|healing)\b")
+                r"bruise|bruised|bruising|dead leg|healing|dentist|dental|anaesthetic|anesthetic|"
+                r"numbing|filling)\b")
+# Told afterwards, or at work: the writer shaken by what they saw, a clinician's shift — whatever
+# onset is told, it is not happening in front of them now.
+_AFTERWARDS = Lazy(r"\b(?:rattled|shaken|shook me|gave me a fright|upset me|drained|wired|"
+                   r"after the shift|on shift|my shift|clinic|ward|registrar|caseload)\b")
 _THEN_WORDS = frozenset({"had", "was", "were", "did", "used", "last", "died", "passed", "after",
                          "when", "if", "before", "once", "whenever", "since", "every", "thinks",
                          "think", "reckons", "i", "me", "myself", "yesterday"})
@@ -861,21 +876,35 @@ _HELP_THERE = Lazy(r"\bambulance (?:is |s )?(?:on (?:its|the) way|here|coming|ca
                    r"|\bat (?:the hospital|a&e|a & e)\b|\bbeing seen\b|\bdoctor is with\b")
 
 
+def _clause_end(text: NormalText, index: int, end: int) -> int:
+    """The last token of the clause holding the token at `index`, within the sentence."""
+    while index < end and text.tokens[index + 1].norm not in _CLAUSE_OPENS:
+        index += 1
+    return index
+
+
 def told_as_happening(text: NormalText, hit: Hit) -> bool:
     """Whether the hit is told as happening now to someone (see `_ONSET`, `_LASTING`): an
     emergency in someone else, which needs help whoever the routine is for."""
-    if _HELP_THERE.search(text.norm):
+    if _HELP_THERE.search(text.norm) or _AFTERWARDS.search(text.norm):
         return False
     tokens = text.tokens
     start, end = _sentence_start(text, hit.first), _sentence_end(text, hit.last)
-    if _LASTING.search(" ".join(t.norm for t in tokens[start:end + 1])):
-        return False
     low = hit.first
     while low > start and tokens[low - 1].norm not in _CLAUSE_OPENS:
         low -= 1
-    # Told of them in their clause and the two after it ("his speech went funny and his face
-    # dropped, it's still like that"), short of a clause of the writer's own ("…, i've just got
-    # a stiff neck"): an onset there is theirs.
+    if _LASTING.search(" ".join(t.norm for t in tokens[start:end + 1])) and not _PLAIN_ONSET.search(
+            " ".join(t.norm for t in tokens[low:_clause_end(text, hit.last, end) + 1])):
+        return False
+    # Told of them in their clause, the one before it and the two after it ("he's grey and
+    # sweaty with chest pain", "his speech went funny and his face dropped, it's still like
+    # that"), short of a clause of the writer's own ("…, i've just got a stiff neck"): an onset
+    # there is theirs.
+    told_from = low
+    if told_from > start:
+        told_from -= 1
+        while told_from > start and tokens[told_from - 1].norm not in _CLAUSE_OPENS:
+            told_from -= 1
     high, opened = hit.last, 0
     while high < end:
         if tokens[high + 1].norm in _CLAUSE_OPENS:
@@ -883,7 +912,7 @@ def told_as_happening(text: NormalText, hit: Hit) -> bool:
             if opened > 2 or high + 2 <= end and tokens[high + 2].norm in _THE_WRITER | {"im"}:
                 break
         high += 1
-    if not _ONSET.search(" ".join(t.norm for t in tokens[low:high + 1])):
+    if not _ONSET.search(" ".join(t.norm for t in tokens[told_from:high + 1])):
         return False
     clause = [t.norm for t in tokens[low:hit.last + 1]]
     return not any(word in _THEN_WORDS for word in clause) and not _SOME_TIME_AGO.search(
@@ -1087,6 +1116,7 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"(?:fine|ok|okay|normal|all fine|all good|well)\b"
                 r"|\b(?:111|nurse|doctor|gp|a&e|out of hours) (?:\S+ ){0,8}?said "
                 r"(?:(?:she|he|it|all|everything) (?:was |is )?)?(?:fine|ok|okay|all fine|all good|normal)\b"
+                r"(?!(?: ,)? (?:but|now|since|then|until|and now)\b)"
                 r"|\b(?:ruled out|nothing (?:serious|wrong|found))\b"
                 # "scan afterwards showed nothing left"
                 r"|\b(?:scan|x(?: - |-)?ray|tests?) (?:afterwards |after )?showed nothing\b"
@@ -1367,6 +1397,10 @@ _HAD_NOW = Lazy(r"\b(?:now|atm|right now|at the moment|currently|tonight|today|t
                 r"what do i do|what should i do)\b")
 
 
+_STUDYING = Lazy(r"\b(?:(?<!of )course|exam|exams|revising|revision|homework|essay|quiz|assignment|"
+                 r"first aid|cpr|lesson|module|asking for a friend)\b")
+
+
 def _someone_or_a_state(words: list[str]) -> bool:
     """Whether these words name a person or tell a state (not "is it…", "are there…")."""
     for index, word in enumerate(words):
@@ -1415,7 +1449,7 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         told = after_marker[after_marker.index(",") + 1:] + finding.split()
         after = " ".join(t.norm for t in text.tokens[hit.last + 1:])
         if _someone_or_a_state(told) or not _JUST_ASKING.search(text.norm) \
-                or _HAD_NOW.search(after):
+                or (_HAD_NOW.search(after) and not _STUDYING.search(text.norm)):
             return False  # "what are the symptoms of sepsis, my nan is confused": hers, now
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
