@@ -349,3 +349,43 @@ def test_review_22b_signs_in_other_words_see_a_doctor(text):
 ])
 def test_review_22b_false_alarms_are_not_escalated(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 22c (c1fc015): what the writer feels does not end what is happening to someone else;
+# a story, a joke, a run or a dentist does; a past stroke does not explain a droop right now.
+@pytest.mark.parametrize("text", [
+    "i'm so shaken, my uncle just collapsed in the garden and isn't breathing properly, my "
+    "back is tight",
+    "feeling drained today. my wife's face has suddenly dropped and she's slurring",
+    "this has scared me, my daughter is fitting and it's been 5 minutes, my neck is sore",
+    "my grandad had a stroke years back but right now his mouth is drooping and he can't talk",
+    "grandma has dementia and is clutching her chest, she's grey and sweating, my back hurts",
+])
+def test_review_22c_emergencies_are_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my 2yo has a cold and pushed a bead up her nose, i can see it but can't get it out",
+    "everyone's eyes are red in the flash photos except my daughter's, her right eye looks white",
+    "in every photo of my baby both his pupils look white instead of red",
+    "we live on a dairy farm and my 18 month old drinks 7 cups of cow's milk a day, so pale",
+    "my 6 week old is too young for the whooping cough jab and coughs in fits then whoops",
+])
+def test_review_22c_childrens_signs_see_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my boss is having a heart attack about the deadline today lol, my neck is stiff",
+    "in the film today the hero's face dropped and he collapsed, anyway my shoulders are tight",
+    "watched a documentary this morning where a man collapsed, my hips are tight",
+    "my son collapsed in laughter this morning when i fell over, my hip is sore",
+    "my wife is gasping after her 10k this morning, my calves are sore too",
+    "nurse here, this morning a patient went grey and clammy with chest pain, my feet ache",
+    "our puppies were born last night, one is a yellow lab, my back aches from the whelping box",
+    "my son is at the dentist and half his face has gone numb right now, my neck is stiff",
+    "a colleague collapsed at work with chest pains today, i'm shaken up, shoulders tight",
+])
+def test_review_22c_false_alarms_are_not_urgent(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

@@ -332,3 +332,13 @@ def test_a_toddler_told_in_months_is_not_asked_a_babys_questions():
     asked = ids("my 30 month old has a sore tummy and is constipated")
     assert "child.fluids" in asked and "child.baby_fever" not in asked
     assert "child.feeds" not in asked
+
+
+def test_a_young_childs_questions_open_the_check_in_place_of_an_adults_emergency_signs():
+    asked = ids("my 18 month old has a tummy ache, can i rub it")
+    assert asked[0] == "child.breathing" and "always.emergency_signs" not in asked
+    assert "always.pain_signs" in asked
+    assert asked.index("always.pain_signs") > asked.index("child.fluids")
+    # a school child and an adult keep the opening pair
+    assert ids("my son is 9 and his back aches")[:2] == ["always.emergency_signs", "always.pain_signs"]
+    assert ids("my lower back aches")[:2] == ["always.emergency_signs", "always.pain_signs"]

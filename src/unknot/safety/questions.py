@@ -166,8 +166,16 @@ class QuestionSet:
             # tearing back pain to ask about).
             young = age is not None and age < YOUNG_CHILD
             groups = ["child"] + [g for g in groups if g != "general" and not young]
-        chosen: list[Question] = list(self.group("always"))
-        topics: set[str] = {q.key for q in chosen}
+        opening: list[Question] = list(self.group("always"))
+        young = child and age is not None and age < YOUNG_CHILD
+        if young:
+            # A young child's own questions open the check, the pain question after them; an
+            # adult's emergency signs (chest pain on effort, slurred speech) are not how a baby
+            # or a toddler shows one — the child's breathing, floppiness, colour and swelling
+            # questions ask it their way.
+            opening = [q for q in opening if q.key != "emergency"]
+        chosen: list[Question] = [] if young else list(opening)
+        topics: set[str] = {q.key for q in opening}
         queues = [[q for q in self.group(g) if not q.everyone and _applies(q, age, known)]
                   for g in groups]
         while any(queues) and len(chosen) < MAX_QUESTIONS:
@@ -180,6 +188,8 @@ class QuestionSet:
                             topics.add(question.key)
                             chosen.append(question)
                             break
+        if young:
+            chosen += opening
         later = list(self._everyone)
         # Nothing about the body named at all: people who come to a massage coach with no sore
         # place are often at a low point, so the mood questions are asked then too.
