@@ -389,3 +389,28 @@ def test_review_22c_childrens_signs_see_a_doctor(text):
 ])
 def test_review_22c_false_alarms_are_not_urgent(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# Review 22d (b620eb9): a joke, "no drama", a series of workouts or an exercise does not hide
+# someone down and not breathing or a plain onset beside it; a past stroke's weak arm is not
+# made new by "I just want".
+@pytest.mark.parametrize("text", [
+    "after her parkrun she collapsed and isn't breathing, i only wanted a calf stretch",
+    "haha my shoulders are wrecked but honestly my dad's face has just gone droopy and he's "
+    "slurring",
+    "no drama but my brother just collapsed in the hall and won't wake up, my knee hurts",
+    "neck sore from a series of workouts, my husband's face just dropped and he can't speak",
+    "i'm a patient at the physio and the man next to me is clutching his chest and is grey",
+    "my back is sore. also my mum is grey and clammy and has crushing chest pain",
+])
+def test_review_22d_emergencies_are_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my dad had a stroke 4 years ago and his left arm is still weak, i just want to massage his "
+    "shoulder for him",
+    "my son is fitting his new kitchen and my back aches from helping him",
+])
+def test_review_22d_false_alarms_are_not_urgent(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

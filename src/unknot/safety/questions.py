@@ -167,13 +167,10 @@ class QuestionSet:
             young = age is not None and age < YOUNG_CHILD
             groups = ["child"] + [g for g in groups if g != "general" and not young]
         opening: list[Question] = list(self.group("always"))
+        # A young child's own questions open the check, the two asked of everyone after them
+        # (the emergency one still asks about a drooping face or a weak arm, which no child's
+        # question does).
         young = child and age is not None and age < YOUNG_CHILD
-        if young:
-            # A young child's own questions open the check, the pain question after them; an
-            # adult's emergency signs (chest pain on effort, slurred speech) are not how a baby
-            # or a toddler shows one — the child's breathing, floppiness, colour and swelling
-            # questions ask it their way.
-            opening = [q for q in opening if q.key != "emergency"]
         chosen: list[Question] = [] if young else list(opening)
         topics: set[str] = {q.key for q in opening}
         queues = [[q for q in self.group(g) if not q.everyone and _applies(q, age, known)]

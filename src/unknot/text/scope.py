@@ -840,7 +840,8 @@ _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the mome
               r"grey|gray|white|limp|slurred|dead|pale|quiet|still|stiff|rigid)|"
               r"(?:has|have|is|are|s) (?:just )?(?:gone|"
               r"dropped|drooped|collapsed|started|come on|turned|stopped|fallen|passed out)|(?:is|are|s) "
-              r"(?:going|turning|getting|starting|slurring|slurred|struggling|choking|fitting|shaking|"
+              r"(?:going|turning|getting|starting|slurring|slurred|struggling|choking|shaking|"
+              r"fitting(?! (?:a|an|the|his|her|their|my|new|in|out|up)\b)|"
               r"collapsing|having|being sick|burning up|unconscious|unresponsive|grey|gray|blue|"
               r"clammy|sweaty|sweating|swelling|wheezing|floppy|not breathing|gasping|shivering|"
               r"mottled)|swelling up|"
@@ -851,7 +852,8 @@ _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the mome
 # grandad has dementia but today his face dropped").
 _PLAIN_ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|today|tonight|this morning|"
                     r"went (?:droopy|lopsided|weak|numb|grey|gray|blue|floppy|limp|slurred)|"
-                    r"(?:is|are|s) (?:fitting|choking|not breathing|unconscious|unresponsive|turning blue|"
+                    r"(?:is|are|s) (?:fitting(?! (?:a|an|the|his|her|their|my|new|in|out|up)\b)|choking|"
+                    r"not breathing|unconscious|unresponsive|turning blue|"
                     r"going blue|grey|gray|clammy|sweating)|"
                     r"(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
                     r"(?:clutching|grabbing) (?:his|her|their) chest|"
@@ -868,20 +870,26 @@ _LASTING = Lazy(r"\b(?:dementia|alzheimer\w*|parkinson\w*|autis\w*|non ?- ?verba
                 r"every day|often|a word of|since birth|born with|ok now|fine now|better now|all fine|"
                 r"recovered|back to normal|bruise|bruised|bruising|dead leg|healing|dentist|dental|"
                 r"anaesthetic|anesthetic|numbing|a filling|rattled|shaken|shook me|gave me a fright|"
-                r"upset me)\b")
-# A story, a joke or an exertion: whatever onset is told, nothing is happening to anyone now.
-_NOT_REAL = Lazy(r"\b(?:lol|haha|film|movie|episode|documentary|drama|series|programme|soap|"
+                r"upset me|epidural)\b")
+# A joke told ("lol"): a plain onset in the finding's own clause still stands ("lol my back is
+# killing me but seriously my mum's face has just gone droopy").
+_JOKING = Lazy(r"\b(?:lol|haha|lmao|jk)\b")
+# A story, a figure of speech, an exertion or a dentist's numbing: whatever onset is told,
+# nothing is happening to anyone now (short of someone down and not breathing, `_STILL_DOWN`).
+_NOT_REAL = Lazy(r"\b(?:film|movie|episode|documentary|"
+                 r"(?:watching|watched|in the|in a|on the|on telly|on tv) (?:drama|series|programme|soap)|"
                  r"in laughter|with laughter|food coma|over the price|about the deadline|dentist|dental|"
-                 r"anaesthetic|anesthetic|numbing|a filling|nerve block|epidural|"
+                 r"anaesthetic|anesthetic|numbing|a filling|nerve block|"
                  r"after (?:his|her|their|a|the) (?:run|10k|5k|race|match|game|workout|training|"
                  r"session|gym|parkrun|marathon))\b")
 # Told afterwards, or at work: the writer shaken by what they saw, a clinician's shift — whatever
 # onset is told, it is not happening in front of them now.
 _AFTERWARDS = Lazy(r"\b(?:after the shift|on shift|my shift|on my ward|my ward|clinic was|registrar|"
-                   r"caseload|nurse here|doctor here|paramedic here|a patient|my patients)\b")
+                   r"caseload|nurse here|doctor here|paramedic here|my patients|onto the ward|"
+                   r"a patient (?:who|came|went|had|was))\b")
 _THEN_WORDS = frozenset({"had", "was", "were", "did", "used", "last", "died", "passed", "after",
                          "when", "if", "before", "once", "whenever", "since", "every", "thinks",
-                         "think", "reckons", "i", "me", "myself", "yesterday", "fainted",
+                         "think", "reckons", "i", "yesterday", "fainted",
                          "blacked"})
 _SOME_TIME_AGO = Lazy(r"\b(?:years?|weeks?|months?|days?|yrs?|decades?) ago\b")
 _CLAUSE_OPENS = frozenset({",", ";", ":", "-", "and", "but", "so", "then", "because", "cos"})
@@ -906,25 +914,35 @@ def _clause_end(text: NormalText, index: int, end: int) -> int:
 def told_as_happening(text: NormalText, hit: Hit) -> bool:
     """Whether the hit is told as happening now to someone (see `_ONSET`, `_LASTING`): an
     emergency in someone else, which needs help whoever the routine is for."""
-    if _HELP_THERE.search(text.norm) or _AFTERWARDS.search(text.norm) or _NOT_REAL.search(text.norm):
+    if _HELP_THERE.search(text.norm) or _AFTERWARDS.search(text.norm):
         return False
     tokens = text.tokens
     start, end = _sentence_start(text, hit.first), _sentence_end(text, hit.last)
     low = hit.first
     while low > start and tokens[low - 1].norm not in _CLAUSE_OPENS:
         low -= 1
-    if _LASTING.search(" ".join(t.norm for t in tokens[start:end + 1])) and not _PLAIN_ONSET.search(
-            " ".join(t.norm for t in tokens[low:_clause_end(text, hit.last, end) + 1])):
+    own_clause = " ".join(t.norm for t in tokens[low:_clause_end(text, hit.last, end) + 1])
+    # Someone down and not breathing or not waking, told beside the finding, is happening now
+    # whatever else the message says ("after his run he collapsed and isn't breathing").
+    if _STILL_DOWN.search(" ".join(t.norm for t in tokens[low:end + 1])):
+        return True
+    plain = _PLAIN_ONSET.search(own_clause)
+    sentence = " ".join(t.norm for t in tokens[start:end + 1])
+    # A story, a figure of speech or an exertion in its sentence ends the reading; a lasting
+    # condition or a joke does unless the finding's own clause tells a plain onset.
+    if _NOT_REAL.search(sentence) or (
+            (_LASTING.search(sentence) or _JOKING.search(sentence)) and not plain):
         return False
-    # Told of them in their clause, the one before it and the two after it ("he's grey and
+    # Told of them in their clause, the two before it and the two after it ("he's grey and
     # sweaty with chest pain", "his speech went funny and his face dropped, it's still like
     # that"), short of a clause of the writer's own ("…, i've just got a stiff neck"): an onset
     # there is theirs.
     told_from = low
-    if told_from > start:
-        told_from -= 1
-        while told_from > start and tokens[told_from - 1].norm not in _CLAUSE_OPENS:
+    for _ in range(2):  # (the two clauses before: "he's grey and clammy and has chest pain")
+        if told_from > start:
             told_from -= 1
+            while told_from > start and tokens[told_from - 1].norm not in _CLAUSE_OPENS:
+                told_from -= 1
     high, opened = hit.last, 0
     while high < end:
         if tokens[high + 1].norm in _CLAUSE_OPENS:
