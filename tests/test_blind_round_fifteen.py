@@ -414,3 +414,21 @@ def test_review_22d_emergencies_are_urgent(text):
 ])
 def test_review_22d_false_alarms_are_not_urgent(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# Review 22e (b74a694): a new sign after an old stroke overrules it; a deep sleep told with a joke
+# is no collapse.
+@pytest.mark.parametrize("text", [
+    "my dad had a stroke years ago and his arm has gone weak again this evening, my neck aches",
+    "nan had a stroke 5 years back and just now her speech has gone funny, my back is sore",
+])
+def test_review_22e_a_new_sign_after_an_old_stroke_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my husband is unconscious on the sofa after his night shift lol, snoring, my back aches",
+    "my son is out cold after an all night gaming session haha, dead to the world, my neck hurts",
+])
+def test_review_22e_a_deep_sleep_told_as_a_joke_is_not_urgent(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

@@ -853,7 +853,7 @@ _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the mome
 _PLAIN_ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|today|tonight|this morning|"
                     r"went (?:droopy|lopsided|weak|numb|grey|gray|blue|floppy|limp|slurred)|"
                     r"(?:is|are|s) (?:fitting(?! (?:a|an|the|his|her|their|my|new|in|out|up)\b)|choking|"
-                    r"not breathing|unconscious|unresponsive|turning blue|"
+                    r"not breathing|turning blue|"
                     r"going blue|grey|gray|clammy|sweating)|"
                     r"(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
                     r"(?:clutching|grabbing) (?:his|her|their) chest|"
@@ -874,6 +874,8 @@ _LASTING = Lazy(r"\b(?:dementia|alzheimer\w*|parkinson\w*|autis\w*|non ?- ?verba
 # A joke told ("lol"): a plain onset in the finding's own clause still stands ("lol my back is
 # killing me but seriously my mum's face has just gone droopy").
 _JOKING = Lazy(r"\b(?:lol|haha|lmao|jk)\b")
+# Asleep, told as such: "unconscious on the sofa, snoring away" is a deep sleep.
+_ASLEEP = Lazy(r"\b(?:snoring|snores|asleep|sleeping|dead to the world|napping)\b")
 # A story, a figure of speech, an exertion or a dentist's numbing: whatever onset is told,
 # nothing is happening to anyone now (short of someone down and not breathing, `_STILL_DOWN`).
 _NOT_REAL = Lazy(r"\b(?:film|movie|episode|documentary|"
@@ -924,14 +926,16 @@ def told_as_happening(text: NormalText, hit: Hit) -> bool:
     own_clause = " ".join(t.norm for t in tokens[low:_clause_end(text, hit.last, end) + 1])
     # Someone down and not breathing or not waking, told beside the finding, is happening now
     # whatever else the message says ("after his run he collapsed and isn't breathing").
-    if _STILL_DOWN.search(" ".join(t.norm for t in tokens[low:end + 1])):
+    if _STILL_DOWN.search(" ".join(t.norm for t in tokens[low:end + 1])) and not _JOKING.search(
+            text.norm) and not _ASLEEP.search(text.norm):
         return True
     plain = _PLAIN_ONSET.search(own_clause)
     sentence = " ".join(t.norm for t in tokens[start:end + 1])
     # A story, a figure of speech or an exertion in its sentence ends the reading; a lasting
     # condition or a joke does unless the finding's own clause tells a plain onset.
     if _NOT_REAL.search(sentence) or (
-            (_LASTING.search(sentence) or _JOKING.search(sentence)) and not plain):
+            (_LASTING.search(sentence) or _JOKING.search(sentence) or _ASLEEP.search(sentence))
+            and not plain):
         return False
     # Told of them in their clause, the two before it and the two after it ("he's grey and
     # sweaty with chest pain", "his speech went funny and his face dropped, it's still like
