@@ -119,7 +119,7 @@ def _age_of(match) -> int:
     """Whole years of an age told in days, weeks or months ("30 month old" is 2)."""
     number = match.group("n") or match.group("n2") or match.group("n3")
     unit = match.group("unit") or match.group("unit2") or match.group("unit3")
-    return _number(number) // 12 if unit.startswith("m") and unit != "m" or unit == "m" else 0
+    return _number(number) // 12 if unit.startswith("m") else 0  # (months; days and weeks are 0)
 
 
 def _first_child_word(norm: str) -> tuple[int, Child] | None:
