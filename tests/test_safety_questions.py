@@ -240,6 +240,33 @@ def test_a_checklist_longer_than_the_limit_is_refused(tmp_path):
         load_question_files([path])
 
 
+def test_questions_kept_to_an_age_are_counted_at_each_age(tmp_path):
+    """The limit is on what one person is asked: a baby's questions and a schoolchild's
+    may share a file as long as no age is asked more than the limit."""
+    entry = ("- id: child.q{n}\n  ask: Is this question number {n} true?\n  why: because it matters\n"
+             "  source: somewhere\n  verdict: see_doctor\n  {age}\n"
+             "  message: a message long enough to read\n")
+    # (the shared ones from one; the baby's under one; the older child's from two)
+    shared = MAX_PER_GROUP - 2
+    body = "".join(entry.format(n=n, age="min_age: 1") for n in range(shared))
+    body += "".join(entry.format(n=shared + n, age="max_age: 1") for n in range(2))
+    body += "".join(entry.format(n=shared + 2 + n, age="min_age: 2") for n in range(2))
+    path = tmp_path / "child.yaml"
+    path.write_text(body)
+    assert len(load_question_files([path]).questions) == MAX_PER_GROUP + 2
+    path.write_text(body + entry.format(n=99, age="min_age: 1"))
+    with pytest.raises(QuestionError, match="for one age"):
+        load_question_files([path])
+
+
+def test_a_toddlers_check_asks_about_green_sick_a_fit_and_a_painful_testicle():
+    asked = ids("my 2 year old has a sore tummy, can i rub it")
+    assert {"child.belly", "child.fit_or_stiff_neck", "child.fluids", "child.limp"} <= set(asked)
+    out = screen("my 2 year old has a sore tummy, can i rub it",
+                 Answers(questions={"child.belly": True}))
+    assert out.verdict == "urgent"
+
+
 def test_more_questions_asked_of_everyone_than_the_limit_are_refused(tmp_path):
     """Each is asked of every person every time: a fourth would lengthen every checklist."""
     entry = ("- id: mood.q{n}\n  everyone: true\n  ask: Is this question number {n} true?\n"
@@ -260,7 +287,8 @@ def test_more_questions_asked_of_everyone_than_the_limit_are_refused(tmp_path):
 def test_a_baby_is_asked_a_babys_questions_and_no_adults(text):
     asked = ids(text)
     assert {"child.breathing", "child.floppy", "child.baby_fever", "child.feeds",
-            "child.fluids"} <= set(asked)
+            "child.fit_or_stiff_neck", "child.belly"} <= set(asked)
+    assert "child.fluids" not in asked  # the baby's feeds ask it, in a baby's words
     assert asked.index("child.breathing") < asked.index("mood.danger_now")
     # no blood thinners, chest pain on effort or a limp asked of a baby
     assert not [q for q in asked if q.split(".")[0] in ("chest_arms", "legs", "back", "abdomen")]
@@ -288,6 +316,7 @@ def test_a_parent_a_grown_child_or_a_new_mother_gets_no_childrens_questions(text
 @pytest.mark.parametrize(("question", "verdict"), [
     ("child.breathing", "urgent"), ("child.baby_fever", "urgent"), ("child.swallowed", "urgent"),
     ("child.limp", "see_doctor"), ("child.feeds", "see_doctor"), ("child.wheeze", "see_doctor"),
+    ("child.fit_or_stiff_neck", "urgent"), ("child.belly", "urgent"),
 ])
 def test_a_yes_to_a_childs_question_stops_the_routine(question, verdict):
     text = ("my 7 month old has a cold, can i rub his back" if question != "child.limp"

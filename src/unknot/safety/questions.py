@@ -98,6 +98,11 @@ class Question(BaseModel):
                                             "(a baby's or a young child's question).")
     everyone: bool = Field(default=False, description="Asked in every checklist, whatever the "
                                                       "complaint, after the body's questions.")
+    regions: list[Region] = Field(
+        default_factory=list,
+        description="Areas this question belongs to: when the complaint is in one of them, it "
+                    "is asked right after its group's first two (a child's limp when the legs "
+                    "ache), before questions of other places.")
 
     @model_validator(mode="after")
     def _verdict_and_avoid(self) -> Question:
@@ -147,7 +152,7 @@ class QuestionSet:
         of everyone; then, when someone comes for calm or sleep, names no sore place, or
         says anything that touches the mind (`mind`), the other mood questions. For a
         `child` the children's questions lead, as the main complaint."""
-        goals = list(goals)
+        goals, regions = list(goals), list(regions)
         groups: list[str] = []
         for region in regions:
             groups.extend(REGION_GROUPS.get(region, ()))
@@ -173,7 +178,9 @@ class QuestionSet:
         young = child and age is not None and age < YOUNG_CHILD
         chosen: list[Question] = [] if young else list(opening)
         topics: set[str] = {q.key for q in opening}
-        queues = [[q for q in self.group(g) if not q.everyone and _applies(q, age, known)]
+        named = set(regions)
+        queues = [_complaint_first([q for q in self.group(g)
+                                    if not q.everyone and _applies(q, age, known)], named)
                   for g in groups]
         while any(queues) and len(chosen) < MAX_QUESTIONS:
             for turn, queue in enumerate(queues):
@@ -202,6 +209,14 @@ class QuestionSet:
     @cached_property
     def _everyone(self) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if q.everyone and q.group != "always")
+
+
+def _complaint_first(queue: list[Question], regions: set[str]) -> list[Question]:
+    """The group's first two (its most decisive), then its questions of the complaint's own
+    areas, then the rest, each in file order."""
+    head, rest = queue[:2], queue[2:]
+    mine = [q for q in rest if regions.intersection(q.regions)]
+    return head + mine + [q for q in rest if q not in mine]
 
 
 def _applies(question: Question, age: int | None, known: set[str]) -> bool:
@@ -238,9 +253,12 @@ def load_question_files(paths: Iterable[Path]) -> QuestionSet:
         errors.append(f"{len(everyone)} questions are asked of everyone ({', '.join(everyone)}); "
                       f"keep to {MAX_EVERYONE} at most")
     for path in paths:
-        group_size = sum(1 for source, _ in entries if source == path)
-        if group_size > MAX_PER_GROUP:
-            errors.append(f"{path.name}: {group_size} questions; a checklist keeps to "
+        group = [question for source, question in entries if source == path]
+        # Questions kept to one age (a baby's feeds, a child's limp) are counted at each age:
+        # the limit is on what one person is asked.
+        asked = max(sum(1 for q in group if _applies(q, age, set())) for age in range(0, 121))
+        if asked > MAX_PER_GROUP:
+            errors.append(f"{path.name}: {asked} questions for one age; a checklist keeps to "
                           f"{MAX_PER_GROUP} at most, the most decisive first")
     questions = [question for _, question in entries]
     if errors:
