@@ -78,3 +78,103 @@ def test_a_dancer_stretching_on_the_floor_is_no_fallen_hip():
 def test_an_old_person_still_on_the_floor_after_a_fall_is_an_emergency():
     text = "nan fell in the hall an hour ago and she's still on the floor, says her hip is agony"
     assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+# holdout128 (time and person, round 3) and holdout129 (a fourteenth mix), scored at 750cb92:
+# the signs they hid, in fresh words.
+@pytest.mark.parametrize(("text", "expected"), [
+    # someone's emergency told as it happens, "as I type"
+    ("my sister is on facetime right now and as we speak her words are coming out jumbled and "
+     "she says everything is spinning", "urgent"),
+    # a pressure "like someone sitting on me" with the jaw, sickness and sweat
+    ("feels like somebody is sitting on me, it has crept up into my jaw and I'm clammy and sick",
+     "urgent"),
+    # a check last week does not cover a new, different pain tonight
+    ("doctor said muscular on monday. tonight it's heavy and shooting down my left arm and I'm "
+     "drenched in sweat", "urgent"),
+    # the same leg as an old clot, swollen again
+    ("had a clot in my leg years ago, sorted. now the same leg is puffy and tight again",
+     "see_doctor"),
+    # a note's client known by an initial, her age after a comma
+    ("Client M, 77. Jaw aches when she chews and her scalp is sore to brush.", "see_doctor"),
+    # not getting better and now waking them at night
+    ("hamstring strain in spring, never got better, it's worse and now it wakes me at night",
+     "see_doctor"),
+    # a child's back pain every night
+    ("my 13 year old's back has ached every night for six weeks, paracetamol takes it away",
+     "see_doctor"),
+    # new confusion, told as not knowing the day
+    ("grandpa is 90 and since lunchtime he doesn't know what year it is, he's burning up",
+     "urgent"),
+    # a sudden headache never had before, then sick and not answering properly
+    ("my uncle's head suddenly very painful, never had one like this in his life, now vomiting "
+     "and can't answer me properly", "urgent"),
+    # a pulsing above the belly button, then a sudden pain through to the back
+    ("I'm 70 and there's a pulsing just below my belly button, and a sudden pain through to my "
+     "back since this afternoon", "urgent"),
+    # a nipple turned inwards, the skin dimpling when the arm goes up
+    ("one nipple has turned inwards this month and the skin puckers when I raise my arm",
+     "see_doctor"),
+    # the paper not felt, and no wee coming
+    ("sciatica since monday and now the toilet paper feels like it's not even there when I wipe",
+     "urgent"),
+    ("bad back for three days and tonight I sat on the loo for ages and nothing would come",
+     "urgent"),
+    # blood coughed up with breath that will not come
+    ("coughed a bit of blood into a tissue and I can't really catch my breath", "urgent"),
+    # a week or so after a birth, breath gone and the heart racing
+    ("gave birth 9 days ago and suddenly I'm breathless, heart pounding, sharp pain when I "
+     "breathe in", "urgent"),
+    # a hand that stopped working minutes ago
+    ("my left hand just stopped working while I was writing, like it belongs to someone else",
+     "urgent"),
+    # repeated falls told as "gone down", legs that "just give"
+    ("mum is 84 and she's gone down twice this week, says her legs just give", "see_doctor"),
+    # cancer years ago, back pain, legs gone wooden
+    ("had bowel cancer 4 years ago, all clear. new middle back pain and this week my legs feel "
+     "wooden and I keep stumbling", "urgent"),
+    # tingling from the toes creeping up past the knees, weak on the stairs
+    ("pins and needles began in my feet on sunday, now it's spreading up past my knees and I'm "
+     "struggling to get up the stairs", "urgent"),
+    # marks from a partner
+    ("the bruises on my arms are from my boyfriend, he gets like that when he's had a drink",
+     "see_doctor"),
+    # an angina told by stopping on walks
+    ("dad keeps stopping halfway up the hill holding his chest, it goes off when he stands still",
+     "see_doctor"),
+])
+def test_what_the_fourteenth_mix_and_the_third_round_of_time_and_person_hid(text, expected):
+    out = screen(text)
+    assert out.verdict == expected if expected == "urgent" else out.verdict in ESCALATED, \
+        flag_ids(out)
+
+
+# Their decoys, in fresh words: over, a story, a figure of speech, someone's past.
+@pytest.mark.parametrize("text", [
+    "watched a drama last night where the dad has a heart attack at a wedding, cried my eyes "
+    "out, now my jaw aches",
+    "nearly had a stroke when I saw the parking fine, my shoulders are up round my ears",
+    "it's 10 years today since mum's stroke, always a heavy day, neck and shoulders tight",
+    "somebody fainted in the queue at the post office, staff looked after them, I'm fine, just "
+    "a stiff back from standing",
+    "chest pains in the summer, ECG and bloods came back normal, nothing since. tense shoulders",
+    "one of my son's friends passed out at the party, paramedics are with her now and she's "
+    "talking, I'm just wound up",
+    "I almost fainted when a wasp flew in my car haha, my lower back is sore from the drive",
+    "my character got stabbed and bled out in the game lol, my wrists ache from the controller",
+    "Jo: I'm dead 😂\nSam: stop I can't breathe\nMe: shoulders please",
+    "headache after the school run chaos again, the usual tension one, neck and forehead",
+    "went dizzy on the waltzers, fine as soon as I got off, neck a bit stiff now",
+    "I teach PE, not the clot kind lol, calves tight from demonstrating",
+    "chest infection in march, antibiotics, it's all cleared now. desk back today",
+    "digging in the shamba all week, my back is tired",
+    "dad has alzheimer's and doesn't know what day it is most days, gentle hand massage?",
+    "on holiday and I've no idea what day it is haha, shoulders stiff from the sunlounger",
+])
+def test_the_decoys_of_the_fourteenth_mix_and_of_time_and_person_are_no_red_flag(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+def test_a_dementia_with_something_new_is_still_an_emergency():
+    text = "mum has dementia but since this morning she's far more confused and burning up"
+    assert verdict(text) == "urgent", flag_ids(screen(text))

@@ -372,3 +372,13 @@ def test_a_young_childs_questions_open_the_check_before_the_two_asked_of_everyon
     # a school child and an adult keep the opening pair
     assert ids("my son is 9 and his back aches")[:2] == ["always.emergency_signs", "always.pain_signs"]
     assert ids("my lower back aches")[:2] == ["always.emergency_signs", "always.pain_signs"]
+
+
+def test_pain_between_the_shoulder_blades_is_asked_about_night_pain_early():
+    """Night pain is one of the questions a back's check asks last; between the shoulder
+    blades it is asked among the first (the question names its areas)."""
+    asked = ids("deep ache between my shoulder blades, there day and night")
+    assert "back.night_rest_pain" in asked
+    assert asked.index("back.night_rest_pain") < asked.index("back.leg_weakness")
+    lower = ids("lower back sore from gardening")
+    assert lower.index("back.night_rest_pain") > lower.index("back.leg_weakness")

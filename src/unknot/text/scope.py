@@ -41,9 +41,12 @@ PEOPLE = frozenset({
     "roommate", "housemate", "client", "patient", "parents", "in-law", "stepdad", "stepmum",
     "stepmom", "guy", "woman", "man", "lady", "girl", "boy", "everyone", "family",
     "bro", "sis", "gf", "bf", "bestie", "hubs", "wifey", "buddy", "pal", "teammate", "classmate",
+    # someone not known by name: "someone fainted on the tube", "my daughter's friends"
+    "someone", "somebody", "stranger", "passenger",
     # family words of other Englishes: "my tatay is 70", "my abuela", "my nani"
     "tatay", "nanay", "lola", "lolo", "kuya", "abuela", "abuelo", "abuelita", "abuelito",
     "amma", "appa", "ammi", "abba", "nani", "nana-ji", "dadi", "baba", "mami", "papi", "oma", "opa",
+    "oupa", "ouma", "gogo", "mkhulu", "bibi", "babu", "tutu", "tupuna",
     # not "baby": "had my baby ten days ago" is the writer's own news
 })
 THIRD_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -56,8 +59,10 @@ PETS = frozenset({"dog", "dogs", "puppy", "pup", "cat", "cats", "kitten", "horse
 _PET_REACH = 6
 _AGED = Lazy(r"\d{1,2}(?:yo|yrs?|y/o)")
 
+# (not "someone": "massage someone with cancer" is a question, not a person cared for)
 _PEOPLE_ALT = "|".join(sorted(PEOPLE - {"man", "woman", "guy", "lady", "girl", "boy", "everyone",
-                                            "family"}))
+                                            "family", "someone", "somebody", "stranger",
+                                            "passenger"}))
 _SOMEONE = rf"(?:him|her|his|(?:my|our) (?:{_PEOPLE_ALT})|(?:{_PEOPLE_ALT}))"
 _RUB = r"(?:massag\w*|rub|rubs|rubbing|rubbed|knead\w*|work on|working on)"
 # The writer massages someone: "I rub her back", "massaging my mum's shoulders",
@@ -149,7 +154,7 @@ _I_HURT = Lazy(r"\bi (?:have|have got|got|get|feel|am|keep getting)\b(?: [\w,]+)
 
 _LONG_AGO = Lazy(
     r"\b(?:\d+|a few|a couple of|several|many|two|three|four|five|ten|twenty|\w+ odd|some) "
-    r"(?:years|decades) (?:ago|back|before)\b"
+    r"(?:years|decades) (?:ago|back|before|since)\b"
     r"|\byears ago\b|\bdecades ago\b|\blong ago\b|\bages ago\b|\blong time ago\b|\byears back\b"
     r"|\bas a (?:child|kid|teen|teenager|boy|girl|baby|student)\b|\bin my (?:teens|twenties|youth)\b"
     r"|\bwhen i was (?:young|younger|little|small|a kid|a child|a teenager|at school|a student|"
@@ -159,6 +164,9 @@ _LONG_AGO = Lazy(
     # "an old stroke": a stroke named old is long past (its after-effects are another
     # matter, see `_STABLE_AFTER`). Not "my old surgery scar": a bulge beside it is new.
     r"|\b(?:an|my|his|her|the) old strokes?\b|^\W*old strokes?\b")
+# "15 years today since Dad's heart attack": the day it is remembered.
+_ANNIVERSARY = Lazy(r"\b(years|decades) (?:ago )?(?:today|tonight|this week|this month|tomorrow) "
+                    r"since\b")
 # What a past illness left behind and has stayed the same since: "my speech is still a bit
 # slow but that's old and unchanged", "weakness left over from the stroke". Its "still" is
 # the after-effect lasting, not the illness going on — unless something is new or worse.
@@ -180,7 +188,8 @@ _WITHIN_MOMENTS = (
     r"(?:a|an|one|two|three|five|ten|fifteen|a few|"
     r"a couple of|\d+) (?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
     r"|\bgone (?:\w+ ){0,2}(?:minutes?|mins?|seconds?|secs?) (?:after|later)\b"
-    r"|\b(?:stopped|went|gone|passed) (?:as soon as|the moment|straight away|right away)\b"
+    r"|\b(?:stopped|went|gone|passed|fine|ok|okay|normal) (?:again )?"
+    r"(?:as soon as|the moment|straight away|right away)\b"
     r"|\bfine (?:straight|right|immediately) (?:after|away)\b")
 _RESOLVED = Lazy(
     # (not "has not healed", "never recovered", "hasn't cleared up")
@@ -196,6 +205,8 @@ _RESOLVED = Lazy(
     # "no problems since" ends it; "no problems at all" of a pregnancy describes it
     r"|\bno problems?(?: since)?\b(?! at all\b(?! since))"
     r"|\bno (?:trouble|issues?) since\b|\bsigned me off\b|\bback to normal\b"
+    r"|\b(?:had |have had )?no (?:symptoms?|problems?|issues?)(?: at all| whatsoever)? since\b"
+    r"|\b(?:it|that|this) (?:is|has|had) (?:all )?cleared\b(?! (?:\S+ )?(?:but|and now)\b)"
     r"|\b(?:been )?fine for (?:months|ages|a long time)\b|\breturn(?: - |-| )to(?: - |-| )play\b"
     r"|\b(?:totally |completely )?fine since (?:we|i) (?:came|got) (?:down|back|home|off)\b"
     r"|\b(?:slowly|steadily|gradually) improving\b|\bmuch improved\b"
@@ -215,7 +226,9 @@ _RESOLVED = Lazy(
     r"|\bbeen normal (?:for|since)\b"
     r"|\bno longer\b"
     # ("gone down", "settled down" — not "went down", which is a fall)
-    r"|\b(?:gone|settled|calmed) down(?: now| completely| since)?\b|\bnothing since\b"
+    # (nor "gone down three times", a count of falls)
+    r"|\b(?:gone|settled|calmed) down(?: now| completely| since)?\b"
+    r"(?! (?:\w+ )?(?:times|twice|again)\b)|\bnothing since\b"
     # over within moments: "gone after a minute of shaking it out", "sat down and it passed",
     # "pins and needles then fine", "stops as soon as I move", "fine once she eats"
     r"|\b(?:it|that|and it|then it) (?:passed|passes|is passing|has passed)\b|\bit is passing\b"
@@ -259,7 +272,9 @@ _YEAR = Lazy(r"\b(?:in|back in|since|from|that was|this was) ((?:19|20)\d\d)\b"
 _ONGOING = Lazy(r"\bfrom (?:19|20)\d\d\b(?: \S+){0,6}? now\b"  # "4mm in a photo from 2022, 7mm now"
                 r"|\b(?:still|ever since|since then|since that|since it|since the|since i|"
                 r"since my|again|keeps|keep|kept|getting worse|worse since|never been the same|"
-                r"not been right|not right since|now i|came back|has come back|comes back|is back|"
+                r"not been right|not right since|now i|(?:came|has come|comes|is) back"
+                r"(?! (?:all |as |completely |totally )?(?:normal|clear|fine|negative|ok|okay|"
+                r"unremarkable|nothing)\b)|"
                 r"flaring|flared up|flared again|returned|recurr\w*|this time|now it|now my|today|yesterday|"
                 r"this morning|tonight|this week|at the moment|right now|currently|suddenly|"
                 r"bulges|bulging|pops out|sticks out|"
@@ -359,11 +374,20 @@ _GROUPS = frozenset({
 
 
 def _one_of(text: NormalText, index: int) -> bool:
-    """The word at `index` names a group someone is one of: "one of the lads"."""
-    return index >= 3 and text.tokens[index].norm in _GROUPS \
-        and text.tokens[index - 1].norm in {"the", "my", "our", "his", "her"} \
-        and text.tokens[index - 2].norm == "of" \
-        and text.tokens[index - 3].norm in {"one", "two", "some", "several", "few"}
+    """The word at `index` names a group someone is one of: "one of the lads", "one of my
+    daughter's friends"."""
+    if index < 3 or text.tokens[index].norm not in _GROUPS:
+        return False
+    at = index - 1
+    if text.tokens[at].norm in PEOPLE and at >= 3:
+        at -= 1  # "my daughter('s) friends": the group of someone named
+    return text.tokens[at].norm in {"the", "my", "our", "his", "her"} \
+        and text.tokens[at - 1].norm == "of" \
+        and text.tokens[at - 2].norm in {"one", "two", "some", "several", "few"}
+
+
+_CLAUSE_OPENERS = frozenset({"", ".", ",", "!", "?", ";", ":", "-", "and", "but", "then", "when",
+                             "because", "so", "today", "yesterday", "tonight"})
 
 
 def _is_person(text: NormalText, index: int) -> bool:
@@ -385,6 +409,11 @@ def _is_person(text: NormalText, index: int) -> bool:
     if _one_of(text, index):
         return True  # "one of the lads at the depot", "one of the nurses on my ward"
     if word not in PEOPLE:
+        return False
+    if word in {"someone", "somebody"} and before not in _CLAUSE_OPENERS:
+        # someone who did something, opening a clause ("someone fainted on the tube") — not a
+        # likeness, a kind of person or a supposition: "like someone's sat on it", "never been
+        # someone who…", "what if someone's headache…"
         return False
     if before in {"", ".", "!", "?", "-"} and index + 1 < len(text.tokens) \
             and text.tokens[index + 1].norm == "here":
@@ -834,6 +863,8 @@ def _outside_quotes(text: NormalText) -> str:
 # a story or a joke ("in that film", "over the price of petrol lol"), or help already there
 # ("the ambulance is on its way").
 _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the moment|this minute|"
+              r"as (?:i|we) (?:type|write|speak|am typing|am writing)|as we are (?:talking|speaking)|"
+              r"while (?:i|we) (?:type|am typing|talk|are talking)|"
               r"currently|still|feels|feeling|tonight|this evening|this afternoon|this morning|today|"
               r"collapsed|collapsing|dropped|drooped|clutching|grabbing|"
               r"went (?:droopy|weak|numb|funny|floppy|blue|"
@@ -918,6 +949,8 @@ def told_as_happening(text: NormalText, hit: Hit) -> bool:
     emergency in someone else, which needs help whoever the routine is for."""
     if _HELP_THERE.search(text.norm) or _AFTERWARDS.search(text.norm):
         return False
+    if _names_a_job(text, hit) or _cases_at_work(text, hit):
+        return False  # "a stroke call", "a shift of seizures": work, not someone's now
     tokens = text.tokens
     start, end = _sentence_start(text, hit.first), _sentence_end(text, hit.last)
     low = hit.first
@@ -1089,7 +1122,8 @@ def _segment(text: NormalText, hit: Hit) -> str:
     """The hit's stretch of its sentence, between turns of time."""
     start, end = _sentence_start(text, hit.first), _sentence_end(text, hit.last)
     low = hit.first
-    while low > start and text.tokens[low - 1].norm not in _TURNS | _CONTRASTS | {":"}:
+    while low > start and (text.tokens[low - 1].norm not in _TURNS | _CONTRASTS | {":"}
+                           or _anniversary_at(text, low - 1)):
         low -= 1
     if low > start and text.tokens[low - 1].norm != ":":
         low -= 1  # keep the turn word: "now my neck…" is ongoing
@@ -1098,6 +1132,14 @@ def _segment(text: NormalText, hit: Hit) -> str:
             and not _own_clause_starts(text, high + 1):
         high += 1
     return " ".join(t.norm for t in text.tokens[low:high + 1])
+
+
+def _anniversary_at(text: NormalText, index: int) -> bool:
+    """The "today" of "15 years today since…": the day it is remembered, no turn of time."""
+    tokens = text.tokens
+    return (0 < index < len(tokens) - 1 and tokens[index].norm in {"today", "tonight"}
+            and tokens[index - 1].norm in {"years", "decades", "year"}
+            and tokens[index + 1].norm == "since")
 
 
 def _turns_at(text: NormalText, index: int) -> bool:
@@ -1165,6 +1207,7 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"(?:(?:she|he|it|all|everything) (?:was |is )?)?(?:fine|ok|okay|all fine|all good|normal)\b"
                 r"(?!(?: ,)? (?:but|now|since|then|until|and now)\b)"
                 r"|\b(?:ruled out|nothing (?:serious|wrong|found))\b"
+
                 # "scan afterwards showed nothing left"
                 r"|\b(?:scan|x(?: - |-)?ray|tests?) (?:afterwards |after )?showed nothing\b"
                 # "fine after an X-ray", "said it was my asthma", "was just a swollen gland"
@@ -1395,7 +1438,12 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"play|documentary|podcast|story|soap|drama) (?:where|in which|about)\b"
                    r"|\bin (?:a|the|this|that) (?:novel|film|movie|book|show|series|episode|scene|play|"
                    r"documentary|soap|drama)\b"
-                   r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b")
+                   r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b"
+                   # "my character spent the whole raid bleeding out": a game's
+                   r"|\b(?:my|his|her|their) (?:character|avatar|sim|toon|guy in the game)\b"
+                   # "watched Grey's last night where a surgeon has a stroke"
+                   r"|\b(?:watched|watching|binged|bingeing|binging|streamed|streaming|reading) "
+                   r"(?:\S+ ){1,5}?(?:where|in which)\b")
 _CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:now|today|since|i|my|it)\b"
                      r"| (?:with|while|whilst|when) (?:my|i|me)\b")
 
@@ -1680,6 +1728,8 @@ def over_in_words(stretch: str) -> Over | None:
 def _over_in(stretch: str, this_year: int) -> Over | None:
     # Cached: the hits of many rules share a stretch of one sentence.
     stretch = _NEVER_AGAIN.sub(" all better ", stretch)
+    # (an anniversary's "today" is the day it is remembered, not the finding's)
+    stretch = _ANNIVERSARY.sub(r"\1 since", stretch)
     if _STABLE_AFTER.search(stretch) and not _FRESH.search(stretch):
         return "long_ago"
     if _ONGOING.search(stretch):
