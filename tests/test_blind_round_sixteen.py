@@ -118,7 +118,7 @@ def test_an_old_person_still_on_the_floor_after_a_fall_is_an_emergency():
     # the paper not felt, and no wee coming
     ("sciatica since monday and now the toilet paper feels like it's not even there when I wipe",
      "urgent"),
-    ("bad back for three days and tonight I sat on the loo for ages and nothing would come",
+    ("bad back for three days and tonight I stood at the loo for ages and no wee would come",
      "urgent"),
     # blood coughed up with breath that will not come
     ("coughed a bit of blood into a tissue and I can't really catch my breath", "urgent"),
@@ -178,3 +178,60 @@ def test_the_decoys_of_the_fourteenth_mix_and_of_time_and_person_are_no_red_flag
 def test_a_dementia_with_something_new_is_still_an_emergency():
     text = "mum has dementia but since this morning she's far more confused and burning up"
     assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+# Review 23-1 (7fe8f88..d4d8034): what the mending above hid or set off, in fresh words.
+@pytest.mark.parametrize("text", [
+    # a place "where", not a programme
+    "watching the rugby at my brother's where his father-in-law suddenly slumped and isn't "
+    "breathing",
+    "binge-watching in bed where my chest has gone tight and heavy and it's going into my jaw, "
+    "sweating",
+    # a fit, whatever word follows
+    "my son is fitting all over the sofa and won't stop",
+    "she started fitting out of the blue, eyes rolled back",
+    # a holiday, Christmas or a known memory problem does not excuse a fit or a faint
+    "boxing day and uncle just had a seizure at the table",
+    "we're on holiday and dad collapsed by the pool twenty minutes ago, he's not making sense",
+    "mum has dementia and she's more confused than usual since yesterday, her wee smells strong",
+    # help called but hours away
+    "a passer-by rang for an ambulance but they said three hours — my wife is grey and clutching "
+    "her chest",
+    # cancer last year, legs giving way now
+    "finished treatment for breast cancer last year, back pain since the weekend and my legs "
+    "keep giving way",
+    # feeling lost in an arm and the face
+    "lost the feeling in my right arm and face an hour ago",
+])
+def test_what_review_23_1_found_hidden_is_an_emergency(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my sciatica isn't responding to ibuprofen or heat, any stretches?",
+    "the surgery is not very responsive so I'm trying massage for my knee",
+    "he's dozing on the sofa, I won't wake him, can I do his feet later?",
+    "out cold the moment my head hit the pillow, woke with a stiff neck",
+    "I'm barely breathing by the top of the stairs lol, calves tight",
+    "30 weeks and it feels like the baby is sitting on my ribs, mid back aches",
+    "sweat running down my left arm in the sauna, felt a bit queasy from the heat, neck stiff",
+    "first ever scalp massage, never felt anything like it before in my life",
+    "ate an ice lolly too fast, sudden pain in my head, brain freeze haha",
+    "my fingers went white and dead in the cold on my bike, raynaud's, hands achy",
+    "I always get cramp in the same calf when I run, tight after",
+    "the share price has gone down three times this month, shoulders in knots",
+    "whenever I skip the routine my neck is worse the next day",
+    "shy bladder, can't pee at all in public toilets, but it's my lower back that hurts",
+    "my back ached all night on the camping trip from the hard ground",
+    "I don't know what year I first hurt my shoulder, it's always been stiff",
+    "my 2 year old can't answer me properly yet but his legs seem achy after nursery",
+])
+def test_what_review_23_1_found_escalated_is_no_red_flag(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+def test_constipation_with_a_sore_back_is_no_nerve_emergency():
+    """Nothing coming out on the loo, of a bowel, is no retention of urine (a week of it may
+    still go to a GP)."""
+    text = "constipated all week, sat on the loo for ages and nothing came out, lower back aches"
+    assert verdict(text) != "urgent", flag_ids(screen(text))

@@ -42,7 +42,7 @@ PEOPLE = frozenset({
     "stepmom", "guy", "woman", "man", "lady", "girl", "boy", "everyone", "family",
     "bro", "sis", "gf", "bf", "bestie", "hubs", "wifey", "buddy", "pal", "teammate", "classmate",
     # someone not known by name: "someone fainted on the tube", "my daughter's friends"
-    "someone", "somebody", "stranger", "passenger",
+    "someone", "somebody", "stranger",
     # family words of other Englishes: "my tatay is 70", "my abuela", "my nani"
     "tatay", "nanay", "lola", "lolo", "kuya", "abuela", "abuelo", "abuelita", "abuelito",
     "amma", "appa", "ammi", "abba", "nani", "nana-ji", "dadi", "baba", "mami", "papi", "oma", "opa",
@@ -61,8 +61,7 @@ _AGED = Lazy(r"\d{1,2}(?:yo|yrs?|y/o)")
 
 # (not "someone": "massage someone with cancer" is a question, not a person cared for)
 _PEOPLE_ALT = "|".join(sorted(PEOPLE - {"man", "woman", "guy", "lady", "girl", "boy", "everyone",
-                                            "family", "someone", "somebody", "stranger",
-                                            "passenger"}))
+                                            "family", "someone", "somebody", "stranger"}))
 _SOMEONE = rf"(?:him|her|his|(?:my|our) (?:{_PEOPLE_ALT})|(?:{_PEOPLE_ALT}))"
 _RUB = r"(?:massag\w*|rub|rubs|rubbing|rubbed|knead\w*|work on|working on)"
 # The writer massages someone: "I rub her back", "massaging my mum's shoulders",
@@ -337,6 +336,12 @@ def _person_at(text: NormalText, index: int) -> str | None:
         if word == "my" and any(_is_person(text, i)
                                 for i in range(index + 1, min(index + reach, len(text.tokens)))):
             return "third"
+        if word in {"my", "our"} and index + 1 < len(text.tokens) \
+                and text.tokens[index + 1].norm in PETS \
+                and (index == 0 or text.tokens[index - 1].norm in _CLAUSE_OPENERS):
+            # "my puppy couldn't breathe": the animal's, when it opens the clause — not "came
+            # off my horse", the writer's fall
+            return "pet"
         return "writer"
     if word in THIRD_PRONOUNS:
         after = " ".join(t.norm for t in text.tokens[index + 1:index + 3])
@@ -928,8 +933,12 @@ _SOME_TIME_AGO = Lazy(r"\b(?:years?|weeks?|months?|days?|yrs?|decades?) ago\b")
 _CLAUSE_OPENS = frozenset({",", ";", ":", "-", "and", "but", "so", "then", "because", "cos"})
 _JUST_NOW = frozenset({"has", "have", "just", "s", "is", "suddenly"})
 _STILL_DOWN = Lazy(r"\b(?:(?:is |s )?not breathing|(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
+                   r"(?:is |s )?not waking(?: up)?|"
                    r"not responding|unresponsive|unconscious|is grey|is gray|is blue|still on the floor|"
                    r"(?:can not|cant) get up)\b")
+# Help called but not there: "called an ambulance but they said 2 hours".
+_HELP_DELAYED = Lazy(r"\b(?:but|though|although) (?:\S+ ){0,5}?(?:hours?|wait|waiting|delay|delayed|busy|"
+                     r"not coming|no ambulances?|queue)\b|\b\d+ hours?\b|\bhours? (?:wait|away)\b")
 _HELP_THERE = Lazy(r"\bambulance (?:is |s )?(?:on (?:its|the) way|here|coming|came|arrived|took)\b"
                    r"|\bparamedics? (?:is |are )?(?:here|with|on (?:its|their|the) way|came|arrived)\b"
                    r"|\b(?:called|rang|phoned|dialled|dialed|rung) (?:999|911|112|111|an ambulance)\b"
@@ -947,7 +956,8 @@ def _clause_end(text: NormalText, index: int, end: int) -> int:
 def told_as_happening(text: NormalText, hit: Hit) -> bool:
     """Whether the hit is told as happening now to someone (see `_ONSET`, `_LASTING`): an
     emergency in someone else, which needs help whoever the routine is for."""
-    if _HELP_THERE.search(text.norm) or _AFTERWARDS.search(text.norm):
+    if (_HELP_THERE.search(text.norm) and not _HELP_DELAYED.search(text.norm)) \
+            or _AFTERWARDS.search(text.norm):
         return False
     if _names_a_job(text, hit) or _cases_at_work(text, hit):
         return False  # "a stroke call", "a shift of seizures": work, not someone's now
@@ -1442,8 +1452,11 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    # "my character spent the whole raid bleeding out": a game's
                    r"|\b(?:my|his|her|their) (?:character|avatar|sim|toon|guy in the game)\b"
                    # "watched Grey's last night where a surgeon has a stroke"
-                   r"|\b(?:watched|watching|binged|bingeing|binging|streamed|streaming|reading) "
-                   r"(?:\S+ ){1,5}?(?:where|in which)\b")
+                   # (a programme watched, told as past: not "watching tv in the lounge where gran
+                   # sits and she's suddenly slurring", which is now)
+                   r"|\b(?:watched|binged|streamed) (?:\S+ ){1,4}?(?:last night|yesterday|earlier|"
+                   r"at the weekend|the other night|on (?:monday|tuesday|wednesday|thursday|friday|"
+                   r"saturday|sunday)) (?:where|in which)\b")
 _CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:now|today|since|i|my|it)\b"
                      r"| (?:with|while|whilst|when) (?:my|i|me)\b")
 
