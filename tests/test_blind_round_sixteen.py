@@ -235,3 +235,67 @@ def test_constipation_with_a_sore_back_is_no_nerve_emergency():
     still go to a GP)."""
     text = "constipated all week, sat on the loo for ages and nothing came out, lower back aches"
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# holdout130 (the racing mind, round 10) and holdout131 (medicines, round 3), scored at 909804d:
+# what they hid, in fresh words.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I've been putting aside the tablets dad left, there's a good stash now, and I've written "
+     "letters to the kids. jaw is clenched", "urgent"),
+    ("checked the loft hatch will take my weight, so there's always that. shoulders in knots",
+     "urgent"),
+    ("my friend left me a voice note saying she wanted to hear my voice one last time and now "
+     "she's not picking up", "urgent"),
+    ("the voice I hear keeps telling me I must punish myself and it's getting louder tonight",
+     "urgent"),
+    ("haven't needed more than 3 hours sleep for a week, set up two businesses and booked flights "
+     "to start a retreat, not tired at all", "see_doctor"),
+    ("the neighbours are putting something in our tap water, I've taped over the smoke alarm",
+     "see_doctor"),
+    ("I carry steri-strips in my bag now because it keeps happening, arms mostly", "see_doctor"),
+    ("my husband keeps saying we'd be better off without him and he's been giving his tools away",
+     "see_doctor"),
+    ("caring for mum with dementia, I lose it some nights and yesterday I shook her, I'm so "
+     "ashamed", "see_doctor"),
+    ("panic attacks out of nowhere, heart like a drum and I've gone grey and ended up on the "
+     "floor, one just now and it's still thudding", "urgent"),
+    ("on Eliquis and my toddler headbutted me in the side of the head an hour ago, bit sore",
+     "urgent"),
+    ("took 7 of my amitriptyline last night instead of one, heart fluttering today", "urgent"),
+    ("had lip filler this morning and now the skin above it has gone white and blotchy",
+     "urgent"),
+    ("stopped my pregabalin cold turkey, last night I had a fit and I keep seeing bugs that "
+     "aren't there", "urgent"),
+    ("sertraline went up last week, now sweating, can't stop shaking and my legs keep kicking on "
+     "their own", "urgent"),
+    ("his depot injection was on monday, now he's rigid, boiling hot and not really with it",
+     "urgent"),
+    ("fell asleep on the heat pad with my fentanyl patch under me, woke up woozy and breathing "
+     "slow", "urgent"),
+    ("on chemo tablets for bowel cancer and I've got a temperature of 38.4 and shivers",
+     "urgent"),
+    ("on alendronic acid for years, aching in both thighs for a few weeks", "see_doctor"),
+    ("prednisolone for 4 years for my lungs, deep ache in my right groin, limping now",
+     "see_doctor"),
+    ("on warfarin, banged my ankle and it ballooned within the hour", "see_doctor"),
+    ("8 paracetamol a day for my knee all week and a Night Nurse at bedtime too", "urgent"),
+])
+def test_what_the_racing_mind_round_ten_and_medicines_round_three_hid(text, expected):
+    out = screen(text)
+    assert out.verdict == expected if expected == "urgent" else out.verdict in ESCALATED, \
+        flag_ids(out)
+
+
+@pytest.mark.parametrize("text", [
+    "counsellor here: client has low mood after redundancy, no thoughts of self-harm or suicide, "
+    "good support",
+    "heartbroken after the breakup, chest tight from all the crying, shoulders too",
+    "perimenopausal, night sweats, the GP started HRT and it's helping, neck to wind down",
+    "my friend went through a dark patch last year and she's doing well now, I'm drained",
+    "on wegovy, lost 2 stone, walking more, calves sore in a good way",
+    "fitting new batteries into the ebikes all day at work, lower back sore",
+    "nan's on antibiotics and I'm looking after her, I need something for my neck",
+    "took 2 of my zopiclone instead of 1 for a few weeks now because one stopped working",
+])
+def test_the_decoys_of_the_racing_mind_and_medicines_are_no_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

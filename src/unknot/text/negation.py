@@ -63,6 +63,9 @@ def _is_boundary(tokens, index: int) -> bool:
     word = tokens[index].norm
     if word == "for" and index > 0 and tokens[index - 1].norm == "negative":
         return False  # "negative for fever": the clinician's denial, not a new clause
+    if word == "-" and 0 < index < len(tokens) - 1 and tokens[index - 1].end == tokens[index].start \
+            and tokens[index + 1].start == tokens[index].end:
+        return False  # a hyphen inside a word ("no thoughts of self-harm or suicide")
     if word in SENTENCE_END or word in _CONTRAST or word in {":", "(", ")", "-"}:
         return True
     return word == "and" and index + 1 < len(tokens) and tokens[index + 1].norm in _NEW_SUBJECT

@@ -80,6 +80,8 @@ _CARE = Lazy(
     rf"foot rub|routine|programme|program|plan|stretches|exercises)\b"
     rf"|\b(?:massage|routine|rub|ideas?|tips|something|moves|techniques?) (?:\w+ ){{0,3}}?for "
     rf"(?:my|our) (?:{_PEOPLE_ALT})\b"
+    # "I'd like to do a foot massage at bedtime for her"
+    rf"|\b(?:do|doing|give|giving) (?:a|an) (?:\w+ ){{0,2}}?(?:massage|rub) (?:\w+ ){{0,3}}?for (?:him|her)\b"
     rf"|\b(?:i am|i have been) (?:his|her|(?:my|our) (?:{_PEOPLE_ALT})) carer\b"
     rf"|\bi (?:look|looking|am looking) after {_SOMEONE}\b|\bi (?:care|am caring) for {_SOMEONE}\b"
     rf"|\bi am (?:helping|here to help|trying to help) (?:him|her|(?:my|our) (?:{_PEOPLE_ALT}))\b"
@@ -135,7 +137,10 @@ _PET_NEWS = Lazy(r"(?:had|has|got|needed|needs|is|was|went|just had|has had)\b")
 _THEIR_BODY = Lazy(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
 # (not "my mum's legs": hers)
 _MY_BODY = Lazy(rf"\bmy (?:own )?(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
-_MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b")
+# ("I'm looking after nan this week. I need something for MY neck": the writer's own)
+_MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b"
+                    rf"|\bi need (?:something|anything|a routine|a massage|stretches) (?:\w+ )?for my "
+                    rf"(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
 # The writer telling of something of their own: "Nurse here. I've been coughing up blood…"
 _WRITER_ILL = Lazy(rf"\bi (?:have been|have had|have|had|keep|am|got|feel|felt|noticed|woke)\b"
                    rf"(?! (?:a|an) (?:\w+ ){{0,2}}?{_JOB}\b)")
@@ -343,6 +348,10 @@ def _person_at(text: NormalText, index: int) -> str | None:
             # off my horse", the writer's fall
             return "pet"
         return "writer"
+    if word in {"her", "his", "their"} and 0 < index < len(text.tokens) - 1 \
+            and text.tokens[index - 1].norm in _TAKEN_FROM_SOMEONE \
+            and text.tokens[index + 1].norm in _MEDICINES_KEPT:
+        return None  # "keeping back her morphine", "took his pills": what the writer did
     if word in THIRD_PRONOUNS:
         after = " ".join(t.norm for t in text.tokens[index + 1:index + 3])
         if _UNBORN_OR_NEWBORN.match(after):
@@ -351,6 +360,16 @@ def _person_at(text: NormalText, index: int) -> str | None:
     if _is_person(text, index):
         return "third"
     return None
+
+
+# A possessive after these is the owner of what the writer keeps or takes, not the person
+# whose finding it is.
+_TAKEN_FROM_SOMEONE = frozenset({"back", "stockpiling", "hoarding", "saving", "collecting", "took",
+                                 "taken", "taking", "stole", "stolen", "nicked", "swallowed",
+                                 "hiding", "hid", "pinched", "necked"})
+_MEDICINES_KEPT = frozenset({"morphine", "oramorph", "tablets", "pills", "meds", "medication",
+                             "medicine", "medicines", "painkillers", "insulin", "patches",
+                             "sleeping", "diazepam", "codeine", "oxycodone"})
 
 
 # A baby spoken of as "he" or "she" — born, or kicking inside — is no one whose finding the
@@ -539,6 +558,8 @@ def _names_in(norm: str) -> frozenset[str]:
 # and the words came out wrong", "same as my brother".
 _NOT_SUBJECT_BEFORE = frozenset({"to", "with", "at", "for", "from", "about", "of", "by", "than",
                                  "since",
+                                 # "thinks I'm her sister": what the writer is taken for
+                                 "am",
                                  "like", "as", "and", "after", "behind", "beside", "near", "told",
                                  "asked", "called", "rang", "phoned", "texted", "saw", "visited",
                                  "helped", "watched", "sat", "lifted", "carried", "carrying",
@@ -679,6 +700,13 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             continue  # "my wife noticed I tell her the same story twice, and the headaches…"
         if person == "third" and _says_it_of_mine(text, index, hit):
             continue  # "The mole on my back… My partner says it's got bigger": still mine
+        if person == "third" and text.tokens[index].norm in {"her", "his", "their"} \
+                and index > 0 and text.tokens[index - 1].norm == "am" \
+                and index + 1 < hit.first and text.tokens[index + 1].norm in PEOPLE \
+                and _is_object(text, index + 1) and not _owns_next(text, index + 1, hit) \
+                and not _their_relative_clause(text, index + 1, hit) \
+                and not _has_it(text, index + 1, hit):
+            continue  # "thinks I'm her sister and doesn't know…": her sister is no one there
         if person == "third" and text.tokens[index].norm not in THIRD_PRONOUNS \
                 and _is_object(text, index) and not _owns_next(text, index, hit) \
                 and not _one_of(text, index) and not _their_relative_clause(text, index, hit) \
