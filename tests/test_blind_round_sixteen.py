@@ -299,3 +299,39 @@ def test_what_the_racing_mind_round_ten_and_medicines_round_three_hid(text, expe
 ])
 def test_the_decoys_of_the_racing_mind_and_medicines_are_no_emergency(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# Review 23-2 (909804d..0412331): a dash typed without spaces is no hyphen inside a word, and
+# the widened crisis and medicine patterns kept to their meaning.
+@pytest.mark.parametrize("text", [
+    "no fall-sudden crushing pain in my chest going into my jaw",
+    "no fever-but a purple rash that won't fade on her legs and she's floppy",
+    "client denies SI-has been stockpiling her tablets and has a date in mind",
+    "recorded videos for the kids so they can hear my voice one more time after I'm gone",
+    "tested the beam in the shed and it can take my weight. decided tonight",
+])
+def test_what_review_23_2_found_hidden_is_an_emergency(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I'd be better off if I left for work earlier, the traffic is killing my neck",
+    "giving away old clothes to the charity shop while decluttering, back sore",
+    "covered up the vents before sanding the floor, back is sore",
+    "sorry everyone, my phone died so I'll be late, hamstrings tight",
+    "I carry plasters and wipes in my bag because the kids are always falling over",
+    "knuckles sore from punching the bag at boxing, shoulders ache",
+    "don't need more than 2 hours at the gym, bought a car today, calves tight",
+    "took 5 of my codeine over the week for my back, it's easing",
+    "I take quetiapine to sleep, stiff neck and sweaty after my run",
+    "hydrocortisone cream for eczema, my hip aches when I walk the dog",
+    "on apixaban and the cat headbutts me every morning, shoulders tight",
+    "hot lemon and honey for my cold, and double the dose of physio stretches",
+    "my inner voice keeps telling me I have to push through, legs tired",
+    "today is the day, my hip replacement, feel quite calm",
+    "filled the cracks in the wall with filler, then my lip went a bit pale from the cold",
+    "switched the baby to a different bottle, she feeds better, my neck is stiff",
+    "hit the wall again at mile 20 of the marathon, calves destroyed",
+])
+def test_what_review_23_2_found_escalated_is_no_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

@@ -53,6 +53,9 @@ _NEW_SUBJECT = frozenset({"i", "my", "it", "its", "the", "this", "there", "now",
                           "keep", "losing", "getting",
                           # "has not eaten and is muddled": a new state after "and"
                           "is", "are", "was", "were", "seems", "looks", "feels"})
+# Prefixes a hyphen joins into one word: "self-harm", "ex-husband", "post-op".
+_WORD_PREFIXES = frozenset({"self", "ex", "step", "co", "non", "anti", "pre", "post", "re", "well",
+                            "half", "semi", "mid", "over", "under", "x", "e"})
 _SCOPE = 7
 # Inside a denied list ("no numbness, weakness, bladder problems or a fever") the denial
 # reaches further back.
@@ -64,8 +67,11 @@ def _is_boundary(tokens, index: int) -> bool:
     if word == "for" and index > 0 and tokens[index - 1].norm == "negative":
         return False  # "negative for fever": the clinician's denial, not a new clause
     if word == "-" and 0 < index < len(tokens) - 1 and tokens[index - 1].end == tokens[index].start \
-            and tokens[index + 1].start == tokens[index].end:
-        return False  # a hyphen inside a word ("no thoughts of self-harm or suicide")
+            and tokens[index + 1].start == tokens[index].end \
+            and tokens[index - 1].norm in _WORD_PREFIXES:
+        # a hyphen inside a word ("no thoughts of self-harm or suicide") — but not a dash typed
+        # without spaces: "no injury-crushing chest pain" is two clauses
+        return False
     if word in SENTENCE_END or word in _CONTRAST or word in {":", "(", ")", "-"}:
         return True
     return word == "and" and index + 1 < len(tokens) and tokens[index + 1].norm in _NEW_SUBJECT

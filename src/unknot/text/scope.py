@@ -137,10 +137,7 @@ _PET_NEWS = Lazy(r"(?:had|has|got|needed|needs|is|was|went|just had|has had)\b")
 _THEIR_BODY = Lazy(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
 # (not "my mum's legs": hers)
 _MY_BODY = Lazy(rf"\bmy (?:own )?(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
-# ("I'm looking after nan this week. I need something for MY neck": the writer's own)
-_MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b"
-                    rf"|\bi need (?:something|anything|a routine|a massage|stretches) (?:\w+ )?for my "
-                    rf"(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
+_MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b")
 # The writer telling of something of their own: "Nurse here. I've been coughing up blood…"
 _WRITER_ILL = Lazy(rf"\bi (?:have been|have had|have|had|keep|am|got|feel|felt|noticed|woke)\b"
                    rf"(?! (?:a|an) (?:\w+ ){{0,2}}?{_JOB}\b)")
@@ -364,9 +361,8 @@ def _person_at(text: NormalText, index: int) -> str | None:
 
 # A possessive after these is the owner of what the writer keeps or takes, not the person
 # whose finding it is.
-_TAKEN_FROM_SOMEONE = frozenset({"back", "stockpiling", "hoarding", "saving", "collecting", "took",
-                                 "taken", "taking", "stole", "stolen", "nicked", "swallowed",
-                                 "hiding", "hid", "pinched", "necked"})
+_TAKEN_FROM_SOMEONE = frozenset({"back", "stockpiling", "hoarding", "stole", "stolen", "nicked",
+                                 "swallowed", "necked"})
 _MEDICINES_KEPT = frozenset({"morphine", "oramorph", "tablets", "pills", "meds", "medication",
                              "medicine", "medicines", "painkillers", "insulin", "patches",
                              "sleeping", "diazepam", "codeine", "oxycodone"})
