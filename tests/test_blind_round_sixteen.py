@@ -335,3 +335,26 @@ def test_what_review_23_2_found_hidden_is_an_emergency(text):
 ])
 def test_what_review_23_2_found_escalated_is_no_emergency(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# holdout132 (pregnancy, birth and after, round 5), scored at 00ba3f5 and partly mended.
+@pytest.mark.parametrize("text", [
+    "my c-section wound has split open and there's something shiny poking through",
+    "33 weeks, the pain in my bump is constant, it doesn't come and go, and the bump feels hard "
+    "as a rock",
+    "had our son on friday, since last night she's burning up then freezing and not making much "
+    "sense, her tummy is sore",
+    "had my daughter 6 days ago, head is splitting and the lights are hurting my eyes",
+    "my waters went this morning and the fluid is greeny brown, 38 weeks pregnant",
+])
+def test_what_the_fifth_round_of_pregnancy_hid_is_an_emergency(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "c-section wound opened up a little at one end and there's pus coming out",
+    "30 weeks and my ankles puff up by the evening like last time, midwife happy, hips ache",
+    "broke my toe on the bed leg last week, it's purple, calves tight from limping",
+])
+def test_the_fifth_round_of_pregnancy_decoys_are_no_emergency(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))

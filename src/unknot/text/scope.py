@@ -264,7 +264,7 @@ _RESOLVED = Lazy(
     r"|\band (?:it|that) (?:went|eased|passed|stopped)(?= [,.;!?]|$| off\b| away\b)"
     r"|\bfine after (?:a |some )?(?:glass of water|drink|sit down|sit|sandwich|snack|"
     r"something to eat|breakfast|lunch|rest)\b"
-    r"|\b(?:normal|pale|clear) since\b"
+    r"|\b(?<!than )(?:normal|pale|clear) since\b"  # (not "quieter than normal since")
     r"|\bsettled (?:within|after|in) (?:a|an|one|two|\d+|a few|a couple of) (?:days?|weeks?)\b"
     r"|\b(?:it|that) (?:is|has) gone (?:this morning|today|overnight)\b")
 _YEAR = Lazy(r"\b(?:in|back in|since|from|that was|this was) ((?:19|20)\d\d)\b"
