@@ -358,3 +358,31 @@ def test_what_the_fifth_round_of_pregnancy_hid_is_an_emergency(text):
 ])
 def test_the_fifth_round_of_pregnancy_decoys_are_no_emergency(text):
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# holdout133 (headaches, necks, jaws, faces and eyes, round 5), scored at 00ba3f5, partly mended.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("neck much worse since the chiro cracked it on monday, sharp pain going up into the back "
+     "of my head", "urgent"),
+    ("my left hand has been useless since lunch, couldn't do my buttons, and my neck aches",
+     "urgent"),
+    ("after the osteopath clicked my neck I'm seeing two of the telly and the room tilts",
+     "urgent"),
+    ("woke up deaf in my right ear this morning, no cold, jaw tight that side", "see_doctor"),
+    ("client B 71, new temple headache for a fortnight, scalp sore to brush", "see_doctor"),
+    ("the lump under my jaw is a bit bigger each week, and I'm so tired", "see_doctor"),
+])
+def test_what_the_fifth_round_of_head_and_neck_hid(text, expected):
+    out = screen(text)
+    assert out.verdict == expected if expected == "urgent" else out.verdict in ESCALATED, \
+        flag_ids(out)
+
+
+@pytest.mark.parametrize("text", [
+    "I've lost sight of why I do this job, shoulders like concrete",
+    "first aid course today, we practised stroke checks and chest compressions, upper back aches",
+    "I'm 70 and I've had the same tension headaches since my 30s, nothing different",
+    "writing an essay for my massage diploma on giant cell arteritis, my shoulders are tight",
+])
+def test_the_fifth_round_of_head_and_neck_decoys_are_no_red_flag(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

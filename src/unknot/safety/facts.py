@@ -54,7 +54,7 @@ _AGE_PATTERNS = [
     # "new since I turned 71": at least that age.
     Lazy(r"\bturned (\d{2})\b(?!\s*(?:minutes|mins|degrees|percent|%))"),
     # A note's client known by an initial: "Client S, 72.", "pt JB, 81, lives alone".
-    Lazy(r"\b(?:client|patient|pt|resident|service user|su)\s+[a-z]{1,3}\.?\s*,\s*"
+    Lazy(r"\b(?:client|patient|pt|resident|service user|su)\s+[a-z]{1,3}\.?\s*,?\s*"
          r"(1[6-9]|[2-9]\d|10\d)\s*(?:,|\.(?!\d)|$)"),
     # A clinical note: "67F", "client 50M", "pt 74 f".
     Lazy(r"(?:^|\b(?:client|pt|patient|mrs|mr|ms|res|resident|su)\s*,?\s*)(\d{2})\s?[mf]\b"),
