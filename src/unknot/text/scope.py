@@ -406,10 +406,6 @@ def _one_of(text: NormalText, index: int) -> bool:
         and text.tokens[at - 2].norm in {"one", "two", "some", "several", "few"}
 
 
-_CLAUSE_OPENERS = frozenset({"", ".", ",", "!", "?", ";", ":", "-", "and", "but", "then", "when",
-                             "because", "so", "today", "yesterday", "tonight"})
-
-
 def _is_person(text: NormalText, index: int) -> bool:
     word = text.tokens[index].norm
     before = text.tokens[index - 1].norm if index > 0 else ""
@@ -891,6 +887,8 @@ def _outside_quotes(text: NormalText) -> str:
 # dementia and is confused", "paralysed from her stroke", "in a care home"), a habit ("most days"),
 # a story or a joke ("in that film", "over the price of petrol lol"), or help already there
 # ("the ambulance is on its way").
+# "is fitting" as a fit, not "fitting a kitchen" or "fitting in".
+_FITTING = r"fitting(?! (?:a|an|the|his|her|their|my|new|in|out|up)\b)"
 _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the moment|this minute|"
               r"as (?:i|we) (?:type|write|speak|am typing|am writing)|as we are (?:talking|speaking)|"
               r"while (?:i|we) (?:type|am typing|talk|are talking)|"
@@ -901,7 +899,7 @@ _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the mome
               r"(?:has|have|is|are|s) (?:just )?(?:gone|"
               r"dropped|drooped|collapsed|started|come on|turned|stopped|fallen|passed out)|(?:is|are|s) "
               r"(?:going|turning|getting|starting|slurring|slurred|struggling|choking|shaking|"
-              r"fitting(?! (?:a|an|the|his|her|their|my|new|in|out|up)\b)|"
+              rf"{_FITTING}|"
               r"collapsing|having|being sick|burning up|unconscious|unresponsive|grey|gray|blue|"
               r"clammy|sweaty|sweating|swelling|wheezing|floppy|not breathing|gasping|shivering|"
               r"mottled)|swelling up|"
@@ -912,7 +910,7 @@ _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the mome
 # grandad has dementia but today his face dropped").
 _PLAIN_ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|today|tonight|this morning|"
                     r"went (?:droopy|lopsided|weak|numb|grey|gray|blue|floppy|limp|slurred)|"
-                    r"(?:is|are|s) (?:fitting(?! (?:a|an|the|his|her|their|my|new|in|out|up)\b)|choking|"
+                    rf"(?:is|are|s) (?:{_FITTING}|choking|"
                     r"not breathing|turning blue|"
                     r"going blue|grey|gray|clammy|sweating)|"
                     r"(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
@@ -955,6 +953,10 @@ _THEN_WORDS = frozenset({"had", "was", "were", "did", "used", "last", "died", "p
                          "blacked"})
 _SOME_TIME_AGO = Lazy(r"\b(?:years?|weeks?|months?|days?|yrs?|decades?) ago\b")
 _CLAUSE_OPENS = frozenset({",", ";", ":", "-", "and", "but", "so", "then", "because", "cos"})
+# What may stand just before a word that opens a clause: a clause opener, a sentence's end, the
+# text's start, or a time said first ("someone fainted", "yesterday someone fainted").
+_CLAUSE_OPENERS = _CLAUSE_OPENS | SENTENCE_END | frozenset({"", "when", "today", "yesterday",
+                                                            "tonight"})
 _JUST_NOW = frozenset({"has", "have", "just", "s", "is", "suddenly"})
 _STILL_DOWN = Lazy(r"\b(?:(?:is |s )?not breathing|(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
                    r"(?:is |s )?not waking(?: up)?|"
