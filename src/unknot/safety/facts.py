@@ -510,9 +510,18 @@ _NEEDS_CONTEXT_BELOW = {"said": 20, "at": 20, "week": 20, "bracket": 12, "aside"
 # Weeks opening a later sentence ("…by the morning. 31 weeks, BP fine") are a pregnancy's only
 # late on and when the sentence before is not about an operation, an injury or an illness.
 _SENTENCE_WEEKS_FROM = 24
-_NOT_GESTATION_SENTENCE_BEFORE = Lazy(r"\b(?:op|operation|surgery|fracture|broke|broken|injury|"
-                                      r"physio|rehab|cast|boot|crutches|flare|diagnosed|since|ago|"
-                                      r"ibs|infection|baby|born|birth)\b")
+# ("since yesterday" is how long a sign has lasted, not an illness the weeks could count from;
+# a baby named before late weeks is the one inside: "baby's been quiet since. 39 weeks.")
+_NOT_GESTATION_SENTENCE_BEFORE = Lazy(r"\b(?:op|operation|surgery|fracture|injury|"
+                                      # ("waters broke an hour ago" is this pregnancy's)
+                                      r"(?<!waters )broke|(?<!waters )broken|"
+                                      r"(?<!hour )(?<!hours )(?<!minutes )(?<!mins )ago|"
+                                      r"physio|rehab|cast|boot|crutches|flare|diagnosed|"
+                                      r"ibs|infection|born|birth)\b"
+                                      r"|\bsince\b(?!\s*[.!?]|\s+(?:yesterday|last night|this morning|"
+                                      r"this afternoon|today|tonight|lunch|breakfast)\b)")
+_BABY_BEFORE = Lazy(r"\bbaby\b")
+_BABY_CANNOT_BE_WEEKS_FROM = 28  # a baby that old is told in months
 _THE_BUMP = Lazy(r"\b(?:the|my|her) bump\b")
 _WEEKS_IN_A_MONTH = 4.35
 
@@ -538,9 +547,11 @@ def _gestation(lower: str, subject: str) -> tuple[int, str] | None:
             continue
         if subject != "someone_else" and _THEIRS_BEFORE.search(before):
             continue  # "my sister is at 30 weeks": hers, and the routine is the writer's
-        if kind == "sentence" and (value < _SENTENCE_WEEKS_FROM or (_NOT_GESTATION_SENTENCE_BEFORE.search(
-                lower, max(0, match.start() - 80), match.start()) and not _THE_BUMP.search(
-                lower, max(0, match.start() - 80), match.start()))):
+        if kind == "sentence" and (value < _SENTENCE_WEEKS_FROM or ((_NOT_GESTATION_SENTENCE_BEFORE.search(
+                lower, max(0, match.start() - 80), match.start() + 1) or (
+                value < _BABY_CANNOT_BE_WEEKS_FROM and _BABY_BEFORE.search(
+                    lower, max(0, match.start() - 80), match.start())))
+                and not _THE_BUMP.search(lower, max(0, match.start() - 80), match.start()))):
             continue  # (but "…headbutted me in the bump 2 days ago. 26 wks." is a pregnancy)
         if value < _NEEDS_CONTEXT_BELOW.get(kind, 0):
             if context is None:

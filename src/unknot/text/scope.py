@@ -1349,7 +1349,14 @@ _HYPOTHETICAL = Lazy(
     # "what would you do if your calf cramped", "if your leg swells", an exam's question
     r"|\bwhat (?:would|should|do|does|can|could) (?:you|i|one|someone|people) do if\b|\bif your\b"
     r"|\bexam question\b|\bquiz question\b|\bcase study\b|\brevision question\b"
-    r"|\bwhat (?:are|would be) (?:the )?(?:(?:warning|early|main|first|usual) )?(?:signs|symptoms)\b"
+    r"|\bwhat (?:are|would be) (?:the )?(?:(?:warning|early|main|first|usual) )?"
+    r"(?:signs|symptoms|red flags)\b"
+    # a topic learnt: "revising the signs of sepsis", "a session today on postnatal headaches"
+    r"|\b(?:revising|studying|learning about|learnt about|learned about|taught us) (?:\w+ ){0,2}?"
+    r"(?:signs|symptoms|red flags|causes)\b"
+    r"|\b(?:lecture|seminar|webinar|workshop|study day|cpd|module|lesson|teaching session|"
+    r"training session|session)(?: today| this morning| yesterday)? (?:on|about) "
+    r"(?!(?:the|a|an|my|his|her|our|their|your) )"
     r"|\bwhat to (?:watch|look) (?:out )?for\b"
     # what may happen: "go to A&E if the pain gets worse", "if it isn't better in a week"
     r"|\bif (?:\w+ ){0,4}?(?:gets|get|becomes|goes|starts getting) worse\b"
@@ -1361,6 +1368,9 @@ _HYPOTHETICAL = Lazy(
 
     r"|\b(?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients) "
     r"(?:with|who has|who have|who had|that has|that had)\b")
+_LEARNT = Lazy(r"(?:revising|studying|learning about|learnt about|learned about|taught us|lecture|"
+               r"seminar|webinar|workshop|study day|cpd|module|lesson|teaching session|"
+               r"training session|session)\b")
 # A dream told: "I dreamt last night that my arm went numb". What follows the marker in its
 # clause was dreamt, whenever the dream was (see `_WOKE` for what ends it).
 _DREAMT = Lazy(r"\b(?:dreamt|dreamed|dreaming that|keep dreaming|had a (?:dream|nightmare)|"
@@ -1514,6 +1524,7 @@ _SOMEONE_OR_A_STATE = PEOPLE | THIRD_PRONOUNS | _POSSESSIVES | frozenset({
 _ASKING_WORDS = frozenset({"it", "there", "that", "this", "they", "these"})  # "is it…", "are there…"
 _JUST_ASKING = Lazy(
     r"\b(?:(?<!of )course|exam|exams|revising|revision|homework|essay|quiz|assignment|first aid|cpr"
+    r"|cpd|lecture|seminar|webinar|study day"
     r"|out of curiosity|just curious|just asking|asking for a friend"
     r"|for (?:a |my |our |the )?(?:class|lesson|module|test|uni|college|school|work)\b(?! (?:is|are|has))"
     r"|(?:want|wanted|wanna|need|needed) to know (?:for|in case|before|because|cos|as|what)"
@@ -1534,7 +1545,8 @@ _HAD_NOW = Lazy(r"\b(?:now|atm|right now|at the moment|currently|tonight|today|t
 
 
 _STUDYING = Lazy(r"\b(?:(?<!of )course|exam|exams|revising|revision|homework|essay|quiz|assignment|"
-                 r"first aid|cpr|lesson|module|asking for a friend)\b")
+                 r"first aid|cpr|lesson|module|asking for a friend|cpd|lecture|seminar|webinar|"
+                 r"study day)\b")
 
 
 def _someone_or_a_state(words: list[str]) -> bool:
@@ -1591,7 +1603,10 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
     if _PRACTISING_ON.search(before + " " + rest):
         return False  # "the friend I'm practising on for my course has varicose veins"
-    return not _NOW.search(rest) and not _real_after_all(text, start)
+    # (a topic learnt is not brought into the present by when it was taught: "a lecture on
+    # postnatal sepsis today")
+    learnt = _LEARNT.match(found.group(0)) is not None
+    return (learnt or not _NOW.search(rest)) and not _real_after_all(text, start)
 
 
 def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | None:
