@@ -130,3 +130,108 @@ def test_a_birth_months_ago_is_not_the_weeks_after_a_birth():
     result = screen("baby's 5 months old and I haven't slept properly since she arrived,"
                     " shoulders tight")
     assert result.verdict == "ok", flag_ids(result)
+
+
+# Review 24-2: the first mending of this session hid emergencies; each is worded afresh here.
+@pytest.mark.parametrize("text", [
+    # a session, lesson or webinar on a weekday is an appointment, not a topic learnt
+    "had a session on Wednesday with my osteo and since then my calf is red, hot and swollen"
+    " and I get breathless on the stairs",
+    "guitar lesson on friday, since then my left hand is weak and my face has dropped",
+    # a topic learnt, then the writer's own signs
+    "revising the symptoms of meningitis for my exam and now I have a stiff neck, a rash that"
+    " won't fade under a glass and a temperature of 39",
+    # a lifelong trait beside a sudden sign
+    "my husband is dyslexic but since twenty minutes ago his speech is slurred and his face"
+    " droops",
+    # "useless" told with the times people use
+    "her right arm went useless at lunchtime, she can't lift her cup",
+    # a denial of "since birth" does not excuse a sign
+    "it's not been like this since birth, his face dropped on the left an hour ago",
+    # spelling repair still finds the signs, not the excuses' words
+    "baby not movig as much since last night, 35 weeks",
+    # a wound opened with its dressing or a thread mentioned
+    "took the dressing off and my section wound has burst open, something shiny poking out",
+    # constant pain with a bump that has been hard
+    "36 weeks, constant pain since lunch and the bump has been hard as a rock all afternoon",
+    # a rugby ball to the head is a blow, not a feeding hold
+    "took a rugby ball to the side of the head at training, now a headache and I've been sick",
+])
+def test_review_24_2_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "woke up deaf in my left ear, can't hear the phone on that side at all",
+    "sudden hearing loss in my right ear this morning, feels like pressure in it",
+])
+def test_sudden_hearing_loss_is_not_explained_away_by_its_own_symptoms(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "29 weeks pregnant and I'm less active than usual since the pelvic pain started, hips ache",
+    "31 weeks, had a pregnancy massage, hardly felt a thing it was so gentle",
+    "my back muscles are tight and tender after deadlifts, spinal erectors mostly",
+    "I can't raise one eyebrow, never could, my traps are tight though",
+    "we bent the door frame moving the wardrobe and now my lower back spasms",
+    "no more headaches since they replaced the boiler last year, just desk neck now",
+    "our baby came early. 33 weeks. she's 6 months now and my back aches from carrying her",
+    "baby is 4 weeks old and I'm on a mission to get her napping, shoulders wrecked",
+    "my friend since having her baby gets panic attacks and checks him all night; my knees hurt",
+])
+def test_review_24_2_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+def test_weeks_into_a_job_are_no_pregnancy():
+    # a fever is a doctor's (see_doctor), but no emergency of pregnancy
+    assert verdict("flu, 38.2 and shivery. 30 weeks into my new job and now this") == "see_doctor"
+
+
+def test_since_having_a_child_the_mothers_own_panic_is_hers():
+    text = "since having my daughter I get panic attacks most days and can't leave her with anyone"
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+# holdout134 (skin, lumps, wounds and swelling, round 3) and holdout135 (the back, hips and
+# legs, round 5), worded afresh.
+@pytest.mark.parametrize("text", [
+    "spilled drain cleaner on my wrist, the skin is going grey and bubbling even after rinsing",
+    "something bit my ankle in the bracken, two tiny puncture marks and my foot is swelling fast",
+    "temp of 38.9 and I've come out in little purple pin spots all over my legs",
+    "sliced my thumb on a mandoline and now I can't bend the tip and it's gone numb",
+    "flash of flame from the barbecue, singed my eyebrows and now my voice is hoarse",
+    "can't lie flat tonight, sitting up gasping and coughing pink frothy spit",
+    "after the hill walk my toes are white and waxy and hard and I can't feel them",
+    "my knee swelled up overnight, red hot, can't bear weight, temperature 39 and shaking",
+    "legs keep giving way under me since yesterday and my back is agony",
+    "mum's 72, back pain all week and today she can't feel the toilet seat properly",
+])
+def test_skin_and_limb_emergencies_told_by_their_effects_are_emergencies(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my wife says the mole on my shoulder has gone blotchy with two different browns",
+    "my partner noticed a new raised black spot on my back, he's never seen it before",
+    "client note: irregular multicoloured lesion on her left shoulder, not there last year",
+    "a graze on my shin from august still hasn't closed and the edges are weepy",
+    "felt a firm bit in my left breast near the armpit while rolling, not there before",
+    "every time I walk to the bus stop my calves ache and it goes off if I stand still. 71.",
+    "I'm 69, new pain in my left hip for 6 weeks, worse at night, and I've gone off my food",
+    "the MRI showed a lesion on one of my vertebrae, waiting for more tests, ok to roll my back?",
+])
+def test_skin_and_limb_signs_for_a_doctor_are_escalated(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "burning the candle at both ends with exams, shoulders like concrete",
+    "level 2 massage exam soon: what counts as a contraindication for varicose veins?",
+    "question from my physio module: why do you ask about saddle numbness? my back's fine",
+    "bum went numb on the long drive but it went the second I got out, hips stiff now",
+    "can't walk down stairs properly after my first half marathon, quads screaming",
+])
+def test_skin_and_limb_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

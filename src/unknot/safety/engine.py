@@ -293,11 +293,6 @@ class Engine:
             for condition in rule.when:
                 if condition.text:
                     lexicon.add_vocabulary(condition.text)
-            # The words that explain a sign away are words the screen reads too: spelling repair
-            # must not turn an "earbud" into a "barbed" and lose the excuse.
-            for phrases in (rule.unless, rule.excuses, rule.excuses_overruled_by):
-                if phrases:
-                    lexicon.add_vocabulary(phrases)
             needs = 0
             for regex in texts:
                 if regex is not None:

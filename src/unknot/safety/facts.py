@@ -517,6 +517,9 @@ _NOT_GESTATION_SENTENCE_BEFORE = Lazy(r"\b(?:op|operation|surgery|fracture|injur
                                       r"(?<!waters )broke|(?<!waters )broken|"
                                       r"(?<!hour )(?<!hours )(?<!minutes )(?<!mins )ago|"
                                       r"physio|rehab|cast|boot|crutches|flare|diagnosed|"
+                                      # a birth or a loss told before the weeks it came at
+                                      r"premature|prem|came early|arrived early|lost|stillborn|"
+                                      r"stillbirth|miscarr\w*|nicu|scbu|"
                                       r"ibs|infection|born|birth)\b"
                                       r"|\bsince\b(?!\s*[.!?]|\s+(?:yesterday|last night|this morning|"
                                       r"this afternoon|today|tonight|lunch|breakfast)\b)")

@@ -57,14 +57,6 @@ _NEW_SUBJECT = frozenset({"i", "my", "it", "its", "the", "this", "there", "now",
 _WORD_PREFIXES = frozenset({"self", "ex", "step", "co", "non", "anti", "pre", "post", "re", "well",
                             "half", "semi", "mid", "over", "under", "x", "e"})
 _SCOPE = 7
-# A hit that opens with one of these is a time told beside a denial, not what is denied.
-_TIME_OPENERS = frozenset({"since", "after"})
-# …but a plain time after them is part of what is denied: "hadn't drunk anything since yesterday".
-_TIME_WORDS = frozenset({"yesterday", "last", "this", "then", "today", "tonight", "lunch",
-                         "lunchtime", "breakfast", "dinner", "tea", "teatime", "morning", "noon",
-                         "midday", "about", "around", "early", "late", "before", "a", "an", "one",
-                         "two", "three", "monday", "tuesday", "wednesday", "thursday", "friday",
-                         "saturday", "sunday", "ages", "forever", "years", "weeks", "days"})
 # Inside a denied list ("no numbness, weakness, bladder problems or a fever") the denial
 # reaches further back.
 _LIST_SCOPE = 16
@@ -162,9 +154,6 @@ def is_negated(text: NormalText, hit: Hit) -> bool:
     if _denied_inside(text, hit) or _answered_no(text, hit):
         return True
     tokens = text.tokens
-    if tokens[hit.first].norm in _TIME_OPENERS and hit.last > hit.first \
-            and tokens[hit.first + 1].norm not in _TIME_WORDS and not tokens[hit.first + 1].norm.isdigit():
-        return False  # "no sleep needed since she was born": the birth is not denied
     words_back = 0
     index = hit.first - 1
     in_list = False

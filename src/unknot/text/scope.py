@@ -236,8 +236,12 @@ _RESOLVED = Lazy(
     r"|\bthen (?:fine|ok|okay|nothing|normal|gone)\b|\bnow fine\b"
     # (a span of time, or a plain remedy — not "better once I'm up", which is a pattern of the
     # pain, nor "not got better after a month")
-    r"|\b(?<!not )(?<!not got )(?:gone|fine|normal|ok|okay) (?:after|within) (?:a |an |one |two |ten |"
-    r"a few |\d+ )(?:minute|minutes|min|mins|second|seconds|secs|moment|moments|shake)"
+    r"|\b(?<!not )(?<!not got )(?:gone|fine|normal|ok|okay) (?:after|within) "
+    r"(?:a |an |one |two |ten |a few |a couple of |\d+ )(?:minute|minutes|min|mins|second|seconds|secs|"
+    r"moment|moments|shake)"
+    # "it went the second I got out": over at once, as a position ended
+    r"|\b(?:it |that |which )?(?:went|went away|disappeared|vanished) (?:the second|the moment|"
+    r"the minute|as soon as|the instant)\b"
     r"|\bfine once (?:she|he|i|they|you) (?:eat|eats|ate|had|walked|walks|moved|moves|sat|sits|"
     r"stood|lay|lies)\b"
     r"|\bstops? (?:as soon as|once|when i move)\b|\bwears? off\b|\bwore off\b"
@@ -680,6 +684,8 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             continue
         if person == "pet":
             return "other"
+        if person == "third" and _a_child_born(text, index):
+            continue  # "since having my son": the birth is the mother's, told of the child
         if person == "third" and _in_a_simile(text, index):
             continue  # "walking round like an old man": no one else is there
         if person == "third" and index + 1 < len(text.tokens) \
@@ -712,7 +718,7 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
                 and text.tokens[index + 1].norm in _MY_WORKPLACES:
             continue  # "one of the nurses on my ward had a DVT": the ward is mine, not the DVT
         if person == "writer" and text.tokens[index].norm == "i" and index > 0 \
-                and _is_person(text, index - 1):
+                and _is_person(text, index - 1) and not _a_child_born(text, index - 1):
             continue  # "the friend I'm practising on has varicose veins": the friend's
         if person == "writer" and subject == "someone_else" and _examines(text, index):
             continue  # "I had a look: visibly bigger than the other, warm" — the client's calf
@@ -742,6 +748,23 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             return "other"
         return "other"
     return "subject" if subject == "someone_else" else "writer"
+
+
+# "since having my son I get panic attacks": the son is the birth the time is told from, not
+# a person the "I" clause describes ("the friend I'm practising on").
+_BIRTH_VERBS = frozenset({"having", "had", "birth", "delivering", "adopting", "adopted"})
+_CHILDREN_BORN = frozenset({"son", "daughter", "baby", "twins", "boy", "girl", "babies",
+                            "newborn", "first", "second", "third"})
+
+
+def _a_child_born(text: NormalText, index: int) -> bool:
+    """The word at `index` names a child as the object of a birth just before it: "having
+    my son", "had our twins" (the word is the child or the possessive before it)."""
+    tokens = text.tokens
+    child = index if tokens[index].norm in _CHILDREN_BORN else index + 1
+    if child >= len(tokens) or tokens[child].norm not in _CHILDREN_BORN:
+        return False
+    return any(tokens[at].norm in _BIRTH_VERBS for at in range(max(0, child - 3), child))
 
 
 # After "her" as an object ("tell her the same story", "gave him a lift") comes what is done
@@ -1351,12 +1374,14 @@ _HYPOTHETICAL = Lazy(
     r"|\bexam question\b|\bquiz question\b|\bcase study\b|\brevision question\b"
     r"|\bwhat (?:are|would be) (?:the )?(?:(?:warning|early|main|first|usual) )?"
     r"(?:signs|symptoms|red flags)\b"
-    # a topic learnt: "revising the signs of sepsis", "a session today on postnatal headaches"
-    r"|\b(?:revising|studying|learning about|learnt about|learned about|taught us) (?:\w+ ){0,2}?"
-    r"(?:signs|symptoms|red flags|causes)\b"
-    r"|\b(?:lecture|seminar|webinar|workshop|study day|cpd|module|lesson|teaching session|"
-    r"training session|session)(?: today| this morning| yesterday)? (?:on|about) "
-    r"(?!(?:the|a|an|my|his|her|our|their|your) )"
+    # a question of a course: "why do you ask about saddle numbness?", "question from my module",
+    # "what counts as a contraindication with DVT?"
+    r"|\bwhat counts as\b|\bwhat (?:is|are) (?:a |the )?contraindications? (?:for|with|of)\b"
+    r"|\bwhy (?:do|would|does|did) (?:you|they|we|doctors|nurses|physios|people) (?:ask|check|test|"
+    r"screen) (?:about|for)\b"
+    r"|\bquestion (?:from|for|on) (?:my|our|the|a) (?:\w+ ){0,2}?(?:module|course|exam|class|lecture|"
+    r"assignment)\b"
+
     r"|\bwhat to (?:watch|look) (?:out )?for\b"
     # what may happen: "go to A&E if the pain gets worse", "if it isn't better in a week"
     r"|\bif (?:\w+ ){0,4}?(?:gets|get|becomes|goes|starts getting) worse\b"
@@ -1368,9 +1393,46 @@ _HYPOTHETICAL = Lazy(
 
     r"|\b(?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients) "
     r"(?:with|who has|who have|who had|that has|that had)\b")
-_LEARNT = Lazy(r"(?:revising|studying|learning about|learnt about|learned about|taught us|lecture|"
-               r"seminar|webinar|workshop|study day|cpd|module|lesson|teaching session|"
-               r"training session|session)\b")
+# A topic learnt, in a text that speaks of study: "revising the signs of sepsis for my exam",
+# "student… we did a session today on postnatal headaches". What follows the topic in its
+# sentence is the topic, whatever day it was taught, unless a person or a state is told in it
+# ("…and I think I have it", "then my own face dropped") — see `_learnt_topic`.
+_LEARNT_TOPIC = Lazy(r"\b(?:revising|studying|learning about|learnt about|learned about|taught us) "
+                     r"(?:\w+ ){0,2}?(?:signs|symptoms|red flags|causes)\b"
+                     r"|\b(?:lecture|seminar|webinar|workshop|study day|cpd|module|teaching session|"
+                     r"session)(?: today| this morning| yesterday)? (?:on|about) "
+                     r"(?!(?:the|a|an|my|his|her|our|their|your|monday|tuesday|tues|wednesday|weds|"
+                     r"thursday|thurs|friday|saturday|sunday|\d+)\b)")
+_STUDY_CONTEXT = Lazy(r"\b(?:student|students|course|cpd|exam|exams|finals|module|lecture|uni|"
+                      r"university|college|revising|revision|nursing|midwifery|studying|"
+                      r"placement|assignment|essay)\b")
+# Study words a topic's sentence may carry without telling a person: "for my exam next week".
+_STUDY_POSSESSED = Lazy(r"\b(?:my|our) (?:exam|exams|finals|course|module|notes|essay|assignment|"
+                        r"revision|class|lecture|placement|cpd|portfolio)\b")
+_TOLD_IN_THE_TOPIC = frozenset({"i", "me", "myself", "my", "own", "she", "he", "we", "they", "him",
+                                "her", "his", "has", "have", "had", "got", "feel", "feeling",
+                                "think", "now", "then", "but", "honestly", "actually"})
+
+
+def _learnt_topic(text: NormalText, hit: Hit, start: int, before: str) -> bool:
+    """The finding is a topic learnt: named after a study marker, in a text about study, with
+    nothing after the marker in its sentence telling a person or a state."""
+    if not _STUDY_CONTEXT.search(text.norm):
+        return False
+    found = None
+    reading = before + " " + " ".join(t.norm for t in text.tokens[hit.first:hit.last + 1])
+    for match in _LEARNT_TOPIC.finditer(reading):
+        if match.start() < len(before):
+            found = match  # (a marker that begins before the finding: "a session on sepsis")
+    if found is None:
+        return False
+    told = reading[found.end():] + " " + " ".join(
+        t.norm for t in text.tokens[hit.last + 1:_sentence_end(text, hit.last) + 1])
+    told = _STUDY_POSSESSED.sub(" ", told)
+    return not any(word in _TOLD_IN_THE_TOPIC for word in told.split()) \
+        and not _real_after_all(text, start)
+
+
 # A dream told: "I dreamt last night that my arm went numb". What follows the marker in its
 # clause was dreamt, whenever the dream was (see `_WOKE` for what ends it).
 _DREAMT = Lazy(r"\b(?:dreamt|dreamed|dreaming that|keep dreaming|had a (?:dream|nightmare)|"
@@ -1570,6 +1632,8 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         return True
     before = " ".join(t.norm for t in text.tokens[start:hit.first])
     finding = " ".join(t.norm for t in text.tokens[hit.first:hit.last + 1])
+    if _learnt_topic(text, hit, start, before):
+        return True
     dreams = list(_DREAMT.finditer(before))
     if dreams:
         told = before[dreams[-1].end():] + " " + finding
@@ -1603,10 +1667,7 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
     if _PRACTISING_ON.search(before + " " + rest):
         return False  # "the friend I'm practising on for my course has varicose veins"
-    # (a topic learnt is not brought into the present by when it was taught: "a lecture on
-    # postnatal sepsis today")
-    learnt = _LEARNT.match(found.group(0)) is not None
-    return (learnt or not _NOW.search(rest)) and not _real_after_all(text, start)
+    return not _NOW.search(rest) and not _real_after_all(text, start)
 
 
 def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | None:
