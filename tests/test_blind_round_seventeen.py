@@ -235,3 +235,58 @@ def test_skin_and_limb_signs_for_a_doctor_are_escalated(text):
 ])
 def test_skin_and_limb_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 24-3: the second mending's own regressions, worded afresh.
+@pytest.mark.parametrize("text", [
+    # a denial of what was done since the birth does not deny the birth
+    "haven't slept since the birth 6 days ago and the voices keep telling me she isn't mine",
+    "I haven't eaten since the birth 3 days ago, pounding headache and flashing lights",
+    # a lost plug, a loss before, a baby born early before: this pregnancy's weeks still count
+    "Lost my plug this morning. 34 weeks. Tightenings every 4 minutes now.",
+    "I had a miscarriage two years ago. 31 weeks now. Tightenings every 5 minutes",
+    # a question's words, then someone's sign now
+    "what counts as an emergency, my husband's face has dropped and he can't lift his arm",
+    # where a wound happened is no excuse for its bleeding
+    "slipped off the roof, cut my head and the bleeding won't stop",
+    # a lecture, then an event
+    "came out of a lecture on cardiology with crushing chest pain going into my jaw, sweating",
+    "revising the signs of meningitis for my exam and I've got a stiff neck and a rash that won't fade",
+])
+def test_review_24_3_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "cut down my hours but still can't bend my fingers in the morning, arthritis",
+    "acid reflux burning my throat last night, voice a bit croaky today",
+    "something in my hip clicks when I walk, waiting for a physio appointment",
+    "my son twisted his ankle at football and is limping on it",
+    "new black spot on my tooth, dentist booked",
+    "the sweat won't stop dripping through my top at hot yoga",
+    "seeing two of the regulars tomorrow for a massage, shoulders tight",
+    "student midwife, we did a session today on postnatal headaches, my shoulders are tight",
+    "nursing student, CPD session on sepsis: fever, shivering, racing heart, mottled skin, I learnt loads",
+    "my arm has been useless since the operation on my shoulder last week",
+    "spit is a bit frothy after a hard run and I'm puffed",
+])
+def test_review_24_3_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+def test_a_toddlers_fit_this_morning_is_news_whoever_is_massaged():
+    text = "I need something for my neck. My son is 2 and had a fit this morning"
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+    assert verdict("my toddler had a screaming fit this morning when I took the tablet away,"
+                   " neck wrecked") not in ESCALATED
+
+
+def test_bleeding_gums_when_flossing_with_a_cold_is_no_emergency():
+    # a fever is a doctor's visit; gums that bleed when flossed are not a clotting emergency
+    assert verdict("temp of 38 with this cold and my gums bleed a bit when I floss") == "see_doctor"
+
+
+def test_a_prescription_collected_is_no_store_of_tablets():
+    assert verdict("collecting her tablets from the chemist after work, neck stiff") == "ok"
+    assert verdict("been collecting my tablets for weeks, I have 60 now and the letters are"
+                   " written") == "urgent"

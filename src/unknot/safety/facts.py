@@ -179,7 +179,9 @@ _NOT_GESTATION_BEFORE = Lazy(r"\b(?:baby|babies|newborn|son|daughter|boy|girl|he
                              # "for 12 weeks", "every 6 weeks", "waited 20 weeks": how long.
                              r"|\b(?:for|over|every|each|about|past|last|since|took|takes|"
                              r"waited|waiting|wait|lasted)\W*$")
-_THEIRS_BEFORE = Lazy(r"\b(?:she|her|wife|partner|girlfriend|fiancee|missus|sister|friend|"
+# (not the baby's "her" in a movement: "haven't felt her hiccups or rolling today, 37 weeks")
+_THEIRS_BEFORE = Lazy(r"\b(?:she|her(?! (?:hiccups|kicks|kicking|moving|move|moves|movements|"
+                      r"wriggl\w*|roll\w*))|wife|partner|girlfriend|fiancee|missus|sister|friend|"
                       r"daughter|client|patient|colleague|cousin)\b[^.!?]{0,40}$")
 # Early weeks, or weeks set apart by commas, are a pregnancy's only when the text speaks of one.
 _PREGNANCY_CONTEXT = Lazy(r"pregnan|scan\b|heartbeat|sickness|nause|midwife|bump|kick|trimester|"
@@ -517,16 +519,41 @@ _NOT_GESTATION_SENTENCE_BEFORE = Lazy(r"\b(?:op|operation|surgery|fracture|injur
                                       r"(?<!waters )broke|(?<!waters )broken|"
                                       r"(?<!hour )(?<!hours )(?<!minutes )(?<!mins )ago|"
                                       r"physio|rehab|cast|boot|crutches|flare|diagnosed|"
-                                      # a birth or a loss told before the weeks it came at
-                                      r"premature|prem|came early|arrived early|lost|stillborn|"
-                                      r"stillbirth|miscarr\w*|nicu|scbu|"
                                       r"ibs|infection|born|birth)\b"
                                       r"|\bsince\b(?!\s*[.!?]|\s+(?:yesterday|last night|this morning|"
                                       r"this afternoon|today|tonight|lunch|breakfast)\b)")
+# A birth or a loss told before weeks that are when it came ("Our baby came early. 34 weeks, so
+# he was tiny."), unless the weeks are told as now ("I had a miscarriage last year. 30 weeks now").
+_PAST_BIRTH_BEFORE = Lazy(r"\b(?:premature|prem|came early|arrived early|stillborn|stillbirth|"
+                          r"nicu|scbu|lost (?:our|my|the|a|her) (?:baby|pregnancy|son|daughter|boy|"
+                          r"girl|little one))\b")
+_WEEKS_TOLD_AS_NOW = Lazy(r"\b(?:now|currently|this time|this one|pregnant|along|today|tonight)\b")
 _BABY_BEFORE = Lazy(r"\bbaby\b")
 _BABY_CANNOT_BE_WEEKS_FROM = 28  # a baby that old is told in months
 _THE_BUMP = Lazy(r"\b(?:the|my|her) bump\b")
 _WEEKS_IN_A_MONTH = 4.35
+
+
+def _something_else_before(lower: str, match: re.Match, value: int) -> bool:
+    """Weeks opening a sentence, with the sentence before about something else they could
+    count from: an operation, an injury, an illness, a baby already born or lost — unless the
+    weeks are told as now ("I had a miscarriage two years ago. 31 weeks now.") or the bump is
+    named ("…headbutted me in the bump 2 days ago. 26 wks.")."""
+    if _WEEKS_TOLD_AS_NOW.search(_rest_of_sentence(lower, match.end())):
+        return False
+    window = max(0, match.start() - 80)
+    if _PAST_BIRTH_BEFORE.search(lower, window, match.start() + 1):
+        return True
+    before = _NOT_GESTATION_SENTENCE_BEFORE.search(lower, window, match.start() + 1) or (
+        value < _BABY_CANNOT_BE_WEEKS_FROM and _BABY_BEFORE.search(lower, window, match.start()))
+    return bool(before) and not _THE_BUMP.search(lower, window, match.start())
+
+
+def _rest_of_sentence(lower: str, start: int) -> str:
+    """The text from `start` to the end of its sentence."""
+    rest = lower[start:]
+    ends = [at for at in (rest.find(mark) for mark in ".!?\n") if at >= 0]
+    return rest[:min(ends)] if ends else rest
 
 
 def _gestation(lower: str, subject: str) -> tuple[int, str] | None:
@@ -550,12 +577,9 @@ def _gestation(lower: str, subject: str) -> tuple[int, str] | None:
             continue
         if subject != "someone_else" and _THEIRS_BEFORE.search(before):
             continue  # "my sister is at 30 weeks": hers, and the routine is the writer's
-        if kind == "sentence" and (value < _SENTENCE_WEEKS_FROM or ((_NOT_GESTATION_SENTENCE_BEFORE.search(
-                lower, max(0, match.start() - 80), match.start() + 1) or (
-                value < _BABY_CANNOT_BE_WEEKS_FROM and _BABY_BEFORE.search(
-                    lower, max(0, match.start() - 80), match.start())))
-                and not _THE_BUMP.search(lower, max(0, match.start() - 80), match.start()))):
-            continue  # (but "…headbutted me in the bump 2 days ago. 26 wks." is a pregnancy)
+        if kind == "sentence" and (value < _SENTENCE_WEEKS_FROM
+                                   or _something_else_before(lower, match, value)):
+            continue
         if value < _NEEDS_CONTEXT_BELOW.get(kind, 0):
             if context is None:
                 context = bool(_PREGNANCY_CONTEXT.search(lower))

@@ -57,6 +57,17 @@ _NEW_SUBJECT = frozenset({"i", "my", "it", "its", "the", "this", "there", "now",
 _WORD_PREFIXES = frozenset({"self", "ex", "step", "co", "non", "anti", "pre", "post", "re", "well",
                             "half", "semi", "mid", "over", "under", "x", "e"})
 _SCOPE = 7
+# A hit opened by one of these is a time clause ("since the birth", "after the fall").
+_TIME_CLAUSES = frozenset({"since", "after"})
+# …but a plain time after "since" belongs to what is denied: "hadn't drunk anything since yesterday".
+_PLAIN_TIMES = frozenset({"yesterday", "last", "this", "then", "today", "tonight", "lunch",
+                          "lunchtime", "breakfast", "dinner", "teatime", "morning", "noon",
+                          "midday", "about", "around", "early", "before", "a", "an", "monday",
+                          "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                          "ages", "forever", "weeks", "days", "months", "years"})
+_LINKING = frozenset({"is", "are", "was", "were", "be", "been", "being", "have", "has", "had",
+                      "it", "that", "this", "there", "really", "even", "ever", "just", "quite",
+                      "all", "like", "so", "always", "not", "no", "never"})
 # Inside a denied list ("no numbness, weakness, bladder problems or a fever") the denial
 # reaches further back.
 _LIST_SCOPE = 16
@@ -175,10 +186,21 @@ def is_negated(text: NormalText, hit: Hit) -> bool:
         if word == "to" and _from_a_denied_past(tokens, index):
             return False
         if _negator_at(tokens, index):
-            return True
+            # "haven't slept since the birth": what is denied is the sleep, told before the time
+            # clause; "this isn't since birth": the denial is of the time clause itself
+            return not (tokens[hit.first].norm in _TIME_CLAUSES
+                        and hit.first + 1 < len(tokens)
+                        and tokens[hit.first + 1].norm not in _PLAIN_TIMES
+                        and not tokens[hit.first + 1].norm.isdigit()
+                        and _something_denied_between(tokens, index, hit.first))
         words_back += 1
         index -= 1
     return False
+
+
+def _something_denied_between(tokens, negator: int, first: int) -> bool:
+    """A word of its own (not "be", "have", "there" or "it") between a negator and a hit."""
+    return any(tokens[at].norm not in _LINKING for at in range(negator + 1, first))
 
 
 def _from_a_denied_past(tokens, to_index: int) -> bool:

@@ -413,6 +413,9 @@ def _one_of(text: NormalText, index: int) -> bool:
 def _is_person(text: NormalText, index: int) -> bool:
     word = text.tokens[index].norm
     before = text.tokens[index - 1].norm if index > 0 else ""
+    if word == "old" and before in {"year", "years"} and index > 2 \
+            and text.tokens[index - 3].norm in {"am", "i", "turned", "turning", "aged"}:
+        return False  # "I'm 58 years old and woke up deaf": the writer's age, no one else
     if (word == "old" and before in {"year", "years"}) or (word == "one" and before == "little"):
         return True  # "my 10 year old", "the little one"
     if word == "old" and before == "-" and index > 4 and text.tokens[index - 2].norm in {
@@ -1403,9 +1406,18 @@ _LEARNT_TOPIC = Lazy(r"\b(?:revising|studying|learning about|learnt about|learne
                      r"session)(?: today| this morning| yesterday)? (?:on|about) "
                      r"(?!(?:the|a|an|my|his|her|our|their|your|monday|tuesday|tues|wednesday|weds|"
                      r"thursday|thurs|friday|saturday|sunday|\d+)\b)")
-_STUDY_CONTEXT = Lazy(r"\b(?:student|students|course|cpd|exam|exams|finals|module|lecture|uni|"
-                      r"university|college|revising|revision|nursing|midwifery|studying|"
-                      r"placement|assignment|essay)\b")
+_STUDY_CONTEXT = Lazy(r"\b(?:student|students|(?<!of )course|cpd|exam|exams|finals|module|lecture|"
+                      r"uni|university|college|revising|revision|nursing(?! home)|midwifery|"
+                      r"studying|placement|assignment|essay)\b")
+# A marker that names the signs themselves, whose list may follow a comma ("revising the signs of
+# a heart attack for my finals, crushing chest pain into the arm").
+_NAMES_THE_SIGNS = Lazy(r"\b(?:signs|symptoms|red flags)\b")
+# A study session as the place or time of an event: "came out of a lecture on…", "during a
+# webinar on…" — what follows happened, it is not the topic.
+_AN_EVENT_BEFORE = Lazy(r"\b(?:(?:came|come|coming|walked|walking|got) out of|during|after|in the "
+                        r"middle of|halfway through|half way through|sitting in|sat in)"
+                        r"(?: (?:a|an|the|my|our|this|that))?\s*$")
+_WRITER_TELLS = Lazy(r"\b(?:i|i am|i have|i have got|i feel|i think i|i now|my own|me)\b")
 # Study words a topic's sentence may carry without telling a person: "for my exam next week".
 _STUDY_POSSESSED = Lazy(r"\b(?:my|our) (?:exam|exams|finals|course|module|notes|essay|assignment|"
                         r"revision|class|lecture|placement|cpd|portfolio)\b")
@@ -1416,7 +1428,7 @@ _TOLD_IN_THE_TOPIC = frozenset({"i", "me", "myself", "my", "own", "she", "he", "
 
 def _learnt_topic(text: NormalText, hit: Hit, start: int, before: str) -> bool:
     """The finding is a topic learnt: named after a study marker, in a text about study, with
-    nothing after the marker in its sentence telling a person or a state."""
+    nothing between the marker and it telling a person or a state."""
     if not _STUDY_CONTEXT.search(text.norm):
         return False
     found = None
@@ -1426,10 +1438,15 @@ def _learnt_topic(text: NormalText, hit: Hit, start: int, before: str) -> bool:
             found = match  # (a marker that begins before the finding: "a session on sepsis")
     if found is None:
         return False
-    told = reading[found.end():] + " " + " ".join(
-        t.norm for t in text.tokens[hit.last + 1:_sentence_end(text, hit.last) + 1])
-    told = _STUDY_POSSESSED.sub(" ", told)
-    return not any(word in _TOLD_IN_THE_TOPIC for word in told.split()) \
+    if _AN_EVENT_BEFORE.search(before[:found.start()]):
+        return False  # "came out of a lecture on cardiology with crushing chest pain": then, now
+    # Only the words between the marker and the finding: what the sentence says after the
+    # finding ("…, my shoulders are tight from the chairs") is told of the writer, not of it.
+    between = _STUDY_POSSESSED.sub(" ", before[found.end():])
+    if "," in between.split() and not {":", "-", "—", "–"} & set(between.split()) \
+            and not _NAMES_THE_SIGNS.search(found.group(0)):
+        return False  # "came out of a lecture on cardiology, crushing chest pain…": an event, then
+    return not any(word in _TOLD_IN_THE_TOPIC for word in between.split()) \
         and not _real_after_all(text, start)
 
 
@@ -1657,12 +1674,17 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     after_marker = before[found.end():].split()
     if found.group(0).endswith(("worse", "better")) and "," in after_marker:
         return False  # "wait and see if it gets worse, crushing chest pain…": its own clause
+    if found.group(0).startswith(("what counts", "why")) and _someone_or_a_state(
+            after_marker + [w for w in finding.split() if w not in _ASKING_WORDS]):
+        return False  # "what counts as an emergency my dad's face has dropped": his, now
     if found.group(0).startswith("what") and "," in after_marker:
         told = after_marker[after_marker.index(",") + 1:] + finding.split()
         after = " ".join(t.norm for t in text.tokens[hit.last + 1:])
         if _someone_or_a_state(told) or not _JUST_ASKING.search(text.norm) \
                 or (_HAD_NOW.search(after) and not _STUDYING.search(text.norm)):
             return False  # "what are the symptoms of sepsis, my nan is confused": hers, now
+    if found.group(0).startswith("for ") and _WRITER_TELLS.search(" ".join(after_marker)):
+        return False  # "…for my exam and I've got a stiff neck": the writer's own, now
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
     if _PRACTISING_ON.search(before + " " + rest):
