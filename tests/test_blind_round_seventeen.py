@@ -244,7 +244,7 @@ def test_skin_and_limb_decoys_stay_calm(text):
     "I haven't eaten since the birth 3 days ago, pounding headache and flashing lights",
     # a lost plug, a loss before, a baby born early before: this pregnancy's weeks still count
     "Lost my plug this morning. 34 weeks. Tightenings every 4 minutes now.",
-    "I had a miscarriage two years ago. 31 weeks now. Tightenings every 5 minutes",
+    "My first came early. 32 weeks now and tightenings every 5 minutes since midnight",
     # a question's words, then someone's sign now
     "what counts as an emergency, my husband's face has dropped and he can't lift his arm",
     # where a wound happened is no excuse for its bleeding
@@ -290,3 +290,86 @@ def test_a_prescription_collected_is_no_store_of_tablets():
     assert verdict("collecting her tablets from the chemist after work, neck stiff") == "ok"
     assert verdict("been collecting my tablets for weeks, I have 60 now and the letters are"
                    " written") == "urgent"
+
+
+# holdout136 (the belly, bowels, bladder and pelvis, round 3) and holdout137 (nerves,
+# numbness, weakness, dizziness and fainting, round 3), worded afresh.
+@pytest.mark.parametrize("text", [
+    "my umbilical hernia came out this morning and won't go back, it's tender and gone darker",
+    "had my appendix out 4 days ago, belly swelling up and more painful not less, 38.5 and sick",
+])
+def test_belly_emergencies_after_a_hernia_or_an_operation(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "positive test last week, now twinges on the left only and some brown spotting",
+    "on HRT for 3 years with no bleeds, this week a proper bleed out of nowhere",
+    "feels like something is coming down below, a bulge, worse by the evening. two kids",
+    "my 9 year old's tummy ache is worse on the right now and he doesn't want his dinner",
+])
+def test_belly_and_pelvis_signs_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a position's numbness restored as it ended, told after the day it happened
+    "drove to Cornwall today, bum went numb in the car, came back after a minute of walking",
+    "cycled 60 miles today, numb bits down below from the saddle, all back to normal after a shower",
+    "sat on a bus 8 hours yesterday, buttocks numb when I got off but became normal after walking",
+    "did a first aid course at work, what to do if someone collapses or has a stroke, knees sore",
+])
+def test_numbness_restored_as_a_position_ended_and_a_courses_question_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+def test_a_resolution_of_the_other_limb_does_not_end_this_ones_signs():
+    text = ("the right calf is swollen, warm and tender for 4 days now, the left one is back to"
+            " normal")
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+# Review 24-4: the third mending's own regressions and false alarms, worded afresh.
+@pytest.mark.parametrize("text", [
+    # a denied excuse does not explain the sign away
+    "suddenly so short of breath, and it didn't come on after exercise, I was in bed",
+    # a study list, then someone having it now
+    "revising the signs of a heart attack for my module: crushing chest pain, sweating - my dad"
+    " has this right now",
+    # a real hoard told with where the tablets came from
+    "I've been saving my pills from each prescription so there's enough to end it",
+    # double vision of anything, told with its onset
+    "since lunch I keep seeing two of the cat and my head feels strange",
+    # a steam burn to the face with a hoarse voice
+    "burnt my face on steam from the pressure cooker and now my voice is hoarse and croaky",
+    # a sudden weak hand beside an old operation or a job
+    "dad's hand went useless at lunch, he had a hip operation last year",
+])
+def test_review_24_4_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my toddler had a fit in the supermarket because I said no to sweets, neck is killing me",
+    "my son had a fit of coughing this morning, fine now, my shoulders ache",
+    "I picked up my repeat prescription tablets today, back is sore",
+    "we're seeing two of the houses on the list tomorrow, my back is stiff from packing",
+    "had a bbq yesterday and my voice is croaky from chatting all night",
+    "I sleep on memory foam pillows for my reflux, stiff neck",
+    "I have not moved off the sofa all day, 33 weeks pregnant, lower back aching",
+    "had surgery on my shoulder in March. 26 weeks now and it still feels stiff",
+    "walked over the moors, two holes in my socks and my ankles are a bit swollen",
+    "I'm a chef, I cut veg all day and my thumb goes numb at night",
+    "what counts as an emergency when a client has chest pain on the table? asking for my course",
+    "why do you ask about saddle numbness and my bladder? just curious, I have neither",
+    "for my exam I need to list the red flags of cauda equina: saddle numbness, losing bladder control",
+    "grout lines look wavy after my first go at tiling, back in bits",
+])
+def test_review_24_4_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+def test_a_question_then_the_writers_own_sign_is_real():
+    text = ("why do you ask about headaches? I've had one every morning for 3 weeks that's worse"
+            " when I cough and I've been sick")
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))

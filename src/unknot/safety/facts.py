@@ -527,7 +527,9 @@ _NOT_GESTATION_SENTENCE_BEFORE = Lazy(r"\b(?:op|operation|surgery|fracture|injur
 _PAST_BIRTH_BEFORE = Lazy(r"\b(?:premature|prem|came early|arrived early|stillborn|stillbirth|"
                           r"nicu|scbu|lost (?:our|my|the|a|her) (?:baby|pregnancy|son|daughter|boy|"
                           r"girl|little one))\b")
-_WEEKS_TOLD_AS_NOW = Lazy(r"\b(?:now|currently|this time|this one|pregnant|along|today|tonight)\b")
+# ("26 weeks now" after an operation is how long since it: "now" alone is no pregnancy)
+_WEEKS_TOLD_AS_NOW = Lazy(r"\b(?:currently|this time|this one|pregnant|along|gone|with this baby)\b")
+_NOW = Lazy(r"\bnow\b")
 _BABY_BEFORE = Lazy(r"\bbaby\b")
 _BABY_CANNOT_BE_WEEKS_FROM = 28  # a baby that old is told in months
 _THE_BUMP = Lazy(r"\b(?:the|my|her) bump\b")
@@ -539,11 +541,14 @@ def _something_else_before(lower: str, match: re.Match, value: int) -> bool:
     count from: an operation, an injury, an illness, a baby already born or lost — unless the
     weeks are told as now ("I had a miscarriage two years ago. 31 weeks now.") or the bump is
     named ("…headbutted me in the bump 2 days ago. 26 wks.")."""
-    if _WEEKS_TOLD_AS_NOW.search(_rest_of_sentence(lower, match.end())):
+    rest = _rest_of_sentence(lower, match.end())
+    if _WEEKS_TOLD_AS_NOW.search(rest):
         return False
     window = max(0, match.start() - 80)
     if _PAST_BIRTH_BEFORE.search(lower, window, match.start() + 1):
-        return True
+        # (after a birth told before, "33 weeks now" is this pregnancy: a baby born is no span
+        # of weeks since; after an operation "26 weeks now" is how long since it)
+        return not _NOW.search(rest)
     before = _NOT_GESTATION_SENTENCE_BEFORE.search(lower, window, match.start() + 1) or (
         value < _BABY_CANNOT_BE_WEEKS_FROM and _BABY_BEFORE.search(lower, window, match.start()))
     return bool(before) and not _THE_BUMP.search(lower, window, match.start())

@@ -59,12 +59,9 @@ _WORD_PREFIXES = frozenset({"self", "ex", "step", "co", "non", "anti", "pre", "p
 _SCOPE = 7
 # A hit opened by one of these is a time clause ("since the birth", "after the fall").
 _TIME_CLAUSES = frozenset({"since", "after"})
-# …but a plain time after "since" belongs to what is denied: "hadn't drunk anything since yesterday".
-_PLAIN_TIMES = frozenset({"yesterday", "last", "this", "then", "today", "tonight", "lunch",
-                          "lunchtime", "breakfast", "dinner", "teatime", "morning", "noon",
-                          "midday", "about", "around", "early", "before", "a", "an", "monday",
-                          "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                          "ages", "forever", "weeks", "days", "months", "years"})
+# …and only an event told after it ("since the birth", "since she was born", "since having my
+# son"): "didn't happen after exercise", "haven't hurt it since I fell" deny the whole clause.
+_AN_EVENT_OPENS = frozenset({"the", "she", "he", "they", "having", "giving", "baby"})
 _LINKING = frozenset({"is", "are", "was", "were", "be", "been", "being", "have", "has", "had",
                       "it", "that", "this", "there", "really", "even", "ever", "just", "quite",
                       "all", "like", "so", "always", "not", "no", "never"})
@@ -190,8 +187,7 @@ def is_negated(text: NormalText, hit: Hit) -> bool:
             # clause; "this isn't since birth": the denial is of the time clause itself
             return not (tokens[hit.first].norm in _TIME_CLAUSES
                         and hit.first + 1 < len(tokens)
-                        and tokens[hit.first + 1].norm not in _PLAIN_TIMES
-                        and not tokens[hit.first + 1].norm.isdigit()
+                        and tokens[hit.first + 1].norm in _AN_EVENT_OPENS
                         and _something_denied_between(tokens, index, hit.first))
         words_back += 1
         index -= 1

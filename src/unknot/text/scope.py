@@ -228,6 +228,7 @@ _RESOLVED = Lazy(
     r"|\bno longer\b"
     # ("gone down", "settled down" — not "went down", which is a fall)
     # (nor "gone down three times", a count of falls)
+    r"|\b(?:became|went back to|returned to|came back to) normal\b"
     r"|\b(?:gone|settled|calmed) down(?: now| completely| since)?\b"
     r"(?! (?:\w+ )?(?:times|twice|again)\b)|\bnothing since\b"
     # over within moments: "gone after a minute of shaking it out", "sat down and it passed",
@@ -1366,7 +1367,8 @@ _HYPOTHETICAL = Lazy(
     r"\bif (?:\w+ ){0,4}?ever\b"
     r"|\bif (?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients|you|"
     r"a friend|my friend|a mate|my mate) "
-    r"(?:\w+ )?(?:had|has|have|gets|got|get|typed|types|says|said|were|was|is|are|came|comes|"
+    # ("what to do if someone collapses or has a stroke")
+    r"(?:\w+ ){0,3}?(?:had|has|have|gets|got|get|typed|types|says|said|were|was|is|are|came|comes|"
     r"presented|presents)\b"
     r"|\bhypothetical(?:ly)?\b|\bin theory\b|\btheoretically\b"
     r"|\bfor (?:my|an|a|the|our) (?:\w+ ){0,3}?(?:exam|exams|essay|assignment|class|course|module|"
@@ -1408,16 +1410,24 @@ _LEARNT_TOPIC = Lazy(r"\b(?:revising|studying|learning about|learnt about|learne
                      r"thursday|thurs|friday|saturday|sunday|\d+)\b)")
 _STUDY_CONTEXT = Lazy(r"\b(?:student|students|(?<!of )course|cpd|exam|exams|finals|module|lecture|"
                       r"uni|university|college|revising|revision|nursing(?! home)|midwifery|"
-                      r"studying|placement|assignment|essay)\b")
-# A marker that names the signs themselves, whose list may follow a comma ("revising the signs of
-# a heart attack for my finals, crushing chest pain into the arm").
-_NAMES_THE_SIGNS = Lazy(r"\b(?:signs|symptoms|red flags)\b")
+                      r"studying|placement|assignment|essay|webinar|seminar|teaching session|"
+                      r"training session|study day)\b")
 # A study session as the place or time of an event: "came out of a lecture on…", "during a
 # webinar on…" — what follows happened, it is not the topic.
-_AN_EVENT_BEFORE = Lazy(r"\b(?:(?:came|come|coming|walked|walking|got) out of|during|after|in the "
-                        r"middle of|halfway through|half way through|sitting in|sat in)"
+_AN_EVENT_BEFORE = Lazy(r"\b(?:came|come|coming|walked|walking|got) out of"
                         r"(?: (?:a|an|the|my|our|this|that))?\s*$")
-_WRITER_TELLS = Lazy(r"\b(?:i|i am|i have|i have got|i feel|i think i|i now|my own|me)\b")
+_HAPPENING_TO_SOMEONE = Lazy(r"\b(?:right now|is having|are having|am having|has this|have this|"
+                             r"has these|have these|has both|has all|got this|got these|having this|"
+                             r"having it now|has it now)\b")
+_WRITER_TELLS = Lazy(r"\b(?:i have got|i have a|i have had|i think i have|i feel|i am feeling|"
+                     r"i am having|now i have|and now my|my own)\b")
+# Someone named as having it now: "my dad's face has dropped", "I've lost 2 stone" — not "a
+# client has chest pain" or "if my client's face droops", which are the question's cases.
+_NAMED_NOW = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:dad|mum|mom|husband|wife|partner|son|daughter|"
+                  r"nan|gran|grandad|grandma|grandpa|brother|sister|friend|boyfriend|girlfriend|"
+                  r"baby|father|mother)\b|\bi (?:have|am|had|have got|have lost|have been)\b")
+_A_CASE_SUPPOSED = Lazy(r"\b(?:if|would|should|could)\b"
+                        r"|\bwhen (?:a|an|my|your|someone|somebody|the|they|he|she|client|clients)\b")
 # Study words a topic's sentence may carry without telling a person: "for my exam next week".
 _STUDY_POSSESSED = Lazy(r"\b(?:my|our) (?:exam|exams|finals|course|module|notes|essay|assignment|"
                         r"revision|class|lecture|placement|cpd|portfolio)\b")
@@ -1443,9 +1453,10 @@ def _learnt_topic(text: NormalText, hit: Hit, start: int, before: str) -> bool:
     # Only the words between the marker and the finding: what the sentence says after the
     # finding ("…, my shoulders are tight from the chairs") is told of the writer, not of it.
     between = _STUDY_POSSESSED.sub(" ", before[found.end():])
-    if "," in between.split() and not {":", "-", "—", "–"} & set(between.split()) \
-            and not _NAMES_THE_SIGNS.search(found.group(0)):
-        return False  # "came out of a lecture on cardiology, crushing chest pain…": an event, then
+    # (read past a dash or a colon, which may end the sentence: "… - my dad is having this now")
+    after = " ".join(t.norm for t in text.tokens[hit.last + 1:hit.last + 25])
+    if _HAPPENING_TO_SOMEONE.search(after):
+        return False  # "…crushing chest pain, sweating - my dad is having this right now"
     return not any(word in _TOLD_IN_THE_TOPIC for word in between.split()) \
         and not _real_after_all(text, start)
 
@@ -1674,9 +1685,13 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     after_marker = before[found.end():].split()
     if found.group(0).endswith(("worse", "better")) and "," in after_marker:
         return False  # "wait and see if it gets worse, crushing chest pain…": its own clause
-    if found.group(0).startswith(("what counts", "why")) and _someone_or_a_state(
-            after_marker + [w for w in finding.split() if w not in _ASKING_WORDS]):
-        return False  # "what counts as an emergency my dad's face has dropped": his, now
+    if found.group(0).startswith(("what counts", "why")):
+        told = " ".join(after_marker + finding.split()) + " " + " ".join(
+            t.norm for t in text.tokens[hit.last + 1:_sentence_end(text, hit.last) + 1])
+        if _NAMED_NOW.search(told) and not _A_CASE_SUPPOSED.search(told):
+            # "what counts as an emergency my dad's face has dropped", "why do you ask about
+            # headaches, I've had one every morning": theirs, or the writer's, now
+            return False
     if found.group(0).startswith("what") and "," in after_marker:
         told = after_marker[after_marker.index(",") + 1:] + finding.split()
         after = " ".join(t.norm for t in text.tokens[hit.last + 1:])
@@ -1861,6 +1876,40 @@ def over_in_words(stretch: str) -> Over | None:
     return _over_in(stretch, date.today().year)
 
 
+# The words of `_ONGOING` that only say when it happened ("cycled 80k today, … numb down below,
+# all back to normal after a shower"): before a resolution they do not keep it going.
+_THE_DAY_IT_HAPPENED = Lazy(r"today|yesterday|this morning|tonight|this week|suddenly|just now|"
+                            r"(?:an|one|two|three|a few|\d+) (?:hour|hours|minutes|mins) ago")
+
+
+# A feeling or a state restored within the day: "all back to normal after a shower", "became
+# normal after walking a bit", "fine after a minute", "wore off".
+_BACK_TO_NORMAL = Lazy(r"\b(?:back to normal|became normal|went back to normal|returned to normal|"
+                       r"normal again|all better|wore off|worn off|passed off|(?:fine|gone|normal|ok|"
+                       r"okay) (?:after|within|in) (?:a |an |one |two |ten |twenty |a few |a couple of |"
+                       r"\d+ )(?:minute|minutes|min|mins|second|seconds|secs|moment|moments|hour|hours)"
+                       # a limb or a seat whose feeling returned as the position ended
+                       r"|came back (?:after|within) (?:a |one |a few |a couple of )?(?:minute|minutes|"
+                       r"mins|seconds) of (?:walking|moving|shaking|standing|stretching)"
+                       r"|came back (?:after|once|when) i (?:shook|moved|stood|got up|walked))\b")
+# …of the one the finding is of, not its twin: "the right calf is swollen, the left one is
+# back to normal".
+_ANOTHER_ONE = Lazy(r"\b(?:the )?(?:other|left|right) (?:one|side|leg|arm|calf|hand|foot)\b")
+
+
+def _resolved_after_its_day(stretch: str) -> bool:
+    """A resolution told after the finding's day, with nothing after it (or before it, other
+    than the day) saying it goes on."""
+    found = None
+    for match in _BACK_TO_NORMAL.finditer(stretch):
+        found = match  # (the last one)
+    if found is None or _ONGOING.search(stretch, found.end()) \
+            or _ANOTHER_ONE.search(stretch, 0, found.start()):
+        return False
+    return all(_THE_DAY_IT_HAPPENED.fullmatch(match.group(0))
+               for match in _ONGOING.finditer(stretch, 0, found.start()))
+
+
 @lru_cache(maxsize=4096)
 def _over_in(stretch: str, this_year: int) -> Over | None:
     # Cached: the hits of many rules share a stretch of one sentence.
@@ -1870,7 +1919,8 @@ def _over_in(stretch: str, this_year: int) -> Over | None:
     if _STABLE_AFTER.search(stretch) and not _FRESH.search(stretch):
         return "long_ago"
     if _ONGOING.search(stretch):
-        return None
+        # (unless all that says it goes on is the day it happened, told before its end)
+        return "resolved" if _resolved_after_its_day(stretch) else None
     if _LONG_AGO.search(stretch) or any(int(year) <= this_year - 2
                                         for years in _YEAR.findall(stretch) for year in years if year):
         return "long_ago"
