@@ -313,13 +313,12 @@ def test_belly_and_pelvis_signs_for_a_doctor(text):
 
 
 @pytest.mark.parametrize("text", [
-    # a position's numbness restored as it ended, told after the day it happened
-    "drove to Cornwall today, bum went numb in the car, came back after a minute of walking",
+    # a position's numbness restored as it ended, told after the day it happened ("came back
+    # after a minute of walking" is not read so: of a numbness it is as often its return)
     "cycled 60 miles today, numb bits down below from the saddle, all back to normal after a shower",
     "sat on a bus 8 hours yesterday, buttocks numb when I got off but became normal after walking",
-    "did a first aid course at work, what to do if someone collapses or has a stroke, knees sore",
 ])
-def test_numbness_restored_as_a_position_ended_and_a_courses_question_stay_calm(text):
+def test_numbness_restored_as_a_position_ended_stays_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
 
 
@@ -373,3 +372,34 @@ def test_a_question_then_the_writers_own_sign_is_real():
     text = ("why do you ask about headaches? I've had one every morning for 3 weeks that's worse"
             " when I cough and I've been sick")
     assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+# Review 24-5: the fourth mending's own regressions, worded afresh.
+@pytest.mark.parametrize("text", [
+    # a suicide plan told beside a prescription or the chemist
+    "I'm going to take all my tablets tonight, just picked up my repeat prescription",
+    # a question's words, then someone now, with "should I ring"
+    "what counts as an emergency, my husband's face has dropped, should I ring 999?",
+    # someone collapsing told beside an "if anyone"
+    "not sure if anyone here knows first aid, my dad has collapsed and isn't breathing",
+    # a session as the place of an event
+    "sat in a lecture on cardiology this morning, crushing chest pain down my left arm",
+    "sat through a webinar on pensions at work, crushing chest pain and sweating",
+    # one sign passing does not end the others, and numbness "came back" is a return
+    "vomited blood this morning, felt faint, back to normal after ten minutes",
+    # the baby told in other words
+    "bubs hasn't moved since breakfast, 36 weeks",
+])
+def test_review_24_5_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I keep seeing two of my regular clients on Tuesdays, my wrists ache",
+    "my headache is worse on the right and I feel sick, my usual migraine",
+    "my period is late, it started today with spotting and cramps like always",
+    "spent ages in the steam room at the spa and now my voice is a bit hoarse",
+    "new black mark on my arm, I think I bumped it",
+])
+def test_review_24_5_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -528,7 +528,9 @@ _PAST_BIRTH_BEFORE = Lazy(r"\b(?:premature|prem|came early|arrived early|stillbo
                           r"nicu|scbu|lost (?:our|my|the|a|her) (?:baby|pregnancy|son|daughter|boy|"
                           r"girl|little one))\b")
 # ("26 weeks now" after an operation is how long since it: "now" alone is no pregnancy)
-_WEEKS_TOLD_AS_NOW = Lazy(r"\b(?:currently|this time|this one|pregnant|along|gone|with this baby)\b")
+_WEEKS_TOLD_AS_NOW = Lazy(r"\b(?:currently|this time|this one|pregnant|along|gone|with this baby|today|"
+                          r"tonight|kicks?|kicking|movements?|moving|baby|bump|waters|contractions|"
+                          r"tightenings?)\b")
 _NOW = Lazy(r"\bnow\b")
 _BABY_BEFORE = Lazy(r"\bbaby\b")
 _BABY_CANNOT_BE_WEEKS_FROM = 28  # a baby that old is told in months
