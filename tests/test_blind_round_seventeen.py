@@ -399,7 +399,35 @@ def test_review_24_5_emergencies_are_not_hidden(text):
     "my headache is worse on the right and I feel sick, my usual migraine",
     "my period is late, it started today with spotting and cramps like always",
     "spent ages in the steam room at the spa and now my voice is a bit hoarse",
-    "new black mark on my arm, I think I bumped it",
+    "new black mark on my shin after bumping into the bed frame",
 ])
 def test_review_24_5_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 24-6: the fifth mending's own regressions, worded afresh.
+@pytest.mark.parametrize("text", [
+    "I've collected enough tablets to do it, tonight's the night",
+    "bitten on the ankle through my socks in long grass, two puncture marks, swelling fast,"
+    " feel sick",
+    "the sauna stove flashed up, singed my eyebrows and now my voice is hoarse",
+    "can't lie flat, coughing up pink frothy stuff, the dizziness is gone now though",
+    "it hasn't kicked at all today, I'm 37 weeks pregnant",
+    "please tell me if you think he is having a stroke, his face has dropped and his speech is"
+    " slurred",
+])
+def test_review_24_6_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "they have not moved my antenatal appointment, 32 weeks pregnant, hips sore",
+    "35 weeks pregnant, no movement today in my bowels, constipated and my back aches",
+])
+def test_review_24_6_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+def test_a_changing_mole_is_not_excused_by_a_sport():
+    assert verdict("my mole has changed colour and got bigger, I play football at weekends") \
+        in ESCALATED

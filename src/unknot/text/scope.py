@@ -1410,7 +1410,7 @@ _LEARNT_TOPIC = Lazy(r"\b(?:revising|studying|learning about|learnt about|learne
 _STUDY_CONTEXT = Lazy(r"\b(?:student|students|(?<!of )course|cpd|exam|exams|finals|module|lecture|"
                       r"uni|university|college|revising|revision|nursing(?! home)|midwifery|"
                       r"studying|placement|assignment|essay|seminar|study day|webinar|"
-                      r"teaching session)\b")
+                      r"teaching session|training session)\b")
 # A study session as the place or time of an event: "came out of a lecture on…", "during a
 # webinar on…" — what follows happened, it is not the topic.
 # What a session teaches, when the finding is not named as its topic itself: "a lecture on
@@ -1423,7 +1423,10 @@ _A_MEDICAL_TOPIC = Lazy(r"\b(?:stroke|strokes|sepsis|cardiology|cardiac|heart|me
                         r"eclampsia|headaches?|migraines?|fractures?|bleeding|haemorrhage|"
                         r"contraindications?|pathology|anatomy|physiology|medicine|medical|clinical|"
                         r"nursing|midwifery|sexual health|infection|infections|fever|respiratory|"
-                        r"breathing|chest|abdominal|pain|disease|diseases|disorders?|syndromes?)\b")
+                        r"breathing|chest|abdominal|pain|disease|diseases|disorders?|syndromes?|"
+                        r"dka|ketoacidosis|hypo\w*|hyper\w*|sugar|insulin|kidney|renal|liver|hepat\w*|"
+                        r"lungs?|copd|epilep\w*|seizures?|fits|overdose|poisoning|burns|wounds|trauma|"
+                        r"shock|allerg\w*|anaphyla\w*|sepsis|safeguarding)\b")
 _TOPIC_GLUE = frozenset({"of", "a", "an", "the", "on", "about", "for", ",", ":", "-", "and", "in"})
 _AN_EVENT_BEFORE = Lazy(r"\b(?:(?:came|come|coming|walked|walking|got) out of|sat in|sitting in|"
                         r"sat through|sitting through|during|after|in the middle of|"
@@ -1440,7 +1443,7 @@ _WRITER_TELLS = Lazy(r"\b(?:i have got|i have a|i have had|i think i have|i feel
 _NAMED_NOW = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r")\b"
                   r"|\b(?:hubby|he|she|they) (?:is|has|had|was|can not|cannot|just|keeps)\b"
                   r"|\bi (?:have|am|had|have got|have lost|have been)\b")
-_A_CASE_SUPPOSED = Lazy(r"\bif\b|\bwhen (?:a|an|someone|somebody|your|a client|clients)\b")
+_A_CASE_SUPPOSED = Lazy(r"\bif\b|\bwhen (?:a|an|someone|somebody|your|a client|clients|my|his|her)\b")
 # Study words a topic's sentence may carry without telling a person: "for my exam next week".
 _STUDY_POSSESSED = Lazy(r"\b(?:my|our) (?:exam|exams|finals|course|module|notes|essay|assignment|"
                         r"revision|class|lecture|placement|cpd|portfolio)\b")
