@@ -431,3 +431,24 @@ def test_review_24_6_decoys_stay_calm(text):
 def test_a_changing_mole_is_not_excused_by_a_sport():
     assert verdict("my mole has changed colour and got bigger, I play football at weekends") \
         in ESCALATED
+
+
+# Review 24-7: the sixth mending's own regressions, worded afresh.
+@pytest.mark.parametrize("text", [
+    "33 weeks with twins and they haven't moved since this morning",
+    "34 weeks pregnant, no movement from my baby since lunch",
+    "training session on epilepsy at work and my colleague has been fitting for 6 minutes now",
+    "webinar on insulin pricing, crushing chest pain down my left arm, sweating and grey",
+])
+def test_review_24_7_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "have I got enough tablets for the holiday? my back aches from packing",
+    "I've got enough painkillers to last the week, neck still stiff",
+    "steam room at the spa, my voice is croaky after, shoulders relaxed",
+    "my neck pain moved to the right and I feel a bit sick from the co-codamol",
+])
+def test_review_24_7_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
