@@ -1398,9 +1398,9 @@ _HYPOTHETICAL = Lazy(
     r"|\b(?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients) "
     r"(?:with|who has|who have|who had|that has|that had)\b")
 # A topic learnt, in a text that speaks of study: "revising the signs of sepsis for my exam",
-# "student… we did a session today on postnatal headaches". What follows the topic in its
-# sentence is the topic, whatever day it was taught, unless a person or a state is told in it
-# ("…and I think I have it", "then my own face dropped") — see `_learnt_topic`.
+# "student… we did a session today on postnatal headaches". The finding after it is the topic,
+# whatever day it was taught, unless a person or a state is told between them, someone is having
+# it now, or the session is where something happened — see `_learnt_topic`.
 _LEARNT_TOPIC = Lazy(r"\b(?:revising|studying|learning about|learnt about|learned about|taught us) "
                      r"(?:\w+ ){0,2}?(?:signs|symptoms|red flags|causes)\b"
                      r"|\b(?:lecture|seminar|webinar|workshop|study day|cpd|module|teaching session|"
@@ -1411,22 +1411,22 @@ _STUDY_CONTEXT = Lazy(r"\b(?:student|students|(?<!of )course|cpd|exam|exams|fina
                       r"uni|university|college|revising|revision|nursing(?! home)|midwifery|"
                       r"studying|placement|assignment|essay|seminar|study day|webinar|"
                       r"teaching session)\b")
-# A study session as the place or time of an event: "came out of a lecture on…", "during a
-# webinar on…" — what follows happened, it is not the topic.
 # What a session teaches, when the finding is not named as its topic itself: "a lecture on
 # stroke today: face drooping…" (a webinar on pensions teaches no chest pain).
 _A_MEDICAL_TOPIC = Lazy(r"\b(?:stroke|strokes|sepsis|cardiology|cardiac|heart|meningitis|dvt|clots?|"
                         r"cancer|red flags?|signs|symptoms|emergenc\w*|first aid|resus\w*|cpr|"
                         r"neuro\w*|pregnancy|maternity|obstetric\w*|paediatric\w*|pediatric\w*|"
-                        r"mental health|anaphylaxis|asthma|diabetes|cauda|spinal|spine|head injur\w*|"
+                        r"mental health|asthma|diabetes|cauda|spinal|spine|head injur\w*|"
                         r"concussion|dementia|postnatal|postpartum|pre eclampsia|pre-eclampsia|"
                         r"eclampsia|headaches?|migraines?|fractures?|bleeding|haemorrhage|"
                         r"contraindications?|pathology|anatomy|physiology|medicine|medical|clinical|"
                         r"nursing|midwifery|sexual health|infection|infections|fever|respiratory|"
                         r"breathing|chest|abdominal|pain|disease|diseases|disorders?|syndromes?|"
                         r"dka|ketoacidosis|kidney|renal|liver|hepat\w*|lungs?|copd|allerg\w*|"
-                        r"anaphyla\w*|sepsis)\b")
+                        r"anaphyla\w*)\b")
 _TOPIC_GLUE = frozenset({"of", "a", "an", "the", "on", "about", "for", ",", ":", "-", "and", "in"})
+# A study session as the place or time of an event: "came out of a lecture on…", "sat in a
+# lecture on cardiology, crushing chest pain" — what follows happened, it is not the topic.
 _AN_EVENT_BEFORE = Lazy(r"\b(?:(?:came|come|coming|walked|walking|got) out of|sat in|sitting in|"
                         r"sat through|sitting through|during|after|in the middle of|"
                         r"(?:came|come|coming)(?: straight)? from|"
