@@ -1410,7 +1410,7 @@ _LEARNT_TOPIC = Lazy(r"\b(?:revising|studying|learning about|learnt about|learne
 _STUDY_CONTEXT = Lazy(r"\b(?:student|students|(?<!of )course|cpd|exam|exams|finals|module|lecture|"
                       r"uni|university|college|revising|revision|nursing(?! home)|midwifery|"
                       r"studying|placement|assignment|essay|seminar|study day|webinar|"
-                      r"teaching session)\b")
+                      r"teaching session|training session)\b")
 # What a session teaches, when the finding is not named as its topic itself: "a lecture on
 # stroke today: face drooping…" (a webinar on pensions teaches no chest pain).
 _A_MEDICAL_TOPIC = Lazy(r"\b(?:stroke|strokes|sepsis|cardiology|cardiac|heart|meningitis|dvt|clots?|"
@@ -1422,8 +1422,12 @@ _A_MEDICAL_TOPIC = Lazy(r"\b(?:stroke|strokes|sepsis|cardiology|cardiac|heart|me
                         r"contraindications?|pathology|anatomy|physiology|medicine|medical|clinical|"
                         r"nursing|midwifery|sexual health|infection|infections|fever|respiratory|"
                         r"breathing|chest|abdominal|pain|disease|diseases|disorders?|syndromes?|"
-                        r"dka|ketoacidosis|kidney|renal|liver|hepat\w*|lungs?|copd|allerg\w*|"
-                        r"anaphyla\w*)\b")
+                        r"dka|ketoacidosis|hypos?|hypoglyc\w*|hyperglyc\w*|hyperemesis|sugars?|insulin|"
+                        r"kidney|renal|liver|hepat\w*|lungs?|copd|epilep\w*|seizures?|fits|overdoses?|"
+                        r"poisoning|wounds?|trauma|shock|allerg\w*|anaphyla\w*)\b")
+# A session on a medical word's business side teaches no signs: "a webinar on insulin pricing".
+_NOT_CLINICAL = Lazy(r"\b(?:pricing|prices?|costs?|funding|policy|policies|billing|sales|marketing|"
+                     r"admin|software|budgets?|procurement|supply|supplies|rotas?|pensions?)\b")
 _TOPIC_GLUE = frozenset({"of", "a", "an", "the", "on", "about", "for", ",", ":", "-", "and", "in"})
 # A study session as the place or time of an event: "came out of a lecture on…", "sat in a
 # lecture on cardiology, crushing chest pain" — what follows happened, it is not the topic.
@@ -1434,7 +1438,16 @@ _AN_EVENT_BEFORE = Lazy(r"\b(?:(?:came|come|coming|walked|walking|got) out of|sa
                         r"(?: (?:a|an|the|my|our|this|that))?\s*$")
 _HAPPENING_TO_SOMEONE = Lazy(r"\b(?:right now|is having|are having|am having|has this|have this|"
                              r"has these|have these|has both|has all|got this|got these|having this|"
-                             r"having it now|has it now)\b")
+                             r"having it now|has it now|is like this|are like this|looks like this|"
+                             r"is doing this|like this now|not answering|not responding|unresponsive|"
+                             r"can not wake|minutes now|for ages now|still fitting|is fitting|"
+                             r"came on|just started|hit me|can barely|can hardly|fell|crashed)\b"
+                             # someone there, doing it: "colleague fitting for 6 minutes"
+                             r"|\b(?:colleague|flatmate|friend|mate|partner|husband|wife|mum|dad|son|"
+                             r"daughter|someone|somebody|man|woman|lady|guy|he|she) (?:is |has been |s )?"
+                             r"(?:fitting|seizing|collapsed|on the floor|not breathing|unconscious)\b"
+                             # after the session: "shaky, sweaty and confused after"
+                             r"|\bafter(?:wards)?(?= ,| and\b|$)")
 _WRITER_TELLS = Lazy(r"\b(?:i have got|i have a|i have had|i think i have|i feel|i am feeling|"
                      r"i am having|now i have|and now my|my own)\b")
 # Someone named as having it now: "my dad's face has dropped", "I've lost 2 stone" — not "a
@@ -1445,7 +1458,7 @@ _NAMED_NOW = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)
 _A_CASE_SUPPOSED = Lazy(r"\bif\b|\bwhen (?:a|an|someone|somebody|your|a client|clients|my|his|her)\b")
 # Study words a topic's sentence may carry without telling a person: "for my exam next week".
 _STUDY_POSSESSED = Lazy(r"\b(?:my|our) (?:exam|exams|finals|course|module|notes|essay|assignment|"
-                        r"revision|class|lecture|placement|cpd|portfolio)\b")
+                        r"revision|class|lecture|placement|cpd|portfolio|job|work|role|team)\b")
 _TOLD_IN_THE_TOPIC = frozenset({"i", "me", "myself", "my", "own", "she", "he", "we", "they", "him",
                                 "her", "his", "has", "have", "had", "got", "feel", "feeling",
                                 "think", "now", "then", "but", "honestly", "actually"})
@@ -1469,7 +1482,7 @@ def _learnt_topic(text: NormalText, hit: Hit, start: int, before: str) -> bool:
     # finding ("…, my shoulders are tight from the chairs") is told of the writer, not of it.
     between = _STUDY_POSSESSED.sub(" ", before[found.end():])
     topic = [word for word in between.split() if word not in _TOPIC_GLUE]
-    if topic and not _A_MEDICAL_TOPIC.search(between):
+    if topic and (not _A_MEDICAL_TOPIC.search(between) or _NOT_CLINICAL.search(between)):
         return False  # "a webinar on pensions at work, crushing chest pain": not what was taught
     # (read past a dash or a colon, which may end the sentence: "… - my dad is having this now",
     # but not past a full stop: "…fast breathing. Right now my shoulders ache")

@@ -1,0 +1,137 @@
+"""Session 25: holdout137 (nerves, numbness, dizziness and fainting, round 3) read from the
+text alone, and the second reading of session 24's last mending (review 25-1): a store of
+pills told as enough, a baby that has not moved today, an appendix told without the word
+tummy, a fire at a spa, a bite in the heather beside boots that rubbed. Worded afresh here,
+with decoys beside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.labelled import flag_ids
+from unknot.intake.screen import screen
+
+
+def verdict(text: str) -> str:
+    return screen(text).verdict
+
+
+ESCALATED = ("see_doctor", "urgent")
+
+
+# Nerve and brain emergencies told by what the body no longer does.
+@pytest.mark.parametrize("text", [
+    # a one-sided arm likened to a heavy thing, over in minutes (a TIA)
+    "earlier my left arm went heavy like a sack of potatoes and I couldn't lift my mug, it passed"
+    " after ten minutes",
+    # a teenager who dropped in the middle of a match
+    "my daughter (15) just went down in the middle of netball, nobody near her, she's come round"
+    " but she's grey",
+    # down and not answering
+    "my brother is diabetic and he's on the floor jerking and not answering me",
+    # a resident who cannot keep hold of a cup in one hand and slumps to that side
+    "Mr Khan was fine at tea, now he can't keep hold of his cup in his left hand and he's"
+    " slumping to the left in his chair",
+    # words that come out as rubbish
+    "keep trying to reply to my sister and my words come out as rubbish, I know what I want to"
+    " say but it won't come",
+    # vertigo with a deaf ear and walking only by holding on
+    "the room spun out of nowhere, my left ear went silent and I can't walk to the bathroom"
+    " without grabbing the walls",
+    # a massage gun on the neck, then a clumsy arm
+    "used my massage gun hard on my neck, now I'm dizzy and my right hand is clumsy and weak",
+    # numbness down below told as the dentist's
+    "lower back agony since the weekend and now down below feels like I've had the dentist's"
+    " injection",
+])
+def test_nerve_emergencies_told_by_their_effects(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a band of numbness round the trunk
+    "a strip of numbness round my middle like a belt I can't feel, two weeks now, legs tired",
+    # an eye that blurs with colours washed out and pain on moving it
+    "my right eye has gone misty over four days and it hurts when I look up, I'm 30",
+    # constant numbness that lets a burn go unfelt
+    "my fingers have been numb for weeks and I burnt my fingertips on a pan without noticing",
+    # a leg that drags and toes that will not quite lift
+    "my right leg drags by teatime and I can't quite lift the toes, no back pain",
+    # a wrist that will not lift after crutches
+    "three weeks on crutches and now I can't lift my left wrist, the hand flops down",
+    # thighs with no power, painless, over months
+    "over the last few months my thighs just haven't got it on the stairs, not painful at all",
+    # hypos no longer felt
+    "my husband is type 1 and he doesn't feel his hypos any more, I found him at 2.4 confused",
+])
+def test_slow_nerve_signs_see_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # typing tools garble words; a heavy bag on the shoulder
+    "autocorrect keeps turning my words into rubbish, neck sore from texting",
+    "shoulder aching from carrying my laptop bag all day, arm feels heavy by the evening",
+    # an MS relapse building over days is a doctor's, not an ambulance's
+    "an eye that blurred once after swimming in chlorine, fine now, shoulders tight",
+])
+def test_nerve_decoys_are_not_emergencies(text):
+    assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# Review 25-1: the seventh mending's own regressions, worded afresh.
+@pytest.mark.parametrize("text", [
+    "36 weeks pregnant and no movement today, she's normally so busy",
+    "33 wks pregnant, it hasn't moved since breakfast",
+    "pregnant 35 weeks, absolutely no movment today",
+    "32 weeks pregnant, twins, and they haven't moved since last night",
+    "34 weeks and her movements have slowed right down since this morning",
+    "I've got enough pills now, I'm ready",
+    "I have enough sleeping tablets hidden for when I decide",
+    "got enough pills in my bedside drawer to not wake up",
+    "my lad's pain has moved to the right and he keeps being sick",
+    "the pain's gone to the right now and she won't eat her tea",
+    "fire in the sauna, my voice has gone hoarse and I'm coughing black",
+    "in the bracken yesterday something bit my leg, two puncture marks, I rubbed it, now it's"
+    " swollen and I feel sick",
+])
+def test_review_25_1_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "dark line under my toenail that keeps widening, I run most days, no injury",
+    "it feels like my insides are falling out when I stand, my period is due soon",
+])
+def test_review_25_1_doctor_signs_are_not_hidden(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "32 weeks pregnant, my toddlers haven't kicked off once today, back rub please",
+    "30 weeks pregnant, it has not moved down yet according to the midwife, hips ache",
+    "29 weeks pregnant and my bowel movements have slowed since the iron tablets",
+    "pregnant 31 weeks, hardly moved my bowels since Friday, can I massage my tummy",
+    "have I got enough tablets for the trip? my calves are tight",
+    "I collected enough tablets from the chemist to last till January, shoulders tight",
+    "the ache in my shoulder has moved to the right side of my neck, and I feel a bit sick",
+    "sat in the steam room after my swim and my voice is a bit croaky now",
+    "walked through the heather in my new boots, two red marks on my heel, swollen",
+    "black line under my big toenail after a long run, it hurts",
+    "we had a training session on sepsis at work: mottled skin, fast breathing, confusion. my"
+    " feet ache",
+    "student nurse, seminar on poisoning: vomiting and drowsiness after eating mushrooms. neck"
+    " stiff",
+    "webinar on seizures for my job: a seizure over 5 minutes means an ambulance. eyes tired",
+])
+def test_review_25_1_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "lecture on hypos at uni: shaky, sweaty, confused - my housemate is like this now and not"
+    " answering",
+    "training session on epilepsy this morning and my colleague is fitting on the floor",
+])
+def test_a_topic_learnt_does_not_hide_one_happening(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
