@@ -135,3 +135,45 @@ def test_review_25_1_decoys_stay_calm(text):
 ])
 def test_a_topic_learnt_does_not_hide_one_happening(text):
     assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+# Holdout137's false alarms: dizziness and numbness told beside their ordinary causes.
+@pytest.mark.parametrize("text", [
+    # a course's case, a programme's stranger, a video about checking
+    "first aid course today, we learnt what to do if someone faints or has a stroke. knees sore",
+    "we practised the recovery position for someone who has collapsed, shoulders stiff after",
+    "watching Casualty and someone had a stroke in the car park, cried my eyes out. back sore",
+    "saw a video about checking for stroke by raising both arms, tried it, all fine. neck tight",
+    # numbness whose feeling came back within moments
+    "sat in the car for six hours yesterday and my bum was numb when I got out, came back after"
+    " a minute of walking. lower back stiff today",
+    # a tingle a clinician has named
+    "when I get anxious my fingers and lips tingle, the GP said it's overbreathing. neck routine?",
+    "my physio said the tingle down my arm when she pressed my trap was just referred pain,"
+    " nothing to worry about. shoulders tight",
+    # a splint for carpal tunnel; a long run of shifts; back at work
+    "tingly fingers at night, GP says carpal tunnel and gave me a night splint, forearm massage ok?",
+    "long run of night shifts on the ward, feet ache at night, foot massage please",
+    "had flu, wobbly for a week, all better and back at work now, shoulders tight",
+    # busy, not dizzy
+    "the kids have me spinning in circles all day, neck and shoulders in knots",
+])
+def test_holdout137_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a stranger's emergency now is still an emergency
+    "in the supermarket and someone has just collapsed, he's not breathing",
+    # feeling that came back is no excuse for a stroke's arm
+    "this morning my left arm went dead and floppy for five minutes then the feeling came back",
+    # and numbness that does not come back stays a doctor's
+    "fell asleep on my arm on Saturday, it's Tuesday and my hand still flops at the wrist",
+])
+def test_holdout137_real_signs_beside_the_decoys(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+def test_a_man_up_at_night_with_an_aching_back_sees_a_doctor():
+    text = "I'm 71, up to wee three times a night now and my lower back aches all the time"
+    assert verdict(text) == "see_doctor", flag_ids(screen(text))

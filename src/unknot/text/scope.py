@@ -271,7 +271,12 @@ _RESOLVED = Lazy(
     r"something to eat|breakfast|lunch|rest)\b"
     r"|\b(?<!than )(?:normal|pale|clear) since\b"  # (not "quieter than normal since")
     r"|\bsettled (?:within|after|in) (?:a|an|one|two|\d+|a few|a couple of) (?:days?|weeks?)\b"
-    r"|\b(?:it|that) (?:is|has) gone (?:this morning|today|overnight)\b")
+    r"|\b(?:it|that) (?:is|has) gone (?:this morning|today|overnight)\b"
+    # feeling that "came back after a minute of walking about", "came back after I shook it"
+    r"|\b(?:feeling |it )?came back (?:after|within|in) (?:a|an|one|two|a few|a couple of|\d+) "
+    r"(?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
+    r"|\b(?:feeling |it )?came back (?:after|once|when|as soon as) (?:i|we|he|she) "
+    r"(?:shook|moved|walked|stood|got up|rubbed|stretched)\b")
 _YEAR = Lazy(r"\b(?:in|back in|since|from|that was|this was) ((?:19|20)\d\d)\b"
              r"|(?:^|[.,;:(] )((?:19|20)\d\d)\b(?! (?:to|until|till|-|and) )")
 # "still", "ever since": what is said goes on, whatever came before.
@@ -280,7 +285,12 @@ _ONGOING = Lazy(r"\bfrom (?:19|20)\d\d\b(?: \S+){0,6}? now\b"  # "4mm in a photo
                 r"since my|again|keeps|keep|kept|getting worse|worse since|never been the same|"
                 r"not been right|not right since|now i|(?:came|has come|comes|is) back"
                 r"(?! (?:all |as |completely |totally )?(?:normal|clear|fine|negative|ok|okay|"
-                r"unremarkable|nothing)\b)|"
+                r"unremarkable|nothing)\b)"
+                # (feeling that came back after a minute or a shake is numbness ended, not a return)
+                r"(?! (?:after|within|in) (?:a|an|one|two|a few|a couple of|\d+) (?:minute|minutes|min|"
+                r"mins|second|seconds|moment|moments)\b)"
+                r"(?! (?:after|once|when|as soon as) (?:i|we|he|she) (?:shook|moved|walked|stood|got up|"
+                r"rubbed|stretched)\b)|"
                 r"flaring|flared up|flared again|returned|recurr\w*|this time|now it|now my|today|yesterday|"
                 r"this morning|tonight|this week|at the moment|right now|currently|suddenly|"
                 r"bulges|bulging|pops out|sticks out|"
@@ -612,7 +622,16 @@ def _is_object(text: NormalText, index: int) -> bool:
                                                         "her", "their", "this", "that", "little",
                                                         "young", "baby", "new", "eldest", "youngest"}:
         before -= 1
+    if before >= 0 and text.tokens[before].norm == "and" and index + 1 < len(text.tokens) \
+            and text.tokens[index + 1].norm in _A_CLAUSE_VERB:
+        return False  # "I was in Tesco and someone had a stroke": the subject of a new clause
     return before >= 0 and text.tokens[before].norm in _NOT_SUBJECT_BEFORE
+
+
+# Verbs that make the person before them a clause's subject, after "and".
+_A_CLAUSE_VERB = frozenset({"had", "has", "have", "is", "was", "were", "are", "just", "collapsed",
+                            "fainted", "went", "got", "started", "keeps", "kept", "s", "can",
+                            "could", "did", "does", "suddenly", "fell", "dropped"})
 
 
 _SAID_BY = Lazy(r"\b(?:says|said|reckons|told me|tells me|keeps saying)\b")
@@ -1287,7 +1306,12 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"bppv|the crystals|crystals|an inner ear thing|inner ear|labyrinthitis|vestibular|"
                 r"a trapped nerve|stress|nothing|nothing serious|benign|a cyst|a swollen gland|a gland|"
                 r"fatty lump|a lipoma|lipoma|"
-                r"wind|gas|a virus|viral)\b"
+                r"wind|gas|a virus|viral|overbreathing|hyperventilation|hyperventilating|panic|"
+                r"panic attacks|a panic attack|referred|referred pain|mild carpal tunnel|carpal tunnel)\b"
+                # "the physio said the tingle… was referred from the trigger point, nothing to worry about"
+                r"|\b(?:gp|doctor|dr|physio|physiotherapist|nurse|consultant|neurologist|specialist|"
+                r"osteopath) (?:said|says|told me) (?:\S+ ){0,16}?(?:nothing to worry about|"
+                r"just referred|referred pain)\b"
                 # (a diagnosis only a check gives — not "it's only a sprain", which anyone says)
                 r"|\b(?:was|is|were|are) (?:just|only) (?:a |an )?(?:swollen gland|gland|cyst|fatty lump|"
                 r"lipoma|swollen lymph node|lymph node)\b"
@@ -1367,8 +1391,11 @@ _HYPOTHETICAL = Lazy(
     r"\bif (?:\w+ ){0,4}?ever\b"
     r"|\bif (?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients|you|"
     r"a friend|my friend|a mate|my mate) "
-    r"(?:\w+ )?(?:had|has|have|gets|got|get|typed|types|says|said|were|was|is|are|came|comes|"
-    r"presented|presents)\b"
+    r"(?:\w+ )?(?:\w+ (?:or|and) (?:\w+ )?)?(?:had|has|have|gets|got|get|typed|types|says|said|were|"
+    r"was|is|are|came|comes|presented|presents)\b"
+    # what a course teaches for anyone: "the recovery position for someone who's fainted"
+    r"|\b(?:recovery position|first aid|cpr|what to do|how to help) for (?:someone|somebody|anyone|"
+    r"a person|people|a casualty|a patient)\b"
     r"|\bhypothetical(?:ly)?\b|\bin theory\b|\btheoretically\b"
     r"|\bfor (?:my|an|a|the|our) (?:\w+ ){0,3}?(?:exam|exams|essay|assignment|class|course|module|"
     r"quiz|revision|dissertation|project|homework|coursework|lecture|presentation|workshop|"
@@ -1924,7 +1951,11 @@ _THE_DAY_IT_HAPPENED = Lazy(r"today|yesterday|this morning|tonight|this week|sud
 _BACK_TO_NORMAL = Lazy(r"\b(?:back to normal|became normal|went back to normal|returned to normal|"
                        r"normal again|all better|wore off|worn off|passed off|(?:fine|gone|normal|ok|"
                        r"okay) (?:after|within|in) (?:a |an |one |two |ten |twenty |a few |a couple of |"
-                       r"\d+ )(?:minute|minutes|min|mins|second|seconds|secs|moment|moments|hour|hours))\b")
+                       r"\d+ )(?:minute|minutes|min|mins|second|seconds|secs|moment|moments|hour|hours)"
+                       r"|came back (?:after|within|in) (?:a|an|one|two|a few|a couple of|\d+) "
+                       r"(?:minute|minutes|min|mins|second|seconds|moment|moments)"
+                       r"|came back (?:after|once|when|as soon as) (?:i|we|he|she) (?:shook|moved|walked|"
+                       r"stood|got up|rubbed|stretched))\b")
 # …and only of a numbness or a limb gone dead, the position's signs ("Vomited blood this
 # morning, felt dizzy, back to normal after 10 minutes" is no position ended).
 _AN_INJURY = Lazy(r"\b(?:fell|fall|fallen|came off|come off|crash|crashed|accident|hit|knocked|"
