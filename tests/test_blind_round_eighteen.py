@@ -177,3 +177,55 @@ def test_holdout137_real_signs_beside_the_decoys(text):
 def test_a_man_up_at_night_with_an_aching_back_sees_a_doctor():
     text = "I'm 71, up to wee three times a night now and my lower back aches all the time"
     assert verdict(text) == "see_doctor", flag_ids(screen(text))
+
+
+# Review 25-2: the mending of review 25-1 read again, worded afresh.
+@pytest.mark.parametrize("text", [
+    # a store of pills, whatever follows it
+    "saved up enough pills from my own prescriptions to end it",
+    "I've stored enough sleeping tablets in case I decide to go through with it",
+    "got enough painkillers that I could just not wake up",
+    # a baby's movements told plainly
+    "Movements have slowed right down today, I'm 36 weeks",
+    "baby has barely moved in a whole day, 37 weeks pregnant",
+    "32 weeks with twins and they haven't kicked me since last night",
+    # an appendix beside a headache, a bite on a walker in boots, steam from a steamer
+    "tummy ache and a headache all night, now it's moved to the right and she's being sick",
+    "out on the moor in my walking boots, two tiny holes on my ankle, going purple and I feel sick",
+    "the clothes steamer spat steam in my face and now my voice is going hoarse",
+    # a topic learnt, and then the writer's own emergency
+    "nursing student, lecture on shock today, crushing chest pain spreading to my jaw, feel sick",
+    "first aid training session this morning and our trainer collapsed and isnt breathing",
+])
+def test_review_25_2_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "a mole on my shoulder got bigger and darker since I took up running",
+    "heaviness down below every day since my second baby, due on soon",
+])
+def test_review_25_2_doctor_signs_are_not_hidden(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "do I have enough tablets? must reorder before the holiday, shoulders tight",
+    "I've got enough painkillers, thanks, just want a gentle neck routine",
+    "my heart rate dropped during the run, is that good? legs tight",
+    "the wifi went down in the middle of my spin class, quads sore",
+    "lying on the floor stretching and my sister is not answering her phone, hip openers?",
+    "my son won't answer when I shout up the stairs, headphones in as usual, his back is sore",
+    "my 8 week old's head keeps tilting to one side, the health visitor says torticollis",
+    "English is my second language, I know what I want to say but it comes out wrong",
+    "the knot in my glute, it's moved over to the right buttock now, so sick of it",
+    "my legs tire quickly on long hikes but there is no pain, stretching routine please",
+    "leg day always drags, any hamstring stretches?",
+    "two red marks on my ankles where my new trainers rubbed on the moors, a bit swollen",
+    "in the forearm stretch my hand hangs down towards the floor, is that right",
+    "my neck hurts when I turn it left and my right eye is blurry from screens",
+    "nursing student, webinar on sepsis policy: mottled skin, not passing urine, confusion",
+    "revising the red flags of cauda equina for finals, can barely keep my eyes open lol",
+])
+def test_review_25_2_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -1451,10 +1451,11 @@ _A_MEDICAL_TOPIC = Lazy(r"\b(?:stroke|strokes|sepsis|cardiology|cardiac|heart|me
                         r"breathing|chest|abdominal|pain|disease|diseases|disorders?|syndromes?|"
                         r"dka|ketoacidosis|hypos?|hypoglyc\w*|hyperglyc\w*|hyperemesis|sugars?|insulin|"
                         r"kidney|renal|liver|hepat\w*|lungs?|copd|epilep\w*|seizures?|fits|overdoses?|"
+                        r"brain|neurology|nervous system|blood supply|circulation|vascular|"
                         r"poisoning|wounds?|trauma|shock|allerg\w*|anaphyla\w*)\b")
 # A session on a medical word's business side teaches no signs: "a webinar on insulin pricing".
-_NOT_CLINICAL = Lazy(r"\b(?:pricing|prices?|costs?|funding|policy|policies|billing|sales|marketing|"
-                     r"admin|software|budgets?|procurement|supply|supplies|rotas?|pensions?)\b")
+_NOT_CLINICAL = Lazy(r"\b(?:pricing|prices?|billing|sales|marketing|software|budgets?|procurement|"
+                     r"pensions?)\b")
 _TOPIC_GLUE = frozenset({"of", "a", "an", "the", "on", "about", "for", ",", ":", "-", "and", "in"})
 # A study session as the place or time of an event: "came out of a lecture on…", "sat in a
 # lecture on cardiology, crushing chest pain" — what follows happened, it is not the topic.
@@ -1468,13 +1469,32 @@ _HAPPENING_TO_SOMEONE = Lazy(r"\b(?:right now|is having|are having|am having|has
                              r"having it now|has it now|is like this|are like this|looks like this|"
                              r"is doing this|like this now|not answering|not responding|unresponsive|"
                              r"can not wake|minutes now|for ages now|still fitting|is fitting|"
-                             r"came on|just started|hit me|can barely|can hardly|fell|crashed)\b"
+                             r"came on (?:suddenly|all of a sudden|out of nowhere|just now)|just started|"
+                             r"hit me (?:like|suddenly|out of nowhere)|"
+                             r"can (?:barely|hardly) (?:stand|walk|breathe|talk|speak|see|move|lift|swallow)|"
+                             r"fell (?:off|over|down|and)|crashed (?:my|the|into|off|his|her)|"
+                             # the writer in it now: "what do I do", "feel sick and sweaty", "help"
+                             r"what do i do|what should i do|what do we do|help me|please help|feel sick|"
+                             r"clammy|minutes ago|an hour ago|since (?:\d+|lunch|this morning|breakfast|"
+                             r"an hour|ten minutes)|(?:spreading|spreads|radiating|shooting) "
+                             r"(?:to|into|down|up) my|now spreading|"
+                             r"(?:is|s) not breathing|isnt breathing|stopped breathing)\b"
+                             r"|(?<!for )(?<!to )(?<!call )\bhelp(?: please| pls| plz)?(?= [,.!?]|$)"
                              # someone there, doing it: "colleague fitting for 6 minutes"
                              r"|\b(?:colleague|flatmate|friend|mate|partner|husband|wife|mum|dad|son|"
                              r"daughter|someone|somebody|man|woman|lady|guy|he|she) (?:is |has been |s )?"
                              r"(?:fitting|seizing|collapsed|on the floor|not breathing|unconscious)\b"
                              # after the session: "shaky, sweaty and confused after"
-                             r"|\bafter(?:wards)?(?= ,| and\b|$)")
+                             r"|\b(?:confused|shaky|sweaty|dizzy|faint|sick|wobbly|woozy|unwell|poorly|"
+                             r"funny|weird|odd) after(?:wards)?(?= ,| and\b|$)")
+# Someone there, in the session or after it, to whom it happened: "a man at the back
+# collapsed", "our trainer collapsed", "lad went down".
+_SOMEONE_THERE = Lazy(r"\b(?:a|the|our|my|one) (?:man|woman|lady|guy|lad|girl|boy|trainer|instructor|"
+                      r"coach|teacher|lecturer|tutor|colleague|student|delegate|member|player|mate|"
+                      r"participant|attendee) (?:\S+ ){0,4}?(?:collapsed|went down|dropped|fell|is fitting|"
+                      r"started fitting|stopped breathing|is not breathing|isnt breathing|turned blue|"
+                      r"went blue)\b"
+                      r"|\b(?:lad|he|she|someone|somebody) (?:just )?(?:collapsed|went down|dropped)\b")
 _WRITER_TELLS = Lazy(r"\b(?:i have got|i have a|i have had|i think i have|i feel|i am feeling|"
                      r"i am having|now i have|and now my|my own)\b")
 # Someone named as having it now: "my dad's face has dropped", "I've lost 2 stone" — not "a
@@ -1489,6 +1509,8 @@ _STUDY_POSSESSED = Lazy(r"\b(?:my|our) (?:exam|exams|finals|course|module|notes|
 _TOLD_IN_THE_TOPIC = frozenset({"i", "me", "myself", "my", "own", "she", "he", "we", "they", "him",
                                 "her", "his", "has", "have", "had", "got", "feel", "feeling",
                                 "think", "now", "then", "but", "honestly", "actually"})
+# "a lecture on trauma today and sudden crushing chest pain": an event told after the topic
+_THEN_SUDDEN = Lazy(r"\b(?:and|then|now|but|when) (?:a |an |this |the )?sudden(?:ly)?\b")
 
 
 def _learnt_topic(text: NormalText, hit: Hit, start: int, before: str) -> bool:
@@ -1521,6 +1543,11 @@ def _learnt_topic(text: NormalText, hit: Hit, start: int, before: str) -> bool:
     after = " ".join(words)
     if _HAPPENING_TO_SOMEONE.search(after):
         return False  # "…crushing chest pain, sweating - my dad is having this right now"
+    finding = " ".join(t.norm for t in text.tokens[hit.first:hit.last + 1])
+    if _THEN_SUDDEN.search(between + " " + finding):
+        return False  # "…on trauma today and sudden crushing chest pain"
+    if _SOMEONE_THERE.search(between + " " + finding + " " + after):
+        return False  # "a training session on heart attacks, a man at the back collapsed"
     return not any(word in _TOLD_IN_THE_TOPIC for word in between.split()) \
         and not _real_after_all(text, start)
 
