@@ -229,3 +229,54 @@ def test_review_25_2_doctor_signs_are_not_hidden(text):
 ])
 def test_review_25_2_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# holdout138 (a fifteenth mix) and holdout139 (the chest, round 6), worded afresh.
+@pytest.mark.parametrize("text", [
+    "rubbing dad's back just now and he went grey and slumped to one side, not answering me right",
+    "my nan's breathing sounds like really loud snoring and I can't wake her",
+    "a lad in the gym just went down off the rowing machine and he is not moving",
+    "sudden room spinning half an hour ago, keep walking into the door frame, words all mushy",
+    "every night I walk to the bridge and look down, tonight I think I will",
+    "like a lorry parked on my chest since I sat down, feel sick, maybe my back?",
+    "grandad can only get two words out before stopping for breath and his lips are bluish",
+    "tall skinny 18 year old, sudden sharp stab in the side of my chest and I can't take a full"
+    " breath",
+    "my brother is clutching his chest and sweating buckets, says it's indigestion",
+    "mum's legs have gone blotchy purple and cold and she's much sleepier than normal",
+    "70 and diabetic, so breathless this last hour and clammy with a pressure under my"
+    " breastbone. Son says try a back massage",
+])
+def test_holdout138_139_emergencies(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "left ear went muffled on Monday like I'm under water and the hearing hasn't come back",
+    "felt like someone kicked my heel at badminton, nobody there, can't go up on my tiptoes",
+    "my heart does a flip and then races for a few minutes, happens three times a week",
+    "I used to walk up the hill to work fine, now I have to stop halfway to get my breath",
+    "my husband goes grey whenever we walk up the stairs, he's 66",
+    "the fingers on my right hand go white then blue and one has a sore that won't heal",
+    "my foot goes pale when I lift it onto the sofa and red when it hangs, aches in bed at night",
+    "my blood pressure pills ran out and my readings are 172/104.",
+    "client note: 58M, L calf and ankle oedema since Monday, pitting, not on R",
+])
+def test_holdout138_139_doctor_signs(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "had chest pain in the spring, they did all the tests at A&E and it was reflux, fine now",
+    "revising for my OSCE: a swollen, warm, red calf means DVT. neck stiff from revising",
+    "there was a poster at the pharmacy about blood clots on flights, my calves are tight",
+    "just finished a night shift full of chest pains and strokes, feet are wrecked",
+    "my asthma is well controlled, I use the inhaler a couple of times a year. back tight",
+    "laughed so hard I was gasping, my jaw and abs ache lol",
+    "power cut last night, blackout across the whole street, slept badly and my neck is stiff",
+    "cried all night after the breakup, my eyes are puffy and my head aches",
+    "fainted once at 15 at a vaccination, never since. hand routine before my jab?",
+    "my usual tension headache creeping up the back of my head, shoulders like concrete",
+])
+def test_holdout138_139_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -376,7 +376,8 @@ def _pain_rising(lower: str) -> tuple[int, int] | None:
 # blood pressure ("8/10" is a pain score, "28/40" weeks of pregnancy, "3/52" three weeks).
 # ("175–185 over about 110": a range counts at its top)
 _BP_READING = Lazy(r"(?<![\d/.])(?:\d{2,3}\s*(?:-|–|to)\s*)?(\d{2,3})\s*(?:/|\bover\b)\s*"
-                   r"(?:about |around |roughly |like )?(\d{2,3})(?![\d/.])"
+                   # (a full stop may end the sentence after it: "readings now 175/105.")
+                   r"(?:about |around |roughly |like )?(\d{2,3})(?![\d/]|\.\d)"
                    r"(?!\s*(?:seconds|secs|minutes|mins|reps|metres|meters|m\b|km|miles|steps))")
 _BP_CONTEXT = Lazy(r"blood pressure|\bbp\b|monitor|reading|mmhg|mm hg|\bpressure\b|sphyg|cuff|"
                    r"systolic|diastolic|hypertens|machine|pharmac|nurse|doctor|\bgp\b|midwife|"

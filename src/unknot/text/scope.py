@@ -110,8 +110,8 @@ _JOB = (r"(?:therapist|physio|physiotherapist|nurse|trainer|masseuse|masseur|car
 _OWN_COMPLAINT = Lazy(
     rf"\bmy (?!(?:\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|girl|boy|girls|boys|lad|lass|old|yo|o)\b"
     rf"|\d{{1,2}}(?:yo|yrs?)\b)\w+"
-    rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|woke|just|take|"
-    rf"am taking|use)\b"
+    rf"|\bi (?:do |really )?(?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|"
+    rf"woke|just|take|am taking|use)\b"
     # (but not the carer's own conduct: "how gentle do I need to be", "when I got home")
     rf"(?! to be (?:gentle|careful|firm|soft|\?)| to be$| home\b| back home\b| to know\b| to ask\b"
     # ("I'm a sports massage therapist": who the writer is, not what ails them)
@@ -162,6 +162,7 @@ _LONG_AGO = Lazy(
     r"\d+)\b|\bback at school\b|\bin the (?:nineties|eighties|seventies|90s|80s|70s)\b"
     r"|\bfine (?:for|ever) (?:\d+ |many |several |so many )?(?:years|decades)\b"
     r"|\b\d+ years in remission\b"
+    r"|\b(?:once|back) at (?:age )?(?:[5-9]|1[0-9])\b(?! (?:weeks|wks|days|months|hours|mins|minutes))"
     # "an old stroke": a stroke named old is long past (its after-effects are another
     # matter, see `_STABLE_AFTER`). Not "my old surgery scar": a bulge beside it is new.
     r"|\b(?:an|my|his|her|the) old strokes?\b|^\W*old strokes?\b")
@@ -350,8 +351,11 @@ def _person_at(text: NormalText, index: int) -> str | None:
         # ("my 15-year-old" is six tokens: with an age after "my", look that far.)
         reach = 6 if index + 1 < len(text.tokens) and text.tokens[index + 1].norm[:1].isdigit() \
             else 4
-        if word == "my" and any(_is_person(text, i)
-                                for i in range(index + 1, min(index + reach, len(text.tokens)))):
+        # (not past the sentence's end: "pressure under my breastbone. Daughter says…")
+        ahead = range(index + 1, min(index + reach, len(text.tokens)))
+        ahead = [i for i in ahead if not any(text.tokens[j].norm in SENTENCE_END
+                                                 for j in range(index + 1, i + 1))]
+        if word == "my" and any(_is_person(text, i) for i in ahead):
             return "third"
         if word in {"my", "our"} and index + 1 < len(text.tokens) \
                 and text.tokens[index + 1].norm in PETS \
@@ -572,6 +576,10 @@ _NOT_SUBJECT_BEFORE = frozenset({"to", "with", "at", "for", "from", "about", "of
                                  "am",
                                  "like", "as", "and", "after", "behind", "beside", "near", "told",
                                  "asked", "called", "rang", "phoned", "texted", "saw", "visited",
+                                 # "trying to text my boss and the words come out as rubbish"
+                                 "text", "texting", "email", "emailing", "message", "messaging",
+                                 "call", "calling", "ring", "ringing", "phone", "phoning", "reply",
+                                 "replying",
                                  "helped", "watched", "sat", "lifted", "carried", "carrying",
                                  "lifting", "nursing", "holding",
                                  # "had my little girl nine days ago": gave birth to her
@@ -1157,7 +1165,7 @@ def _names_a_job(text: NormalText, hit: Hit) -> bool:
 # seizures", "building surgery rotas, aneurysms, clots, the lot".
 _CASE_NOUNS = frozenset({"strokes", "seizures", "fits", "clots", "aneurysms", "arrests", "abscesses",
                          "overdoses", "bleeds", "fractures", "tumours", "tumors", "cancers",
-                         "infections", "attacks", "emergencies"})
+                         "infections", "attacks", "emergencies", "pains"})
 _WORK_FRAMES = frozenset({"shift", "shifts", "rota", "rotas", "caseload", "triage", "job",
                           "calls", "registrar", "registrars", "paramedic", "paramedics",
                           "nurse", "nurses", "doctor", "doctors", "consultant", "locum", "dentist",
@@ -1289,6 +1297,13 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"(?:(?:she|he|it|all|everything) (?:was |is )?)?(?:fine|ok|okay|all fine|all good|normal)\b"
                 r"(?!(?: ,)? (?:but|now|since|then|until|and now)\b)"
                 r"|\b(?:ruled out|nothing (?:serious|wrong|found))\b"
+                # "they did all the heart tests and it was reflux", "had a camera down, it's reflux",
+                # "full workup, it was a panic attack"
+                r"|\b(?:camera down|endoscopy|scope|tests?|heart tests|ecgs?|bloods|scans?|workup|work-up|"
+                r"checks|checked|a&e|hospital) (?:\S+ ){0,8}?(?:it was|it is|turned out to be|"
+                r"confirmed it is|confirmed it was|said it was|said it is) (?:just |only )?(?:a |an )?"
+                r"(?:reflux|heartburn|indigestion|anxiety|panic attacks?|panic|muscular|pulled muscle|"
+                r"costochondritis|virus|viral|gastritis|an ulcer)\b"
 
                 # "scan afterwards showed nothing left"
                 r"|\b(?:scan|x(?: - |-)?ray|tests?) (?:afterwards |after )?showed nothing\b"
@@ -1397,8 +1412,12 @@ _HYPOTHETICAL = Lazy(
     r"|\b(?:recovery position|first aid|cpr|what to do|how to help) for (?:someone|somebody|anyone|"
     r"a person|people|a casualty|a patient)\b"
     r"|\bhypothetical(?:ly)?\b|\bin theory\b|\btheoretically\b"
-    r"|\bfor (?:my|an|a|the|our) (?:\w+ ){0,3}?(?:exam|exams|essay|assignment|class|course|module|"
-    r"quiz|revision|dissertation|project|homework|coursework|lecture|presentation|workshop|"
+    # "is it true a heart attack can show up as jaw pain?"; "massage will give me a blood clot"
+    r"|\bis it true (?:that )?(?:a |an |you |people |someone |massage )"
+    r"|\b(?:will|would|could|might|can|may) (?:give|cause) (?:me |you |him |her |them |people |someone )?"
+    r"(?:a |an )?(?=\w)"
+    r"|\bfor (?:my|an|a|the|our) (?:\w+ ){0,3}?(?:exam|exams|osce|osces|viva|essay|assignment|class|"
+    r"course|module|quiz|revision|dissertation|project|homework|coursework|lecture|presentation|workshop|"
     r"portfolio)\b"
     # "what would you do if your calf cramped", "if your leg swells", an exam's question
     r"|\bwhat (?:would|should|do|does|can|could) (?:you|i|one|someone|people) do if\b|\bif your\b"
@@ -1666,6 +1685,9 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"|\bin (?:a|the|this|that) (?:novel|film|movie|book|show|series|episode|scene|play|"
                    r"documentary|soap|drama)\b"
                    r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b"
+                   # "saw a poster at the GP about circulation and blood clots"
+                   r"|\b(?:a|an|the) (?:poster|leaflet|advert|article|video|tiktok|reel|post|talk|sign|"
+                   r"campaign) (?:\S+ ){0,4}?(?:about|on)\b"
                    # "my character spent the whole raid bleeding out": a game's
                    r"|\b(?:my|his|her|their) (?:character|avatar|sim|toon|guy in the game)\b"
                    # "watched Grey's last night where a surgeon has a stroke"
