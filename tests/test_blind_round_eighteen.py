@@ -280,3 +280,64 @@ def test_holdout138_139_doctor_signs(text):
 ])
 def test_holdout138_139_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 25-3: the mending of review 25-2 read again, worded afresh.
+@pytest.mark.parametrize("text", [
+    # the named stroke beside a programme or a check happening now
+    "we were watching a film and grandad suddenly had a stroke I think, what do we do",
+    "doing the FAST check for stroke on my wife right now and she is failing it",
+    # a second language or a plaster cast excuses no face
+    "english is his second language but his face has dropped and his arm is floppy",
+    "mum's wrist is in plaster and her face has dropped on one side",
+    # words that come out wrong now, and a body sliding in its chair
+    "I know what I want to say but it comes out wrong, started an hour ago",
+    "nan is sliding to one side in her chair and her words don't make sense",
+    # a numbness that came back is a return
+    "the numb feeling round my bum came back after a few minutes and I've wet myself",
+    # a store of pills beside despair, or a plan
+    "what's the point any more, I have enough tablets in the drawer",
+    "I have enough pills and a plan",
+    "my son told me he has enough pills saved in his room and doesn't want to be here",
+    # a person who went down, not answering, not coming round
+    "our keeper went down out of nowhere halfway through the match and was shaking",
+    "dad won't answer when I shake him, he's breathing funny",
+    "in the supermarket and someone fainted and is not coming round",
+    "someone just got hit by a car outside and is not moving",
+    # a course's "for someone", and whom it is about
+    "how to help for someone having a seizure, my daughter is fitting and it's been 5 minutes",
+    "can't tell if my mate is drunk or has taken something, he's barely breathing",
+    # a student's own event told after the topic
+    "lecture on circulation this morning, crushing chest pain came on in the break, sweating",
+    "student nurse, lecture on trauma, crushing chest pain down my left arm, help",
+])
+def test_review_25_3_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my right eye has been blurry for two days and it's painful when I move it",
+    "type 1 diabetic, I don't feel my lows coming any more, had 3 this week",
+    "broke my wrist, the splint for the fracture is too tight and my fingers are white",
+    "I run about 40k a week and one spot on top of my foot hurts even in bed",
+    "my back hurts and now my fingers tingle, I get panic attacks but this is different,"
+    " weeks of it",
+])
+def test_review_25_3_doctor_signs_are_not_hidden(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "finally got enough sleep last night, neck feels better",
+    "I finally have enough time for a proper routine, hamstrings tight",
+    "stocked up enough paracetamol before the holiday, lower back tight from the flight",
+    "I'm 63, up to the loo a few times at night because of my water tablets, back stiff",
+    "my migraine pain has moved to the right and I feel sick like always with them",
+    "absolutely collapsed into bed after bowls today, lower back aches",
+    "was out for 18 holes of golf, shoulder sore from the swing",
+    "using voice to text so my words might come out wrong sorry, lower back aches",
+    "my left ear went dead after swimming, feels full of water, the room spins a bit",
+    "I've dropped 3kg since January on purpose at the gym, glutes tight",
+])
+def test_review_25_3_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -273,25 +273,22 @@ _RESOLVED = Lazy(
     r"|\b(?<!than )(?:normal|pale|clear) since\b"  # (not "quieter than normal since")
     r"|\bsettled (?:within|after|in) (?:a|an|one|two|\d+|a few|a couple of) (?:days?|weeks?)\b"
     r"|\b(?:it|that) (?:is|has) gone (?:this morning|today|overnight)\b"
-    # feeling that "came back after a minute of walking about", "came back after I shook it"
-    r"|\b(?:feeling |it )?came back (?:after|within|in) (?:a|an|one|two|a few|a couple of|\d+) "
-    r"(?:minute|minutes|min|mins|second|seconds|moment|moments)\b"
-    r"|\b(?:feeling |it )?came back (?:after|once|when|as soon as) (?:i|we|he|she) "
-    r"(?:shook|moved|walked|stood|got up|rubbed|stretched)\b")
+    # the feeling that "came back after a minute of walking about" — told as the feeling, or
+    # right after "numb when I got out" (a bare "came back" is the symptom's return)
+    r"|\b(?:(?:the |my )?(?:feeling|sensation) came back|(?:numb|dead|asleep|tingly) when i "
+    r"(?:got out|woke|woke up|got up|stood up) , came back) (?:after|within|in|once|when|as soon as)\b")
 _YEAR = Lazy(r"\b(?:in|back in|since|from|that was|this was) ((?:19|20)\d\d)\b"
              r"|(?:^|[.,;:(] )((?:19|20)\d\d)\b(?! (?:to|until|till|-|and) )")
 # "still", "ever since": what is said goes on, whatever came before.
 _ONGOING = Lazy(r"\bfrom (?:19|20)\d\d\b(?: \S+){0,6}? now\b"  # "4mm in a photo from 2022, 7mm now"
                 r"|\b(?:still|ever since|since then|since that|since it|since the|since i|"
                 r"since my|again|keeps|keep|kept|getting worse|worse since|never been the same|"
-                r"not been right|not right since|now i|(?:came|has come|comes|is) back"
+                r"not been right|not right since|now i|"
+                r"(?<!feeling )(?<!sensation )(?<!got out , )(?<!woke , )(?<!woke up , )(?<!got up , )"
+                r"(?<!stood up , )(?:came|has come|comes|is) back"
                 r"(?! (?:all |as |completely |totally )?(?:normal|clear|fine|negative|ok|okay|"
                 r"unremarkable|nothing)\b)"
-                # (feeling that came back after a minute or a shake is numbness ended, not a return)
-                r"(?! (?:after|within|in) (?:a|an|one|two|a few|a couple of|\d+) (?:minute|minutes|min|"
-                r"mins|second|seconds|moment|moments)\b)"
-                r"(?! (?:after|once|when|as soon as) (?:i|we|he|she) (?:shook|moved|walked|stood|got up|"
-                r"rubbed|stretched)\b)|"
+                r"|"
                 r"flaring|flared up|flared again|returned|recurr\w*|this time|now it|now my|today|yesterday|"
                 r"this morning|tonight|this week|at the moment|right now|currently|suddenly|"
                 r"bulges|bulging|pops out|sticks out|"
@@ -631,6 +628,7 @@ def _is_object(text: NormalText, index: int) -> bool:
                                                         "young", "baby", "new", "eldest", "youngest"}:
         before -= 1
     if before >= 0 and text.tokens[before].norm == "and" and index + 1 < len(text.tokens) \
+            and text.tokens[index].norm in {"someone", "somebody"} \
             and text.tokens[index + 1].norm in _A_CLAUSE_VERB:
         return False  # "I was in Tesco and someone had a stroke": the subject of a new clause
     return before >= 0 and text.tokens[before].norm in _NOT_SUBJECT_BEFORE
@@ -1015,7 +1013,8 @@ _JUST_NOW = frozenset({"has", "have", "just", "s", "is", "suddenly"})
 _STILL_DOWN = Lazy(r"\b(?:(?:is |s )?not breathing|(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
                    r"(?:is |s )?not waking(?: up)?|"
                    r"not responding|unresponsive|unconscious|is grey|is gray|is blue|still on the floor|"
-                   r"(?:can not|cant) get up)\b")
+                   r"(?:can not|cant) get up|(?:is |s )?not coming round|(?:is |s )?not moving|"
+                   r"(?:will not|won't|wont) come round)\b")
 # Help called but not there: "called an ambulance but they said 2 hours".
 _HELP_DELAYED = Lazy(r"\b(?:but|though|although) (?:\S+ ){0,5}?(?:hours?|wait|waiting|delay|delayed|busy|"
                      r"not coming|no ambulances?|queue)\b|\b\d+ hours?\b|\bhours? (?:wait|away)\b")
@@ -1322,11 +1321,7 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"a trapped nerve|stress|nothing|nothing serious|benign|a cyst|a swollen gland|a gland|"
                 r"fatty lump|a lipoma|lipoma|"
                 r"wind|gas|a virus|viral|overbreathing|hyperventilation|hyperventilating|panic|"
-                r"panic attacks|a panic attack|referred|referred pain|mild carpal tunnel|carpal tunnel)\b"
-                # "the physio said the tingle… was referred from the trigger point, nothing to worry about"
-                r"|\b(?:gp|doctor|dr|physio|physiotherapist|nurse|consultant|neurologist|specialist|"
-                r"osteopath) (?:said|says|told me) (?:\S+ ){0,16}?(?:nothing to worry about|"
-                r"just referred|referred pain)\b"
+                r"panic attacks|a panic attack|mild carpal tunnel|carpal tunnel)\b"
                 # (a diagnosis only a check gives — not "it's only a sprain", which anyone says)
                 r"|\b(?:was|is|were|are) (?:just|only) (?:a |an )?(?:swollen gland|gland|cyst|fatty lump|"
                 r"lipoma|swollen lymph node|lymph node)\b"
@@ -1406,8 +1401,11 @@ _HYPOTHETICAL = Lazy(
     r"\bif (?:\w+ ){0,4}?ever\b"
     r"|\bif (?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients|you|"
     r"a friend|my friend|a mate|my mate) "
-    r"(?:\w+ )?(?:\w+ (?:or|and) (?:\w+ )?)?(?:had|has|have|gets|got|get|typed|types|says|said|were|"
-    r"was|is|are|came|comes|presented|presents)\b"
+    r"(?:\w+ )?(?:had|has|have|gets|got|get|typed|types|says|said|were|was|is|are|came|comes|"
+    r"presented|presents)\b"
+    # one case of two: "what to do if someone collapses or has a stroke"
+    r"|\bif (?:someone|somebody|anyone|a client|a person|people|a patient|you) \w+ (?:or|and) "
+    r"(?:had|has|have|gets|got|get|is|are|was|were)\b"
     # what a course teaches for anyone: "the recovery position for someone who's fainted"
     r"|\b(?:recovery position|first aid|cpr|what to do|how to help) for (?:someone|somebody|anyone|"
     r"a person|people|a casualty|a patient)\b"
@@ -1488,17 +1486,29 @@ _HAPPENING_TO_SOMEONE = Lazy(r"\b(?:right now|is having|are having|am having|has
                              r"having it now|has it now|is like this|are like this|looks like this|"
                              r"is doing this|like this now|not answering|not responding|unresponsive|"
                              r"can not wake|minutes now|for ages now|still fitting|is fitting|"
-                             r"came on (?:suddenly|all of a sudden|out of nowhere|just now)|just started|"
+                             r"came on (?:suddenly|all of a sudden|out of nowhere|just now|while|during|"
+                             r"in|at|after|on the way)(?! i was (?:half )?asleep)|"
+                             r"just started|halfway through|half way through|"
+                             r"in the middle of it|at the end|in the break|during the break|on the way home|"
+                             r"in the car|sweating buckets|dripping with sweat|i am sweating|"
+                             r"(?:going|gone|went) (?:into|down|up) my|"
                              r"hit me (?:like|suddenly|out of nowhere)|"
                              r"can (?:barely|hardly) (?:stand|walk|breathe|talk|speak|see|move|lift|swallow)|"
                              r"fell (?:off|over|down|and)|crashed (?:my|the|into|off|his|her)|"
                              # the writer in it now: "what do I do", "feel sick and sweaty", "help"
-                             r"what do i do|what should i do|what do we do|help me|please help|feel sick|"
-                             r"clammy|minutes ago|an hour ago|since (?:\d+|lunch|this morning|breakfast|"
-                             r"an hour|ten minutes)|(?:spreading|spreads|radiating|shooting) "
+                             r"what (?:do|should) (?:i|we) do(?! if| when)|"
+                             r"help me(?! (?:remember|revise|learn|understand|study|with))|"
+                             r"please help(?! me (?:remember|revise|learn|understand|study))|i feel sick|"
+                             r"feel sick(?! (?:just )?(?:thinking|reading|looking))|"
+                             r"i am clammy|i feel clammy|"
+                             r"(?:started|came on|began) (?:about |around )?(?:\d+|a few|ten|five|twenty|"
+                             r"thirty) minutes ago|(?:started|came on|began) (?:about |around )?an hour ago|"
+                             r"(?<!at it )(?<!revising )(?<!studying )since (?:\d+|lunch|this morning|"
+                             r"breakfast|an hour|ten minutes)|(?:spreading|spreads|radiating|shooting) "
                              r"(?:to|into|down|up) my|now spreading|"
                              r"(?:is|s) not breathing|isnt breathing|stopped breathing)\b"
-                             r"|(?<!for )(?<!to )(?<!call )\bhelp(?: please| pls| plz)?(?= [,.!?]|$)"
+                             # "…, crushing chest pain down left arm, help": the last word a cry
+                             r"|(?<!for )(?<!to )(?<!call )(?<!get )\bhelp(?: please| pls| plz)?(?= [.!?]|$)"
                              # someone there, doing it: "colleague fitting for 6 minutes"
                              r"|\b(?:colleague|flatmate|friend|mate|partner|husband|wife|mum|dad|son|"
                              r"daughter|someone|somebody|man|woman|lady|guy|he|she) (?:is |has been |s )?"
@@ -1510,10 +1520,12 @@ _HAPPENING_TO_SOMEONE = Lazy(r"\b(?:right now|is having|are having|am having|has
 # collapsed", "our trainer collapsed", "lad went down".
 _SOMEONE_THERE = Lazy(r"\b(?:a|the|our|my|one) (?:man|woman|lady|guy|lad|girl|boy|trainer|instructor|"
                       r"coach|teacher|lecturer|tutor|colleague|student|delegate|member|player|mate|"
-                      r"participant|attendee) (?:\S+ ){0,4}?(?:collapsed|went down|dropped|fell|is fitting|"
+                      r"participant|attendee) (?:\S+ ){0,4}?(?:collapsed|went down|dropped to the floor|"
+                      r"dropped down|fell (?:down|over|to the floor)|is fitting|"
                       r"started fitting|stopped breathing|is not breathing|isnt breathing|turned blue|"
                       r"went blue)\b"
-                      r"|\b(?:lad|he|she|someone|somebody) (?:just )?(?:collapsed|went down|dropped)\b")
+                      r"|\b(?:lad|he|she|someone|somebody) (?:just )?"
+                      r"(?:collapsed|went down|dropped to the floor)\b")
 _WRITER_TELLS = Lazy(r"\b(?:i have got|i have a|i have had|i think i have|i feel|i am feeling|"
                      r"i am having|now i have|and now my|my own)\b")
 # Someone named as having it now: "my dad's face has dropped", "I've lost 2 stone" — not "a
@@ -1521,6 +1533,10 @@ _WRITER_TELLS = Lazy(r"\b(?:i have got|i have a|i have had|i think i have|i feel
 _NAMED_NOW = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r")\b"
                   r"|\b(?:hubby|he|she|they) (?:is|has|had|was|can not|cannot|just|keeps)\b"
                   r"|\bi (?:have|am|had|have got|have lost|have been)\b")
+# A course's "for someone" and whom it is really about: "…, it's my wife".
+_A_COURSE_FOR_ANYONE = ("recovery position", "first aid", "cpr", "what to do", "how to help")
+_UNSURE_WHICH = Lazy(r"\b(?:know|tell|sure|idea|wondering|wonder|unsure|idk|dunno|checking|see)\s*$")
+_IT_IS_MY = Lazy(r"\b(?:it is|its|it's) (?:my|our)\b")
 _A_CASE_SUPPOSED = Lazy(r"\bif\b|\bwhen (?:a|an|someone|somebody|your|a client|clients|my|his|her)\b")
 # Study words a topic's sentence may carry without telling a person: "for my exam next week".
 _STUDY_POSSESSED = Lazy(r"\b(?:my|our) (?:exam|exams|finals|course|module|notes|essay|assignment|"
@@ -1813,6 +1829,11 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
             return False  # "what are the symptoms of sepsis, my nan is confused": hers, now
     if found.group(0).startswith("for ") and _WRITER_TELLS.search(" ".join(after_marker)):
         return False  # "…for my exam and I've got a stiff neck": the writer's own, now
+    if found.group(0).startswith("if") and _UNSURE_WHICH.search(before[:found.start()]):
+        return False  # "can't tell if my mate is drunk or has taken something": real, unsure why
+    if found.group(0).startswith(_A_COURSE_FOR_ANYONE) and (
+            _NAMED_NOW.search(rest) or _IT_IS_MY.search(rest)):
+        return False  # "how to help for someone having a seizure, my son is fitting"
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
     if _PRACTISING_ON.search(before + " " + rest):
@@ -2001,10 +2022,9 @@ _BACK_TO_NORMAL = Lazy(r"\b(?:back to normal|became normal|went back to normal|r
                        r"normal again|all better|wore off|worn off|passed off|(?:fine|gone|normal|ok|"
                        r"okay) (?:after|within|in) (?:a |an |one |two |ten |twenty |a few |a couple of |"
                        r"\d+ )(?:minute|minutes|min|mins|second|seconds|secs|moment|moments|hour|hours)"
-                       r"|came back (?:after|within|in) (?:a|an|one|two|a few|a couple of|\d+) "
-                       r"(?:minute|minutes|min|mins|second|seconds|moment|moments)"
-                       r"|came back (?:after|once|when|as soon as) (?:i|we|he|she) (?:shook|moved|walked|"
-                       r"stood|got up|rubbed|stretched))\b")
+                       r"|(?:(?:the |my )?(?:feeling|sensation) came back|(?:numb|dead|asleep|tingly) "
+                       r"when i (?:got out|woke|woke up|got up|stood up) , came back) "
+                       r"(?:after|within|in|once|when|as soon as))\b")
 # …and only of a numbness or a limb gone dead, the position's signs ("Vomited blood this
 # morning, felt dizzy, back to normal after 10 minutes" is no position ended).
 _AN_INJURY = Lazy(r"\b(?:fell|fall|fallen|came off|come off|crash|crashed|accident|hit|knocked|"
@@ -2023,7 +2043,7 @@ def _resolved_after_its_day(stretch: str) -> bool:
         found = match  # (the last one)
     if found is None or _ONGOING.search(stretch, found.end()) \
             or _ANOTHER_ONE.search(stretch, 0, found.start()) \
-            or not _A_POSITIONS_SIGN.search(stretch, 0, found.start()) \
+            or not _A_POSITIONS_SIGN.search(stretch, 0, found.end()) \
             or _AN_INJURY.search(stretch):
         return False
     return all(_THE_DAY_IT_HAPPENED.fullmatch(match.group(0))
