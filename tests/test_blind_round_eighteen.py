@@ -341,3 +341,40 @@ def test_review_25_3_doctor_signs_are_not_hidden(text):
 ])
 def test_review_25_3_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# holdout136 (the belly, round 3) from the text alone, and holdout131's fever on methotrexate.
+@pytest.mark.parametrize("text", [
+    "my wife is lying dead still with her knees pulled up, her tummy is rock hard and any"
+    " movement makes it worse",
+    "my stomach has gone hard like a board and it hurts to even breathe",
+    "housemate curled up on the floor screaming about his belly, been sick, looks grey",
+    "the lump in my baby's groin has been up and hard for hours and he keeps vomiting",
+    "my 11 year old says his testicle really hurts on one side, it's swollen and he's been sick",
+    "there's a pulsing lump in my tummy and since lunch a tearing pain going into my back",
+    "on methotrexate, sore throat, fever of 38.6 and I feel awful",
+])
+def test_holdout136_131_emergencies(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my 5 year old's wee has been pinky red today and she hasn't eaten anything red",
+    "I can feel a firm swelling above my pubic bone when I lie down, I'm 52",
+    "my husband's tummy ache has gone on for 3 days and he winces when he walks",
+    "nan has hardly wee'd all day and her tummy is sore low down",
+])
+def test_holdout136_doctor_signs(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "took pepto for a dodgy tummy, poo went black, the packet says that's normal. shoulders?",
+    "new B vitamins have made my wee neon yellow lol, neck routine",
+    "no wind all week on our sailing holiday, shoulders sore from rowing instead",
+    "listened to a podcast on kidney stones, now paranoid but no symptoms, stiff neck",
+    "on slimming world, eating loads of veg so I'm going more often, hips stiff",
+    "we're studying bowel obstruction in paramedic school, any mnemonics? traps are solid",
+])
+def test_holdout136_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

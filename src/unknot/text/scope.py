@@ -108,7 +108,8 @@ _JOB = (r"(?:therapist|physio|physiotherapist|nurse|trainer|masseuse|masseur|car
 # The writer speaks of their own body or state: "my neck", "I have", "killing me" — not
 # "my 15-year-old" (a hyphen between the words of an age is read past).
 _OWN_COMPLAINT = Lazy(
-    rf"\bmy (?!(?:\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|girl|boy|girls|boys|lad|lass|old|yo|o)\b"
+    rf"\bmy (?!(?:\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|girl|boy|girls|boys|lad|lass|old|yo|o|"
+    rf"(?:little|wee|young) ones?)\b"
     rf"|\d{{1,2}}(?:yo|yrs?)\b)\w+"
     rf"|\bi (?:do |really )?(?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|"
     rf"woke|just|take|am taking|use)\b"
@@ -1293,7 +1294,8 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"(?:said|says) (?:all |she is |he is |it is |she was |he was |it was )?"
                 r"(?:fine|ok|okay|normal|all fine|all good|well)\b"
                 r"|\b(?:111|nurse|doctor|gp|a&e|out of hours) (?:\S+ ){0,8}?said "
-                r"(?:(?:she|he|it|all|everything) (?:was |is )?)?(?:fine|ok|okay|all fine|all good|normal)\b"
+                r"(?:(?:she|he|it|all|everything|that|this) (?:was |is )?)?"
+                r"(?:fine|ok|okay|all fine|all good|normal)\b"
                 r"(?!(?: ,)? (?:but|now|since|then|until|and now)\b)"
                 r"|\b(?:ruled out|nothing (?:serious|wrong|found))\b"
                 # "they did all the heart tests and it was reflux", "had a camera down, it's reflux",
@@ -1447,6 +1449,8 @@ _HYPOTHETICAL = Lazy(
 # it now, or the session is where something happened — see `_learnt_topic`.
 _LEARNT_TOPIC = Lazy(r"\b(?:revising|studying|learning about|learnt about|learned about|taught us) "
                      r"(?:\w+ ){0,2}?(?:signs|symptoms|red flags|causes)\b"
+                     # "we're studying bowel obstruction in paramedic school"
+                     r"|\b(?:we are|we're|i am|i'm|been) (?:studying|revising|learning about|covering) "
                      r"|\b(?:lecture|seminar|webinar|workshop|study day|cpd|module|teaching session|"
                      r"session)(?: today| this morning| yesterday)? (?:on|about) "
                      r"(?!(?:the|a|an|my|his|her|our|their|your|monday|tuesday|tues|wednesday|weds|"
@@ -1701,6 +1705,7 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"|\bin (?:a|the|this|that) (?:novel|film|movie|book|show|series|episode|scene|play|"
                    r"documentary|soap|drama)\b"
                    r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b"
+                   r"|\bpodcast (?:on|about)\b"
                    # "saw a poster at the GP about circulation and blood clots"
                    r"|\b(?:a|an|the) (?:poster|leaflet|advert|article|video|tiktok|reel|post|talk|sign|"
                    r"campaign) (?:\S+ ){0,4}?(?:about|on)\b"
