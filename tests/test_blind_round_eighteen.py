@@ -378,3 +378,46 @@ def test_holdout136_doctor_signs(text):
 ])
 def test_holdout136_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 25-4: the chest round's and review 25-3's mending read again, worded afresh.
+@pytest.mark.parametrize("text", [
+    # a clock time is no age
+    "got back at 11 and found mum in her chair, her face drooping and she can't lift her arm",
+    # a video watched while it happens
+    "watching a video on my phone when crushing chest pain started down my left arm, still there",
+    # "I really need advice" for someone else's emergency
+    "I really need advice for my wife, 34 weeks pregnant, a bad headache and her face is swollen",
+    # a question of fact beside the writer's own signs
+    "is it true a DVT makes you breathless, my calf is swollen and I'm breathless now",
+    # laughing it off, out for a while, the trainer not responding
+    "he's laughing it off but he's clammy with pain in his jaw and left arm",
+    "grandad went down in the garden and was out for ages, awake now but confused",
+    "first aid training session today, the trainer dropped and isn't responding",
+    # a beaker not kept hold of in one hand
+    "Doris can't keep hold of her beaker in her right hand since teatime",
+    # never was the old trigger: no wind and not even wind
+    "haven't passed anything, not even wind, since Saturday, belly huge and hard, been sick",
+])
+def test_review_25_4_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I drink 3 coffees a day and my heart races, neck tight",
+    "I've got ectopics diagnosed last year, heart skips several times a day",
+    "doing couch to 5k and more out of breath since I upped the pace",
+    "too breathless to talk after running up the stairs to catch the lift",
+    "the lad went down with a hamstring in the match, limping",
+    "dad dropped me off at training and my knee hurts",
+    "her words make no sense but she's 2 and babbling",
+    "have enough paracetamol for my period pain, so down about cramps lol",
+    "numb when I got out of the bath, came back after a few mins, back ache",
+    "my hands tingle when I have panic attacks, neck tight",
+    "no answer from her when I called, she's probably at work, my back hurts",
+    "my husband's breathing sounds like snoring at night, he's always snored",
+    "recovery position for someone who has fainted, it's my first aid assessment tomorrow",
+    "just wondering if someone has a stroke, can you massage them afterwards?",
+])
+def test_review_25_4_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -111,7 +111,8 @@ _OWN_COMPLAINT = Lazy(
     rf"\bmy (?!(?:\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|girl|boy|girls|boys|lad|lass|old|yo|o|"
     rf"(?:little|wee|young) ones?)\b"
     rf"|\d{{1,2}}(?:yo|yrs?)\b)\w+"
-    rf"|\bi (?:do |really )?(?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|"
+    rf"|\bi (?:go|went|turn|turned) (?:grey|gray|pale|dizzy|breathless)\b"
+    rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|"
     rf"woke|just|take|am taking|use)\b"
     # (but not the carer's own conduct: "how gentle do I need to be", "when I got home")
     rf"(?! to be (?:gentle|careful|firm|soft|\?)| to be$| home\b| back home\b| to know\b| to ask\b"
@@ -163,7 +164,6 @@ _LONG_AGO = Lazy(
     r"\d+)\b|\bback at school\b|\bin the (?:nineties|eighties|seventies|90s|80s|70s)\b"
     r"|\bfine (?:for|ever) (?:\d+ |many |several |so many )?(?:years|decades)\b"
     r"|\b\d+ years in remission\b"
-    r"|\b(?:once|back) at (?:age )?(?:[5-9]|1[0-9])\b(?! (?:weeks|wks|days|months|hours|mins|minutes))"
     # "an old stroke": a stroke named old is long past (its after-effects are another
     # matter, see `_STABLE_AFTER`). Not "my old surgery scar": a bulge beside it is new.
     r"|\b(?:an|my|his|her|the) old strokes?\b|^\W*old strokes?\b")
@@ -277,7 +277,8 @@ _RESOLVED = Lazy(
     # the feeling that "came back after a minute of walking about" — told as the feeling, or
     # right after "numb when I got out" (a bare "came back" is the symptom's return)
     r"|\b(?:(?:the |my )?(?:feeling|sensation) came back|(?:numb|dead|asleep|tingly) when i "
-    r"(?:got out|woke|woke up|got up|stood up) , came back) (?:after|within|in|once|when|as soon as)\b")
+    r"(?:got out|woke|woke up|got up|stood up)(?: of (?:the|my) \w+)? , came back|(?:numb|dead|asleep) from "
+    r"sleeping on it , came back) (?:after|within|in|once|when|as soon as)\b")
 _YEAR = Lazy(r"\b(?:in|back in|since|from|that was|this was) ((?:19|20)\d\d)\b"
              r"|(?:^|[.,;:(] )((?:19|20)\d\d)\b(?! (?:to|until|till|-|and) )")
 # "still", "ever since": what is said goes on, whatever came before.
@@ -286,7 +287,8 @@ _ONGOING = Lazy(r"\bfrom (?:19|20)\d\d\b(?: \S+){0,6}? now\b"  # "4mm in a photo
                 r"since my|again|keeps|keep|kept|getting worse|worse since|never been the same|"
                 r"not been right|not right since|now i|"
                 r"(?<!feeling )(?<!sensation )(?<!got out , )(?<!woke , )(?<!woke up , )(?<!got up , )"
-                r"(?<!stood up , )(?:came|has come|comes|is) back"
+                r"(?<!stood up , )(?<!the bath , )(?<!the shower , )(?<!on it , )"
+                r"(?:came|has come|comes|is) back"
                 r"(?! (?:all |as |completely |totally )?(?:normal|clear|fine|negative|ok|okay|"
                 r"unremarkable|nothing)\b)"
                 r"|"
@@ -629,8 +631,9 @@ def _is_object(text: NormalText, index: int) -> bool:
                                                         "young", "baby", "new", "eldest", "youngest"}:
         before -= 1
     if before >= 0 and text.tokens[before].norm == "and" and index + 1 < len(text.tokens) \
-            and text.tokens[index].norm in {"someone", "somebody"} \
-            and text.tokens[index + 1].norm in _A_CLAUSE_VERB:
+            and (text.tokens[index].norm in {"someone", "somebody"}
+                 and text.tokens[index + 1].norm in _A_CLAUSE_VERB
+                 or text.tokens[index + 1].norm in {"has", "is", "s", "was"}):
         return False  # "I was in Tesco and someone had a stroke": the subject of a new clause
     return before >= 0 and text.tokens[before].norm in _NOT_SUBJECT_BEFORE
 
@@ -1165,7 +1168,7 @@ def _names_a_job(text: NormalText, hit: Hit) -> bool:
 # seizures", "building surgery rotas, aneurysms, clots, the lot".
 _CASE_NOUNS = frozenset({"strokes", "seizures", "fits", "clots", "aneurysms", "arrests", "abscesses",
                          "overdoses", "bleeds", "fractures", "tumours", "tumors", "cancers",
-                         "infections", "attacks", "emergencies", "pains"})
+                         "infections", "attacks", "emergencies"})
 _WORK_FRAMES = frozenset({"shift", "shifts", "rota", "rotas", "caseload", "triage", "job",
                           "calls", "registrar", "registrars", "paramedic", "paramedics",
                           "nurse", "nurses", "doctor", "doctors", "consultant", "locum", "dentist",
@@ -1492,10 +1495,13 @@ _HAPPENING_TO_SOMEONE = Lazy(r"\b(?:right now|is having|are having|am having|has
                              r"can not wake|minutes now|for ages now|still fitting|is fitting|"
                              r"came on (?:suddenly|all of a sudden|out of nowhere|just now|while|during|"
                              r"in|at|after|on the way)(?! i was (?:half )?asleep)|"
-                             r"just started|halfway through|half way through|"
+                             r"just started|sweating buckets|dripping with sweat|i am sweating|"
+                             r"(?:going|gone|went) (?:into|up) my (?:\w+ )?(?:jaw|neck|arm)"
+                             r"(?! is| are| means)|"
+                             r"(?:hit me|came on|started|began|went \w+|came out wrong) (?:\S+ ){0,3}?"
+                             r"(?:halfway through|half way through|"
                              r"in the middle of it|at the end|in the break|during the break|on the way home|"
-                             r"in the car|sweating buckets|dripping with sweat|i am sweating|"
-                             r"(?:going|gone|went) (?:into|down|up) my|"
+                             r"in the car)|"
                              r"hit me (?:like|suddenly|out of nowhere)|"
                              r"can (?:barely|hardly) (?:stand|walk|breathe|talk|speak|see|move|lift|swallow)|"
                              r"fell (?:off|over|down|and)|crashed (?:my|the|into|off|his|her)|"
@@ -1510,9 +1516,12 @@ _HAPPENING_TO_SOMEONE = Lazy(r"\b(?:right now|is having|are having|am having|has
                              r"(?<!at it )(?<!revising )(?<!studying )since (?:\d+|lunch|this morning|"
                              r"breakfast|an hour|ten minutes)|(?:spreading|spreads|radiating|shooting) "
                              r"(?:to|into|down|up) my|now spreading|"
-                             r"(?:is|s) not breathing|isnt breathing|stopped breathing)\b"
+                             r"(?:is|s) not breathing|isnt breathing|stopped breathing|"
+                             r"(?:is|s) not responding|isnt responding|not responding)\b"
+                             r"|\b(?:minutes|an hour) ago"
+                             r"(?! (?:the|our|my) (?:lecturer|teacher|tutor|trainer|speaker))"
                              # "…, crushing chest pain down left arm, help": the last word a cry
-                             r"|(?<!for )(?<!to )(?<!call )(?<!get )\bhelp(?: please| pls| plz)?(?= [.!?]|$)"
+                             r"|(?<!for )(?<!to )(?<!call )(?<!get )\bhelp(?: please| pls| plz)?(?= [,.!?]|$)"
                              # someone there, doing it: "colleague fitting for 6 minutes"
                              r"|\b(?:colleague|flatmate|friend|mate|partner|husband|wife|mum|dad|son|"
                              r"daughter|someone|somebody|man|woman|lady|guy|he|she) (?:is |has been |s )?"
@@ -1525,6 +1534,7 @@ _HAPPENING_TO_SOMEONE = Lazy(r"\b(?:right now|is having|are having|am having|has
 _SOMEONE_THERE = Lazy(r"\b(?:a|the|our|my|one) (?:man|woman|lady|guy|lad|girl|boy|trainer|instructor|"
                       r"coach|teacher|lecturer|tutor|colleague|student|delegate|member|player|mate|"
                       r"participant|attendee) (?:\S+ ){0,4}?(?:collapsed|went down|dropped to the floor|"
+                      r"dropped (?=and |, )|"
                       r"dropped down|fell (?:down|over|to the floor)|is fitting|"
                       r"started fitting|stopped breathing|is not breathing|isnt breathing|turned blue|"
                       r"went blue)\b"
@@ -1539,8 +1549,12 @@ _NAMED_NOW = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)
                   r"|\bi (?:have|am|had|have got|have lost|have been)\b")
 # A course's "for someone" and whom it is really about: "…, it's my wife".
 _A_COURSE_FOR_ANYONE = ("recovery position", "first aid", "cpr", "what to do", "how to help")
-_UNSURE_WHICH = Lazy(r"\b(?:know|tell|sure|idea|wondering|wonder|unsure|idk|dunno|checking|see)\s*$")
-_IT_IS_MY = Lazy(r"\b(?:it is|its|it's) (?:my|our)\b")
+_TOLD_AFTER_A_QUESTION = Lazy(r" (?:,|and|but|because|cos|as|like) (?:and |but |now )?"
+                              r"(?:my|i|i am|im|i have|ive|he|she|his|her|our|we|he is|she is|it is|its) ")
+_UNSURE_WHICH = Lazy(r"\b(?:know|tell|sure|idea|unsure|idk|dunno)\s*$")
+_IT_IS_MY_PERSON = Lazy(r"\b(?:it is|its|it's) (?:my|our) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r")\b")
+_NAMED_NOW_DOING = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r") "
+                        r"(?:is|s|has been|keeps|just|can not|cannot|has|had) (?!taught|told|shown|showed)")
 _A_CASE_SUPPOSED = Lazy(r"\bif\b|\bwhen (?:a|an|someone|somebody|your|a client|clients|my|his|her)\b")
 # Study words a topic's sentence may carry without telling a person: "for my exam next week".
 _STUDY_POSSESSED = Lazy(r"\b(?:my|our) (?:exam|exams|finals|course|module|notes|essay|assignment|"
@@ -1707,8 +1721,7 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b"
                    r"|\bpodcast (?:on|about)\b"
                    # "saw a poster at the GP about circulation and blood clots"
-                   r"|\b(?:a|an|the) (?:poster|leaflet|advert|article|video|tiktok|reel|post|talk|sign|"
-                   r"campaign) (?:\S+ ){0,4}?(?:about|on)\b"
+                   r"|\b(?:a|an|the) (?:poster|leaflet|advert|article) (?:\S+ ){0,4}?(?:about|on)\b"
                    # "my character spent the whole raid bleeding out": a game's
                    r"|\b(?:my|his|her|their) (?:character|avatar|sim|toon|guy in the game)\b"
                    # "watched Grey's last night where a surgeon has a stroke"
@@ -1834,10 +1847,13 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
             return False  # "what are the symptoms of sepsis, my nan is confused": hers, now
     if found.group(0).startswith("for ") and _WRITER_TELLS.search(" ".join(after_marker)):
         return False  # "…for my exam and I've got a stiff neck": the writer's own, now
+    if found.group(0).startswith(("is it true", "will", "would", "could", "might", "can", "may")) \
+            and _TOLD_AFTER_A_QUESTION.search(" " + rest + " "):
+        return False  # "is it true a DVT makes you breathless, my calf is swollen and I'm breathless"
     if found.group(0).startswith("if") and _UNSURE_WHICH.search(before[:found.start()]):
         return False  # "can't tell if my mate is drunk or has taken something": real, unsure why
     if found.group(0).startswith(_A_COURSE_FOR_ANYONE) and (
-            _NAMED_NOW.search(rest) or _IT_IS_MY.search(rest)):
+            _NAMED_NOW_DOING.search(rest) or _IT_IS_MY_PERSON.search(rest)):
         return False  # "how to help for someone having a seizure, my son is fitting"
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
@@ -2028,7 +2044,8 @@ _BACK_TO_NORMAL = Lazy(r"\b(?:back to normal|became normal|went back to normal|r
                        r"okay) (?:after|within|in) (?:a |an |one |two |ten |twenty |a few |a couple of |"
                        r"\d+ )(?:minute|minutes|min|mins|second|seconds|secs|moment|moments|hour|hours)"
                        r"|(?:(?:the |my )?(?:feeling|sensation) came back|(?:numb|dead|asleep|tingly) "
-                       r"when i (?:got out|woke|woke up|got up|stood up) , came back) "
+                       r"when i (?:got out|woke|woke up|got up|stood up)(?: of (?:the|my) \w+)? , came back|"
+                       r"(?:numb|dead|asleep) from sleeping on it , came back) "
                        r"(?:after|within|in|once|when|as soon as))\b")
 # …and only of a numbness or a limb gone dead, the position's signs ("Vomited blood this
 # morning, felt dizzy, back to normal after 10 minutes" is no position ended).
