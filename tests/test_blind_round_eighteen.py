@@ -421,3 +421,64 @@ def test_review_25_4_emergencies_are_not_hidden(text):
 ])
 def test_review_25_4_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# holdout140 (the racing mind, round 11) and holdout141 (medicines, round 4) from the text
+# alone, and review 25-5 of the mending before them; worded afresh.
+@pytest.mark.parametrize("text", [
+    "she's been low for months and today she's suddenly calm, gave her grandma's ring to my"
+    " daughter and said look after your dad for me",
+    "the car is running in the garage with the door shut while I write this",
+    "I promised him I'd be with him by our anniversary, which is Sunday",
+    "I swallowed everything that was left in my tablet boxes an hour ago, now very sleepy",
+    "stood on the bridge for an hour last night, thinking of going back",
+    "my dad stopped drinking three days ago, he's shaking and says there are spiders crawling"
+    " up the wall",
+    "my son is convinced the neighbours are poisoning him and he's barricaded in his room with a"
+    " knife",
+    "hasn't slept for 5 days, says he's been chosen and he's going to stand on the motorway"
+    " tonight to direct the traffic",
+    "he's locked me in the bedroom and said he'll kill me if I ring anyone",
+    "my nose has been bleeding for 40 minutes and I'm on apixaban",
+    "type 1, my partner's talking rubbish and pushed the lucozade away",
+    "my toddler has eaten a load of my iron tablets, the pot was half full now it's nearly empty",
+    "used my GTN spray twice and the chest pain is still there",
+    "mum took her weekly methotrexate every day by mistake, now mouth ulcers and burning up",
+    "dad's pulse is 34 and he's gone grey",
+    "my husband has a sudden tearing pain going into his back",
+])
+def test_holdout140_141_emergencies(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "four nights in a row with no sleep, so many ideas, not tired at all",
+    "since a party I can't really remember I woke up with bruises on my inner thighs",
+    "I take 4 of my sleeping pills instead of 1 at weekends to sleep through to Monday",
+    "my mum is 70 and suddenly not sleeping, spending hundreds and talking non stop",
+    "the newsreaders keep saying things about me, insults meant just for me",
+    "coming off heroin on my own, day 2, sweats and legs kicking",
+    "taking laxatives to lose weight, about 10 a day, I'm 16",
+    "new epilepsy tablet two weeks ago and now red patches on my arms",
+    "just found out I'm pregnant and I take sodium valproate",
+    "on citalopram, heart flutters and I nearly fainted twice in the queue",
+    "taking paracetamol and ibuprofen at the max every day for weeks, headaches daily",
+    "is it true massage can cause a clot, because my calf is hot and swollen now",
+])
+def test_holdout140_141_doctor_signs(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "if one more person books a meeting at 5 on a Friday I'm walking into the sea, neck pls",
+    "got spiked in the 800m at the county champs, two stitches in my shin",
+    "this quarter's figures were a bitter pill to swallow, shoulders are concrete",
+    "had the flu jab yesterday, arm sore like they said, upper back tight",
+    "carers course homework: list three signs of a hypo. my back is sore from hoisting",
+    "had antibiotics for a UTI in January, sorted. scalp and face routine for sleep please",
+    "my son was screaming about his tummy rumbling because he wanted dinner lol",
+    "can't keep hold of the weights in my right hand after climbing, forearms pumped",
+    "is it true a heart attack feels like indigestion, my dad always has indigestion after curry",
+])
+def test_holdout140_141_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

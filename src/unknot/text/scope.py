@@ -164,6 +164,9 @@ _LONG_AGO = Lazy(
     r"\d+)\b|\bback at school\b|\bin the (?:nineties|eighties|seventies|90s|80s|70s)\b"
     r"|\bfine (?:for|ever) (?:\d+ |many |several |so many )?(?:years|decades)\b"
     r"|\b\d+ years in remission\b"
+    r"|\b(?:once|back) at (?:age )?(?:[5-9]|1[0-9])\b"
+    r"(?=.*\b(?:never since|fine since|nothing since|not since|no problems since|all good since|"
+    r"fine ever since)\b)"
     # "an old stroke": a stroke named old is long past (its after-effects are another
     # matter, see `_STABLE_AFTER`). Not "my old surgery scar": a bulge beside it is new.
     r"|\b(?:an|my|his|her|the) old strokes?\b|^\W*old strokes?\b")
@@ -232,7 +235,9 @@ _RESOLVED = Lazy(
     # (nor "gone down three times", a count of falls)
     r"|\b(?:became|went back to|returned to|came back to) normal\b"
     r"|\b(?:gone|settled|calmed) down(?: now| completely| since)?\b"
-    r"(?! (?:\w+ )?(?:times|twice|again)\b)|\bnothing since\b"
+    r"(?! (?:\w+ )?(?:times|twice|again)\b)"
+    # (not a fall: "he's gone down on the kitchen floor", "went down like a sack")
+    r"(?! (?:on|onto|in|at|to|like|hard|with|by|off|behind|outside|and|in the)\b)|\bnothing since\b"
     # over within moments: "gone after a minute of shaking it out", "sat down and it passed",
     # "pins and needles then fine", "stops as soon as I move", "fine once she eats"
     r"|\b(?:it|that|and it|then it) (?:passed|passes|is passing|has passed)\b|\bit is passing\b"
@@ -274,6 +279,7 @@ _RESOLVED = Lazy(
     r"|\b(?<!than )(?:normal|pale|clear) since\b"  # (not "quieter than normal since")
     r"|\bsettled (?:within|after|in) (?:a|an|one|two|\d+|a few|a couple of) (?:days?|weeks?)\b"
     r"|\b(?:it|that) (?:is|has) gone (?:this morning|today|overnight)\b"
+    r"|(?:^| , | and )sorted(?= [.!?,]|$)"
     # the feeling that "came back after a minute of walking about" — told as the feeling, or
     # right after "numb when I got out" (a bare "came back" is the symptom's return)
     r"|\b(?:(?:the |my )?(?:feeling|sensation) came back|(?:numb|dead|asleep|tingly) when i "
@@ -631,9 +637,8 @@ def _is_object(text: NormalText, index: int) -> bool:
                                                         "young", "baby", "new", "eldest", "youngest"}:
         before -= 1
     if before >= 0 and text.tokens[before].norm == "and" and index + 1 < len(text.tokens) \
-            and (text.tokens[index].norm in {"someone", "somebody"}
-                 and text.tokens[index + 1].norm in _A_CLAUSE_VERB
-                 or text.tokens[index + 1].norm in {"has", "is", "s", "was"}):
+            and text.tokens[index].norm in {"someone", "somebody"} \
+            and text.tokens[index + 1].norm in _A_CLAUSE_VERB:
         return False  # "I was in Tesco and someone had a stroke": the subject of a new clause
     return before >= 0 and text.tokens[before].norm in _NOT_SUBJECT_BEFORE
 
@@ -1018,6 +1023,7 @@ _STILL_DOWN = Lazy(r"\b(?:(?:is |s )?not breathing|(?:will not|won't|wont|can no
                    r"(?:is |s )?not waking(?: up)?|"
                    r"not responding|unresponsive|unconscious|is grey|is gray|is blue|still on the floor|"
                    r"(?:can not|cant) get up|(?:is |s )?not coming round|(?:is |s )?not moving|"
+                   r"(?:is |s )?gurgling|lips are blue|(?:is |s )?going blue|"
                    r"(?:will not|won't|wont) come round)\b")
 # Help called but not there: "called an ambulance but they said 2 hours".
 _HELP_DELAYED = Lazy(r"\b(?:but|though|although) (?:\S+ ){0,5}?(?:hours?|wait|waiting|delay|delayed|busy|"
@@ -1296,9 +1302,9 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"|\b(?:checked|examined|looked at) (?:me|him|her|them) (?:over )?(?:\S+ ){0,5}?(?:and )?"
                 r"(?:said|says) (?:all |she is |he is |it is |she was |he was |it was )?"
                 r"(?:fine|ok|okay|normal|all fine|all good|well)\b"
-                r"|\b(?:111|nurse|doctor|gp|a&e|out of hours) (?:\S+ ){0,8}?said "
-                r"(?:(?:she|he|it|all|everything|that|this) (?:was |is )?)?"
-                r"(?:fine|ok|okay|all fine|all good|normal)\b"
+                r"|\b(?:111|nurse|doctor|gp|a&e|out of hours) (?:\S+ ){0,8}?(?:said|says) "
+                r"(?:(?:she|he|it|all|everything) (?:was |is )?)?"
+                r"(?:fine|ok|okay|all fine|all good|normal|all clear)\b"
                 r"(?!(?: ,)? (?:but|now|since|then|until|and now)\b)"
                 r"|\b(?:ruled out|nothing (?:serious|wrong|found))\b"
                 # "they did all the heart tests and it was reflux", "had a camera down, it's reflux",
@@ -1498,10 +1504,8 @@ _HAPPENING_TO_SOMEONE = Lazy(r"\b(?:right now|is having|are having|am having|has
                              r"just started|sweating buckets|dripping with sweat|i am sweating|"
                              r"(?:going|gone|went) (?:into|up) my (?:\w+ )?(?:jaw|neck|arm)"
                              r"(?! is| are| means)|"
-                             r"(?:hit me|came on|started|began|went \w+|came out wrong) (?:\S+ ){0,3}?"
-                             r"(?:halfway through|half way through|"
-                             r"in the middle of it|at the end|in the break|during the break|on the way home|"
-                             r"in the car)|"
+                             r"halfway through|half way through|in the middle of it|at the end|in the break|"
+                             r"during the break|on the way home|in the car|(?:going|gone|went) down my|"
                              r"hit me (?:like|suddenly|out of nowhere)|"
                              r"can (?:barely|hardly) (?:stand|walk|breathe|talk|speak|see|move|lift|swallow)|"
                              r"fell (?:off|over|down|and)|crashed (?:my|the|into|off|his|her)|"
@@ -1549,12 +1553,20 @@ _NAMED_NOW = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)
                   r"|\bi (?:have|am|had|have got|have lost|have been)\b")
 # A course's "for someone" and whom it is really about: "…, it's my wife".
 _A_COURSE_FOR_ANYONE = ("recovery position", "first aid", "cpr", "what to do", "how to help")
-_TOLD_AFTER_A_QUESTION = Lazy(r" (?:,|and|but|because|cos|as|like) (?:and |but |now )?"
-                              r"(?:my|i|i am|im|i have|ive|he|she|his|her|our|we|he is|she is|it is|its) ")
-_UNSURE_WHICH = Lazy(r"\b(?:know|tell|sure|idea|unsure|idk|dunno)\s*$")
+_PEOPLE_WORDS = "|".join(sorted(PEOPLE))
+_TOLD_AFTER_A_QUESTION = Lazy(
+    r" (?:,|and|but|because|cos|as|like) (?:and |but |now )?(?:"
+    r"(?:my|his|her) (?:(?:" + _PEOPLE_WORDS + r") (?!always|usually|often|sometimes|never)\w+|(?!(?:"
+    + _PEOPLE_WORDS + r")\b)\w+) "
+    r"(?:is|are|has|have|feels|looks|went|keeps|got)\b"
+    r"|(?:i am|im) (?:\w+ )?(?:breathless|dizzy|numb|bleeding|sick|in agony|in pain|sweating|clammy|"
+    r"struggling|coughing|vomiting|being sick|passing out|fainting)\b"
+    r"|i (?:can not|cannot|cant) (?:feel|breathe|move|see|walk|stand)\b"
+    r"|i have (?:got )?(?:a |an )?(?:\w+ )?(?:pain|lump|swelling|rash|numbness|bleed)\b)")
+_UNSURE_WHICH = Lazy(r"\b(?:know|tell|sure|idea|unsure|idk|dunno|wondering|wonder|checking|see)\s*$")
 _IT_IS_MY_PERSON = Lazy(r"\b(?:it is|its|it's) (?:my|our) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r")\b")
-_NAMED_NOW_DOING = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r") "
-                        r"(?:is|s|has been|keeps|just|can not|cannot|has|had) (?!taught|told|shown|showed)")
+_A_PERSON_NAMED = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r")\b")
+_TAUGHT_ME = Lazy(r"\b(?:taught|told|showed|shown) (?:me|us)\b")
 _A_CASE_SUPPOSED = Lazy(r"\bif\b|\bwhen (?:a|an|someone|somebody|your|a client|clients|my|his|her)\b")
 # Study words a topic's sentence may carry without telling a person: "for my exam next week".
 _STUDY_POSSESSED = Lazy(r"\b(?:my|our) (?:exam|exams|finals|course|module|notes|essay|assignment|"
@@ -1722,6 +1734,7 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"|\bpodcast (?:on|about)\b"
                    # "saw a poster at the GP about circulation and blood clots"
                    r"|\b(?:a|an|the) (?:poster|leaflet|advert|article) (?:\S+ ){0,4}?(?:about|on)\b"
+                   r"|\b(?:a|an|the) (?:reel|video|clip|documentary|campaign) (?:\S+ ){0,3}?about\b"
                    # "my character spent the whole raid bleeding out": a game's
                    r"|\b(?:my|his|her|their) (?:character|avatar|sim|toon|guy in the game)\b"
                    # "watched Grey's last night where a surgeon has a stroke"
@@ -1730,8 +1743,8 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"|\b(?:watched|binged|streamed) (?:\S+ ){1,4}?(?:last night|yesterday|earlier|"
                    r"at the weekend|the other night|on (?:monday|tuesday|wednesday|thursday|friday|"
                    r"saturday|sunday)) (?:where|in which)\b")
-_CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:now|today|since|i|my|it)\b"
-                     r"| (?:with|while|whilst|when) (?:my|i|me)\b")
+_CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:yes |now )?(?:now|today|since|i|my|it)\b"
+                     r"| (?:with|while|whilst|when) (?:my|i|me|the|a|suddenly)\b")
 
 
 def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
@@ -1850,10 +1863,13 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     if found.group(0).startswith(("is it true", "will", "would", "could", "might", "can", "may")) \
             and _TOLD_AFTER_A_QUESTION.search(" " + rest + " "):
         return False  # "is it true a DVT makes you breathless, my calf is swollen and I'm breathless"
-    if found.group(0).startswith("if") and _UNSURE_WHICH.search(before[:found.start()]):
+    if found.group(0).startswith("if") and _UNSURE_WHICH.search(before[:found.start()]) \
+            and not found.group(0).startswith(("if someone", "if somebody", "if anyone", "if a ",
+                                               "if people", "if you", "if clients", "if patients")):
         return False  # "can't tell if my mate is drunk or has taken something": real, unsure why
     if found.group(0).startswith(_A_COURSE_FOR_ANYONE) and (
-            _NAMED_NOW_DOING.search(rest) or _IT_IS_MY_PERSON.search(rest)):
+            (_A_PERSON_NAMED.search(rest) and not _TAUGHT_ME.search(rest))
+            or _IT_IS_MY_PERSON.search(rest)):
         return False  # "how to help for someone having a seizure, my son is fitting"
     if any(word in _CONTRASTS for word in within):
         return False  # "if I ever get one this bad…, but it's been pounding since lunch"
