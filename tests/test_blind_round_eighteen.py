@@ -482,3 +482,33 @@ def test_holdout140_141_doctor_signs(text):
 ])
 def test_holdout140_141_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 25-6: the racing mind's and medicines' mending read again, worded afresh.
+@pytest.mark.parametrize("text", [
+    "is it true a paracetamol overdose takes days to hurt, he took 30 tablets at lunch",
+    "is it true a clot can cause chest pain, I've got a swollen calf and I'm coughing blood",
+    "111 says it is fine to wait, but I have crushing chest pain going into my jaw and I'm clammy",
+    "I've kept enough painkillers, really down, can't keep going lol",
+    "wondering if my dad has had a stroke, his face has dropped on one side",
+    "found my mum on the kitchen floor, she was out for ages, now very groggy",
+    "my husband's gone down on the kitchen floor and isn't moving",
+    "is it true people with sepsis go mottled, our baby is mottled, floppy and breathing fast",
+])
+def test_review_25_6_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "stood on the bridge for hours at the marathon handing out water, calves tight",
+    "left the car running in the garage to warm it up while I scraped the windscreen",
+    "took the rest of the antibiotics the GP gave me, all better now, back a bit stiff",
+    "that's it, got it all planned for the hen do, just need my neck sorted",
+    "no one has to deal with me at work today, day off! neck stiff though",
+    "on a mission to sleep better, 2 nights in a row with no sleep in the heatwave",
+    "I feel such a special connection with my baby since she was born, back sore from feeding",
+    "diabetic and a bit confused about which stretches to do for my back",
+    "my nose is streaming with this cold, I'm on warfarin, tissues everywhere",
+])
+def test_review_25_6_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

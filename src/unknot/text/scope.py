@@ -237,7 +237,7 @@ _RESOLVED = Lazy(
     r"|\b(?:gone|settled|calmed) down(?: now| completely| since)?\b"
     r"(?! (?:\w+ )?(?:times|twice|again)\b)"
     # (not a fall: "he's gone down on the kitchen floor", "went down like a sack")
-    r"(?! (?:on|onto|in|at|to|like|hard|with|by|off|behind|outside|and|in the)\b)|\bnothing since\b"
+    r"(?! (?:on|onto|in|at|like|hard|by|off|behind|outside|in the)\b)|\bnothing since\b"
     # over within moments: "gone after a minute of shaking it out", "sat down and it passed",
     # "pins and needles then fine", "stops as soon as I move", "fine once she eats"
     r"|\b(?:it|that|and it|then it) (?:passed|passes|is passing|has passed)\b|\bit is passing\b"
@@ -1302,7 +1302,7 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"|\b(?:checked|examined|looked at) (?:me|him|her|them) (?:over )?(?:\S+ ){0,5}?(?:and )?"
                 r"(?:said|says) (?:all |she is |he is |it is |she was |he was |it was )?"
                 r"(?:fine|ok|okay|normal|all fine|all good|well)\b"
-                r"|\b(?:111|nurse|doctor|gp|a&e|out of hours) (?:\S+ ){0,8}?(?:said|says) "
+                r"|\b(?:111|nurse|doctor|gp|a&e|out of hours) (?:\S+ ){0,8}?said "
                 r"(?:(?:she|he|it|all|everything) (?:was |is )?)?"
                 r"(?:fine|ok|okay|all fine|all good|normal|all clear)\b"
                 r"(?!(?: ,)? (?:but|now|since|then|until|and now)\b)"
@@ -1556,13 +1556,15 @@ _A_COURSE_FOR_ANYONE = ("recovery position", "first aid", "cpr", "what to do", "
 _PEOPLE_WORDS = "|".join(sorted(PEOPLE))
 _TOLD_AFTER_A_QUESTION = Lazy(
     r" (?:,|and|but|because|cos|as|like) (?:and |but |now )?(?:"
-    r"(?:my|his|her) (?:(?:" + _PEOPLE_WORDS + r") (?!always|usually|often|sometimes|never)\w+|(?!(?:"
-    + _PEOPLE_WORDS + r")\b)\w+) "
-    r"(?:is|are|has|have|feels|looks|went|keeps|got)\b"
+    r"(?:my|our|his|her) (?!(?:\w+ )?(?:always|usually|often|sometimes|never)\b)(?:\w+ )?\w+ "
+    r"(?!(?:is|are) (?:scared|worried|nervous|afraid|thinking|asking|a)\b)"
+    r"(?!keeps joking)(?:is|are|has|have|feels|looks|went|keeps|got)\b"
     r"|(?:i am|im) (?:\w+ )?(?:breathless|dizzy|numb|bleeding|sick|in agony|in pain|sweating|clammy|"
     r"struggling|coughing|vomiting|being sick|passing out|fainting)\b"
     r"|i (?:can not|cannot|cant) (?:feel|breathe|move|see|walk|stand)\b"
-    r"|i have (?:got )?(?:a |an )?(?:\w+ )?(?:pain|lump|swelling|rash|numbness|bleed)\b)")
+    r"|i have (?:got )?(?:a |an )?(?:\w+ )?(?:\w+ )?(?:pain|lump|swelling|rash|numbness|bleed|calf|chest)\b"
+    r"|ive got\b|i have got\b|(?:he|she|they) (?:woke|went|came|started|collapsed|fell)\b"
+    r"|(?:he|she|they) (?:is|s|has|took|had|just|can not|cannot|are)\b|i feel\b|it is\b|its\b|we are\b)")
 _UNSURE_WHICH = Lazy(r"\b(?:know|tell|sure|idea|unsure|idk|dunno|wondering|wonder|checking|see)\s*$")
 _IT_IS_MY_PERSON = Lazy(r"\b(?:it is|its|it's) (?:my|our) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r")\b")
 _A_PERSON_NAMED = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r")\b")
@@ -1734,7 +1736,6 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"|\bpodcast (?:on|about)\b"
                    # "saw a poster at the GP about circulation and blood clots"
                    r"|\b(?:a|an|the) (?:poster|leaflet|advert|article) (?:\S+ ){0,4}?(?:about|on)\b"
-                   r"|\b(?:a|an|the) (?:reel|video|clip|documentary|campaign) (?:\S+ ){0,3}?about\b"
                    # "my character spent the whole raid bleeding out": a game's
                    r"|\b(?:my|his|her|their) (?:character|avatar|sim|toon|guy in the game)\b"
                    # "watched Grey's last night where a surgeon has a stroke"
@@ -1744,7 +1745,7 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"at the weekend|the other night|on (?:monday|tuesday|wednesday|thursday|friday|"
                    r"saturday|sunday)) (?:where|in which)\b")
 _CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:yes |now )?(?:now|today|since|i|my|it)\b"
-                     r"| (?:with|while|whilst|when) (?:my|i|me|the|a|suddenly)\b")
+                     r"| (?:with|while|whilst) (?:my|i|me)\b| when (?:my|i|me|the|a|suddenly)\b")
 
 
 def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
