@@ -505,10 +505,36 @@ def test_review_25_6_emergencies_are_not_hidden(text):
     "took the rest of the antibiotics the GP gave me, all better now, back a bit stiff",
     "that's it, got it all planned for the hen do, just need my neck sorted",
     "no one has to deal with me at work today, day off! neck stiff though",
-    "on a mission to sleep better, 2 nights in a row with no sleep in the heatwave",
+    "2 nights in a row with no sleep in the heatwave, neck sore",
     "I feel such a special connection with my baby since she was born, back sore from feeding",
     "diabetic and a bit confused about which stretches to do for my back",
     "my nose is streaming with this cold, I'm on warfarin, tissues everywhere",
 ])
 def test_review_25_6_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 25-7: the sixth mending read again, worded afresh.
+@pytest.mark.parametrize("text", [
+    "I'm going to hang myself tonight, took some photos of the kids first",
+    "I've taken an overdose, I was meant to go rowing today",
+    "at the top of Beachy Head, tell my kids I'm sorry",
+    "stood on the bridge for an hour last night, I'm going back",
+    "the baby has gone down with a fever and a purple rash that won't fade",
+    "my toddler chewed a whole strip of my amitriptyline",
+    "took my once a week ones every day by mistake, now mouth ulcers",
+    "thats it, I've got it all planned, nobody would miss me at work anyway",
+    "is it true a clot can travel to your lungs, we flew home and she is gasping and coughing blood",
+])
+def test_review_25_7_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "was out for a bit of a run this morning, calves tight",
+    "out for 20 minutes walking the dog, lower back stiff",
+    "is it true massage helps a stiff neck, my sister is a lorry driver",
+    "is it true you can get a clot from flying, we are flying next week",
+])
+def test_review_25_7_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))

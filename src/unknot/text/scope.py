@@ -237,7 +237,8 @@ _RESOLVED = Lazy(
     r"|\b(?:gone|settled|calmed) down(?: now| completely| since)?\b"
     r"(?! (?:\w+ )?(?:times|twice|again)\b)"
     # (not a fall: "he's gone down on the kitchen floor", "went down like a sack")
-    r"(?! (?:on|onto|in|at|like|hard|by|off|behind|outside|in the)\b)|\bnothing since\b"
+    r"(?! (?:on|onto|in|at|like|hard|by|off|behind|outside|in the|and)\b)"
+    r"(?! with (?!paracetamol|calpol|ibuprofen|nurofen|medicine|the tablets|rest)\w)|\bnothing since\b"
     # over within moments: "gone after a minute of shaking it out", "sat down and it passed",
     # "pins and needles then fine", "stops as soon as I move", "fine once she eats"
     r"|\b(?:it|that|and it|then it) (?:passed|passes|is passing|has passed)\b|\bit is passing\b"
@@ -1557,14 +1558,20 @@ _PEOPLE_WORDS = "|".join(sorted(PEOPLE))
 _TOLD_AFTER_A_QUESTION = Lazy(
     r" (?:,|and|but|because|cos|as|like) (?:and |but |now )?(?:"
     r"(?:my|our|his|her) (?!(?:\w+ )?(?:always|usually|often|sometimes|never)\b)(?:\w+ )?\w+ "
-    r"(?!(?:is|are) (?:scared|worried|nervous|afraid|thinking|asking|a)\b)"
+    r"(?!(?:is|are) (?:scared|worried|nervous|afraid|thinking|asking|a|an|the|doing|going|flying|"
+    r"planning)\b)"
     r"(?!keeps joking)(?:is|are|has|have|feels|looks|went|keeps|got)\b"
     r"|(?:i am|im) (?:\w+ )?(?:breathless|dizzy|numb|bleeding|sick|in agony|in pain|sweating|clammy|"
     r"struggling|coughing|vomiting|being sick|passing out|fainting)\b"
     r"|i (?:can not|cannot|cant) (?:feel|breathe|move|see|walk|stand)\b"
-    r"|i have (?:got )?(?:a |an )?(?:\w+ )?(?:\w+ )?(?:pain|lump|swelling|rash|numbness|bleed|calf|chest)\b"
+    r"|i have (?:got )?(?:a |an )?(?:\w+ ){0,2}(?:pain|lump|swelling|rash|numbness|bleed|calf|chest)\b"
     r"|ive got\b|i have got\b|(?:he|she|they) (?:woke|went|came|started|collapsed|fell)\b"
-    r"|(?:he|she|they) (?:is|s|has|took|had|just|can not|cannot|are)\b|i feel\b|it is\b|its\b|we are\b)")
+    r"|(?:he|she|they) (?:is|s|are) (?:\w+ )?(?:breathless|confused|slurring|drooping|unconscious|"
+    r"not breathing|bleeding|sick|vomiting|fitting|collapsed|grey|gray|blue|clammy|sweating|in pain|"
+    r"in agony|floppy|mottled)\b"
+    r"|(?:he|she|they) (?:took|has taken|swallowed|just|can not|cannot)\b"
+    r"|i feel (?:\w+ )?(?:sick|faint|dizzy|awful)\b|i feel like i am|it is (?:\w+ )?(?:bad|crushing|worse)\b"
+    r"|(?:he|she|they) (?:is|s|are) gasping\b)")
 _UNSURE_WHICH = Lazy(r"\b(?:know|tell|sure|idea|unsure|idk|dunno|wondering|wonder|checking|see)\s*$")
 _IT_IS_MY_PERSON = Lazy(r"\b(?:it is|its|it's) (?:my|our) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r")\b")
 _A_PERSON_NAMED = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r")\b")
@@ -1735,7 +1742,7 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b"
                    r"|\bpodcast (?:on|about)\b"
                    # "saw a poster at the GP about circulation and blood clots"
-                   r"|\b(?:a|an|the) (?:poster|leaflet|advert|article) (?:\S+ ){0,4}?(?:about|on)\b"
+                   r"|\b(?:a|an|the) (?:poster|leaflet|advert) (?:\S+ ){0,4}?(?:about|on)\b"
                    # "my character spent the whole raid bleeding out": a game's
                    r"|\b(?:my|his|her|their) (?:character|avatar|sim|toon|guy in the game)\b"
                    # "watched Grey's last night where a surgeon has a stroke"
@@ -1745,7 +1752,7 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"at the weekend|the other night|on (?:monday|tuesday|wednesday|thursday|friday|"
                    r"saturday|sunday)) (?:where|in which)\b")
 _CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:yes |now )?(?:now|today|since|i|my|it)\b"
-                     r"| (?:with|while|whilst) (?:my|i|me)\b| when (?:my|i|me|the|a|suddenly)\b")
+                     r"| (?:with|while|whilst) (?:my|i|me|the|a)\b| when (?:my|i|me|the|a|suddenly)\b")
 
 
 def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
