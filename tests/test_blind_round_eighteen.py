@@ -538,3 +538,14 @@ def test_review_25_7_emergencies_are_not_hidden(text):
 ])
 def test_review_25_7_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 25-8: the seventh mending read again, worded afresh.
+@pytest.mark.parametrize("text", [
+    "took the lot of my tablets after the party, feel woozy",
+    "my mum went grey and dropped at the shops, she was out for a minute",
+    "is it true a head injury can make you drowsy, he is drowsy and being sick",
+    "dad's nose has been gushing for half an hour, soaked loads of tissues, won't stop",
+])
+def test_review_25_8_signs_are_not_hidden(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))

@@ -1558,7 +1558,7 @@ _PEOPLE_WORDS = "|".join(sorted(PEOPLE))
 _TOLD_AFTER_A_QUESTION = Lazy(
     r" (?:,|and|but|because|cos|as|like) (?:and |but |now )?(?:"
     r"(?:my|our|his|her) (?!(?:\w+ )?(?:always|usually|often|sometimes|never)\b)(?:\w+ )?\w+ "
-    r"(?!(?:is|are) (?:scared|worried|nervous|afraid|thinking|asking|a|an|the|doing|going|flying|"
+    r"(?!(?:is|are) (?:scared|worried|nervous|afraid|thinking|asking|a|an|the|doing|flying|"
     r"planning)\b)"
     r"(?!keeps joking)(?:is|are|has|have|feels|looks|went|keeps|got)\b"
     r"|(?:i am|im) (?:\w+ )?(?:breathless|dizzy|numb|bleeding|sick|in agony|in pain|sweating|clammy|"
@@ -1568,9 +1568,12 @@ _TOLD_AFTER_A_QUESTION = Lazy(
     r"|ive got\b|i have got\b|(?:he|she|they) (?:woke|went|came|started|collapsed|fell)\b"
     r"|(?:he|she|they) (?:is|s|are) (?:\w+ )?(?:breathless|confused|slurring|drooping|unconscious|"
     r"not breathing|bleeding|sick|vomiting|fitting|collapsed|grey|gray|blue|clammy|sweating|in pain|"
-    r"in agony|floppy|mottled)\b"
+    r"in agony|floppy|mottled|drowsy|pale|sweaty|wheezing|swelling|swollen|not making sense|"
+    r"being sick)\b"
+    r"|(?:he|she) (?:has|s) (?:got )?(?:a |been |this )"
     r"|(?:he|she|they) (?:took|has taken|swallowed|just|can not|cannot)\b"
-    r"|i feel (?:\w+ )?(?:sick|faint|dizzy|awful)\b|i feel like i am|it is (?:\w+ )?(?:bad|crushing|worse)\b"
+    r"|i feel (?:\w+ )?(?:sick|faint|dizzy|awful|terrible|dreadful|rough)\b|i feel like i am"
+    r"|it is (?:\w+ )?(?:bad|crushing|worse)\b"
     r"|(?:he|she|they) (?:is|s|are) gasping\b)")
 _UNSURE_WHICH = Lazy(r"\b(?:know|tell|sure|idea|unsure|idk|dunno|wondering|wonder|checking|see)\s*$")
 _IT_IS_MY_PERSON = Lazy(r"\b(?:it is|its|it's) (?:my|our) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r")\b")
