@@ -1549,12 +1549,12 @@ _WRITER_TELLS = Lazy(r"\b(?:i have got|i have a|i have had|i think i have|i feel
                      r"i am having|now i have|and now my|my own)\b")
 # Someone named as having it now: "my dad's face has dropped", "I've lost 2 stone" — not "a
 # client has chest pain" or "if my client's face droops", which are the question's cases.
-_NAMED_NOW = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r")\b"
+_PEOPLE_WORDS = "|".join(sorted(PEOPLE))
+_NAMED_NOW = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + _PEOPLE_WORDS + r")\b"
                   r"|\b(?:hubby|he|she|they) (?:is|has|had|was|can not|cannot|just|keeps)\b"
                   r"|\bi (?:have|am|had|have got|have lost|have been)\b")
 # A course's "for someone" and whom it is really about: "…, it's my wife".
 _A_COURSE_FOR_ANYONE = ("recovery position", "first aid", "cpr", "what to do", "how to help")
-_PEOPLE_WORDS = "|".join(sorted(PEOPLE))
 _TOLD_AFTER_A_QUESTION = Lazy(
     r" (?:,|and|but|because|cos|as|like) (?:and |but |now )?(?:"
     r"(?:my|our|his|her) (?!(?:\w+ )?(?:always|usually|often|sometimes|never)\b)(?:\w+ )?\w+ "
@@ -1576,8 +1576,9 @@ _TOLD_AFTER_A_QUESTION = Lazy(
     r"|it is (?:\w+ )?(?:bad|crushing|worse)\b"
     r"|(?:he|she|they) (?:is|s|are) gasping\b)")
 _UNSURE_WHICH = Lazy(r"\b(?:know|tell|sure|idea|unsure|idk|dunno|wondering|wonder|checking|see)\s*$")
-_IT_IS_MY_PERSON = Lazy(r"\b(?:it is|its|it's) (?:my|our) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r")\b")
-_A_PERSON_NAMED = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + "|".join(sorted(PEOPLE)) + r")\b")
+_IT_IS_MY_PERSON = Lazy(r"\b(?:it is|its|it's) (?:my|our) (?:\w+ )?(?:" + _PEOPLE_WORDS + r")\b")
+# (the first of `_NAMED_NOW`'s readings alone: a person named, whatever follows)
+_A_PERSON_NAMED = Lazy(r"\b(?:my|our|his|her) (?:\w+ )?(?:" + _PEOPLE_WORDS + r")\b")
 _TAUGHT_ME = Lazy(r"\b(?:taught|told|showed|shown) (?:me|us)\b")
 _A_CASE_SUPPOSED = Lazy(r"\bif\b|\bwhen (?:a|an|someone|somebody|your|a client|clients|my|his|her)\b")
 # Study words a topic's sentence may carry without telling a person: "for my exam next week".
