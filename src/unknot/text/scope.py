@@ -237,7 +237,9 @@ _RESOLVED = Lazy(
     r"|\b(?:gone|settled|calmed) down(?: now| completely| since)?\b"
     r"(?! (?:\w+ )?(?:times|twice|again)\b)"
     # (not a fall: "he's gone down on the kitchen floor", "went down like a sack")
-    r"(?! (?:on|onto|in|at|like|hard|by|off|behind|outside|in the|and)\b)"
+    # ("gone down and I feel fine", "and it feels much better": over, not a fall)
+    r"(?! (?:on|onto|in|at|like|hard|by|off|behind|outside|in the)\b)"
+    r"(?! and (?!(?:i|it|he|she|they|things?) (?:feel|feels|felt|is|am|are|seems?|looks?)\b))"
     r"(?! with (?!paracetamol|calpol|ibuprofen|nurofen|medicine|the tablets|rest)\w)|\bnothing since\b"
     # over within moments: "gone after a minute of shaking it out", "sat down and it passed",
     # "pins and needles then fine", "stops as soon as I move", "fine once she eats"
@@ -1560,7 +1562,7 @@ _TOLD_AFTER_A_QUESTION = Lazy(
     r"(?:my|our|his|her) (?!(?:\w+ )?(?:always|usually|often|sometimes|never)\b)(?:\w+ )?\w+ "
     r"(?!(?:is|are) (?:scared|worried|nervous|afraid|thinking|asking|a|an|the|doing|flying|"
     r"planning)\b)"
-    r"(?!keeps joking)(?:is|are|has|have|feels|looks|went|keeps|got)\b"
+    r"(?!keeps joking)(?:is|are|has|have|feels|looks|went|keeps|got|took|swallowed|collapsed|fainted)\b"
     r"|(?:i am|im) (?:\w+ )?(?:breathless|dizzy|numb|bleeding|sick|in agony|in pain|sweating|clammy|"
     r"struggling|coughing|vomiting|being sick|passing out|fainting)\b"
     r"|i (?:can not|cannot|cant) (?:feel|breathe|move|see|walk|stand)\b"
@@ -1740,13 +1742,15 @@ def _within_a_saying(text: NormalText, hit: Hit, start: int) -> bool:
 # cauda equina". What follows the marker in its clause is the story's, whenever it was
 # watched; a clause after it ("…, and now my face is drooping") is real.
 _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|episode|scene|"
-                   r"play|documentary|podcast|story|soap|drama) (?:where|in which|about)\b"
+                   r"play|documentary|podcast|story|soap|drama) "
+                   # ("a documentary with the grandparents about…": who watched it, then the story)
+                   r"(?:with (?:a|the|my|our|his|her) (?:\S+ ){0,2}?)?(?:where|in which|about)\b"
                    r"|\bin (?:a|the|this|that) (?:novel|film|movie|book|show|series|episode|scene|play|"
                    r"documentary|soap|drama)\b"
                    r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b"
                    r"|\bpodcast (?:on|about)\b"
                    # "saw a poster at the GP about circulation and blood clots"
-                   r"|\b(?:a|an|the) (?:poster|leaflet|advert) (?:\S+ ){0,4}?(?:about|on)\b"
+                   r"|\b(?:a|an|the) (?:poster|leaflet|advert|article) (?:\S+ ){0,4}?(?:about|on)\b"
                    # "my character spent the whole raid bleeding out": a game's
                    r"|\b(?:my|his|her|their) (?:character|avatar|sim|toon|guy in the game)\b"
                    # "watched Grey's last night where a surgeon has a stroke"
@@ -1894,7 +1898,10 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
     """Whether its stretch of the sentence says plainly that the finding is over —
     long ago, or resolved — with nothing there saying it goes on."""
     segment = _segment(text, hit)
-    over = _over_in(segment, (today or date.today()).year)
+    year = (today or date.today()).year
+    over = _over_in(segment, year)
+    if over == "resolved" and _only_the_fever_settled(text, hit, segment, year):
+        over = None
     if over is not None and (_back_in_the_next_sentence(text, hit) or _but_still(text, hit)):
         # "Had migraines in my twenties, then nothing. The last 2 months they're back";
         # "Went to A&E on Monday with chest pain, all normal. It's back tonight"
@@ -1902,6 +1909,24 @@ def is_over(text: NormalText, hit: Hit, today: date | None = None) -> Over | Non
     if over is None and not _ONGOING.search(segment):
         over = _told_after(text, hit)
     return over
+
+
+# A fever brought down by a medicine: "the temperature has gone down with calpol" is no
+# recovery for a rash that does not fade beside it (a fever that falls with paracetamol says
+# nothing of how ill a child is: NICE NG143).
+_FEVER_SETTLED = Lazy(r"\b(?:fever|temperature|temp|temps) (?:has |have |is |was |had )?(?:now )?"
+                      r"(?:gone|come|settled|down|dropped)(?: down)? (?:a bit |a little )?(?:with|after) "
+                      r"(?:the |some |a dose of |her |his )?(?:calpol|paracetamol|ibuprofen|nurofen|"
+                      r"medicine|tablets|a cool bath|a bath)\b")
+_A_FEVER_WORD = Lazy(r"\b(?:fever|feverish|temperature|temp|temps|hot|burning up)\b")
+
+
+def _only_the_fever_settled(text: NormalText, hit: Hit, segment: str, year: int) -> bool:
+    """Whether all that is settled is a fever the finding does not name."""
+    if _A_FEVER_WORD.search(text.norm_of(hit.first, hit.last)):
+        return False
+    rest = _FEVER_SETTLED.sub(" ", segment)
+    return rest != segment and _over_in(rest, year) is None
 
 
 # What was long ago, back again: "…they're back every few days", "it has come back".

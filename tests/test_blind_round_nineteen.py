@@ -1,0 +1,84 @@
+"""Session 26: review 25-8's false alarms mended — a day out at a bridge, a cliff or a roof,
+everyday "took everything", a promise to join someone on holiday, a mission to find parking,
+a grandparent watching a child carve a pumpkin, god-parents' messages, an article read — and
+the signs it found missed in both trees: a person sent to direct motorway traffic, a fit with
+no response, a child gone floppy, a packet of tablets taken after a question of fact, a fear
+of a stroke told beside its signs. Worded afresh here, with decoys beside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.labelled import flag_ids
+from unknot.intake.screen import screen
+
+
+def verdict(text: str) -> str:
+    return screen(text).verdict
+
+
+ESCALATED = ("see_doctor", "urgent")
+
+
+# Days out, jobs and chores that use a crisis's words: each is a plain day.
+@pytest.mark.parametrize("text", [
+    "cycled to the bridge after work to look down at the rowing boats going under, calves tight",
+    "my partner is a roofer, standing on the roof all day looking down, his lower back aches",
+    "we had drinks at a roof bar, stood by the edge looking down at the lights, neck stiff after",
+    "hiked to the cliff edge to look down at the seals, gorgeous view, knees sore on the way down",
+    "spent the day at the clifton suspension bridge with my nephew, so sorry I can't make Friday's class",
+    "the movers took everything in one trip, my lower back is wrecked from the boxes",
+    "my teenagers ate everything in the cupboards this weekend, shoulders tight from the shopping",
+    "took all of them camping at half term, my hips are stiff from the air bed",
+    "I promised I'd join him in Lisbon for the weekend, need my neck loosened before the flight",
+    "nobody will have to put up with me at work for a fortnight, off on holiday, neck stiff",
+    "got it all planned for our anniversary, that's it, nobody would guess, shoulders tight",
+    "finding a space near the motorway services was a mission, my hip is sore from the drive",
+    "my son was sent to the railway station to meet his gran, I have an hour for a massage",
+    "the kids were watching him whittle with a knife at scout camp, my wrist aches",
+    "my daughter won't open the door, she says I'm spying on her phone, my neck is tense",
+    "baby is 9 days old, lovely messages from god-parents, my lower back aches",
+    "my baby was sent home from the special care unit yesterday and my back is sore from the c-section",
+    "went out for a bit and came round to my mum's for tea, shoulders stiff",
+    "the puppy chewed up the whole strip of my propranolol, the vet says he's fine, my back hurts"
+    " from chasing him",
+    "nose streaming all week with a cold and a bit of blood when I blow, neck stiff",
+    "my temperature has gone down and I feel fine today, just a stiff neck from lying in bed",
+    "read an article about a woman who had a stroke after a chiropractor, is neck massage safe",
+    "we watched a documentary with my parents about a man having a stroke, shoulders tight",
+])
+def test_review_25_8_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# The twins of those decoys, and signs missed in both trees: each needs help now.
+@pytest.mark.parametrize("text", [
+    "keep walking to the bridge at night to look down at the water, can't stop thinking about it",
+    "I'm at the humber bridge, I can not do this anymore, tell my kids I'm sorry",
+    "I took everything, I'm sorry",
+    "promised I'd join him in heaven, it's his anniversary tomorrow",
+    "my brother hasn't slept for days and says he's been sent to direct the traffic on the m6",
+    "my son is in the garage with the engine running and the door shut after the race",
+    "he swallowed everything in his pill box after the wedding",
+    "my son is doing a weird jerking thing and won't respond",
+    "my daughter is really poorly, floppy and hot",
+    "my son is going floppy and has spots",
+    "is it true that a paracetamol overdose doesn't show for days, my son took a packet earlier and"
+    " says he feels fine",
+    "my 2 year old has a fever and a rash that doesn't fade under a glass, the temperature has gone"
+    " down with calpol",
+    "I was stroking my dad's hair and his face dropped on one side",
+    "scared it's a stroke, speech slurred",
+    "can stress cause a stroke, my face has gone droopy on the left",
+    "is it true strokes cause slurred speech, my husband is slurring his words",
+])
+def test_review_25_8_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "hit the deck on a bit of a run, came round with people over me",
+    "meant to be weekly but my nan's been taking them daily, her mouth is covered in ulcers",
+])
+def test_review_25_8_signs_are_not_hidden(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
