@@ -82,3 +82,77 @@ def test_review_25_8_emergencies_are_not_hidden(text):
 ])
 def test_review_25_8_signs_are_not_hidden(text):
     assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+# holdout142–144 (session 26): the world outside the body, the arms and hands, and women's and
+# men's health, read from the text alone. Worded afresh.
+@pytest.mark.parametrize("text", [
+    "we're in the motorhome with the little gas heater on all night, my wife keeps being sick and"
+    " dozing off mid sentence",
+    "my nephew fell through the ice on the canal, we hauled him out, he's blue and his breathing"
+    " is really shallow",
+    "there's a woman on the bench outside, minus 4 tonight, she's mumbling and barely moving",
+    "grandad's heating packed up days ago, he's cold to the touch and keeps drifting off",
+    "my 3 year old poked a key into the plug socket, there was a bang and there's a grey mark on"
+    " his finger",
+    "the ladder touched the power line while I was holding it, I was thrown and my arm feels dead",
+    "oven cleaner splashed back into my left eye, it's burning and I can't open it",
+    "she's allergic to wasps and I used her epipen, she says she feels fine now",
+    "after the thai takeaway my tongue feels huge and my throat is closing up",
+    "picked some wild mushrooms on the walk and cooked them, now I can't stop being sick",
+    "at 4500m on the trek my friend is staggering and confused with a headache since this morning",
+    "dug the allotment all morning and now an ache has spread from my left arm up into my jaw,"
+    " I feel clammy",
+    "fell off my bike and there's something white sticking out of the gash on my shin",
+    "cast put on yesterday and my toes are purple and numb, the pain keeps getting worse",
+    "my ring is stuck since I jammed my finger and the finger is going white and numb",
+    "a thorn went into my finger on Sunday, now it's swollen like a sausage and I can't"
+    " straighten it, agony",
+    "dog bit my hand, there's a red line creeping up my arm and I'm shivering with my heart racing",
+    "my 13 year old says one of his down there hurts and it's sitting higher than the other, he's"
+    " been sick",
+    "took a viagra last night and 5 hours later it still hasn't gone down, really painful",
+    "his foreskin won't go back over and the end is swollen and going purple",
+    "egg collection was on Friday and my tummy has blown up, I'm hardly weeing and breathless"
+    " lying down",
+])
+def test_session_26_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "a bat got into the bedroom last night while we were asleep, there's a little mark on my arm",
+    "sea swimming every day this week and my toes have been numb and tingly since, they burn when"
+    " they warm up",
+    "welding the gate without a visor, now my eyes are gritty and streaming and the light hurts",
+    "got a black henna tattoo in Turkey and now it's raised and blistering in the pattern",
+    "had a tick on my leg a month ago, now my joints ache and move about and I feel fluey",
+    "my 2 year old was eating berries off a bush in the park, no idea what kind",
+    "on apixaban, bumped my thigh and the bruise has got bigger overnight",
+    "lymph nodes removed last year and now my arm has started swelling, rings don't fit",
+    "knuckles and wrists puffy on both hands and it takes over an hour each morning before I can"
+    " make a fist",
+    "went through the change years ago, no periods since, but now some brown spotting",
+    "I have the copper coil and just got a positive test",
+    "my wee came out pink like wine this morning and I haven't eaten beetroot",
+    "keep bumping into door frames on my left lately and headaches too",
+    "noticed one breast goes a different shape when I raise my arm",
+])
+def test_session_26_signs_go_to_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "hot yoga at 40 degrees twice a week, loving it, hamstrings tight",
+    "watched the lightning storm from the window last night, neck stiff from looking up",
+    "beekeeper, got stung as usual, tiny bump gone already, lower back sore from lifting hives",
+    "water stuck in my ear after swimming, popped out when I tilted my head, shoulders tight",
+    "reading a mountaineering book, chapter after chapter of frostbite and people confused at"
+    " altitude, neck stiff",
+    "the breast lump turned out to be a cyst, they drained it and discharged me, shoulders tense",
+    "planning for twins so we're buying two of everything, neck and shoulders in knots",
+    "leaked through my jeans on a heavy first day of my period, lower back ache and cramps",
+    "28 weeks pregnant, upper back tight from carrying the bump",
+])
+def test_session_26_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

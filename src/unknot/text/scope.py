@@ -1749,6 +1749,8 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"documentary|soap|drama)\b"
                    r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b"
                    r"|\bpodcast (?:on|about)\b"
+                   # "reading an Everest book, chapter after chapter of frostbite"
+                   r"|\bchapters? (?:after chapter )?(?:of|about|on|where)\b"
                    # "saw a poster at the GP about circulation and blood clots"
                    r"|\b(?:a|an|the) (?:poster|leaflet|advert|article) (?:\S+ ){0,4}?(?:about|on)\b"
                    # "my character spent the whole raid bleeding out": a game's
