@@ -156,3 +156,52 @@ def test_session_26_signs_go_to_a_doctor(text):
 ])
 def test_session_26_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 26-1: the first mending read again. Overdoses told without the tablets named, a
+# promise beside a death, a farewell at a bridge, a mission, a belief shouted beside a knife,
+# a sudden tearing pain with no site, a story that ends when the real pain starts.
+@pytest.mark.parametrize("text", [
+    "just took everything in the cabinet, sorry",
+    "I took all of them at once, I want to sleep",
+    "my daughter has taken the lot, the empty packets are on her bed and she's so sleepy",
+    "my wife died in june, I promised I'd be with her in the end and I'm ready",
+    "nobody will have to put up with me after this weekend, I won't be here",
+    "walked to the cliff edge again tonight to look down, I want to jump",
+    "at the humber bridge, I can't make it through another day, tell my mum I'm sorry",
+    "the dog ate my tea again so I took 10 of my amitriptyline an hour ago",
+    "nose started streaming again and now blood is dripping on the floor, 30 mins and won't stop",
+    "my dad suddenly got a ripping pain and went grey and sweaty",
+    "he hasn't slept for three nights and says god has given him a mission, he's walking along"
+    " the railway line",
+    "she swears the neighbours are watching her and she's got a knife under her pillow",
+    "his temp has gone down and he's breathing really fast and his skin is mottled",
+    "read an article about strokes and got a droopy face and slurred speech ten minutes ago",
+    "my son hasnt slept and says he's been sent to save everyone, he's heading for the motorway",
+])
+def test_review_26_1_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I took everything the physio said on board and my neck is much better",
+    "promised my sister I'd be with her by her birthday, she's having a party, back stiff",
+    "got it all planned, that's it, race day on sunday, calves need loosening",
+    "went to the cliffs with my boyfriend to look down at the seals, knees sore",
+    "took a packet of paracetamol over the weekend for toothache, 2 every 6 hours, jaw aches",
+    "took a box of co-codamol tablets round to my dad's, shoulders tight",
+    "my sister came round with people from work and we danced all night, hips sore",
+    "my son goes floppy every time we leave the park, total meltdown, back killing me",
+    "my boy was limp with laughter at the panto, cheeks hurt",
+    "my husband got sent by work to fix a leak, he's on the roof in this wind, neck tense",
+    "walked to the edge of the platform to look down the tracks for the train, back aches",
+    "there was an article about a footballer who collapsed with a heart attack, calves tight",
+])
+def test_review_26_1_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+def test_a_torn_hamstring_is_no_torn_artery():
+    # (a sudden tearing into the back of a thigh may still want a doctor, not an ambulance)
+    text = "sudden tearing feeling into the back of my thigh sprinting, hamstring probably"
+    assert verdict(text) != "urgent", flag_ids(screen(text))

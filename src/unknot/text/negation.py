@@ -52,7 +52,9 @@ _NEW_SUBJECT = frozenset({"i", "my", "it", "its", "the", "this", "there", "now",
                           # "no appetite and keep losing weight"
                           "keep", "losing", "getting",
                           # "has not eaten and is muddled": a new state after "and"
-                          "is", "are", "was", "were", "seems", "looks", "feels"})
+                          "is", "are", "was", "were", "seems", "looks", "feels",
+                          # "hasn't slept and says he's been sent to save everyone": a new act
+                          "says", "said", "saying", "thinks", "reckons", "tells", "told", "wants"})
 # Prefixes a hyphen joins into one word: "self-harm", "ex-husband", "post-op".
 _WORD_PREFIXES = frozenset({"self", "ex", "step", "co", "non", "anti", "pre", "post", "re", "well",
                             "half", "semi", "mid", "over", "under", "x", "e"})

@@ -239,7 +239,9 @@ _RESOLVED = Lazy(
     # (not a fall: "he's gone down on the kitchen floor", "went down like a sack")
     # ("gone down and I feel fine", "and it feels much better": over, not a fall)
     r"(?! (?:on|onto|in|at|like|hard|by|off|behind|outside|in the)\b)"
-    r"(?! and (?!(?:i|it|he|she|they|things?) (?:feel|feels|felt|is|am|are|seems?|looks?)\b))"
+    r"(?! and (?!(?:i|it|he|she|they|things?) (?:feel|feels|felt|seems?|seemed|looks?|looked) "
+    r"(?:fine|better|ok|okay|well|normal|much better|a lot better|great)\b"
+    r"|(?:it|that) is (?:fine|better|ok|okay|normal)\b))"
     r"(?! with (?!paracetamol|calpol|ibuprofen|nurofen|medicine|the tablets|rest)\w)|\bnothing since\b"
     # over within moments: "gone after a minute of shaking it out", "sat down and it passed",
     # "pins and needles then fine", "stops as soon as I move", "fine once she eats"
@@ -1761,8 +1763,10 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"|\b(?:watched|binged|streamed) (?:\S+ ){1,4}?(?:last night|yesterday|earlier|"
                    r"at the weekend|the other night|on (?:monday|tuesday|wednesday|thursday|friday|"
                    r"saturday|sunday)) (?:where|in which)\b")
-_CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:yes |now )?(?:now|today|since|i|my|it)\b"
-                     r"| (?:with|while|whilst) (?:my|i|me|the|a)\b| when (?:my|i|me|the|a|suddenly)\b")
+_CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:yes |now )?(?:now|today|since|i|my|it|got|get|felt|"
+                     r"started|suddenly|he|she|then)\b"
+                     r"| (?:while|whilst) (?:my|i|me|the|a)\b| with (?:my|i|me)\b"
+                     r"| when (?:my|i|me|the|a|suddenly|he|she|they|his|her|we)\b")
 
 
 def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
