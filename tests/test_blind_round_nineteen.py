@@ -205,3 +205,56 @@ def test_a_torn_hamstring_is_no_torn_artery():
     # (a sudden tearing into the back of a thigh may still want a doctor, not an ambulance)
     text = "sudden tearing feeling into the back of my thigh sprinting, hamstring probably"
     assert verdict(text) != "urgent", flag_ids(screen(text))
+
+
+# Review 26-2: the blind sets' mending read again. Its new words must not hide a fever, a
+# saddle gone numb, a story's real pain or a lightning strike, nor call an everyday day out,
+# a pizza or an epipen course an emergency.
+@pytest.mark.parametrize("text", [
+    "back's been bad all week and now I've gone numb in my saddle area, I see a podiatrist for my"
+    " feet but this is new",
+    "back pain is horrific, first day of my period, and I can't empty my bladder, it dribbles",
+    "lightning struck the tree we were sheltering under, I was thrown and my legs are tingly",
+    "revising for my exam and suddenly my chest went tight and my left arm is heavy, sweating",
+    "my wife had egg collection on Monday, her tummy is massive and tight and she's barely weeing",
+])
+def test_review_26_2_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "temperature of 39 and shivering, aches everywhere, it's freezing outside",
+    "I always get chilblains but this time after skiing two toes went white and hard and now"
+    " they're blistered",
+    "lower back pain and a hard lump on my spine, thought it was a sting but it's been there two"
+    " months",
+    "got flu, my cold sore is scabbing over, but I feel really poorly and run down",
+    "slipped on some water by the pool and her kneecap popped out, it went back in, she's 11 and"
+    " limping",
+])
+def test_review_26_2_signs_go_to_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my knots won't release even with pressure from the massage ball, upper back so tight",
+    "hot day at the beach, we went down and had a paddle, calves tight from the sand",
+    "I did an epipen course at work today for the nursery, shoulders tense from sitting",
+    "took the kids sledging all afternoon, they were nodding off in the car, back aching",
+    "the heating is broken at work and everyone is mumbling about it, neck stiff",
+    "the old bat next door was banging on our bedroom wall at midnight, hardly slept, neck stiff",
+    "3 days at a festival in wellies in the rain, my feet are absolutely dead, foot rub please",
+    "picked the mushrooms off my pizza and been sick all night with a hangover, neck stiff",
+    "my daughter ate pumpkin seeds in the garden while I planted bulbs, she wants a back rub",
+    "went trekking in the Peak District, so clumsy on the rocks, knees sore",
+    "the ice pack did the job but the swelling on my ankle still hasn't gone down",
+    "one of my cats was sitting up high on the wardrobe and jumped on my back, back sore",
+    "soaked my jeans in two minutes in that downpour, heart racing from running for the bus",
+    "sweat was pouring through two towels at hot yoga, hamstrings tight",
+    "my boot went through the ice on a frozen puddle, sock soaked, calves tight",
+    "repotted my umbrella plant, blisters on my palms from the trowel, forearms tight",
+    "pushed the plug into the socket and there was a bang and a flash, fuse blew, no one hurt",
+    "your stretching plan ticks every box, my joints ache a lot less already",
+])
+def test_review_26_2_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

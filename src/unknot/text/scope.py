@@ -1550,7 +1550,9 @@ _SOMEONE_THERE = Lazy(r"\b(?:a|the|our|my|one) (?:man|woman|lady|guy|lad|girl|bo
                       r"|\b(?:lad|he|she|someone|somebody) (?:just )?"
                       r"(?:collapsed|went down|dropped to the floor)\b")
 _WRITER_TELLS = Lazy(r"\b(?:i have got|i have a|i have had|i think i have|i feel|i am feeling|"
-                     r"i am having|now i have|and now my|my own)\b")
+                     r"i am having|now i have|and now my|my own)\b"
+                     # "revising for my exam and suddenly my chest went tight": it happened
+                     r"|\b(?:and|then|when) (?:suddenly|all of a sudden|out of nowhere) (?:my|i)\b")
 # Someone named as having it now: "my dad's face has dropped", "I've lost 2 stone" — not "a
 # client has chest pain" or "if my client's face droops", which are the question's cases.
 _PEOPLE_WORDS = "|".join(sorted(PEOPLE))
@@ -1752,7 +1754,7 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b"
                    r"|\bpodcast (?:on|about)\b"
                    # "reading an Everest book, chapter after chapter of frostbite"
-                   r"|\bchapters? (?:after chapter )?(?:of|about|on|where)\b"
+                   r"|\bchapter after chapter (?:of|about|on|where)\b"
                    # "saw a poster at the GP about circulation and blood clots"
                    r"|\b(?:a|an|the) (?:poster|leaflet|advert|article) (?:\S+ ){0,4}?(?:about|on)\b"
                    # "my character spent the whole raid bleeding out": a game's
