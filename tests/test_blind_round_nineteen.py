@@ -258,3 +258,53 @@ def test_review_26_2_signs_go_to_a_doctor(text):
 ])
 def test_review_26_2_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 26-3: the second mending read again. Overdoses told by a packet and a time, a child's
+# pain told as "one of his is up high", a fall that bends a forearm, a fever that has settled
+# with a child back at play, a story told with "and she…".
+@pytest.mark.parametrize("text", [
+    "did her epi pen in her thigh 10 mins ago, she's still wheezy",
+    "my son went under at his swimming lesson, they pulled him out and now he's coughing and"
+    " really sleepy",
+    "fell off my bike in the rain and gashed my leg, blood pouring out and won't stop",
+    "we had the bbq in the tent, all got pounding headaches and sick, thought it was a hangover",
+    "fell out of the tree at school and his forearm has a bend in it",
+    "took a packet of paracetamol an hour ago, I don't want to be here",
+    "he finally took the whole box of his sleeping tablets, I found the empty box",
+    "ring stuck on my finger and it's going dark blue and numb, I have raynauds but this is"
+    " different",
+    "picked wild mushrooms on our walk and made a risotto, now we're both vomiting",
+    "calf swollen since my long flight and now I have to stop to catch my breath walking to the car",
+    "hasn't slept in 3 nights, says he's been sent to save everyone and he's standing on the bridge",
+    "promised my husband I'd join him, it's been a year and I'm ready",
+    "I've taken the lot, stole them from the ward, please don't hate me",
+    "sat on the bridge last night thinking about jumping, went into the water then climbed out",
+    "lying in bed watching a film about a plane crash with a crushing pain in my chest that won't"
+    " go away",
+    "my little boy went limp and his eyes rolled back for a minute",
+    "my 12 year old says one of his is up high and it suddenly really hurts, he's crying",
+])
+def test_review_26_3_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "we took everything we needed for the weekend and still forgot the tent pegs, shoulders sore",
+    "took the lot for 20 quid at the car boot, back killing me from lugging it",
+    "bought four cans and necked the lot, stiff neck from the sofa",
+    "she took everything I said the wrong way and now my jaw is clenched",
+    "no one will have to deal with me this weekend, I'm off to Ibiza with the girls",
+    "a bit of dried blood when I blow my nose, it's the central heating",
+    "watched a film last night where the climber falls and he gets frostbite on his toes",
+    "reading a novel where the heroine gets sepsis and she starts shaking, my neck is stiff",
+    "his fever has gone down and he is playing with his lego happily",
+    "walked up the hill to the cliff edge to look down at the beach, what a day, calves burning",
+    "promised my wife I'd join her at pilates, it's our anniversary next week, hips tight",
+    "first day of my period, back is killing me and I've been leaking all morning",
+    "my son is floppy after a long day at the beach, just shattered",
+    "my friends came round and we sat on the floor playing cards all night, back sore",
+    "shivering at the pool, the kids' swim lessons are freezing, neck stiff from the bleachers",
+])
+def test_review_26_3_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

@@ -241,7 +241,10 @@ _RESOLVED = Lazy(
     r"(?! (?:on|onto|in|at|like|hard|by|off|behind|outside|in the)\b)"
     r"(?! and (?!(?:i|it|he|she|they|things?) (?:feel|feels|felt|seems?|seemed|looks?|looked) "
     r"(?:fine|better|ok|okay|well|normal|much better|a lot better|great)\b"
-    r"|(?:it|that) is (?:fine|better|ok|okay|normal)\b))"
+    r"|(?:it|that) is (?:fine|better|ok|okay|normal)\b"
+    # "his fever has gone down and he is playing with his lego": well again
+    r"|(?:he|she|they) (?:is|are|s) (?:\w+ )?(?:playing|asleep|watching|back at|back to|eating|drinking|"
+    r"happy|fine|better|running|laughing|chatty|bouncing|giggling)\b))"
     r"(?! with (?!paracetamol|calpol|ibuprofen|nurofen|medicine|the tablets|rest)\w)|\bnothing since\b"
     # over within moments: "gone after a minute of shaking it out", "sat down and it passed",
     # "pins and needles then fine", "stops as soon as I move", "fine once she eats"
@@ -1755,6 +1758,7 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"|\bpodcast (?:on|about)\b"
                    # "reading an Everest book, chapter after chapter of frostbite"
                    r"|\bchapter after chapter (?:of|about|on|where)\b"
+                   r"|\b(?:reading|revising|read) (?:the|a|this) chapter (?:about|on)\b"
                    # "saw a poster at the GP about circulation and blood clots"
                    r"|\b(?:a|an|the) (?:poster|leaflet|advert|article) (?:\S+ ){0,4}?(?:about|on)\b"
                    # "my character spent the whole raid bleeding out": a game's
@@ -1765,10 +1769,17 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"|\b(?:watched|binged|streamed) (?:\S+ ){1,4}?(?:last night|yesterday|earlier|"
                    r"at the weekend|the other night|on (?:monday|tuesday|wednesday|thursday|friday|"
                    r"saturday|sunday)) (?:where|in which)\b")
-_CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:yes |now )?(?:now|today|since|i|my|it|got|get|felt|"
-                     r"started|suddenly|he|she|then)\b"
+_CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:yes |now )?"
+                     r"(?:now|today|since|i|my|it|suddenly|then)\b"
+                     # "read an article about heart attacks and got crushing chest pain"
+                     r"| and (?:i )?(?:got|felt|started) (?:a |this |crushing |sharp |chest |pain|my )"
+                     r"| and (?:then )?(?:he|she|they) (?:got|started|suddenly|felt|went)\b"
                      r"| (?:while|whilst) (?:my|i|me|the|a)\b| with (?:my|i|me)\b"
-                     r"| when (?:my|i|me|the|a|suddenly|he|she|they|his|her|we)\b")
+                     r"| with (?:a|this) (?:crushing|sharp|bad|terrible|awful|horrible|pounding|splitting|"
+                     r"stabbing|tight|heavy|pain|headache)"
+                     r"| when (?:my|i|me|the|a|suddenly)\b"
+                     r"| when (?:he|she|they) "
+                     r"(?:got|started|suddenly|felt|went|collapsed|grabbed|clutched)\b")
 
 
 def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
