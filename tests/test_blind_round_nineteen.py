@@ -308,3 +308,15 @@ def test_review_26_3_emergencies_are_not_hidden(text):
 ])
 def test_review_26_3_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my dad's face has drooped and his speech is slurred, he had bells palsy in 2015 but this came"
+    " on suddenly an hour ago",
+    "I keep going to the platform edge to look down at the tracks when the trains come through",
+    "I thought the wire was dead but it gave me an almighty shock and my heart's been fluttering"
+    " since",
+    "sheltering under a tree when lightning struck nearby, my arm has been numb and tingling since",
+])
+def test_review_26_3_signs_missed_in_both_are_caught(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
