@@ -320,3 +320,45 @@ def test_review_26_3_decoys_stay_calm(text):
 ])
 def test_review_26_3_signs_missed_in_both_are_caught(text):
     assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+# Review 26-4: the third mending read again. A real event after a story ("we were watching a
+# film about the war and she collapsed") is no story; decoys written as everyday words hid a
+# shock with "everyone is fine", a hairgrip beside a hoover plugged in, a shaving cut on
+# warfarin, a promise "on the other side".
+@pytest.mark.parametrize("text", [
+    "we were watching a film about the titanic and she collapsed and isn't breathing",
+    "halfway through a documentary about sharks when his lips went blue and he stopped breathing",
+    "grandad was telling us the story about the war and he clutched his chest and went grey",
+    "the kids were watching a film about dragons and she's been fitting for 6 minutes now",
+    "was reading an article on strokes and got really bad crushing chest pain down my left arm",
+    "got a shock from the socket plugging the hoover in and my hand is still tingling, everyone is"
+    " fine",
+    "toddler poked a hairgrip into the socket while I was plugging in the hoover, his finger has a"
+    " black mark",
+    "his nose has been streaming bright red for 40 mins and won't stop, he's on warfarin",
+    "cut my leg shaving and it won't stop bleeding, been 40 mins, I'm on warfarin",
+    "I promised I'd be with him on the other side, it's been a year since he died and I'm ready",
+    "I went up to the edge of the quarry and stood there thinking about jumping",
+    "I've taken the lot, going for a walk down to the river now, don't look for me",
+    "nobody will have to put up with me after tonight, I'm off to the bridge",
+])
+def test_review_26_4_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "one of his shoulders is higher than the other, bad posture from his xbox",
+    "my dressing got soaked walking home in the rain, do I need to change it",
+    "the spinach went limp and grey in the fridge, gross, my neck is stiff",
+    "when he was a baby his foreskin got stuck back once and was swollen, all fine now",
+    "we got robbed on holiday, they took the lot, passports and all, shoulders tense",
+    "got it all planned for the party, better off having it at home than a venue",
+    "she thinks her email was sent to everyone at work, she went on the bridge to phone me",
+    "I did the epipen demo on an orange in first aid, then went to the gym",
+    "took a box of paracetamol round to nan's this morning, her hip is bad, my back aches",
+    "there was a film about a man with a sharp pain in his chest who collapses at a wedding",
+    "baby is 4 weeks old and I'm on a mission to get her napping, shoulders wrecked",
+])
+def test_review_26_4_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

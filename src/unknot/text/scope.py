@@ -243,7 +243,7 @@ _RESOLVED = Lazy(
     r"(?:fine|better|ok|okay|well|normal|much better|a lot better|great)\b"
     r"|(?:it|that) is (?:fine|better|ok|okay|normal)\b"
     # "his fever has gone down and he is playing with his lego": well again
-    r"|(?:he|she|they) (?:is|are|s) (?:\w+ )?(?:playing|asleep|watching|back at|back to|eating|drinking|"
+    r"|(?:he|she|they) (?:is|are|s) (?:\w+ )?(?:playing|watching|back at|back to|eating|drinking|"
     r"happy|fine|better|running|laughing|chatty|bouncing|giggling)\b))"
     r"(?! with (?!paracetamol|calpol|ibuprofen|nurofen|medicine|the tablets|rest)\w)|\bnothing since\b"
     # over within moments: "gone after a minute of shaking it out", "sat down and it passed",
@@ -1769,17 +1769,24 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"|\b(?:watched|binged|streamed) (?:\S+ ){1,4}?(?:last night|yesterday|earlier|"
                    r"at the weekend|the other night|on (?:monday|tuesday|wednesday|thursday|friday|"
                    r"saturday|sunday)) (?:where|in which)\b")
+# A story's own present tense after "and she…": "…the heroine gets sepsis and she starts shaking".
+_STORY_VERBS = ("(?:starts|gets|finds|dies|falls|goes|does|takes|becomes|comes|turns|ends|wakes|sees|"
+                "needs|collapses|faints|tries|screams|cries|shouts|runs|calls)")
 _CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:yes |now )?"
                      r"(?:now|today|since|i|my|it|suddenly|then)\b"
                      # "read an article about heart attacks and got crushing chest pain"
-                     r"| and (?:i )?(?:got|felt|started) (?:a |this |crushing |sharp |chest |pain|my )"
-                     r"| and (?:then )?(?:he|she|they) (?:got|started|suddenly|felt|went)\b"
+                     r"| and (?:i )?(?:got|felt|started|had) (?:\w+ ){0,2}?"
+                     r"(?:a|this|crushing|sharp|chest|pain|my|bad|terrible)\b"
+                     # ("…and she collapsed", "…when his lips went blue": what happened; not the
+                     # story's present, "…where the heroine gets sepsis and she starts shaking")
+                     r"| (?:and|but|so|then) (?:then )?(?:he|she|they|his|her|we) "
+                     r"(?!" + _STORY_VERBS + r"\b)\w"
                      r"| (?:while|whilst) (?:my|i|me|the|a)\b| with (?:my|i|me)\b"
-                     r"| with (?:a|this) (?:crushing|sharp|bad|terrible|awful|horrible|pounding|splitting|"
-                     r"stabbing|tight|heavy|pain|headache)"
+                     # ("…watching a film about a plane crash with a crushing pain in my chest")
+                     r"| with (?:a|this) (?:\w+ ){0,2}?(?:pain|ache|headache|tightness|pressure) "
+                     r"(?:in|across|down) my\b"
                      r"| when (?:my|i|me|the|a|suddenly)\b"
-                     r"| when (?:he|she|they) "
-                     r"(?:got|started|suddenly|felt|went|collapsed|grabbed|clutched)\b")
+                     r"| when (?:he|she|they|his|her|we) (?!get\b|" + _STORY_VERBS + r"\b)\w")
 
 
 def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
