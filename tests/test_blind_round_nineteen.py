@@ -349,7 +349,6 @@ def test_review_26_4_emergencies_are_not_hidden(text):
 
 @pytest.mark.parametrize("text", [
     "one of his shoulders is higher than the other, bad posture from his xbox",
-    "my dressing got soaked walking home in the rain, do I need to change it",
     "the spinach went limp and grey in the fridge, gross, my neck is stiff",
     "when he was a baby his foreskin got stuck back once and was swollen, all fine now",
     "we got robbed on holiday, they took the lot, passports and all, shoulders tense",
@@ -361,4 +360,35 @@ def test_review_26_4_emergencies_are_not_hidden(text):
     "baby is 4 weeks old and I'm on a mission to get her napping, shoulders wrecked",
 ])
 def test_review_26_4_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 26-5: the fourth mending read again.
+@pytest.mark.parametrize("text", [
+    "my son is 13, one of his testicles has gone up and he's been sick twice",
+    "c section 5 days ago, dressing is soaked through with blood and I'm drenched in sweat and dizzy",
+    "my grandson just went limp in my arms and his eyes rolled back, he's 10 months",
+    "my son (3) ate half a packet of my iron tablets, we are at the vets with the cat",
+    "my toddler stuck a hair clip in the plug socket, there was a bang and a flash and he's screaming",
+    "fell off the ladder, my wrist is bent like a dinner fork, doesn't hurt yet weirdly",
+    "took a packet of paracetamol in one go 2 hours ago and now I feel sick",
+    "I promised him I'd join him when the time is right, it's been a year since he died and I'm"
+    " ready now",
+    "I've got it all planned, everyone is better off if I'm not here",
+    "I feel robbed of everything since the divorce, I swallowed the lot tonight",
+])
+def test_review_26_5_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "got 2 job offers, one of them is higher pay but the commute is really bad, shoulders tight",
+    "my daughter lost her first tooth and there's blood everywhere lol, she's fine",
+    "the charity shop took the lot I said they could have, back sore from lifting boxes",
+    "the scrap man took the lot for 30 quid, garage finally empty, back wrecked",
+    "I'm off to portugal tomorrow so nobody will have to put up with me for 10 days lol",
+    "watched a film about a boy who drowns and his lips go blue, cried my eyes out, back aches",
+    "wild swim at the weekend, feet numb for a bit, now they are totally normal, calves tight",
+])
+def test_review_26_5_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))

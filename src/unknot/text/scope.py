@@ -1771,7 +1771,7 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"saturday|sunday)) (?:where|in which)\b")
 # A story's own present tense after "and she…": "…the heroine gets sepsis and she starts shaking".
 _STORY_VERBS = ("(?:starts|gets|finds|dies|falls|goes|does|takes|becomes|comes|turns|ends|wakes|sees|"
-                "needs|collapses|faints|tries|screams|cries|shouts|runs|calls)")
+                "needs|collapses|faints|tries|screams|cries|shouts|runs|calls|has|drowns|go)")
 _CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:yes |now )?"
                      r"(?:now|today|since|i|my|it|suddenly|then)\b"
                      # "read an article about heart attacks and got crushing chest pain"
@@ -1779,14 +1779,16 @@ _CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:yes |now )?"
                      r"(?:a|this|crushing|sharp|chest|pain|my|bad|terrible)\b"
                      # ("…and she collapsed", "…when his lips went blue": what happened; not the
                      # story's present, "…where the heroine gets sepsis and she starts shaking")
-                     r"| (?:and|but|so|then) (?:then )?(?:he|she|they|his|her|we) "
+                     r"| (?:and|but|so|then) (?:then )?(?:he|she|they|we) "
                      r"(?!" + _STORY_VERBS + r"\b)\w"
+                     r"| (?:and|but|so|then|when) (?:his|her|their) \w+ (?:went|was|were|has|have|had|is|are|"
+                     r"turned|started|dropped|stopped)\b"
                      r"| (?:while|whilst) (?:my|i|me|the|a)\b| with (?:my|i|me)\b"
                      # ("…watching a film about a plane crash with a crushing pain in my chest")
                      r"| with (?:a|this) (?:\w+ ){0,2}?(?:pain|ache|headache|tightness|pressure) "
                      r"(?:in|across|down) my\b"
                      r"| when (?:my|i|me|the|a|suddenly)\b"
-                     r"| when (?:he|she|they|his|her|we) (?!get\b|" + _STORY_VERBS + r"\b)\w")
+                     r"| when (?:he|she|they|we) (?!get\b|" + _STORY_VERBS + r"\b)\w")
 
 
 def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
