@@ -253,7 +253,6 @@ def test_review_26_2_signs_go_to_a_doctor(text):
     "sweat was pouring through two towels at hot yoga, hamstrings tight",
     "my boot went through the ice on a frozen puddle, sock soaked, calves tight",
     "repotted my umbrella plant, blisters on my palms from the trowel, forearms tight",
-    "pushed the plug into the socket and there was a bang and a flash, fuse blew, no one hurt",
     "your stretching plan ticks every box, my joints ache a lot less already",
 ])
 def test_review_26_2_decoys_stay_calm(text):
@@ -392,3 +391,20 @@ def test_review_26_5_emergencies_are_not_hidden(text):
 ])
 def test_review_26_5_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 26-6: the last mending read again (each of these had been hidden by a decoy's word).
+@pytest.mark.parametrize("text", [
+    "my 13 yr old woke me screaming holding his privates, one of them is higher and he's been sick",
+    "my 3yo pushed the plug into the socket with his finger on the pins, there's a black mark on"
+    " his fingertip",
+    "our 4 month old is floppy as anything today and not interested in her feeds",
+    "headbutted at football, blood pouring from my lip and it won't stop, 20 mins now",
+    "nobody will have to put up with me for much longer",
+    "its a year on friday, I promised to join him on the anniversary, I can't live without him",
+    "we were watching a film about the olympics and he has a crushing pain in his chest and is"
+    " sweating buckets",
+    "watching a film about boats and her words got jumbled and her mouth droops on the left",
+])
+def test_review_26_6_emergencies_are_not_hidden(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))

@@ -1771,7 +1771,7 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    r"saturday|sunday)) (?:where|in which)\b")
 # A story's own present tense after "and she…": "…the heroine gets sepsis and she starts shaking".
 _STORY_VERBS = ("(?:starts|gets|finds|dies|falls|goes|does|takes|becomes|comes|turns|ends|wakes|sees|"
-                "needs|collapses|faints|tries|screams|cries|shouts|runs|calls|has|drowns|go)")
+                "needs|collapses|faints|tries|screams|cries|shouts|runs|calls|drowns|go)")
 _CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:yes |now )?"
                      r"(?:now|today|since|i|my|it|suddenly|then)\b"
                      # "read an article about heart attacks and got crushing chest pain"
@@ -1782,7 +1782,7 @@ _CLAUSE_BREAK = Lazy(r" [,;:-] | (?:and|but|so|then) (?:yes |now )?"
                      r"| (?:and|but|so|then) (?:then )?(?:he|she|they|we) "
                      r"(?!" + _STORY_VERBS + r"\b)\w"
                      r"| (?:and|but|so|then|when) (?:his|her|their) \w+ (?:went|was|were|has|have|had|is|are|"
-                     r"turned|started|dropped|stopped)\b"
+                     r"turned|started|dropped|stopped|got)\b"
                      r"| (?:while|whilst) (?:my|i|me|the|a)\b| with (?:my|i|me)\b"
                      # ("…watching a film about a plane crash with a crushing pain in my chest")
                      r"| with (?:a|this) (?:\w+ ){0,2}?(?:pain|ache|headache|tightness|pressure) "
