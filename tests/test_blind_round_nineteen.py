@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from support.labelled import flag_ids
+from support.labelled import ESCALATED, flag_ids
 from unknot.intake.screen import screen
 
 
 def verdict(text: str) -> str:
     return screen(text).verdict
-
-
-ESCALATED = ("see_doctor", "urgent")
 
 
 # Days out, jobs and chores that use a crisis's words: each is a plain day.

@@ -1577,13 +1577,12 @@ _TOLD_AFTER_A_QUESTION = Lazy(
     r"|ive got\b|i have got\b|(?:he|she|they) (?:woke|went|came|started|collapsed|fell)\b"
     r"|(?:he|she|they) (?:is|s|are) (?:\w+ )?(?:breathless|confused|slurring|drooping|unconscious|"
     r"not breathing|bleeding|sick|vomiting|fitting|collapsed|grey|gray|blue|clammy|sweating|in pain|"
-    r"in agony|floppy|mottled|drowsy|pale|sweaty|wheezing|swelling|swollen|not making sense|"
+    r"in agony|floppy|mottled|drowsy|pale|sweaty|wheezing|gasping|swelling|swollen|not making sense|"
     r"being sick)\b"
     r"|(?:he|she) (?:has|s) (?:got )?(?:a |been |this )"
     r"|(?:he|she|they) (?:took|has taken|swallowed|just|can not|cannot)\b"
     r"|i feel (?:\w+ )?(?:sick|faint|dizzy|awful|terrible|dreadful|rough)\b|i feel like i am"
-    r"|it is (?:\w+ )?(?:bad|crushing|worse)\b"
-    r"|(?:he|she|they) (?:is|s|are) gasping\b)")
+    r"|it is (?:\w+ )?(?:bad|crushing|worse)\b)")
 _UNSURE_WHICH = Lazy(r"\b(?:know|tell|sure|idea|unsure|idk|dunno|wondering|wonder|checking|see)\s*$")
 _IT_IS_MY_PERSON = Lazy(r"\b(?:it is|its|it's) (?:my|our) (?:\w+ )?(?:" + _PEOPLE_WORDS + r")\b")
 # (the first of `_NAMED_NOW`'s readings alone: a person named, whatever follows)
