@@ -1795,8 +1795,19 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
     marker = next(reversed(list(_IN_A_STORY.finditer(before))), None)  # the last one told
     if marker is None:
         return False
-    between = before[marker.end():] + " " + _words_joined(text, hit.first, hit.last)
-    return not _CLAUSE_BREAK.search(" " + between + " ")
+    between = " " + (before[marker.end():] + " " + _words_joined(text, hit.first, hit.last)).strip() + " "
+    told = " " + marker.group(0).split()[-1] + between
+    for found in _CLAUSE_BREAK.finditer(between):
+        if not (found.group(0).split()[1:2] == ["their"]
+                and _STORY_PEOPLE.search(told, 0, found.start() + len(told) - len(between) + 1)):
+            return False
+    return True
+
+
+# "a documentary where people drown and their lips went blue": the story names its own people,
+# and "their" is theirs (a "his" or "her" after the story is someone the writer knows).
+_STORY_PEOPLE = Lazy(r" (?:where|which) (?:the |some |all the |two |three |these |those )?"
+                     r"(?:people|\w+s) ")
 
 
 def _words_joined(text: NormalText, first: int, last: int) -> str:
