@@ -119,3 +119,45 @@ def test_an_excuse_stands_down_when_what_overrules_it_is_told_beside_it(tmp_path
     assert fired("the puppy shoved me and my arm is bruised") == []
     # Only that sentence and the next: a bruise told two sentences on is something else.
     assert fired("my brother shoved me as a joke. Then we had tea. I bruised my shin last week") == []
+
+
+def test_each_group_of_excuses_is_overruled_only_by_its_own_words(tmp_path):
+    """`excuse_groups`: each group's excuses stand down only for what that group names — a
+    palsy long ago does not excuse a face that dropped today, and sleeping on an arm does not
+    excuse slurred words; a word that overrules one group leaves the other's excuse alone."""
+    from unknot.safety.engine import Texts
+    from unknot.safety.facts import Facts
+
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "- id: x.arm-or-face\n  group: general\n  verdict: urgent\n"
+        "  when: [{text: ['arm went dead|face dropped']}]\n"
+        "  excuses: ['palsy years ago']\n  excuses_overruled_by: ['today|again']\n"
+        "  excuse_groups:\n"
+        "    - excuses: ['slept on it|slept on my arm']\n      overruled_by: ['slurr*|face']\n"
+        "  message: a message that is long enough\n  source: somewhere\n")
+    lexicon = default_lexicon()
+    engine = Engine(load_rule_files([path]), lexicon)
+
+    def fired(text: str) -> list[str]:
+        found = engine.screen(Texts(lexicon.read(text)), Facts(), set())
+        return [each.rule.id for each in found.fired]
+
+    assert fired("my arm went dead") == ["x.arm-or-face"]
+    assert fired("slept on my arm and my arm went dead") == []
+    assert fired("slept on my arm and my arm went dead and my words are slurring") == [
+        "x.arm-or-face"]
+    # "today" overrules the palsy's excuse, not the sleeper's
+    assert fired("slept on my arm today and my arm went dead") == []
+    assert fired("bells palsy years ago, my face dropped") == []
+    assert fired("bells palsy years ago, my face dropped again today") == ["x.arm-or-face"]
+
+
+def test_an_excuse_group_needs_both_its_excuses_and_what_overrules_them(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text("- id: x.y\n  group: general\n  verdict: see_doctor\n"
+                    "  when: [{text: ['shoved me']}]\n"
+                    "  excuse_groups:\n    - excuses: ['as a joke']\n"
+                    "  message: a message that is long enough\n  source: somewhere\n")
+    with pytest.raises(RuleError, match="overruled_by"):
+        load_rule_files([path])

@@ -207,6 +207,8 @@ class Unless:
     regex: LazyRegex | None
     excuses: LazyRegex | None = None
     overruled: LazyRegex | None = None
+    # (`Rule.excuse_groups`: each group's excuses and what overrules them)
+    groups: tuple[tuple[LazyRegex, LazyRegex], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,8 +225,9 @@ class _CompiledRule:
         """Every pattern the rule reads: its conditions', its explanations', what overrules
         them and its site's (None where a condition is not text or a list is empty)."""
         unless = self.unless
+        groups = tuple(regex for group in unless.groups for regex in group) if unless else ()
         return (*self.texts, unless and unless.regex, unless and unless.excuses,
-                unless and unless.overruled, self.site_unless)
+                unless and unless.overruled, self.site_unless, *groups)
 
 
 class _PreparedRules(Sequence[_CompiledRule]):
@@ -279,12 +282,15 @@ class Engine:
                 texts = tuple(lexicon.compiler.compile(c.text) if c.text else None
                               for c in rule.when)
                 unless = None
-                if rule.unless or rule.excuses:
+                if rule.unless or rule.excuses or rule.excuse_groups:
                     unless = Unless(
                         lexicon.compiler.compile(rule.unless) if rule.unless else None,
                         lexicon.compiler.compile(rule.excuses) if rule.excuses else None,
                         lexicon.compiler.compile(rule.excuses_overruled_by)
-                        if rule.excuses_overruled_by else None)
+                        if rule.excuses_overruled_by else None,
+                        tuple((lexicon.compiler.compile(group.excuses),
+                               lexicon.compiler.compile(group.overruled_by))
+                              for group in rule.excuse_groups))
                 site_unless = (lexicon.compiler.compile(rule.site_unless)
                                if rule.site_unless else None)
             except PatternError as exc:
@@ -504,10 +510,12 @@ def _excluded(unless: Unless | None, text: NormalText, hit: Hit,
         return False
     if _explained(unless.regex, text, hit, compiler, far):
         return True
-    if not _explained(unless.excuses, text, hit, compiler, far):
-        return False
-    start, end = _sentence_bounds(text, hit)
-    return not _said_in(unless.overruled, text, start, _next_sentence_end(text, end), compiler)
+    for excuses, overruled in ((unless.excuses, unless.overruled), *unless.groups):
+        if _explained(excuses, text, hit, compiler, far):
+            start, end = _sentence_bounds(text, hit)
+            if not _said_in(overruled, text, start, _next_sentence_end(text, end), compiler):
+                return True
+    return False
 
 
 def _next_sentence_end(text: NormalText, end: int) -> int:
@@ -560,6 +568,9 @@ def _a_comparison(text: NormalText, hit: Hit) -> bool:
     first = hit.first
     if first >= 2 and tokens[first - 2].norm == "as" and tokens[first - 1].norm in {"if", "though"}:
         return True
+    if first >= 3 and tokens[first - 1].norm in _DETERMINERS and tokens[first - 2].norm in (
+            "after", "when") and tokens[first - 3].norm == "like":
+        return True  # "numb, like after a filling": the phrase the likeness is made of
     if first < 1 or tokens[first - 1].norm != "like":
         return False
     if tokens[first].norm in _A_MOMENT:
@@ -575,6 +586,7 @@ def _a_comparison(text: NormalText, hit: Hit) -> bool:
     return before[:1].isalpha() and before not in _BEFORE_A_FILLER_LIKE
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "my", "your", "his", "her"})
 _A_MOMENT = frozenset({"after", "when", "if", "i", "i'd", "i've", "id", "ive"})
 _AMOUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                       "ten", "twenty", "half", "twice", "once", "maybe", "about", "around"})

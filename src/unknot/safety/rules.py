@@ -68,6 +68,18 @@ class Condition(BaseModel):
         return self
 
 
+class ExcuseGroup(BaseModel):
+    """Excuses with their own overrulers (`Rule.excuse_groups`): "slept on my arm" explains a
+    dead arm away unless a face or speech is told beside it, while a palsy long ago explains a
+    drooping face away unless it dropped again today — one list of overrulers for both would
+    undo one or the other."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    excuses: list[str] = Field(min_length=1)
+    overruled_by: list[str] = Field(min_length=1)
+
+
 class Rule(BaseModel):
     # Built from their prepared form (`unknot.prepared`) in a command, not validated: their
     # validators are made on first use rather than at import (a command starts sooner).
@@ -103,6 +115,9 @@ class Rule(BaseModel):
     excuses_overruled_by: list[str] = Field(
         default_factory=list,
         description="Patterns that show an excuse explains nothing away (see `excuses`).")
+    excuse_groups: list[ExcuseGroup] = Field(
+        default_factory=list,
+        description="More excuses, each group with what overrules it (see `ExcuseGroup`).")
     history: Literal["lapses", "recent_counts", "always_counts", "state_counts",
                      "settled_counts"] = Field(
         default="lapses",

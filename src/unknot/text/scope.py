@@ -204,7 +204,9 @@ _RESOLVED = Lazy(
     r"|\bsettled (?:completely|fully|totally|right down)\b|\b(?:completely|fully|totally) settled\b"
     r"|\b(?:has |have |had |long |all )?faded(?: away| weeks ago| months ago| completely)?\b"
     r"|\b(?:cleared me|been cleared|was cleared|were cleared|cleared to (?:play|train|return|go back))\b"
-    r"|\ball (?:better|clear|cleared|healed|gone|cleared up)\b|\b(?:fully|completely) better\b|\bgot over\b"
+    # ("all gone to sleep", "all gone numb": the numbness told, not its end)
+    r"|\ball (?:better|clear|cleared|healed|gone(?! (?:to sleep|numb|dead|funny|weird|weak|floppy))|"
+    r"cleared up)\b|\b(?:fully|completely) better\b|\bgot over\b"
     r"|\b(?:am|i am|i have got|got) over it\b|\blong finished\b"
     r"|\b(?:was|came back|scan was|tests were|test was|it was) (?:negative|normal|clear|nothing|"
     r"benign)\b|\bturned out\b|\bnot since\b|\bfine ever since\b"
@@ -272,7 +274,7 @@ _RESOLVED = Lazy(
     r"|\b(?:it|that|this|which|they|bug|fever|temperature|temp|infection|virus|cold|flu|rash|"
     r"swelling|bruise|cough|sickness|pain) (?:is|are|has|have|was) (?:gone|over|passed)"
     r"(?= [,.;!?-]| now\b| away\b| completely\b| and (?:i|it|now)\b|$)"
-    r"|\b(?:fine|better|gone|okay|ok) now\b"
+    r"|\b(?:fine|better|gone|okay|ok) now\b|\bright as rain\b"
     # ("my back went when I was lifting": a back, knee or neck that "went" gave way)
     r"|\b(?:stopped|(?<!back )(?<!knee )(?<!neck )(?<!ankle )(?<!hip )(?<!shoulder )(?<!leg )(?<!legs )went|"
     r"went away|disappeared|eased off|cleared) (?:once|when|after)\b"
@@ -306,7 +308,9 @@ _ONGOING = Lazy(r"\bfrom (?:19|20)\d\d\b(?: \S+){0,6}? now\b"  # "4mm in a photo
                 r"(?! (?:all |as |completely |totally )?(?:normal|clear|fine|negative|ok|okay|"
                 r"unremarkable|nothing)\b)"
                 r"|"
-                r"flaring|flared up|flared again|returned|recurr\w*|this time|now it|now my|today|yesterday|"
+                r"flaring|flared up|flared again|"
+                r"(?<!no )(?<!not )(?<!never )(?<!without )(?:returned|recurr\w*)|"
+                r"this time|now it|now my|today|yesterday|"
                 r"this morning|tonight|this week|at the moment|right now|currently|suddenly|"
                 r"bulges|bulging|pops out|sticks out|"
                 r"now and then|now and again|on and off|off and on|from time to time|every so often|"
@@ -785,7 +789,9 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
                 word = text.tokens[index + 1].norm  # "all about her mum, who's had a stroke"
             names = _massaged_names(text)
             kin = index > 0 and text.tokens[index - 1].norm in {"her", "his", "their"}
-            if word in THIRD_PRONOUNS or word in names or (
+            # ("pt's husband", normalised "pt husband": the client's kin, not the client)
+            clients_kin = index > 0 and text.tokens[index - 1].norm in {"pt", "client", "patient"}
+            if word in THIRD_PRONOUNS or (word in names and not clients_kin) or (
                     not names and not kin and word == _first_named(text)):
                 # (no one named as the one massaged: the first person named is — "Client of
                 # mine, 61, started getting headaches… She wants a programme" — unless named
@@ -1300,8 +1306,9 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"(?:\S+ ){0,4}?(?:was|were|came back|all|is|are) (?:all )?"
                 r"(?:normal|clear|fine|negative|ok|okay)\b"
                 # "CT and bloods fine", "MRI all clear"
-                r"|\b(?:ct|mri|scan|bloods|ecg|ekg|tests?|x-?rays?)(?: and (?:ct|mri|scan|bloods|ecg|ekg|"
-                r"tests?|x-?rays?))? (?:all )?(?:fine|normal|clear)\b"
+                r"|\b(?:ct|mri|scan|bloods|ecg|ekg|tests?|x-?rays?|treadmill|echo)(?: (?:and|\+|&|,) "
+                r"(?:ct|mri|scan|bloods|ecg|ekg|tests?|x-?rays?|treadmill|echo|stress test)){0,4} (?:all )?"
+                r"(?:fine|normal|clear)\b"
                 r"|\b(?:looked into|investigated) (?:it|this|them)\b"
                 r"|\b(?:checked|examined) (?:me |him |her )?(?:over |out )?"
                 r"(?:thoroughly|fully|everything)\b"
@@ -1439,8 +1446,12 @@ _HYPOTHETICAL = Lazy(
     # "what would you do if your calf cramped", "if your leg swells", an exam's question
     r"|\bwhat (?:would|should|do|does|can|could) (?:you|i|one|someone|people) do if\b|\bif your\b"
     r"|\bexam question\b|\bquiz question\b|\bcase study\b|\brevision question\b"
+    r"|\bpractice (?:q|qs|question|questions)\b|\blist (?:\w+ )?(?:signs|symptoms|red flags)\b"
     r"|\bwhat (?:are|would be) (?:the )?(?:(?:warning|early|main|first|usual) )?"
     r"(?:signs|symptoms|red flags)\b"
+    # "can you remind me what the warning signs of cauda equina are"
+    r"|\b(?:remind me|tell me|explain|list|recall|know) what (?:the )?"
+    r"(?:(?:warning|early|main|first|usual|key) )?(?:signs|symptoms|red flags)\b"
     # a question of a course: "why do you ask about saddle numbness?", "question from my module",
     # "what counts as a contraindication with DVT?"
     r"|\bwhat counts as\b|\bwhat (?:is|are) (?:a |the )?contraindications? (?:for|with|of)\b"
@@ -1468,6 +1479,8 @@ _LEARNT_TOPIC = Lazy(r"\b(?:revising|studying|learning about|learnt about|learne
                      r"(?:\w+ ){0,2}?(?:signs|symptoms|red flags|causes)\b"
                      # "we're studying bowel obstruction in paramedic school"
                      r"|\b(?:we are|we're|i am|i'm|been) (?:studying|revising|learning about|covering) "
+                     # "physio student on placement - revising foot drop from…"
+                     r"|\b(?:student|placement|diploma|course|module) (?:\S+ ){0,4}?(?:revising|studying) "
                      r"|\b(?:lecture|seminar|webinar|workshop|study day|cpd|module|teaching session|"
                      r"session)(?: today| this morning| yesterday)? (?:on|about) "
                      r"(?!(?:the|a|an|my|his|her|our|their|your|monday|tuesday|tues|wednesday|weds|"
@@ -1747,10 +1760,14 @@ def _within_a_saying(text: NormalText, hit: Hit, start: int) -> bool:
 # A story or a lesson told: "a film where someone's appendix bursts", "quizzing myself on
 # cauda equina". What follows the marker in its clause is the story's, whenever it was
 # watched; a clause after it ("…, and now my face is drooping") is real.
-_IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|episode|scene|"
-                   r"play|documentary|podcast|story|soap|drama) "
+_IN_A_STORY = Lazy(r"\b(?:a|an|the|this|that) (?:\w+ )?(?:novel|film|movie|book|show|series|episode|scene|"
+                   r"play|documentary|podcast|story|soap|drama|thriller|script|screenplay|sitcom|game) "
+                   # ("a film she watched where…": who watched it, then the story)
+                   r"(?:(?:i|we|she|he|they) (?:watched|saw|read|heard|listened to|is writing|am writing) )?"
                    # ("a documentary with the grandparents about…": who watched it, then the story)
                    r"(?:with (?:a|the|my|our|his|her) (?:\S+ ){0,2}?)?(?:where|in which|about)\b"
+                   # (not the writer's own: "a weird episode where I couldn't speak")
+                   r"(?! (?:i|me|my|we)\b)"
                    r"|\bin (?:a|the|this|that) (?:novel|film|movie|book|show|series|episode|scene|play|"
                    r"documentary|soap|drama)\b"
                    r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b"
@@ -1761,7 +1778,8 @@ _IN_A_STORY = Lazy(r"\b(?:a|the|this|that) (?:novel|film|movie|book|show|series|
                    # "saw a poster at the GP about circulation and blood clots"
                    r"|\b(?:a|an|the) (?:poster|leaflet|advert|article) (?:\S+ ){0,4}?(?:about|on)\b"
                    # "my character spent the whole raid bleeding out": a game's
-                   r"|\b(?:my|his|her|their) (?:character|avatar|sim|toon|guy in the game)\b"
+                   r"|\b(?:my|his|her|their) (?:character|avatar|sim|toon|guy in the game|detective|"
+                   r"heroine|hero|protagonist|main character|narrator)\b"
                    # "watched Grey's last night where a surgeon has a stroke"
                    # (a programme watched, told as past: not "watching tv in the lounge where gran
                    # sits and she's suddenly slurring", which is now)
