@@ -128,11 +128,15 @@ def _negator_at(tokens, index: int) -> bool:
 
 
 def _denied_inside(text: NormalText, hit: Hit) -> bool:
-    """A negator at the end of a gap denies what follows it: "legs fine, no swelling"."""
+    """A negator at the end of a gap denies what follows it: "legs fine, no swelling" — but
+    not across a comma or a new clause after it: "better off without me, I want to jump"."""
+    tokens = text.tokens
     for low, high in hit.gaps:
-        for index in range(max(low, high - 3), high + 1):
-            if _negator_at(text.tokens, index):
+        for index in range(high, max(low, high - 3) - 1, -1):
+            if _negator_at(tokens, index):
                 return True
+            if index < high and (tokens[index].norm == "," or _is_boundary(tokens, index)):
+                break
     return False
 
 

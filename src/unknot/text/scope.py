@@ -1306,7 +1306,7 @@ _CHECKED = Lazy(r"\b(?:ecg|ekg|bloods|bloodwork|scan|scans|tests|test|x(?: - |-)
                 r"(?:\S+ ){0,4}?(?:was|were|came back|all|is|are) (?:all )?"
                 r"(?:normal|clear|fine|negative|ok|okay)\b"
                 # "CT and bloods fine", "MRI all clear"
-                r"|\b(?:ct|mri|scan|bloods|ecg|ekg|tests?|x-?rays?|treadmill|echo)(?: (?:and|\+|&|,) "
+                r"|\b(?:ct|mri|scan|bloods|ecg|ekg|tests?|x-?rays?)(?: (?:and|\+|&|,) "
                 r"(?:ct|mri|scan|bloods|ecg|ekg|tests?|x-?rays?|treadmill|echo|stress test)){0,4} (?:all )?"
                 r"(?:fine|normal|clear)\b"
                 r"|\b(?:looked into|investigated) (?:it|this|them)\b"
@@ -1446,7 +1446,8 @@ _HYPOTHETICAL = Lazy(
     # "what would you do if your calf cramped", "if your leg swells", an exam's question
     r"|\bwhat (?:would|should|do|does|can|could) (?:you|i|one|someone|people) do if\b|\bif your\b"
     r"|\bexam question\b|\bquiz question\b|\bcase study\b|\brevision question\b"
-    r"|\bpractice (?:q|qs|question|questions)\b|\blist (?:\w+ )?(?:signs|symptoms|red flags)\b"
+    r"|\bpractice (?:q|qs|question|questions)\b"
+    r"|\blist (?:the |\d+ |two |three |four |five |some |all the )?(?:signs|symptoms|red flags) (?:of|for)\b"
     r"|\bwhat (?:are|would be) (?:the )?(?:(?:warning|early|main|first|usual) )?"
     r"(?:signs|symptoms|red flags)\b"
     # "can you remind me what the warning signs of cauda equina are"
@@ -1471,6 +1472,11 @@ _HYPOTHETICAL = Lazy(
 
     r"|\b(?:someone|somebody|anyone|a client|clients|a person|people|a patient|patients) "
     r"(?:with|who has|who have|who had|that has|that had)\b")
+# Asked to be told the signs: what follows the topic is someone's now when it tells a person
+# or a state ("list the signs of meningitis please, my daughter has a rash that doesn't fade").
+_ASKED_TO_TELL = ("remind me", "tell me", "explain", "list", "recall", "know")
+_TOLD_AFTER_THE_TOPIC = frozenset({"because", "cos", "coz", "cause", "since", "my", "i", "he", "she",
+                                   "we", "has", "have", "got", "is", "am", "are", "his", "her"})
 # A topic learnt, in a text that speaks of study: "revising the signs of sepsis for my exam",
 # "student… we did a session today on postnatal headaches". The finding after it is the topic,
 # whatever day it was taught, unless a person or a state is told between them, someone is having
@@ -1761,13 +1767,16 @@ def _within_a_saying(text: NormalText, hit: Hit, start: int) -> bool:
 # cauda equina". What follows the marker in its clause is the story's, whenever it was
 # watched; a clause after it ("…, and now my face is drooping") is real.
 _IN_A_STORY = Lazy(r"\b(?:a|an|the|this|that) (?:\w+ )?(?:novel|film|movie|book|show|series|episode|scene|"
-                   r"play|documentary|podcast|story|soap|drama|thriller|script|screenplay|sitcom|game) "
+                   r"play|documentary|podcast|story|soap|drama|thriller|script|screenplay|sitcom|video game|"
+                   r"computer game|strategy game|board game|online game) "
                    # ("a film she watched where…": who watched it, then the story)
                    r"(?:(?:i|we|she|he|they) (?:watched|saw|read|heard|listened to|is writing|am writing) )?"
                    # ("a documentary with the grandparents about…": who watched it, then the story)
                    r"(?:with (?:a|the|my|our|his|her) (?:\S+ ){0,2}?)?(?:where|in which|about)\b"
-                   # (not the writer's own: "a weird episode where I couldn't speak")
-                   r"(?! (?:i|me|my|we)\b)"
+                   # (not the writer's own: "a weird episode where I couldn't speak"; nor a time:
+                   # "the cup game about half an hour back")
+                   r"(?! (?:i|me|we)\b)(?! (?:half|an?|\d+|one|two|three|four|five|ten|twenty|thirty|"
+                   r"forty) (?:\S+ )?(?:hour|hours|min|mins|minute|minutes|seconds|ago|back)\b)"
                    r"|\bin (?:a|the|this|that) (?:novel|film|movie|book|show|series|episode|scene|play|"
                    r"documentary|soap|drama)\b"
                    r"|\b(?:quizzing|testing) (?:myself|me|each other) on\b"
@@ -1779,7 +1788,7 @@ _IN_A_STORY = Lazy(r"\b(?:a|an|the|this|that) (?:\w+ )?(?:novel|film|movie|book|
                    r"|\b(?:a|an|the) (?:poster|leaflet|advert|article) (?:\S+ ){0,4}?(?:about|on)\b"
                    # "my character spent the whole raid bleeding out": a game's
                    r"|\b(?:my|his|her|their) (?:character|avatar|sim|toon|guy in the game|detective|"
-                   r"heroine|hero|protagonist|main character|narrator)\b"
+                   r"protagonist|main character|narrator)\b"
                    # "watched Grey's last night where a surgeon has a stroke"
                    # (a programme watched, told as past: not "watching tv in the lounge where gran
                    # sits and she's suddenly slurring", which is now)
@@ -1816,10 +1825,27 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
     between = " " + (before[marker.end():] + " " + _words_joined(text, hit.first, hit.last)).strip() + " "
     told = " " + marker.group(0).split()[-1] + between
     for found in _CLAUSE_BREAK.finditer(between):
-        if not (found.group(0).split()[1:2] == ["their"]
-                and _STORY_PEOPLE.search(told, 0, found.start() + len(told) - len(between) + 1)):
-            return False
+        words = found.group(0).split()
+        upto = found.start() + len(told) - len(between) + 1  # (the story told up to the break)
+        if words[1:2] == ["their"] and _STORY_PEOPLE.search(told, 0, upto):
+            continue
+        if (words[-2:-1] in (["he"], ["she"], ["his"], ["her"]) or words[1:2] in (["his"], ["her"])) \
+                and _STORY_CHARACTER.search(told, 0, upto):
+            continue  # "a series where the nurse has sepsis and she has a rash": the nurse's
+        return False
     return True
+
+
+# A story whose person is named before the "he" or "she" that follows: "a podcast about
+# everest where the climber has…, and he has a crushing headache". (With no one named — "a
+# documentary about the war and his lips went blue" — the "his" is someone the writer knows.)
+_STORY_CHARACTER = Lazy(r" (?:where|which|about|book|film|novel|story|show|series|episode|game) "
+                        r"(?:the|a|an|this|one) (?:\w+ )?(?:nurse|doctor|surgeon|"
+                        r"climber|mountaineer|soldier|mum|dad|mother|father|wife|husband|girl|boy|man|"
+                        r"woman|guy|lady|kid|child|teenager|patient|hero|heroine|villain|character|"
+                        r"detective|runner|swimmer|diver|pilot|astronaut|cop|teacher|student|athlete|"
+                        r"footballer|boxer|king|queen|prince|princess|killer|murderer|victim|survivor|"
+                        r"explorer|sailor|farmer|kidnapping|kidnapper|hostage|officer|paramedic|midwife)\b")
 
 
 # "a documentary where people drown and their lips went blue": the story names its own people,
@@ -1930,6 +1956,9 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         if _someone_or_a_state(told) or not _JUST_ASKING.search(text.norm) \
                 or (_HAD_NOW.search(after) and not _STUDYING.search(text.norm)):
             return False  # "what are the symptoms of sepsis, my nan is confused": hers, now
+    if found.group(0).startswith(_ASKED_TO_TELL) and any(
+            word in _TOLD_AFTER_THE_TOPIC for word in after_marker):
+        return False  # "tell me the signs of a heart attack because I've got crushing chest pain"
     if found.group(0).startswith("for ") and _WRITER_TELLS.search(" ".join(after_marker)):
         return False  # "…for my exam and I've got a stiff neck": the writer's own, now
     if found.group(0).startswith(("is it true", "will", "would", "could", "might", "can", "may")) \
