@@ -1447,10 +1447,13 @@ _HYPOTHETICAL = Lazy(
     r"|\bwhat (?:would|should|do|does|can|could) (?:you|i|one|someone|people) do if\b|\bif your\b"
     r"|\bexam question\b|\bquiz question\b|\bcase study\b|\brevision question\b"
     r"|\bpractice (?:q|qs|question|questions)\b"
-    r"|\blist (?:the |\d+ |two |three |four |five |some |all the )?(?:signs|symptoms|red flags) (?:of|for)\b"
+    r"|\blist (?:the |\d+ |two |three |four |five |some |all the )?"
+    r"(?:common |main |key |usual |early |warning )?(?:signs|symptoms|red flags) (?:of|for)\b"
     r"|\bwhat (?:are|would be) (?:the )?(?:(?:warning|early|main|first|usual) )?"
     r"(?:signs|symptoms|red flags)\b"
     # "can you remind me what the warning signs of cauda equina are"
+    r"|\b(?:tell me|explain|remind me of) (?:about )?(?:the )?(?:common |main |key |usual |early |warning )?"
+    r"(?:signs|symptoms|red flags) (?:of|for)\b"
     r"|\b(?:remind me|tell me|explain|list|recall|know) what (?:the )?"
     r"(?:(?:warning|early|main|first|usual|key) )?(?:signs|symptoms|red flags)\b"
     # a question of a course: "why do you ask about saddle numbness?", "question from my module",
@@ -1476,7 +1479,7 @@ _HYPOTHETICAL = Lazy(
 # or a state ("list the signs of meningitis please, my daughter has a rash that doesn't fade").
 _ASKED_TO_TELL = ("remind me", "tell me", "explain", "list", "recall", "know")
 _TOLD_AFTER_THE_TOPIC = frozenset({"because", "cos", "coz", "cause", "since", "my", "i", "he", "she",
-                                   "we", "has", "have", "got", "is", "am", "are", "his", "her"})
+                                   "we", "has", "have", "got", "his", "her"})
 # A topic learnt, in a text that speaks of study: "revising the signs of sepsis for my exam",
 # "student… we did a session today on postnatal headaches". The finding after it is the topic,
 # whatever day it was taught, unless a person or a state is told between them, someone is having
@@ -1788,7 +1791,7 @@ _IN_A_STORY = Lazy(r"\b(?:a|an|the|this|that) (?:\w+ )?(?:novel|film|movie|book|
                    r"|\b(?:a|an|the) (?:poster|leaflet|advert|article) (?:\S+ ){0,4}?(?:about|on)\b"
                    # "my character spent the whole raid bleeding out": a game's
                    r"|\b(?:my|his|her|their) (?:character|avatar|sim|toon|guy in the game|detective|"
-                   r"protagonist|main character|narrator)\b"
+                   r"heroine|protagonist|main character|narrator)\b"
                    # "watched Grey's last night where a surgeon has a stroke"
                    # (a programme watched, told as past: not "watching tv in the lounge where gran
                    # sits and she's suddenly slurring", which is now)
@@ -1830,12 +1833,23 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
         if words[1:2] == ["their"] and _STORY_PEOPLE.search(told, 0, upto):
             continue
         if (words[-2:-1] in (["he"], ["she"], ["his"], ["her"]) or words[1:2] in (["his"], ["her"])) \
-                and _STORY_CHARACTER.search(told, 0, upto):
+                and _STORY_CHARACTER.search(told, 0, upto) \
+                and not _HAPPENED.match(between, found.start()) and not _now_after(text, hit):
             continue  # "a series where the nurse has sepsis and she has a rash": the nurse's
         return False
     return True
 
 
+# After "and she has…", what has happened rather than the story's present: "…and she has gone
+# all quiet", "…and he has just collapsed".
+_HAPPENED = Lazy(r" (?:and|but|so|then) (?:then )?(?:he|she|they) (?:has|have|is) (?:just |now )?"
+                 r"(?:gone|been|got|had|started|collapsed|stopped|fallen|fainted|passed)\b")
+
+
+def _now_after(text: NormalText, hit: Hit) -> bool:
+    """ "…and he has a crushing pain in his chest now": told as happening, after the finding."""
+    end = min(_sentence_end(text, hit.last), hit.last + 6)
+    return any(text.tokens[index].norm == "now" for index in range(hit.last + 1, end + 1))
 # A story whose person is named before the "he" or "she" that follows: "a podcast about
 # everest where the climber has…, and he has a crushing headache". (With no one named — "a
 # documentary about the war and his lips went blue" — the "his" is someone the writer knows.)
