@@ -132,3 +132,62 @@ def test_review_27_2_emergencies_are_not_hidden(text):
 ])
 def test_review_27_2_decoys_stay_calm(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# The tools and the sport sets (holdout148, holdout149): burns from heat pads and wheat bags, a
+# leaking aneurysm under a heated massager, a shock from a dodgy lead, someone down at the gym
+# or the finish, a head knock with vomiting, a first fit after a header, a neck that won't bend.
+@pytest.mark.parametrize("text", [
+    "gran fell asleep on her heat pad and there's a patch bigger than her hand on her back that's "
+    "white and leathery and she can't feel it",
+    "my little boy knelt on a hot wheat bag, the back of his leg is red raw with big blisters, "
+    "bigger than my hand",
+    "I'm 68, sudden bad backache this afternoon and I can feel something pulsing just above my "
+    "belly button, I'm light headed",
+    "the cable on my foot spa is dodgy and I got a jolt up my arm, twenty minutes later my heart "
+    "keeps fluttering",
+    "took off my eye mask and the lower half of the sight in my right eye has gone black, it's been "
+    "half an hour",
+    "someone on the rowing machine has just gone down and is jerking, his breathing doesn't look right",
+    "at the finish line a bloke went down and he's doing a snoring gasping thing, not really breathing",
+    "took a boot to the side of the head at football an hour ago and I've been sick twice since",
+    "mate went up for a header and he's on the ground jerking all over, been going about 3 minutes",
+    "temp is up, thumping headache and I can't get my chin down to my chest",
+])
+def test_session_27_tools_and_sport_emergencies(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "rolled the outside of my knee hard on the foam roller last week and the top of my foot has "
+    "been numb since, no change",
+    "a hot stone burn on my back from a fortnight ago isn't healing and it's weepy and getting sorer",
+    "started apixaban last month, a bruise from the massage ball keeps getting bigger and now "
+    "covers most of my thigh",
+    "pressed too hard with the theracane under my ribs, heard a crack, now it hurts to breathe in "
+    "or cough",
+    "each time I use the massage gun on my lower back the pain is a bit worse, now it runs into my groin",
+    "swam in the river a week ago and since then temps, aching muscles and my eyes have gone red",
+    "felt like someone kicked me in the back of the heel but no one was there, now I can't go up on "
+    "my toes",
+    "slipped into the splits waterskiing, a pop under my bum cheek and now bruising down the back "
+    "of my thigh",
+    "boxer here, lots of head shots in sparring and lately I keep forgetting words mid sentence",
+    "my heart does a flip flop skippy thing on hill sprints and now I go woozy with it",
+])
+def test_session_27_tools_and_sport_signs_go_to_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "which direction should I stroke the gua sha along my cheekbones",
+    "the tent collapsed on us at the campsite, slept on the ground, back stiff",
+    "my brain has gone numb from this boring meeting, shoulders tight",
+    "contrast therapy on my calves after netball, hot then cold pack, how long each",
+    "used a hot water bottle on my tummy all evening, a pink patch bigger than my hand, no pain",
+    "swam 2k this morning, chest and shoulders tight, want a stretch",
+    "collapsed on the sofa after the half marathon, legs are jelly",
+    "pee was a bit dark after the long hot ride, drank loads and it's pale again now",
+])
+def test_session_27_tools_and_sport_decoys_stay_calm(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))

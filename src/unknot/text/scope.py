@@ -1033,12 +1033,16 @@ _CLAUSE_OPENS = frozenset({",", ";", ":", "-", "and", "but", "so", "then", "beca
 _CLAUSE_OPENERS = _CLAUSE_OPENS | SENTENCE_END | frozenset({"", "when", "today", "yesterday",
                                                             "tonight"})
 _JUST_NOW = frozenset({"has", "have", "just", "s", "is", "suddenly"})
-_STILL_DOWN = Lazy(r"\b(?:(?:is |s )?not breathing|(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
+_STILL_DOWN = Lazy(r"\b(?:(?:is |s )?not (?:really )?breathing|"
+                   r"(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
+                   r"not breathing (?:properly|proper|right)|snoring gasping|gasping snoring|"
+                   r"(?:is|s) not answering|"
                    r"(?:is |s )?not waking(?: up)?|"
                    r"not responding|unresponsive|unconscious|is grey|is gray|is blue|still on the floor|"
                    r"(?:can not|cant) get up|(?:is |s )?not coming round|(?:is |s )?not moving|"
                    r"(?:is |s )?gurgling|lips are blue|(?:is |s )?going blue|"
                    r"(?:will not|won't|wont) come round)\b")
+_COLLAPSED = Lazy(r"\b(?:went down|gone down|collapsed|keeled over|dropped|hit the (?:floor|ground|deck))\b")
 # Help called but not there: "called an ambulance but they said 2 hours".
 _HELP_DELAYED = Lazy(r"\b(?:but|though|although) (?:\S+ ){0,5}?(?:hours?|wait|waiting|delay|delayed|busy|"
                      r"not coming|no ambulances?|queue)\b|\b\d+ hours?\b|\bhours? (?:wait|away)\b")
@@ -1072,9 +1076,10 @@ def told_as_happening(text: NormalText, hit: Hit) -> bool:
     own_clause = " ".join(t.norm for t in tokens[low:_clause_end(text, hit.last, end) + 1])
     # Someone down and not breathing or not waking, told beside the finding, is happening now
     # whatever else the message says ("after his run he collapsed and isn't breathing").
-    if _STILL_DOWN.search(" ".join(t.norm for t in tokens[low:end + 1])) and not _JOKING.search(
-            text.norm) and not _ASLEEP.search(text.norm):
-        return True
+    down_clause = " ".join(t.norm for t in tokens[low:end + 1])
+    if _STILL_DOWN.search(down_clause) and not _JOKING.search(text.norm) and (
+            not _ASLEEP.search(text.norm) or _COLLAPSED.search(down_clause)):
+        return True  # (a snore after a collapse is no sleep: "went down and he's snoring, gasping")
     plain = _PLAIN_ONSET.search(own_clause)
     sentence = " ".join(t.norm for t in tokens[start:end + 1])
     # A story, a figure of speech or an exertion in its sentence ends the reading; a lasting
