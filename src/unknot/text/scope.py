@@ -1485,6 +1485,24 @@ _HYPOTHETICAL = Lazy(
 _ASKED_TO_TELL = ("remind me", "tell me", "explain", "list", "recall", "know")
 _TOLD_AFTER_THE_TOPIC = frozenset({"because", "cos", "coz", "cause", "since", "my", "i", "he", "she",
                                    "we", "has", "have", "got", "his", "her"})
+_QUESTION_OPENS = frozenset({"is", "are", "does", "do", "can", "could", "what", "how", "which",
+                             "would", "should", "will", "why", "when"})
+
+
+def _told_after_the_topic(words: list[str], studying: bool = False) -> bool:
+    """After the topic of signs asked for, a person, a state or a clause of its own that is not a
+    question: "…, grandad is mottled", "… - baby is floppy", "… as grandad is slurring" (not
+    "…, is numbness one of them?")."""
+    if any(word in _TOLD_AFTER_THE_TOPIC or word in PEOPLE for word in words):
+        return True
+    if studying:
+        return False  # "for my exam I need to list the red flags of cauda equina: saddle numbness…"
+    for index, word in enumerate(words[:-1]):
+        if word in {",", "-", ":", ";"} and words[index + 1] not in _QUESTION_OPENS:
+            return True
+    return False
+
+
 # A topic learnt, in a text that speaks of study: "revising the signs of sepsis for my exam",
 # "student… we did a session today on postnatal headaches". The finding after it is the topic,
 # whatever day it was taught, unless a person or a state is told between them, someone is having
@@ -1796,7 +1814,7 @@ _IN_A_STORY = Lazy(r"\b(?:a|an|the|this|that) (?:\w+ )?(?:novel|film|movie|book|
                    r"|\b(?:a|an|the) (?:poster|leaflet|advert|article) (?:\S+ ){0,4}?(?:about|on)\b"
                    # "my character spent the whole raid bleeding out": a game's
                    r"|\b(?:my|his|her|their) (?:character|avatar|sim|toon|guy in the game|detective|"
-                   r"heroine|protagonist|main character|narrator)\b"
+                   r"protagonist|main character|narrator)\b"
                    # "watched Grey's last night where a surgeon has a stroke"
                    # (a programme watched, told as past: not "watching tv in the lounge where gran
                    # sits and she's suddenly slurring", which is now)
@@ -1839,7 +1857,8 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
             continue
         if (words[-2:-1] in (["he"], ["she"], ["his"], ["her"]) or words[1:2] in (["his"], ["her"])) \
                 and _STORY_CHARACTER.search(told, 0, upto) \
-                and not _HAPPENED.match(between, found.start()) and not _now_after(text, hit):
+                and not (_HAPPENED.match(between, found.start()) and _WATCHING_TOGETHER.search(text.norm)) \
+                and not _now_after(text, hit):
             continue  # "a series where the nurse has sepsis and she has a rash": the nurse's
         return False
     return True
@@ -1855,6 +1874,9 @@ def _now_after(text: NormalText, hit: Hit) -> bool:
     """ "…and he has a crushing pain in his chest now": told as happening, after the finding."""
     end = min(_sentence_end(text, hit.last), hit.last + 6)
     return any(text.tokens[index].norm == "now" for index in range(hit.last + 1, end + 1))
+# "we were watching a film… and she has gone all quiet": the watching is the time of a real event
+# when someone watching with the writer is what "has gone" tells of.
+_WATCHING_TOGETHER = Lazy(r"\b(?:we were|we are|i was|i am) (?:watching|reading|listening)\b")
 # A story whose person is named before the "he" or "she" that follows: "a podcast about
 # everest where the climber has…, and he has a crushing headache". (With no one named — "a
 # documentary about the war and his lips went blue" — the "his" is someone the writer knows.)
@@ -1975,8 +1997,8 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         if _someone_or_a_state(told) or not _JUST_ASKING.search(text.norm) \
                 or (_HAD_NOW.search(after) and not _STUDYING.search(text.norm)):
             return False  # "what are the symptoms of sepsis, my nan is confused": hers, now
-    if found.group(0).startswith(_ASKED_TO_TELL) and any(
-            word in _TOLD_AFTER_THE_TOPIC for word in after_marker):
+    if found.group(0).startswith(_ASKED_TO_TELL) and _told_after_the_topic(
+            after_marker + finding.split(), studying=bool(_STUDY_CONTEXT.search(text.norm))):
         return False  # "tell me the signs of a heart attack because I've got crushing chest pain"
     if found.group(0).startswith("for ") and _WRITER_TELLS.search(" ".join(after_marker)):
         return False  # "…for my exam and I've got a stiff neck": the writer's own, now
