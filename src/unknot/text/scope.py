@@ -1876,7 +1876,8 @@ def _now_after(text: NormalText, hit: Hit) -> bool:
     return any(text.tokens[index].norm == "now" for index in range(hit.last + 1, end + 1))
 # "we were watching a film… and she has gone all quiet": the watching is the time of a real event
 # when someone watching with the writer is what "has gone" tells of.
-_WATCHING_TOGETHER = Lazy(r"\b(?:we were|we are|i was|i am) (?:watching|reading|listening)\b")
+_WATCHING_TOGETHER = Lazy(r"\b(?:was|were|is|are|am|s|mum|dad|nan|gran|grandad|grandma|husband|wife|"
+                          r"partner) (?:watching|reading|listening)\b|\bput on (?:a|the)\b")
 # A story whose person is named before the "he" or "she" that follows: "a podcast about
 # everest where the climber has…, and he has a crushing headache". (With no one named — "a
 # documentary about the war and his lips went blue" — the "his" is someone the writer knows.)
