@@ -92,24 +92,31 @@ def test_a_lexicon_with_a_key_given_twice_is_refused(tmp_path):
         load_lexicon(path)
 
 
-def test_an_excuse_stands_down_when_what_overrules_it_is_told_beside_it(tmp_path):
-    """`excuses`: "as a joke" explains a shove away, but not beside a bruise (in its sentence
-    or the next) — and a bruise denied overrules nothing; an `unless` cause ("the puppy")
-    explains it whatever follows."""
+def _firing(path):
+    """A screen of the one rule file at `path`: the ids its rules fire for a text."""
     from unknot.safety.engine import Texts
     from unknot.safety.facts import Facts
 
-    path = tmp_path / "r.yaml"
-    path.write_text("- id: x.shove\n  group: general\n  verdict: see_doctor\n"
-                    "  when: [{text: ['shoved me']}]\n  unless: ['the puppy']\n"
-                    "  excuses: ['as a joke']\n  excuses_overruled_by: ['bruise|bruised']\n"
-                    "  message: a message that is long enough\n  source: somewhere\n")
     lexicon = default_lexicon()
     engine = Engine(load_rule_files([path]), lexicon)
 
     def fired(text: str) -> list[str]:
         found = engine.screen(Texts(lexicon.read(text)), Facts(), set())
         return [each.rule.id for each in found.fired]
+
+    return fired
+
+
+def test_an_excuse_stands_down_when_what_overrules_it_is_told_beside_it(tmp_path):
+    """`excuses`: "as a joke" explains a shove away, but not beside a bruise (in its sentence
+    or the next) — and a bruise denied overrules nothing; an `unless` cause ("the puppy")
+    explains it whatever follows."""
+    path = tmp_path / "r.yaml"
+    path.write_text("- id: x.shove\n  group: general\n  verdict: see_doctor\n"
+                    "  when: [{text: ['shoved me']}]\n  unless: ['the puppy']\n"
+                    "  excuses: ['as a joke']\n  excuses_overruled_by: ['bruise|bruised']\n"
+                    "  message: a message that is long enough\n  source: somewhere\n")
+    fired = _firing(path)
 
     assert fired("my brother shoved me") == ["x.shove"]
     assert fired("my brother shoved me as a joke") == []
@@ -125,9 +132,6 @@ def test_each_group_of_excuses_is_overruled_only_by_its_own_words(tmp_path):
     """`excuse_groups`: each group's excuses stand down only for what that group names — a
     palsy long ago does not excuse a face that dropped today, and sleeping on an arm does not
     excuse slurred words; a word that overrules one group leaves the other's excuse alone."""
-    from unknot.safety.engine import Texts
-    from unknot.safety.facts import Facts
-
     path = tmp_path / "r.yaml"
     path.write_text(
         "- id: x.arm-or-face\n  group: general\n  verdict: urgent\n"
@@ -136,12 +140,7 @@ def test_each_group_of_excuses_is_overruled_only_by_its_own_words(tmp_path):
         "  excuse_groups:\n"
         "    - excuses: ['slept on it|slept on my arm']\n      overruled_by: ['slurr*|face']\n"
         "  message: a message that is long enough\n  source: somewhere\n")
-    lexicon = default_lexicon()
-    engine = Engine(load_rule_files([path]), lexicon)
-
-    def fired(text: str) -> list[str]:
-        found = engine.screen(Texts(lexicon.read(text)), Facts(), set())
-        return [each.rule.id for each in found.fired]
+    fired = _firing(path)
 
     assert fired("my arm went dead") == ["x.arm-or-face"]
     assert fired("slept on my arm and my arm went dead") == []
