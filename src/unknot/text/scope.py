@@ -1855,13 +1855,38 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
         upto = found.start() + len(told) - len(between) + 1  # (the story told up to the break)
         if words[1:2] == ["their"] and _STORY_PEOPLE.search(told, 0, upto):
             continue
-        if (words[-2:-1] in (["he"], ["she"], ["his"], ["her"]) or words[1:2] in (["his"], ["her"])) \
-                and _STORY_CHARACTER.search(told, 0, upto) \
-                and not (_HAPPENED.match(between, found.start()) and _WATCHING_TOGETHER.search(text.norm)) \
+        character = None
+        if words[-2:-1] in (["he"], ["she"], ["his"], ["her"]) or words[1:2] in (["his"], ["her"]):
+            character = _STORY_CHARACTER.search(told, 0, upto)
+        if character is not None \
+                and not _a_watcher_happened(text, between, found.start(), told[:upto], character) \
                 and not _now_after(text, hit):
             continue  # "a series where the nurse has sepsis and she has a rash": the nurse's
         return False
     return True
+
+
+def _a_watcher_happened(text: NormalText, between: str, at: int, told: str,
+                        character) -> bool:  # (a match of _STORY_CHARACTER)
+    """ "Dad was watching a film about a soldier and he has just gone grey": the "he" is the
+    one watching — unless the story's person is that "he" ("a film where the husband has a
+    stroke and he has gone droopy") or the story's own clause goes on without a "just" or a
+    "now" ("a series where the nurse has sepsis and she has gone grey")."""
+    happened = _HAPPENED.match(between, at)
+    if happened is None or not _WATCHING_TOGETHER.search(text.norm):
+        return False
+    said = happened.group(0).split()
+    pronoun = next((word for word in said if word in ("he", "she")), None)
+    if pronoun is not None and _GENDER_OF.get(character.group(0).split()[-1]) == pronoun:
+        return False
+    return "just" in said or "now" in said or " where " not in told
+
+
+# The story's people whose "he" or "she" is plain (`_a_watcher_happened`).
+_GENDER_OF = {**dict.fromkeys(("mum", "mother", "wife", "girl", "woman", "lady", "heroine", "queen",
+                               "princess"), "she"),
+              **dict.fromkeys(("dad", "father", "husband", "boy", "man", "guy", "hero", "king",
+                               "prince"), "he")}
 
 
 # After "and she has…", what has happened rather than the story's present: "…and she has gone
@@ -1877,7 +1902,8 @@ def _now_after(text: NormalText, hit: Hit) -> bool:
 # "we were watching a film… and she has gone all quiet": the watching is the time of a real event
 # when someone watching with the writer is what "has gone" tells of.
 _WATCHING_TOGETHER = Lazy(r"\b(?:was|were|is|are|am|s|mum|dad|nan|gran|grandad|grandma|husband|wife|"
-                          r"partner) (?:watching|reading|listening)\b|\bput on (?:a|the)\b")
+                          r"partner) (?:watching|reading|listening)\b"
+                          r"|\bput on (?:a|the) (?:film|movie|programme|show|series|episode|documentary)\b")
 # A story whose person is named before the "he" or "she" that follows: "a podcast about
 # everest where the climber has…, and he has a crushing headache". (With no one named — "a
 # documentary about the war and his lips went blue" — the "his" is someone the writer knows.)
