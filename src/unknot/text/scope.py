@@ -980,7 +980,10 @@ _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the mome
               r"mottled)|swelling up|"
               r"swelled up|(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
               r"(?:\d+|a few|few|ten|twenty|thirty|five|fifteen|a couple of) (?:minutes?|mins?) ago|"
-              r"(?:an|half an) hour ago|in the last (?:hour|few minutes|half hour))\b")
+              r"(?:an|half an) hour ago|in the last (?:hour|few minutes|half hour)|"
+              # ("since lunch his words are coming out in the wrong order"): an onset today
+              r"since (?:lunch|lunchtime|breakfast|teatime|tea|dinner|this morning|this afternoon|"
+              r"(?:about |around )?\d+ ?(?:am|pm)|(?:about |around )?\d+(?: o ?clock)?))\b")
 # An onset this plain in the finding's own clause stands whatever else the sentence tells ("my
 # grandad has dementia but today his face dropped").
 _PLAIN_ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|today|tonight|this morning|"
@@ -1486,20 +1489,30 @@ _ASKED_TO_TELL = ("remind me", "tell me", "explain", "list", "recall", "know")
 _TOLD_AFTER_THE_TOPIC = frozenset({"because", "cos", "coz", "cause", "since", "my", "i", "he", "she",
                                    "we", "has", "have", "got", "his", "her"})
 _QUESTION_OPENS = frozenset({"is", "are", "does", "do", "can", "could", "what", "how", "which",
-                             "would", "should", "will", "why", "when"})
+                             "would", "should", "will", "why", "when", "like", "such", "eg", "ie"})
+# What makes the words after the topic a clause of their own rather than the signs asked about
+# listed ("…: chest pain, arm pain, sweating?"): a verb of being or becoming, or a time now.
+_CLAUSE_OF_ITS_OWN = frozenset({"is", "are", "was", "were", "has", "have", "had", "went", "gone",
+                                "keeps", "kept", "started", "now", "just", "today", "tonight",
+                                "looks", "seems"})
+_PUNCTUATION = frozenset({",", "-", ":", ";", ".", "?", "!"})
 
 
 def _told_after_the_topic(words: list[str], studying: bool = False) -> bool:
     """After the topic of signs asked for, a person, a state or a clause of its own that is not a
     question: "…, grandad is mottled", "… - baby is floppy", "… as grandad is slurring" (not
-    "…, is numbness one of them?")."""
+    "…, is numbness one of them?", nor the signs listed: "…: chest pain, arm pain, sweating?")."""
     if any(word in _TOLD_AFTER_THE_TOPIC or word in PEOPLE for word in words):
         return True
     if studying:
         return False  # "for my exam I need to list the red flags of cauda equina: saddle numbness…"
     for index, word in enumerate(words[:-1]):
         if word in {",", "-", ":", ";"} and words[index + 1] not in _QUESTION_OPENS:
-            return True
+            for after in words[index + 1:]:
+                if after in _PUNCTUATION:
+                    break
+                if after in _CLAUSE_OF_ITS_OWN:
+                    return True
     return False
 
 
@@ -1875,6 +1888,8 @@ def _a_watcher_happened(text: NormalText, between: str, at: int, told: str,
     happened = _HAPPENED.match(between, at)
     if happened is None or not _WATCHING_TOGETHER.search(text.norm):
         return False
+    if _WE_WERE_WATCHING.search(text.norm):
+        return True  # the writer was watching with them: what "has gone" is told as it happened
     said = happened.group(0).split()
     pronoun = next((word for word in said if word in ("he", "she")), None)
     if pronoun is not None and _GENDER_OF.get(character.group(0).split()[-1]) == pronoun:
@@ -1882,6 +1897,7 @@ def _a_watcher_happened(text: NormalText, between: str, at: int, told: str,
     return "just" in said or "now" in said or " where " not in told
 
 
+_WE_WERE_WATCHING = Lazy(r"\b(?:we were|we are|i was|i am) (?:watching|reading|listening)\b")
 # The story's people whose "he" or "she" is plain (`_a_watcher_happened`).
 _GENDER_OF = {**dict.fromkeys(("mum", "mother", "wife", "girl", "woman", "lady", "heroine", "queen",
                                "princess"), "she"),
