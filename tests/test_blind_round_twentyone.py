@@ -54,7 +54,7 @@ def test_session_28_emergencies_are_not_hidden(text):
     "my daughter keeps saying she wishes she wasn't here",
     "my teenager thinks the telly is talking about him in code and his food has been poisoned",
     "been up for five days, spent thousands on crypto and I'm not even tired",
-    "dad says he'd rather be dead than go into a home",
+    "dad keeps saying he'd rather be dead than be a burden to us",
     "I cut myself to cope when it all gets too much",
     "out on the touchline all morning, now I've got chills and a hacking cough and feel rotten",
 ])
@@ -84,4 +84,30 @@ def test_session_28_signs_for_a_doctor_are_found(text):
     "shivering at the bus stop in the sleet, sick of this weather, lower back aching",
 ])
 def test_session_28_decoys_are_not_for_a_doctor(text):
+    assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 28-2: the session's own excuses hid emergencies (a film's "he has just collapsed" when
+# the one watching is a man, a knock "fine since" until the vomiting, a nurse's own overdose,
+# a sick bug beside "one of them is up and it hurts"); its new rules' everyday words are decoys.
+@pytest.mark.parametrize("text", [
+    "grandad was watching a film about a king and he has just collapsed on the floor",
+    "she banged her head on tuesday, fine since, but tonight she keeps being sick and is so sleepy",
+    "I'm a nurse and after my shift I took too many of my tablets",
+    "both my boys had the tummy bug, now the little one says one of them is up and it really hurts",
+])
+def test_session_28_excuses_do_not_hide_an_emergency(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my sister's on her way back tonight to get me for the gig",
+    "the neighbours upstairs were screaming at the football and then a crash, all cheering after",
+    "my physio's deep tissue left grip marks on my arms lol",
+    "the whole room stinks of gas after hubby's farts, makes me feel sick haha",
+    "I'd rather die than do another burpee class",
+    "my daughter has been chosen for the county hockey team, her hamstrings are tight",
+    "my neck and shoulders hurt when I am anxious, any routine?",
+])
+def test_session_28_new_rules_leave_everyday_words_alone(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))

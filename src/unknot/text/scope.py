@@ -1882,19 +1882,22 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
 def _a_watcher_happened(text: NormalText, between: str, at: int, told: str,
                         character) -> bool:  # (a match of _STORY_CHARACTER)
     """ "Dad was watching a film about a soldier and he has just gone grey": the "he" is the
-    one watching — unless the story's person is that "he" ("a film where the husband has a
-    stroke and he has gone droopy") or the story's own clause goes on without a "just" or a
-    "now" ("a series where the nurse has sepsis and she has gone grey")."""
+    one watching when it "has just" happened, or the writer was watching too; otherwise not when
+    the story's person is that "he" ("a film where the husband has a stroke and he has gone
+    droopy") or the story's own clause goes on ("a series where the nurse has sepsis and she has
+    gone grey")."""
     happened = _HAPPENED.match(between, at)
     if happened is None or not _WATCHING_TOGETHER.search(text.norm):
         return False
     if _WE_WERE_WATCHING.search(text.norm):
         return True  # the writer was watching with them: what "has gone" is told as it happened
     said = happened.group(0).split()
+    if "just" in said or "now" in said:
+        return True  # "…and he has just collapsed": happening as the writer tells it
     pronoun = next((word for word in said if word in ("he", "she")), None)
     if pronoun is not None and _GENDER_OF.get(character.group(0).split()[-1]) == pronoun:
         return False
-    return "just" in said or "now" in said or " where " not in told
+    return " where " not in told
 
 
 _WE_WERE_WATCHING = Lazy(r"\b(?:we were|we are|i was|i am) (?:watching|reading|listening)\b")
@@ -1919,7 +1922,8 @@ def _now_after(text: NormalText, hit: Hit) -> bool:
 # when someone watching with the writer is what "has gone" tells of.
 _WATCHING_TOGETHER = Lazy(r"\b(?:was|were|is|are|am|s|mum|dad|nan|gran|grandad|grandma|husband|wife|"
                           r"partner) (?:watching|reading|listening)\b"
-                          r"|\bput on (?:a|the) (?:film|movie|programme|show|series|episode|documentary)\b")
+                          r"|\bput on (?:a|the) (?:\w+ )?(?:film|movie|programme|show|series|episode|"
+                          r"documentary)\b")
 # A story whose person is named before the "he" or "she" that follows: "a podcast about
 # everest where the climber has…, and he has a crushing headache". (With no one named — "a
 # documentary about the war and his lips went blue" — the "his" is someone the writer knows.)
