@@ -250,7 +250,8 @@ _RESOLVED = Lazy(
     r"(?! with (?!paracetamol|calpol|ibuprofen|nurofen|medicine|the tablets|rest)\w)|\bnothing since\b"
     # over within moments: "gone after a minute of shaking it out", "sat down and it passed",
     # "pins and needles then fine", "stops as soon as I move", "fine once she eats"
-    r"|\b(?:it|that|and it|then it) (?:passed|passes|is passing|has passed)\b|\bit is passing\b"
+    r"|\b(?<!till )(?<!until )(?:it|that|and it|then it) (?:passed|passes|is passing|has passed)\b"
+    r"|\bit is passing\b"
     r"|\bthen (?:fine|ok|okay|nothing|normal|gone)\b|\bnow fine\b"
     # (a span of time, or a plain remedy — not "better once I'm up", which is a pattern of the
     # pain, nor "not got better after a month")
@@ -979,6 +980,7 @@ _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the mome
               r"clammy|sweaty|sweating|swelling|wheezing|floppy|not breathing|gasping|shivering|"
               r"mottled)|swelling up|"
               r"swelled up|(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
+              r"(?:do not|dont) think (?:he|she|they) (?:is|are|s) breathing|"
               r"(?:\d+|a few|few|ten|twenty|thirty|five|fifteen|a couple of) (?:minutes?|mins?) ago|"
               r"(?:an|half an) hour ago|in the last (?:hour|few minutes|half hour)|"
               # ("since lunch his words are coming out in the wrong order"): an onset today
@@ -987,6 +989,7 @@ _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the mome
 # An onset this plain in the finding's own clause stands whatever else the sentence tells ("my
 # grandad has dementia but today his face dropped").
 _PLAIN_ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|today|tonight|this morning|"
+                    r"(?:do not|dont) think (?:he|she|they) (?:is|are|s) breathing|"
                     r"went (?:droopy|lopsided|weak|numb|grey|gray|blue|floppy|limp|slurred)|"
                     rf"(?:is|are|s) (?:{_FITTING}|choking|"
                     r"not breathing|turning blue|"
@@ -1116,8 +1119,13 @@ def told_as_happening(text: NormalText, hit: Hit) -> bool:
     passed = any(word == "collapsed" and (index == 0 or clause[index - 1] not in _JUST_NOW)
                  for index, word in enumerate(clause)) and not _STILL_DOWN.search(
         " ".join(t.norm for t in tokens[low:high + 1]))
+    if not passed and _THINK_NOT_BREATHING.search(" ".join(clause)):
+        return True  # ("…and I don't think she's breathing": the "I think" is the writer's fear)
     return not passed and not any(word in _THEN_WORDS for word in clause) \
         and not _SOME_TIME_AGO.search(" ".join(clause))
+
+
+_THINK_NOT_BREATHING = Lazy(r"\b(?:do not|dont) think (?:he|she|they) (?:is|are|s) breathing\b")
 
 
 def is_quoted(text: NormalText, hit: Hit) -> bool:
