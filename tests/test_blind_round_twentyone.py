@@ -111,3 +111,26 @@ def test_session_28_excuses_do_not_hide_an_emergency(text):
 ])
 def test_session_28_new_rules_leave_everyday_words_alone(text):
     assert verdict(text) not in ESCALATED, flag_ids(screen(text))
+
+
+# Review 28-3: the second round of narrowing had hidden emergencies in turn — a list of one's own
+# signs after "tell me the signs of" (a question only with "?", "like" or "what else"), a pulse
+# "in the middle of my stomach", a stroke at a memorial service, gas at the hob with a thumping
+# head, a baby of 6 weeks spiking temps.
+@pytest.mark.parametrize("text", [
+    "tell me the signs of a heart attack, crushing pain in my chest, sweating, left arm aching",
+    "I think my wife is having a stroke, we're at her dad's memorial and her face has gone droopy",
+    "smell gas by the hob and I've got a thumping headache and feel dizzy",
+    "baby is 5 weeks and keeps spiking temps tonight, not feeding",
+    "my 2 year old had some bleach in her mouth, I took it off her but she's drooling and coughing",
+])
+def test_session_28_narrowed_rules_still_catch_emergencies(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "there's a strong pulse right in the middle of my stomach when I lie down, I'm 72",
+    "my son says he was chosen by the universe to get messages and he won't eat",
+])
+def test_session_28_narrowed_rules_still_find_signs_for_a_doctor(text):
+    assert verdict(text) in ESCALATED, flag_ids(screen(text))

@@ -1498,29 +1498,23 @@ _TOLD_AFTER_THE_TOPIC = frozenset({"because", "cos", "coz", "cause", "since", "m
                                    "we", "has", "have", "got", "his", "her"})
 _QUESTION_OPENS = frozenset({"is", "are", "does", "do", "can", "could", "what", "how", "which",
                              "would", "should", "will", "why", "when", "like", "such", "eg", "ie"})
-# What makes the words after the topic a clause of their own rather than the signs asked about
-# listed ("…: chest pain, arm pain, sweating?"): a verb of being or becoming, or a time now.
-_CLAUSE_OF_ITS_OWN = frozenset({"is", "are", "was", "were", "has", "have", "had", "went", "gone",
-                                "keeps", "kept", "started", "now", "just", "today", "tonight",
-                                "looks", "seems"})
-_PUNCTUATION = frozenset({",", "-", ":", ";", ".", "?", "!"})
 
 
 def _told_after_the_topic(words: list[str], studying: bool = False) -> bool:
     """After the topic of signs asked for, a person, a state or a clause of its own that is not a
     question: "…, grandad is mottled", "… - baby is floppy", "… as grandad is slurring" (not
-    "…, is numbness one of them?", nor the signs listed: "…: chest pain, arm pain, sweating?")."""
+    "…, is numbness one of them?", nor signs listed as a question: "…: chest pain, arm pain,
+    sweating?", "…, like a rash that doesn't fade", "…, wheezing, what else")."""
     if any(word in _TOLD_AFTER_THE_TOPIC or word in PEOPLE for word in words):
         return True
     if studying:
         return False  # "for my exam I need to list the red flags of cauda equina: saddle numbness…"
+    asking = words[-1:] == ["?"] or any(words[i:i + 2] in (["what", "else"], ["something", "else"],
+                                                            ["anything", "else"])
+                                         for i in range(len(words) - 1))
     for index, word in enumerate(words[:-1]):
         if word in {",", "-", ":", ";"} and words[index + 1] not in _QUESTION_OPENS:
-            for after in words[index + 1:]:
-                if after in _PUNCTUATION:
-                    break
-                if after in _CLAUSE_OF_ITS_OWN:
-                    return True
+            return not asking
     return False
 
 
