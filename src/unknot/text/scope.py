@@ -965,6 +965,9 @@ def _outside_quotes(text: NormalText) -> str:
 # ("the ambulance is on its way").
 # "is fitting" as a fit, not "fitting a kitchen" or "fitting in".
 _FITTING = r"fitting(?! (?:a|an|the|his|her|their|my|new|in|out|up)\b)"
+# "…and I don't think she's breathing": told as happening now, whatever the "I think"
+# (`_ONSET`, `_PLAIN_ONSET`, `told_as_happening`).
+_THINK_NOT_BREATHING_WORDS = r"(?:do not|dont) think (?:he|she|they) (?:is|are|s) breathing"
 _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the moment|this minute|"
               r"as (?:i|we) (?:type|write|speak|am typing|am writing)|as we are (?:talking|speaking)|"
               r"while (?:i|we) (?:type|am typing|talk|are talking)|"
@@ -980,7 +983,7 @@ _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the mome
               r"clammy|sweaty|sweating|swelling|wheezing|floppy|not breathing|gasping|shivering|"
               r"mottled)|swelling up|"
               r"swelled up|(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
-              r"(?:do not|dont) think (?:he|she|they) (?:is|are|s) breathing|"
+              rf"{_THINK_NOT_BREATHING_WORDS}|"
               r"(?:\d+|a few|few|ten|twenty|thirty|five|fifteen|a couple of) (?:minutes?|mins?) ago|"
               r"(?:an|half an) hour ago|in the last (?:hour|few minutes|half hour)|"
               # ("since lunch his words are coming out in the wrong order"): an onset today
@@ -989,7 +992,7 @@ _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the mome
 # An onset this plain in the finding's own clause stands whatever else the sentence tells ("my
 # grandad has dementia but today his face dropped").
 _PLAIN_ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|today|tonight|this morning|"
-                    r"(?:do not|dont) think (?:he|she|they) (?:is|are|s) breathing|"
+                    rf"{_THINK_NOT_BREATHING_WORDS}|"
                     r"went (?:droopy|lopsided|weak|numb|grey|gray|blue|floppy|limp|slurred)|"
                     rf"(?:is|are|s) (?:{_FITTING}|choking|"
                     r"not breathing|turning blue|"
@@ -1125,7 +1128,7 @@ def told_as_happening(text: NormalText, hit: Hit) -> bool:
         and not _SOME_TIME_AGO.search(" ".join(clause))
 
 
-_THINK_NOT_BREATHING = Lazy(r"\b(?:do not|dont) think (?:he|she|they) (?:is|are|s) breathing\b")
+_THINK_NOT_BREATHING = Lazy(rf"\b{_THINK_NOT_BREATHING_WORDS}\b")
 
 
 def is_quoted(text: NormalText, hit: Hit) -> bool:
