@@ -143,6 +143,10 @@ def _denied_inside(text: NormalText, hit: Hit) -> bool:
 _FINE = frozenset({"fine", "normal", "ok", "okay", "good", "alright", "perfect", "clear", "great"})
 
 
+_ANSWER_ADVERBS = frozenset({"sadly", "thankfully", "luckily", "unfortunately", "definitely",
+                             "absolutely", "honestly", "totally", "happily"})
+
+
 def _answered_no(text: NormalText, hit: Hit) -> bool:
     """"numbness? no." or "my speech is fine": the finding denied right after it."""
     tokens = text.tokens
@@ -158,6 +162,13 @@ def _answered_no(text: NormalText, hit: Hit) -> bool:
         index += 1
         if index + 1 < len(tokens) and tokens[index].norm == "a" and tokens[index + 1].norm == ":":
             index += 2  # "Q: fever? A: no": a question and its answer
+        if index + 1 < len(tokens) and tokens[index].norm in _ANSWER_ADVERBS:
+            index += 2 if tokens[index + 1].norm == "," else 1  # "weight loss? sadly nope"
+        if index < len(tokens) and tokens[index].norm == "not":
+            # "weight loss? sadly not!", "not really", "not at all" — not "not sure"
+            after = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+            # (a window cut short after "not" says nothing: "…coach trip - not")
+            return after in {"!", ".", ",", "really", "at", "that", "any", "anymore", "lately"}
         return index < len(tokens) and tokens[index].norm in {"no", "none", "nope", "never", "nah",
                                                                "denies", "denied", "negative"}
     return False

@@ -112,6 +112,14 @@ _OWN_COMPLAINT = Lazy(
     rf"(?:little|wee|young) ones?)\b"
     rf"|\d{{1,2}}(?:yo|yrs?)\b)\w+"
     rf"|\bi (?:go|went|turn|turned) (?:grey|gray|pale|dizzy|breathless)\b"
+    # ("…she was fine. anyway stiff neck", "separately my shoulders are tight": after a story
+    # of someone else, the writer turns to their own complaint)
+    rf"|\b(?:anyway|anyways|separately|as for me|but me)\b,? (?:a |my )?(?:\w+ ){{0,2}}?"
+    rf"(?:stiff|tight|sore|aching|achy|tense|knotted|stiffness|tightness)\b"
+    # ("I wake up around 2 most nights wringing wet": the writer's own nights)
+    rf"|\bi (?:wake|keep waking|am waking|have been waking)(?: up)? (?:at|around|about|every|most|"
+    rf"with|in|drenched|soaked|sweating|wringing|screaming|gasping|feeling|stiff|sore|several|"
+    rf"three|two|four|\d)\b"
     rf"|\bi (?:have|feel|get|got|keep|had|need|want|would like|can not|am|have been|"
     rf"woke|just|take|am taking|use)\b"
     # (but not the carer's own conduct: "how gentle do I need to be", "when I got home")
@@ -1480,8 +1488,8 @@ _HYPOTHETICAL = Lazy(
     r"|\bwhat counts as\b|\bwhat (?:is|are) (?:a |the )?contraindications? (?:for|with|of)\b"
     r"|\bwhy (?:do|would|does|did) (?:you|they|we|doctors|nurses|physios|people) (?:ask|check|test|"
     r"screen) (?:about|for)\b"
-    r"|\bquestion (?:from|for|on) (?:my|our|the|a) (?:\w+ ){0,2}?(?:module|course|exam|class|lecture|"
-    r"assignment)\b"
+    r"|\bquestion (?:from|for|on) (?:(?:my|our|the|a) )?(?:\w+ ){0,2}?(?:module|course|exam|class|lecture|"
+    r"assignment|placement|training)\b"
 
     r"|\bwhat to (?:watch|look) (?:out )?for\b"
     # what may happen: "go to A&E if the pain gets worse", "if it isn't better in a week"
@@ -1527,6 +1535,9 @@ def _told_after_the_topic(words: list[str], studying: bool = False) -> bool:
 # it now, or the session is where something happened — see `_learnt_topic`.
 _LEARNT_TOPIC = Lazy(r"\b(?:revising|studying|learning about|learnt about|learned about|taught us) "
                      r"(?:\w+ ){0,2}?(?:signs|symptoms|red flags|causes)\b"
+                     # "GP trainee revising sepsis red flags", "an essay on postoperative sepsis"
+                     r"|\b(?:revising|reading up on|researching) "
+                     r"|\b(?:essay|assignment|dissertation|presentation|poster|case study) (?:on|about) "
                      # "we're studying bowel obstruction in paramedic school"
                      r"|\b(?:we are|we're|i am|i'm|been) (?:studying|revising|learning about|covering) "
                      # "physio student on placement - revising foot drop from…"
@@ -1541,7 +1552,8 @@ _STUDY_CONTEXT = Lazy(r"\b(?:student|students|(?<!of )course|cpd|exam|exams|fina
                       r"teaching session|training session)\b")
 # What a session teaches, when the finding is not named as its topic itself: "a lecture on
 # stroke today: face drooping…" (a webinar on pensions teaches no chest pain).
-_A_MEDICAL_TOPIC = Lazy(r"\b(?:stroke|strokes|sepsis|cardiology|cardiac|heart|meningitis|dvt|clots?|"
+_A_MEDICAL_TOPIC = Lazy(r"\b(?:postoperative|post-operative|surgical|neonatal|"
+                        r"stroke|strokes|sepsis|cardiology|cardiac|heart|meningitis|dvt|clots?|"
                         r"cancer|red flags?|signs|symptoms|emergenc\w*|first aid|resus\w*|cpr|"
                         r"neuro\w*|pregnancy|maternity|obstetric\w*|paediatric\w*|pediatric\w*|"
                         r"mental health|asthma|diabetes|cauda|spinal|spine|head injur\w*|"
@@ -1618,7 +1630,8 @@ _SOMEONE_THERE = Lazy(r"\b(?:a|the|our|my|one) (?:man|woman|lady|guy|lad|girl|bo
 _WRITER_TELLS = Lazy(r"\b(?:i have got|i have a|i have had|i think i have|i feel|i am feeling|"
                      r"i am having|now i have|and now my|my own)\b"
                      # "revising for my exam and suddenly my chest went tight": it happened
-                     r"|\b(?:and|then|when) (?:suddenly|all of a sudden|out of nowhere) (?:my|i)\b")
+                     # ("…for my exams and suddenly crushing chest pain": the same, told bare)
+                     r"|\b(?:and|then|when|but) (?:suddenly|all of a sudden|out of nowhere|now)\b")
 # Someone named as having it now: "my dad's face has dropped", "I've lost 2 stone" — not "a
 # client has chest pain" or "if my client's face droops", which are the question's cases.
 _PEOPLE_WORDS = "|".join(sorted(PEOPLE))
@@ -1868,9 +1881,22 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
         return False
     between = " " + (before[marker.end():] + " " + _words_joined(text, hit.first, hit.last)).strip() + " "
     told = " " + marker.group(0).split()[-1] + between
-    for found in _CLAUSE_BREAK.finditer(between):
+    breaks = list(_CLAUSE_BREAK.finditer(between))
+    listing = False
+    for number, found in enumerate(breaks):
         words = found.group(0).split()
         upto = found.start() + len(told) - len(between) + 1  # (the story told up to the break)
+        if words == [","]:
+            # "a thriller where my detective gets meningitis, rash, stiff neck": the story's
+            # list of signs goes on past its commas while each item is bare
+            ends = breaks[number + 1].start() if number + 1 < len(breaks) else len(between)
+            item = between[found.end():ends].split()
+            if (listing or _A_LIST_OPENS.search(told, 0, upto)) and 0 < len(item) <= 5 \
+                    and not _PERSONAL_WORDS.intersection(item) and not _now_after(text, hit) \
+                    and not _LIKE_THE_STORY.search(text.norm_of(hit.last + 1, len(text.tokens) - 1)):
+                listing = True
+                continue
+        listing = False
         if words[1:2] == ["their"] and _STORY_PEOPLE.search(told, 0, upto):
             continue
         character = None
@@ -1882,6 +1908,20 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
             continue  # "a series where the nurse has sepsis and she has a rash": the nurse's
         return False
     return True
+
+
+# A story's sign named just before a comma: "…gets meningitis", "…has a rash".
+_A_LIST_OPENS = Lazy(r"\b(?:gets|has|had|develops|catches|caught|got|with|signs of|symptoms of) "
+                     r"(?:\S+ ){0,2}?\S+ ?$")
+# After the story's list, the same signs owned: "…that's exactly what I've got", "my husband
+# looks just like that", "my son has the same".
+_LIKE_THE_STORY = Lazy(r"\b(?:exactly|just) (?:what|like|how)\b|\b(?:the same|same thing|same as|"
+                       r"like that|like this|what i have|what i have got|sounds like me|that is me|"
+                       r"thats me|looks like that|is happening|happening to|has that|has this|"
+                       r"has these|has them|have that|have this|have these|have them)\b")
+_PERSONAL_WORDS = frozenset({"i", "my", "me", "we", "our", "us", "now", "today", "tonight",
+                             "suddenly", "he", "she", "his", "her", "they", "their", "just",
+                             "right", "mine", "myself", "own", "real", "actually"})
 
 
 def _a_watcher_happened(text: NormalText, between: str, at: int, told: str,
