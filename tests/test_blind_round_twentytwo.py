@@ -102,3 +102,39 @@ def test_a_red_flag_told_by_its_effects_sees_a_doctor(text):
 ])
 def test_the_decoys_beside_them_stay_quiet(text):
     assert verdict(text) in ("ok", "caution"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "can't pee at all since this morning and my bladder feels like it's going to burst",
+    "rolled my calf for days for a knot, now a sharp pain every time I breathe in and I'm "
+    "puffed on the stairs",
+    "my gran had her stroke back in June and I think she's having another one, same as then",
+    "my son's asthma always gets worse in cold air and tonight his inhaler isn't helping at all",
+    "my stomach has gone solid like a plank and it hurts to breathe in",
+    "passed a lot of maroon runny poo twice and I'm white as a sheet",
+    "chest pain? not lately, but twenty minutes ago it came back crushing and went into my jaw",
+    "reading up on sepsis because my temp is 39.4, I'm shivering and my legs are mottled",
+])
+def test_the_readings_hidden_emergencies_are_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I'm 61, for two months I've been going three or four times a day and it's much looser",
+    "my bowel screening test came back abnormal and they want me in for a camera",
+    "dad's full after a few mouthfuls these days and he's gone so thin",
+    "lost a stone with no idea why, I eat loads of calories, back aching between the shoulders",
+])
+def test_the_belly_told_plainly_sees_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "laughed so hard at the wedding I nearly wet myself, feet sore from dancing",
+    "did gua sha on my neck and it went red and streaky for an hour, is that normal?",
+    "the arnica has gone all clotty in the tube, can I still use it on my shoulder",
+    "arms are dead after arm day at the gym, something for biceps",
+    "the cat threw up on the rug twice, vet says she's fine, my back aches from scrubbing",
+])
+def test_the_tools_and_belly_decoys_stay_quiet(text):
+    assert verdict(text) in ("ok", "caution"), flag_ids(screen(text))

@@ -143,8 +143,8 @@ def _denied_inside(text: NormalText, hit: Hit) -> bool:
 _FINE = frozenset({"fine", "normal", "ok", "okay", "good", "alright", "perfect", "clear", "great"})
 
 
-_ANSWER_ADVERBS = frozenset({"sadly", "thankfully", "luckily", "unfortunately", "definitely",
-                             "absolutely", "honestly", "totally", "happily"})
+# ("honestly" and "definitely" are left out: "night sweats? honestly never had anything like it")
+_ANSWER_ADVERBS = frozenset({"sadly", "thankfully", "luckily", "unfortunately", "happily"})
 
 
 def _answered_no(text: NormalText, hit: Hit) -> bool:
@@ -168,7 +168,9 @@ def _answered_no(text: NormalText, hit: Hit) -> bool:
             # "weight loss? sadly not!", "not really", "not at all" — not "not sure"
             after = tokens[index + 1].norm if index + 1 < len(tokens) else ""
             # (a window cut short after "not" says nothing: "…coach trip - not")
-            return after in {"!", ".", ",", "really", "at", "that", "any", "anymore", "lately"}
+            # (not "not anymore, it went off after 20 mins", "not lately, but…", "not at rest"):
+            # what is over or partial is not denied
+            return after in {"!", ".", ",", "really", "that"}
         return index < len(tokens) and tokens[index].norm in {"no", "none", "nope", "never", "nah",
                                                                "denies", "denied", "negative"}
     return False

@@ -153,13 +153,14 @@ _WRITER_ILL = Lazy(rf"\bi (?:have been|have had|have|had|keep|am|got|feel|felt|n
                    rf"(?! (?:a|an) (?:\w+ ){{0,2}}?{_JOB}\b)")
 # A professional writing about a client: "Therapist here: client is 26 weeks pregnant…"
 _FOR_A_CLIENT = Lazy(rf"\b{_JOB} here\b|\bmy client\b|\bthe client\b"
-                     r"|\b(?:for|with) a client\b"
+                     r"|\b(?:for|with) a client\b|\bclient :"
                      r"|^\W*client\b")
 # The writer asks for themself: "routine for me", "mine are just sore", "my own back".
 _FOR_ME = Lazy(r"\b(?:routine|massage|something|plan|stretches|moves|tips|ideas?|one) "
                r"(?:\w+ ){0,2}?for me\b"
                r"|\bmine (?:are|is|feel|feels|just)\b|\bmy own\b")
-_I_HURT = Lazy(r"\bi (?:have|have got|got|get|feel|am|keep getting)\b(?: [\w,]+){0,3} (?:ache|aches|"
+_I_HURT = Lazy(rf"\bjust (?:a |some )?(?:tight|sore|stiff|achy|aching|tense|knotted) {_BODY}\b|"
+               r"\bi (?:have|have got|got|get|feel|am|keep getting)\b(?: [\w,]+){0,3} (?:ache|aches|"
                r"aching|achy|pain|headache|migraine|sore|stiff|tight|tense|numb|knackered|exhausted|"
                r"shattered|wrecked|worn out|wiped out|drained|run down)\b")
 
@@ -168,8 +169,9 @@ _LONG_AGO = Lazy(
     r"(?:years|decades) (?:ago|back|before|since)\b"
     r"|\byears ago\b|\bdecades ago\b|\blong ago\b|\bages ago\b|\blong time ago\b|\byears back\b"
     r"|\bas a (?:child|kid|teen|teenager|boy|girl|baby|student)\b|\bin my (?:teens|twenties|youth)\b"
-    r"|\bwhen i was (?:young|younger|little|small|a kid|a child|a teenager|at school|a student|"
-    r"\d+)\b|\bback at school\b|\bin the (?:nineties|eighties|seventies|90s|80s|70s)\b"
+    r"|\bwhen i was (?:about |around |maybe |roughly )?(?:young|younger|little|small|a kid|a child|"
+    r"a teenager|at school|a student|\d+|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen)\b|\bback at school\b|\bin the (?:nineties|eighties|seventies|90s|80s|70s)\b"
     r"|\bfine (?:for|ever) (?:\d+ |many |several |so many )?(?:years|decades)\b"
     r"|\b\d+ years in remission\b"
     r"|\b(?:once|back) at (?:age )?(?:[5-9]|1[0-9])\b"
@@ -212,6 +214,9 @@ _RESOLVED = Lazy(
     r"|\bsettled (?:completely|fully|totally|right down)\b|\b(?:completely|fully|totally) settled\b"
     r"|\b(?:has |have |had |long |all )?faded(?: away| weeks ago| months ago| completely)?\b"
     r"|\b(?:cleared me|been cleared|was cleared|were cleared|cleared to (?:play|train|return|go back))\b"
+    # "had a UTI last month, antibiotics cleared it"; "…had to go to hospital, but he's fine now"
+    r"|\b(?:he|she|they|i) (?:is|are|am) (?:absolutely |totally |completely |all )?fine now\b"
+    r"|\b(?:antibiotics|tablets|cream|treatment|it all|that) (?:cleared|sorted) it(?: up)?\b"
     # ("all gone to sleep", "all gone numb": the numbness told, not its end)
     r"|\ball (?:better|clear|cleared|healed|gone(?! (?:to sleep|numb|dead|funny|weird|weak|floppy))|"
     r"cleared up)\b|\b(?:fully|completely) better\b|\bgot over\b"
@@ -322,6 +327,9 @@ _ONGOING = Lazy(r"\bfrom (?:19|20)\d\d\b(?: \S+){0,6}? now\b"  # "4mm in a photo
                 r"this time|now it|now my|today|yesterday|"
                 r"this morning|tonight|this week|at the moment|right now|currently|suddenly|"
                 r"bulges|bulging|pops out|sticks out|"
+                # ("the hernia the GP saw years ago is now aching most days")
+                r"now (?:aching|hurting|sore|worse|bigger|painful|swollen|throbbing|playing up)|"
+                r"most days|"
                 r"now and then|now and again|on and off|off and on|from time to time|every so often|"
                 r"just now|(?:an|one|two|three|a few|\d+) (?:hour|hours|minutes|mins) ago)\b")
 
@@ -1536,7 +1544,7 @@ def _told_after_the_topic(words: list[str], studying: bool = False) -> bool:
 _LEARNT_TOPIC = Lazy(r"\b(?:revising|studying|learning about|learnt about|learned about|taught us) "
                      r"(?:\w+ ){0,2}?(?:signs|symptoms|red flags|causes)\b"
                      # "GP trainee revising sepsis red flags", "an essay on postoperative sepsis"
-                     r"|\b(?:revising|reading up on|researching) "
+                     r"|\brevising (?!for\b)"
                      r"|\b(?:essay|assignment|dissertation|presentation|poster|case study) (?:on|about) "
                      # "we're studying bowel obstruction in paramedic school"
                      r"|\b(?:we are|we're|i am|i'm|been) (?:studying|revising|learning about|covering) "
@@ -1891,8 +1899,10 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
             # list of signs goes on past its commas while each item is bare
             ends = breaks[number + 1].start() if number + 1 < len(breaks) else len(between)
             item = between[found.end():ends].split()
-            if (listing or _A_LIST_OPENS.search(told, 0, upto)) and 0 < len(item) <= 5 \
-                    and not _PERSONAL_WORDS.intersection(item) and not _now_after(text, hit) \
+            opens = listing or (_A_LIST_OPENS.search(told, 0, upto) is not None
+                                and _WRITTEN_BY_THE_WRITER.search(before) is not None)
+            if opens and 0 < len(item) <= 5 and not _PERSONAL_WORDS.intersection(item) \
+                    and not _now_after(text, hit) \
                     and not _LIKE_THE_STORY.search(text.norm_of(hit.last + 1, len(text.tokens) - 1)):
                 listing = True
                 continue
@@ -1910,6 +1920,11 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
     return True
 
 
+# A story the writer writes: its list of signs is the writer's research, not what a viewer feels
+# ("watching a film where the bloke has a heart attack, tight chest, sweating" is the viewer's).
+_WRITTEN_BY_THE_WRITER = Lazy(r"\b(?:writing|wrote|drafting|plotting|researching for)\b"
+                              r"|\bmy (?:novel|book|script|screenplay|story|thriller|detective|character|"
+                              r"protagonist|villain|hero|heroine|main character)\b")
 # A story's sign named just before a comma: "…gets meningitis", "…has a rash".
 _A_LIST_OPENS = Lazy(r"\b(?:gets|has|had|develops|catches|caught|got|with|signs of|symptoms of) "
                      r"(?:\S+ ){0,2}?\S+ ?$")
