@@ -143,8 +143,8 @@ def _denied_inside(text: NormalText, hit: Hit) -> bool:
 _FINE = frozenset({"fine", "normal", "ok", "okay", "good", "alright", "perfect", "clear", "great"})
 
 
-# ("honestly" and "definitely" are left out: "night sweats? honestly never had anything like it")
-_ANSWER_ADVERBS = frozenset({"sadly", "thankfully", "luckily", "unfortunately", "happily"})
+_ANSWER_ADVERBS = frozenset({"sadly", "thankfully", "luckily", "unfortunately", "happily",
+                             "definitely", "absolutely", "honestly", "totally", "certainly"})
 
 
 def _answered_no(text: NormalText, hit: Hit) -> bool:
@@ -159,20 +159,31 @@ def _answered_no(text: NormalText, hit: Hit) -> bool:
         after = tokens[index + 1].norm if index + 1 < len(tokens) else ""
         return after not in {"until", "till", "except", "apart", "unless", "but", "then"}
     if index < len(tokens) and tokens[index].norm in {"?", ":", "-"}:
+        asked = tokens[index].norm != "-"  # "numbness? …" asks; "numb - …" only goes on
         index += 1
         if index + 1 < len(tokens) and tokens[index].norm == "a" and tokens[index + 1].norm == ":":
             index += 2  # "Q: fever? A: no": a question and its answer
         if index + 1 < len(tokens) and tokens[index].norm in _ANSWER_ADVERBS:
             index += 2 if tokens[index + 1].norm == "," else 1  # "weight loss? sadly nope"
+        following = [t.norm for t in tokens[index + 1:index + 6]]
         if index < len(tokens) and tokens[index].norm == "not":
-            # "weight loss? sadly not!", "not really", "not at all" — not "not sure"
-            after = tokens[index + 1].norm if index + 1 < len(tokens) else ""
-            # (a window cut short after "not" says nothing: "…coach trip - not")
-            # (not "not anymore, it went off after 20 mins", "not lately, but…", "not at rest"):
-            # what is over or partial is not denied
+            # "weight loss? sadly not!", "not really", "not at all" — not "not sure". A question
+            # answered "not any", "not anymore", "not lately" is denied, unless a "but" follows
+            # ("chest pain? not lately, but an hour ago…"); after a dash only plain denials count
+            # ("numb down my left side - not anymore, it went off": over, not denied). (A window
+            # cut short after "not" says nothing: "…coach trip - not".)
+            after = following[0] if following else ""
+            if after == "at":
+                return following[1:2] == ["all"]
+            if asked and after in {"any", "anymore", "lately"}:
+                return "but" not in following
             return after in {"!", ".", ",", "really", "that"}
-        return index < len(tokens) and tokens[index].norm in {"no", "none", "nope", "never", "nah",
-                                                               "denies", "denied", "negative"}
+        word = tokens[index].norm if index < len(tokens) else ""
+        if word == "no" and following[:1] in (["idea"], ["clue"]):
+            return False  # "fever? honestly no idea, no thermometer"
+        if word == "never" and "like" in following:
+            return False  # "night sweats? honestly never had anything like it"
+        return word in {"no", "none", "nope", "never", "nah", "denies", "denied", "negative"}
     return False
 
 

@@ -171,7 +171,11 @@ _LONG_AGO = Lazy(
     r"|\bas a (?:child|kid|teen|teenager|boy|girl|baby|student)\b|\bin my (?:teens|twenties|youth)\b"
     r"|\bwhen i was (?:about |around |maybe |roughly )?(?:young|younger|little|small|a kid|a child|"
     r"a teenager|at school|a student|\d+|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen)\b|\bback at school\b|\bin the (?:nineties|eighties|seventies|90s|80s|70s)\b"
+    r"fourteen|fifteen)\b"
+    # (not "when I was about ten minutes into my walk": a time, not an age)
+    r"(?! (?:minutes?|mins?|seconds?|secs?|hours?|hrs?|miles?|metres|meters|km|yards|steps|laps|"
+    r"weeks?|days?|months?|into|from|away|in|out)\b)"
+    r"|\bback at school\b|\bin the (?:nineties|eighties|seventies|90s|80s|70s)\b"
     r"|\bfine (?:for|ever) (?:\d+ |many |several |so many )?(?:years|decades)\b"
     r"|\b\d+ years in remission\b"
     r"|\b(?:once|back) at (?:age )?(?:[5-9]|1[0-9])\b"
@@ -216,6 +220,8 @@ _RESOLVED = Lazy(
     r"|\b(?:cleared me|been cleared|was cleared|were cleared|cleared to (?:play|train|return|go back))\b"
     # "had a UTI last month, antibiotics cleared it"; "…had to go to hospital, but he's fine now"
     r"|\b(?:he|she|they|i) (?:is|are|am) (?:absolutely |totally |completely |all )?fine now\b"
+    r"|\bnow (?:he|she|they) (?:is|are) (?:absolutely |totally |completely |all )?fine\b"
+    r"|\b(?:he|she) is (?:absolutely |totally |completely )fine\b"
     r"|\b(?:antibiotics|tablets|cream|treatment|it all|that) (?:cleared|sorted) it(?: up)?\b"
     # ("all gone to sleep", "all gone numb": the numbness told, not its end)
     r"|\ball (?:better|clear|cleared|healed|gone(?! (?:to sleep|numb|dead|funny|weird|weak|floppy))|"
@@ -329,7 +335,6 @@ _ONGOING = Lazy(r"\bfrom (?:19|20)\d\d\b(?: \S+){0,6}? now\b"  # "4mm in a photo
                 r"bulges|bulging|pops out|sticks out|"
                 # ("the hernia the GP saw years ago is now aching most days")
                 r"now (?:aching|hurting|sore|worse|bigger|painful|swollen|throbbing|playing up)|"
-                r"most days|"
                 r"now and then|now and again|on and off|off and on|from time to time|every so often|"
                 r"just now|(?:an|one|two|three|a few|\d+) (?:hour|hours|minutes|mins) ago)\b")
 
@@ -1900,7 +1905,9 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
             ends = breaks[number + 1].start() if number + 1 < len(breaks) else len(between)
             item = between[found.end():ends].split()
             opens = listing or (_A_LIST_OPENS.search(told, 0, upto) is not None
-                                and _WRITTEN_BY_THE_WRITER.search(before) is not None)
+                                and _WRITTEN_BY_THE_WRITER.search(before) is not None
+                                and not _GOING_ON_AFTER.search(
+                                    text.norm_of(hit.last + 1, len(text.tokens) - 1)))
             if opens and 0 < len(item) <= 5 and not _PERSONAL_WORDS.intersection(item) \
                     and not _now_after(text, hit) \
                     and not _LIKE_THE_STORY.search(text.norm_of(hit.last + 1, len(text.tokens) - 1)):
@@ -1922,9 +1929,13 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
 
 # A story the writer writes: its list of signs is the writer's research, not what a viewer feels
 # ("watching a film where the bloke has a heart attack, tight chest, sweating" is the viewer's).
-_WRITTEN_BY_THE_WRITER = Lazy(r"\b(?:writing|wrote|drafting|plotting|researching for)\b"
+_WRITTEN_BY_THE_WRITER = Lazy(r"\b(?:writing|wrote|drafting|plotting|researching for|reading|read|"
+                              r"watching|watched|binged|streaming)\b"
                               r"|\bmy (?:novel|book|script|screenplay|story|thriller|detective|character|"
                               r"protagonist|villain|hero|heroine|main character)\b")
+# After a story's list, what makes it the viewer's own: "…left arm heavy, been going an hour".
+_GOING_ON_AFTER = Lazy(r"\b(?:been going|going on|for (?:\d+|an?|ten|twenty|half an) \w+|since|"
+                       r"right now|at the moment|still|started|came on|is getting|getting worse)\b")
 # A story's sign named just before a comma: "…gets meningitis", "…has a rash".
 _A_LIST_OPENS = Lazy(r"\b(?:gets|has|had|develops|catches|caught|got|with|signs of|symptoms of) "
                      r"(?:\S+ ){0,2}?\S+ ?$")
