@@ -176,7 +176,9 @@ def _answered_no(text: NormalText, hit: Hit) -> bool:
             if after == "at":
                 return following[1:2] == ["all"]
             if asked and after in {"any", "anymore", "lately"}:
-                return "but" not in following
+                # (not "not any better", "not any easier": still there)
+                return "but" not in following and following[1:2] not in (
+                    ["better"], ["easier"], ["different"], ["less"], ["worse"])
             return after in {"!", ".", ",", "really", "that"}
         word = tokens[index].norm if index < len(tokens) else ""
         if word == "no" and following[:1] in (["idea"], ["clue"]):
