@@ -1905,7 +1905,7 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
             ends = breaks[number + 1].start() if number + 1 < len(breaks) else len(between)
             item = between[found.end():ends].split()
             opens = listing or (_A_LIST_OPENS.search(told, 0, upto) is not None
-                                and _WRITTEN_BY_THE_WRITER.search(before) is not None
+                                and _A_STORY_TOLD.search(before) is not None
                                 and not _GOING_ON_AFTER.search(
                                     text.norm_of(hit.last + 1, len(text.tokens) - 1)))
             if opens and 0 < len(item) <= 5 and not _PERSONAL_WORDS.intersection(item) \
@@ -1927,9 +1927,10 @@ def _in_a_story(text: NormalText, hit: Hit, start: int) -> bool:
     return True
 
 
-# A story the writer writes: its list of signs is the writer's research, not what a viewer feels
-# ("watching a film where the bloke has a heart attack, tight chest, sweating" is the viewer's).
-_WRITTEN_BY_THE_WRITER = Lazy(r"\b(?:writing|wrote|drafting|plotting|researching for|reading|read|"
+# A story written, read or watched: its comma list of signs may be the story's ("writing a
+# thriller where my detective gets meningitis, rash, stiff neck") — unless something after the
+# list goes on (`_GOING_ON_AFTER`: "…tight chest, sweating, left arm heavy, been going an hour").
+_A_STORY_TOLD = Lazy(r"\b(?:writing|wrote|drafting|plotting|researching for|reading|read|"
                               r"watching|watched|binged|streaming)\b"
                               r"|\bmy (?:novel|book|script|screenplay|story|thriller|detective|character|"
                               r"protagonist|villain|hero|heroine|main character)\b")
