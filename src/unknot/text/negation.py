@@ -123,8 +123,19 @@ def _negator_at(tokens, index: int) -> bool:
     if word == "not" and index > 0 and tokens[index - 1].norm in {"can", "will"}:
         # "can't poo or fart, throwing up": an inability is a symptom, not a denial.
         return False
+    if word == "nothing" and any(t.norm in _RELIEF for t in tokens[index + 1:index + 5]):
+        return False  # "nothing is helping this chest pain", "nothing I do shifts this lump"
     following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
     return following not in _PSEUDO_AFTER.get(word, frozenset())
+
+
+# What nothing does for a finding that goes on: "nothing helps", "nothing I do shifts it".
+_RELIEF = frozenset({"help", "helps", "helped", "helping", "work", "works", "worked", "working",
+                     "shift", "shifts", "shifted", "shifting", "ease", "eases", "eased", "easing",
+                     "touch", "touches", "touched", "touching", "stop", "stops", "stopped",
+                     "stopping", "budge", "budges", "budged", "relieve", "relieves", "relieved",
+                     "fix", "fixes", "fixed", "settle", "settles", "settled",
+                     "improve", "improves", "improved", "improving", "calm", "calms", "calmed"})
 
 
 def _denied_inside(text: NormalText, hit: Hit) -> bool:

@@ -108,7 +108,8 @@ _JOB = (r"(?:therapist|physio|physiotherapist|nurse|trainer|masseuse|masseur|car
 # The writer speaks of their own body or state: "my neck", "I have", "killing me" — not
 # "my 15-year-old" (a hyphen between the words of an age is read past).
 _OWN_COMPLAINT = Lazy(
-    rf"\bmy (?!(?:\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|girl|boy|girls|boys|lad|lass|old|yo|o|"
+    # (the words skipped stop at another "my": "the mole on my back my gf massages round")
+    rf"\bmy (?!(?:(?!my\b)\w+ (?:- )?){{0,3}}?(?:{_PEOPLE_ALT}|girl|boy|girls|boys|lad|lass|old|yo|o|"
     rf"(?:little|wee|young) ones?)\b"
     rf"|\d{{1,2}}(?:yo|yrs?)\b)\w+"
     rf"|\bi (?:go|went|turn|turned) (?:grey|gray|pale|dizzy|breathless)\b"
@@ -148,6 +149,13 @@ _THEIR_BODY = Lazy(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
 # (not "my mum's legs": hers)
 _MY_BODY = Lazy(rf"\bmy (?:own )?(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
 _MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b")
+# A carer's own injury: "I look after my husband and I hurt my back lifting him" — their back.
+_I_INJURED_MINE = Lazy(rf"\bi (?:have |had |must have |think i )?(?:hurt|injured|strained|pulled|"
+                       rf"tweaked|twisted|wrenched|jarred|ricked|cricked|done|did|put out) my "
+                       rf"(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
+# The routine asked for someone else: "a routine for him", "something for my dad".
+_FOR_THEM = Lazy(rf"\b(?:routine|massage|something|plan|stretches|moves|tips|ideas?|rub) "
+                 rf"(?:\w+ ){{0,2}}?for (?:him|her|them|(?:my|our) (?:{_PEOPLE_ALT}))\b")
 # The writer telling of something of their own: "Nurse here. I've been coughing up blood…"
 _WRITER_ILL = Lazy(rf"\bi (?:have been|have had|have|had|keep|am|got|feel|felt|noticed|woke)\b"
                    rf"(?! (?:a|an) (?:\w+ ){{0,2}}?{_JOB}\b)")
@@ -520,6 +528,9 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
     norm = text.norm
     if _MY_OWN_BODY.search(norm):
         return "self"  # "I've been her carer…; my own shoulders ache from the wheelchair"
+    if _CARE.search(norm) and _I_INJURED_MINE.search(_outside_quotes(text)) and not (
+            _THEIR_BODY.search(norm) or _FOR_THEM.search(norm)):
+        return "self"  # "I look after my husband and I hurt my back lifting him"
     if _CARE.search(norm) and not _RUBS_MINE.search(norm):
         return "someone_else"
     # "everyone would be better off without me" is not about anyone else's body.
@@ -721,6 +732,11 @@ def names_another_harmed(text: NormalText, hit: Hit) -> bool:
     return any(word in THIRD_PRONOUNS or word in PEOPLE for word in words)
 
 
+# A hedge or a sighting the writer puts inside someone's finding: "her skin, I think, is yellow".
+_HEDGES = frozenset({"think", "reckon", "guess", "suppose", "believe", "thought", "noticed",
+                     "swear", "imagine"})
+
+
 def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
     """Whose finding this is: the writer's, the subject's (the person massaged) or another's.
 
@@ -740,6 +756,10 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
     if speaker is not None:
         return _speakers(text, speaker, subject)  # "Dev: 'my calf is so swollen'"
     body = _body_after(text, hit)
+    if body is None and hit.last > hit.first:
+        # the body named inside the hit, right after the finding's first word: "a mole on my
+        # shoulder blade my girlfriend says has got bigger" is on the writer
+        body = _body_at(text, hit.first + 1)
     if body == "writer":
         return "writer"
     if body == "pet":
@@ -794,6 +814,9 @@ def whose(text: NormalText, hit: Hit, subject: str) -> Whose:
             continue  # "the friend I'm practising on has varicose veins": the friend's
         if person == "writer" and subject == "someone_else" and _examines(text, index):
             continue  # "I had a look: visibly bigger than the other, warm" — the client's calf
+        if person == "writer" and text.tokens[index].norm == "i" and first_clause >= index > hit.first \
+                and index + 1 < len(text.tokens) and text.tokens[index + 1].norm in _HEDGES:
+            continue  # "my mum's skin I think has gone lemony": a hedge inside the finding
         if person == "writer" and text.tokens[index].norm == "me" and index > 0 \
                 and text.tokens[index - 1].norm in _TOLD | _ME_AS_PLACE:
             # "my daughter texted me 'sorry for everything'": her words, not mine; "the guy
@@ -895,7 +918,12 @@ def _body_after(text: NormalText, hit: Hit) -> str | None:
     """Whose body the words just after the hit put it on: "writer" ("a new piece on my
     forearm"), "pet" ("the lump on my dog's leg"), a person's word ("on my son's knee"), or
     None when they do not say."""
-    after = text.tokens[hit.last + 1:hit.last + 9]
+    return _body_at(text, hit.last + 1)
+
+
+def _body_at(text: NormalText, index: int) -> str | None:
+    """Whose body the words from `index` put a finding on (see `_body_after`)."""
+    after = text.tokens[index:index + 8]
     if not _ON_MY_BODY.match(" ".join(t.norm for t in after)):
         return None
     mine = next(i for i, t in enumerate(after) if t.norm == "my")
@@ -1002,8 +1030,9 @@ _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the mome
               rf"{_FITTING}|"
               r"collapsing|having|being sick|burning up|unconscious|unresponsive|grey|gray|blue|"
               r"clammy|sweaty|sweating|swelling|wheezing|floppy|not breathing|gasping|shivering|"
-              r"mottled)|swelling up|"
-              r"swelled up|(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
+              r"mottled|bleeding|pouring|gushing|spurting)|swelling up|"
+              # (a bleed that "won't stop" is going on now: "she's on warfarin and it won't stop")
+              r"swelled up|(?:will not|won't|wont|can not|cant) (?:wake|breathe|stop)|"
               rf"{_THINK_NOT_BREATHING_WORDS}|"
               r"(?:\d+|a few|few|ten|twenty|thirty|five|fifteen|a couple of) (?:minutes?|mins?) ago|"
               r"(?:an|half an) hour ago|in the last (?:hour|few minutes|half hour)|"
@@ -1276,7 +1305,7 @@ def _segment(text: NormalText, hit: Hit) -> str:
     start, end = _sentence_start(text, hit.first), _sentence_end(text, hit.last)
     low = hit.first
     while low > start and (text.tokens[low - 1].norm not in _TURNS | _CONTRASTS | {":"}
-                           or _anniversary_at(text, low - 1)):
+                           or _anniversary_at(text, low - 1)) and not _present_clause_at(text, low):
         low -= 1
     if low > start and text.tokens[low - 1].norm != ":":
         low -= 1  # keep the turn word: "now my neck…" is ongoing
@@ -1285,6 +1314,14 @@ def _segment(text: NormalText, hit: Hit) -> str:
             and not _own_clause_starts(text, high + 1):
         high += 1
     return " ".join(t.norm for t in text.tokens[low:high + 1])
+
+
+def _present_clause_at(text: NormalText, index: int) -> bool:
+    """A clause in the present opens at `index` after a comma: "used sunbeds as a teen, there's
+    a mole that's got darker" — the mole is now, whatever the clause before it dates."""
+    tokens = text.tokens
+    return (0 < index < len(tokens) - 1 and tokens[index - 1].norm == ","
+            and tokens[index].norm == "there" and tokens[index + 1].norm in {"is", "are"})
 
 
 def _anniversary_at(text: NormalText, index: int) -> bool:
@@ -1505,6 +1542,9 @@ _HYPOTHETICAL = Lazy(
     r"assignment|placement|training)\b"
 
     r"|\bwhat to (?:watch|look) (?:out )?for\b"
+    # a question of what one is like: "a friend asked me what a stroke feels like"
+    r"|\b(?:asked|asking|asks|wondered|wondering|wonder|curious) (?:me |us |him |her |them )?"
+    r"what (?:a|an) (?=(?:\S+ ){0,2}\S+$)"  # (the finding itself next: "what a stroke")
     # what may happen: "go to A&E if the pain gets worse", "if it isn't better in a week"
     r"|\bif (?:\w+ ){0,4}?(?:gets|get|becomes|goes|starts getting) worse\b"
     r"|\bif (?:\w+ ){0,4}?(?:is not|are not|has not|have not|not|no) (?:got |gotten |getting )?better\b"
@@ -2067,6 +2107,16 @@ def _someone_or_a_state(words: list[str]) -> bool:
     return False
 
 
+# A part acted, and what the part made the writer do: "played a zombie in the panto and had to
+# drag my leg", "was a casualty for the first aid training, had to pretend I couldn't feel my legs".
+_ACTED = Lazy(r"\b(?:played|playing|was|were|am|dressed (?:up )?as) (?:a|an|the) (?:\w+ )?"
+              r"(?:zombie|pirate|ghost|vampire|monster|robot|corpse|mummy|werewolf|casualty|patient|"
+              r"victim|injured \w+|part|role|dead body) (?:in|at|for) (?:the|a|our|my|his|her) "
+              r"(?:\w+ ){0,2}?(?:play|panto|pantomime|show|musical|film|shoot|drill|exercise|party|"
+              r"training|course|haunted house|scare attraction)\b(?: \S+){0,4}? "
+              r"(?:had to|have to|pretend\w*|acting|act|faking|fake)\b")
+
+
 def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     """Whether the finding is supposed, asked about for a class or for anyone, not had."""
     if _taken_back(text, hit):
@@ -2074,6 +2124,10 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
     start = _sentence_start(text, hit.first)
     if _in_a_story(text, hit, start):
         return True
+    told_before = _words_joined(text, start, hit.first - 1) if hit.first > start else ""
+    acted = _ACTED.search(told_before)
+    if acted and not _NOW.search(told_before[acted.end():]):
+        return True  # "I played a zombie in the school play and had to drag my leg" (not "…, now")
     if _within_a_saying(text, hit, start) and not _real_after_all(text, start):
         return True
     before = " ".join(t.norm for t in text.tokens[start:hit.first])
