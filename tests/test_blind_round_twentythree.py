@@ -170,6 +170,63 @@ def test_a_false_alarm_of_reading_30_1_gets_a_routine(text):
     assert verdict(text) in ("ok", "caution"), flag_ids(screen(text))
 
 
+@pytest.mark.parametrize("text", [
+    # what reading 30-2 found hidden by this session's own first mending
+    "my wife choked on a crisp, we thought it went down but she can't get any air in",
+    "tooth out this morning and the socket won't stop bleeding, I keep spitting, it's been "
+    "three hours",
+    "climbing out of the car an hour ago my left leg started dragging and won't do what I want",
+    "agony in my right side going round to my back, been sick all morning and can't get comfy",
+    "I played a pirate in the school show and had to jump off the stage, landed on my head, "
+    "now I keep being sick",
+    "grandma keeled over at the table, eyes open but staring and not answering",
+    "a shock off the mains while mending the fence light threw me back and my arm feels weird",
+    # notes and voices of holdout162 and holdout163, worded afresh
+    "resident only opens her eyes when I pinch her shoulder, then drifts off again",
+    "handover: vomited twice overnight, dark brown gritty stuff like coffee grounds, on aspirin",
+    "my chest is paining me since morning and it is going to my jaw, sweating plenty",
+])
+def test_what_the_second_reading_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "small drop of blood after we had sex, second time now",
+    "tiny bit of blood when I peed this morning, I'm 62",
+    "even under my make-up my face looks yellow, my friends keep saying so",
+    "I'm 58 and bloated every evening for the last three months, worse after bread",
+    "drive a van all day, lower back pain and numbness down my right leg into my foot",
+    "client, 71M, o/e L calf 2.5 cm > R, warm and tender",
+    "BNO 8 days despite laxatives, tum bloated",
+    "resident's weight down 5kg since June, eating ok per charts",
+    "osteoporosis, sneezed yesterday and now a sharp pain in my ribs when I breathe in",
+    "client says bending her head forward sends a zap like an electric shock down her spine",
+    "mi belly a hurt me every night an mi lose nuff weight",
+])
+def test_what_the_second_reading_and_the_notes_found_needs_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "PMH: DVT 2016, anticoagulated 6 months then stopped, no problems since. tight calves",
+    "hx breast lump 2021, ultrasound showed a cyst, discharged. shoulders tight",
+    "absolutely knocked out after the night shift, slept 11 hours. upper back stiff",
+    "drive a lorry, back stiff, what can I do at rest stops",
+    "money's tight and my chest feels tight with worry, not literally, neck and shoulders",
+    "my son's acne isn't responding to anything we've tried, he has growing pains in his knees",
+    "walked in the snow, feet frozen and now my hands as well lol, calves tight",
+    "the red marks from my glasses stay on my nose all evening where they press",
+])
+def test_a_decoy_of_the_second_reading_gets_a_routine(text):
+    assert verdict(text) in ("ok", "caution"), flag_ids(screen(text))
+
+
+def test_sick_the_colour_of_a_milkshake_is_no_bleed():
+    text = "my toddler was sick after a chocolate milkshake, brown stuff, fine now"
+    assert "abdomen.vomiting-blood" not in flag_ids(screen(text))
+    assert verdict(text) != "urgent"
+
+
 def test_agony_on_one_side_of_a_knee_is_no_belly_emergency():
     # (agony is still pain to see a doctor about; what it is not is an acute abdomen)
     text = "my knee is agony on the right side after squats, sweating buckets at the gym"

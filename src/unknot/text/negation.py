@@ -41,6 +41,8 @@ _CONTRAST = frozenset({"but", "however", "though", "although", "except", "yet", 
                        "endorses", "endorsed", "positive",
                        # "no massage on that leg until the clot has gone": the clot is there.
                        "until", "till", "unless",
+                       # "bowels not opened 8 days despite laxatives": what it is despite is there.
+                       "despite",
                        # "nothing broken, just a massive bruise": what is there after the denial.
                        "just"})
 _NEW_SUBJECT = frozenset({"i", "my", "it", "its", "the", "this", "there", "now", "also", "then",
@@ -205,6 +207,8 @@ def is_negated(text: NormalText, hit: Hit) -> bool:
     if _denied_inside(text, hit) or _answered_no(text, hit):
         return True
     tokens = text.tokens
+    if tokens[hit.first].norm == "despite":
+        return False  # a clause of its own: "bowels not opened 8 days despite laxatives"
     words_back = 0
     index = hit.first - 1
     in_list = False

@@ -153,6 +153,10 @@ _MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b")
 _I_INJURED_MINE = Lazy(rf"\bi (?:have |had |must have |think i )?(?:hurt|injured|strained|pulled|"
                        rf"tweaked|twisted|wrenched|jarred|ricked|cricked|done|did|put out) my "
                        rf"(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
+# The person cared for has something of their own told after: "…lifting him. Dad has had a hot
+# swollen calf since his flight" — the routine is still theirs.
+_THEY_HAVE = Lazy(rf"\b(?:he|she|{_PEOPLE_ALT}) (?:has|had|is|was|keeps|gets|got|can not|seems|"
+                  r"looks|feels|has been|has had)\b")
 # The routine asked for someone else: "a routine for him", "something for my dad".
 _FOR_THEM = Lazy(rf"\b(?:routine|massage|something|plan|stretches|moves|tips|ideas?|rub) "
                  rf"(?:\w+ ){{0,2}}?for (?:him|her|them|(?:my|our) (?:{_PEOPLE_ALT}))\b")
@@ -528,8 +532,10 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
     norm = text.norm
     if _MY_OWN_BODY.search(norm):
         return "self"  # "I've been her carer…; my own shoulders ache from the wheelchair"
-    if _CARE.search(norm) and _I_INJURED_MINE.search(_outside_quotes(text)) and not (
-            _THEIR_BODY.search(norm) or _FOR_THEM.search(norm)):
+    injured = _I_INJURED_MINE.search(_outside_quotes(text))
+    if _CARE.search(norm) and injured and not (
+            _THEIR_BODY.search(norm) or _FOR_THEM.search(norm)
+            or _THEY_HAVE.search(_outside_quotes(text), injured.end())):
         return "self"  # "I look after my husband and I hurt my back lifting him"
     if _CARE.search(norm) and not _RUBS_MINE.search(norm):
         return "someone_else"
@@ -1032,7 +1038,8 @@ _ONSET = Lazy(r"\b(?:suddenly|all of a sudden|just|right now|now|atm|at the mome
               r"clammy|sweaty|sweating|swelling|wheezing|floppy|not breathing|gasping|shivering|"
               r"mottled|bleeding|pouring|gushing|spurting)|swelling up|"
               # (a bleed that "won't stop" is going on now: "she's on warfarin and it won't stop")
-              r"swelled up|(?:will not|won't|wont|can not|cant) (?:wake|breathe|stop)|"
+              r"swelled up|(?:will not|won't|wont|can not|cant) (?:wake|breathe)|"
+              r"(?:it|bleeding|blood) (?:will not|won't|wont|can not|cant|does not|doesn't) stop|"
               rf"{_THINK_NOT_BREATHING_WORDS}|"
               r"(?:\d+|a few|few|ten|twenty|thirty|five|fifteen|a couple of) (?:minutes?|mins?) ago|"
               r"(?:an|half an) hour ago|in the last (?:hour|few minutes|half hour)|"
@@ -2110,11 +2117,13 @@ def _someone_or_a_state(words: list[str]) -> bool:
 # A part acted, and what the part made the writer do: "played a zombie in the panto and had to
 # drag my leg", "was a casualty for the first aid training, had to pretend I couldn't feel my legs".
 _ACTED = Lazy(r"\b(?:played|playing|was|were|am|dressed (?:up )?as) (?:a|an|the) (?:\w+ )?"
-              r"(?:zombie|pirate|ghost|vampire|monster|robot|corpse|mummy|werewolf|casualty|patient|"
-              r"victim|injured \w+|part|role|dead body) (?:in|at|for) (?:the|a|our|my|his|her) "
-              r"(?:\w+ ){0,2}?(?:play|panto|pantomime|show|musical|film|shoot|drill|exercise|party|"
-              r"training|course|haunted house|scare attraction)\b(?: \S+){0,4}? "
-              r"(?:had to|have to|pretend\w*|acting|act|faking|fake)\b")
+              r"(?:zombie|pirate|ghost|vampire|monster|robot|corpse|mummy|werewolf|dead body) "
+              r"(?:in|at|for) (?:the|a|our|my|his|her) (?:\w+ ){0,2}?(?:play|panto|pantomime|show|"
+              r"musical|film|shoot|haunted house|scare attraction)\b(?: \S+){0,4}? "
+              r"(?:had to|have to|pretend\w*|acting|faking|fake)\b")
+# What ends the part: "…had to drag my leg, but after the show my face went droopy".
+_PART_ENDS = frozenset({",", ".", "then", "but", "after", "afterwards", "actually", "now", "still",
+                        "suddenly", "later", "since", "when", "until"})
 
 
 def is_hypothetical(text: NormalText, hit: Hit) -> bool:
@@ -2126,8 +2135,12 @@ def is_hypothetical(text: NormalText, hit: Hit) -> bool:
         return True
     told_before = _words_joined(text, start, hit.first - 1) if hit.first > start else ""
     acted = _ACTED.search(told_before)
-    if acted and not _NOW.search(told_before[acted.end():]):
-        return True  # "I played a zombie in the school play and had to drag my leg" (not "…, now")
+    if acted:
+        # the finding is what the part made them do, told straight after: "…and had to (limp
+        # and) drag my leg", not a later clause ("…, then my face went droopy")
+        between = told_before[acted.end():].split()
+        if len(between) <= 4 and not _PART_ENDS.intersection(between):
+            return True
     if _within_a_saying(text, hit, start) and not _real_after_all(text, start):
         return True
     before = " ".join(t.norm for t in text.tokens[start:hit.first])
