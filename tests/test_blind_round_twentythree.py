@@ -221,8 +221,54 @@ def test_a_decoy_of_the_second_reading_gets_a_routine(text):
     assert verdict(text) in ("ok", "caution"), flag_ids(screen(text))
 
 
-def test_sick_the_colour_of_a_milkshake_is_no_bleed():
-    text = "my toddler was sick after a chocolate milkshake, brown stuff, fine now"
+@pytest.mark.parametrize("text", [
+    # what reading 30-3 found hidden by the second round of mending
+    "my sick looked like red wine, twice tonight, and I haven't touched a drop",
+    "over a bad cold last week, now the pins and needles have reached my knees and my legs keep "
+    "buckling",
+    "I'm pretty sure she's having a heart attack, not literally an elephant on her chest but a "
+    "crushing weight, and she's grey",
+    "my fingers froze hard up the mountain, I warmed them by the fire and now they're blistered "
+    "and going black",
+    "my toddler and the dog both ate berries off the yew, she's being sick now",
+    "he got knocked out in a rugby tackle and now he just wants to sleep",
+    "a rash on my little girl that stays when I press a wine glass on it, and she's burning up",
+])
+def test_what_the_third_reading_found_hidden_is_urgent(text):
+    assert verdict(text) == "urgent", flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "the doctor says it's a kidney stone, still waiting to pass it, lower back aches",
+    "a little bloody fluid from my nipple this morning, first time ever",
+    "rash on my palms and soles, a bit dry and flaky, had a painless sore a few weeks ago",
+    "baby is 18 days old and still looks yellow",
+    "since the cast came off my foot drags and I keep tripping over it",
+    "diagnosed with a clot in my calf last week, is there a risk of it moving if I massage?",
+    "the debt is crushing me and I'm hiding it from my husband, I can't see a way out",
+    "I care for my wife who has dementia and hurt my shoulder lifting her. She had a fall last "
+    "week. My shoulder wakes me every night and I've lost weight without trying",
+])
+def test_what_the_third_reading_found_hidden_needs_a_doctor(text):
+    assert verdict(text) in ("see_doctor", "urgent"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my son's scooter veered into the wall out of nowhere, the wheel is wonky, knee grazed",
+    "wisdom tooth out this morning, the bleeding has stopped but my mouth keeps filling with "
+    "spit",
+    "pricked my finger on a rose thorn, tiny drop of blood, back aches from the weeding",
+    "my teenager only opens her eyes when I shout up the stairs at 11, neck stiff",
+])
+def test_a_decoy_of_the_third_reading_gets_a_routine(text):
+    assert verdict(text) in ("ok", "caution"), flag_ids(screen(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my toddler was sick after a chocolate milkshake, brown stuff, fine now",
+    "my boy was sick after his tea, black bits in it from all the blueberries, he's fine now",
+])
+def test_sick_the_colour_of_what_was_eaten_is_no_bleed(text):
     assert "abdomen.vomiting-blood" not in flag_ids(screen(text))
     assert verdict(text) != "urgent"
 

@@ -34,6 +34,7 @@ from unknot.text.scope import (
     is_quoted,
     names_another_harmed,
     plainly_recovered,
+    tells_own_injury,
     told_as_happening,
     whose,
 )
@@ -649,7 +650,10 @@ class _InScope:
                 is_quoted(text, hit) or told_as_happening(text, hit)) and _remembered(
                 text, ("over", hit), lambda: is_over(text, hit)) is None
         if (owner == "writer" and self.subject == "someone_else" and self.rule.verdict != "urgent"
-                and not self.rule.writer_counts):
+                and not self.rule.writer_counts
+                # (a carer hurt in the caring asks for themself too: "I hurt my back lifting her.
+                # She has MS… my shoulder wakes me every night")
+                and not _remembered(text, ("own injury",), lambda: tells_own_injury(text))):
             return False
         if self.rule.history == "always_counts" or self.still_taken:
             return True

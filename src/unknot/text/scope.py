@@ -150,7 +150,7 @@ _THEIR_BODY = Lazy(rf"\b(?:her|his|{_PEOPLE_ALT}) {_BODY}\b")
 _MY_BODY = Lazy(rf"\bmy (?:own )?(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
 _MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b")
 # A carer's own injury: "I look after my husband and I hurt my back lifting him" — their back.
-_I_INJURED_MINE = Lazy(rf"\bi (?:have |had |must have |think i )?(?:hurt|injured|strained|pulled|"
+_I_INJURED_MINE = Lazy(rf"\b(?:i|and) (?:have |had |must have |think i )?(?:hurt|injured|strained|pulled|"
                        rf"tweaked|twisted|wrenched|jarred|ricked|cricked|done|did|put out) my "
                        rf"(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
 # The person cared for has something of their own told after: "…lifting him. Dad has had a hot
@@ -560,6 +560,12 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
         # "Therapist here: client is 26 weeks pregnant… I want a home programme for her"
         return "someone_else"
     return "self"
+
+
+def tells_own_injury(text: NormalText) -> bool:
+    """Whether the writer tells an injury of their own ("I hurt my back lifting him"), in their
+    own words: a carer's own findings count beside those of the person cared for."""
+    return bool(_I_INJURED_MINE.search(_outside_quotes(text)))
 
 
 def tells_of_own_body(text: NormalText) -> bool:
