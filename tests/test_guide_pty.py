@@ -12,6 +12,7 @@ import os
 import pty
 import re
 import select
+import signal
 import sqlite3
 import struct
 import subprocess
@@ -35,6 +36,10 @@ WAIT = 30.0  # seconds to wait for a piece of text; generous for a loaded CI mac
 _ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]|\x1b\][^\x07]*\x07")
 
 
+def _default_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Terminal:
     """`unknot` running on the slave side of a pty; we read and type on the master side."""
 
@@ -44,10 +49,13 @@ class Terminal:
         fcntl.ioctl(self.slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         # `setsid -c` gives the program this pty as its controlling terminal, so
         # Ctrl-C typed here reaches it as SIGINT, as in a real terminal.
+        # (Ctrl-C restored to its default in the child: an ignored SIGINT is inherited across
+        # exec, and a test process that ran something ignoring it before would pass that on)
         self.proc = subprocess.Popen(
             ["setsid", "-c", sys.executable, "-c", "from unknot.cli import main; main()",
              *args],
-            stdin=self.slave, stdout=self.slave, stderr=self.slave, env=env, close_fds=True)
+            stdin=self.slave, stdout=self.slave, stderr=self.slave, env=env, close_fds=True,
+            preexec_fn=_default_ctrl_c)
         self.raw = b""
         self.mark = 0
 
