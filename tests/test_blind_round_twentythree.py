@@ -291,3 +291,10 @@ def test_a_carer_asking_for_the_person_cared_for_stays_theirs():
     text = ("I look after my dad and I hurt my back lifting him ages ago, all fine now. He has a "
             "stiff neck, any routine for him?")
     assert asked_for(text) == "someone_else"
+
+
+def test_a_routine_the_carer_did_is_no_injury():
+    text = ("I look after my husband and did my back stretches after, any ideas for a routine "
+            "for him?")
+    assert asked_for(text) == "someone_else"
+

@@ -152,7 +152,9 @@ _MY_OWN_BODY = Lazy(rf"\bmy own {_BODY}\b")
 # A carer's own injury: "I look after my husband and I hurt my back lifting him" — their back.
 _I_INJURED_MINE = Lazy(rf"\b(?:i|and) (?:have |had |must have |think i )?(?:hurt|injured|strained|pulled|"
                        rf"tweaked|twisted|wrenched|jarred|ricked|cricked|done|did|put out) my "
-                       rf"(?!(?:{_PEOPLE_ALT}) ){_BODY}\b")
+                       rf"(?!(?:{_PEOPLE_ALT}) ){_BODY}\b"
+                       # (not a routine done: "and did my back stretches")
+                       r"(?! (?:stretch\w*|routine|exercises?|massage|workout|physio)\b)")
 # The person cared for has something of their own told after: "…lifting him. Dad has had a hot
 # swollen calf since his flight" — the routine is still theirs.
 _THEY_HAVE = Lazy(rf"\b(?:he|she|{_PEOPLE_ALT}) (?:has|had|is|was|keeps|gets|got|can not|seems|"
@@ -532,10 +534,12 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
     norm = text.norm
     if _MY_OWN_BODY.search(norm):
         return "self"  # "I've been her carer…; my own shoulders ache from the wheelchair"
-    injured = _I_INJURED_MINE.search(_outside_quotes(text))
+    # (the writer's own words only: "Client emailed: 'I've had cramps…'" is the client's "I")
+    own = _outside_quotes(text)
+    injured = _I_INJURED_MINE.search(own)
     if _CARE.search(norm) and injured and not (
             _THEIR_BODY.search(norm) or _FOR_THEM.search(norm)
-            or _THEY_HAVE.search(_outside_quotes(text), injured.end())):
+            or _THEY_HAVE.search(own, injured.end())):
         return "self"  # "I look after my husband and I hurt my back lifting him"
     if _CARE.search(norm) and not _RUBS_MINE.search(norm):
         return "someone_else"
@@ -543,8 +547,6 @@ def subject_of(text: NormalText) -> Literal["self", "someone_else"]:
     has_people = any((_is_person(text, i) and text.tokens[i].norm not in {"everyone", "family"})
                      or (text.tokens[i].norm in THIRD_PRONOUNS and not _pet_before(text, i))
                      for i in range(len(text.tokens)))
-    # (the writer's own words only: "Client emailed: 'I've had cramps…'" is the client's "I")
-    own = _outside_quotes(text)
     if has_people and _THEIR_BODY.search(norm) and not (_MY_BODY.search(own)
                                                         or _I_HURT.search(own)
                                                         or _FOR_ME.search(own)):
